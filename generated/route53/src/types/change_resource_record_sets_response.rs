@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type containing the response for the request.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ChangeResourceRecordSetsResponse {
     /// A complex type that contains information about changes made to your hosted zone.
@@ -15,94 +10,86 @@ pub struct ChangeResourceRecordSetsResponse {
     /// This element contains an ID that you use when performing a [GetChange](https://docs.aws.amazon.com/Route53/latest/APIReference/API_GetChange.html) action to get detailed information about the change.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub change_info: ::std::option::Option<crate::types::ChangeInfo>,
+    pub change_info: Option<crate::types::ChangeInfo>,
 }
 impl ChangeResourceRecordSetsResponse {
     /// Starts building a [`ChangeResourceRecordSetsResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::ChangeResourceRecordSetsResponseBuilder {
-        <crate::types::builders::ChangeResourceRecordSetsResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ChangeResourceRecordSetsResponseBuilder as Default>::default()
     }
     /// The `ChangeInfo` member, when set.
     #[inline]
-    pub fn change_info(&self) -> ::std::option::Option<&crate::types::ChangeInfo> {
+    pub fn change_info(&self) -> Option<&crate::types::ChangeInfo> {
         self.change_info.as_ref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for ChangeResourceRecordSetsResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::xml::read_body(
             response.body(),
             "ChangeResourceRecordSetsResponse",
             ::awsgen_runtime::xml::MembersAt::Root,
             <Self as ::awsgen_runtime::xml::FromXml>::from_xml,
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`ChangeResourceRecordSetsResponse`](crate::types::ChangeResourceRecordSetsResponse); start one with `ChangeResourceRecordSetsResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ChangeResourceRecordSetsResponseBuilder {
     inner: crate::types::ChangeResourceRecordSetsResponse,
 }
 impl ChangeResourceRecordSetsResponseBuilder {
     /// Sets [`ChangeResourceRecordSetsResponse::change_info`](crate::types::ChangeResourceRecordSetsResponse::change_info): A complex type that contains information about changes made to your hosted zone.
     pub fn change_info(mut self, input: crate::types::ChangeInfo) -> Self {
-        self.inner.change_info = ::std::option::Option::Some(input);
+        self.inner.change_info = Some(input);
         self
     }
     /// Sets or clears [`ChangeResourceRecordSetsResponse::change_info`](crate::types::ChangeResourceRecordSetsResponse::change_info).
     #[inline]
-    pub fn set_change_info(
-        mut self,
-        input: ::std::option::Option<crate::types::ChangeInfo>,
-    ) -> Self {
+    pub fn set_change_info(mut self, input: Option<crate::types::ChangeInfo>) -> Self {
         self.inner.change_info = input;
         self
     }
     /// The value set for [`ChangeResourceRecordSetsResponse::change_info`](crate::types::ChangeResourceRecordSetsResponse::change_info), if any.
     #[inline]
-    pub fn get_change_info(&self) -> &::std::option::Option<crate::types::ChangeInfo> {
+    pub fn get_change_info(&self) -> &Option<crate::types::ChangeInfo> {
         &self.inner.change_info
     }
     /// Builds the [`ChangeResourceRecordSetsResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ChangeResourceRecordSetsResponse,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.change_info.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ChangeResourceRecordSetsResponse",
                 member: "change_info",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::xml::FromXml for ChangeResourceRecordSetsResponse {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "ChangeInfo" {
-                value.change_info = ::std::option::Option::Some(
+                value.change_info = Some(
                     <crate::types::ChangeInfo as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

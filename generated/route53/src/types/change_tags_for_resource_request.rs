@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains information about the tags that you want to add, edit, or delete.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ChangeTagsForResourceRequest {
     /// The type of the resource.
@@ -18,36 +13,34 @@ pub struct ChangeTagsForResourceRequest {
     /// Sent in the URI label `{ResourceType}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub resource_type: ::std::option::Option<crate::types::TagResourceType>,
+    pub resource_type: Option<crate::types::TagResourceType>,
     /// The ID of the resource for which you want to add, change, or delete tags.
     ///
     /// Sent in the URI label `{ResourceId}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub resource_id: ::std::option::Option<::std::string::String>,
+    pub resource_id: Option<String>,
     /// A complex type that contains a list of the tags that you want to add to the specified health check or hosted zone and/or the tags that you want to edit `Value` for.
     ///
     /// You can add a maximum of 10 tags to a health check or a hosted zone.
-    pub add_tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub add_tags: Option<Vec<crate::types::Tag>>,
     /// A complex type that contains a list of the tags that you want to delete from the specified health check or hosted zone. You can specify up to 10 keys.
-    pub remove_tag_keys: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub remove_tag_keys: Option<Vec<String>>,
 }
 impl ChangeTagsForResourceRequest {
     /// Starts building a [`ChangeTagsForResourceRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ChangeTagsForResourceRequestBuilder {
-        <crate::types::builders::ChangeTagsForResourceRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ChangeTagsForResourceRequestBuilder as Default>::default()
     }
     /// The `ResourceType` member, when set.
     #[inline]
-    pub fn resource_type(
-        &self,
-    ) -> ::std::option::Option<&crate::types::TagResourceType> {
+    pub fn resource_type(&self) -> Option<&crate::types::TagResourceType> {
         self.resource_type.as_ref()
     }
     /// The `ResourceId` member, when set.
     #[inline]
-    pub fn resource_id(&self) -> ::std::option::Option<&str> {
+    pub fn resource_id(&self) -> Option<&str> {
         self.resource_id.as_deref()
     }
     /// The `AddTags` member, empty when not set; the field tells an empty list from an absent one.
@@ -57,62 +50,49 @@ impl ChangeTagsForResourceRequest {
     }
     /// The `RemoveTagKeys` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn remove_tag_keys(&self) -> &[::std::string::String] {
+    pub fn remove_tag_keys(&self) -> &[String] {
         self.remove_tag_keys.as_deref().unwrap_or_default()
     }
 }
 /// A builder for [`ChangeTagsForResourceRequest`](crate::types::ChangeTagsForResourceRequest); start one with `ChangeTagsForResourceRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ChangeTagsForResourceRequestBuilder {
     inner: crate::types::ChangeTagsForResourceRequest,
 }
 impl ChangeTagsForResourceRequestBuilder {
     /// Sets [`ChangeTagsForResourceRequest::resource_type`](crate::types::ChangeTagsForResourceRequest::resource_type): The type of the resource.
     pub fn resource_type(mut self, input: crate::types::TagResourceType) -> Self {
-        self.inner.resource_type = ::std::option::Option::Some(input);
+        self.inner.resource_type = Some(input);
         self
     }
     /// Sets or clears [`ChangeTagsForResourceRequest::resource_type`](crate::types::ChangeTagsForResourceRequest::resource_type).
     #[inline]
     pub fn set_resource_type(
         mut self,
-        input: ::std::option::Option<crate::types::TagResourceType>,
+        input: Option<crate::types::TagResourceType>,
     ) -> Self {
         self.inner.resource_type = input;
         self
     }
     /// The value set for [`ChangeTagsForResourceRequest::resource_type`](crate::types::ChangeTagsForResourceRequest::resource_type), if any.
     #[inline]
-    pub fn get_resource_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::TagResourceType> {
+    pub fn get_resource_type(&self) -> &Option<crate::types::TagResourceType> {
         &self.inner.resource_type
     }
     /// Sets [`ChangeTagsForResourceRequest::resource_id`](crate::types::ChangeTagsForResourceRequest::resource_id): The ID of the resource for which you want to add, change, or delete tags.
-    pub fn resource_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.resource_id = ::std::option::Option::Some(input.into());
+    pub fn resource_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.resource_id = Some(input.into());
         self
     }
     /// Sets or clears [`ChangeTagsForResourceRequest::resource_id`](crate::types::ChangeTagsForResourceRequest::resource_id).
     #[inline]
-    pub fn set_resource_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource_id(mut self, input: Option<String>) -> Self {
         self.inner.resource_id = input;
         self
     }
     /// The value set for [`ChangeTagsForResourceRequest::resource_id`](crate::types::ChangeTagsForResourceRequest::resource_id), if any.
     #[inline]
-    pub fn get_resource_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource_id(&self) -> &Option<String> {
         &self.inner.resource_id
     }
     /// Appends one item to [`ChangeTagsForResourceRequest::add_tags`](crate::types::ChangeTagsForResourceRequest::add_tags): A complex type that contains a list of the tags that you want to add to the specified health check or hosted zone and/or the tags that you want to edit `Value` for.
@@ -124,67 +104,54 @@ impl ChangeTagsForResourceRequestBuilder {
     }
     /// Sets or clears [`ChangeTagsForResourceRequest::add_tags`](crate::types::ChangeTagsForResourceRequest::add_tags).
     #[inline]
-    pub fn set_add_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_add_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.add_tags = input;
         self
     }
     /// The value set for [`ChangeTagsForResourceRequest::add_tags`](crate::types::ChangeTagsForResourceRequest::add_tags), if any.
     #[inline]
-    pub fn get_add_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_add_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.add_tags
     }
     /// Appends one item to [`ChangeTagsForResourceRequest::remove_tag_keys`](crate::types::ChangeTagsForResourceRequest::remove_tag_keys): A complex type that contains a list of the tags that you want to delete from the specified health check or hosted zone.
     ///
     /// To set the whole list at once, use [`set_remove_tag_keys`](Self::set_remove_tag_keys).
-    pub fn remove_tag_keys(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn remove_tag_keys(mut self, input: impl Into<String>) -> Self {
         self.inner.remove_tag_keys.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ChangeTagsForResourceRequest::remove_tag_keys`](crate::types::ChangeTagsForResourceRequest::remove_tag_keys).
     #[inline]
-    pub fn set_remove_tag_keys(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_remove_tag_keys(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.remove_tag_keys = input;
         self
     }
     /// The value set for [`ChangeTagsForResourceRequest::remove_tag_keys`](crate::types::ChangeTagsForResourceRequest::remove_tag_keys), if any.
     #[inline]
-    pub fn get_remove_tag_keys(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_remove_tag_keys(&self) -> &Option<Vec<String>> {
         &self.inner.remove_tag_keys
     }
     /// Builds the [`ChangeTagsForResourceRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ChangeTagsForResourceRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.resource_type.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ChangeTagsForResourceRequest",
                 member: "resource_type",
             });
         }
         if self.inner.resource_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ChangeTagsForResourceRequest",
                 member: "resource_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ChangeTagsForResourceRequest {
@@ -193,17 +160,17 @@ impl ChangeTagsForResourceRequest {
         &self,
         writer: &mut ::awsgen_runtime::xml::XmlWriter,
         name: &str,
-        namespace: ::std::option::Option<(&str, &str)>,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
+        namespace: Option<(&str, &str)>,
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
         writer.start_declaring(name, namespace);
-        if let ::std::option::Option::Some(value) = &self.add_tags {
+        if let Some(value) = &self.add_tags {
             writer.start("AddTags");
             for item_0 in value {
-                item_0.write_xml(writer, "Tag", ::std::option::Option::None)?;
+                item_0.write_xml(writer, "Tag", None)?;
             }
             writer.end("AddTags");
         }
-        if let ::std::option::Option::Some(value) = &self.remove_tag_keys {
+        if let Some(value) = &self.remove_tag_keys {
             writer.start("RemoveTagKeys");
             for item_0 in value {
                 writer.element("Key", item_0.as_str());
@@ -211,6 +178,6 @@ impl ChangeTagsForResourceRequest {
             writer.end("RemoveTagKeys");
         }
         writer.end(name);
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,39 +2,29 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Empty response for the request.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ChangeTagsForResourceResponse {}
 impl ChangeTagsForResourceResponse {
     /// Starts building a [`ChangeTagsForResourceResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::ChangeTagsForResourceResponseBuilder {
-        <crate::types::builders::ChangeTagsForResourceResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ChangeTagsForResourceResponseBuilder as Default>::default()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for ChangeTagsForResourceResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = {
             let _ = response;
-            <Self as ::std::default::Default>::default()
+            <Self as Default>::default()
         };
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`ChangeTagsForResourceResponse`](crate::types::ChangeTagsForResourceResponse); start one with `ChangeTagsForResourceResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ChangeTagsForResourceResponseBuilder {
     inner: crate::types::ChangeTagsForResourceResponse,
 }

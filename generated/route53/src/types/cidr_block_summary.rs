@@ -2,89 +2,67 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that lists the CIDR blocks.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CidrBlockSummary {
     /// Value for the CIDR block.
-    pub cidr_block: ::std::option::Option<::std::string::String>,
+    pub cidr_block: Option<String>,
     /// The location name of the CIDR block.
-    pub location_name: ::std::option::Option<::std::string::String>,
+    pub location_name: Option<String>,
 }
 impl CidrBlockSummary {
     /// Starts building a [`CidrBlockSummary`].
     #[inline]
     pub fn builder() -> crate::types::builders::CidrBlockSummaryBuilder {
-        <crate::types::builders::CidrBlockSummaryBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CidrBlockSummaryBuilder as Default>::default()
     }
     /// The `CidrBlock` member, when set.
     #[inline]
-    pub fn cidr_block(&self) -> ::std::option::Option<&str> {
+    pub fn cidr_block(&self) -> Option<&str> {
         self.cidr_block.as_deref()
     }
     /// The `LocationName` member, when set.
     #[inline]
-    pub fn location_name(&self) -> ::std::option::Option<&str> {
+    pub fn location_name(&self) -> Option<&str> {
         self.location_name.as_deref()
     }
 }
 /// A builder for [`CidrBlockSummary`](crate::types::CidrBlockSummary); start one with `CidrBlockSummary::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CidrBlockSummaryBuilder {
     inner: crate::types::CidrBlockSummary,
 }
 impl CidrBlockSummaryBuilder {
     /// Sets [`CidrBlockSummary::cidr_block`](crate::types::CidrBlockSummary::cidr_block): Value for the CIDR block.
-    pub fn cidr_block(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.cidr_block = ::std::option::Option::Some(input.into());
+    pub fn cidr_block(mut self, input: impl Into<String>) -> Self {
+        self.inner.cidr_block = Some(input.into());
         self
     }
     /// Sets or clears [`CidrBlockSummary::cidr_block`](crate::types::CidrBlockSummary::cidr_block).
     #[inline]
-    pub fn set_cidr_block(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_cidr_block(mut self, input: Option<String>) -> Self {
         self.inner.cidr_block = input;
         self
     }
     /// The value set for [`CidrBlockSummary::cidr_block`](crate::types::CidrBlockSummary::cidr_block), if any.
     #[inline]
-    pub fn get_cidr_block(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_cidr_block(&self) -> &Option<String> {
         &self.inner.cidr_block
     }
     /// Sets [`CidrBlockSummary::location_name`](crate::types::CidrBlockSummary::location_name): The location name of the CIDR block.
-    pub fn location_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.location_name = ::std::option::Option::Some(input.into());
+    pub fn location_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.location_name = Some(input.into());
         self
     }
     /// Sets or clears [`CidrBlockSummary::location_name`](crate::types::CidrBlockSummary::location_name).
     #[inline]
-    pub fn set_location_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_location_name(mut self, input: Option<String>) -> Self {
         self.inner.location_name = input;
         self
     }
     /// The value set for [`CidrBlockSummary::location_name`](crate::types::CidrBlockSummary::location_name), if any.
     #[inline]
-    pub fn get_location_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_location_name(&self) -> &Option<String> {
         &self.inner.location_name
     }
     /// Builds the [`CidrBlockSummary`]; it has no required members, so this cannot fail.
@@ -96,23 +74,19 @@ impl CidrBlockSummaryBuilder {
 impl ::awsgen_runtime::xml::FromXml for CidrBlockSummary {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "CidrBlock" => {
-                    value.cidr_block = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.cidr_block = Some(String::from(child.text()));
                 }
                 "LocationName" => {
-                    value.location_name = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.location_name = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

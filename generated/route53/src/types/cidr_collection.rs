@@ -2,141 +2,113 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that identifies a CIDR collection.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CidrCollection {
     /// The ARN of the collection. Can be used to reference the collection in IAM policy or in another Amazon Web Services account.
-    pub arn: ::std::option::Option<::std::string::String>,
+    pub arn: Option<String>,
     /// The unique ID of the CIDR collection.
-    pub id: ::std::option::Option<::std::string::String>,
+    pub id: Option<String>,
     /// The name of a CIDR collection.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// A sequential counter that Route 53 sets to 1 when you create a CIDR collection and increments by 1 each time you update settings for the CIDR collection.
-    pub version: ::std::option::Option<i64>,
+    pub version: Option<i64>,
 }
 impl CidrCollection {
     /// Starts building a [`CidrCollection`].
     #[inline]
     pub fn builder() -> crate::types::builders::CidrCollectionBuilder {
-        <crate::types::builders::CidrCollectionBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CidrCollectionBuilder as Default>::default()
     }
     /// The `Arn` member, when set.
     #[inline]
-    pub fn arn(&self) -> ::std::option::Option<&str> {
+    pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
     /// The `Id` member, when set.
     #[inline]
-    pub fn id(&self) -> ::std::option::Option<&str> {
+    pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
     /// The `Name` member, when set.
     #[inline]
-    pub fn name(&self) -> ::std::option::Option<&str> {
+    pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
     /// The `Version` member, when set.
     #[inline]
-    pub fn version(&self) -> ::std::option::Option<i64> {
+    pub fn version(&self) -> Option<i64> {
         self.version
     }
 }
 /// A builder for [`CidrCollection`](crate::types::CidrCollection); start one with `CidrCollection::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CidrCollectionBuilder {
     inner: crate::types::CidrCollection,
 }
 impl CidrCollectionBuilder {
     /// Sets [`CidrCollection::arn`](crate::types::CidrCollection::arn): The ARN of the collection.
-    pub fn arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.arn = ::std::option::Option::Some(input.into());
+    pub fn arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.arn = Some(input.into());
         self
     }
     /// Sets or clears [`CidrCollection::arn`](crate::types::CidrCollection::arn).
     #[inline]
-    pub fn set_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_arn(mut self, input: Option<String>) -> Self {
         self.inner.arn = input;
         self
     }
     /// The value set for [`CidrCollection::arn`](crate::types::CidrCollection::arn), if any.
     #[inline]
-    pub fn get_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_arn(&self) -> &Option<String> {
         &self.inner.arn
     }
     /// Sets [`CidrCollection::id`](crate::types::CidrCollection::id): The unique ID of the CIDR collection.
-    pub fn id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.id = ::std::option::Option::Some(input.into());
+    pub fn id(mut self, input: impl Into<String>) -> Self {
+        self.inner.id = Some(input.into());
         self
     }
     /// Sets or clears [`CidrCollection::id`](crate::types::CidrCollection::id).
     #[inline]
-    pub fn set_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_id(mut self, input: Option<String>) -> Self {
         self.inner.id = input;
         self
     }
     /// The value set for [`CidrCollection::id`](crate::types::CidrCollection::id), if any.
     #[inline]
-    pub fn get_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_id(&self) -> &Option<String> {
         &self.inner.id
     }
     /// Sets [`CidrCollection::name`](crate::types::CidrCollection::name): The name of a CIDR collection.
-    pub fn name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.name = ::std::option::Option::Some(input.into());
+    pub fn name(mut self, input: impl Into<String>) -> Self {
+        self.inner.name = Some(input.into());
         self
     }
     /// Sets or clears [`CidrCollection::name`](crate::types::CidrCollection::name).
     #[inline]
-    pub fn set_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_name(mut self, input: Option<String>) -> Self {
         self.inner.name = input;
         self
     }
     /// The value set for [`CidrCollection::name`](crate::types::CidrCollection::name), if any.
     #[inline]
-    pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_name(&self) -> &Option<String> {
         &self.inner.name
     }
     /// Sets [`CidrCollection::version`](crate::types::CidrCollection::version): A sequential counter that Route 53 sets to 1 when you create a CIDR collection and increments by 1 each time you update settings for the CIDR collection.
     pub fn version(mut self, input: i64) -> Self {
-        self.inner.version = ::std::option::Option::Some(input);
+        self.inner.version = Some(input);
         self
     }
     /// Sets or clears [`CidrCollection::version`](crate::types::CidrCollection::version).
     #[inline]
-    pub fn set_version(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_version(mut self, input: Option<i64>) -> Self {
         self.inner.version = input;
         self
     }
     /// The value set for [`CidrCollection::version`](crate::types::CidrCollection::version), if any.
     #[inline]
-    pub fn get_version(&self) -> &::std::option::Option<i64> {
+    pub fn get_version(&self) -> &Option<i64> {
         &self.inner.version
     }
     /// Builds the [`CidrCollection`]; it has no required members, so this cannot fail.
@@ -148,27 +120,21 @@ impl CidrCollectionBuilder {
 impl ::awsgen_runtime::xml::FromXml for CidrCollection {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "Arn" => {
-                    value.arn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.arn = Some(String::from(child.text()));
                 }
                 "Id" => {
-                    value.id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.id = Some(String::from(child.text()));
                 }
                 "Name" => {
-                    value.name = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.name = Some(String::from(child.text()));
                 }
                 "Version" => {
-                    value.version = ::std::option::Option::Some(
+                    value.version = Some(
                         ::awsgen_runtime::xml::number::<
                             i64,
                         >(child.text(), child, "CidrCollection")?,
@@ -177,6 +143,6 @@ impl ::awsgen_runtime::xml::FromXml for CidrCollection {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

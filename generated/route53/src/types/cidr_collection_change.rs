@@ -2,158 +2,130 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains information about the CIDR collection change.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CidrCollectionChange {
     /// Name of the location that is associated with the CIDR collection.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub location_name: ::std::option::Option<::std::string::String>,
+    pub location_name: Option<String>,
     /// CIDR collection change action.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub action: ::std::option::Option<crate::types::CidrCollectionChangeAction>,
+    pub action: Option<crate::types::CidrCollectionChangeAction>,
     /// List of CIDR blocks.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub cidr_list: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub cidr_list: Option<Vec<String>>,
 }
 impl CidrCollectionChange {
     /// Starts building a [`CidrCollectionChange`].
     #[inline]
     pub fn builder() -> crate::types::builders::CidrCollectionChangeBuilder {
-        <crate::types::builders::CidrCollectionChangeBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CidrCollectionChangeBuilder as Default>::default()
     }
     /// The `LocationName` member, when set.
     #[inline]
-    pub fn location_name(&self) -> ::std::option::Option<&str> {
+    pub fn location_name(&self) -> Option<&str> {
         self.location_name.as_deref()
     }
     /// The `Action` member, when set.
     #[inline]
-    pub fn action(
-        &self,
-    ) -> ::std::option::Option<&crate::types::CidrCollectionChangeAction> {
+    pub fn action(&self) -> Option<&crate::types::CidrCollectionChangeAction> {
         self.action.as_ref()
     }
     /// The `CidrList` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn cidr_list(&self) -> &[::std::string::String] {
+    pub fn cidr_list(&self) -> &[String] {
         self.cidr_list.as_deref().unwrap_or_default()
     }
 }
 /// A builder for [`CidrCollectionChange`](crate::types::CidrCollectionChange); start one with `CidrCollectionChange::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CidrCollectionChangeBuilder {
     inner: crate::types::CidrCollectionChange,
 }
 impl CidrCollectionChangeBuilder {
     /// Sets [`CidrCollectionChange::location_name`](crate::types::CidrCollectionChange::location_name): Name of the location that is associated with the CIDR collection.
-    pub fn location_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.location_name = ::std::option::Option::Some(input.into());
+    pub fn location_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.location_name = Some(input.into());
         self
     }
     /// Sets or clears [`CidrCollectionChange::location_name`](crate::types::CidrCollectionChange::location_name).
     #[inline]
-    pub fn set_location_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_location_name(mut self, input: Option<String>) -> Self {
         self.inner.location_name = input;
         self
     }
     /// The value set for [`CidrCollectionChange::location_name`](crate::types::CidrCollectionChange::location_name), if any.
     #[inline]
-    pub fn get_location_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_location_name(&self) -> &Option<String> {
         &self.inner.location_name
     }
     /// Sets [`CidrCollectionChange::action`](crate::types::CidrCollectionChange::action): CIDR collection change action.
     pub fn action(mut self, input: crate::types::CidrCollectionChangeAction) -> Self {
-        self.inner.action = ::std::option::Option::Some(input);
+        self.inner.action = Some(input);
         self
     }
     /// Sets or clears [`CidrCollectionChange::action`](crate::types::CidrCollectionChange::action).
     #[inline]
     pub fn set_action(
         mut self,
-        input: ::std::option::Option<crate::types::CidrCollectionChangeAction>,
+        input: Option<crate::types::CidrCollectionChangeAction>,
     ) -> Self {
         self.inner.action = input;
         self
     }
     /// The value set for [`CidrCollectionChange::action`](crate::types::CidrCollectionChange::action), if any.
     #[inline]
-    pub fn get_action(
-        &self,
-    ) -> &::std::option::Option<crate::types::CidrCollectionChangeAction> {
+    pub fn get_action(&self) -> &Option<crate::types::CidrCollectionChangeAction> {
         &self.inner.action
     }
     /// Appends one item to [`CidrCollectionChange::cidr_list`](crate::types::CidrCollectionChange::cidr_list): List of CIDR blocks.
     ///
     /// To set the whole list at once, use [`set_cidr_list`](Self::set_cidr_list).
-    pub fn cidr_list(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn cidr_list(mut self, input: impl Into<String>) -> Self {
         self.inner.cidr_list.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`CidrCollectionChange::cidr_list`](crate::types::CidrCollectionChange::cidr_list).
     #[inline]
-    pub fn set_cidr_list(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_cidr_list(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.cidr_list = input;
         self
     }
     /// The value set for [`CidrCollectionChange::cidr_list`](crate::types::CidrCollectionChange::cidr_list), if any.
     #[inline]
-    pub fn get_cidr_list(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_cidr_list(&self) -> &Option<Vec<String>> {
         &self.inner.cidr_list
     }
     /// Builds the [`CidrCollectionChange`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CidrCollectionChange,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.location_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CidrCollectionChange",
                 member: "location_name",
             });
         }
         if self.inner.action.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CidrCollectionChange",
                 member: "action",
             });
         }
         if self.inner.cidr_list.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CidrCollectionChange",
                 member: "cidr_list",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl CidrCollectionChange {
@@ -162,16 +134,16 @@ impl CidrCollectionChange {
         &self,
         writer: &mut ::awsgen_runtime::xml::XmlWriter,
         name: &str,
-        namespace: ::std::option::Option<(&str, &str)>,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
+        namespace: Option<(&str, &str)>,
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
         writer.start_declaring(name, namespace);
-        if let ::std::option::Option::Some(value) = &self.location_name {
+        if let Some(value) = &self.location_name {
             writer.element("LocationName", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.action {
+        if let Some(value) = &self.action {
             writer.element("Action", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.cidr_list {
+        if let Some(value) = &self.cidr_list {
             writer.start("CidrList");
             for item_0 in value {
                 writer.element("Cidr", item_0.as_str());
@@ -179,6 +151,6 @@ impl CidrCollectionChange {
             writer.end("CidrList");
         }
         writer.end(name);
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -4,116 +4,94 @@
 /// The object that is specified in resource record set object when you are linking a resource record set to a CIDR location.
 ///
 /// A `LocationName` with an asterisk “\*” can be used to create a default CIDR record. `CollectionId` is still required for default record.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CidrRoutingConfig {
     /// The CIDR collection ID.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub collection_id: ::std::option::Option<::std::string::String>,
+    pub collection_id: Option<String>,
     /// The CIDR collection location name.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub location_name: ::std::option::Option<::std::string::String>,
+    pub location_name: Option<String>,
 }
 impl CidrRoutingConfig {
     /// Starts building a [`CidrRoutingConfig`].
     #[inline]
     pub fn builder() -> crate::types::builders::CidrRoutingConfigBuilder {
-        <crate::types::builders::CidrRoutingConfigBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CidrRoutingConfigBuilder as Default>::default()
     }
     /// The `CollectionId` member, when set.
     #[inline]
-    pub fn collection_id(&self) -> ::std::option::Option<&str> {
+    pub fn collection_id(&self) -> Option<&str> {
         self.collection_id.as_deref()
     }
     /// The `LocationName` member, when set.
     #[inline]
-    pub fn location_name(&self) -> ::std::option::Option<&str> {
+    pub fn location_name(&self) -> Option<&str> {
         self.location_name.as_deref()
     }
 }
 /// A builder for [`CidrRoutingConfig`](crate::types::CidrRoutingConfig); start one with `CidrRoutingConfig::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CidrRoutingConfigBuilder {
     inner: crate::types::CidrRoutingConfig,
 }
 impl CidrRoutingConfigBuilder {
     /// Sets [`CidrRoutingConfig::collection_id`](crate::types::CidrRoutingConfig::collection_id): The CIDR collection ID.
-    pub fn collection_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.collection_id = ::std::option::Option::Some(input.into());
+    pub fn collection_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.collection_id = Some(input.into());
         self
     }
     /// Sets or clears [`CidrRoutingConfig::collection_id`](crate::types::CidrRoutingConfig::collection_id).
     #[inline]
-    pub fn set_collection_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_collection_id(mut self, input: Option<String>) -> Self {
         self.inner.collection_id = input;
         self
     }
     /// The value set for [`CidrRoutingConfig::collection_id`](crate::types::CidrRoutingConfig::collection_id), if any.
     #[inline]
-    pub fn get_collection_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_collection_id(&self) -> &Option<String> {
         &self.inner.collection_id
     }
     /// Sets [`CidrRoutingConfig::location_name`](crate::types::CidrRoutingConfig::location_name): The CIDR collection location name.
-    pub fn location_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.location_name = ::std::option::Option::Some(input.into());
+    pub fn location_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.location_name = Some(input.into());
         self
     }
     /// Sets or clears [`CidrRoutingConfig::location_name`](crate::types::CidrRoutingConfig::location_name).
     #[inline]
-    pub fn set_location_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_location_name(mut self, input: Option<String>) -> Self {
         self.inner.location_name = input;
         self
     }
     /// The value set for [`CidrRoutingConfig::location_name`](crate::types::CidrRoutingConfig::location_name), if any.
     #[inline]
-    pub fn get_location_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_location_name(&self) -> &Option<String> {
         &self.inner.location_name
     }
     /// Builds the [`CidrRoutingConfig`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CidrRoutingConfig,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.collection_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CidrRoutingConfig",
                 member: "collection_id",
             });
         }
         if self.inner.location_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CidrRoutingConfig",
                 member: "location_name",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl CidrRoutingConfig {
@@ -122,39 +100,35 @@ impl CidrRoutingConfig {
         &self,
         writer: &mut ::awsgen_runtime::xml::XmlWriter,
         name: &str,
-        namespace: ::std::option::Option<(&str, &str)>,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
+        namespace: Option<(&str, &str)>,
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
         writer.start_declaring(name, namespace);
-        if let ::std::option::Option::Some(value) = &self.collection_id {
+        if let Some(value) = &self.collection_id {
             writer.element("CollectionId", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.location_name {
+        if let Some(value) = &self.location_name {
             writer.element("LocationName", value.as_str());
         }
         writer.end(name);
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::xml::FromXml for CidrRoutingConfig {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "CollectionId" => {
-                    value.collection_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.collection_id = Some(String::from(child.text()));
                 }
                 "LocationName" => {
-                    value.location_name = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.location_name = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

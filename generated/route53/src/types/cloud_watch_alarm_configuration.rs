@@ -2,86 +2,79 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains information about the CloudWatch alarm that Amazon Route 53 is monitoring for this health check.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CloudWatchAlarmConfiguration {
     /// For the metric that the CloudWatch alarm is associated with, the number of periods that the metric is compared to the threshold.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub evaluation_periods: ::std::option::Option<i32>,
+    pub evaluation_periods: Option<i32>,
     /// For the metric that the CloudWatch alarm is associated with, the value the metric is compared with.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub threshold: ::std::option::Option<f64>,
+    pub threshold: Option<f64>,
     /// For the metric that the CloudWatch alarm is associated with, the arithmetic operation that is used for the comparison.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub comparison_operator: ::std::option::Option<crate::types::ComparisonOperator>,
+    pub comparison_operator: Option<crate::types::ComparisonOperator>,
     /// For the metric that the CloudWatch alarm is associated with, the duration of one evaluation period in seconds.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub period: ::std::option::Option<i32>,
+    pub period: Option<i32>,
     /// The name of the CloudWatch metric that the alarm is associated with.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub metric_name: ::std::option::Option<::std::string::String>,
+    pub metric_name: Option<String>,
     /// The namespace of the metric that the alarm is associated with. For more information, see [Amazon CloudWatch Namespaces, Dimensions, and Metrics Reference](https://docs.aws.amazon.com/AmazonCloudWatch/latest/DeveloperGuide/CW_Support_For_AWS.html) in the *Amazon CloudWatch User Guide*.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub namespace: ::std::option::Option<::std::string::String>,
+    pub namespace: Option<String>,
     /// For the metric that the CloudWatch alarm is associated with, the statistic that is applied to the metric.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub statistic: ::std::option::Option<crate::types::Statistic>,
+    pub statistic: Option<crate::types::Statistic>,
     /// For the metric that the CloudWatch alarm is associated with, a complex type that contains information about the dimensions for the metric. For information, see [Amazon CloudWatch Namespaces, Dimensions, and Metrics Reference](https://docs.aws.amazon.com/AmazonCloudWatch/latest/DeveloperGuide/CW_Support_For_AWS.html) in the *Amazon CloudWatch User Guide*.
-    pub dimensions: ::std::option::Option<::std::vec::Vec<crate::types::Dimension>>,
+    pub dimensions: Option<Vec<crate::types::Dimension>>,
 }
 impl CloudWatchAlarmConfiguration {
     /// Starts building a [`CloudWatchAlarmConfiguration`].
     #[inline]
     pub fn builder() -> crate::types::builders::CloudWatchAlarmConfigurationBuilder {
-        <crate::types::builders::CloudWatchAlarmConfigurationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CloudWatchAlarmConfigurationBuilder as Default>::default()
     }
     /// The `EvaluationPeriods` member, when set.
     #[inline]
-    pub fn evaluation_periods(&self) -> ::std::option::Option<i32> {
+    pub fn evaluation_periods(&self) -> Option<i32> {
         self.evaluation_periods
     }
     /// The `Threshold` member, when set.
     #[inline]
-    pub fn threshold(&self) -> ::std::option::Option<f64> {
+    pub fn threshold(&self) -> Option<f64> {
         self.threshold
     }
     /// The `ComparisonOperator` member, when set.
     #[inline]
-    pub fn comparison_operator(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ComparisonOperator> {
+    pub fn comparison_operator(&self) -> Option<&crate::types::ComparisonOperator> {
         self.comparison_operator.as_ref()
     }
     /// The `Period` member, when set.
     #[inline]
-    pub fn period(&self) -> ::std::option::Option<i32> {
+    pub fn period(&self) -> Option<i32> {
         self.period
     }
     /// The `MetricName` member, when set.
     #[inline]
-    pub fn metric_name(&self) -> ::std::option::Option<&str> {
+    pub fn metric_name(&self) -> Option<&str> {
         self.metric_name.as_deref()
     }
     /// The `Namespace` member, when set.
     #[inline]
-    pub fn namespace(&self) -> ::std::option::Option<&str> {
+    pub fn namespace(&self) -> Option<&str> {
         self.namespace.as_deref()
     }
     /// The `Statistic` member, when set.
     #[inline]
-    pub fn statistic(&self) -> ::std::option::Option<&crate::types::Statistic> {
+    pub fn statistic(&self) -> Option<&crate::types::Statistic> {
         self.statistic.as_ref()
     }
     /// The `Dimensions` member, empty when not set; the field tells an empty list from an absent one.
@@ -91,46 +84,41 @@ impl CloudWatchAlarmConfiguration {
     }
 }
 /// A builder for [`CloudWatchAlarmConfiguration`](crate::types::CloudWatchAlarmConfiguration); start one with `CloudWatchAlarmConfiguration::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CloudWatchAlarmConfigurationBuilder {
     inner: crate::types::CloudWatchAlarmConfiguration,
 }
 impl CloudWatchAlarmConfigurationBuilder {
     /// Sets [`CloudWatchAlarmConfiguration::evaluation_periods`](crate::types::CloudWatchAlarmConfiguration::evaluation_periods): For the metric that the CloudWatch alarm is associated with, the number of periods that the metric is compared to the threshold.
     pub fn evaluation_periods(mut self, input: i32) -> Self {
-        self.inner.evaluation_periods = ::std::option::Option::Some(input);
+        self.inner.evaluation_periods = Some(input);
         self
     }
     /// Sets or clears [`CloudWatchAlarmConfiguration::evaluation_periods`](crate::types::CloudWatchAlarmConfiguration::evaluation_periods).
     #[inline]
-    pub fn set_evaluation_periods(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_evaluation_periods(mut self, input: Option<i32>) -> Self {
         self.inner.evaluation_periods = input;
         self
     }
     /// The value set for [`CloudWatchAlarmConfiguration::evaluation_periods`](crate::types::CloudWatchAlarmConfiguration::evaluation_periods), if any.
     #[inline]
-    pub fn get_evaluation_periods(&self) -> &::std::option::Option<i32> {
+    pub fn get_evaluation_periods(&self) -> &Option<i32> {
         &self.inner.evaluation_periods
     }
     /// Sets [`CloudWatchAlarmConfiguration::threshold`](crate::types::CloudWatchAlarmConfiguration::threshold): For the metric that the CloudWatch alarm is associated with, the value the metric is compared with.
     pub fn threshold(mut self, input: f64) -> Self {
-        self.inner.threshold = ::std::option::Option::Some(input);
+        self.inner.threshold = Some(input);
         self
     }
     /// Sets or clears [`CloudWatchAlarmConfiguration::threshold`](crate::types::CloudWatchAlarmConfiguration::threshold).
     #[inline]
-    pub fn set_threshold(mut self, input: ::std::option::Option<f64>) -> Self {
+    pub fn set_threshold(mut self, input: Option<f64>) -> Self {
         self.inner.threshold = input;
         self
     }
     /// The value set for [`CloudWatchAlarmConfiguration::threshold`](crate::types::CloudWatchAlarmConfiguration::threshold), if any.
     #[inline]
-    pub fn get_threshold(&self) -> &::std::option::Option<f64> {
+    pub fn get_threshold(&self) -> &Option<f64> {
         &self.inner.threshold
     }
     /// Sets [`CloudWatchAlarmConfiguration::comparison_operator`](crate::types::CloudWatchAlarmConfiguration::comparison_operator): For the metric that the CloudWatch alarm is associated with, the arithmetic operation that is used for the comparison.
@@ -138,102 +126,85 @@ impl CloudWatchAlarmConfigurationBuilder {
         mut self,
         input: crate::types::ComparisonOperator,
     ) -> Self {
-        self.inner.comparison_operator = ::std::option::Option::Some(input);
+        self.inner.comparison_operator = Some(input);
         self
     }
     /// Sets or clears [`CloudWatchAlarmConfiguration::comparison_operator`](crate::types::CloudWatchAlarmConfiguration::comparison_operator).
     #[inline]
     pub fn set_comparison_operator(
         mut self,
-        input: ::std::option::Option<crate::types::ComparisonOperator>,
+        input: Option<crate::types::ComparisonOperator>,
     ) -> Self {
         self.inner.comparison_operator = input;
         self
     }
     /// The value set for [`CloudWatchAlarmConfiguration::comparison_operator`](crate::types::CloudWatchAlarmConfiguration::comparison_operator), if any.
     #[inline]
-    pub fn get_comparison_operator(
-        &self,
-    ) -> &::std::option::Option<crate::types::ComparisonOperator> {
+    pub fn get_comparison_operator(&self) -> &Option<crate::types::ComparisonOperator> {
         &self.inner.comparison_operator
     }
     /// Sets [`CloudWatchAlarmConfiguration::period`](crate::types::CloudWatchAlarmConfiguration::period): For the metric that the CloudWatch alarm is associated with, the duration of one evaluation period in seconds.
     pub fn period(mut self, input: i32) -> Self {
-        self.inner.period = ::std::option::Option::Some(input);
+        self.inner.period = Some(input);
         self
     }
     /// Sets or clears [`CloudWatchAlarmConfiguration::period`](crate::types::CloudWatchAlarmConfiguration::period).
     #[inline]
-    pub fn set_period(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_period(mut self, input: Option<i32>) -> Self {
         self.inner.period = input;
         self
     }
     /// The value set for [`CloudWatchAlarmConfiguration::period`](crate::types::CloudWatchAlarmConfiguration::period), if any.
     #[inline]
-    pub fn get_period(&self) -> &::std::option::Option<i32> {
+    pub fn get_period(&self) -> &Option<i32> {
         &self.inner.period
     }
     /// Sets [`CloudWatchAlarmConfiguration::metric_name`](crate::types::CloudWatchAlarmConfiguration::metric_name): The name of the CloudWatch metric that the alarm is associated with.
-    pub fn metric_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.metric_name = ::std::option::Option::Some(input.into());
+    pub fn metric_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.metric_name = Some(input.into());
         self
     }
     /// Sets or clears [`CloudWatchAlarmConfiguration::metric_name`](crate::types::CloudWatchAlarmConfiguration::metric_name).
     #[inline]
-    pub fn set_metric_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_metric_name(mut self, input: Option<String>) -> Self {
         self.inner.metric_name = input;
         self
     }
     /// The value set for [`CloudWatchAlarmConfiguration::metric_name`](crate::types::CloudWatchAlarmConfiguration::metric_name), if any.
     #[inline]
-    pub fn get_metric_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_metric_name(&self) -> &Option<String> {
         &self.inner.metric_name
     }
     /// Sets [`CloudWatchAlarmConfiguration::namespace`](crate::types::CloudWatchAlarmConfiguration::namespace): The namespace of the metric that the alarm is associated with.
-    pub fn namespace(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.namespace = ::std::option::Option::Some(input.into());
+    pub fn namespace(mut self, input: impl Into<String>) -> Self {
+        self.inner.namespace = Some(input.into());
         self
     }
     /// Sets or clears [`CloudWatchAlarmConfiguration::namespace`](crate::types::CloudWatchAlarmConfiguration::namespace).
     #[inline]
-    pub fn set_namespace(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_namespace(mut self, input: Option<String>) -> Self {
         self.inner.namespace = input;
         self
     }
     /// The value set for [`CloudWatchAlarmConfiguration::namespace`](crate::types::CloudWatchAlarmConfiguration::namespace), if any.
     #[inline]
-    pub fn get_namespace(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_namespace(&self) -> &Option<String> {
         &self.inner.namespace
     }
     /// Sets [`CloudWatchAlarmConfiguration::statistic`](crate::types::CloudWatchAlarmConfiguration::statistic): For the metric that the CloudWatch alarm is associated with, the statistic that is applied to the metric.
     pub fn statistic(mut self, input: crate::types::Statistic) -> Self {
-        self.inner.statistic = ::std::option::Option::Some(input);
+        self.inner.statistic = Some(input);
         self
     }
     /// Sets or clears [`CloudWatchAlarmConfiguration::statistic`](crate::types::CloudWatchAlarmConfiguration::statistic).
     #[inline]
-    pub fn set_statistic(
-        mut self,
-        input: ::std::option::Option<crate::types::Statistic>,
-    ) -> Self {
+    pub fn set_statistic(mut self, input: Option<crate::types::Statistic>) -> Self {
         self.inner.statistic = input;
         self
     }
     /// The value set for [`CloudWatchAlarmConfiguration::statistic`](crate::types::CloudWatchAlarmConfiguration::statistic), if any.
     #[inline]
-    pub fn get_statistic(&self) -> &::std::option::Option<crate::types::Statistic> {
+    pub fn get_statistic(&self) -> &Option<crate::types::Statistic> {
         &self.inner.statistic
     }
     /// Appends one item to [`CloudWatchAlarmConfiguration::dimensions`](crate::types::CloudWatchAlarmConfiguration::dimensions): For the metric that the CloudWatch alarm is associated with, a complex type that contains information about the dimensions for the metric.
@@ -247,87 +218,85 @@ impl CloudWatchAlarmConfigurationBuilder {
     #[inline]
     pub fn set_dimensions(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Dimension>>,
+        input: Option<Vec<crate::types::Dimension>>,
     ) -> Self {
         self.inner.dimensions = input;
         self
     }
     /// The value set for [`CloudWatchAlarmConfiguration::dimensions`](crate::types::CloudWatchAlarmConfiguration::dimensions), if any.
     #[inline]
-    pub fn get_dimensions(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Dimension>> {
+    pub fn get_dimensions(&self) -> &Option<Vec<crate::types::Dimension>> {
         &self.inner.dimensions
     }
     /// Builds the [`CloudWatchAlarmConfiguration`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CloudWatchAlarmConfiguration,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.evaluation_periods.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CloudWatchAlarmConfiguration",
                 member: "evaluation_periods",
             });
         }
         if self.inner.threshold.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CloudWatchAlarmConfiguration",
                 member: "threshold",
             });
         }
         if self.inner.comparison_operator.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CloudWatchAlarmConfiguration",
                 member: "comparison_operator",
             });
         }
         if self.inner.period.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CloudWatchAlarmConfiguration",
                 member: "period",
             });
         }
         if self.inner.metric_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CloudWatchAlarmConfiguration",
                 member: "metric_name",
             });
         }
         if self.inner.namespace.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CloudWatchAlarmConfiguration",
                 member: "namespace",
             });
         }
         if self.inner.statistic.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CloudWatchAlarmConfiguration",
                 member: "statistic",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::xml::FromXml for CloudWatchAlarmConfiguration {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "EvaluationPeriods" => {
-                    value.evaluation_periods = ::std::option::Option::Some(
+                    value.evaluation_periods = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "CloudWatchAlarmConfiguration")?,
                     );
                 }
                 "Threshold" => {
-                    value.threshold = ::std::option::Option::Some(
+                    value.threshold = Some(
                         ::awsgen_runtime::xml::float(
                             child.text(),
                             child,
@@ -336,34 +305,28 @@ impl ::awsgen_runtime::xml::FromXml for CloudWatchAlarmConfiguration {
                     );
                 }
                 "ComparisonOperator" => {
-                    value.comparison_operator = ::std::option::Option::Some(
+                    value.comparison_operator = Some(
                         crate::types::ComparisonOperator::from(child.text()),
                     );
                 }
                 "Period" => {
-                    value.period = ::std::option::Option::Some(
+                    value.period = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "CloudWatchAlarmConfiguration")?,
                     );
                 }
                 "MetricName" => {
-                    value.metric_name = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.metric_name = Some(String::from(child.text()));
                 }
                 "Namespace" => {
-                    value.namespace = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.namespace = Some(String::from(child.text()));
                 }
                 "Statistic" => {
-                    value.statistic = ::std::option::Option::Some(
-                        crate::types::Statistic::from(child.text()),
-                    );
+                    value.statistic = Some(crate::types::Statistic::from(child.text()));
                 }
                 "Dimensions" => {
-                    value.dimensions = ::std::option::Option::Some(
+                    value.dimensions = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Dimension as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -373,6 +336,6 @@ impl ::awsgen_runtime::xml::FromXml for CloudWatchAlarmConfiguration {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

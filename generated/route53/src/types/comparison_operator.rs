@@ -4,7 +4,7 @@
 /// The `ComparisonOperator` enumeration of the model.
 ///
 /// Values this version of the crate does not know are kept in `Unknown` and sent back unchanged; match with a wildcard arm, as a newer version may add variants.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq)]
+#[derive(Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum ComparisonOperator {
     /// `GreaterThanOrEqualToThreshold`
@@ -48,7 +48,7 @@ impl ComparisonOperator {
         }
     }
 }
-impl ::std::convert::From<&str> for ComparisonOperator {
+impl From<&str> for ComparisonOperator {
     fn from(value: &str) -> Self {
         match value {
             "GreaterThanOrEqualToThreshold" => {
@@ -69,18 +69,18 @@ impl ::std::convert::From<&str> for ComparisonOperator {
 }
 impl ::std::str::FromStr for ComparisonOperator {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
-impl ::std::cmp::PartialOrd for ComparisonOperator {
-    fn partial_cmp(&self, other: &Self) -> ::std::option::Option<::std::cmp::Ordering> {
-        ::std::option::Option::Some(::std::cmp::Ord::cmp(self, other))
+impl PartialOrd for ComparisonOperator {
+    fn partial_cmp(&self, other: &Self) -> Option<::std::cmp::Ordering> {
+        Some(Ord::cmp(self, other))
     }
 }
 /// Ordered by wire value, so values a later model adds never reorder
 /// the ones before them (a derived order would follow variant order).
-impl ::std::cmp::Ord for ComparisonOperator {
+impl Ord for ComparisonOperator {
     fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
         self.as_str().cmp(other.as_str())
     }
@@ -109,7 +109,7 @@ impl ::std::hash::Hash for ComparisonOperator {
         ::std::hash::Hash::hash(self.as_str(), state)
     }
 }
-impl ::std::convert::AsRef<str> for ComparisonOperator {
+impl AsRef<str> for ComparisonOperator {
     fn as_ref(&self) -> &str {
         self.as_str()
     }

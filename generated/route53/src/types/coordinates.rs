@@ -2,116 +2,91 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that lists the coordinates for a geoproximity resource record.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Coordinates {
     /// Specifies a coordinate of the north–south position of a geographic point on the surface of the Earth (-90 - 90).
     ///
     /// Required: the builder's `build()` fails without it.
-    pub latitude: ::std::option::Option<::std::string::String>,
+    pub latitude: Option<String>,
     /// Specifies a coordinate of the east–west position of a geographic point on the surface of the Earth (-180 - 180).
     ///
     /// Required: the builder's `build()` fails without it.
-    pub longitude: ::std::option::Option<::std::string::String>,
+    pub longitude: Option<String>,
 }
 impl Coordinates {
     /// Starts building a [`Coordinates`].
     #[inline]
     pub fn builder() -> crate::types::builders::CoordinatesBuilder {
-        <crate::types::builders::CoordinatesBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CoordinatesBuilder as Default>::default()
     }
     /// The `Latitude` member, when set.
     #[inline]
-    pub fn latitude(&self) -> ::std::option::Option<&str> {
+    pub fn latitude(&self) -> Option<&str> {
         self.latitude.as_deref()
     }
     /// The `Longitude` member, when set.
     #[inline]
-    pub fn longitude(&self) -> ::std::option::Option<&str> {
+    pub fn longitude(&self) -> Option<&str> {
         self.longitude.as_deref()
     }
 }
 /// A builder for [`Coordinates`](crate::types::Coordinates); start one with `Coordinates::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CoordinatesBuilder {
     inner: crate::types::Coordinates,
 }
 impl CoordinatesBuilder {
     /// Sets [`Coordinates::latitude`](crate::types::Coordinates::latitude): Specifies a coordinate of the north–south position of a geographic point on the surface of the Earth (-90 - 90).
-    pub fn latitude(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.latitude = ::std::option::Option::Some(input.into());
+    pub fn latitude(mut self, input: impl Into<String>) -> Self {
+        self.inner.latitude = Some(input.into());
         self
     }
     /// Sets or clears [`Coordinates::latitude`](crate::types::Coordinates::latitude).
     #[inline]
-    pub fn set_latitude(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_latitude(mut self, input: Option<String>) -> Self {
         self.inner.latitude = input;
         self
     }
     /// The value set for [`Coordinates::latitude`](crate::types::Coordinates::latitude), if any.
     #[inline]
-    pub fn get_latitude(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_latitude(&self) -> &Option<String> {
         &self.inner.latitude
     }
     /// Sets [`Coordinates::longitude`](crate::types::Coordinates::longitude): Specifies a coordinate of the east–west position of a geographic point on the surface of the Earth (-180 - 180).
-    pub fn longitude(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.longitude = ::std::option::Option::Some(input.into());
+    pub fn longitude(mut self, input: impl Into<String>) -> Self {
+        self.inner.longitude = Some(input.into());
         self
     }
     /// Sets or clears [`Coordinates::longitude`](crate::types::Coordinates::longitude).
     #[inline]
-    pub fn set_longitude(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_longitude(mut self, input: Option<String>) -> Self {
         self.inner.longitude = input;
         self
     }
     /// The value set for [`Coordinates::longitude`](crate::types::Coordinates::longitude), if any.
     #[inline]
-    pub fn get_longitude(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_longitude(&self) -> &Option<String> {
         &self.inner.longitude
     }
     /// Builds the [`Coordinates`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        crate::types::Coordinates,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
+    ) -> Result<crate::types::Coordinates, ::awsgen_runtime::primitives::BuildError> {
         if self.inner.latitude.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "Coordinates",
                 member: "latitude",
             });
         }
         if self.inner.longitude.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "Coordinates",
                 member: "longitude",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl Coordinates {
@@ -120,39 +95,35 @@ impl Coordinates {
         &self,
         writer: &mut ::awsgen_runtime::xml::XmlWriter,
         name: &str,
-        namespace: ::std::option::Option<(&str, &str)>,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
+        namespace: Option<(&str, &str)>,
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
         writer.start_declaring(name, namespace);
-        if let ::std::option::Option::Some(value) = &self.latitude {
+        if let Some(value) = &self.latitude {
             writer.element("Latitude", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.longitude {
+        if let Some(value) = &self.longitude {
             writer.element("Longitude", value.as_str());
         }
         writer.end(name);
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::xml::FromXml for Coordinates {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "Latitude" => {
-                    value.latitude = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.latitude = Some(String::from(child.text()));
                 }
                 "Longitude" => {
-                    value.longitude = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.longitude = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

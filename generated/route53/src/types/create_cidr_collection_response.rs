@@ -2,111 +2,88 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateCidrCollectionResponse` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateCidrCollectionResponse {
     /// A complex type that contains information about the CIDR collection.
-    pub collection: ::std::option::Option<crate::types::CidrCollection>,
+    pub collection: Option<crate::types::CidrCollection>,
     /// A unique URL that represents the location for the CIDR collection.
     ///
     /// Sent in the header `Location`, not in the JSON body.
-    pub location: ::std::option::Option<::std::string::String>,
+    pub location: Option<String>,
 }
 impl CreateCidrCollectionResponse {
     /// Starts building a [`CreateCidrCollectionResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateCidrCollectionResponseBuilder {
-        <crate::types::builders::CreateCidrCollectionResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateCidrCollectionResponseBuilder as Default>::default()
     }
     /// The `Collection` member, when set.
     #[inline]
-    pub fn collection(&self) -> ::std::option::Option<&crate::types::CidrCollection> {
+    pub fn collection(&self) -> Option<&crate::types::CidrCollection> {
         self.collection.as_ref()
     }
     /// The `Location` member, when set.
     #[inline]
-    pub fn location(&self) -> ::std::option::Option<&str> {
+    pub fn location(&self) -> Option<&str> {
         self.location.as_deref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for CreateCidrCollectionResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value: Self = ::awsgen_runtime::xml::read_body(
             response.body(),
             "CreateCidrCollectionResponse",
             ::awsgen_runtime::xml::MembersAt::Root,
             <Self as ::awsgen_runtime::xml::FromXml>::from_xml,
         )?;
-        if let ::std::option::Option::Some(text) = ::awsgen_runtime::protocol::header(
-            response,
-            "Location",
-        )? {
-            value.location = ::std::option::Option::Some(
-                ::std::string::String::from(text),
-            );
+        if let Some(text) = ::awsgen_runtime::protocol::header(response, "Location")? {
+            value.location = Some(String::from(text));
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`CreateCidrCollectionResponse`](crate::types::CreateCidrCollectionResponse); start one with `CreateCidrCollectionResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateCidrCollectionResponseBuilder {
     inner: crate::types::CreateCidrCollectionResponse,
 }
 impl CreateCidrCollectionResponseBuilder {
     /// Sets [`CreateCidrCollectionResponse::collection`](crate::types::CreateCidrCollectionResponse::collection): A complex type that contains information about the CIDR collection.
     pub fn collection(mut self, input: crate::types::CidrCollection) -> Self {
-        self.inner.collection = ::std::option::Option::Some(input);
+        self.inner.collection = Some(input);
         self
     }
     /// Sets or clears [`CreateCidrCollectionResponse::collection`](crate::types::CreateCidrCollectionResponse::collection).
     #[inline]
     pub fn set_collection(
         mut self,
-        input: ::std::option::Option<crate::types::CidrCollection>,
+        input: Option<crate::types::CidrCollection>,
     ) -> Self {
         self.inner.collection = input;
         self
     }
     /// The value set for [`CreateCidrCollectionResponse::collection`](crate::types::CreateCidrCollectionResponse::collection), if any.
     #[inline]
-    pub fn get_collection(
-        &self,
-    ) -> &::std::option::Option<crate::types::CidrCollection> {
+    pub fn get_collection(&self) -> &Option<crate::types::CidrCollection> {
         &self.inner.collection
     }
     /// Sets [`CreateCidrCollectionResponse::location`](crate::types::CreateCidrCollectionResponse::location): A unique URL that represents the location for the CIDR collection.
-    pub fn location(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.location = ::std::option::Option::Some(input.into());
+    pub fn location(mut self, input: impl Into<String>) -> Self {
+        self.inner.location = Some(input.into());
         self
     }
     /// Sets or clears [`CreateCidrCollectionResponse::location`](crate::types::CreateCidrCollectionResponse::location).
     #[inline]
-    pub fn set_location(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_location(mut self, input: Option<String>) -> Self {
         self.inner.location = input;
         self
     }
     /// The value set for [`CreateCidrCollectionResponse::location`](crate::types::CreateCidrCollectionResponse::location), if any.
     #[inline]
-    pub fn get_location(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_location(&self) -> &Option<String> {
         &self.inner.location
     }
     /// Builds the [`CreateCidrCollectionResponse`]; it has no required members, so this cannot fail.
@@ -118,17 +95,17 @@ impl CreateCidrCollectionResponseBuilder {
 impl ::awsgen_runtime::xml::FromXml for CreateCidrCollectionResponse {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "Collection" {
-                value.collection = ::std::option::Option::Some(
+                value.collection = Some(
                     <crate::types::CidrCollection as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains the health check request information.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateHealthCheckRequest {
     /// A unique string that identifies the request and that allows you to retry a failed `CreateHealthCheck` request without the risk of creating two identical health checks:
@@ -20,62 +15,49 @@ pub struct CreateHealthCheckRequest {
     /// Route 53 does not store the `CallerReference` for a deleted health check indefinitely. The `CallerReference` for a deleted health check will be deleted after a number of days.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub caller_reference: ::std::option::Option<::std::string::String>,
+    pub caller_reference: Option<String>,
     /// A complex type that contains settings for a new health check.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub health_check_config: ::std::option::Option<crate::types::HealthCheckConfig>,
+    pub health_check_config: Option<crate::types::HealthCheckConfig>,
 }
 impl CreateHealthCheckRequest {
     /// Starts building a [`CreateHealthCheckRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateHealthCheckRequestBuilder {
-        <crate::types::builders::CreateHealthCheckRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateHealthCheckRequestBuilder as Default>::default()
     }
     /// The `CallerReference` member, when set.
     #[inline]
-    pub fn caller_reference(&self) -> ::std::option::Option<&str> {
+    pub fn caller_reference(&self) -> Option<&str> {
         self.caller_reference.as_deref()
     }
     /// The `HealthCheckConfig` member, when set.
     #[inline]
-    pub fn health_check_config(
-        &self,
-    ) -> ::std::option::Option<&crate::types::HealthCheckConfig> {
+    pub fn health_check_config(&self) -> Option<&crate::types::HealthCheckConfig> {
         self.health_check_config.as_ref()
     }
 }
 /// A builder for [`CreateHealthCheckRequest`](crate::types::CreateHealthCheckRequest); start one with `CreateHealthCheckRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateHealthCheckRequestBuilder {
     inner: crate::types::CreateHealthCheckRequest,
 }
 impl CreateHealthCheckRequestBuilder {
     /// Sets [`CreateHealthCheckRequest::caller_reference`](crate::types::CreateHealthCheckRequest::caller_reference): A unique string that identifies the request and that allows you to retry a failed `CreateHealthCheck` request without the risk of creating two identical health checks:
-    pub fn caller_reference(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.caller_reference = ::std::option::Option::Some(input.into());
+    pub fn caller_reference(mut self, input: impl Into<String>) -> Self {
+        self.inner.caller_reference = Some(input.into());
         self
     }
     /// Sets or clears [`CreateHealthCheckRequest::caller_reference`](crate::types::CreateHealthCheckRequest::caller_reference).
     #[inline]
-    pub fn set_caller_reference(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_caller_reference(mut self, input: Option<String>) -> Self {
         self.inner.caller_reference = input;
         self
     }
     /// The value set for [`CreateHealthCheckRequest::caller_reference`](crate::types::CreateHealthCheckRequest::caller_reference), if any.
     #[inline]
-    pub fn get_caller_reference(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_caller_reference(&self) -> &Option<String> {
         &self.inner.caller_reference
     }
     /// Sets [`CreateHealthCheckRequest::health_check_config`](crate::types::CreateHealthCheckRequest::health_check_config): A complex type that contains settings for a new health check.
@@ -83,46 +65,44 @@ impl CreateHealthCheckRequestBuilder {
         mut self,
         input: crate::types::HealthCheckConfig,
     ) -> Self {
-        self.inner.health_check_config = ::std::option::Option::Some(input);
+        self.inner.health_check_config = Some(input);
         self
     }
     /// Sets or clears [`CreateHealthCheckRequest::health_check_config`](crate::types::CreateHealthCheckRequest::health_check_config).
     #[inline]
     pub fn set_health_check_config(
         mut self,
-        input: ::std::option::Option<crate::types::HealthCheckConfig>,
+        input: Option<crate::types::HealthCheckConfig>,
     ) -> Self {
         self.inner.health_check_config = input;
         self
     }
     /// The value set for [`CreateHealthCheckRequest::health_check_config`](crate::types::CreateHealthCheckRequest::health_check_config), if any.
     #[inline]
-    pub fn get_health_check_config(
-        &self,
-    ) -> &::std::option::Option<crate::types::HealthCheckConfig> {
+    pub fn get_health_check_config(&self) -> &Option<crate::types::HealthCheckConfig> {
         &self.inner.health_check_config
     }
     /// Builds the [`CreateHealthCheckRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateHealthCheckRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.caller_reference.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateHealthCheckRequest",
                 member: "caller_reference",
             });
         }
         if self.inner.health_check_config.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateHealthCheckRequest",
                 member: "health_check_config",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl CreateHealthCheckRequest {
@@ -131,16 +111,16 @@ impl CreateHealthCheckRequest {
         &self,
         writer: &mut ::awsgen_runtime::xml::XmlWriter,
         name: &str,
-        namespace: ::std::option::Option<(&str, &str)>,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
+        namespace: Option<(&str, &str)>,
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
         writer.start_declaring(name, namespace);
-        if let ::std::option::Option::Some(value) = &self.caller_reference {
+        if let Some(value) = &self.caller_reference {
             writer.element("CallerReference", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.health_check_config {
-            value.write_xml(writer, "HealthCheckConfig", ::std::option::Option::None)?;
+        if let Some(value) = &self.health_check_config {
+            value.write_xml(writer, "HealthCheckConfig", None)?;
         }
         writer.end(name);
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,152 +2,128 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type containing the response information for the new health check.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateHealthCheckResponse {
     /// A complex type that contains identifying information about the health check.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub health_check: ::std::option::Option<crate::types::HealthCheck>,
+    pub health_check: Option<crate::types::HealthCheck>,
     /// The unique URL representing the new health check.
     ///
     /// Sent in the header `Location`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub location: ::std::option::Option<::std::string::String>,
+    pub location: Option<String>,
 }
 impl CreateHealthCheckResponse {
     /// Starts building a [`CreateHealthCheckResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateHealthCheckResponseBuilder {
-        <crate::types::builders::CreateHealthCheckResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateHealthCheckResponseBuilder as Default>::default()
     }
     /// The `HealthCheck` member, when set.
     #[inline]
-    pub fn health_check(&self) -> ::std::option::Option<&crate::types::HealthCheck> {
+    pub fn health_check(&self) -> Option<&crate::types::HealthCheck> {
         self.health_check.as_ref()
     }
     /// The `Location` member, when set.
     #[inline]
-    pub fn location(&self) -> ::std::option::Option<&str> {
+    pub fn location(&self) -> Option<&str> {
         self.location.as_deref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for CreateHealthCheckResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value: Self = ::awsgen_runtime::xml::read_body(
             response.body(),
             "CreateHealthCheckResponse",
             ::awsgen_runtime::xml::MembersAt::Root,
             <Self as ::awsgen_runtime::xml::FromXml>::from_xml,
         )?;
-        if let ::std::option::Option::Some(text) = ::awsgen_runtime::protocol::header(
-            response,
-            "Location",
-        )? {
-            value.location = ::std::option::Option::Some(
-                ::std::string::String::from(text),
-            );
+        if let Some(text) = ::awsgen_runtime::protocol::header(response, "Location")? {
+            value.location = Some(String::from(text));
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`CreateHealthCheckResponse`](crate::types::CreateHealthCheckResponse); start one with `CreateHealthCheckResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateHealthCheckResponseBuilder {
     inner: crate::types::CreateHealthCheckResponse,
 }
 impl CreateHealthCheckResponseBuilder {
     /// Sets [`CreateHealthCheckResponse::health_check`](crate::types::CreateHealthCheckResponse::health_check): A complex type that contains identifying information about the health check.
     pub fn health_check(mut self, input: crate::types::HealthCheck) -> Self {
-        self.inner.health_check = ::std::option::Option::Some(input);
+        self.inner.health_check = Some(input);
         self
     }
     /// Sets or clears [`CreateHealthCheckResponse::health_check`](crate::types::CreateHealthCheckResponse::health_check).
     #[inline]
-    pub fn set_health_check(
-        mut self,
-        input: ::std::option::Option<crate::types::HealthCheck>,
-    ) -> Self {
+    pub fn set_health_check(mut self, input: Option<crate::types::HealthCheck>) -> Self {
         self.inner.health_check = input;
         self
     }
     /// The value set for [`CreateHealthCheckResponse::health_check`](crate::types::CreateHealthCheckResponse::health_check), if any.
     #[inline]
-    pub fn get_health_check(&self) -> &::std::option::Option<crate::types::HealthCheck> {
+    pub fn get_health_check(&self) -> &Option<crate::types::HealthCheck> {
         &self.inner.health_check
     }
     /// Sets [`CreateHealthCheckResponse::location`](crate::types::CreateHealthCheckResponse::location): The unique URL representing the new health check.
-    pub fn location(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.location = ::std::option::Option::Some(input.into());
+    pub fn location(mut self, input: impl Into<String>) -> Self {
+        self.inner.location = Some(input.into());
         self
     }
     /// Sets or clears [`CreateHealthCheckResponse::location`](crate::types::CreateHealthCheckResponse::location).
     #[inline]
-    pub fn set_location(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_location(mut self, input: Option<String>) -> Self {
         self.inner.location = input;
         self
     }
     /// The value set for [`CreateHealthCheckResponse::location`](crate::types::CreateHealthCheckResponse::location), if any.
     #[inline]
-    pub fn get_location(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_location(&self) -> &Option<String> {
         &self.inner.location
     }
     /// Builds the [`CreateHealthCheckResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateHealthCheckResponse,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.health_check.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateHealthCheckResponse",
                 member: "health_check",
             });
         }
         if self.inner.location.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateHealthCheckResponse",
                 member: "location",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::xml::FromXml for CreateHealthCheckResponse {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "HealthCheck" {
-                value.health_check = ::std::option::Option::Some(
+                value.health_check = Some(
                     <crate::types::HealthCheck as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

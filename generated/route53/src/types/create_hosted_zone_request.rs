@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains information about the request to create a public or private hosted zone.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateHostedZoneRequest {
     /// The name of the domain. Specify a fully qualified domain name, for example, *www.example.com*. The trailing dot is optional; Amazon Route 53 assumes that the domain name is fully qualified. This means that Route 53 treats *www.example.com* (without a trailing dot) and *www.example.com.* (with a trailing dot) as identical.
@@ -15,200 +10,171 @@ pub struct CreateHostedZoneRequest {
     /// If you're creating a public hosted zone, this is the name you have registered with your DNS registrar. If your domain name is registered with a registrar other than Route 53, change the name servers for your domain to the set of `NameServers` that `CreateHostedZone` returns in [`DelegationSet`](crate::types::DelegationSet).
     ///
     /// Required: the builder's `build()` fails without it.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// (Private hosted zones only) A complex type that contains information about the Amazon VPC that you're associating with this hosted zone.
     ///
     /// You can specify only one Amazon VPC when you create a private hosted zone. If you are associating a VPC with a hosted zone with this request, the paramaters `VPCId` and [`VPCRegion`](crate::types::VpcRegion) are also required.
     ///
     /// To associate additional Amazon VPCs with the hosted zone, use [AssociateVPCWithHostedZone](https://docs.aws.amazon.com/Route53/latest/APIReference/API_AssociateVPCWithHostedZone.html) after you create a hosted zone.
-    pub vpc: ::std::option::Option<crate::types::Vpc>,
+    pub vpc: Option<crate::types::Vpc>,
     /// A unique string that identifies the request and that allows failed `CreateHostedZone` requests to be retried without the risk of executing the operation twice. You must use a unique `CallerReference` string every time you submit a `CreateHostedZone` request. `CallerReference` can be any unique string, for example, a date/time stamp.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub caller_reference: ::std::option::Option<::std::string::String>,
+    pub caller_reference: Option<String>,
     /// (Optional) A complex type that contains the following optional values:
     ///
     /// - For public and private hosted zones, an optional comment
     /// - For private hosted zones, an optional `PrivateZone` element
     ///
     /// If you don't specify a comment or the `PrivateZone` element, omit [`HostedZoneConfig`](crate::types::HostedZoneConfig) and the other elements.
-    pub hosted_zone_config: ::std::option::Option<crate::types::HostedZoneConfig>,
+    pub hosted_zone_config: Option<crate::types::HostedZoneConfig>,
     /// If you want to associate a reusable delegation set with this hosted zone, the ID that Amazon Route 53 assigned to the reusable delegation set when you created it. For more information about reusable delegation sets, see [CreateReusableDelegationSet](https://docs.aws.amazon.com/Route53/latest/APIReference/API_CreateReusableDelegationSet.html).
     ///
     /// If you are using a reusable delegation set to create a public hosted zone for a subdomain, make sure that the parent hosted zone doesn't use one or more of the same name servers. If you have overlapping nameservers, the operation will cause a `ConflictingDomainsExist` error.
-    pub delegation_set_id: ::std::option::Option<::std::string::String>,
+    pub delegation_set_id: Option<String>,
 }
 impl CreateHostedZoneRequest {
     /// Starts building a [`CreateHostedZoneRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateHostedZoneRequestBuilder {
-        <crate::types::builders::CreateHostedZoneRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateHostedZoneRequestBuilder as Default>::default()
     }
     /// The `Name` member, when set.
     #[inline]
-    pub fn name(&self) -> ::std::option::Option<&str> {
+    pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
     /// The `VPC` member, when set.
     #[inline]
-    pub fn vpc(&self) -> ::std::option::Option<&crate::types::Vpc> {
+    pub fn vpc(&self) -> Option<&crate::types::Vpc> {
         self.vpc.as_ref()
     }
     /// The `CallerReference` member, when set.
     #[inline]
-    pub fn caller_reference(&self) -> ::std::option::Option<&str> {
+    pub fn caller_reference(&self) -> Option<&str> {
         self.caller_reference.as_deref()
     }
     /// The `HostedZoneConfig` member, when set.
     #[inline]
-    pub fn hosted_zone_config(
-        &self,
-    ) -> ::std::option::Option<&crate::types::HostedZoneConfig> {
+    pub fn hosted_zone_config(&self) -> Option<&crate::types::HostedZoneConfig> {
         self.hosted_zone_config.as_ref()
     }
     /// The `DelegationSetId` member, when set.
     #[inline]
-    pub fn delegation_set_id(&self) -> ::std::option::Option<&str> {
+    pub fn delegation_set_id(&self) -> Option<&str> {
         self.delegation_set_id.as_deref()
     }
 }
 /// A builder for [`CreateHostedZoneRequest`](crate::types::CreateHostedZoneRequest); start one with `CreateHostedZoneRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateHostedZoneRequestBuilder {
     inner: crate::types::CreateHostedZoneRequest,
 }
 impl CreateHostedZoneRequestBuilder {
     /// Sets [`CreateHostedZoneRequest::name`](crate::types::CreateHostedZoneRequest::name): The name of the domain.
-    pub fn name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.name = ::std::option::Option::Some(input.into());
+    pub fn name(mut self, input: impl Into<String>) -> Self {
+        self.inner.name = Some(input.into());
         self
     }
     /// Sets or clears [`CreateHostedZoneRequest::name`](crate::types::CreateHostedZoneRequest::name).
     #[inline]
-    pub fn set_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_name(mut self, input: Option<String>) -> Self {
         self.inner.name = input;
         self
     }
     /// The value set for [`CreateHostedZoneRequest::name`](crate::types::CreateHostedZoneRequest::name), if any.
     #[inline]
-    pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_name(&self) -> &Option<String> {
         &self.inner.name
     }
     /// Sets [`CreateHostedZoneRequest::vpc`](crate::types::CreateHostedZoneRequest::vpc): (Private hosted zones only) A complex type that contains information about the Amazon VPC that you're associating with this hosted zone.
     pub fn vpc(mut self, input: crate::types::Vpc) -> Self {
-        self.inner.vpc = ::std::option::Option::Some(input);
+        self.inner.vpc = Some(input);
         self
     }
     /// Sets or clears [`CreateHostedZoneRequest::vpc`](crate::types::CreateHostedZoneRequest::vpc).
     #[inline]
-    pub fn set_vpc(mut self, input: ::std::option::Option<crate::types::Vpc>) -> Self {
+    pub fn set_vpc(mut self, input: Option<crate::types::Vpc>) -> Self {
         self.inner.vpc = input;
         self
     }
     /// The value set for [`CreateHostedZoneRequest::vpc`](crate::types::CreateHostedZoneRequest::vpc), if any.
     #[inline]
-    pub fn get_vpc(&self) -> &::std::option::Option<crate::types::Vpc> {
+    pub fn get_vpc(&self) -> &Option<crate::types::Vpc> {
         &self.inner.vpc
     }
     /// Sets [`CreateHostedZoneRequest::caller_reference`](crate::types::CreateHostedZoneRequest::caller_reference): A unique string that identifies the request and that allows failed `CreateHostedZone` requests to be retried without the risk of executing the operation twice.
-    pub fn caller_reference(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.caller_reference = ::std::option::Option::Some(input.into());
+    pub fn caller_reference(mut self, input: impl Into<String>) -> Self {
+        self.inner.caller_reference = Some(input.into());
         self
     }
     /// Sets or clears [`CreateHostedZoneRequest::caller_reference`](crate::types::CreateHostedZoneRequest::caller_reference).
     #[inline]
-    pub fn set_caller_reference(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_caller_reference(mut self, input: Option<String>) -> Self {
         self.inner.caller_reference = input;
         self
     }
     /// The value set for [`CreateHostedZoneRequest::caller_reference`](crate::types::CreateHostedZoneRequest::caller_reference), if any.
     #[inline]
-    pub fn get_caller_reference(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_caller_reference(&self) -> &Option<String> {
         &self.inner.caller_reference
     }
     /// Sets [`CreateHostedZoneRequest::hosted_zone_config`](crate::types::CreateHostedZoneRequest::hosted_zone_config): (Optional) A complex type that contains the following optional values:
     pub fn hosted_zone_config(mut self, input: crate::types::HostedZoneConfig) -> Self {
-        self.inner.hosted_zone_config = ::std::option::Option::Some(input);
+        self.inner.hosted_zone_config = Some(input);
         self
     }
     /// Sets or clears [`CreateHostedZoneRequest::hosted_zone_config`](crate::types::CreateHostedZoneRequest::hosted_zone_config).
     #[inline]
     pub fn set_hosted_zone_config(
         mut self,
-        input: ::std::option::Option<crate::types::HostedZoneConfig>,
+        input: Option<crate::types::HostedZoneConfig>,
     ) -> Self {
         self.inner.hosted_zone_config = input;
         self
     }
     /// The value set for [`CreateHostedZoneRequest::hosted_zone_config`](crate::types::CreateHostedZoneRequest::hosted_zone_config), if any.
     #[inline]
-    pub fn get_hosted_zone_config(
-        &self,
-    ) -> &::std::option::Option<crate::types::HostedZoneConfig> {
+    pub fn get_hosted_zone_config(&self) -> &Option<crate::types::HostedZoneConfig> {
         &self.inner.hosted_zone_config
     }
     /// Sets [`CreateHostedZoneRequest::delegation_set_id`](crate::types::CreateHostedZoneRequest::delegation_set_id): If you want to associate a reusable delegation set with this hosted zone, the ID that Amazon Route 53 assigned to the reusable delegation set when you created it.
-    pub fn delegation_set_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.delegation_set_id = ::std::option::Option::Some(input.into());
+    pub fn delegation_set_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.delegation_set_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateHostedZoneRequest::delegation_set_id`](crate::types::CreateHostedZoneRequest::delegation_set_id).
     #[inline]
-    pub fn set_delegation_set_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_delegation_set_id(mut self, input: Option<String>) -> Self {
         self.inner.delegation_set_id = input;
         self
     }
     /// The value set for [`CreateHostedZoneRequest::delegation_set_id`](crate::types::CreateHostedZoneRequest::delegation_set_id), if any.
     #[inline]
-    pub fn get_delegation_set_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_delegation_set_id(&self) -> &Option<String> {
         &self.inner.delegation_set_id
     }
     /// Builds the [`CreateHostedZoneRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateHostedZoneRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateHostedZoneRequest",
                 member: "name",
             });
         }
         if self.inner.caller_reference.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateHostedZoneRequest",
                 member: "caller_reference",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl CreateHostedZoneRequest {
@@ -217,25 +183,25 @@ impl CreateHostedZoneRequest {
         &self,
         writer: &mut ::awsgen_runtime::xml::XmlWriter,
         name: &str,
-        namespace: ::std::option::Option<(&str, &str)>,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
+        namespace: Option<(&str, &str)>,
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
         writer.start_declaring(name, namespace);
-        if let ::std::option::Option::Some(value) = &self.name {
+        if let Some(value) = &self.name {
             writer.element("Name", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.vpc {
-            value.write_xml(writer, "VPC", ::std::option::Option::None)?;
+        if let Some(value) = &self.vpc {
+            value.write_xml(writer, "VPC", None)?;
         }
-        if let ::std::option::Option::Some(value) = &self.caller_reference {
+        if let Some(value) = &self.caller_reference {
             writer.element("CallerReference", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.hosted_zone_config {
-            value.write_xml(writer, "HostedZoneConfig", ::std::option::Option::None)?;
+        if let Some(value) = &self.hosted_zone_config {
+            value.write_xml(writer, "HostedZoneConfig", None)?;
         }
-        if let ::std::option::Option::Some(value) = &self.delegation_set_id {
+        if let Some(value) = &self.delegation_set_id {
             writer.element("DelegationSetId", value.as_str());
         }
         writer.end(name);
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,261 +2,232 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type containing the response information for the hosted zone.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateHostedZoneResponse {
     /// A complex type that contains general information about the hosted zone.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub hosted_zone: ::std::option::Option<crate::types::HostedZone>,
+    pub hosted_zone: Option<crate::types::HostedZone>,
     /// A complex type that contains information about the `CreateHostedZone` request.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub change_info: ::std::option::Option<crate::types::ChangeInfo>,
+    pub change_info: Option<crate::types::ChangeInfo>,
     /// A complex type that describes the name servers for this hosted zone.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub delegation_set: ::std::option::Option<crate::types::DelegationSet>,
+    pub delegation_set: Option<crate::types::DelegationSet>,
     /// A complex type that contains information about an Amazon VPC that you associated with this hosted zone.
-    pub vpc: ::std::option::Option<crate::types::Vpc>,
+    pub vpc: Option<crate::types::Vpc>,
     /// The unique URL representing the new hosted zone.
     ///
     /// Sent in the header `Location`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub location: ::std::option::Option<::std::string::String>,
+    pub location: Option<String>,
 }
 impl CreateHostedZoneResponse {
     /// Starts building a [`CreateHostedZoneResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateHostedZoneResponseBuilder {
-        <crate::types::builders::CreateHostedZoneResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateHostedZoneResponseBuilder as Default>::default()
     }
     /// The `HostedZone` member, when set.
     #[inline]
-    pub fn hosted_zone(&self) -> ::std::option::Option<&crate::types::HostedZone> {
+    pub fn hosted_zone(&self) -> Option<&crate::types::HostedZone> {
         self.hosted_zone.as_ref()
     }
     /// The `ChangeInfo` member, when set.
     #[inline]
-    pub fn change_info(&self) -> ::std::option::Option<&crate::types::ChangeInfo> {
+    pub fn change_info(&self) -> Option<&crate::types::ChangeInfo> {
         self.change_info.as_ref()
     }
     /// The `DelegationSet` member, when set.
     #[inline]
-    pub fn delegation_set(&self) -> ::std::option::Option<&crate::types::DelegationSet> {
+    pub fn delegation_set(&self) -> Option<&crate::types::DelegationSet> {
         self.delegation_set.as_ref()
     }
     /// The `VPC` member, when set.
     #[inline]
-    pub fn vpc(&self) -> ::std::option::Option<&crate::types::Vpc> {
+    pub fn vpc(&self) -> Option<&crate::types::Vpc> {
         self.vpc.as_ref()
     }
     /// The `Location` member, when set.
     #[inline]
-    pub fn location(&self) -> ::std::option::Option<&str> {
+    pub fn location(&self) -> Option<&str> {
         self.location.as_deref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for CreateHostedZoneResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value: Self = ::awsgen_runtime::xml::read_body(
             response.body(),
             "CreateHostedZoneResponse",
             ::awsgen_runtime::xml::MembersAt::Root,
             <Self as ::awsgen_runtime::xml::FromXml>::from_xml,
         )?;
-        if let ::std::option::Option::Some(text) = ::awsgen_runtime::protocol::header(
-            response,
-            "Location",
-        )? {
-            value.location = ::std::option::Option::Some(
-                ::std::string::String::from(text),
-            );
+        if let Some(text) = ::awsgen_runtime::protocol::header(response, "Location")? {
+            value.location = Some(String::from(text));
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`CreateHostedZoneResponse`](crate::types::CreateHostedZoneResponse); start one with `CreateHostedZoneResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateHostedZoneResponseBuilder {
     inner: crate::types::CreateHostedZoneResponse,
 }
 impl CreateHostedZoneResponseBuilder {
     /// Sets [`CreateHostedZoneResponse::hosted_zone`](crate::types::CreateHostedZoneResponse::hosted_zone): A complex type that contains general information about the hosted zone.
     pub fn hosted_zone(mut self, input: crate::types::HostedZone) -> Self {
-        self.inner.hosted_zone = ::std::option::Option::Some(input);
+        self.inner.hosted_zone = Some(input);
         self
     }
     /// Sets or clears [`CreateHostedZoneResponse::hosted_zone`](crate::types::CreateHostedZoneResponse::hosted_zone).
     #[inline]
-    pub fn set_hosted_zone(
-        mut self,
-        input: ::std::option::Option<crate::types::HostedZone>,
-    ) -> Self {
+    pub fn set_hosted_zone(mut self, input: Option<crate::types::HostedZone>) -> Self {
         self.inner.hosted_zone = input;
         self
     }
     /// The value set for [`CreateHostedZoneResponse::hosted_zone`](crate::types::CreateHostedZoneResponse::hosted_zone), if any.
     #[inline]
-    pub fn get_hosted_zone(&self) -> &::std::option::Option<crate::types::HostedZone> {
+    pub fn get_hosted_zone(&self) -> &Option<crate::types::HostedZone> {
         &self.inner.hosted_zone
     }
     /// Sets [`CreateHostedZoneResponse::change_info`](crate::types::CreateHostedZoneResponse::change_info): A complex type that contains information about the `CreateHostedZone` request.
     pub fn change_info(mut self, input: crate::types::ChangeInfo) -> Self {
-        self.inner.change_info = ::std::option::Option::Some(input);
+        self.inner.change_info = Some(input);
         self
     }
     /// Sets or clears [`CreateHostedZoneResponse::change_info`](crate::types::CreateHostedZoneResponse::change_info).
     #[inline]
-    pub fn set_change_info(
-        mut self,
-        input: ::std::option::Option<crate::types::ChangeInfo>,
-    ) -> Self {
+    pub fn set_change_info(mut self, input: Option<crate::types::ChangeInfo>) -> Self {
         self.inner.change_info = input;
         self
     }
     /// The value set for [`CreateHostedZoneResponse::change_info`](crate::types::CreateHostedZoneResponse::change_info), if any.
     #[inline]
-    pub fn get_change_info(&self) -> &::std::option::Option<crate::types::ChangeInfo> {
+    pub fn get_change_info(&self) -> &Option<crate::types::ChangeInfo> {
         &self.inner.change_info
     }
     /// Sets [`CreateHostedZoneResponse::delegation_set`](crate::types::CreateHostedZoneResponse::delegation_set): A complex type that describes the name servers for this hosted zone.
     pub fn delegation_set(mut self, input: crate::types::DelegationSet) -> Self {
-        self.inner.delegation_set = ::std::option::Option::Some(input);
+        self.inner.delegation_set = Some(input);
         self
     }
     /// Sets or clears [`CreateHostedZoneResponse::delegation_set`](crate::types::CreateHostedZoneResponse::delegation_set).
     #[inline]
     pub fn set_delegation_set(
         mut self,
-        input: ::std::option::Option<crate::types::DelegationSet>,
+        input: Option<crate::types::DelegationSet>,
     ) -> Self {
         self.inner.delegation_set = input;
         self
     }
     /// The value set for [`CreateHostedZoneResponse::delegation_set`](crate::types::CreateHostedZoneResponse::delegation_set), if any.
     #[inline]
-    pub fn get_delegation_set(
-        &self,
-    ) -> &::std::option::Option<crate::types::DelegationSet> {
+    pub fn get_delegation_set(&self) -> &Option<crate::types::DelegationSet> {
         &self.inner.delegation_set
     }
     /// Sets [`CreateHostedZoneResponse::vpc`](crate::types::CreateHostedZoneResponse::vpc): A complex type that contains information about an Amazon VPC that you associated with this hosted zone.
     pub fn vpc(mut self, input: crate::types::Vpc) -> Self {
-        self.inner.vpc = ::std::option::Option::Some(input);
+        self.inner.vpc = Some(input);
         self
     }
     /// Sets or clears [`CreateHostedZoneResponse::vpc`](crate::types::CreateHostedZoneResponse::vpc).
     #[inline]
-    pub fn set_vpc(mut self, input: ::std::option::Option<crate::types::Vpc>) -> Self {
+    pub fn set_vpc(mut self, input: Option<crate::types::Vpc>) -> Self {
         self.inner.vpc = input;
         self
     }
     /// The value set for [`CreateHostedZoneResponse::vpc`](crate::types::CreateHostedZoneResponse::vpc), if any.
     #[inline]
-    pub fn get_vpc(&self) -> &::std::option::Option<crate::types::Vpc> {
+    pub fn get_vpc(&self) -> &Option<crate::types::Vpc> {
         &self.inner.vpc
     }
     /// Sets [`CreateHostedZoneResponse::location`](crate::types::CreateHostedZoneResponse::location): The unique URL representing the new hosted zone.
-    pub fn location(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.location = ::std::option::Option::Some(input.into());
+    pub fn location(mut self, input: impl Into<String>) -> Self {
+        self.inner.location = Some(input.into());
         self
     }
     /// Sets or clears [`CreateHostedZoneResponse::location`](crate::types::CreateHostedZoneResponse::location).
     #[inline]
-    pub fn set_location(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_location(mut self, input: Option<String>) -> Self {
         self.inner.location = input;
         self
     }
     /// The value set for [`CreateHostedZoneResponse::location`](crate::types::CreateHostedZoneResponse::location), if any.
     #[inline]
-    pub fn get_location(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_location(&self) -> &Option<String> {
         &self.inner.location
     }
     /// Builds the [`CreateHostedZoneResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateHostedZoneResponse,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.hosted_zone.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateHostedZoneResponse",
                 member: "hosted_zone",
             });
         }
         if self.inner.change_info.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateHostedZoneResponse",
                 member: "change_info",
             });
         }
         if self.inner.delegation_set.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateHostedZoneResponse",
                 member: "delegation_set",
             });
         }
         if self.inner.location.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateHostedZoneResponse",
                 member: "location",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::xml::FromXml for CreateHostedZoneResponse {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "HostedZone" => {
-                    value.hosted_zone = ::std::option::Option::Some(
+                    value.hosted_zone = Some(
                         <crate::types::HostedZone as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "ChangeInfo" => {
-                    value.change_info = ::std::option::Option::Some(
+                    value.change_info = Some(
                         <crate::types::ChangeInfo as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "DelegationSet" => {
-                    value.delegation_set = ::std::option::Option::Some(
+                    value.delegation_set = Some(
                         <crate::types::DelegationSet as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "VPC" => {
-                    value.vpc = ::std::option::Option::Some(
+                    value.vpc = Some(
                         <crate::types::Vpc as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
@@ -265,6 +236,6 @@ impl ::awsgen_runtime::xml::FromXml for CreateHostedZoneResponse {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,22 +2,17 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateKeySigningKeyRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateKeySigningKeyRequest {
     /// A unique string that identifies the request.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub caller_reference: ::std::option::Option<::std::string::String>,
+    pub caller_reference: Option<String>,
     /// The unique string (ID) used to identify a hosted zone.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub hosted_zone_id: ::std::option::Option<::std::string::String>,
+    pub hosted_zone_id: Option<String>,
     /// The Amazon resource name (ARN) for a customer managed key in Key Management Service (KMS). The `KeyManagementServiceArn` must be unique for each key-signing key (KSK) in a single hosted zone. To see an example of `KeyManagementServiceArn` that grants the correct permissions for DNSSEC, scroll down to **Example**.
     ///
     /// You must configure the customer managed customer managed key as follows:
@@ -36,212 +31,173 @@ pub struct CreateKeySigningKeyRequest {
     /// For more information about working with a customer managed key in KMS, see [Key Management Service concepts](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html).
     ///
     /// Required: the builder's `build()` fails without it.
-    pub key_management_service_arn: ::std::option::Option<::std::string::String>,
+    pub key_management_service_arn: Option<String>,
     /// A string used to identify a key-signing key (KSK). `Name` can include numbers, letters, and underscores (\_). `Name` must be unique for each key-signing key in the same hosted zone.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// A string specifying the initial status of the key-signing key (KSK). You can set the value to `ACTIVE` or `INACTIVE`.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub status: ::std::option::Option<::std::string::String>,
+    pub status: Option<String>,
 }
 impl CreateKeySigningKeyRequest {
     /// Starts building a [`CreateKeySigningKeyRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateKeySigningKeyRequestBuilder {
-        <crate::types::builders::CreateKeySigningKeyRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateKeySigningKeyRequestBuilder as Default>::default()
     }
     /// The `CallerReference` member, when set.
     #[inline]
-    pub fn caller_reference(&self) -> ::std::option::Option<&str> {
+    pub fn caller_reference(&self) -> Option<&str> {
         self.caller_reference.as_deref()
     }
     /// The `HostedZoneId` member, when set.
     #[inline]
-    pub fn hosted_zone_id(&self) -> ::std::option::Option<&str> {
+    pub fn hosted_zone_id(&self) -> Option<&str> {
         self.hosted_zone_id.as_deref()
     }
     /// The `KeyManagementServiceArn` member, when set.
     #[inline]
-    pub fn key_management_service_arn(&self) -> ::std::option::Option<&str> {
+    pub fn key_management_service_arn(&self) -> Option<&str> {
         self.key_management_service_arn.as_deref()
     }
     /// The `Name` member, when set.
     #[inline]
-    pub fn name(&self) -> ::std::option::Option<&str> {
+    pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
     /// The `Status` member, when set.
     #[inline]
-    pub fn status(&self) -> ::std::option::Option<&str> {
+    pub fn status(&self) -> Option<&str> {
         self.status.as_deref()
     }
 }
 /// A builder for [`CreateKeySigningKeyRequest`](crate::types::CreateKeySigningKeyRequest); start one with `CreateKeySigningKeyRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateKeySigningKeyRequestBuilder {
     inner: crate::types::CreateKeySigningKeyRequest,
 }
 impl CreateKeySigningKeyRequestBuilder {
     /// Sets [`CreateKeySigningKeyRequest::caller_reference`](crate::types::CreateKeySigningKeyRequest::caller_reference): A unique string that identifies the request.
-    pub fn caller_reference(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.caller_reference = ::std::option::Option::Some(input.into());
+    pub fn caller_reference(mut self, input: impl Into<String>) -> Self {
+        self.inner.caller_reference = Some(input.into());
         self
     }
     /// Sets or clears [`CreateKeySigningKeyRequest::caller_reference`](crate::types::CreateKeySigningKeyRequest::caller_reference).
     #[inline]
-    pub fn set_caller_reference(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_caller_reference(mut self, input: Option<String>) -> Self {
         self.inner.caller_reference = input;
         self
     }
     /// The value set for [`CreateKeySigningKeyRequest::caller_reference`](crate::types::CreateKeySigningKeyRequest::caller_reference), if any.
     #[inline]
-    pub fn get_caller_reference(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_caller_reference(&self) -> &Option<String> {
         &self.inner.caller_reference
     }
     /// Sets [`CreateKeySigningKeyRequest::hosted_zone_id`](crate::types::CreateKeySigningKeyRequest::hosted_zone_id): The unique string (ID) used to identify a hosted zone.
-    pub fn hosted_zone_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.hosted_zone_id = ::std::option::Option::Some(input.into());
+    pub fn hosted_zone_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.hosted_zone_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateKeySigningKeyRequest::hosted_zone_id`](crate::types::CreateKeySigningKeyRequest::hosted_zone_id).
     #[inline]
-    pub fn set_hosted_zone_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_hosted_zone_id(mut self, input: Option<String>) -> Self {
         self.inner.hosted_zone_id = input;
         self
     }
     /// The value set for [`CreateKeySigningKeyRequest::hosted_zone_id`](crate::types::CreateKeySigningKeyRequest::hosted_zone_id), if any.
     #[inline]
-    pub fn get_hosted_zone_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_hosted_zone_id(&self) -> &Option<String> {
         &self.inner.hosted_zone_id
     }
     /// Sets [`CreateKeySigningKeyRequest::key_management_service_arn`](crate::types::CreateKeySigningKeyRequest::key_management_service_arn): The Amazon resource name (ARN) for a customer managed key in Key Management Service (KMS).
-    pub fn key_management_service_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.key_management_service_arn = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn key_management_service_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.key_management_service_arn = Some(input.into());
         self
     }
     /// Sets or clears [`CreateKeySigningKeyRequest::key_management_service_arn`](crate::types::CreateKeySigningKeyRequest::key_management_service_arn).
     #[inline]
-    pub fn set_key_management_service_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key_management_service_arn(mut self, input: Option<String>) -> Self {
         self.inner.key_management_service_arn = input;
         self
     }
     /// The value set for [`CreateKeySigningKeyRequest::key_management_service_arn`](crate::types::CreateKeySigningKeyRequest::key_management_service_arn), if any.
     #[inline]
-    pub fn get_key_management_service_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key_management_service_arn(&self) -> &Option<String> {
         &self.inner.key_management_service_arn
     }
     /// Sets [`CreateKeySigningKeyRequest::name`](crate::types::CreateKeySigningKeyRequest::name): A string used to identify a key-signing key (KSK). `Name` can include numbers, letters, and underscores (\_). `Name` must be unique for each key-signing key in the same hosted zone.
-    pub fn name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.name = ::std::option::Option::Some(input.into());
+    pub fn name(mut self, input: impl Into<String>) -> Self {
+        self.inner.name = Some(input.into());
         self
     }
     /// Sets or clears [`CreateKeySigningKeyRequest::name`](crate::types::CreateKeySigningKeyRequest::name).
     #[inline]
-    pub fn set_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_name(mut self, input: Option<String>) -> Self {
         self.inner.name = input;
         self
     }
     /// The value set for [`CreateKeySigningKeyRequest::name`](crate::types::CreateKeySigningKeyRequest::name), if any.
     #[inline]
-    pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_name(&self) -> &Option<String> {
         &self.inner.name
     }
     /// Sets [`CreateKeySigningKeyRequest::status`](crate::types::CreateKeySigningKeyRequest::status): A string specifying the initial status of the key-signing key (KSK).
-    pub fn status(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.status = ::std::option::Option::Some(input.into());
+    pub fn status(mut self, input: impl Into<String>) -> Self {
+        self.inner.status = Some(input.into());
         self
     }
     /// Sets or clears [`CreateKeySigningKeyRequest::status`](crate::types::CreateKeySigningKeyRequest::status).
     #[inline]
-    pub fn set_status(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_status(mut self, input: Option<String>) -> Self {
         self.inner.status = input;
         self
     }
     /// The value set for [`CreateKeySigningKeyRequest::status`](crate::types::CreateKeySigningKeyRequest::status), if any.
     #[inline]
-    pub fn get_status(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_status(&self) -> &Option<String> {
         &self.inner.status
     }
     /// Builds the [`CreateKeySigningKeyRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateKeySigningKeyRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.caller_reference.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateKeySigningKeyRequest",
                 member: "caller_reference",
             });
         }
         if self.inner.hosted_zone_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateKeySigningKeyRequest",
                 member: "hosted_zone_id",
             });
         }
         if self.inner.key_management_service_arn.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateKeySigningKeyRequest",
                 member: "key_management_service_arn",
             });
         }
         if self.inner.name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateKeySigningKeyRequest",
                 member: "name",
             });
         }
         if self.inner.status.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateKeySigningKeyRequest",
                 member: "status",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl CreateKeySigningKeyRequest {
@@ -250,25 +206,25 @@ impl CreateKeySigningKeyRequest {
         &self,
         writer: &mut ::awsgen_runtime::xml::XmlWriter,
         name: &str,
-        namespace: ::std::option::Option<(&str, &str)>,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
+        namespace: Option<(&str, &str)>,
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
         writer.start_declaring(name, namespace);
-        if let ::std::option::Option::Some(value) = &self.caller_reference {
+        if let Some(value) = &self.caller_reference {
             writer.element("CallerReference", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.hosted_zone_id {
+        if let Some(value) = &self.hosted_zone_id {
             writer.element("HostedZoneId", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.key_management_service_arn {
+        if let Some(value) = &self.key_management_service_arn {
             writer.element("KeyManagementServiceArn", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.name {
+        if let Some(value) = &self.name {
             writer.element("Name", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.status {
+        if let Some(value) = &self.status {
             writer.element("Status", value.as_str());
         }
         writer.end(name);
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,192 +2,164 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateKeySigningKeyResponse` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateKeySigningKeyResponse {
     /// The `ChangeInfo` member.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub change_info: ::std::option::Option<crate::types::ChangeInfo>,
+    pub change_info: Option<crate::types::ChangeInfo>,
     /// The key-signing key (KSK) that the request creates.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub key_signing_key: ::std::option::Option<crate::types::KeySigningKey>,
+    pub key_signing_key: Option<crate::types::KeySigningKey>,
     /// The unique URL representing the new key-signing key (KSK).
     ///
     /// Sent in the header `Location`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub location: ::std::option::Option<::std::string::String>,
+    pub location: Option<String>,
 }
 impl CreateKeySigningKeyResponse {
     /// Starts building a [`CreateKeySigningKeyResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateKeySigningKeyResponseBuilder {
-        <crate::types::builders::CreateKeySigningKeyResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateKeySigningKeyResponseBuilder as Default>::default()
     }
     /// The `ChangeInfo` member, when set.
     #[inline]
-    pub fn change_info(&self) -> ::std::option::Option<&crate::types::ChangeInfo> {
+    pub fn change_info(&self) -> Option<&crate::types::ChangeInfo> {
         self.change_info.as_ref()
     }
     /// The `KeySigningKey` member, when set.
     #[inline]
-    pub fn key_signing_key(
-        &self,
-    ) -> ::std::option::Option<&crate::types::KeySigningKey> {
+    pub fn key_signing_key(&self) -> Option<&crate::types::KeySigningKey> {
         self.key_signing_key.as_ref()
     }
     /// The `Location` member, when set.
     #[inline]
-    pub fn location(&self) -> ::std::option::Option<&str> {
+    pub fn location(&self) -> Option<&str> {
         self.location.as_deref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for CreateKeySigningKeyResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value: Self = ::awsgen_runtime::xml::read_body(
             response.body(),
             "CreateKeySigningKeyResponse",
             ::awsgen_runtime::xml::MembersAt::Root,
             <Self as ::awsgen_runtime::xml::FromXml>::from_xml,
         )?;
-        if let ::std::option::Option::Some(text) = ::awsgen_runtime::protocol::header(
-            response,
-            "Location",
-        )? {
-            value.location = ::std::option::Option::Some(
-                ::std::string::String::from(text),
-            );
+        if let Some(text) = ::awsgen_runtime::protocol::header(response, "Location")? {
+            value.location = Some(String::from(text));
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`CreateKeySigningKeyResponse`](crate::types::CreateKeySigningKeyResponse); start one with `CreateKeySigningKeyResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateKeySigningKeyResponseBuilder {
     inner: crate::types::CreateKeySigningKeyResponse,
 }
 impl CreateKeySigningKeyResponseBuilder {
     /// Sets [`CreateKeySigningKeyResponse::change_info`](crate::types::CreateKeySigningKeyResponse::change_info)
     pub fn change_info(mut self, input: crate::types::ChangeInfo) -> Self {
-        self.inner.change_info = ::std::option::Option::Some(input);
+        self.inner.change_info = Some(input);
         self
     }
     /// Sets or clears [`CreateKeySigningKeyResponse::change_info`](crate::types::CreateKeySigningKeyResponse::change_info).
     #[inline]
-    pub fn set_change_info(
-        mut self,
-        input: ::std::option::Option<crate::types::ChangeInfo>,
-    ) -> Self {
+    pub fn set_change_info(mut self, input: Option<crate::types::ChangeInfo>) -> Self {
         self.inner.change_info = input;
         self
     }
     /// The value set for [`CreateKeySigningKeyResponse::change_info`](crate::types::CreateKeySigningKeyResponse::change_info), if any.
     #[inline]
-    pub fn get_change_info(&self) -> &::std::option::Option<crate::types::ChangeInfo> {
+    pub fn get_change_info(&self) -> &Option<crate::types::ChangeInfo> {
         &self.inner.change_info
     }
     /// Sets [`CreateKeySigningKeyResponse::key_signing_key`](crate::types::CreateKeySigningKeyResponse::key_signing_key): The key-signing key (KSK) that the request creates.
     pub fn key_signing_key(mut self, input: crate::types::KeySigningKey) -> Self {
-        self.inner.key_signing_key = ::std::option::Option::Some(input);
+        self.inner.key_signing_key = Some(input);
         self
     }
     /// Sets or clears [`CreateKeySigningKeyResponse::key_signing_key`](crate::types::CreateKeySigningKeyResponse::key_signing_key).
     #[inline]
     pub fn set_key_signing_key(
         mut self,
-        input: ::std::option::Option<crate::types::KeySigningKey>,
+        input: Option<crate::types::KeySigningKey>,
     ) -> Self {
         self.inner.key_signing_key = input;
         self
     }
     /// The value set for [`CreateKeySigningKeyResponse::key_signing_key`](crate::types::CreateKeySigningKeyResponse::key_signing_key), if any.
     #[inline]
-    pub fn get_key_signing_key(
-        &self,
-    ) -> &::std::option::Option<crate::types::KeySigningKey> {
+    pub fn get_key_signing_key(&self) -> &Option<crate::types::KeySigningKey> {
         &self.inner.key_signing_key
     }
     /// Sets [`CreateKeySigningKeyResponse::location`](crate::types::CreateKeySigningKeyResponse::location): The unique URL representing the new key-signing key (KSK).
-    pub fn location(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.location = ::std::option::Option::Some(input.into());
+    pub fn location(mut self, input: impl Into<String>) -> Self {
+        self.inner.location = Some(input.into());
         self
     }
     /// Sets or clears [`CreateKeySigningKeyResponse::location`](crate::types::CreateKeySigningKeyResponse::location).
     #[inline]
-    pub fn set_location(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_location(mut self, input: Option<String>) -> Self {
         self.inner.location = input;
         self
     }
     /// The value set for [`CreateKeySigningKeyResponse::location`](crate::types::CreateKeySigningKeyResponse::location), if any.
     #[inline]
-    pub fn get_location(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_location(&self) -> &Option<String> {
         &self.inner.location
     }
     /// Builds the [`CreateKeySigningKeyResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateKeySigningKeyResponse,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.change_info.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateKeySigningKeyResponse",
                 member: "change_info",
             });
         }
         if self.inner.key_signing_key.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateKeySigningKeyResponse",
                 member: "key_signing_key",
             });
         }
         if self.inner.location.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateKeySigningKeyResponse",
                 member: "location",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::xml::FromXml for CreateKeySigningKeyResponse {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "ChangeInfo" => {
-                    value.change_info = ::std::option::Option::Some(
+                    value.change_info = Some(
                         <crate::types::ChangeInfo as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "KeySigningKey" => {
-                    value.key_signing_key = ::std::option::Option::Some(
+                    value.key_signing_key = Some(
                         <crate::types::KeySigningKey as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
@@ -196,6 +168,6 @@ impl ::awsgen_runtime::xml::FromXml for CreateKeySigningKeyResponse {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

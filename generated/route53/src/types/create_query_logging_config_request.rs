@@ -2,18 +2,13 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateQueryLoggingConfigRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateQueryLoggingConfigRequest {
     /// The ID of the hosted zone that you want to log queries for. You can log queries only for public hosted zones.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub hosted_zone_id: ::std::option::Option<::std::string::String>,
+    pub hosted_zone_id: Option<String>,
     /// The Amazon Resource Name (ARN) for the log group that you want to Amazon Route 53 to send query logs to. This is the format of the ARN:
     ///
     /// arn:aws:logs:*region*:*account-id*:log-group:*log_group_name*
@@ -21,105 +16,84 @@ pub struct CreateQueryLoggingConfigRequest {
     /// To get the ARN for a log group, you can use the CloudWatch console, the [DescribeLogGroups](https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_DescribeLogGroups.html) API action, the [describe-log-groups](https://docs.aws.amazon.com/cli/latest/reference/logs/describe-log-groups.html) command, or the applicable command in one of the Amazon Web Services SDKs.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub cloud_watch_logs_log_group_arn: ::std::option::Option<::std::string::String>,
+    pub cloud_watch_logs_log_group_arn: Option<String>,
 }
 impl CreateQueryLoggingConfigRequest {
     /// Starts building a [`CreateQueryLoggingConfigRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateQueryLoggingConfigRequestBuilder {
-        <crate::types::builders::CreateQueryLoggingConfigRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateQueryLoggingConfigRequestBuilder as Default>::default()
     }
     /// The `HostedZoneId` member, when set.
     #[inline]
-    pub fn hosted_zone_id(&self) -> ::std::option::Option<&str> {
+    pub fn hosted_zone_id(&self) -> Option<&str> {
         self.hosted_zone_id.as_deref()
     }
     /// The `CloudWatchLogsLogGroupArn` member, when set.
     #[inline]
-    pub fn cloud_watch_logs_log_group_arn(&self) -> ::std::option::Option<&str> {
+    pub fn cloud_watch_logs_log_group_arn(&self) -> Option<&str> {
         self.cloud_watch_logs_log_group_arn.as_deref()
     }
 }
 /// A builder for [`CreateQueryLoggingConfigRequest`](crate::types::CreateQueryLoggingConfigRequest); start one with `CreateQueryLoggingConfigRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateQueryLoggingConfigRequestBuilder {
     inner: crate::types::CreateQueryLoggingConfigRequest,
 }
 impl CreateQueryLoggingConfigRequestBuilder {
     /// Sets [`CreateQueryLoggingConfigRequest::hosted_zone_id`](crate::types::CreateQueryLoggingConfigRequest::hosted_zone_id): The ID of the hosted zone that you want to log queries for.
-    pub fn hosted_zone_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.hosted_zone_id = ::std::option::Option::Some(input.into());
+    pub fn hosted_zone_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.hosted_zone_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateQueryLoggingConfigRequest::hosted_zone_id`](crate::types::CreateQueryLoggingConfigRequest::hosted_zone_id).
     #[inline]
-    pub fn set_hosted_zone_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_hosted_zone_id(mut self, input: Option<String>) -> Self {
         self.inner.hosted_zone_id = input;
         self
     }
     /// The value set for [`CreateQueryLoggingConfigRequest::hosted_zone_id`](crate::types::CreateQueryLoggingConfigRequest::hosted_zone_id), if any.
     #[inline]
-    pub fn get_hosted_zone_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_hosted_zone_id(&self) -> &Option<String> {
         &self.inner.hosted_zone_id
     }
     /// Sets [`CreateQueryLoggingConfigRequest::cloud_watch_logs_log_group_arn`](crate::types::CreateQueryLoggingConfigRequest::cloud_watch_logs_log_group_arn): The Amazon Resource Name (ARN) for the log group that you want to Amazon Route 53 to send query logs to.
-    pub fn cloud_watch_logs_log_group_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.cloud_watch_logs_log_group_arn = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn cloud_watch_logs_log_group_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.cloud_watch_logs_log_group_arn = Some(input.into());
         self
     }
     /// Sets or clears [`CreateQueryLoggingConfigRequest::cloud_watch_logs_log_group_arn`](crate::types::CreateQueryLoggingConfigRequest::cloud_watch_logs_log_group_arn).
     #[inline]
-    pub fn set_cloud_watch_logs_log_group_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_cloud_watch_logs_log_group_arn(mut self, input: Option<String>) -> Self {
         self.inner.cloud_watch_logs_log_group_arn = input;
         self
     }
     /// The value set for [`CreateQueryLoggingConfigRequest::cloud_watch_logs_log_group_arn`](crate::types::CreateQueryLoggingConfigRequest::cloud_watch_logs_log_group_arn), if any.
     #[inline]
-    pub fn get_cloud_watch_logs_log_group_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_cloud_watch_logs_log_group_arn(&self) -> &Option<String> {
         &self.inner.cloud_watch_logs_log_group_arn
     }
     /// Builds the [`CreateQueryLoggingConfigRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateQueryLoggingConfigRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.hosted_zone_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateQueryLoggingConfigRequest",
                 member: "hosted_zone_id",
             });
         }
         if self.inner.cloud_watch_logs_log_group_arn.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateQueryLoggingConfigRequest",
                 member: "cloud_watch_logs_log_group_arn",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl CreateQueryLoggingConfigRequest {
@@ -128,17 +102,16 @@ impl CreateQueryLoggingConfigRequest {
         &self,
         writer: &mut ::awsgen_runtime::xml::XmlWriter,
         name: &str,
-        namespace: ::std::option::Option<(&str, &str)>,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
+        namespace: Option<(&str, &str)>,
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
         writer.start_declaring(name, namespace);
-        if let ::std::option::Option::Some(value) = &self.hosted_zone_id {
+        if let Some(value) = &self.hosted_zone_id {
             writer.element("HostedZoneId", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.cloud_watch_logs_log_group_arn
-        {
+        if let Some(value) = &self.cloud_watch_logs_log_group_arn {
             writer.element("CloudWatchLogsLogGroupArn", value.as_str());
         }
         writer.end(name);
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,72 +2,55 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateQueryLoggingConfigResponse` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateQueryLoggingConfigResponse {
     /// A complex type that contains the ID for a query logging configuration, the ID of the hosted zone that you want to log queries for, and the ARN for the log group that you want Amazon Route 53 to send query logs to.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub query_logging_config: ::std::option::Option<crate::types::QueryLoggingConfig>,
+    pub query_logging_config: Option<crate::types::QueryLoggingConfig>,
     /// The unique URL representing the new query logging configuration.
     ///
     /// Sent in the header `Location`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub location: ::std::option::Option<::std::string::String>,
+    pub location: Option<String>,
 }
 impl CreateQueryLoggingConfigResponse {
     /// Starts building a [`CreateQueryLoggingConfigResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateQueryLoggingConfigResponseBuilder {
-        <crate::types::builders::CreateQueryLoggingConfigResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateQueryLoggingConfigResponseBuilder as Default>::default()
     }
     /// The `QueryLoggingConfig` member, when set.
     #[inline]
-    pub fn query_logging_config(
-        &self,
-    ) -> ::std::option::Option<&crate::types::QueryLoggingConfig> {
+    pub fn query_logging_config(&self) -> Option<&crate::types::QueryLoggingConfig> {
         self.query_logging_config.as_ref()
     }
     /// The `Location` member, when set.
     #[inline]
-    pub fn location(&self) -> ::std::option::Option<&str> {
+    pub fn location(&self) -> Option<&str> {
         self.location.as_deref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for CreateQueryLoggingConfigResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value: Self = ::awsgen_runtime::xml::read_body(
             response.body(),
             "CreateQueryLoggingConfigResponse",
             ::awsgen_runtime::xml::MembersAt::Root,
             <Self as ::awsgen_runtime::xml::FromXml>::from_xml,
         )?;
-        if let ::std::option::Option::Some(text) = ::awsgen_runtime::protocol::header(
-            response,
-            "Location",
-        )? {
-            value.location = ::std::option::Option::Some(
-                ::std::string::String::from(text),
-            );
+        if let Some(text) = ::awsgen_runtime::protocol::header(response, "Location")? {
+            value.location = Some(String::from(text));
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`CreateQueryLoggingConfigResponse`](crate::types::CreateQueryLoggingConfigResponse); start one with `CreateQueryLoggingConfigResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateQueryLoggingConfigResponseBuilder {
     inner: crate::types::CreateQueryLoggingConfigResponse,
 }
@@ -77,84 +60,76 @@ impl CreateQueryLoggingConfigResponseBuilder {
         mut self,
         input: crate::types::QueryLoggingConfig,
     ) -> Self {
-        self.inner.query_logging_config = ::std::option::Option::Some(input);
+        self.inner.query_logging_config = Some(input);
         self
     }
     /// Sets or clears [`CreateQueryLoggingConfigResponse::query_logging_config`](crate::types::CreateQueryLoggingConfigResponse::query_logging_config).
     #[inline]
     pub fn set_query_logging_config(
         mut self,
-        input: ::std::option::Option<crate::types::QueryLoggingConfig>,
+        input: Option<crate::types::QueryLoggingConfig>,
     ) -> Self {
         self.inner.query_logging_config = input;
         self
     }
     /// The value set for [`CreateQueryLoggingConfigResponse::query_logging_config`](crate::types::CreateQueryLoggingConfigResponse::query_logging_config), if any.
     #[inline]
-    pub fn get_query_logging_config(
-        &self,
-    ) -> &::std::option::Option<crate::types::QueryLoggingConfig> {
+    pub fn get_query_logging_config(&self) -> &Option<crate::types::QueryLoggingConfig> {
         &self.inner.query_logging_config
     }
     /// Sets [`CreateQueryLoggingConfigResponse::location`](crate::types::CreateQueryLoggingConfigResponse::location): The unique URL representing the new query logging configuration.
-    pub fn location(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.location = ::std::option::Option::Some(input.into());
+    pub fn location(mut self, input: impl Into<String>) -> Self {
+        self.inner.location = Some(input.into());
         self
     }
     /// Sets or clears [`CreateQueryLoggingConfigResponse::location`](crate::types::CreateQueryLoggingConfigResponse::location).
     #[inline]
-    pub fn set_location(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_location(mut self, input: Option<String>) -> Self {
         self.inner.location = input;
         self
     }
     /// The value set for [`CreateQueryLoggingConfigResponse::location`](crate::types::CreateQueryLoggingConfigResponse::location), if any.
     #[inline]
-    pub fn get_location(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_location(&self) -> &Option<String> {
         &self.inner.location
     }
     /// Builds the [`CreateQueryLoggingConfigResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateQueryLoggingConfigResponse,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.query_logging_config.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateQueryLoggingConfigResponse",
                 member: "query_logging_config",
             });
         }
         if self.inner.location.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateQueryLoggingConfigResponse",
                 member: "location",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::xml::FromXml for CreateQueryLoggingConfigResponse {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "QueryLoggingConfig" {
-                value.query_logging_config = ::std::option::Option::Some(
+                value.query_logging_config = Some(
                     <crate::types::QueryLoggingConfig as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

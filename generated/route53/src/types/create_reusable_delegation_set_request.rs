@@ -2,108 +2,86 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateReusableDelegationSetRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateReusableDelegationSetRequest {
     /// A unique string that identifies the request, and that allows you to retry failed `CreateReusableDelegationSet` requests without the risk of executing the operation twice. You must use a unique `CallerReference` string every time you submit a `CreateReusableDelegationSet` request. `CallerReference` can be any unique string, for example a date/time stamp.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub caller_reference: ::std::option::Option<::std::string::String>,
+    pub caller_reference: Option<String>,
     /// If you want to mark the delegation set for an existing hosted zone as reusable, the ID for that hosted zone.
-    pub hosted_zone_id: ::std::option::Option<::std::string::String>,
+    pub hosted_zone_id: Option<String>,
 }
 impl CreateReusableDelegationSetRequest {
     /// Starts building a [`CreateReusableDelegationSetRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateReusableDelegationSetRequestBuilder {
-        <crate::types::builders::CreateReusableDelegationSetRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateReusableDelegationSetRequestBuilder as Default>::default()
     }
     /// The `CallerReference` member, when set.
     #[inline]
-    pub fn caller_reference(&self) -> ::std::option::Option<&str> {
+    pub fn caller_reference(&self) -> Option<&str> {
         self.caller_reference.as_deref()
     }
     /// The `HostedZoneId` member, when set.
     #[inline]
-    pub fn hosted_zone_id(&self) -> ::std::option::Option<&str> {
+    pub fn hosted_zone_id(&self) -> Option<&str> {
         self.hosted_zone_id.as_deref()
     }
 }
 /// A builder for [`CreateReusableDelegationSetRequest`](crate::types::CreateReusableDelegationSetRequest); start one with `CreateReusableDelegationSetRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateReusableDelegationSetRequestBuilder {
     inner: crate::types::CreateReusableDelegationSetRequest,
 }
 impl CreateReusableDelegationSetRequestBuilder {
     /// Sets [`CreateReusableDelegationSetRequest::caller_reference`](crate::types::CreateReusableDelegationSetRequest::caller_reference): A unique string that identifies the request, and that allows you to retry failed `CreateReusableDelegationSet` requests without the risk of executing the operation twice.
-    pub fn caller_reference(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.caller_reference = ::std::option::Option::Some(input.into());
+    pub fn caller_reference(mut self, input: impl Into<String>) -> Self {
+        self.inner.caller_reference = Some(input.into());
         self
     }
     /// Sets or clears [`CreateReusableDelegationSetRequest::caller_reference`](crate::types::CreateReusableDelegationSetRequest::caller_reference).
     #[inline]
-    pub fn set_caller_reference(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_caller_reference(mut self, input: Option<String>) -> Self {
         self.inner.caller_reference = input;
         self
     }
     /// The value set for [`CreateReusableDelegationSetRequest::caller_reference`](crate::types::CreateReusableDelegationSetRequest::caller_reference), if any.
     #[inline]
-    pub fn get_caller_reference(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_caller_reference(&self) -> &Option<String> {
         &self.inner.caller_reference
     }
     /// Sets [`CreateReusableDelegationSetRequest::hosted_zone_id`](crate::types::CreateReusableDelegationSetRequest::hosted_zone_id): If you want to mark the delegation set for an existing hosted zone as reusable, the ID for that hosted zone.
-    pub fn hosted_zone_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.hosted_zone_id = ::std::option::Option::Some(input.into());
+    pub fn hosted_zone_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.hosted_zone_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateReusableDelegationSetRequest::hosted_zone_id`](crate::types::CreateReusableDelegationSetRequest::hosted_zone_id).
     #[inline]
-    pub fn set_hosted_zone_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_hosted_zone_id(mut self, input: Option<String>) -> Self {
         self.inner.hosted_zone_id = input;
         self
     }
     /// The value set for [`CreateReusableDelegationSetRequest::hosted_zone_id`](crate::types::CreateReusableDelegationSetRequest::hosted_zone_id), if any.
     #[inline]
-    pub fn get_hosted_zone_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_hosted_zone_id(&self) -> &Option<String> {
         &self.inner.hosted_zone_id
     }
     /// Builds the [`CreateReusableDelegationSetRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateReusableDelegationSetRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.caller_reference.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateReusableDelegationSetRequest",
                 member: "caller_reference",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl CreateReusableDelegationSetRequest {
@@ -112,16 +90,16 @@ impl CreateReusableDelegationSetRequest {
         &self,
         writer: &mut ::awsgen_runtime::xml::XmlWriter,
         name: &str,
-        namespace: ::std::option::Option<(&str, &str)>,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
+        namespace: Option<(&str, &str)>,
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
         writer.start_declaring(name, namespace);
-        if let ::std::option::Option::Some(value) = &self.caller_reference {
+        if let Some(value) = &self.caller_reference {
             writer.element("CallerReference", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.hosted_zone_id {
+        if let Some(value) = &self.hosted_zone_id {
             writer.element("HostedZoneId", value.as_str());
         }
         writer.end(name);
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

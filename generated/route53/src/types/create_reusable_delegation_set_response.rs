@@ -2,154 +2,131 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateReusableDelegationSetResponse` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateReusableDelegationSetResponse {
     /// A complex type that contains name server information.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub delegation_set: ::std::option::Option<crate::types::DelegationSet>,
+    pub delegation_set: Option<crate::types::DelegationSet>,
     /// The unique URL representing the new reusable delegation set.
     ///
     /// Sent in the header `Location`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub location: ::std::option::Option<::std::string::String>,
+    pub location: Option<String>,
 }
 impl CreateReusableDelegationSetResponse {
     /// Starts building a [`CreateReusableDelegationSetResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateReusableDelegationSetResponseBuilder {
-        <crate::types::builders::CreateReusableDelegationSetResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateReusableDelegationSetResponseBuilder as Default>::default()
     }
     /// The `DelegationSet` member, when set.
     #[inline]
-    pub fn delegation_set(&self) -> ::std::option::Option<&crate::types::DelegationSet> {
+    pub fn delegation_set(&self) -> Option<&crate::types::DelegationSet> {
         self.delegation_set.as_ref()
     }
     /// The `Location` member, when set.
     #[inline]
-    pub fn location(&self) -> ::std::option::Option<&str> {
+    pub fn location(&self) -> Option<&str> {
         self.location.as_deref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for CreateReusableDelegationSetResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value: Self = ::awsgen_runtime::xml::read_body(
             response.body(),
             "CreateReusableDelegationSetResponse",
             ::awsgen_runtime::xml::MembersAt::Root,
             <Self as ::awsgen_runtime::xml::FromXml>::from_xml,
         )?;
-        if let ::std::option::Option::Some(text) = ::awsgen_runtime::protocol::header(
-            response,
-            "Location",
-        )? {
-            value.location = ::std::option::Option::Some(
-                ::std::string::String::from(text),
-            );
+        if let Some(text) = ::awsgen_runtime::protocol::header(response, "Location")? {
+            value.location = Some(String::from(text));
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`CreateReusableDelegationSetResponse`](crate::types::CreateReusableDelegationSetResponse); start one with `CreateReusableDelegationSetResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateReusableDelegationSetResponseBuilder {
     inner: crate::types::CreateReusableDelegationSetResponse,
 }
 impl CreateReusableDelegationSetResponseBuilder {
     /// Sets [`CreateReusableDelegationSetResponse::delegation_set`](crate::types::CreateReusableDelegationSetResponse::delegation_set): A complex type that contains name server information.
     pub fn delegation_set(mut self, input: crate::types::DelegationSet) -> Self {
-        self.inner.delegation_set = ::std::option::Option::Some(input);
+        self.inner.delegation_set = Some(input);
         self
     }
     /// Sets or clears [`CreateReusableDelegationSetResponse::delegation_set`](crate::types::CreateReusableDelegationSetResponse::delegation_set).
     #[inline]
     pub fn set_delegation_set(
         mut self,
-        input: ::std::option::Option<crate::types::DelegationSet>,
+        input: Option<crate::types::DelegationSet>,
     ) -> Self {
         self.inner.delegation_set = input;
         self
     }
     /// The value set for [`CreateReusableDelegationSetResponse::delegation_set`](crate::types::CreateReusableDelegationSetResponse::delegation_set), if any.
     #[inline]
-    pub fn get_delegation_set(
-        &self,
-    ) -> &::std::option::Option<crate::types::DelegationSet> {
+    pub fn get_delegation_set(&self) -> &Option<crate::types::DelegationSet> {
         &self.inner.delegation_set
     }
     /// Sets [`CreateReusableDelegationSetResponse::location`](crate::types::CreateReusableDelegationSetResponse::location): The unique URL representing the new reusable delegation set.
-    pub fn location(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.location = ::std::option::Option::Some(input.into());
+    pub fn location(mut self, input: impl Into<String>) -> Self {
+        self.inner.location = Some(input.into());
         self
     }
     /// Sets or clears [`CreateReusableDelegationSetResponse::location`](crate::types::CreateReusableDelegationSetResponse::location).
     #[inline]
-    pub fn set_location(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_location(mut self, input: Option<String>) -> Self {
         self.inner.location = input;
         self
     }
     /// The value set for [`CreateReusableDelegationSetResponse::location`](crate::types::CreateReusableDelegationSetResponse::location), if any.
     #[inline]
-    pub fn get_location(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_location(&self) -> &Option<String> {
         &self.inner.location
     }
     /// Builds the [`CreateReusableDelegationSetResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateReusableDelegationSetResponse,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.delegation_set.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateReusableDelegationSetResponse",
                 member: "delegation_set",
             });
         }
         if self.inner.location.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateReusableDelegationSetResponse",
                 member: "location",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::xml::FromXml for CreateReusableDelegationSetResponse {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "DelegationSet" {
-                value.delegation_set = ::std::option::Option::Some(
+                value.delegation_set = Some(
                     <crate::types::DelegationSet as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,220 +2,187 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains information about the resource record sets that you want to create based on a specified traffic policy.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateTrafficPolicyInstanceRequest {
     /// The ID of the hosted zone that you want Amazon Route 53 to create resource record sets in by using the configuration in a traffic policy.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub hosted_zone_id: ::std::option::Option<::std::string::String>,
+    pub hosted_zone_id: Option<String>,
     /// The domain name (such as example.com) or subdomain name (such as www.example.com) for which Amazon Route 53 responds to DNS queries by using the resource record sets that Route 53 creates for this traffic policy instance.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// (Optional) The TTL that you want Amazon Route 53 to assign to all of the resource record sets that it creates in the specified hosted zone.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub ttl: ::std::option::Option<i64>,
+    pub ttl: Option<i64>,
     /// The ID of the traffic policy that you want to use to create resource record sets in the specified hosted zone.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub traffic_policy_id: ::std::option::Option<::std::string::String>,
+    pub traffic_policy_id: Option<String>,
     /// The version of the traffic policy that you want to use to create resource record sets in the specified hosted zone.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub traffic_policy_version: ::std::option::Option<i32>,
+    pub traffic_policy_version: Option<i32>,
 }
 impl CreateTrafficPolicyInstanceRequest {
     /// Starts building a [`CreateTrafficPolicyInstanceRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateTrafficPolicyInstanceRequestBuilder {
-        <crate::types::builders::CreateTrafficPolicyInstanceRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateTrafficPolicyInstanceRequestBuilder as Default>::default()
     }
     /// The `HostedZoneId` member, when set.
     #[inline]
-    pub fn hosted_zone_id(&self) -> ::std::option::Option<&str> {
+    pub fn hosted_zone_id(&self) -> Option<&str> {
         self.hosted_zone_id.as_deref()
     }
     /// The `Name` member, when set.
     #[inline]
-    pub fn name(&self) -> ::std::option::Option<&str> {
+    pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
     /// The `TTL` member, when set.
     #[inline]
-    pub fn ttl(&self) -> ::std::option::Option<i64> {
+    pub fn ttl(&self) -> Option<i64> {
         self.ttl
     }
     /// The `TrafficPolicyId` member, when set.
     #[inline]
-    pub fn traffic_policy_id(&self) -> ::std::option::Option<&str> {
+    pub fn traffic_policy_id(&self) -> Option<&str> {
         self.traffic_policy_id.as_deref()
     }
     /// The `TrafficPolicyVersion` member, when set.
     #[inline]
-    pub fn traffic_policy_version(&self) -> ::std::option::Option<i32> {
+    pub fn traffic_policy_version(&self) -> Option<i32> {
         self.traffic_policy_version
     }
 }
 /// A builder for [`CreateTrafficPolicyInstanceRequest`](crate::types::CreateTrafficPolicyInstanceRequest); start one with `CreateTrafficPolicyInstanceRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateTrafficPolicyInstanceRequestBuilder {
     inner: crate::types::CreateTrafficPolicyInstanceRequest,
 }
 impl CreateTrafficPolicyInstanceRequestBuilder {
     /// Sets [`CreateTrafficPolicyInstanceRequest::hosted_zone_id`](crate::types::CreateTrafficPolicyInstanceRequest::hosted_zone_id): The ID of the hosted zone that you want Amazon Route 53 to create resource record sets in by using the configuration in a traffic policy.
-    pub fn hosted_zone_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.hosted_zone_id = ::std::option::Option::Some(input.into());
+    pub fn hosted_zone_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.hosted_zone_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateTrafficPolicyInstanceRequest::hosted_zone_id`](crate::types::CreateTrafficPolicyInstanceRequest::hosted_zone_id).
     #[inline]
-    pub fn set_hosted_zone_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_hosted_zone_id(mut self, input: Option<String>) -> Self {
         self.inner.hosted_zone_id = input;
         self
     }
     /// The value set for [`CreateTrafficPolicyInstanceRequest::hosted_zone_id`](crate::types::CreateTrafficPolicyInstanceRequest::hosted_zone_id), if any.
     #[inline]
-    pub fn get_hosted_zone_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_hosted_zone_id(&self) -> &Option<String> {
         &self.inner.hosted_zone_id
     }
     /// Sets [`CreateTrafficPolicyInstanceRequest::name`](crate::types::CreateTrafficPolicyInstanceRequest::name): The domain name (such as example.com) or subdomain name (such as www.example.com) for which Amazon Route 53 responds to DNS queries by using the resource record sets that Route 53 creates for this traffic policy instance.
-    pub fn name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.name = ::std::option::Option::Some(input.into());
+    pub fn name(mut self, input: impl Into<String>) -> Self {
+        self.inner.name = Some(input.into());
         self
     }
     /// Sets or clears [`CreateTrafficPolicyInstanceRequest::name`](crate::types::CreateTrafficPolicyInstanceRequest::name).
     #[inline]
-    pub fn set_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_name(mut self, input: Option<String>) -> Self {
         self.inner.name = input;
         self
     }
     /// The value set for [`CreateTrafficPolicyInstanceRequest::name`](crate::types::CreateTrafficPolicyInstanceRequest::name), if any.
     #[inline]
-    pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_name(&self) -> &Option<String> {
         &self.inner.name
     }
     /// Sets [`CreateTrafficPolicyInstanceRequest::ttl`](crate::types::CreateTrafficPolicyInstanceRequest::ttl): (Optional) The TTL that you want Amazon Route 53 to assign to all of the resource record sets that it creates in the specified hosted zone.
     pub fn ttl(mut self, input: i64) -> Self {
-        self.inner.ttl = ::std::option::Option::Some(input);
+        self.inner.ttl = Some(input);
         self
     }
     /// Sets or clears [`CreateTrafficPolicyInstanceRequest::ttl`](crate::types::CreateTrafficPolicyInstanceRequest::ttl).
     #[inline]
-    pub fn set_ttl(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_ttl(mut self, input: Option<i64>) -> Self {
         self.inner.ttl = input;
         self
     }
     /// The value set for [`CreateTrafficPolicyInstanceRequest::ttl`](crate::types::CreateTrafficPolicyInstanceRequest::ttl), if any.
     #[inline]
-    pub fn get_ttl(&self) -> &::std::option::Option<i64> {
+    pub fn get_ttl(&self) -> &Option<i64> {
         &self.inner.ttl
     }
     /// Sets [`CreateTrafficPolicyInstanceRequest::traffic_policy_id`](crate::types::CreateTrafficPolicyInstanceRequest::traffic_policy_id): The ID of the traffic policy that you want to use to create resource record sets in the specified hosted zone.
-    pub fn traffic_policy_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.traffic_policy_id = ::std::option::Option::Some(input.into());
+    pub fn traffic_policy_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.traffic_policy_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateTrafficPolicyInstanceRequest::traffic_policy_id`](crate::types::CreateTrafficPolicyInstanceRequest::traffic_policy_id).
     #[inline]
-    pub fn set_traffic_policy_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_traffic_policy_id(mut self, input: Option<String>) -> Self {
         self.inner.traffic_policy_id = input;
         self
     }
     /// The value set for [`CreateTrafficPolicyInstanceRequest::traffic_policy_id`](crate::types::CreateTrafficPolicyInstanceRequest::traffic_policy_id), if any.
     #[inline]
-    pub fn get_traffic_policy_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_traffic_policy_id(&self) -> &Option<String> {
         &self.inner.traffic_policy_id
     }
     /// Sets [`CreateTrafficPolicyInstanceRequest::traffic_policy_version`](crate::types::CreateTrafficPolicyInstanceRequest::traffic_policy_version): The version of the traffic policy that you want to use to create resource record sets in the specified hosted zone.
     pub fn traffic_policy_version(mut self, input: i32) -> Self {
-        self.inner.traffic_policy_version = ::std::option::Option::Some(input);
+        self.inner.traffic_policy_version = Some(input);
         self
     }
     /// Sets or clears [`CreateTrafficPolicyInstanceRequest::traffic_policy_version`](crate::types::CreateTrafficPolicyInstanceRequest::traffic_policy_version).
     #[inline]
-    pub fn set_traffic_policy_version(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_traffic_policy_version(mut self, input: Option<i32>) -> Self {
         self.inner.traffic_policy_version = input;
         self
     }
     /// The value set for [`CreateTrafficPolicyInstanceRequest::traffic_policy_version`](crate::types::CreateTrafficPolicyInstanceRequest::traffic_policy_version), if any.
     #[inline]
-    pub fn get_traffic_policy_version(&self) -> &::std::option::Option<i32> {
+    pub fn get_traffic_policy_version(&self) -> &Option<i32> {
         &self.inner.traffic_policy_version
     }
     /// Builds the [`CreateTrafficPolicyInstanceRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateTrafficPolicyInstanceRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.hosted_zone_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateTrafficPolicyInstanceRequest",
                 member: "hosted_zone_id",
             });
         }
         if self.inner.name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateTrafficPolicyInstanceRequest",
                 member: "name",
             });
         }
         if self.inner.ttl.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateTrafficPolicyInstanceRequest",
                 member: "ttl",
             });
         }
         if self.inner.traffic_policy_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateTrafficPolicyInstanceRequest",
                 member: "traffic_policy_id",
             });
         }
         if self.inner.traffic_policy_version.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateTrafficPolicyInstanceRequest",
                 member: "traffic_policy_version",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl CreateTrafficPolicyInstanceRequest {
@@ -224,25 +191,25 @@ impl CreateTrafficPolicyInstanceRequest {
         &self,
         writer: &mut ::awsgen_runtime::xml::XmlWriter,
         name: &str,
-        namespace: ::std::option::Option<(&str, &str)>,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
+        namespace: Option<(&str, &str)>,
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
         writer.start_declaring(name, namespace);
-        if let ::std::option::Option::Some(value) = &self.hosted_zone_id {
+        if let Some(value) = &self.hosted_zone_id {
             writer.element("HostedZoneId", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.name {
+        if let Some(value) = &self.name {
             writer.element("Name", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.ttl {
+        if let Some(value) = &self.ttl {
             writer.element("TTL", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.traffic_policy_id {
+        if let Some(value) = &self.traffic_policy_id {
             writer.element("TrafficPolicyId", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.traffic_policy_version {
+        if let Some(value) = &self.traffic_policy_version {
             writer.element("TrafficPolicyVersion", &value.to_string());
         }
         writer.end(name);
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,74 +2,57 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains the response information for the `CreateTrafficPolicyInstance` request.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateTrafficPolicyInstanceResponse {
     /// A complex type that contains settings for the new traffic policy instance.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub traffic_policy_instance: ::std::option::Option<
-        crate::types::TrafficPolicyInstance,
-    >,
+    pub traffic_policy_instance: Option<crate::types::TrafficPolicyInstance>,
     /// A unique URL that represents a new traffic policy instance.
     ///
     /// Sent in the header `Location`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub location: ::std::option::Option<::std::string::String>,
+    pub location: Option<String>,
 }
 impl CreateTrafficPolicyInstanceResponse {
     /// Starts building a [`CreateTrafficPolicyInstanceResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateTrafficPolicyInstanceResponseBuilder {
-        <crate::types::builders::CreateTrafficPolicyInstanceResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateTrafficPolicyInstanceResponseBuilder as Default>::default()
     }
     /// The `TrafficPolicyInstance` member, when set.
     #[inline]
     pub fn traffic_policy_instance(
         &self,
-    ) -> ::std::option::Option<&crate::types::TrafficPolicyInstance> {
+    ) -> Option<&crate::types::TrafficPolicyInstance> {
         self.traffic_policy_instance.as_ref()
     }
     /// The `Location` member, when set.
     #[inline]
-    pub fn location(&self) -> ::std::option::Option<&str> {
+    pub fn location(&self) -> Option<&str> {
         self.location.as_deref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for CreateTrafficPolicyInstanceResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value: Self = ::awsgen_runtime::xml::read_body(
             response.body(),
             "CreateTrafficPolicyInstanceResponse",
             ::awsgen_runtime::xml::MembersAt::Root,
             <Self as ::awsgen_runtime::xml::FromXml>::from_xml,
         )?;
-        if let ::std::option::Option::Some(text) = ::awsgen_runtime::protocol::header(
-            response,
-            "Location",
-        )? {
-            value.location = ::std::option::Option::Some(
-                ::std::string::String::from(text),
-            );
+        if let Some(text) = ::awsgen_runtime::protocol::header(response, "Location")? {
+            value.location = Some(String::from(text));
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`CreateTrafficPolicyInstanceResponse`](crate::types::CreateTrafficPolicyInstanceResponse); start one with `CreateTrafficPolicyInstanceResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateTrafficPolicyInstanceResponseBuilder {
     inner: crate::types::CreateTrafficPolicyInstanceResponse,
 }
@@ -79,14 +62,14 @@ impl CreateTrafficPolicyInstanceResponseBuilder {
         mut self,
         input: crate::types::TrafficPolicyInstance,
     ) -> Self {
-        self.inner.traffic_policy_instance = ::std::option::Option::Some(input);
+        self.inner.traffic_policy_instance = Some(input);
         self
     }
     /// Sets or clears [`CreateTrafficPolicyInstanceResponse::traffic_policy_instance`](crate::types::CreateTrafficPolicyInstanceResponse::traffic_policy_instance).
     #[inline]
     pub fn set_traffic_policy_instance(
         mut self,
-        input: ::std::option::Option<crate::types::TrafficPolicyInstance>,
+        input: Option<crate::types::TrafficPolicyInstance>,
     ) -> Self {
         self.inner.traffic_policy_instance = input;
         self
@@ -95,68 +78,62 @@ impl CreateTrafficPolicyInstanceResponseBuilder {
     #[inline]
     pub fn get_traffic_policy_instance(
         &self,
-    ) -> &::std::option::Option<crate::types::TrafficPolicyInstance> {
+    ) -> &Option<crate::types::TrafficPolicyInstance> {
         &self.inner.traffic_policy_instance
     }
     /// Sets [`CreateTrafficPolicyInstanceResponse::location`](crate::types::CreateTrafficPolicyInstanceResponse::location): A unique URL that represents a new traffic policy instance.
-    pub fn location(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.location = ::std::option::Option::Some(input.into());
+    pub fn location(mut self, input: impl Into<String>) -> Self {
+        self.inner.location = Some(input.into());
         self
     }
     /// Sets or clears [`CreateTrafficPolicyInstanceResponse::location`](crate::types::CreateTrafficPolicyInstanceResponse::location).
     #[inline]
-    pub fn set_location(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_location(mut self, input: Option<String>) -> Self {
         self.inner.location = input;
         self
     }
     /// The value set for [`CreateTrafficPolicyInstanceResponse::location`](crate::types::CreateTrafficPolicyInstanceResponse::location), if any.
     #[inline]
-    pub fn get_location(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_location(&self) -> &Option<String> {
         &self.inner.location
     }
     /// Builds the [`CreateTrafficPolicyInstanceResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateTrafficPolicyInstanceResponse,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.traffic_policy_instance.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateTrafficPolicyInstanceResponse",
                 member: "traffic_policy_instance",
             });
         }
         if self.inner.location.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateTrafficPolicyInstanceResponse",
                 member: "location",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::xml::FromXml for CreateTrafficPolicyInstanceResponse {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "TrafficPolicyInstance" {
-                value.traffic_policy_instance = ::std::option::Option::Some(
+                value.traffic_policy_instance = Some(
                     <crate::types::TrafficPolicyInstance as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,145 +2,117 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains information about the traffic policy that you want to create.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateTrafficPolicyRequest {
     /// The name of the traffic policy.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// The definition of this traffic policy in JSON format. For more information, see [Traffic Policy Document Format](https://docs.aws.amazon.com/Route53/latest/APIReference/api-policies-traffic-policy-document-format.html).
     ///
     /// Required: the builder's `build()` fails without it.
-    pub document: ::std::option::Option<::std::string::String>,
+    pub document: Option<String>,
     /// (Optional) Any comments that you want to include about the traffic policy.
-    pub comment: ::std::option::Option<::std::string::String>,
+    pub comment: Option<String>,
 }
 impl CreateTrafficPolicyRequest {
     /// Starts building a [`CreateTrafficPolicyRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateTrafficPolicyRequestBuilder {
-        <crate::types::builders::CreateTrafficPolicyRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateTrafficPolicyRequestBuilder as Default>::default()
     }
     /// The `Name` member, when set.
     #[inline]
-    pub fn name(&self) -> ::std::option::Option<&str> {
+    pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
     /// The `Document` member, when set.
     #[inline]
-    pub fn document(&self) -> ::std::option::Option<&str> {
+    pub fn document(&self) -> Option<&str> {
         self.document.as_deref()
     }
     /// The `Comment` member, when set.
     #[inline]
-    pub fn comment(&self) -> ::std::option::Option<&str> {
+    pub fn comment(&self) -> Option<&str> {
         self.comment.as_deref()
     }
 }
 /// A builder for [`CreateTrafficPolicyRequest`](crate::types::CreateTrafficPolicyRequest); start one with `CreateTrafficPolicyRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateTrafficPolicyRequestBuilder {
     inner: crate::types::CreateTrafficPolicyRequest,
 }
 impl CreateTrafficPolicyRequestBuilder {
     /// Sets [`CreateTrafficPolicyRequest::name`](crate::types::CreateTrafficPolicyRequest::name): The name of the traffic policy.
-    pub fn name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.name = ::std::option::Option::Some(input.into());
+    pub fn name(mut self, input: impl Into<String>) -> Self {
+        self.inner.name = Some(input.into());
         self
     }
     /// Sets or clears [`CreateTrafficPolicyRequest::name`](crate::types::CreateTrafficPolicyRequest::name).
     #[inline]
-    pub fn set_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_name(mut self, input: Option<String>) -> Self {
         self.inner.name = input;
         self
     }
     /// The value set for [`CreateTrafficPolicyRequest::name`](crate::types::CreateTrafficPolicyRequest::name), if any.
     #[inline]
-    pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_name(&self) -> &Option<String> {
         &self.inner.name
     }
     /// Sets [`CreateTrafficPolicyRequest::document`](crate::types::CreateTrafficPolicyRequest::document): The definition of this traffic policy in JSON format.
-    pub fn document(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.document = ::std::option::Option::Some(input.into());
+    pub fn document(mut self, input: impl Into<String>) -> Self {
+        self.inner.document = Some(input.into());
         self
     }
     /// Sets or clears [`CreateTrafficPolicyRequest::document`](crate::types::CreateTrafficPolicyRequest::document).
     #[inline]
-    pub fn set_document(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_document(mut self, input: Option<String>) -> Self {
         self.inner.document = input;
         self
     }
     /// The value set for [`CreateTrafficPolicyRequest::document`](crate::types::CreateTrafficPolicyRequest::document), if any.
     #[inline]
-    pub fn get_document(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_document(&self) -> &Option<String> {
         &self.inner.document
     }
     /// Sets [`CreateTrafficPolicyRequest::comment`](crate::types::CreateTrafficPolicyRequest::comment): (Optional) Any comments that you want to include about the traffic policy.
-    pub fn comment(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.comment = ::std::option::Option::Some(input.into());
+    pub fn comment(mut self, input: impl Into<String>) -> Self {
+        self.inner.comment = Some(input.into());
         self
     }
     /// Sets or clears [`CreateTrafficPolicyRequest::comment`](crate::types::CreateTrafficPolicyRequest::comment).
     #[inline]
-    pub fn set_comment(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_comment(mut self, input: Option<String>) -> Self {
         self.inner.comment = input;
         self
     }
     /// The value set for [`CreateTrafficPolicyRequest::comment`](crate::types::CreateTrafficPolicyRequest::comment), if any.
     #[inline]
-    pub fn get_comment(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_comment(&self) -> &Option<String> {
         &self.inner.comment
     }
     /// Builds the [`CreateTrafficPolicyRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateTrafficPolicyRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateTrafficPolicyRequest",
                 member: "name",
             });
         }
         if self.inner.document.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateTrafficPolicyRequest",
                 member: "document",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl CreateTrafficPolicyRequest {
@@ -149,19 +121,19 @@ impl CreateTrafficPolicyRequest {
         &self,
         writer: &mut ::awsgen_runtime::xml::XmlWriter,
         name: &str,
-        namespace: ::std::option::Option<(&str, &str)>,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
+        namespace: Option<(&str, &str)>,
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
         writer.start_declaring(name, namespace);
-        if let ::std::option::Option::Some(value) = &self.name {
+        if let Some(value) = &self.name {
             writer.element("Name", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.document {
+        if let Some(value) = &self.document {
             writer.element("Document", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.comment {
+        if let Some(value) = &self.comment {
             writer.element("Comment", value.as_str());
         }
         writer.end(name);
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,154 +2,131 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains the response information for the `CreateTrafficPolicy` request.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateTrafficPolicyResponse {
     /// A complex type that contains settings for the new traffic policy.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub traffic_policy: ::std::option::Option<crate::types::TrafficPolicy>,
+    pub traffic_policy: Option<crate::types::TrafficPolicy>,
     /// A unique URL that represents a new traffic policy.
     ///
     /// Sent in the header `Location`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub location: ::std::option::Option<::std::string::String>,
+    pub location: Option<String>,
 }
 impl CreateTrafficPolicyResponse {
     /// Starts building a [`CreateTrafficPolicyResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateTrafficPolicyResponseBuilder {
-        <crate::types::builders::CreateTrafficPolicyResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateTrafficPolicyResponseBuilder as Default>::default()
     }
     /// The `TrafficPolicy` member, when set.
     #[inline]
-    pub fn traffic_policy(&self) -> ::std::option::Option<&crate::types::TrafficPolicy> {
+    pub fn traffic_policy(&self) -> Option<&crate::types::TrafficPolicy> {
         self.traffic_policy.as_ref()
     }
     /// The `Location` member, when set.
     #[inline]
-    pub fn location(&self) -> ::std::option::Option<&str> {
+    pub fn location(&self) -> Option<&str> {
         self.location.as_deref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for CreateTrafficPolicyResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value: Self = ::awsgen_runtime::xml::read_body(
             response.body(),
             "CreateTrafficPolicyResponse",
             ::awsgen_runtime::xml::MembersAt::Root,
             <Self as ::awsgen_runtime::xml::FromXml>::from_xml,
         )?;
-        if let ::std::option::Option::Some(text) = ::awsgen_runtime::protocol::header(
-            response,
-            "Location",
-        )? {
-            value.location = ::std::option::Option::Some(
-                ::std::string::String::from(text),
-            );
+        if let Some(text) = ::awsgen_runtime::protocol::header(response, "Location")? {
+            value.location = Some(String::from(text));
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`CreateTrafficPolicyResponse`](crate::types::CreateTrafficPolicyResponse); start one with `CreateTrafficPolicyResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateTrafficPolicyResponseBuilder {
     inner: crate::types::CreateTrafficPolicyResponse,
 }
 impl CreateTrafficPolicyResponseBuilder {
     /// Sets [`CreateTrafficPolicyResponse::traffic_policy`](crate::types::CreateTrafficPolicyResponse::traffic_policy): A complex type that contains settings for the new traffic policy.
     pub fn traffic_policy(mut self, input: crate::types::TrafficPolicy) -> Self {
-        self.inner.traffic_policy = ::std::option::Option::Some(input);
+        self.inner.traffic_policy = Some(input);
         self
     }
     /// Sets or clears [`CreateTrafficPolicyResponse::traffic_policy`](crate::types::CreateTrafficPolicyResponse::traffic_policy).
     #[inline]
     pub fn set_traffic_policy(
         mut self,
-        input: ::std::option::Option<crate::types::TrafficPolicy>,
+        input: Option<crate::types::TrafficPolicy>,
     ) -> Self {
         self.inner.traffic_policy = input;
         self
     }
     /// The value set for [`CreateTrafficPolicyResponse::traffic_policy`](crate::types::CreateTrafficPolicyResponse::traffic_policy), if any.
     #[inline]
-    pub fn get_traffic_policy(
-        &self,
-    ) -> &::std::option::Option<crate::types::TrafficPolicy> {
+    pub fn get_traffic_policy(&self) -> &Option<crate::types::TrafficPolicy> {
         &self.inner.traffic_policy
     }
     /// Sets [`CreateTrafficPolicyResponse::location`](crate::types::CreateTrafficPolicyResponse::location): A unique URL that represents a new traffic policy.
-    pub fn location(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.location = ::std::option::Option::Some(input.into());
+    pub fn location(mut self, input: impl Into<String>) -> Self {
+        self.inner.location = Some(input.into());
         self
     }
     /// Sets or clears [`CreateTrafficPolicyResponse::location`](crate::types::CreateTrafficPolicyResponse::location).
     #[inline]
-    pub fn set_location(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_location(mut self, input: Option<String>) -> Self {
         self.inner.location = input;
         self
     }
     /// The value set for [`CreateTrafficPolicyResponse::location`](crate::types::CreateTrafficPolicyResponse::location), if any.
     #[inline]
-    pub fn get_location(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_location(&self) -> &Option<String> {
         &self.inner.location
     }
     /// Builds the [`CreateTrafficPolicyResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateTrafficPolicyResponse,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.traffic_policy.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateTrafficPolicyResponse",
                 member: "traffic_policy",
             });
         }
         if self.inner.location.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateTrafficPolicyResponse",
                 member: "location",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::xml::FromXml for CreateTrafficPolicyResponse {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "TrafficPolicy" {
-                value.traffic_policy = ::std::option::Option::Some(
+                value.traffic_policy = Some(
                     <crate::types::TrafficPolicy as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

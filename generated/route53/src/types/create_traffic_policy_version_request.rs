@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains information about the traffic policy that you want to create a new version for.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateTrafficPolicyVersionRequest {
     /// The ID of the traffic policy for which you want to create a new version.
@@ -15,134 +10,111 @@ pub struct CreateTrafficPolicyVersionRequest {
     /// Sent in the URI label `{Id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub id: ::std::option::Option<::std::string::String>,
+    pub id: Option<String>,
     /// The definition of this version of the traffic policy, in JSON format. You specified the JSON in the `CreateTrafficPolicyVersion` request. For more information about the JSON format, see [CreateTrafficPolicy](https://docs.aws.amazon.com/Route53/latest/APIReference/API_CreateTrafficPolicy.html).
     ///
     /// Required: the builder's `build()` fails without it.
-    pub document: ::std::option::Option<::std::string::String>,
+    pub document: Option<String>,
     /// The comment that you specified in the `CreateTrafficPolicyVersion` request, if any.
-    pub comment: ::std::option::Option<::std::string::String>,
+    pub comment: Option<String>,
 }
 impl CreateTrafficPolicyVersionRequest {
     /// Starts building a [`CreateTrafficPolicyVersionRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateTrafficPolicyVersionRequestBuilder {
-        <crate::types::builders::CreateTrafficPolicyVersionRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateTrafficPolicyVersionRequestBuilder as Default>::default()
     }
     /// The `Id` member, when set.
     #[inline]
-    pub fn id(&self) -> ::std::option::Option<&str> {
+    pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
     /// The `Document` member, when set.
     #[inline]
-    pub fn document(&self) -> ::std::option::Option<&str> {
+    pub fn document(&self) -> Option<&str> {
         self.document.as_deref()
     }
     /// The `Comment` member, when set.
     #[inline]
-    pub fn comment(&self) -> ::std::option::Option<&str> {
+    pub fn comment(&self) -> Option<&str> {
         self.comment.as_deref()
     }
 }
 /// A builder for [`CreateTrafficPolicyVersionRequest`](crate::types::CreateTrafficPolicyVersionRequest); start one with `CreateTrafficPolicyVersionRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateTrafficPolicyVersionRequestBuilder {
     inner: crate::types::CreateTrafficPolicyVersionRequest,
 }
 impl CreateTrafficPolicyVersionRequestBuilder {
     /// Sets [`CreateTrafficPolicyVersionRequest::id`](crate::types::CreateTrafficPolicyVersionRequest::id): The ID of the traffic policy for which you want to create a new version.
-    pub fn id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.id = ::std::option::Option::Some(input.into());
+    pub fn id(mut self, input: impl Into<String>) -> Self {
+        self.inner.id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateTrafficPolicyVersionRequest::id`](crate::types::CreateTrafficPolicyVersionRequest::id).
     #[inline]
-    pub fn set_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_id(mut self, input: Option<String>) -> Self {
         self.inner.id = input;
         self
     }
     /// The value set for [`CreateTrafficPolicyVersionRequest::id`](crate::types::CreateTrafficPolicyVersionRequest::id), if any.
     #[inline]
-    pub fn get_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_id(&self) -> &Option<String> {
         &self.inner.id
     }
     /// Sets [`CreateTrafficPolicyVersionRequest::document`](crate::types::CreateTrafficPolicyVersionRequest::document): The definition of this version of the traffic policy, in JSON format.
-    pub fn document(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.document = ::std::option::Option::Some(input.into());
+    pub fn document(mut self, input: impl Into<String>) -> Self {
+        self.inner.document = Some(input.into());
         self
     }
     /// Sets or clears [`CreateTrafficPolicyVersionRequest::document`](crate::types::CreateTrafficPolicyVersionRequest::document).
     #[inline]
-    pub fn set_document(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_document(mut self, input: Option<String>) -> Self {
         self.inner.document = input;
         self
     }
     /// The value set for [`CreateTrafficPolicyVersionRequest::document`](crate::types::CreateTrafficPolicyVersionRequest::document), if any.
     #[inline]
-    pub fn get_document(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_document(&self) -> &Option<String> {
         &self.inner.document
     }
     /// Sets [`CreateTrafficPolicyVersionRequest::comment`](crate::types::CreateTrafficPolicyVersionRequest::comment): The comment that you specified in the `CreateTrafficPolicyVersion` request, if any.
-    pub fn comment(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.comment = ::std::option::Option::Some(input.into());
+    pub fn comment(mut self, input: impl Into<String>) -> Self {
+        self.inner.comment = Some(input.into());
         self
     }
     /// Sets or clears [`CreateTrafficPolicyVersionRequest::comment`](crate::types::CreateTrafficPolicyVersionRequest::comment).
     #[inline]
-    pub fn set_comment(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_comment(mut self, input: Option<String>) -> Self {
         self.inner.comment = input;
         self
     }
     /// The value set for [`CreateTrafficPolicyVersionRequest::comment`](crate::types::CreateTrafficPolicyVersionRequest::comment), if any.
     #[inline]
-    pub fn get_comment(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_comment(&self) -> &Option<String> {
         &self.inner.comment
     }
     /// Builds the [`CreateTrafficPolicyVersionRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateTrafficPolicyVersionRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateTrafficPolicyVersionRequest",
                 member: "id",
             });
         }
         if self.inner.document.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateTrafficPolicyVersionRequest",
                 member: "document",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl CreateTrafficPolicyVersionRequest {
@@ -151,16 +123,16 @@ impl CreateTrafficPolicyVersionRequest {
         &self,
         writer: &mut ::awsgen_runtime::xml::XmlWriter,
         name: &str,
-        namespace: ::std::option::Option<(&str, &str)>,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
+        namespace: Option<(&str, &str)>,
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
         writer.start_declaring(name, namespace);
-        if let ::std::option::Option::Some(value) = &self.document {
+        if let Some(value) = &self.document {
             writer.element("Document", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.comment {
+        if let Some(value) = &self.comment {
             writer.element("Comment", value.as_str());
         }
         writer.end(name);
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,154 +2,131 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains the response information for the `CreateTrafficPolicyVersion` request.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateTrafficPolicyVersionResponse {
     /// A complex type that contains settings for the new version of the traffic policy.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub traffic_policy: ::std::option::Option<crate::types::TrafficPolicy>,
+    pub traffic_policy: Option<crate::types::TrafficPolicy>,
     /// A unique URL that represents a new traffic policy version.
     ///
     /// Sent in the header `Location`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub location: ::std::option::Option<::std::string::String>,
+    pub location: Option<String>,
 }
 impl CreateTrafficPolicyVersionResponse {
     /// Starts building a [`CreateTrafficPolicyVersionResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateTrafficPolicyVersionResponseBuilder {
-        <crate::types::builders::CreateTrafficPolicyVersionResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateTrafficPolicyVersionResponseBuilder as Default>::default()
     }
     /// The `TrafficPolicy` member, when set.
     #[inline]
-    pub fn traffic_policy(&self) -> ::std::option::Option<&crate::types::TrafficPolicy> {
+    pub fn traffic_policy(&self) -> Option<&crate::types::TrafficPolicy> {
         self.traffic_policy.as_ref()
     }
     /// The `Location` member, when set.
     #[inline]
-    pub fn location(&self) -> ::std::option::Option<&str> {
+    pub fn location(&self) -> Option<&str> {
         self.location.as_deref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for CreateTrafficPolicyVersionResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value: Self = ::awsgen_runtime::xml::read_body(
             response.body(),
             "CreateTrafficPolicyVersionResponse",
             ::awsgen_runtime::xml::MembersAt::Root,
             <Self as ::awsgen_runtime::xml::FromXml>::from_xml,
         )?;
-        if let ::std::option::Option::Some(text) = ::awsgen_runtime::protocol::header(
-            response,
-            "Location",
-        )? {
-            value.location = ::std::option::Option::Some(
-                ::std::string::String::from(text),
-            );
+        if let Some(text) = ::awsgen_runtime::protocol::header(response, "Location")? {
+            value.location = Some(String::from(text));
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`CreateTrafficPolicyVersionResponse`](crate::types::CreateTrafficPolicyVersionResponse); start one with `CreateTrafficPolicyVersionResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateTrafficPolicyVersionResponseBuilder {
     inner: crate::types::CreateTrafficPolicyVersionResponse,
 }
 impl CreateTrafficPolicyVersionResponseBuilder {
     /// Sets [`CreateTrafficPolicyVersionResponse::traffic_policy`](crate::types::CreateTrafficPolicyVersionResponse::traffic_policy): A complex type that contains settings for the new version of the traffic policy.
     pub fn traffic_policy(mut self, input: crate::types::TrafficPolicy) -> Self {
-        self.inner.traffic_policy = ::std::option::Option::Some(input);
+        self.inner.traffic_policy = Some(input);
         self
     }
     /// Sets or clears [`CreateTrafficPolicyVersionResponse::traffic_policy`](crate::types::CreateTrafficPolicyVersionResponse::traffic_policy).
     #[inline]
     pub fn set_traffic_policy(
         mut self,
-        input: ::std::option::Option<crate::types::TrafficPolicy>,
+        input: Option<crate::types::TrafficPolicy>,
     ) -> Self {
         self.inner.traffic_policy = input;
         self
     }
     /// The value set for [`CreateTrafficPolicyVersionResponse::traffic_policy`](crate::types::CreateTrafficPolicyVersionResponse::traffic_policy), if any.
     #[inline]
-    pub fn get_traffic_policy(
-        &self,
-    ) -> &::std::option::Option<crate::types::TrafficPolicy> {
+    pub fn get_traffic_policy(&self) -> &Option<crate::types::TrafficPolicy> {
         &self.inner.traffic_policy
     }
     /// Sets [`CreateTrafficPolicyVersionResponse::location`](crate::types::CreateTrafficPolicyVersionResponse::location): A unique URL that represents a new traffic policy version.
-    pub fn location(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.location = ::std::option::Option::Some(input.into());
+    pub fn location(mut self, input: impl Into<String>) -> Self {
+        self.inner.location = Some(input.into());
         self
     }
     /// Sets or clears [`CreateTrafficPolicyVersionResponse::location`](crate::types::CreateTrafficPolicyVersionResponse::location).
     #[inline]
-    pub fn set_location(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_location(mut self, input: Option<String>) -> Self {
         self.inner.location = input;
         self
     }
     /// The value set for [`CreateTrafficPolicyVersionResponse::location`](crate::types::CreateTrafficPolicyVersionResponse::location), if any.
     #[inline]
-    pub fn get_location(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_location(&self) -> &Option<String> {
         &self.inner.location
     }
     /// Builds the [`CreateTrafficPolicyVersionResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateTrafficPolicyVersionResponse,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.traffic_policy.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateTrafficPolicyVersionResponse",
                 member: "traffic_policy",
             });
         }
         if self.inner.location.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateTrafficPolicyVersionResponse",
                 member: "location",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::xml::FromXml for CreateTrafficPolicyVersionResponse {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "TrafficPolicy" {
-                value.traffic_policy = ::std::option::Option::Some(
+                value.traffic_policy = Some(
                     <crate::types::TrafficPolicy as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains information about the request to authorize associating a VPC with your private hosted zone. Authorization is only required when a private hosted zone and a VPC were created by using different accounts.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateVpcAssociationAuthorizationRequest {
     /// The ID of the private hosted zone that you want to authorize associating a VPC with.
@@ -15,99 +10,88 @@ pub struct CreateVpcAssociationAuthorizationRequest {
     /// Sent in the URI label `{Id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub hosted_zone_id: ::std::option::Option<::std::string::String>,
+    pub hosted_zone_id: Option<String>,
     /// A complex type that contains the VPC ID and region for the VPC that you want to authorize associating with your hosted zone.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub vpc: ::std::option::Option<crate::types::Vpc>,
+    pub vpc: Option<crate::types::Vpc>,
 }
 impl CreateVpcAssociationAuthorizationRequest {
     /// Starts building a [`CreateVpcAssociationAuthorizationRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateVpcAssociationAuthorizationRequestBuilder {
-        <crate::types::builders::CreateVpcAssociationAuthorizationRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateVpcAssociationAuthorizationRequestBuilder as Default>::default()
     }
     /// The `HostedZoneId` member, when set.
     #[inline]
-    pub fn hosted_zone_id(&self) -> ::std::option::Option<&str> {
+    pub fn hosted_zone_id(&self) -> Option<&str> {
         self.hosted_zone_id.as_deref()
     }
     /// The `VPC` member, when set.
     #[inline]
-    pub fn vpc(&self) -> ::std::option::Option<&crate::types::Vpc> {
+    pub fn vpc(&self) -> Option<&crate::types::Vpc> {
         self.vpc.as_ref()
     }
 }
 /// A builder for [`CreateVpcAssociationAuthorizationRequest`](crate::types::CreateVpcAssociationAuthorizationRequest); start one with `CreateVpcAssociationAuthorizationRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateVpcAssociationAuthorizationRequestBuilder {
     inner: crate::types::CreateVpcAssociationAuthorizationRequest,
 }
 impl CreateVpcAssociationAuthorizationRequestBuilder {
     /// Sets [`CreateVpcAssociationAuthorizationRequest::hosted_zone_id`](crate::types::CreateVpcAssociationAuthorizationRequest::hosted_zone_id): The ID of the private hosted zone that you want to authorize associating a VPC with.
-    pub fn hosted_zone_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.hosted_zone_id = ::std::option::Option::Some(input.into());
+    pub fn hosted_zone_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.hosted_zone_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateVpcAssociationAuthorizationRequest::hosted_zone_id`](crate::types::CreateVpcAssociationAuthorizationRequest::hosted_zone_id).
     #[inline]
-    pub fn set_hosted_zone_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_hosted_zone_id(mut self, input: Option<String>) -> Self {
         self.inner.hosted_zone_id = input;
         self
     }
     /// The value set for [`CreateVpcAssociationAuthorizationRequest::hosted_zone_id`](crate::types::CreateVpcAssociationAuthorizationRequest::hosted_zone_id), if any.
     #[inline]
-    pub fn get_hosted_zone_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_hosted_zone_id(&self) -> &Option<String> {
         &self.inner.hosted_zone_id
     }
     /// Sets [`CreateVpcAssociationAuthorizationRequest::vpc`](crate::types::CreateVpcAssociationAuthorizationRequest::vpc): A complex type that contains the VPC ID and region for the VPC that you want to authorize associating with your hosted zone.
     pub fn vpc(mut self, input: crate::types::Vpc) -> Self {
-        self.inner.vpc = ::std::option::Option::Some(input);
+        self.inner.vpc = Some(input);
         self
     }
     /// Sets or clears [`CreateVpcAssociationAuthorizationRequest::vpc`](crate::types::CreateVpcAssociationAuthorizationRequest::vpc).
     #[inline]
-    pub fn set_vpc(mut self, input: ::std::option::Option<crate::types::Vpc>) -> Self {
+    pub fn set_vpc(mut self, input: Option<crate::types::Vpc>) -> Self {
         self.inner.vpc = input;
         self
     }
     /// The value set for [`CreateVpcAssociationAuthorizationRequest::vpc`](crate::types::CreateVpcAssociationAuthorizationRequest::vpc), if any.
     #[inline]
-    pub fn get_vpc(&self) -> &::std::option::Option<crate::types::Vpc> {
+    pub fn get_vpc(&self) -> &Option<crate::types::Vpc> {
         &self.inner.vpc
     }
     /// Builds the [`CreateVpcAssociationAuthorizationRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateVpcAssociationAuthorizationRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.hosted_zone_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateVpcAssociationAuthorizationRequest",
                 member: "hosted_zone_id",
             });
         }
         if self.inner.vpc.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateVpcAssociationAuthorizationRequest",
                 member: "vpc",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl CreateVpcAssociationAuthorizationRequest {
@@ -116,13 +100,13 @@ impl CreateVpcAssociationAuthorizationRequest {
         &self,
         writer: &mut ::awsgen_runtime::xml::XmlWriter,
         name: &str,
-        namespace: ::std::option::Option<(&str, &str)>,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
+        namespace: Option<(&str, &str)>,
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
         writer.start_declaring(name, namespace);
-        if let ::std::option::Option::Some(value) = &self.vpc {
-            value.write_xml(writer, "VPC", ::std::option::Option::None)?;
+        if let Some(value) = &self.vpc {
+            value.write_xml(writer, "VPC", None)?;
         }
         writer.end(name);
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

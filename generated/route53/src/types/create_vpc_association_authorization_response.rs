@@ -2,37 +2,32 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains the response information from a `CreateVPCAssociationAuthorization` request.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateVpcAssociationAuthorizationResponse {
     /// The ID of the hosted zone that you authorized associating a VPC with.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub hosted_zone_id: ::std::option::Option<::std::string::String>,
+    pub hosted_zone_id: Option<String>,
     /// The VPC that you authorized associating with a hosted zone.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub vpc: ::std::option::Option<crate::types::Vpc>,
+    pub vpc: Option<crate::types::Vpc>,
 }
 impl CreateVpcAssociationAuthorizationResponse {
     /// Starts building a [`CreateVpcAssociationAuthorizationResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateVpcAssociationAuthorizationResponseBuilder {
-        <crate::types::builders::CreateVpcAssociationAuthorizationResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateVpcAssociationAuthorizationResponseBuilder as Default>::default()
     }
     /// The `HostedZoneId` member, when set.
     #[inline]
-    pub fn hosted_zone_id(&self) -> ::std::option::Option<&str> {
+    pub fn hosted_zone_id(&self) -> Option<&str> {
         self.hosted_zone_id.as_deref()
     }
     /// The `VPC` member, when set.
     #[inline]
-    pub fn vpc(&self) -> ::std::option::Option<&crate::types::Vpc> {
+    pub fn vpc(&self) -> Option<&crate::types::Vpc> {
         self.vpc.as_ref()
     }
 }
@@ -40,102 +35,89 @@ impl ::awsgen_runtime::protocol::FromResponse
 for CreateVpcAssociationAuthorizationResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::xml::read_body(
             response.body(),
             "CreateVPCAssociationAuthorizationResponse",
             ::awsgen_runtime::xml::MembersAt::Root,
             <Self as ::awsgen_runtime::xml::FromXml>::from_xml,
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`CreateVpcAssociationAuthorizationResponse`](crate::types::CreateVpcAssociationAuthorizationResponse); start one with `CreateVpcAssociationAuthorizationResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateVpcAssociationAuthorizationResponseBuilder {
     inner: crate::types::CreateVpcAssociationAuthorizationResponse,
 }
 impl CreateVpcAssociationAuthorizationResponseBuilder {
     /// Sets [`CreateVpcAssociationAuthorizationResponse::hosted_zone_id`](crate::types::CreateVpcAssociationAuthorizationResponse::hosted_zone_id): The ID of the hosted zone that you authorized associating a VPC with.
-    pub fn hosted_zone_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.hosted_zone_id = ::std::option::Option::Some(input.into());
+    pub fn hosted_zone_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.hosted_zone_id = Some(input.into());
         self
     }
     /// Sets or clears [`CreateVpcAssociationAuthorizationResponse::hosted_zone_id`](crate::types::CreateVpcAssociationAuthorizationResponse::hosted_zone_id).
     #[inline]
-    pub fn set_hosted_zone_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_hosted_zone_id(mut self, input: Option<String>) -> Self {
         self.inner.hosted_zone_id = input;
         self
     }
     /// The value set for [`CreateVpcAssociationAuthorizationResponse::hosted_zone_id`](crate::types::CreateVpcAssociationAuthorizationResponse::hosted_zone_id), if any.
     #[inline]
-    pub fn get_hosted_zone_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_hosted_zone_id(&self) -> &Option<String> {
         &self.inner.hosted_zone_id
     }
     /// Sets [`CreateVpcAssociationAuthorizationResponse::vpc`](crate::types::CreateVpcAssociationAuthorizationResponse::vpc): The VPC that you authorized associating with a hosted zone.
     pub fn vpc(mut self, input: crate::types::Vpc) -> Self {
-        self.inner.vpc = ::std::option::Option::Some(input);
+        self.inner.vpc = Some(input);
         self
     }
     /// Sets or clears [`CreateVpcAssociationAuthorizationResponse::vpc`](crate::types::CreateVpcAssociationAuthorizationResponse::vpc).
     #[inline]
-    pub fn set_vpc(mut self, input: ::std::option::Option<crate::types::Vpc>) -> Self {
+    pub fn set_vpc(mut self, input: Option<crate::types::Vpc>) -> Self {
         self.inner.vpc = input;
         self
     }
     /// The value set for [`CreateVpcAssociationAuthorizationResponse::vpc`](crate::types::CreateVpcAssociationAuthorizationResponse::vpc), if any.
     #[inline]
-    pub fn get_vpc(&self) -> &::std::option::Option<crate::types::Vpc> {
+    pub fn get_vpc(&self) -> &Option<crate::types::Vpc> {
         &self.inner.vpc
     }
     /// Builds the [`CreateVpcAssociationAuthorizationResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateVpcAssociationAuthorizationResponse,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.hosted_zone_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateVpcAssociationAuthorizationResponse",
                 member: "hosted_zone_id",
             });
         }
         if self.inner.vpc.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateVpcAssociationAuthorizationResponse",
                 member: "vpc",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::xml::FromXml for CreateVpcAssociationAuthorizationResponse {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "HostedZoneId" => {
-                    value.hosted_zone_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.hosted_zone_id = Some(String::from(child.text()));
                 }
                 "VPC" => {
-                    value.vpc = ::std::option::Option::Some(
+                    value.vpc = Some(
                         <crate::types::Vpc as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
@@ -144,6 +126,6 @@ impl ::awsgen_runtime::xml::FromXml for CreateVpcAssociationAuthorizationRespons
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

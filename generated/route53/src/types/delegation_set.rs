@@ -2,168 +2,131 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that lists the name servers in a delegation set, as well as the `CallerReference` and the `ID` for the delegation set.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DelegationSet {
     /// The ID that Amazon Route 53 assigns to a reusable delegation set.
-    pub id: ::std::option::Option<::std::string::String>,
+    pub id: Option<String>,
     /// The value that you specified for `CallerReference` when you created the reusable delegation set.
-    pub caller_reference: ::std::option::Option<::std::string::String>,
+    pub caller_reference: Option<String>,
     /// A complex type that contains a list of the authoritative name servers for a hosted zone or for a reusable delegation set.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub name_servers: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub name_servers: Option<Vec<String>>,
 }
 impl DelegationSet {
     /// Starts building a [`DelegationSet`].
     #[inline]
     pub fn builder() -> crate::types::builders::DelegationSetBuilder {
-        <crate::types::builders::DelegationSetBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DelegationSetBuilder as Default>::default()
     }
     /// The `Id` member, when set.
     #[inline]
-    pub fn id(&self) -> ::std::option::Option<&str> {
+    pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
     /// The `CallerReference` member, when set.
     #[inline]
-    pub fn caller_reference(&self) -> ::std::option::Option<&str> {
+    pub fn caller_reference(&self) -> Option<&str> {
         self.caller_reference.as_deref()
     }
     /// The `NameServers` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn name_servers(&self) -> &[::std::string::String] {
+    pub fn name_servers(&self) -> &[String] {
         self.name_servers.as_deref().unwrap_or_default()
     }
 }
 /// A builder for [`DelegationSet`](crate::types::DelegationSet); start one with `DelegationSet::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DelegationSetBuilder {
     inner: crate::types::DelegationSet,
 }
 impl DelegationSetBuilder {
     /// Sets [`DelegationSet::id`](crate::types::DelegationSet::id): The ID that Amazon Route 53 assigns to a reusable delegation set.
-    pub fn id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.id = ::std::option::Option::Some(input.into());
+    pub fn id(mut self, input: impl Into<String>) -> Self {
+        self.inner.id = Some(input.into());
         self
     }
     /// Sets or clears [`DelegationSet::id`](crate::types::DelegationSet::id).
     #[inline]
-    pub fn set_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_id(mut self, input: Option<String>) -> Self {
         self.inner.id = input;
         self
     }
     /// The value set for [`DelegationSet::id`](crate::types::DelegationSet::id), if any.
     #[inline]
-    pub fn get_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_id(&self) -> &Option<String> {
         &self.inner.id
     }
     /// Sets [`DelegationSet::caller_reference`](crate::types::DelegationSet::caller_reference): The value that you specified for `CallerReference` when you created the reusable delegation set.
-    pub fn caller_reference(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.caller_reference = ::std::option::Option::Some(input.into());
+    pub fn caller_reference(mut self, input: impl Into<String>) -> Self {
+        self.inner.caller_reference = Some(input.into());
         self
     }
     /// Sets or clears [`DelegationSet::caller_reference`](crate::types::DelegationSet::caller_reference).
     #[inline]
-    pub fn set_caller_reference(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_caller_reference(mut self, input: Option<String>) -> Self {
         self.inner.caller_reference = input;
         self
     }
     /// The value set for [`DelegationSet::caller_reference`](crate::types::DelegationSet::caller_reference), if any.
     #[inline]
-    pub fn get_caller_reference(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_caller_reference(&self) -> &Option<String> {
         &self.inner.caller_reference
     }
     /// Appends one item to [`DelegationSet::name_servers`](crate::types::DelegationSet::name_servers): A complex type that contains a list of the authoritative name servers for a hosted zone or for a reusable delegation set.
     ///
     /// To set the whole list at once, use [`set_name_servers`](Self::set_name_servers).
-    pub fn name_servers(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn name_servers(mut self, input: impl Into<String>) -> Self {
         self.inner.name_servers.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`DelegationSet::name_servers`](crate::types::DelegationSet::name_servers).
     #[inline]
-    pub fn set_name_servers(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_name_servers(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.name_servers = input;
         self
     }
     /// The value set for [`DelegationSet::name_servers`](crate::types::DelegationSet::name_servers), if any.
     #[inline]
-    pub fn get_name_servers(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_name_servers(&self) -> &Option<Vec<String>> {
         &self.inner.name_servers
     }
     /// Builds the [`DelegationSet`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        crate::types::DelegationSet,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
+    ) -> Result<crate::types::DelegationSet, ::awsgen_runtime::primitives::BuildError> {
         if self.inner.name_servers.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DelegationSet",
                 member: "name_servers",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::xml::FromXml for DelegationSet {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "Id" => {
-                    value.id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.id = Some(String::from(child.text()));
                 }
                 "CallerReference" => {
-                    value.caller_reference = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.caller_reference = Some(String::from(child.text()));
                 }
                 "NameServers" => {
-                    value.name_servers = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    value.name_servers = Some(
+                        ::awsgen_runtime::xml::text_list::<String>(child),
                     );
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

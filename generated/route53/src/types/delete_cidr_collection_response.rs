@@ -2,39 +2,29 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteCidrCollectionResponse` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteCidrCollectionResponse {}
 impl DeleteCidrCollectionResponse {
     /// Starts building a [`DeleteCidrCollectionResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteCidrCollectionResponseBuilder {
-        <crate::types::builders::DeleteCidrCollectionResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteCidrCollectionResponseBuilder as Default>::default()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for DeleteCidrCollectionResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = {
             let _ = response;
-            <Self as ::std::default::Default>::default()
+            <Self as Default>::default()
         };
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`DeleteCidrCollectionResponse`](crate::types::DeleteCidrCollectionResponse); start one with `DeleteCidrCollectionResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteCidrCollectionResponseBuilder {
     inner: crate::types::DeleteCidrCollectionResponse,
 }

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// This action deletes a health check.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteHealthCheckRequest {
     /// The ID of the health check that you want to delete.
@@ -15,67 +10,56 @@ pub struct DeleteHealthCheckRequest {
     /// Sent in the URI label `{HealthCheckId}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub health_check_id: ::std::option::Option<::std::string::String>,
+    pub health_check_id: Option<String>,
 }
 impl DeleteHealthCheckRequest {
     /// Starts building a [`DeleteHealthCheckRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteHealthCheckRequestBuilder {
-        <crate::types::builders::DeleteHealthCheckRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteHealthCheckRequestBuilder as Default>::default()
     }
     /// The `HealthCheckId` member, when set.
     #[inline]
-    pub fn health_check_id(&self) -> ::std::option::Option<&str> {
+    pub fn health_check_id(&self) -> Option<&str> {
         self.health_check_id.as_deref()
     }
 }
 /// A builder for [`DeleteHealthCheckRequest`](crate::types::DeleteHealthCheckRequest); start one with `DeleteHealthCheckRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteHealthCheckRequestBuilder {
     inner: crate::types::DeleteHealthCheckRequest,
 }
 impl DeleteHealthCheckRequestBuilder {
     /// Sets [`DeleteHealthCheckRequest::health_check_id`](crate::types::DeleteHealthCheckRequest::health_check_id): The ID of the health check that you want to delete.
-    pub fn health_check_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.health_check_id = ::std::option::Option::Some(input.into());
+    pub fn health_check_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.health_check_id = Some(input.into());
         self
     }
     /// Sets or clears [`DeleteHealthCheckRequest::health_check_id`](crate::types::DeleteHealthCheckRequest::health_check_id).
     #[inline]
-    pub fn set_health_check_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_health_check_id(mut self, input: Option<String>) -> Self {
         self.inner.health_check_id = input;
         self
     }
     /// The value set for [`DeleteHealthCheckRequest::health_check_id`](crate::types::DeleteHealthCheckRequest::health_check_id), if any.
     #[inline]
-    pub fn get_health_check_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_health_check_id(&self) -> &Option<String> {
         &self.inner.health_check_id
     }
     /// Builds the [`DeleteHealthCheckRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteHealthCheckRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.health_check_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteHealthCheckRequest",
                 member: "health_check_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,39 +2,29 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// An empty element.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteHealthCheckResponse {}
 impl DeleteHealthCheckResponse {
     /// Starts building a [`DeleteHealthCheckResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteHealthCheckResponseBuilder {
-        <crate::types::builders::DeleteHealthCheckResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteHealthCheckResponseBuilder as Default>::default()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for DeleteHealthCheckResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = {
             let _ = response;
-            <Self as ::std::default::Default>::default()
+            <Self as Default>::default()
         };
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`DeleteHealthCheckResponse`](crate::types::DeleteHealthCheckResponse); start one with `DeleteHealthCheckResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteHealthCheckResponseBuilder {
     inner: crate::types::DeleteHealthCheckResponse,
 }

@@ -2,105 +2,92 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains the response to a `DeleteHostedZone` request.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteHostedZoneResponse {
     /// A complex type that contains the ID, the status, and the date and time of a request to delete a hosted zone.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub change_info: ::std::option::Option<crate::types::ChangeInfo>,
+    pub change_info: Option<crate::types::ChangeInfo>,
 }
 impl DeleteHostedZoneResponse {
     /// Starts building a [`DeleteHostedZoneResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteHostedZoneResponseBuilder {
-        <crate::types::builders::DeleteHostedZoneResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteHostedZoneResponseBuilder as Default>::default()
     }
     /// The `ChangeInfo` member, when set.
     #[inline]
-    pub fn change_info(&self) -> ::std::option::Option<&crate::types::ChangeInfo> {
+    pub fn change_info(&self) -> Option<&crate::types::ChangeInfo> {
         self.change_info.as_ref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for DeleteHostedZoneResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::xml::read_body(
             response.body(),
             "DeleteHostedZoneResponse",
             ::awsgen_runtime::xml::MembersAt::Root,
             <Self as ::awsgen_runtime::xml::FromXml>::from_xml,
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`DeleteHostedZoneResponse`](crate::types::DeleteHostedZoneResponse); start one with `DeleteHostedZoneResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteHostedZoneResponseBuilder {
     inner: crate::types::DeleteHostedZoneResponse,
 }
 impl DeleteHostedZoneResponseBuilder {
     /// Sets [`DeleteHostedZoneResponse::change_info`](crate::types::DeleteHostedZoneResponse::change_info): A complex type that contains the ID, the status, and the date and time of a request to delete a hosted zone.
     pub fn change_info(mut self, input: crate::types::ChangeInfo) -> Self {
-        self.inner.change_info = ::std::option::Option::Some(input);
+        self.inner.change_info = Some(input);
         self
     }
     /// Sets or clears [`DeleteHostedZoneResponse::change_info`](crate::types::DeleteHostedZoneResponse::change_info).
     #[inline]
-    pub fn set_change_info(
-        mut self,
-        input: ::std::option::Option<crate::types::ChangeInfo>,
-    ) -> Self {
+    pub fn set_change_info(mut self, input: Option<crate::types::ChangeInfo>) -> Self {
         self.inner.change_info = input;
         self
     }
     /// The value set for [`DeleteHostedZoneResponse::change_info`](crate::types::DeleteHostedZoneResponse::change_info), if any.
     #[inline]
-    pub fn get_change_info(&self) -> &::std::option::Option<crate::types::ChangeInfo> {
+    pub fn get_change_info(&self) -> &Option<crate::types::ChangeInfo> {
         &self.inner.change_info
     }
     /// Builds the [`DeleteHostedZoneResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteHostedZoneResponse,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.change_info.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteHostedZoneResponse",
                 member: "change_info",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::xml::FromXml for DeleteHostedZoneResponse {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "ChangeInfo" {
-                value.change_info = ::std::option::Option::Some(
+                value.change_info = Some(
                     <crate::types::ChangeInfo as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteQueryLoggingConfigRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteQueryLoggingConfigRequest {
     /// The ID of the configuration that you want to delete.
@@ -15,67 +10,56 @@ pub struct DeleteQueryLoggingConfigRequest {
     /// Sent in the URI label `{Id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub id: ::std::option::Option<::std::string::String>,
+    pub id: Option<String>,
 }
 impl DeleteQueryLoggingConfigRequest {
     /// Starts building a [`DeleteQueryLoggingConfigRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteQueryLoggingConfigRequestBuilder {
-        <crate::types::builders::DeleteQueryLoggingConfigRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteQueryLoggingConfigRequestBuilder as Default>::default()
     }
     /// The `Id` member, when set.
     #[inline]
-    pub fn id(&self) -> ::std::option::Option<&str> {
+    pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
 }
 /// A builder for [`DeleteQueryLoggingConfigRequest`](crate::types::DeleteQueryLoggingConfigRequest); start one with `DeleteQueryLoggingConfigRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteQueryLoggingConfigRequestBuilder {
     inner: crate::types::DeleteQueryLoggingConfigRequest,
 }
 impl DeleteQueryLoggingConfigRequestBuilder {
     /// Sets [`DeleteQueryLoggingConfigRequest::id`](crate::types::DeleteQueryLoggingConfigRequest::id): The ID of the configuration that you want to delete.
-    pub fn id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.id = ::std::option::Option::Some(input.into());
+    pub fn id(mut self, input: impl Into<String>) -> Self {
+        self.inner.id = Some(input.into());
         self
     }
     /// Sets or clears [`DeleteQueryLoggingConfigRequest::id`](crate::types::DeleteQueryLoggingConfigRequest::id).
     #[inline]
-    pub fn set_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_id(mut self, input: Option<String>) -> Self {
         self.inner.id = input;
         self
     }
     /// The value set for [`DeleteQueryLoggingConfigRequest::id`](crate::types::DeleteQueryLoggingConfigRequest::id), if any.
     #[inline]
-    pub fn get_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_id(&self) -> &Option<String> {
         &self.inner.id
     }
     /// Builds the [`DeleteQueryLoggingConfigRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteQueryLoggingConfigRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteQueryLoggingConfigRequest",
                 member: "id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

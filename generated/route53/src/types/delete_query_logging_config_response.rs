@@ -2,39 +2,29 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteQueryLoggingConfigResponse` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteQueryLoggingConfigResponse {}
 impl DeleteQueryLoggingConfigResponse {
     /// Starts building a [`DeleteQueryLoggingConfigResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteQueryLoggingConfigResponseBuilder {
-        <crate::types::builders::DeleteQueryLoggingConfigResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteQueryLoggingConfigResponseBuilder as Default>::default()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for DeleteQueryLoggingConfigResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = {
             let _ = response;
-            <Self as ::std::default::Default>::default()
+            <Self as Default>::default()
         };
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`DeleteQueryLoggingConfigResponse`](crate::types::DeleteQueryLoggingConfigResponse); start one with `DeleteQueryLoggingConfigResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteQueryLoggingConfigResponseBuilder {
     inner: crate::types::DeleteQueryLoggingConfigResponse,
 }

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A request to delete a reusable delegation set.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteReusableDelegationSetRequest {
     /// The ID of the reusable delegation set that you want to delete.
@@ -15,67 +10,56 @@ pub struct DeleteReusableDelegationSetRequest {
     /// Sent in the URI label `{Id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub id: ::std::option::Option<::std::string::String>,
+    pub id: Option<String>,
 }
 impl DeleteReusableDelegationSetRequest {
     /// Starts building a [`DeleteReusableDelegationSetRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteReusableDelegationSetRequestBuilder {
-        <crate::types::builders::DeleteReusableDelegationSetRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteReusableDelegationSetRequestBuilder as Default>::default()
     }
     /// The `Id` member, when set.
     #[inline]
-    pub fn id(&self) -> ::std::option::Option<&str> {
+    pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
 }
 /// A builder for [`DeleteReusableDelegationSetRequest`](crate::types::DeleteReusableDelegationSetRequest); start one with `DeleteReusableDelegationSetRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteReusableDelegationSetRequestBuilder {
     inner: crate::types::DeleteReusableDelegationSetRequest,
 }
 impl DeleteReusableDelegationSetRequestBuilder {
     /// Sets [`DeleteReusableDelegationSetRequest::id`](crate::types::DeleteReusableDelegationSetRequest::id): The ID of the reusable delegation set that you want to delete.
-    pub fn id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.id = ::std::option::Option::Some(input.into());
+    pub fn id(mut self, input: impl Into<String>) -> Self {
+        self.inner.id = Some(input.into());
         self
     }
     /// Sets or clears [`DeleteReusableDelegationSetRequest::id`](crate::types::DeleteReusableDelegationSetRequest::id).
     #[inline]
-    pub fn set_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_id(mut self, input: Option<String>) -> Self {
         self.inner.id = input;
         self
     }
     /// The value set for [`DeleteReusableDelegationSetRequest::id`](crate::types::DeleteReusableDelegationSetRequest::id), if any.
     #[inline]
-    pub fn get_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_id(&self) -> &Option<String> {
         &self.inner.id
     }
     /// Builds the [`DeleteReusableDelegationSetRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteReusableDelegationSetRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteReusableDelegationSetRequest",
                 member: "id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,39 +2,29 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// An empty element.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteTrafficPolicyInstanceResponse {}
 impl DeleteTrafficPolicyInstanceResponse {
     /// Starts building a [`DeleteTrafficPolicyInstanceResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteTrafficPolicyInstanceResponseBuilder {
-        <crate::types::builders::DeleteTrafficPolicyInstanceResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteTrafficPolicyInstanceResponseBuilder as Default>::default()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for DeleteTrafficPolicyInstanceResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = {
             let _ = response;
-            <Self as ::std::default::Default>::default()
+            <Self as Default>::default()
         };
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`DeleteTrafficPolicyInstanceResponse`](crate::types::DeleteTrafficPolicyInstanceResponse); start one with `DeleteTrafficPolicyInstanceResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteTrafficPolicyInstanceResponseBuilder {
     inner: crate::types::DeleteTrafficPolicyInstanceResponse,
 }

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A request to delete a specified traffic policy version.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteTrafficPolicyRequest {
     /// The ID of the traffic policy that you want to delete.
@@ -15,100 +10,89 @@ pub struct DeleteTrafficPolicyRequest {
     /// Sent in the URI label `{Id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub id: ::std::option::Option<::std::string::String>,
+    pub id: Option<String>,
     /// The version number of the traffic policy that you want to delete.
     ///
     /// Sent in the URI label `{Version}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub version: ::std::option::Option<i32>,
+    pub version: Option<i32>,
 }
 impl DeleteTrafficPolicyRequest {
     /// Starts building a [`DeleteTrafficPolicyRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteTrafficPolicyRequestBuilder {
-        <crate::types::builders::DeleteTrafficPolicyRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteTrafficPolicyRequestBuilder as Default>::default()
     }
     /// The `Id` member, when set.
     #[inline]
-    pub fn id(&self) -> ::std::option::Option<&str> {
+    pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
     /// The `Version` member, when set.
     #[inline]
-    pub fn version(&self) -> ::std::option::Option<i32> {
+    pub fn version(&self) -> Option<i32> {
         self.version
     }
 }
 /// A builder for [`DeleteTrafficPolicyRequest`](crate::types::DeleteTrafficPolicyRequest); start one with `DeleteTrafficPolicyRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteTrafficPolicyRequestBuilder {
     inner: crate::types::DeleteTrafficPolicyRequest,
 }
 impl DeleteTrafficPolicyRequestBuilder {
     /// Sets [`DeleteTrafficPolicyRequest::id`](crate::types::DeleteTrafficPolicyRequest::id): The ID of the traffic policy that you want to delete.
-    pub fn id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.id = ::std::option::Option::Some(input.into());
+    pub fn id(mut self, input: impl Into<String>) -> Self {
+        self.inner.id = Some(input.into());
         self
     }
     /// Sets or clears [`DeleteTrafficPolicyRequest::id`](crate::types::DeleteTrafficPolicyRequest::id).
     #[inline]
-    pub fn set_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_id(mut self, input: Option<String>) -> Self {
         self.inner.id = input;
         self
     }
     /// The value set for [`DeleteTrafficPolicyRequest::id`](crate::types::DeleteTrafficPolicyRequest::id), if any.
     #[inline]
-    pub fn get_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_id(&self) -> &Option<String> {
         &self.inner.id
     }
     /// Sets [`DeleteTrafficPolicyRequest::version`](crate::types::DeleteTrafficPolicyRequest::version): The version number of the traffic policy that you want to delete.
     pub fn version(mut self, input: i32) -> Self {
-        self.inner.version = ::std::option::Option::Some(input);
+        self.inner.version = Some(input);
         self
     }
     /// Sets or clears [`DeleteTrafficPolicyRequest::version`](crate::types::DeleteTrafficPolicyRequest::version).
     #[inline]
-    pub fn set_version(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_version(mut self, input: Option<i32>) -> Self {
         self.inner.version = input;
         self
     }
     /// The value set for [`DeleteTrafficPolicyRequest::version`](crate::types::DeleteTrafficPolicyRequest::version), if any.
     #[inline]
-    pub fn get_version(&self) -> &::std::option::Option<i32> {
+    pub fn get_version(&self) -> &Option<i32> {
         &self.inner.version
     }
     /// Builds the [`DeleteTrafficPolicyRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteTrafficPolicyRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteTrafficPolicyRequest",
                 member: "id",
             });
         }
         if self.inner.version.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteTrafficPolicyRequest",
                 member: "version",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains information about the request to remove authorization to associate a VPC that was created by one Amazon Web Services account with a hosted zone that was created with a different Amazon Web Services account.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteVpcAssociationAuthorizationRequest {
     /// When removing authorization to associate a VPC that was created by one Amazon Web Services account with a hosted zone that was created with a different Amazon Web Services account, the ID of the hosted zone.
@@ -15,99 +10,88 @@ pub struct DeleteVpcAssociationAuthorizationRequest {
     /// Sent in the URI label `{Id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub hosted_zone_id: ::std::option::Option<::std::string::String>,
+    pub hosted_zone_id: Option<String>,
     /// When removing authorization to associate a VPC that was created by one Amazon Web Services account with a hosted zone that was created with a different Amazon Web Services account, a complex type that includes the ID and region of the VPC.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub vpc: ::std::option::Option<crate::types::Vpc>,
+    pub vpc: Option<crate::types::Vpc>,
 }
 impl DeleteVpcAssociationAuthorizationRequest {
     /// Starts building a [`DeleteVpcAssociationAuthorizationRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteVpcAssociationAuthorizationRequestBuilder {
-        <crate::types::builders::DeleteVpcAssociationAuthorizationRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteVpcAssociationAuthorizationRequestBuilder as Default>::default()
     }
     /// The `HostedZoneId` member, when set.
     #[inline]
-    pub fn hosted_zone_id(&self) -> ::std::option::Option<&str> {
+    pub fn hosted_zone_id(&self) -> Option<&str> {
         self.hosted_zone_id.as_deref()
     }
     /// The `VPC` member, when set.
     #[inline]
-    pub fn vpc(&self) -> ::std::option::Option<&crate::types::Vpc> {
+    pub fn vpc(&self) -> Option<&crate::types::Vpc> {
         self.vpc.as_ref()
     }
 }
 /// A builder for [`DeleteVpcAssociationAuthorizationRequest`](crate::types::DeleteVpcAssociationAuthorizationRequest); start one with `DeleteVpcAssociationAuthorizationRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteVpcAssociationAuthorizationRequestBuilder {
     inner: crate::types::DeleteVpcAssociationAuthorizationRequest,
 }
 impl DeleteVpcAssociationAuthorizationRequestBuilder {
     /// Sets [`DeleteVpcAssociationAuthorizationRequest::hosted_zone_id`](crate::types::DeleteVpcAssociationAuthorizationRequest::hosted_zone_id): When removing authorization to associate a VPC that was created by one Amazon Web Services account with a hosted zone that was created with a different Amazon Web Services account, the ID of the hosted zone.
-    pub fn hosted_zone_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.hosted_zone_id = ::std::option::Option::Some(input.into());
+    pub fn hosted_zone_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.hosted_zone_id = Some(input.into());
         self
     }
     /// Sets or clears [`DeleteVpcAssociationAuthorizationRequest::hosted_zone_id`](crate::types::DeleteVpcAssociationAuthorizationRequest::hosted_zone_id).
     #[inline]
-    pub fn set_hosted_zone_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_hosted_zone_id(mut self, input: Option<String>) -> Self {
         self.inner.hosted_zone_id = input;
         self
     }
     /// The value set for [`DeleteVpcAssociationAuthorizationRequest::hosted_zone_id`](crate::types::DeleteVpcAssociationAuthorizationRequest::hosted_zone_id), if any.
     #[inline]
-    pub fn get_hosted_zone_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_hosted_zone_id(&self) -> &Option<String> {
         &self.inner.hosted_zone_id
     }
     /// Sets [`DeleteVpcAssociationAuthorizationRequest::vpc`](crate::types::DeleteVpcAssociationAuthorizationRequest::vpc): When removing authorization to associate a VPC that was created by one Amazon Web Services account with a hosted zone that was created with a different Amazon Web Services account, a complex type that includes the ID and region of the VPC.
     pub fn vpc(mut self, input: crate::types::Vpc) -> Self {
-        self.inner.vpc = ::std::option::Option::Some(input);
+        self.inner.vpc = Some(input);
         self
     }
     /// Sets or clears [`DeleteVpcAssociationAuthorizationRequest::vpc`](crate::types::DeleteVpcAssociationAuthorizationRequest::vpc).
     #[inline]
-    pub fn set_vpc(mut self, input: ::std::option::Option<crate::types::Vpc>) -> Self {
+    pub fn set_vpc(mut self, input: Option<crate::types::Vpc>) -> Self {
         self.inner.vpc = input;
         self
     }
     /// The value set for [`DeleteVpcAssociationAuthorizationRequest::vpc`](crate::types::DeleteVpcAssociationAuthorizationRequest::vpc), if any.
     #[inline]
-    pub fn get_vpc(&self) -> &::std::option::Option<crate::types::Vpc> {
+    pub fn get_vpc(&self) -> &Option<crate::types::Vpc> {
         &self.inner.vpc
     }
     /// Builds the [`DeleteVpcAssociationAuthorizationRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteVpcAssociationAuthorizationRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.hosted_zone_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteVpcAssociationAuthorizationRequest",
                 member: "hosted_zone_id",
             });
         }
         if self.inner.vpc.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteVpcAssociationAuthorizationRequest",
                 member: "vpc",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl DeleteVpcAssociationAuthorizationRequest {
@@ -116,13 +100,13 @@ impl DeleteVpcAssociationAuthorizationRequest {
         &self,
         writer: &mut ::awsgen_runtime::xml::XmlWriter,
         name: &str,
-        namespace: ::std::option::Option<(&str, &str)>,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
+        namespace: Option<(&str, &str)>,
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
         writer.start_declaring(name, namespace);
-        if let ::std::option::Option::Some(value) = &self.vpc {
-            value.write_xml(writer, "VPC", ::std::option::Option::None)?;
+        if let Some(value) = &self.vpc {
+            value.write_xml(writer, "VPC", None)?;
         }
         writer.end(name);
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,40 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Empty response for the request.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteVpcAssociationAuthorizationResponse {}
 impl DeleteVpcAssociationAuthorizationResponse {
     /// Starts building a [`DeleteVpcAssociationAuthorizationResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteVpcAssociationAuthorizationResponseBuilder {
-        <crate::types::builders::DeleteVpcAssociationAuthorizationResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteVpcAssociationAuthorizationResponseBuilder as Default>::default()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse
 for DeleteVpcAssociationAuthorizationResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = {
             let _ = response;
-            <Self as ::std::default::Default>::default()
+            <Self as Default>::default()
         };
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`DeleteVpcAssociationAuthorizationResponse`](crate::types::DeleteVpcAssociationAuthorizationResponse); start one with `DeleteVpcAssociationAuthorizationResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteVpcAssociationAuthorizationResponseBuilder {
     inner: crate::types::DeleteVpcAssociationAuthorizationResponse,
 }

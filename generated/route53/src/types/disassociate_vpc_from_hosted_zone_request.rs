@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains information about the VPC that you want to disassociate from a specified private hosted zone.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DisassociateVpcFromHostedZoneRequest {
     /// The ID of the private hosted zone that you want to disassociate a VPC from.
@@ -15,128 +10,111 @@ pub struct DisassociateVpcFromHostedZoneRequest {
     /// Sent in the URI label `{Id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub hosted_zone_id: ::std::option::Option<::std::string::String>,
+    pub hosted_zone_id: Option<String>,
     /// A complex type that contains information about the VPC that you're disassociating from the specified hosted zone.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub vpc: ::std::option::Option<crate::types::Vpc>,
+    pub vpc: Option<crate::types::Vpc>,
     /// *Optional:* A comment about the disassociation request.
-    pub comment: ::std::option::Option<::std::string::String>,
+    pub comment: Option<String>,
 }
 impl DisassociateVpcFromHostedZoneRequest {
     /// Starts building a [`DisassociateVpcFromHostedZoneRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DisassociateVpcFromHostedZoneRequestBuilder {
-        <crate::types::builders::DisassociateVpcFromHostedZoneRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DisassociateVpcFromHostedZoneRequestBuilder as Default>::default()
     }
     /// The `HostedZoneId` member, when set.
     #[inline]
-    pub fn hosted_zone_id(&self) -> ::std::option::Option<&str> {
+    pub fn hosted_zone_id(&self) -> Option<&str> {
         self.hosted_zone_id.as_deref()
     }
     /// The `VPC` member, when set.
     #[inline]
-    pub fn vpc(&self) -> ::std::option::Option<&crate::types::Vpc> {
+    pub fn vpc(&self) -> Option<&crate::types::Vpc> {
         self.vpc.as_ref()
     }
     /// The `Comment` member, when set.
     #[inline]
-    pub fn comment(&self) -> ::std::option::Option<&str> {
+    pub fn comment(&self) -> Option<&str> {
         self.comment.as_deref()
     }
 }
 /// A builder for [`DisassociateVpcFromHostedZoneRequest`](crate::types::DisassociateVpcFromHostedZoneRequest); start one with `DisassociateVpcFromHostedZoneRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DisassociateVpcFromHostedZoneRequestBuilder {
     inner: crate::types::DisassociateVpcFromHostedZoneRequest,
 }
 impl DisassociateVpcFromHostedZoneRequestBuilder {
     /// Sets [`DisassociateVpcFromHostedZoneRequest::hosted_zone_id`](crate::types::DisassociateVpcFromHostedZoneRequest::hosted_zone_id): The ID of the private hosted zone that you want to disassociate a VPC from.
-    pub fn hosted_zone_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.hosted_zone_id = ::std::option::Option::Some(input.into());
+    pub fn hosted_zone_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.hosted_zone_id = Some(input.into());
         self
     }
     /// Sets or clears [`DisassociateVpcFromHostedZoneRequest::hosted_zone_id`](crate::types::DisassociateVpcFromHostedZoneRequest::hosted_zone_id).
     #[inline]
-    pub fn set_hosted_zone_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_hosted_zone_id(mut self, input: Option<String>) -> Self {
         self.inner.hosted_zone_id = input;
         self
     }
     /// The value set for [`DisassociateVpcFromHostedZoneRequest::hosted_zone_id`](crate::types::DisassociateVpcFromHostedZoneRequest::hosted_zone_id), if any.
     #[inline]
-    pub fn get_hosted_zone_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_hosted_zone_id(&self) -> &Option<String> {
         &self.inner.hosted_zone_id
     }
     /// Sets [`DisassociateVpcFromHostedZoneRequest::vpc`](crate::types::DisassociateVpcFromHostedZoneRequest::vpc): A complex type that contains information about the VPC that you're disassociating from the specified hosted zone.
     pub fn vpc(mut self, input: crate::types::Vpc) -> Self {
-        self.inner.vpc = ::std::option::Option::Some(input);
+        self.inner.vpc = Some(input);
         self
     }
     /// Sets or clears [`DisassociateVpcFromHostedZoneRequest::vpc`](crate::types::DisassociateVpcFromHostedZoneRequest::vpc).
     #[inline]
-    pub fn set_vpc(mut self, input: ::std::option::Option<crate::types::Vpc>) -> Self {
+    pub fn set_vpc(mut self, input: Option<crate::types::Vpc>) -> Self {
         self.inner.vpc = input;
         self
     }
     /// The value set for [`DisassociateVpcFromHostedZoneRequest::vpc`](crate::types::DisassociateVpcFromHostedZoneRequest::vpc), if any.
     #[inline]
-    pub fn get_vpc(&self) -> &::std::option::Option<crate::types::Vpc> {
+    pub fn get_vpc(&self) -> &Option<crate::types::Vpc> {
         &self.inner.vpc
     }
     /// Sets [`DisassociateVpcFromHostedZoneRequest::comment`](crate::types::DisassociateVpcFromHostedZoneRequest::comment): *Optional:* A comment about the disassociation request.
-    pub fn comment(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.comment = ::std::option::Option::Some(input.into());
+    pub fn comment(mut self, input: impl Into<String>) -> Self {
+        self.inner.comment = Some(input.into());
         self
     }
     /// Sets or clears [`DisassociateVpcFromHostedZoneRequest::comment`](crate::types::DisassociateVpcFromHostedZoneRequest::comment).
     #[inline]
-    pub fn set_comment(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_comment(mut self, input: Option<String>) -> Self {
         self.inner.comment = input;
         self
     }
     /// The value set for [`DisassociateVpcFromHostedZoneRequest::comment`](crate::types::DisassociateVpcFromHostedZoneRequest::comment), if any.
     #[inline]
-    pub fn get_comment(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_comment(&self) -> &Option<String> {
         &self.inner.comment
     }
     /// Builds the [`DisassociateVpcFromHostedZoneRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DisassociateVpcFromHostedZoneRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.hosted_zone_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DisassociateVpcFromHostedZoneRequest",
                 member: "hosted_zone_id",
             });
         }
         if self.inner.vpc.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DisassociateVpcFromHostedZoneRequest",
                 member: "vpc",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl DisassociateVpcFromHostedZoneRequest {
@@ -145,16 +123,16 @@ impl DisassociateVpcFromHostedZoneRequest {
         &self,
         writer: &mut ::awsgen_runtime::xml::XmlWriter,
         name: &str,
-        namespace: ::std::option::Option<(&str, &str)>,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
+        namespace: Option<(&str, &str)>,
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
         writer.start_declaring(name, namespace);
-        if let ::std::option::Option::Some(value) = &self.vpc {
-            value.write_xml(writer, "VPC", ::std::option::Option::None)?;
+        if let Some(value) = &self.vpc {
+            value.write_xml(writer, "VPC", None)?;
         }
-        if let ::std::option::Option::Some(value) = &self.comment {
+        if let Some(value) = &self.comment {
             writer.element("Comment", value.as_str());
         }
         writer.end(name);
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

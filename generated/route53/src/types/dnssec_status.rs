@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A string representing the status of DNSSEC signing.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DnssecStatus {
     /// A string that represents the current hosted zone signing status.
@@ -19,80 +14,63 @@ pub struct DnssecStatus {
     /// - **DELETING**: DNSSEC signing is in the process of being removed for the hosted zone.
     /// - **ACTION_NEEDED**: There is a problem with signing in the hosted zone that requires you to take action to resolve. For example, the customer managed key might have been deleted, or the permissions for the customer managed key might have been changed.
     /// - **INTERNAL_FAILURE**: There was an error during a request. Before you can continue to work with DNSSEC signing, including with key-signing keys (KSKs), you must correct the problem by enabling or disabling DNSSEC signing for the hosted zone.
-    pub serve_signature: ::std::option::Option<::std::string::String>,
+    pub serve_signature: Option<String>,
     /// The status message provided for the following DNSSEC signing status: `INTERNAL_FAILURE`. The status message includes information about what the problem might be and steps that you can take to correct the issue.
-    pub status_message: ::std::option::Option<::std::string::String>,
+    pub status_message: Option<String>,
 }
 impl DnssecStatus {
     /// Starts building a [`DnssecStatus`].
     #[inline]
     pub fn builder() -> crate::types::builders::DnssecStatusBuilder {
-        <crate::types::builders::DnssecStatusBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DnssecStatusBuilder as Default>::default()
     }
     /// The `ServeSignature` member, when set.
     #[inline]
-    pub fn serve_signature(&self) -> ::std::option::Option<&str> {
+    pub fn serve_signature(&self) -> Option<&str> {
         self.serve_signature.as_deref()
     }
     /// The `StatusMessage` member, when set.
     #[inline]
-    pub fn status_message(&self) -> ::std::option::Option<&str> {
+    pub fn status_message(&self) -> Option<&str> {
         self.status_message.as_deref()
     }
 }
 /// A builder for [`DnssecStatus`](crate::types::DnssecStatus); start one with `DnssecStatus::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DnssecStatusBuilder {
     inner: crate::types::DnssecStatus,
 }
 impl DnssecStatusBuilder {
     /// Sets [`DnssecStatus::serve_signature`](crate::types::DnssecStatus::serve_signature): A string that represents the current hosted zone signing status.
-    pub fn serve_signature(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.serve_signature = ::std::option::Option::Some(input.into());
+    pub fn serve_signature(mut self, input: impl Into<String>) -> Self {
+        self.inner.serve_signature = Some(input.into());
         self
     }
     /// Sets or clears [`DnssecStatus::serve_signature`](crate::types::DnssecStatus::serve_signature).
     #[inline]
-    pub fn set_serve_signature(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_serve_signature(mut self, input: Option<String>) -> Self {
         self.inner.serve_signature = input;
         self
     }
     /// The value set for [`DnssecStatus::serve_signature`](crate::types::DnssecStatus::serve_signature), if any.
     #[inline]
-    pub fn get_serve_signature(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_serve_signature(&self) -> &Option<String> {
         &self.inner.serve_signature
     }
     /// Sets [`DnssecStatus::status_message`](crate::types::DnssecStatus::status_message): The status message provided for the following DNSSEC signing status: `INTERNAL_FAILURE`.
-    pub fn status_message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.status_message = ::std::option::Option::Some(input.into());
+    pub fn status_message(mut self, input: impl Into<String>) -> Self {
+        self.inner.status_message = Some(input.into());
         self
     }
     /// Sets or clears [`DnssecStatus::status_message`](crate::types::DnssecStatus::status_message).
     #[inline]
-    pub fn set_status_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_status_message(mut self, input: Option<String>) -> Self {
         self.inner.status_message = input;
         self
     }
     /// The value set for [`DnssecStatus::status_message`](crate::types::DnssecStatus::status_message), if any.
     #[inline]
-    pub fn get_status_message(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_status_message(&self) -> &Option<String> {
         &self.inner.status_message
     }
     /// Builds the [`DnssecStatus`]; it has no required members, so this cannot fail.
@@ -104,23 +82,19 @@ impl DnssecStatusBuilder {
 impl ::awsgen_runtime::xml::FromXml for DnssecStatus {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "ServeSignature" => {
-                    value.serve_signature = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.serve_signature = Some(String::from(child.text()));
                 }
                 "StatusMessage" => {
-                    value.status_message = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.status_message = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains information about a geographic location.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GeoLocation {
     /// The two-letter code for the continent.
@@ -23,115 +18,92 @@ pub struct GeoLocation {
     /// - **SA**: South America
     ///
     /// Constraint: Specifying `ContinentCode` with either `CountryCode` or `SubdivisionCode` returns an [`InvalidInput`](crate::error::InvalidInput) error.
-    pub continent_code: ::std::option::Option<::std::string::String>,
+    pub continent_code: Option<String>,
     /// For geolocation resource record sets, the two-letter code for a country.
     ///
     /// Amazon Route 53 uses the two-letter country codes that are specified in [ISO standard 3166-1 alpha-2](https://en.wikipedia.org/wiki/ISO_3166-1_alpha-2).
     ///
     /// Route 53 also supports the country code **UA** for Ukraine.
-    pub country_code: ::std::option::Option<::std::string::String>,
+    pub country_code: Option<String>,
     /// For geolocation resource record sets, the two-letter code for a state of the United States. Route 53 doesn't support any other values for `SubdivisionCode`. For a list of state abbreviations, see [Appendix B: Two–Letter State and Possession Abbreviations](https://pe.usps.com/text/pub28/28apb.htm) on the United States Postal Service website.
     ///
     /// If you specify `subdivisioncode`, you must also specify `US` for `CountryCode`.
-    pub subdivision_code: ::std::option::Option<::std::string::String>,
+    pub subdivision_code: Option<String>,
 }
 impl GeoLocation {
     /// Starts building a [`GeoLocation`].
     #[inline]
     pub fn builder() -> crate::types::builders::GeoLocationBuilder {
-        <crate::types::builders::GeoLocationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GeoLocationBuilder as Default>::default()
     }
     /// The `ContinentCode` member, when set.
     #[inline]
-    pub fn continent_code(&self) -> ::std::option::Option<&str> {
+    pub fn continent_code(&self) -> Option<&str> {
         self.continent_code.as_deref()
     }
     /// The `CountryCode` member, when set.
     #[inline]
-    pub fn country_code(&self) -> ::std::option::Option<&str> {
+    pub fn country_code(&self) -> Option<&str> {
         self.country_code.as_deref()
     }
     /// The `SubdivisionCode` member, when set.
     #[inline]
-    pub fn subdivision_code(&self) -> ::std::option::Option<&str> {
+    pub fn subdivision_code(&self) -> Option<&str> {
         self.subdivision_code.as_deref()
     }
 }
 /// A builder for [`GeoLocation`](crate::types::GeoLocation); start one with `GeoLocation::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GeoLocationBuilder {
     inner: crate::types::GeoLocation,
 }
 impl GeoLocationBuilder {
     /// Sets [`GeoLocation::continent_code`](crate::types::GeoLocation::continent_code): The two-letter code for the continent.
-    pub fn continent_code(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.continent_code = ::std::option::Option::Some(input.into());
+    pub fn continent_code(mut self, input: impl Into<String>) -> Self {
+        self.inner.continent_code = Some(input.into());
         self
     }
     /// Sets or clears [`GeoLocation::continent_code`](crate::types::GeoLocation::continent_code).
     #[inline]
-    pub fn set_continent_code(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_continent_code(mut self, input: Option<String>) -> Self {
         self.inner.continent_code = input;
         self
     }
     /// The value set for [`GeoLocation::continent_code`](crate::types::GeoLocation::continent_code), if any.
     #[inline]
-    pub fn get_continent_code(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_continent_code(&self) -> &Option<String> {
         &self.inner.continent_code
     }
     /// Sets [`GeoLocation::country_code`](crate::types::GeoLocation::country_code): For geolocation resource record sets, the two-letter code for a country.
-    pub fn country_code(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.country_code = ::std::option::Option::Some(input.into());
+    pub fn country_code(mut self, input: impl Into<String>) -> Self {
+        self.inner.country_code = Some(input.into());
         self
     }
     /// Sets or clears [`GeoLocation::country_code`](crate::types::GeoLocation::country_code).
     #[inline]
-    pub fn set_country_code(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_country_code(mut self, input: Option<String>) -> Self {
         self.inner.country_code = input;
         self
     }
     /// The value set for [`GeoLocation::country_code`](crate::types::GeoLocation::country_code), if any.
     #[inline]
-    pub fn get_country_code(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_country_code(&self) -> &Option<String> {
         &self.inner.country_code
     }
     /// Sets [`GeoLocation::subdivision_code`](crate::types::GeoLocation::subdivision_code): For geolocation resource record sets, the two-letter code for a state of the United States.
-    pub fn subdivision_code(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.subdivision_code = ::std::option::Option::Some(input.into());
+    pub fn subdivision_code(mut self, input: impl Into<String>) -> Self {
+        self.inner.subdivision_code = Some(input.into());
         self
     }
     /// Sets or clears [`GeoLocation::subdivision_code`](crate::types::GeoLocation::subdivision_code).
     #[inline]
-    pub fn set_subdivision_code(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_subdivision_code(mut self, input: Option<String>) -> Self {
         self.inner.subdivision_code = input;
         self
     }
     /// The value set for [`GeoLocation::subdivision_code`](crate::types::GeoLocation::subdivision_code), if any.
     #[inline]
-    pub fn get_subdivision_code(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_subdivision_code(&self) -> &Option<String> {
         &self.inner.subdivision_code
     }
     /// Builds the [`GeoLocation`]; it has no required members, so this cannot fail.
@@ -146,47 +118,41 @@ impl GeoLocation {
         &self,
         writer: &mut ::awsgen_runtime::xml::XmlWriter,
         name: &str,
-        namespace: ::std::option::Option<(&str, &str)>,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
+        namespace: Option<(&str, &str)>,
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
         writer.start_declaring(name, namespace);
-        if let ::std::option::Option::Some(value) = &self.continent_code {
+        if let Some(value) = &self.continent_code {
             writer.element("ContinentCode", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.country_code {
+        if let Some(value) = &self.country_code {
             writer.element("CountryCode", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.subdivision_code {
+        if let Some(value) = &self.subdivision_code {
             writer.element("SubdivisionCode", value.as_str());
         }
         writer.end(name);
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::xml::FromXml for GeoLocation {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "ContinentCode" => {
-                    value.continent_code = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.continent_code = Some(String::from(child.text()));
                 }
                 "CountryCode" => {
-                    value.country_code = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.country_code = Some(String::from(child.text()));
                 }
                 "SubdivisionCode" => {
-                    value.subdivision_code = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.subdivision_code = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,205 +2,159 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains the codes and full continent, country, and subdivision names for the specified `geolocation` code.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GeoLocationDetails {
     /// The two-letter code for the continent.
-    pub continent_code: ::std::option::Option<::std::string::String>,
+    pub continent_code: Option<String>,
     /// The full name of the continent.
-    pub continent_name: ::std::option::Option<::std::string::String>,
+    pub continent_name: Option<String>,
     /// The two-letter code for the country.
-    pub country_code: ::std::option::Option<::std::string::String>,
+    pub country_code: Option<String>,
     /// The name of the country.
-    pub country_name: ::std::option::Option<::std::string::String>,
+    pub country_name: Option<String>,
     /// The code for the subdivision, such as a particular state within the United States. For a list of US state abbreviations, see [Appendix B: Two–Letter State and Possession Abbreviations](https://pe.usps.com/text/pub28/28apb.htm) on the United States Postal Service website. For a list of all supported subdivision codes, use the [ListGeoLocations](https://docs.aws.amazon.com/Route53/latest/APIReference/API_ListGeoLocations.html) API.
-    pub subdivision_code: ::std::option::Option<::std::string::String>,
+    pub subdivision_code: Option<String>,
     /// The full name of the subdivision. Route 53 currently supports only states in the United States.
-    pub subdivision_name: ::std::option::Option<::std::string::String>,
+    pub subdivision_name: Option<String>,
 }
 impl GeoLocationDetails {
     /// Starts building a [`GeoLocationDetails`].
     #[inline]
     pub fn builder() -> crate::types::builders::GeoLocationDetailsBuilder {
-        <crate::types::builders::GeoLocationDetailsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GeoLocationDetailsBuilder as Default>::default()
     }
     /// The `ContinentCode` member, when set.
     #[inline]
-    pub fn continent_code(&self) -> ::std::option::Option<&str> {
+    pub fn continent_code(&self) -> Option<&str> {
         self.continent_code.as_deref()
     }
     /// The `ContinentName` member, when set.
     #[inline]
-    pub fn continent_name(&self) -> ::std::option::Option<&str> {
+    pub fn continent_name(&self) -> Option<&str> {
         self.continent_name.as_deref()
     }
     /// The `CountryCode` member, when set.
     #[inline]
-    pub fn country_code(&self) -> ::std::option::Option<&str> {
+    pub fn country_code(&self) -> Option<&str> {
         self.country_code.as_deref()
     }
     /// The `CountryName` member, when set.
     #[inline]
-    pub fn country_name(&self) -> ::std::option::Option<&str> {
+    pub fn country_name(&self) -> Option<&str> {
         self.country_name.as_deref()
     }
     /// The `SubdivisionCode` member, when set.
     #[inline]
-    pub fn subdivision_code(&self) -> ::std::option::Option<&str> {
+    pub fn subdivision_code(&self) -> Option<&str> {
         self.subdivision_code.as_deref()
     }
     /// The `SubdivisionName` member, when set.
     #[inline]
-    pub fn subdivision_name(&self) -> ::std::option::Option<&str> {
+    pub fn subdivision_name(&self) -> Option<&str> {
         self.subdivision_name.as_deref()
     }
 }
 /// A builder for [`GeoLocationDetails`](crate::types::GeoLocationDetails); start one with `GeoLocationDetails::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GeoLocationDetailsBuilder {
     inner: crate::types::GeoLocationDetails,
 }
 impl GeoLocationDetailsBuilder {
     /// Sets [`GeoLocationDetails::continent_code`](crate::types::GeoLocationDetails::continent_code): The two-letter code for the continent.
-    pub fn continent_code(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.continent_code = ::std::option::Option::Some(input.into());
+    pub fn continent_code(mut self, input: impl Into<String>) -> Self {
+        self.inner.continent_code = Some(input.into());
         self
     }
     /// Sets or clears [`GeoLocationDetails::continent_code`](crate::types::GeoLocationDetails::continent_code).
     #[inline]
-    pub fn set_continent_code(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_continent_code(mut self, input: Option<String>) -> Self {
         self.inner.continent_code = input;
         self
     }
     /// The value set for [`GeoLocationDetails::continent_code`](crate::types::GeoLocationDetails::continent_code), if any.
     #[inline]
-    pub fn get_continent_code(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_continent_code(&self) -> &Option<String> {
         &self.inner.continent_code
     }
     /// Sets [`GeoLocationDetails::continent_name`](crate::types::GeoLocationDetails::continent_name): The full name of the continent.
-    pub fn continent_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.continent_name = ::std::option::Option::Some(input.into());
+    pub fn continent_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.continent_name = Some(input.into());
         self
     }
     /// Sets or clears [`GeoLocationDetails::continent_name`](crate::types::GeoLocationDetails::continent_name).
     #[inline]
-    pub fn set_continent_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_continent_name(mut self, input: Option<String>) -> Self {
         self.inner.continent_name = input;
         self
     }
     /// The value set for [`GeoLocationDetails::continent_name`](crate::types::GeoLocationDetails::continent_name), if any.
     #[inline]
-    pub fn get_continent_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_continent_name(&self) -> &Option<String> {
         &self.inner.continent_name
     }
     /// Sets [`GeoLocationDetails::country_code`](crate::types::GeoLocationDetails::country_code): The two-letter code for the country.
-    pub fn country_code(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.country_code = ::std::option::Option::Some(input.into());
+    pub fn country_code(mut self, input: impl Into<String>) -> Self {
+        self.inner.country_code = Some(input.into());
         self
     }
     /// Sets or clears [`GeoLocationDetails::country_code`](crate::types::GeoLocationDetails::country_code).
     #[inline]
-    pub fn set_country_code(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_country_code(mut self, input: Option<String>) -> Self {
         self.inner.country_code = input;
         self
     }
     /// The value set for [`GeoLocationDetails::country_code`](crate::types::GeoLocationDetails::country_code), if any.
     #[inline]
-    pub fn get_country_code(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_country_code(&self) -> &Option<String> {
         &self.inner.country_code
     }
     /// Sets [`GeoLocationDetails::country_name`](crate::types::GeoLocationDetails::country_name): The name of the country.
-    pub fn country_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.country_name = ::std::option::Option::Some(input.into());
+    pub fn country_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.country_name = Some(input.into());
         self
     }
     /// Sets or clears [`GeoLocationDetails::country_name`](crate::types::GeoLocationDetails::country_name).
     #[inline]
-    pub fn set_country_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_country_name(mut self, input: Option<String>) -> Self {
         self.inner.country_name = input;
         self
     }
     /// The value set for [`GeoLocationDetails::country_name`](crate::types::GeoLocationDetails::country_name), if any.
     #[inline]
-    pub fn get_country_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_country_name(&self) -> &Option<String> {
         &self.inner.country_name
     }
     /// Sets [`GeoLocationDetails::subdivision_code`](crate::types::GeoLocationDetails::subdivision_code): The code for the subdivision, such as a particular state within the United States.
-    pub fn subdivision_code(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.subdivision_code = ::std::option::Option::Some(input.into());
+    pub fn subdivision_code(mut self, input: impl Into<String>) -> Self {
+        self.inner.subdivision_code = Some(input.into());
         self
     }
     /// Sets or clears [`GeoLocationDetails::subdivision_code`](crate::types::GeoLocationDetails::subdivision_code).
     #[inline]
-    pub fn set_subdivision_code(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_subdivision_code(mut self, input: Option<String>) -> Self {
         self.inner.subdivision_code = input;
         self
     }
     /// The value set for [`GeoLocationDetails::subdivision_code`](crate::types::GeoLocationDetails::subdivision_code), if any.
     #[inline]
-    pub fn get_subdivision_code(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_subdivision_code(&self) -> &Option<String> {
         &self.inner.subdivision_code
     }
     /// Sets [`GeoLocationDetails::subdivision_name`](crate::types::GeoLocationDetails::subdivision_name): The full name of the subdivision.
-    pub fn subdivision_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.subdivision_name = ::std::option::Option::Some(input.into());
+    pub fn subdivision_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.subdivision_name = Some(input.into());
         self
     }
     /// Sets or clears [`GeoLocationDetails::subdivision_name`](crate::types::GeoLocationDetails::subdivision_name).
     #[inline]
-    pub fn set_subdivision_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_subdivision_name(mut self, input: Option<String>) -> Self {
         self.inner.subdivision_name = input;
         self
     }
     /// The value set for [`GeoLocationDetails::subdivision_name`](crate::types::GeoLocationDetails::subdivision_name), if any.
     #[inline]
-    pub fn get_subdivision_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_subdivision_name(&self) -> &Option<String> {
         &self.inner.subdivision_name
     }
     /// Builds the [`GeoLocationDetails`]; it has no required members, so this cannot fail.
@@ -212,43 +166,31 @@ impl GeoLocationDetailsBuilder {
 impl ::awsgen_runtime::xml::FromXml for GeoLocationDetails {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "ContinentCode" => {
-                    value.continent_code = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.continent_code = Some(String::from(child.text()));
                 }
                 "ContinentName" => {
-                    value.continent_name = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.continent_name = Some(String::from(child.text()));
                 }
                 "CountryCode" => {
-                    value.country_code = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.country_code = Some(String::from(child.text()));
                 }
                 "CountryName" => {
-                    value.country_name = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.country_name = Some(String::from(child.text()));
                 }
                 "SubdivisionCode" => {
-                    value.subdivision_code = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.subdivision_code = Some(String::from(child.text()));
                 }
                 "SubdivisionName" => {
-                    value.subdivision_name = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.subdivision_name = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -4,16 +4,11 @@
 /// (Resource record sets only): A complex type that lets you specify where your resources are located. Only one of `LocalZoneGroup`, [`Coordinates`](crate::types::Coordinates), or `Amazon Web ServicesRegion` is allowed per request at a time.
 ///
 /// For more information about geoproximity routing, see [Geoproximity routing](https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/routing-policy-geoproximity.html) in the *Amazon Route 53 Developer Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GeoProximityLocation {
     /// The Amazon Web Services Region the resource you are directing DNS traffic to, is in.
-    pub aws_region: ::std::option::Option<::std::string::String>,
+    pub aws_region: Option<String>,
     /// Specifies an Amazon Web Services Local Zone Group.
     ///
     /// A local Zone Group is usually the Local Zone code without the ending character. For example, if the Local Zone is `us-east-1-bue-1a` the Local Zone Group is `us-east-1-bue-1`.
@@ -21,132 +16,112 @@ pub struct GeoProximityLocation {
     /// You can identify the Local Zones Group for a specific Local Zone by using the [describe-availability-zones](https://docs.aws.amazon.com/cli/latest/reference/ec2/describe-availability-zones.html) CLI command:
     ///
     /// This command returns: `"GroupName": "us-west-2-den-1"`, specifying that the Local Zone `us-west-2-den-1a` belongs to the Local Zone Group `us-west-2-den-1`.
-    pub local_zone_group: ::std::option::Option<::std::string::String>,
+    pub local_zone_group: Option<String>,
     /// Contains the longitude and latitude for a geographic region.
-    pub coordinates: ::std::option::Option<crate::types::Coordinates>,
+    pub coordinates: Option<crate::types::Coordinates>,
     /// The bias increases or decreases the size of the geographic region from which Route 53 routes traffic to a resource.
     ///
     /// To use `Bias` to change the size of the geographic region, specify the applicable value for the bias:
     ///
     /// - To expand the size of the geographic region from which Route 53 routes traffic to a resource, specify a positive integer from 1 to 99 for the bias. Route 53 shrinks the size of adjacent regions.
     /// - To shrink the size of the geographic region from which Route 53 routes traffic to a resource, specify a negative bias of -1 to -99. Route 53 expands the size of adjacent regions.
-    pub bias: ::std::option::Option<i32>,
+    pub bias: Option<i32>,
 }
 impl GeoProximityLocation {
     /// Starts building a [`GeoProximityLocation`].
     #[inline]
     pub fn builder() -> crate::types::builders::GeoProximityLocationBuilder {
-        <crate::types::builders::GeoProximityLocationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GeoProximityLocationBuilder as Default>::default()
     }
     /// The `AWSRegion` member, when set.
     #[inline]
-    pub fn aws_region(&self) -> ::std::option::Option<&str> {
+    pub fn aws_region(&self) -> Option<&str> {
         self.aws_region.as_deref()
     }
     /// The `LocalZoneGroup` member, when set.
     #[inline]
-    pub fn local_zone_group(&self) -> ::std::option::Option<&str> {
+    pub fn local_zone_group(&self) -> Option<&str> {
         self.local_zone_group.as_deref()
     }
     /// The `Coordinates` member, when set.
     #[inline]
-    pub fn coordinates(&self) -> ::std::option::Option<&crate::types::Coordinates> {
+    pub fn coordinates(&self) -> Option<&crate::types::Coordinates> {
         self.coordinates.as_ref()
     }
     /// The `Bias` member, when set.
     #[inline]
-    pub fn bias(&self) -> ::std::option::Option<i32> {
+    pub fn bias(&self) -> Option<i32> {
         self.bias
     }
 }
 /// A builder for [`GeoProximityLocation`](crate::types::GeoProximityLocation); start one with `GeoProximityLocation::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GeoProximityLocationBuilder {
     inner: crate::types::GeoProximityLocation,
 }
 impl GeoProximityLocationBuilder {
     /// Sets [`GeoProximityLocation::aws_region`](crate::types::GeoProximityLocation::aws_region): The Amazon Web Services Region the resource you are directing DNS traffic to, is in.
-    pub fn aws_region(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.aws_region = ::std::option::Option::Some(input.into());
+    pub fn aws_region(mut self, input: impl Into<String>) -> Self {
+        self.inner.aws_region = Some(input.into());
         self
     }
     /// Sets or clears [`GeoProximityLocation::aws_region`](crate::types::GeoProximityLocation::aws_region).
     #[inline]
-    pub fn set_aws_region(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_aws_region(mut self, input: Option<String>) -> Self {
         self.inner.aws_region = input;
         self
     }
     /// The value set for [`GeoProximityLocation::aws_region`](crate::types::GeoProximityLocation::aws_region), if any.
     #[inline]
-    pub fn get_aws_region(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_aws_region(&self) -> &Option<String> {
         &self.inner.aws_region
     }
     /// Sets [`GeoProximityLocation::local_zone_group`](crate::types::GeoProximityLocation::local_zone_group): Specifies an Amazon Web Services Local Zone Group.
-    pub fn local_zone_group(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.local_zone_group = ::std::option::Option::Some(input.into());
+    pub fn local_zone_group(mut self, input: impl Into<String>) -> Self {
+        self.inner.local_zone_group = Some(input.into());
         self
     }
     /// Sets or clears [`GeoProximityLocation::local_zone_group`](crate::types::GeoProximityLocation::local_zone_group).
     #[inline]
-    pub fn set_local_zone_group(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_local_zone_group(mut self, input: Option<String>) -> Self {
         self.inner.local_zone_group = input;
         self
     }
     /// The value set for [`GeoProximityLocation::local_zone_group`](crate::types::GeoProximityLocation::local_zone_group), if any.
     #[inline]
-    pub fn get_local_zone_group(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_local_zone_group(&self) -> &Option<String> {
         &self.inner.local_zone_group
     }
     /// Sets [`GeoProximityLocation::coordinates`](crate::types::GeoProximityLocation::coordinates): Contains the longitude and latitude for a geographic region.
     pub fn coordinates(mut self, input: crate::types::Coordinates) -> Self {
-        self.inner.coordinates = ::std::option::Option::Some(input);
+        self.inner.coordinates = Some(input);
         self
     }
     /// Sets or clears [`GeoProximityLocation::coordinates`](crate::types::GeoProximityLocation::coordinates).
     #[inline]
-    pub fn set_coordinates(
-        mut self,
-        input: ::std::option::Option<crate::types::Coordinates>,
-    ) -> Self {
+    pub fn set_coordinates(mut self, input: Option<crate::types::Coordinates>) -> Self {
         self.inner.coordinates = input;
         self
     }
     /// The value set for [`GeoProximityLocation::coordinates`](crate::types::GeoProximityLocation::coordinates), if any.
     #[inline]
-    pub fn get_coordinates(&self) -> &::std::option::Option<crate::types::Coordinates> {
+    pub fn get_coordinates(&self) -> &Option<crate::types::Coordinates> {
         &self.inner.coordinates
     }
     /// Sets [`GeoProximityLocation::bias`](crate::types::GeoProximityLocation::bias): The bias increases or decreases the size of the geographic region from which Route 53 routes traffic to a resource.
     pub fn bias(mut self, input: i32) -> Self {
-        self.inner.bias = ::std::option::Option::Some(input);
+        self.inner.bias = Some(input);
         self
     }
     /// Sets or clears [`GeoProximityLocation::bias`](crate::types::GeoProximityLocation::bias).
     #[inline]
-    pub fn set_bias(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_bias(mut self, input: Option<i32>) -> Self {
         self.inner.bias = input;
         self
     }
     /// The value set for [`GeoProximityLocation::bias`](crate::types::GeoProximityLocation::bias), if any.
     #[inline]
-    pub fn get_bias(&self) -> &::std::option::Option<i32> {
+    pub fn get_bias(&self) -> &Option<i32> {
         &self.inner.bias
     }
     /// Builds the [`GeoProximityLocation`]; it has no required members, so this cannot fail.
@@ -161,51 +136,47 @@ impl GeoProximityLocation {
         &self,
         writer: &mut ::awsgen_runtime::xml::XmlWriter,
         name: &str,
-        namespace: ::std::option::Option<(&str, &str)>,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
+        namespace: Option<(&str, &str)>,
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
         writer.start_declaring(name, namespace);
-        if let ::std::option::Option::Some(value) = &self.aws_region {
+        if let Some(value) = &self.aws_region {
             writer.element("AWSRegion", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.local_zone_group {
+        if let Some(value) = &self.local_zone_group {
             writer.element("LocalZoneGroup", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.coordinates {
-            value.write_xml(writer, "Coordinates", ::std::option::Option::None)?;
+        if let Some(value) = &self.coordinates {
+            value.write_xml(writer, "Coordinates", None)?;
         }
-        if let ::std::option::Option::Some(value) = &self.bias {
+        if let Some(value) = &self.bias {
             writer.element("Bias", &value.to_string());
         }
         writer.end(name);
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::xml::FromXml for GeoProximityLocation {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "AWSRegion" => {
-                    value.aws_region = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.aws_region = Some(String::from(child.text()));
                 }
                 "LocalZoneGroup" => {
-                    value.local_zone_group = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.local_zone_group = Some(String::from(child.text()));
                 }
                 "Coordinates" => {
-                    value.coordinates = ::std::option::Option::Some(
+                    value.coordinates = Some(
                         <crate::types::Coordinates as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "Bias" => {
-                    value.bias = ::std::option::Option::Some(
+                    value.bias = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "GeoProximityLocation")?,
@@ -214,6 +185,6 @@ impl ::awsgen_runtime::xml::FromXml for GeoProximityLocation {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains information about the request to create a hosted zone.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetAccountLimitRequest {
     /// The limit that you want to get. Valid values include the following:
@@ -21,64 +16,56 @@ pub struct GetAccountLimitRequest {
     /// Sent in the URI label `{Type}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub type_: ::std::option::Option<crate::types::AccountLimitType>,
+    pub type_: Option<crate::types::AccountLimitType>,
 }
 impl GetAccountLimitRequest {
     /// Starts building a [`GetAccountLimitRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetAccountLimitRequestBuilder {
-        <crate::types::builders::GetAccountLimitRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetAccountLimitRequestBuilder as Default>::default()
     }
     /// The `Type` member, when set.
     #[inline]
-    pub fn type_(&self) -> ::std::option::Option<&crate::types::AccountLimitType> {
+    pub fn type_(&self) -> Option<&crate::types::AccountLimitType> {
         self.type_.as_ref()
     }
 }
 /// A builder for [`GetAccountLimitRequest`](crate::types::GetAccountLimitRequest); start one with `GetAccountLimitRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetAccountLimitRequestBuilder {
     inner: crate::types::GetAccountLimitRequest,
 }
 impl GetAccountLimitRequestBuilder {
     /// Sets [`GetAccountLimitRequest::type_`](crate::types::GetAccountLimitRequest::type_): The limit that you want to get.
     pub fn type_(mut self, input: crate::types::AccountLimitType) -> Self {
-        self.inner.type_ = ::std::option::Option::Some(input);
+        self.inner.type_ = Some(input);
         self
     }
     /// Sets or clears [`GetAccountLimitRequest::type_`](crate::types::GetAccountLimitRequest::type_).
     #[inline]
-    pub fn set_type_(
-        mut self,
-        input: ::std::option::Option<crate::types::AccountLimitType>,
-    ) -> Self {
+    pub fn set_type_(mut self, input: Option<crate::types::AccountLimitType>) -> Self {
         self.inner.type_ = input;
         self
     }
     /// The value set for [`GetAccountLimitRequest::type_`](crate::types::GetAccountLimitRequest::type_), if any.
     #[inline]
-    pub fn get_type_(&self) -> &::std::option::Option<crate::types::AccountLimitType> {
+    pub fn get_type_(&self) -> &Option<crate::types::AccountLimitType> {
         &self.inner.type_
     }
     /// Builds the [`GetAccountLimitRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetAccountLimitRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.type_.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetAccountLimitRequest",
                 member: "type_",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,138 +2,125 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains the requested limit.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetAccountLimitResponse {
     /// The current setting for the specified limit. For example, if you specified `MAX_HEALTH_CHECKS_BY_OWNER` for the value of `Type` in the request, the value of `Limit` is the maximum number of health checks that you can create using the current account.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub limit: ::std::option::Option<crate::types::AccountLimit>,
+    pub limit: Option<crate::types::AccountLimit>,
     /// The current number of entities that you have created of the specified type. For example, if you specified `MAX_HEALTH_CHECKS_BY_OWNER` for the value of `Type` in the request, the value of `Count` is the current number of health checks that you have created using the current account.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub count: ::std::option::Option<i64>,
+    pub count: Option<i64>,
 }
 impl GetAccountLimitResponse {
     /// Starts building a [`GetAccountLimitResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetAccountLimitResponseBuilder {
-        <crate::types::builders::GetAccountLimitResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetAccountLimitResponseBuilder as Default>::default()
     }
     /// The `Limit` member, when set.
     #[inline]
-    pub fn limit(&self) -> ::std::option::Option<&crate::types::AccountLimit> {
+    pub fn limit(&self) -> Option<&crate::types::AccountLimit> {
         self.limit.as_ref()
     }
     /// The `Count` member, when set.
     #[inline]
-    pub fn count(&self) -> ::std::option::Option<i64> {
+    pub fn count(&self) -> Option<i64> {
         self.count
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for GetAccountLimitResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::xml::read_body(
             response.body(),
             "GetAccountLimitResponse",
             ::awsgen_runtime::xml::MembersAt::Root,
             <Self as ::awsgen_runtime::xml::FromXml>::from_xml,
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`GetAccountLimitResponse`](crate::types::GetAccountLimitResponse); start one with `GetAccountLimitResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetAccountLimitResponseBuilder {
     inner: crate::types::GetAccountLimitResponse,
 }
 impl GetAccountLimitResponseBuilder {
     /// Sets [`GetAccountLimitResponse::limit`](crate::types::GetAccountLimitResponse::limit): The current setting for the specified limit.
     pub fn limit(mut self, input: crate::types::AccountLimit) -> Self {
-        self.inner.limit = ::std::option::Option::Some(input);
+        self.inner.limit = Some(input);
         self
     }
     /// Sets or clears [`GetAccountLimitResponse::limit`](crate::types::GetAccountLimitResponse::limit).
     #[inline]
-    pub fn set_limit(
-        mut self,
-        input: ::std::option::Option<crate::types::AccountLimit>,
-    ) -> Self {
+    pub fn set_limit(mut self, input: Option<crate::types::AccountLimit>) -> Self {
         self.inner.limit = input;
         self
     }
     /// The value set for [`GetAccountLimitResponse::limit`](crate::types::GetAccountLimitResponse::limit), if any.
     #[inline]
-    pub fn get_limit(&self) -> &::std::option::Option<crate::types::AccountLimit> {
+    pub fn get_limit(&self) -> &Option<crate::types::AccountLimit> {
         &self.inner.limit
     }
     /// Sets [`GetAccountLimitResponse::count`](crate::types::GetAccountLimitResponse::count): The current number of entities that you have created of the specified type.
     pub fn count(mut self, input: i64) -> Self {
-        self.inner.count = ::std::option::Option::Some(input);
+        self.inner.count = Some(input);
         self
     }
     /// Sets or clears [`GetAccountLimitResponse::count`](crate::types::GetAccountLimitResponse::count).
     #[inline]
-    pub fn set_count(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_count(mut self, input: Option<i64>) -> Self {
         self.inner.count = input;
         self
     }
     /// The value set for [`GetAccountLimitResponse::count`](crate::types::GetAccountLimitResponse::count), if any.
     #[inline]
-    pub fn get_count(&self) -> &::std::option::Option<i64> {
+    pub fn get_count(&self) -> &Option<i64> {
         &self.inner.count
     }
     /// Builds the [`GetAccountLimitResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetAccountLimitResponse,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.limit.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetAccountLimitResponse",
                 member: "limit",
             });
         }
         if self.inner.count.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetAccountLimitResponse",
                 member: "count",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::xml::FromXml for GetAccountLimitResponse {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "Limit" => {
-                    value.limit = ::std::option::Option::Some(
+                    value.limit = Some(
                         <crate::types::AccountLimit as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "Count" => {
-                    value.count = ::std::option::Option::Some(
+                    value.count = Some(
                         ::awsgen_runtime::xml::number::<
                             i64,
                         >(child.text(), child, "GetAccountLimitResponse")?,
@@ -142,6 +129,6 @@ impl ::awsgen_runtime::xml::FromXml for GetAccountLimitResponse {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,28 +2,18 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Empty request.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetCheckerIpRangesRequest {}
 impl GetCheckerIpRangesRequest {
     /// Starts building a [`GetCheckerIpRangesRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetCheckerIpRangesRequestBuilder {
-        <crate::types::builders::GetCheckerIpRangesRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetCheckerIpRangesRequestBuilder as Default>::default()
     }
 }
 /// A builder for [`GetCheckerIpRangesRequest`](crate::types::GetCheckerIpRangesRequest); start one with `GetCheckerIpRangesRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetCheckerIpRangesRequestBuilder {
     inner: crate::types::GetCheckerIpRangesRequest,
 }

@@ -2,51 +2,41 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains the `CheckerIpRanges` element.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetCheckerIpRangesResponse {
     /// A complex type that contains sorted list of IP ranges in CIDR format for Amazon Route 53 health checkers.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub checker_ip_ranges: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub checker_ip_ranges: Option<Vec<String>>,
 }
 impl GetCheckerIpRangesResponse {
     /// Starts building a [`GetCheckerIpRangesResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetCheckerIpRangesResponseBuilder {
-        <crate::types::builders::GetCheckerIpRangesResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetCheckerIpRangesResponseBuilder as Default>::default()
     }
     /// The `CheckerIpRanges` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn checker_ip_ranges(&self) -> &[::std::string::String] {
+    pub fn checker_ip_ranges(&self) -> &[String] {
         self.checker_ip_ranges.as_deref().unwrap_or_default()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for GetCheckerIpRangesResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::xml::read_body(
             response.body(),
             "GetCheckerIpRangesResponse",
             ::awsgen_runtime::xml::MembersAt::Root,
             <Self as ::awsgen_runtime::xml::FromXml>::from_xml,
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`GetCheckerIpRangesResponse`](crate::types::GetCheckerIpRangesResponse); start one with `GetCheckerIpRangesResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetCheckerIpRangesResponseBuilder {
     inner: crate::types::GetCheckerIpRangesResponse,
 }
@@ -54,58 +44,50 @@ impl GetCheckerIpRangesResponseBuilder {
     /// Appends one item to [`GetCheckerIpRangesResponse::checker_ip_ranges`](crate::types::GetCheckerIpRangesResponse::checker_ip_ranges): A complex type that contains sorted list of IP ranges in CIDR format for Amazon Route 53 health checkers.
     ///
     /// To set the whole list at once, use [`set_checker_ip_ranges`](Self::set_checker_ip_ranges).
-    pub fn checker_ip_ranges(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn checker_ip_ranges(mut self, input: impl Into<String>) -> Self {
         self.inner.checker_ip_ranges.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`GetCheckerIpRangesResponse::checker_ip_ranges`](crate::types::GetCheckerIpRangesResponse::checker_ip_ranges).
     #[inline]
-    pub fn set_checker_ip_ranges(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_checker_ip_ranges(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.checker_ip_ranges = input;
         self
     }
     /// The value set for [`GetCheckerIpRangesResponse::checker_ip_ranges`](crate::types::GetCheckerIpRangesResponse::checker_ip_ranges), if any.
     #[inline]
-    pub fn get_checker_ip_ranges(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_checker_ip_ranges(&self) -> &Option<Vec<String>> {
         &self.inner.checker_ip_ranges
     }
     /// Builds the [`GetCheckerIpRangesResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetCheckerIpRangesResponse,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.checker_ip_ranges.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetCheckerIpRangesResponse",
                 member: "checker_ip_ranges",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::xml::FromXml for GetCheckerIpRangesResponse {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "CheckerIpRanges" {
-                value.checker_ip_ranges = ::std::option::Option::Some(
-                    ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                value.checker_ip_ranges = Some(
+                    ::awsgen_runtime::xml::text_list::<String>(child),
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

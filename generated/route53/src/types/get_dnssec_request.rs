@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetDNSSECRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetDnssecRequest {
     /// A unique string used to identify a hosted zone.
@@ -15,67 +10,56 @@ pub struct GetDnssecRequest {
     /// Sent in the URI label `{Id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub hosted_zone_id: ::std::option::Option<::std::string::String>,
+    pub hosted_zone_id: Option<String>,
 }
 impl GetDnssecRequest {
     /// Starts building a [`GetDnssecRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetDnssecRequestBuilder {
-        <crate::types::builders::GetDnssecRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetDnssecRequestBuilder as Default>::default()
     }
     /// The `HostedZoneId` member, when set.
     #[inline]
-    pub fn hosted_zone_id(&self) -> ::std::option::Option<&str> {
+    pub fn hosted_zone_id(&self) -> Option<&str> {
         self.hosted_zone_id.as_deref()
     }
 }
 /// A builder for [`GetDnssecRequest`](crate::types::GetDnssecRequest); start one with `GetDnssecRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetDnssecRequestBuilder {
     inner: crate::types::GetDnssecRequest,
 }
 impl GetDnssecRequestBuilder {
     /// Sets [`GetDnssecRequest::hosted_zone_id`](crate::types::GetDnssecRequest::hosted_zone_id): A unique string used to identify a hosted zone.
-    pub fn hosted_zone_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.hosted_zone_id = ::std::option::Option::Some(input.into());
+    pub fn hosted_zone_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.hosted_zone_id = Some(input.into());
         self
     }
     /// Sets or clears [`GetDnssecRequest::hosted_zone_id`](crate::types::GetDnssecRequest::hosted_zone_id).
     #[inline]
-    pub fn set_hosted_zone_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_hosted_zone_id(mut self, input: Option<String>) -> Self {
         self.inner.hosted_zone_id = input;
         self
     }
     /// The value set for [`GetDnssecRequest::hosted_zone_id`](crate::types::GetDnssecRequest::hosted_zone_id), if any.
     #[inline]
-    pub fn get_hosted_zone_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_hosted_zone_id(&self) -> &Option<String> {
         &self.inner.hosted_zone_id
     }
     /// Builds the [`GetDnssecRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetDnssecRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.hosted_zone_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetDnssecRequest",
                 member: "hosted_zone_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

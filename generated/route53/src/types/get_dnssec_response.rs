@@ -2,34 +2,27 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetDNSSECResponse` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetDnssecResponse {
     /// A string representing the status of DNSSEC.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub status: ::std::option::Option<crate::types::DnssecStatus>,
+    pub status: Option<crate::types::DnssecStatus>,
     /// The key-signing keys (KSKs) in your account.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub key_signing_keys: ::std::option::Option<
-        ::std::vec::Vec<crate::types::KeySigningKey>,
-    >,
+    pub key_signing_keys: Option<Vec<crate::types::KeySigningKey>>,
 }
 impl GetDnssecResponse {
     /// Starts building a [`GetDnssecResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetDnssecResponseBuilder {
-        <crate::types::builders::GetDnssecResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetDnssecResponseBuilder as Default>::default()
     }
     /// The `Status` member, when set.
     #[inline]
-    pub fn status(&self) -> ::std::option::Option<&crate::types::DnssecStatus> {
+    pub fn status(&self) -> Option<&crate::types::DnssecStatus> {
         self.status.as_ref()
     }
     /// The `KeySigningKeys` member, empty when not set; the field tells an empty list from an absent one.
@@ -41,44 +34,36 @@ impl GetDnssecResponse {
 impl ::awsgen_runtime::protocol::FromResponse for GetDnssecResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::xml::read_body(
             response.body(),
             "GetDNSSECResponse",
             ::awsgen_runtime::xml::MembersAt::Root,
             <Self as ::awsgen_runtime::xml::FromXml>::from_xml,
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`GetDnssecResponse`](crate::types::GetDnssecResponse); start one with `GetDnssecResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetDnssecResponseBuilder {
     inner: crate::types::GetDnssecResponse,
 }
 impl GetDnssecResponseBuilder {
     /// Sets [`GetDnssecResponse::status`](crate::types::GetDnssecResponse::status): A string representing the status of DNSSEC.
     pub fn status(mut self, input: crate::types::DnssecStatus) -> Self {
-        self.inner.status = ::std::option::Option::Some(input);
+        self.inner.status = Some(input);
         self
     }
     /// Sets or clears [`GetDnssecResponse::status`](crate::types::GetDnssecResponse::status).
     #[inline]
-    pub fn set_status(
-        mut self,
-        input: ::std::option::Option<crate::types::DnssecStatus>,
-    ) -> Self {
+    pub fn set_status(mut self, input: Option<crate::types::DnssecStatus>) -> Self {
         self.inner.status = input;
         self
     }
     /// The value set for [`GetDnssecResponse::status`](crate::types::GetDnssecResponse::status), if any.
     #[inline]
-    pub fn get_status(&self) -> &::std::option::Option<crate::types::DnssecStatus> {
+    pub fn get_status(&self) -> &Option<crate::types::DnssecStatus> {
         &self.inner.status
     }
     /// Appends one item to [`GetDnssecResponse::key_signing_keys`](crate::types::GetDnssecResponse::key_signing_keys): The key-signing keys (KSKs) in your account.
@@ -92,57 +77,55 @@ impl GetDnssecResponseBuilder {
     #[inline]
     pub fn set_key_signing_keys(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::KeySigningKey>>,
+        input: Option<Vec<crate::types::KeySigningKey>>,
     ) -> Self {
         self.inner.key_signing_keys = input;
         self
     }
     /// The value set for [`GetDnssecResponse::key_signing_keys`](crate::types::GetDnssecResponse::key_signing_keys), if any.
     #[inline]
-    pub fn get_key_signing_keys(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::KeySigningKey>> {
+    pub fn get_key_signing_keys(&self) -> &Option<Vec<crate::types::KeySigningKey>> {
         &self.inner.key_signing_keys
     }
     /// Builds the [`GetDnssecResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetDnssecResponse,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.status.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetDnssecResponse",
                 member: "status",
             });
         }
         if self.inner.key_signing_keys.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetDnssecResponse",
                 member: "key_signing_keys",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::xml::FromXml for GetDnssecResponse {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "Status" => {
-                    value.status = ::std::option::Option::Some(
+                    value.status = Some(
                         <crate::types::DnssecStatus as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "KeySigningKeys" => {
-                    value.key_signing_keys = ::std::option::Option::Some(
+                    value.key_signing_keys = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::KeySigningKey as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -152,6 +135,6 @@ impl ::awsgen_runtime::xml::FromXml for GetDnssecResponse {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

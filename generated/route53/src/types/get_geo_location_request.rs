@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A request for information about whether a specified geographic location is supported for Amazon Route 53 geolocation resource record sets.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetGeoLocationRequest {
     /// For geolocation resource record sets, a two-letter abbreviation that identifies a continent. Amazon Route 53 supports the following continent codes:
@@ -21,115 +16,92 @@ pub struct GetGeoLocationRequest {
     /// - **SA**: South America
     ///
     /// Sent in the query parameter `continentcode`, not in the JSON body.
-    pub continent_code: ::std::option::Option<::std::string::String>,
+    pub continent_code: Option<String>,
     /// Amazon Route 53 uses the two-letter country codes that are specified in [ISO standard 3166-1 alpha-2](https://en.wikipedia.org/wiki/ISO_3166-1_alpha-2).
     ///
     /// Route 53 also supports the country code **UA** for Ukraine.
     ///
     /// Sent in the query parameter `countrycode`, not in the JSON body.
-    pub country_code: ::std::option::Option<::std::string::String>,
+    pub country_code: Option<String>,
     /// The code for the subdivision, such as a particular state within the United States. For a list of US state abbreviations, see [Appendix B: Two–Letter State and Possession Abbreviations](https://pe.usps.com/text/pub28/28apb.htm) on the United States Postal Service website. For a list of all supported subdivision codes, use the [ListGeoLocations](https://docs.aws.amazon.com/Route53/latest/APIReference/API_ListGeoLocations.html) API.
     ///
     /// Sent in the query parameter `subdivisioncode`, not in the JSON body.
-    pub subdivision_code: ::std::option::Option<::std::string::String>,
+    pub subdivision_code: Option<String>,
 }
 impl GetGeoLocationRequest {
     /// Starts building a [`GetGeoLocationRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetGeoLocationRequestBuilder {
-        <crate::types::builders::GetGeoLocationRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetGeoLocationRequestBuilder as Default>::default()
     }
     /// The `ContinentCode` member, when set.
     #[inline]
-    pub fn continent_code(&self) -> ::std::option::Option<&str> {
+    pub fn continent_code(&self) -> Option<&str> {
         self.continent_code.as_deref()
     }
     /// The `CountryCode` member, when set.
     #[inline]
-    pub fn country_code(&self) -> ::std::option::Option<&str> {
+    pub fn country_code(&self) -> Option<&str> {
         self.country_code.as_deref()
     }
     /// The `SubdivisionCode` member, when set.
     #[inline]
-    pub fn subdivision_code(&self) -> ::std::option::Option<&str> {
+    pub fn subdivision_code(&self) -> Option<&str> {
         self.subdivision_code.as_deref()
     }
 }
 /// A builder for [`GetGeoLocationRequest`](crate::types::GetGeoLocationRequest); start one with `GetGeoLocationRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetGeoLocationRequestBuilder {
     inner: crate::types::GetGeoLocationRequest,
 }
 impl GetGeoLocationRequestBuilder {
     /// Sets [`GetGeoLocationRequest::continent_code`](crate::types::GetGeoLocationRequest::continent_code): For geolocation resource record sets, a two-letter abbreviation that identifies a continent.
-    pub fn continent_code(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.continent_code = ::std::option::Option::Some(input.into());
+    pub fn continent_code(mut self, input: impl Into<String>) -> Self {
+        self.inner.continent_code = Some(input.into());
         self
     }
     /// Sets or clears [`GetGeoLocationRequest::continent_code`](crate::types::GetGeoLocationRequest::continent_code).
     #[inline]
-    pub fn set_continent_code(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_continent_code(mut self, input: Option<String>) -> Self {
         self.inner.continent_code = input;
         self
     }
     /// The value set for [`GetGeoLocationRequest::continent_code`](crate::types::GetGeoLocationRequest::continent_code), if any.
     #[inline]
-    pub fn get_continent_code(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_continent_code(&self) -> &Option<String> {
         &self.inner.continent_code
     }
     /// Sets [`GetGeoLocationRequest::country_code`](crate::types::GetGeoLocationRequest::country_code): Amazon Route 53 uses the two-letter country codes that are specified in [ISO standard 3166-1 alpha-2](https://en.wikipedia.org/wiki/ISO_3166-1_alpha-2).
-    pub fn country_code(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.country_code = ::std::option::Option::Some(input.into());
+    pub fn country_code(mut self, input: impl Into<String>) -> Self {
+        self.inner.country_code = Some(input.into());
         self
     }
     /// Sets or clears [`GetGeoLocationRequest::country_code`](crate::types::GetGeoLocationRequest::country_code).
     #[inline]
-    pub fn set_country_code(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_country_code(mut self, input: Option<String>) -> Self {
         self.inner.country_code = input;
         self
     }
     /// The value set for [`GetGeoLocationRequest::country_code`](crate::types::GetGeoLocationRequest::country_code), if any.
     #[inline]
-    pub fn get_country_code(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_country_code(&self) -> &Option<String> {
         &self.inner.country_code
     }
     /// Sets [`GetGeoLocationRequest::subdivision_code`](crate::types::GetGeoLocationRequest::subdivision_code): The code for the subdivision, such as a particular state within the United States.
-    pub fn subdivision_code(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.subdivision_code = ::std::option::Option::Some(input.into());
+    pub fn subdivision_code(mut self, input: impl Into<String>) -> Self {
+        self.inner.subdivision_code = Some(input.into());
         self
     }
     /// Sets or clears [`GetGeoLocationRequest::subdivision_code`](crate::types::GetGeoLocationRequest::subdivision_code).
     #[inline]
-    pub fn set_subdivision_code(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_subdivision_code(mut self, input: Option<String>) -> Self {
         self.inner.subdivision_code = input;
         self
     }
     /// The value set for [`GetGeoLocationRequest::subdivision_code`](crate::types::GetGeoLocationRequest::subdivision_code), if any.
     #[inline]
-    pub fn get_subdivision_code(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_subdivision_code(&self) -> &Option<String> {
         &self.inner.subdivision_code
     }
     /// Builds the [`GetGeoLocationRequest`]; it has no required members, so this cannot fail.

@@ -2,53 +2,41 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains the response information for the specified geolocation code.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetGeoLocationResponse {
     /// A complex type that contains the codes and full continent, country, and subdivision names for the specified geolocation code.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub geo_location_details: ::std::option::Option<crate::types::GeoLocationDetails>,
+    pub geo_location_details: Option<crate::types::GeoLocationDetails>,
 }
 impl GetGeoLocationResponse {
     /// Starts building a [`GetGeoLocationResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetGeoLocationResponseBuilder {
-        <crate::types::builders::GetGeoLocationResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetGeoLocationResponseBuilder as Default>::default()
     }
     /// The `GeoLocationDetails` member, when set.
     #[inline]
-    pub fn geo_location_details(
-        &self,
-    ) -> ::std::option::Option<&crate::types::GeoLocationDetails> {
+    pub fn geo_location_details(&self) -> Option<&crate::types::GeoLocationDetails> {
         self.geo_location_details.as_ref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for GetGeoLocationResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::xml::read_body(
             response.body(),
             "GetGeoLocationResponse",
             ::awsgen_runtime::xml::MembersAt::Root,
             <Self as ::awsgen_runtime::xml::FromXml>::from_xml,
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`GetGeoLocationResponse`](crate::types::GetGeoLocationResponse); start one with `GetGeoLocationResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetGeoLocationResponseBuilder {
     inner: crate::types::GetGeoLocationResponse,
 }
@@ -58,56 +46,54 @@ impl GetGeoLocationResponseBuilder {
         mut self,
         input: crate::types::GeoLocationDetails,
     ) -> Self {
-        self.inner.geo_location_details = ::std::option::Option::Some(input);
+        self.inner.geo_location_details = Some(input);
         self
     }
     /// Sets or clears [`GetGeoLocationResponse::geo_location_details`](crate::types::GetGeoLocationResponse::geo_location_details).
     #[inline]
     pub fn set_geo_location_details(
         mut self,
-        input: ::std::option::Option<crate::types::GeoLocationDetails>,
+        input: Option<crate::types::GeoLocationDetails>,
     ) -> Self {
         self.inner.geo_location_details = input;
         self
     }
     /// The value set for [`GetGeoLocationResponse::geo_location_details`](crate::types::GetGeoLocationResponse::geo_location_details), if any.
     #[inline]
-    pub fn get_geo_location_details(
-        &self,
-    ) -> &::std::option::Option<crate::types::GeoLocationDetails> {
+    pub fn get_geo_location_details(&self) -> &Option<crate::types::GeoLocationDetails> {
         &self.inner.geo_location_details
     }
     /// Builds the [`GetGeoLocationResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetGeoLocationResponse,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.geo_location_details.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetGeoLocationResponse",
                 member: "geo_location_details",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::xml::FromXml for GetGeoLocationResponse {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "GeoLocationDetails" {
-                value.geo_location_details = ::std::option::Option::Some(
+                value.geo_location_details = Some(
                     <crate::types::GeoLocationDetails as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

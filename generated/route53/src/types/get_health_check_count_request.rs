@@ -2,28 +2,18 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A request for the number of health checks that are associated with the current Amazon Web Services account.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetHealthCheckCountRequest {}
 impl GetHealthCheckCountRequest {
     /// Starts building a [`GetHealthCheckCountRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetHealthCheckCountRequestBuilder {
-        <crate::types::builders::GetHealthCheckCountRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetHealthCheckCountRequestBuilder as Default>::default()
     }
 }
 /// A builder for [`GetHealthCheckCountRequest`](crate::types::GetHealthCheckCountRequest); start one with `GetHealthCheckCountRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetHealthCheckCountRequestBuilder {
     inner: crate::types::GetHealthCheckCountRequest,
 }

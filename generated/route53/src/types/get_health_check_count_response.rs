@@ -2,102 +2,92 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains the response to a `GetHealthCheckCount` request.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetHealthCheckCountResponse {
     /// The number of health checks associated with the current Amazon Web Services account.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub health_check_count: ::std::option::Option<i64>,
+    pub health_check_count: Option<i64>,
 }
 impl GetHealthCheckCountResponse {
     /// Starts building a [`GetHealthCheckCountResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetHealthCheckCountResponseBuilder {
-        <crate::types::builders::GetHealthCheckCountResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetHealthCheckCountResponseBuilder as Default>::default()
     }
     /// The `HealthCheckCount` member, when set.
     #[inline]
-    pub fn health_check_count(&self) -> ::std::option::Option<i64> {
+    pub fn health_check_count(&self) -> Option<i64> {
         self.health_check_count
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for GetHealthCheckCountResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::xml::read_body(
             response.body(),
             "GetHealthCheckCountResponse",
             ::awsgen_runtime::xml::MembersAt::Root,
             <Self as ::awsgen_runtime::xml::FromXml>::from_xml,
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`GetHealthCheckCountResponse`](crate::types::GetHealthCheckCountResponse); start one with `GetHealthCheckCountResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetHealthCheckCountResponseBuilder {
     inner: crate::types::GetHealthCheckCountResponse,
 }
 impl GetHealthCheckCountResponseBuilder {
     /// Sets [`GetHealthCheckCountResponse::health_check_count`](crate::types::GetHealthCheckCountResponse::health_check_count): The number of health checks associated with the current Amazon Web Services account.
     pub fn health_check_count(mut self, input: i64) -> Self {
-        self.inner.health_check_count = ::std::option::Option::Some(input);
+        self.inner.health_check_count = Some(input);
         self
     }
     /// Sets or clears [`GetHealthCheckCountResponse::health_check_count`](crate::types::GetHealthCheckCountResponse::health_check_count).
     #[inline]
-    pub fn set_health_check_count(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_health_check_count(mut self, input: Option<i64>) -> Self {
         self.inner.health_check_count = input;
         self
     }
     /// The value set for [`GetHealthCheckCountResponse::health_check_count`](crate::types::GetHealthCheckCountResponse::health_check_count), if any.
     #[inline]
-    pub fn get_health_check_count(&self) -> &::std::option::Option<i64> {
+    pub fn get_health_check_count(&self) -> &Option<i64> {
         &self.inner.health_check_count
     }
     /// Builds the [`GetHealthCheckCountResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetHealthCheckCountResponse,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.health_check_count.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetHealthCheckCountResponse",
                 member: "health_check_count",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::xml::FromXml for GetHealthCheckCountResponse {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "HealthCheckCount" {
-                value.health_check_count = ::std::option::Option::Some(
+                value.health_check_count = Some(
                     ::awsgen_runtime::xml::number::<
                         i64,
                     >(child.text(), child, "GetHealthCheckCountResponse")?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

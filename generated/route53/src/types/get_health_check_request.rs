@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A request to get information about a specified health check.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetHealthCheckRequest {
     /// The identifier that Amazon Route 53 assigned to the health check when you created it. When you add or update a resource record set, you use this value to specify which health check to use. The value can be up to 64 characters long.
@@ -15,67 +10,56 @@ pub struct GetHealthCheckRequest {
     /// Sent in the URI label `{HealthCheckId}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub health_check_id: ::std::option::Option<::std::string::String>,
+    pub health_check_id: Option<String>,
 }
 impl GetHealthCheckRequest {
     /// Starts building a [`GetHealthCheckRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetHealthCheckRequestBuilder {
-        <crate::types::builders::GetHealthCheckRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetHealthCheckRequestBuilder as Default>::default()
     }
     /// The `HealthCheckId` member, when set.
     #[inline]
-    pub fn health_check_id(&self) -> ::std::option::Option<&str> {
+    pub fn health_check_id(&self) -> Option<&str> {
         self.health_check_id.as_deref()
     }
 }
 /// A builder for [`GetHealthCheckRequest`](crate::types::GetHealthCheckRequest); start one with `GetHealthCheckRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetHealthCheckRequestBuilder {
     inner: crate::types::GetHealthCheckRequest,
 }
 impl GetHealthCheckRequestBuilder {
     /// Sets [`GetHealthCheckRequest::health_check_id`](crate::types::GetHealthCheckRequest::health_check_id): The identifier that Amazon Route 53 assigned to the health check when you created it.
-    pub fn health_check_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.health_check_id = ::std::option::Option::Some(input.into());
+    pub fn health_check_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.health_check_id = Some(input.into());
         self
     }
     /// Sets or clears [`GetHealthCheckRequest::health_check_id`](crate::types::GetHealthCheckRequest::health_check_id).
     #[inline]
-    pub fn set_health_check_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_health_check_id(mut self, input: Option<String>) -> Self {
         self.inner.health_check_id = input;
         self
     }
     /// The value set for [`GetHealthCheckRequest::health_check_id`](crate::types::GetHealthCheckRequest::health_check_id), if any.
     #[inline]
-    pub fn get_health_check_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_health_check_id(&self) -> &Option<String> {
         &self.inner.health_check_id
     }
     /// Builds the [`GetHealthCheckRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetHealthCheckRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.health_check_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetHealthCheckRequest",
                 member: "health_check_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,105 +2,92 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains the response to a `GetHealthCheck` request.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetHealthCheckResponse {
     /// A complex type that contains information about one health check that is associated with the current Amazon Web Services account.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub health_check: ::std::option::Option<crate::types::HealthCheck>,
+    pub health_check: Option<crate::types::HealthCheck>,
 }
 impl GetHealthCheckResponse {
     /// Starts building a [`GetHealthCheckResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetHealthCheckResponseBuilder {
-        <crate::types::builders::GetHealthCheckResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetHealthCheckResponseBuilder as Default>::default()
     }
     /// The `HealthCheck` member, when set.
     #[inline]
-    pub fn health_check(&self) -> ::std::option::Option<&crate::types::HealthCheck> {
+    pub fn health_check(&self) -> Option<&crate::types::HealthCheck> {
         self.health_check.as_ref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for GetHealthCheckResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::xml::read_body(
             response.body(),
             "GetHealthCheckResponse",
             ::awsgen_runtime::xml::MembersAt::Root,
             <Self as ::awsgen_runtime::xml::FromXml>::from_xml,
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`GetHealthCheckResponse`](crate::types::GetHealthCheckResponse); start one with `GetHealthCheckResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetHealthCheckResponseBuilder {
     inner: crate::types::GetHealthCheckResponse,
 }
 impl GetHealthCheckResponseBuilder {
     /// Sets [`GetHealthCheckResponse::health_check`](crate::types::GetHealthCheckResponse::health_check): A complex type that contains information about one health check that is associated with the current Amazon Web Services account.
     pub fn health_check(mut self, input: crate::types::HealthCheck) -> Self {
-        self.inner.health_check = ::std::option::Option::Some(input);
+        self.inner.health_check = Some(input);
         self
     }
     /// Sets or clears [`GetHealthCheckResponse::health_check`](crate::types::GetHealthCheckResponse::health_check).
     #[inline]
-    pub fn set_health_check(
-        mut self,
-        input: ::std::option::Option<crate::types::HealthCheck>,
-    ) -> Self {
+    pub fn set_health_check(mut self, input: Option<crate::types::HealthCheck>) -> Self {
         self.inner.health_check = input;
         self
     }
     /// The value set for [`GetHealthCheckResponse::health_check`](crate::types::GetHealthCheckResponse::health_check), if any.
     #[inline]
-    pub fn get_health_check(&self) -> &::std::option::Option<crate::types::HealthCheck> {
+    pub fn get_health_check(&self) -> &Option<crate::types::HealthCheck> {
         &self.inner.health_check
     }
     /// Builds the [`GetHealthCheckResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetHealthCheckResponse,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.health_check.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetHealthCheckResponse",
                 member: "health_check",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::xml::FromXml for GetHealthCheckResponse {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "HealthCheck" {
-                value.health_check = ::std::option::Option::Some(
+                value.health_check = Some(
                     <crate::types::HealthCheck as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A request to get the status for a health check.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetHealthCheckStatusRequest {
     /// The ID for the health check that you want the current status for. When you created the health check, `CreateHealthCheck` returned the ID in the response, in the `HealthCheckId` element.
@@ -17,67 +12,56 @@ pub struct GetHealthCheckStatusRequest {
     /// Sent in the URI label `{HealthCheckId}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub health_check_id: ::std::option::Option<::std::string::String>,
+    pub health_check_id: Option<String>,
 }
 impl GetHealthCheckStatusRequest {
     /// Starts building a [`GetHealthCheckStatusRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetHealthCheckStatusRequestBuilder {
-        <crate::types::builders::GetHealthCheckStatusRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetHealthCheckStatusRequestBuilder as Default>::default()
     }
     /// The `HealthCheckId` member, when set.
     #[inline]
-    pub fn health_check_id(&self) -> ::std::option::Option<&str> {
+    pub fn health_check_id(&self) -> Option<&str> {
         self.health_check_id.as_deref()
     }
 }
 /// A builder for [`GetHealthCheckStatusRequest`](crate::types::GetHealthCheckStatusRequest); start one with `GetHealthCheckStatusRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetHealthCheckStatusRequestBuilder {
     inner: crate::types::GetHealthCheckStatusRequest,
 }
 impl GetHealthCheckStatusRequestBuilder {
     /// Sets [`GetHealthCheckStatusRequest::health_check_id`](crate::types::GetHealthCheckStatusRequest::health_check_id): The ID for the health check that you want the current status for.
-    pub fn health_check_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.health_check_id = ::std::option::Option::Some(input.into());
+    pub fn health_check_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.health_check_id = Some(input.into());
         self
     }
     /// Sets or clears [`GetHealthCheckStatusRequest::health_check_id`](crate::types::GetHealthCheckStatusRequest::health_check_id).
     #[inline]
-    pub fn set_health_check_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_health_check_id(mut self, input: Option<String>) -> Self {
         self.inner.health_check_id = input;
         self
     }
     /// The value set for [`GetHealthCheckStatusRequest::health_check_id`](crate::types::GetHealthCheckStatusRequest::health_check_id), if any.
     #[inline]
-    pub fn get_health_check_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_health_check_id(&self) -> &Option<String> {
         &self.inner.health_check_id
     }
     /// Builds the [`GetHealthCheckStatusRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetHealthCheckStatusRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.health_check_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetHealthCheckStatusRequest",
                 member: "health_check_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,26 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains the response to a `GetHealthCheck` request.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetHealthCheckStatusResponse {
     /// A list that contains one [`HealthCheckObservation`](crate::types::HealthCheckObservation) element for each Amazon Route 53 health checker that is reporting a status about the health check endpoint.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub health_check_observations: ::std::option::Option<
-        ::std::vec::Vec<crate::types::HealthCheckObservation>,
-    >,
+    pub health_check_observations: Option<Vec<crate::types::HealthCheckObservation>>,
 }
 impl GetHealthCheckStatusResponse {
     /// Starts building a [`GetHealthCheckStatusResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetHealthCheckStatusResponseBuilder {
-        <crate::types::builders::GetHealthCheckStatusResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetHealthCheckStatusResponseBuilder as Default>::default()
     }
     /// The `HealthCheckObservations` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -32,23 +25,18 @@ impl GetHealthCheckStatusResponse {
 impl ::awsgen_runtime::protocol::FromResponse for GetHealthCheckStatusResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::xml::read_body(
             response.body(),
             "GetHealthCheckStatusResponse",
             ::awsgen_runtime::xml::MembersAt::Root,
             <Self as ::awsgen_runtime::xml::FromXml>::from_xml,
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`GetHealthCheckStatusResponse`](crate::types::GetHealthCheckStatusResponse); start one with `GetHealthCheckStatusResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetHealthCheckStatusResponseBuilder {
     inner: crate::types::GetHealthCheckStatusResponse,
 }
@@ -67,9 +55,7 @@ impl GetHealthCheckStatusResponseBuilder {
     #[inline]
     pub fn set_health_check_observations(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::HealthCheckObservation>,
-        >,
+        input: Option<Vec<crate::types::HealthCheckObservation>>,
     ) -> Self {
         self.inner.health_check_observations = input;
         self
@@ -78,34 +64,34 @@ impl GetHealthCheckStatusResponseBuilder {
     #[inline]
     pub fn get_health_check_observations(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::HealthCheckObservation>> {
+    ) -> &Option<Vec<crate::types::HealthCheckObservation>> {
         &self.inner.health_check_observations
     }
     /// Builds the [`GetHealthCheckStatusResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetHealthCheckStatusResponse,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.health_check_observations.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetHealthCheckStatusResponse",
                 member: "health_check_observations",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::xml::FromXml for GetHealthCheckStatusResponse {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "HealthCheckObservations" {
-                value.health_check_observations = ::std::option::Option::Some(
+                value.health_check_observations = Some(
                     ::awsgen_runtime::xml::list(
                         child,
                         <crate::types::HealthCheckObservation as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -113,6 +99,6 @@ impl ::awsgen_runtime::xml::FromXml for GetHealthCheckStatusResponse {
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

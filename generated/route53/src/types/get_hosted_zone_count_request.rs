@@ -2,28 +2,18 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A request to retrieve a count of all the hosted zones that are associated with the current Amazon Web Services account.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetHostedZoneCountRequest {}
 impl GetHostedZoneCountRequest {
     /// Starts building a [`GetHostedZoneCountRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetHostedZoneCountRequestBuilder {
-        <crate::types::builders::GetHostedZoneCountRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetHostedZoneCountRequestBuilder as Default>::default()
     }
 }
 /// A builder for [`GetHostedZoneCountRequest`](crate::types::GetHostedZoneCountRequest); start one with `GetHostedZoneCountRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetHostedZoneCountRequestBuilder {
     inner: crate::types::GetHostedZoneCountRequest,
 }

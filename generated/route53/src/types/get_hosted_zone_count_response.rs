@@ -2,102 +2,92 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains the response to a `GetHostedZoneCount` request.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetHostedZoneCountResponse {
     /// The total number of public and private hosted zones that are associated with the current Amazon Web Services account.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub hosted_zone_count: ::std::option::Option<i64>,
+    pub hosted_zone_count: Option<i64>,
 }
 impl GetHostedZoneCountResponse {
     /// Starts building a [`GetHostedZoneCountResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetHostedZoneCountResponseBuilder {
-        <crate::types::builders::GetHostedZoneCountResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetHostedZoneCountResponseBuilder as Default>::default()
     }
     /// The `HostedZoneCount` member, when set.
     #[inline]
-    pub fn hosted_zone_count(&self) -> ::std::option::Option<i64> {
+    pub fn hosted_zone_count(&self) -> Option<i64> {
         self.hosted_zone_count
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for GetHostedZoneCountResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::xml::read_body(
             response.body(),
             "GetHostedZoneCountResponse",
             ::awsgen_runtime::xml::MembersAt::Root,
             <Self as ::awsgen_runtime::xml::FromXml>::from_xml,
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`GetHostedZoneCountResponse`](crate::types::GetHostedZoneCountResponse); start one with `GetHostedZoneCountResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetHostedZoneCountResponseBuilder {
     inner: crate::types::GetHostedZoneCountResponse,
 }
 impl GetHostedZoneCountResponseBuilder {
     /// Sets [`GetHostedZoneCountResponse::hosted_zone_count`](crate::types::GetHostedZoneCountResponse::hosted_zone_count): The total number of public and private hosted zones that are associated with the current Amazon Web Services account.
     pub fn hosted_zone_count(mut self, input: i64) -> Self {
-        self.inner.hosted_zone_count = ::std::option::Option::Some(input);
+        self.inner.hosted_zone_count = Some(input);
         self
     }
     /// Sets or clears [`GetHostedZoneCountResponse::hosted_zone_count`](crate::types::GetHostedZoneCountResponse::hosted_zone_count).
     #[inline]
-    pub fn set_hosted_zone_count(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_hosted_zone_count(mut self, input: Option<i64>) -> Self {
         self.inner.hosted_zone_count = input;
         self
     }
     /// The value set for [`GetHostedZoneCountResponse::hosted_zone_count`](crate::types::GetHostedZoneCountResponse::hosted_zone_count), if any.
     #[inline]
-    pub fn get_hosted_zone_count(&self) -> &::std::option::Option<i64> {
+    pub fn get_hosted_zone_count(&self) -> &Option<i64> {
         &self.inner.hosted_zone_count
     }
     /// Builds the [`GetHostedZoneCountResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetHostedZoneCountResponse,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.hosted_zone_count.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetHostedZoneCountResponse",
                 member: "hosted_zone_count",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::xml::FromXml for GetHostedZoneCountResponse {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "HostedZoneCount" {
-                value.hosted_zone_count = ::std::option::Option::Some(
+                value.hosted_zone_count = Some(
                     ::awsgen_runtime::xml::number::<
                         i64,
                     >(child.text(), child, "GetHostedZoneCountResponse")?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains information about the request to create a hosted zone.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetHostedZoneLimitRequest {
     /// The limit that you want to get. Valid values include the following:
@@ -18,105 +13,92 @@ pub struct GetHostedZoneLimitRequest {
     /// Sent in the URI label `{Type}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub type_: ::std::option::Option<crate::types::HostedZoneLimitType>,
+    pub type_: Option<crate::types::HostedZoneLimitType>,
     /// The ID of the hosted zone that you want to get a limit for.
     ///
     /// Sent in the URI label `{Id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub hosted_zone_id: ::std::option::Option<::std::string::String>,
+    pub hosted_zone_id: Option<String>,
 }
 impl GetHostedZoneLimitRequest {
     /// Starts building a [`GetHostedZoneLimitRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetHostedZoneLimitRequestBuilder {
-        <crate::types::builders::GetHostedZoneLimitRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetHostedZoneLimitRequestBuilder as Default>::default()
     }
     /// The `Type` member, when set.
     #[inline]
-    pub fn type_(&self) -> ::std::option::Option<&crate::types::HostedZoneLimitType> {
+    pub fn type_(&self) -> Option<&crate::types::HostedZoneLimitType> {
         self.type_.as_ref()
     }
     /// The `HostedZoneId` member, when set.
     #[inline]
-    pub fn hosted_zone_id(&self) -> ::std::option::Option<&str> {
+    pub fn hosted_zone_id(&self) -> Option<&str> {
         self.hosted_zone_id.as_deref()
     }
 }
 /// A builder for [`GetHostedZoneLimitRequest`](crate::types::GetHostedZoneLimitRequest); start one with `GetHostedZoneLimitRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetHostedZoneLimitRequestBuilder {
     inner: crate::types::GetHostedZoneLimitRequest,
 }
 impl GetHostedZoneLimitRequestBuilder {
     /// Sets [`GetHostedZoneLimitRequest::type_`](crate::types::GetHostedZoneLimitRequest::type_): The limit that you want to get.
     pub fn type_(mut self, input: crate::types::HostedZoneLimitType) -> Self {
-        self.inner.type_ = ::std::option::Option::Some(input);
+        self.inner.type_ = Some(input);
         self
     }
     /// Sets or clears [`GetHostedZoneLimitRequest::type_`](crate::types::GetHostedZoneLimitRequest::type_).
     #[inline]
     pub fn set_type_(
         mut self,
-        input: ::std::option::Option<crate::types::HostedZoneLimitType>,
+        input: Option<crate::types::HostedZoneLimitType>,
     ) -> Self {
         self.inner.type_ = input;
         self
     }
     /// The value set for [`GetHostedZoneLimitRequest::type_`](crate::types::GetHostedZoneLimitRequest::type_), if any.
     #[inline]
-    pub fn get_type_(
-        &self,
-    ) -> &::std::option::Option<crate::types::HostedZoneLimitType> {
+    pub fn get_type_(&self) -> &Option<crate::types::HostedZoneLimitType> {
         &self.inner.type_
     }
     /// Sets [`GetHostedZoneLimitRequest::hosted_zone_id`](crate::types::GetHostedZoneLimitRequest::hosted_zone_id): The ID of the hosted zone that you want to get a limit for.
-    pub fn hosted_zone_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.hosted_zone_id = ::std::option::Option::Some(input.into());
+    pub fn hosted_zone_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.hosted_zone_id = Some(input.into());
         self
     }
     /// Sets or clears [`GetHostedZoneLimitRequest::hosted_zone_id`](crate::types::GetHostedZoneLimitRequest::hosted_zone_id).
     #[inline]
-    pub fn set_hosted_zone_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_hosted_zone_id(mut self, input: Option<String>) -> Self {
         self.inner.hosted_zone_id = input;
         self
     }
     /// The value set for [`GetHostedZoneLimitRequest::hosted_zone_id`](crate::types::GetHostedZoneLimitRequest::hosted_zone_id), if any.
     #[inline]
-    pub fn get_hosted_zone_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_hosted_zone_id(&self) -> &Option<String> {
         &self.inner.hosted_zone_id
     }
     /// Builds the [`GetHostedZoneLimitRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetHostedZoneLimitRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.type_.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetHostedZoneLimitRequest",
                 member: "type_",
             });
         }
         if self.inner.hosted_zone_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetHostedZoneLimitRequest",
                 member: "hosted_zone_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,138 +2,125 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains the requested limit.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetHostedZoneLimitResponse {
     /// The current setting for the specified limit. For example, if you specified `MAX_RRSETS_BY_ZONE` for the value of `Type` in the request, the value of `Limit` is the maximum number of records that you can create in the specified hosted zone.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub limit: ::std::option::Option<crate::types::HostedZoneLimit>,
+    pub limit: Option<crate::types::HostedZoneLimit>,
     /// The current number of entities that you have created of the specified type. For example, if you specified `MAX_RRSETS_BY_ZONE` for the value of `Type` in the request, the value of `Count` is the current number of records that you have created in the specified hosted zone.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub count: ::std::option::Option<i64>,
+    pub count: Option<i64>,
 }
 impl GetHostedZoneLimitResponse {
     /// Starts building a [`GetHostedZoneLimitResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetHostedZoneLimitResponseBuilder {
-        <crate::types::builders::GetHostedZoneLimitResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetHostedZoneLimitResponseBuilder as Default>::default()
     }
     /// The `Limit` member, when set.
     #[inline]
-    pub fn limit(&self) -> ::std::option::Option<&crate::types::HostedZoneLimit> {
+    pub fn limit(&self) -> Option<&crate::types::HostedZoneLimit> {
         self.limit.as_ref()
     }
     /// The `Count` member, when set.
     #[inline]
-    pub fn count(&self) -> ::std::option::Option<i64> {
+    pub fn count(&self) -> Option<i64> {
         self.count
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for GetHostedZoneLimitResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::xml::read_body(
             response.body(),
             "GetHostedZoneLimitResponse",
             ::awsgen_runtime::xml::MembersAt::Root,
             <Self as ::awsgen_runtime::xml::FromXml>::from_xml,
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`GetHostedZoneLimitResponse`](crate::types::GetHostedZoneLimitResponse); start one with `GetHostedZoneLimitResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetHostedZoneLimitResponseBuilder {
     inner: crate::types::GetHostedZoneLimitResponse,
 }
 impl GetHostedZoneLimitResponseBuilder {
     /// Sets [`GetHostedZoneLimitResponse::limit`](crate::types::GetHostedZoneLimitResponse::limit): The current setting for the specified limit.
     pub fn limit(mut self, input: crate::types::HostedZoneLimit) -> Self {
-        self.inner.limit = ::std::option::Option::Some(input);
+        self.inner.limit = Some(input);
         self
     }
     /// Sets or clears [`GetHostedZoneLimitResponse::limit`](crate::types::GetHostedZoneLimitResponse::limit).
     #[inline]
-    pub fn set_limit(
-        mut self,
-        input: ::std::option::Option<crate::types::HostedZoneLimit>,
-    ) -> Self {
+    pub fn set_limit(mut self, input: Option<crate::types::HostedZoneLimit>) -> Self {
         self.inner.limit = input;
         self
     }
     /// The value set for [`GetHostedZoneLimitResponse::limit`](crate::types::GetHostedZoneLimitResponse::limit), if any.
     #[inline]
-    pub fn get_limit(&self) -> &::std::option::Option<crate::types::HostedZoneLimit> {
+    pub fn get_limit(&self) -> &Option<crate::types::HostedZoneLimit> {
         &self.inner.limit
     }
     /// Sets [`GetHostedZoneLimitResponse::count`](crate::types::GetHostedZoneLimitResponse::count): The current number of entities that you have created of the specified type.
     pub fn count(mut self, input: i64) -> Self {
-        self.inner.count = ::std::option::Option::Some(input);
+        self.inner.count = Some(input);
         self
     }
     /// Sets or clears [`GetHostedZoneLimitResponse::count`](crate::types::GetHostedZoneLimitResponse::count).
     #[inline]
-    pub fn set_count(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_count(mut self, input: Option<i64>) -> Self {
         self.inner.count = input;
         self
     }
     /// The value set for [`GetHostedZoneLimitResponse::count`](crate::types::GetHostedZoneLimitResponse::count), if any.
     #[inline]
-    pub fn get_count(&self) -> &::std::option::Option<i64> {
+    pub fn get_count(&self) -> &Option<i64> {
         &self.inner.count
     }
     /// Builds the [`GetHostedZoneLimitResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetHostedZoneLimitResponse,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.limit.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetHostedZoneLimitResponse",
                 member: "limit",
             });
         }
         if self.inner.count.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetHostedZoneLimitResponse",
                 member: "count",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::xml::FromXml for GetHostedZoneLimitResponse {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "Limit" => {
-                    value.limit = ::std::option::Option::Some(
+                    value.limit = Some(
                         <crate::types::HostedZoneLimit as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "Count" => {
-                    value.count = ::std::option::Option::Some(
+                    value.count = Some(
                         ::awsgen_runtime::xml::number::<
                             i64,
                         >(child.text(), child, "GetHostedZoneLimitResponse")?,
@@ -142,6 +129,6 @@ impl ::awsgen_runtime::xml::FromXml for GetHostedZoneLimitResponse {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

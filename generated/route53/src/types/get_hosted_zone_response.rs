@@ -2,37 +2,32 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contain the response to a `GetHostedZone` request.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetHostedZoneResponse {
     /// A complex type that contains general information about the specified hosted zone.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub hosted_zone: ::std::option::Option<crate::types::HostedZone>,
+    pub hosted_zone: Option<crate::types::HostedZone>,
     /// A complex type that lists the Amazon Route 53 name servers for the specified hosted zone.
-    pub delegation_set: ::std::option::Option<crate::types::DelegationSet>,
+    pub delegation_set: Option<crate::types::DelegationSet>,
     /// A complex type that contains information about the VPCs that are associated with the specified hosted zone.
-    pub vpcs: ::std::option::Option<::std::vec::Vec<crate::types::Vpc>>,
+    pub vpcs: Option<Vec<crate::types::Vpc>>,
 }
 impl GetHostedZoneResponse {
     /// Starts building a [`GetHostedZoneResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetHostedZoneResponseBuilder {
-        <crate::types::builders::GetHostedZoneResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetHostedZoneResponseBuilder as Default>::default()
     }
     /// The `HostedZone` member, when set.
     #[inline]
-    pub fn hosted_zone(&self) -> ::std::option::Option<&crate::types::HostedZone> {
+    pub fn hosted_zone(&self) -> Option<&crate::types::HostedZone> {
         self.hosted_zone.as_ref()
     }
     /// The `DelegationSet` member, when set.
     #[inline]
-    pub fn delegation_set(&self) -> ::std::option::Option<&crate::types::DelegationSet> {
+    pub fn delegation_set(&self) -> Option<&crate::types::DelegationSet> {
         self.delegation_set.as_ref()
     }
     /// The `VPCs` member, empty when not set; the field tells an empty list from an absent one.
@@ -44,65 +39,55 @@ impl GetHostedZoneResponse {
 impl ::awsgen_runtime::protocol::FromResponse for GetHostedZoneResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::xml::read_body(
             response.body(),
             "GetHostedZoneResponse",
             ::awsgen_runtime::xml::MembersAt::Root,
             <Self as ::awsgen_runtime::xml::FromXml>::from_xml,
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`GetHostedZoneResponse`](crate::types::GetHostedZoneResponse); start one with `GetHostedZoneResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetHostedZoneResponseBuilder {
     inner: crate::types::GetHostedZoneResponse,
 }
 impl GetHostedZoneResponseBuilder {
     /// Sets [`GetHostedZoneResponse::hosted_zone`](crate::types::GetHostedZoneResponse::hosted_zone): A complex type that contains general information about the specified hosted zone.
     pub fn hosted_zone(mut self, input: crate::types::HostedZone) -> Self {
-        self.inner.hosted_zone = ::std::option::Option::Some(input);
+        self.inner.hosted_zone = Some(input);
         self
     }
     /// Sets or clears [`GetHostedZoneResponse::hosted_zone`](crate::types::GetHostedZoneResponse::hosted_zone).
     #[inline]
-    pub fn set_hosted_zone(
-        mut self,
-        input: ::std::option::Option<crate::types::HostedZone>,
-    ) -> Self {
+    pub fn set_hosted_zone(mut self, input: Option<crate::types::HostedZone>) -> Self {
         self.inner.hosted_zone = input;
         self
     }
     /// The value set for [`GetHostedZoneResponse::hosted_zone`](crate::types::GetHostedZoneResponse::hosted_zone), if any.
     #[inline]
-    pub fn get_hosted_zone(&self) -> &::std::option::Option<crate::types::HostedZone> {
+    pub fn get_hosted_zone(&self) -> &Option<crate::types::HostedZone> {
         &self.inner.hosted_zone
     }
     /// Sets [`GetHostedZoneResponse::delegation_set`](crate::types::GetHostedZoneResponse::delegation_set): A complex type that lists the Amazon Route 53 name servers for the specified hosted zone.
     pub fn delegation_set(mut self, input: crate::types::DelegationSet) -> Self {
-        self.inner.delegation_set = ::std::option::Option::Some(input);
+        self.inner.delegation_set = Some(input);
         self
     }
     /// Sets or clears [`GetHostedZoneResponse::delegation_set`](crate::types::GetHostedZoneResponse::delegation_set).
     #[inline]
     pub fn set_delegation_set(
         mut self,
-        input: ::std::option::Option<crate::types::DelegationSet>,
+        input: Option<crate::types::DelegationSet>,
     ) -> Self {
         self.inner.delegation_set = input;
         self
     }
     /// The value set for [`GetHostedZoneResponse::delegation_set`](crate::types::GetHostedZoneResponse::delegation_set), if any.
     #[inline]
-    pub fn get_delegation_set(
-        &self,
-    ) -> &::std::option::Option<crate::types::DelegationSet> {
+    pub fn get_delegation_set(&self) -> &Option<crate::types::DelegationSet> {
         &self.inner.delegation_set
     }
     /// Appends one item to [`GetHostedZoneResponse::vpcs`](crate::types::GetHostedZoneResponse::vpcs): A complex type that contains information about the VPCs that are associated with the specified hosted zone.
@@ -114,60 +99,55 @@ impl GetHostedZoneResponseBuilder {
     }
     /// Sets or clears [`GetHostedZoneResponse::vpcs`](crate::types::GetHostedZoneResponse::vpcs).
     #[inline]
-    pub fn set_vpcs(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Vpc>>,
-    ) -> Self {
+    pub fn set_vpcs(mut self, input: Option<Vec<crate::types::Vpc>>) -> Self {
         self.inner.vpcs = input;
         self
     }
     /// The value set for [`GetHostedZoneResponse::vpcs`](crate::types::GetHostedZoneResponse::vpcs), if any.
     #[inline]
-    pub fn get_vpcs(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Vpc>> {
+    pub fn get_vpcs(&self) -> &Option<Vec<crate::types::Vpc>> {
         &self.inner.vpcs
     }
     /// Builds the [`GetHostedZoneResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetHostedZoneResponse,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.hosted_zone.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetHostedZoneResponse",
                 member: "hosted_zone",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::xml::FromXml for GetHostedZoneResponse {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "HostedZone" => {
-                    value.hosted_zone = ::std::option::Option::Some(
+                    value.hosted_zone = Some(
                         <crate::types::HostedZone as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "DelegationSet" => {
-                    value.delegation_set = ::std::option::Option::Some(
+                    value.delegation_set = Some(
                         <crate::types::DelegationSet as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "VPCs" => {
-                    value.vpcs = ::std::option::Option::Some(
+                    value.vpcs = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Vpc as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -177,6 +157,6 @@ impl ::awsgen_runtime::xml::FromXml for GetHostedZoneResponse {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

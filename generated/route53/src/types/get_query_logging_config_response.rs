@@ -2,53 +2,41 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetQueryLoggingConfigResponse` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetQueryLoggingConfigResponse {
     /// A complex type that contains information about the query logging configuration that you specified in a [GetQueryLoggingConfig](https://docs.aws.amazon.com/Route53/latest/APIReference/API_GetQueryLoggingConfig.html) request.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub query_logging_config: ::std::option::Option<crate::types::QueryLoggingConfig>,
+    pub query_logging_config: Option<crate::types::QueryLoggingConfig>,
 }
 impl GetQueryLoggingConfigResponse {
     /// Starts building a [`GetQueryLoggingConfigResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetQueryLoggingConfigResponseBuilder {
-        <crate::types::builders::GetQueryLoggingConfigResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetQueryLoggingConfigResponseBuilder as Default>::default()
     }
     /// The `QueryLoggingConfig` member, when set.
     #[inline]
-    pub fn query_logging_config(
-        &self,
-    ) -> ::std::option::Option<&crate::types::QueryLoggingConfig> {
+    pub fn query_logging_config(&self) -> Option<&crate::types::QueryLoggingConfig> {
         self.query_logging_config.as_ref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for GetQueryLoggingConfigResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::xml::read_body(
             response.body(),
             "GetQueryLoggingConfigResponse",
             ::awsgen_runtime::xml::MembersAt::Root,
             <Self as ::awsgen_runtime::xml::FromXml>::from_xml,
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`GetQueryLoggingConfigResponse`](crate::types::GetQueryLoggingConfigResponse); start one with `GetQueryLoggingConfigResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetQueryLoggingConfigResponseBuilder {
     inner: crate::types::GetQueryLoggingConfigResponse,
 }
@@ -58,56 +46,54 @@ impl GetQueryLoggingConfigResponseBuilder {
         mut self,
         input: crate::types::QueryLoggingConfig,
     ) -> Self {
-        self.inner.query_logging_config = ::std::option::Option::Some(input);
+        self.inner.query_logging_config = Some(input);
         self
     }
     /// Sets or clears [`GetQueryLoggingConfigResponse::query_logging_config`](crate::types::GetQueryLoggingConfigResponse::query_logging_config).
     #[inline]
     pub fn set_query_logging_config(
         mut self,
-        input: ::std::option::Option<crate::types::QueryLoggingConfig>,
+        input: Option<crate::types::QueryLoggingConfig>,
     ) -> Self {
         self.inner.query_logging_config = input;
         self
     }
     /// The value set for [`GetQueryLoggingConfigResponse::query_logging_config`](crate::types::GetQueryLoggingConfigResponse::query_logging_config), if any.
     #[inline]
-    pub fn get_query_logging_config(
-        &self,
-    ) -> &::std::option::Option<crate::types::QueryLoggingConfig> {
+    pub fn get_query_logging_config(&self) -> &Option<crate::types::QueryLoggingConfig> {
         &self.inner.query_logging_config
     }
     /// Builds the [`GetQueryLoggingConfigResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetQueryLoggingConfigResponse,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.query_logging_config.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetQueryLoggingConfigResponse",
                 member: "query_logging_config",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::xml::FromXml for GetQueryLoggingConfigResponse {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "QueryLoggingConfig" {
-                value.query_logging_config = ::std::option::Option::Some(
+                value.query_logging_config = Some(
                     <crate::types::QueryLoggingConfig as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

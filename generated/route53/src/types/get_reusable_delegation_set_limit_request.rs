@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains information about the request to create a hosted zone.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetReusableDelegationSetLimitRequest {
     /// Specify `MAX_ZONES_BY_REUSABLE_DELEGATION_SET` to get the maximum number of hosted zones that you can associate with the specified reusable delegation set.
@@ -15,109 +10,92 @@ pub struct GetReusableDelegationSetLimitRequest {
     /// Sent in the URI label `{Type}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub type_: ::std::option::Option<crate::types::ReusableDelegationSetLimitType>,
+    pub type_: Option<crate::types::ReusableDelegationSetLimitType>,
     /// The ID of the delegation set that you want to get the limit for.
     ///
     /// Sent in the URI label `{Id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub delegation_set_id: ::std::option::Option<::std::string::String>,
+    pub delegation_set_id: Option<String>,
 }
 impl GetReusableDelegationSetLimitRequest {
     /// Starts building a [`GetReusableDelegationSetLimitRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetReusableDelegationSetLimitRequestBuilder {
-        <crate::types::builders::GetReusableDelegationSetLimitRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetReusableDelegationSetLimitRequestBuilder as Default>::default()
     }
     /// The `Type` member, when set.
     #[inline]
-    pub fn type_(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ReusableDelegationSetLimitType> {
+    pub fn type_(&self) -> Option<&crate::types::ReusableDelegationSetLimitType> {
         self.type_.as_ref()
     }
     /// The `DelegationSetId` member, when set.
     #[inline]
-    pub fn delegation_set_id(&self) -> ::std::option::Option<&str> {
+    pub fn delegation_set_id(&self) -> Option<&str> {
         self.delegation_set_id.as_deref()
     }
 }
 /// A builder for [`GetReusableDelegationSetLimitRequest`](crate::types::GetReusableDelegationSetLimitRequest); start one with `GetReusableDelegationSetLimitRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetReusableDelegationSetLimitRequestBuilder {
     inner: crate::types::GetReusableDelegationSetLimitRequest,
 }
 impl GetReusableDelegationSetLimitRequestBuilder {
     /// Sets [`GetReusableDelegationSetLimitRequest::type_`](crate::types::GetReusableDelegationSetLimitRequest::type_): Specify `MAX_ZONES_BY_REUSABLE_DELEGATION_SET` to get the maximum number of hosted zones that you can associate with the specified reusable delegation set.
     pub fn type_(mut self, input: crate::types::ReusableDelegationSetLimitType) -> Self {
-        self.inner.type_ = ::std::option::Option::Some(input);
+        self.inner.type_ = Some(input);
         self
     }
     /// Sets or clears [`GetReusableDelegationSetLimitRequest::type_`](crate::types::GetReusableDelegationSetLimitRequest::type_).
     #[inline]
     pub fn set_type_(
         mut self,
-        input: ::std::option::Option<crate::types::ReusableDelegationSetLimitType>,
+        input: Option<crate::types::ReusableDelegationSetLimitType>,
     ) -> Self {
         self.inner.type_ = input;
         self
     }
     /// The value set for [`GetReusableDelegationSetLimitRequest::type_`](crate::types::GetReusableDelegationSetLimitRequest::type_), if any.
     #[inline]
-    pub fn get_type_(
-        &self,
-    ) -> &::std::option::Option<crate::types::ReusableDelegationSetLimitType> {
+    pub fn get_type_(&self) -> &Option<crate::types::ReusableDelegationSetLimitType> {
         &self.inner.type_
     }
     /// Sets [`GetReusableDelegationSetLimitRequest::delegation_set_id`](crate::types::GetReusableDelegationSetLimitRequest::delegation_set_id): The ID of the delegation set that you want to get the limit for.
-    pub fn delegation_set_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.delegation_set_id = ::std::option::Option::Some(input.into());
+    pub fn delegation_set_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.delegation_set_id = Some(input.into());
         self
     }
     /// Sets or clears [`GetReusableDelegationSetLimitRequest::delegation_set_id`](crate::types::GetReusableDelegationSetLimitRequest::delegation_set_id).
     #[inline]
-    pub fn set_delegation_set_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_delegation_set_id(mut self, input: Option<String>) -> Self {
         self.inner.delegation_set_id = input;
         self
     }
     /// The value set for [`GetReusableDelegationSetLimitRequest::delegation_set_id`](crate::types::GetReusableDelegationSetLimitRequest::delegation_set_id), if any.
     #[inline]
-    pub fn get_delegation_set_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_delegation_set_id(&self) -> &Option<String> {
         &self.inner.delegation_set_id
     }
     /// Builds the [`GetReusableDelegationSetLimitRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetReusableDelegationSetLimitRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.type_.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetReusableDelegationSetLimitRequest",
                 member: "type_",
             });
         }
         if self.inner.delegation_set_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetReusableDelegationSetLimitRequest",
                 member: "delegation_set_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

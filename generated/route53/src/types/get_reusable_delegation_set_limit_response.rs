@@ -2,142 +2,128 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains the requested limit.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetReusableDelegationSetLimitResponse {
     /// The current setting for the limit on hosted zones that you can associate with the specified reusable delegation set.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub limit: ::std::option::Option<crate::types::ReusableDelegationSetLimit>,
+    pub limit: Option<crate::types::ReusableDelegationSetLimit>,
     /// The current number of hosted zones that you can associate with the specified reusable delegation set.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub count: ::std::option::Option<i64>,
+    pub count: Option<i64>,
 }
 impl GetReusableDelegationSetLimitResponse {
     /// Starts building a [`GetReusableDelegationSetLimitResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetReusableDelegationSetLimitResponseBuilder {
-        <crate::types::builders::GetReusableDelegationSetLimitResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetReusableDelegationSetLimitResponseBuilder as Default>::default()
     }
     /// The `Limit` member, when set.
     #[inline]
-    pub fn limit(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ReusableDelegationSetLimit> {
+    pub fn limit(&self) -> Option<&crate::types::ReusableDelegationSetLimit> {
         self.limit.as_ref()
     }
     /// The `Count` member, when set.
     #[inline]
-    pub fn count(&self) -> ::std::option::Option<i64> {
+    pub fn count(&self) -> Option<i64> {
         self.count
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for GetReusableDelegationSetLimitResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::xml::read_body(
             response.body(),
             "GetReusableDelegationSetLimitResponse",
             ::awsgen_runtime::xml::MembersAt::Root,
             <Self as ::awsgen_runtime::xml::FromXml>::from_xml,
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`GetReusableDelegationSetLimitResponse`](crate::types::GetReusableDelegationSetLimitResponse); start one with `GetReusableDelegationSetLimitResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetReusableDelegationSetLimitResponseBuilder {
     inner: crate::types::GetReusableDelegationSetLimitResponse,
 }
 impl GetReusableDelegationSetLimitResponseBuilder {
     /// Sets [`GetReusableDelegationSetLimitResponse::limit`](crate::types::GetReusableDelegationSetLimitResponse::limit): The current setting for the limit on hosted zones that you can associate with the specified reusable delegation set.
     pub fn limit(mut self, input: crate::types::ReusableDelegationSetLimit) -> Self {
-        self.inner.limit = ::std::option::Option::Some(input);
+        self.inner.limit = Some(input);
         self
     }
     /// Sets or clears [`GetReusableDelegationSetLimitResponse::limit`](crate::types::GetReusableDelegationSetLimitResponse::limit).
     #[inline]
     pub fn set_limit(
         mut self,
-        input: ::std::option::Option<crate::types::ReusableDelegationSetLimit>,
+        input: Option<crate::types::ReusableDelegationSetLimit>,
     ) -> Self {
         self.inner.limit = input;
         self
     }
     /// The value set for [`GetReusableDelegationSetLimitResponse::limit`](crate::types::GetReusableDelegationSetLimitResponse::limit), if any.
     #[inline]
-    pub fn get_limit(
-        &self,
-    ) -> &::std::option::Option<crate::types::ReusableDelegationSetLimit> {
+    pub fn get_limit(&self) -> &Option<crate::types::ReusableDelegationSetLimit> {
         &self.inner.limit
     }
     /// Sets [`GetReusableDelegationSetLimitResponse::count`](crate::types::GetReusableDelegationSetLimitResponse::count): The current number of hosted zones that you can associate with the specified reusable delegation set.
     pub fn count(mut self, input: i64) -> Self {
-        self.inner.count = ::std::option::Option::Some(input);
+        self.inner.count = Some(input);
         self
     }
     /// Sets or clears [`GetReusableDelegationSetLimitResponse::count`](crate::types::GetReusableDelegationSetLimitResponse::count).
     #[inline]
-    pub fn set_count(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_count(mut self, input: Option<i64>) -> Self {
         self.inner.count = input;
         self
     }
     /// The value set for [`GetReusableDelegationSetLimitResponse::count`](crate::types::GetReusableDelegationSetLimitResponse::count), if any.
     #[inline]
-    pub fn get_count(&self) -> &::std::option::Option<i64> {
+    pub fn get_count(&self) -> &Option<i64> {
         &self.inner.count
     }
     /// Builds the [`GetReusableDelegationSetLimitResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetReusableDelegationSetLimitResponse,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.limit.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetReusableDelegationSetLimitResponse",
                 member: "limit",
             });
         }
         if self.inner.count.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetReusableDelegationSetLimitResponse",
                 member: "count",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::xml::FromXml for GetReusableDelegationSetLimitResponse {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "Limit" => {
-                    value.limit = ::std::option::Option::Some(
+                    value.limit = Some(
                         <crate::types::ReusableDelegationSetLimit as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "Count" => {
-                    value.count = ::std::option::Option::Some(
+                    value.count = Some(
                         ::awsgen_runtime::xml::number::<
                             i64,
                         >(child.text(), child, "GetReusableDelegationSetLimitResponse")?,
@@ -146,6 +132,6 @@ impl ::awsgen_runtime::xml::FromXml for GetReusableDelegationSetLimitResponse {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,107 +2,95 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains the response to the `GetReusableDelegationSet` request.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetReusableDelegationSetResponse {
     /// A complex type that contains information about the reusable delegation set.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub delegation_set: ::std::option::Option<crate::types::DelegationSet>,
+    pub delegation_set: Option<crate::types::DelegationSet>,
 }
 impl GetReusableDelegationSetResponse {
     /// Starts building a [`GetReusableDelegationSetResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetReusableDelegationSetResponseBuilder {
-        <crate::types::builders::GetReusableDelegationSetResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetReusableDelegationSetResponseBuilder as Default>::default()
     }
     /// The `DelegationSet` member, when set.
     #[inline]
-    pub fn delegation_set(&self) -> ::std::option::Option<&crate::types::DelegationSet> {
+    pub fn delegation_set(&self) -> Option<&crate::types::DelegationSet> {
         self.delegation_set.as_ref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for GetReusableDelegationSetResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::xml::read_body(
             response.body(),
             "GetReusableDelegationSetResponse",
             ::awsgen_runtime::xml::MembersAt::Root,
             <Self as ::awsgen_runtime::xml::FromXml>::from_xml,
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`GetReusableDelegationSetResponse`](crate::types::GetReusableDelegationSetResponse); start one with `GetReusableDelegationSetResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetReusableDelegationSetResponseBuilder {
     inner: crate::types::GetReusableDelegationSetResponse,
 }
 impl GetReusableDelegationSetResponseBuilder {
     /// Sets [`GetReusableDelegationSetResponse::delegation_set`](crate::types::GetReusableDelegationSetResponse::delegation_set): A complex type that contains information about the reusable delegation set.
     pub fn delegation_set(mut self, input: crate::types::DelegationSet) -> Self {
-        self.inner.delegation_set = ::std::option::Option::Some(input);
+        self.inner.delegation_set = Some(input);
         self
     }
     /// Sets or clears [`GetReusableDelegationSetResponse::delegation_set`](crate::types::GetReusableDelegationSetResponse::delegation_set).
     #[inline]
     pub fn set_delegation_set(
         mut self,
-        input: ::std::option::Option<crate::types::DelegationSet>,
+        input: Option<crate::types::DelegationSet>,
     ) -> Self {
         self.inner.delegation_set = input;
         self
     }
     /// The value set for [`GetReusableDelegationSetResponse::delegation_set`](crate::types::GetReusableDelegationSetResponse::delegation_set), if any.
     #[inline]
-    pub fn get_delegation_set(
-        &self,
-    ) -> &::std::option::Option<crate::types::DelegationSet> {
+    pub fn get_delegation_set(&self) -> &Option<crate::types::DelegationSet> {
         &self.inner.delegation_set
     }
     /// Builds the [`GetReusableDelegationSetResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetReusableDelegationSetResponse,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.delegation_set.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetReusableDelegationSetResponse",
                 member: "delegation_set",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::xml::FromXml for GetReusableDelegationSetResponse {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "DelegationSet" {
-                value.delegation_set = ::std::option::Option::Some(
+                value.delegation_set = Some(
                     <crate::types::DelegationSet as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

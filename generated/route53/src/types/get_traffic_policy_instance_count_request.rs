@@ -2,28 +2,18 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Request to get the number of traffic policy instances that are associated with the current Amazon Web Services account.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetTrafficPolicyInstanceCountRequest {}
 impl GetTrafficPolicyInstanceCountRequest {
     /// Starts building a [`GetTrafficPolicyInstanceCountRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetTrafficPolicyInstanceCountRequestBuilder {
-        <crate::types::builders::GetTrafficPolicyInstanceCountRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetTrafficPolicyInstanceCountRequestBuilder as Default>::default()
     }
 }
 /// A builder for [`GetTrafficPolicyInstanceCountRequest`](crate::types::GetTrafficPolicyInstanceCountRequest); start one with `GetTrafficPolicyInstanceCountRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetTrafficPolicyInstanceCountRequestBuilder {
     inner: crate::types::GetTrafficPolicyInstanceCountRequest,
 }

@@ -2,105 +2,92 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains information about the resource record sets that Amazon Route 53 created based on a specified traffic policy.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetTrafficPolicyInstanceCountResponse {
     /// The number of traffic policy instances that are associated with the current Amazon Web Services account.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub traffic_policy_instance_count: ::std::option::Option<i32>,
+    pub traffic_policy_instance_count: Option<i32>,
 }
 impl GetTrafficPolicyInstanceCountResponse {
     /// Starts building a [`GetTrafficPolicyInstanceCountResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetTrafficPolicyInstanceCountResponseBuilder {
-        <crate::types::builders::GetTrafficPolicyInstanceCountResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetTrafficPolicyInstanceCountResponseBuilder as Default>::default()
     }
     /// The `TrafficPolicyInstanceCount` member, when set.
     #[inline]
-    pub fn traffic_policy_instance_count(&self) -> ::std::option::Option<i32> {
+    pub fn traffic_policy_instance_count(&self) -> Option<i32> {
         self.traffic_policy_instance_count
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for GetTrafficPolicyInstanceCountResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::xml::read_body(
             response.body(),
             "GetTrafficPolicyInstanceCountResponse",
             ::awsgen_runtime::xml::MembersAt::Root,
             <Self as ::awsgen_runtime::xml::FromXml>::from_xml,
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`GetTrafficPolicyInstanceCountResponse`](crate::types::GetTrafficPolicyInstanceCountResponse); start one with `GetTrafficPolicyInstanceCountResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetTrafficPolicyInstanceCountResponseBuilder {
     inner: crate::types::GetTrafficPolicyInstanceCountResponse,
 }
 impl GetTrafficPolicyInstanceCountResponseBuilder {
     /// Sets [`GetTrafficPolicyInstanceCountResponse::traffic_policy_instance_count`](crate::types::GetTrafficPolicyInstanceCountResponse::traffic_policy_instance_count): The number of traffic policy instances that are associated with the current Amazon Web Services account.
     pub fn traffic_policy_instance_count(mut self, input: i32) -> Self {
-        self.inner.traffic_policy_instance_count = ::std::option::Option::Some(input);
+        self.inner.traffic_policy_instance_count = Some(input);
         self
     }
     /// Sets or clears [`GetTrafficPolicyInstanceCountResponse::traffic_policy_instance_count`](crate::types::GetTrafficPolicyInstanceCountResponse::traffic_policy_instance_count).
     #[inline]
-    pub fn set_traffic_policy_instance_count(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_traffic_policy_instance_count(mut self, input: Option<i32>) -> Self {
         self.inner.traffic_policy_instance_count = input;
         self
     }
     /// The value set for [`GetTrafficPolicyInstanceCountResponse::traffic_policy_instance_count`](crate::types::GetTrafficPolicyInstanceCountResponse::traffic_policy_instance_count), if any.
     #[inline]
-    pub fn get_traffic_policy_instance_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_traffic_policy_instance_count(&self) -> &Option<i32> {
         &self.inner.traffic_policy_instance_count
     }
     /// Builds the [`GetTrafficPolicyInstanceCountResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetTrafficPolicyInstanceCountResponse,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.traffic_policy_instance_count.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetTrafficPolicyInstanceCountResponse",
                 member: "traffic_policy_instance_count",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::xml::FromXml for GetTrafficPolicyInstanceCountResponse {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "TrafficPolicyInstanceCount" {
-                value.traffic_policy_instance_count = ::std::option::Option::Some(
+                value.traffic_policy_instance_count = Some(
                     ::awsgen_runtime::xml::number::<
                         i32,
                     >(child.text(), child, "GetTrafficPolicyInstanceCountResponse")?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

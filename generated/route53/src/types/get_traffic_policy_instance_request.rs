@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Gets information about a specified traffic policy instance.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetTrafficPolicyInstanceRequest {
     /// The ID of the traffic policy instance that you want to get information about.
@@ -15,67 +10,56 @@ pub struct GetTrafficPolicyInstanceRequest {
     /// Sent in the URI label `{Id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub id: ::std::option::Option<::std::string::String>,
+    pub id: Option<String>,
 }
 impl GetTrafficPolicyInstanceRequest {
     /// Starts building a [`GetTrafficPolicyInstanceRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetTrafficPolicyInstanceRequestBuilder {
-        <crate::types::builders::GetTrafficPolicyInstanceRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetTrafficPolicyInstanceRequestBuilder as Default>::default()
     }
     /// The `Id` member, when set.
     #[inline]
-    pub fn id(&self) -> ::std::option::Option<&str> {
+    pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
 }
 /// A builder for [`GetTrafficPolicyInstanceRequest`](crate::types::GetTrafficPolicyInstanceRequest); start one with `GetTrafficPolicyInstanceRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetTrafficPolicyInstanceRequestBuilder {
     inner: crate::types::GetTrafficPolicyInstanceRequest,
 }
 impl GetTrafficPolicyInstanceRequestBuilder {
     /// Sets [`GetTrafficPolicyInstanceRequest::id`](crate::types::GetTrafficPolicyInstanceRequest::id): The ID of the traffic policy instance that you want to get information about.
-    pub fn id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.id = ::std::option::Option::Some(input.into());
+    pub fn id(mut self, input: impl Into<String>) -> Self {
+        self.inner.id = Some(input.into());
         self
     }
     /// Sets or clears [`GetTrafficPolicyInstanceRequest::id`](crate::types::GetTrafficPolicyInstanceRequest::id).
     #[inline]
-    pub fn set_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_id(mut self, input: Option<String>) -> Self {
         self.inner.id = input;
         self
     }
     /// The value set for [`GetTrafficPolicyInstanceRequest::id`](crate::types::GetTrafficPolicyInstanceRequest::id), if any.
     #[inline]
-    pub fn get_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_id(&self) -> &Option<String> {
         &self.inner.id
     }
     /// Builds the [`GetTrafficPolicyInstanceRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetTrafficPolicyInstanceRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetTrafficPolicyInstanceRequest",
                 member: "id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Gets information about a specific traffic policy version.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetTrafficPolicyRequest {
     /// The ID of the traffic policy that you want to get information about.
@@ -15,100 +10,89 @@ pub struct GetTrafficPolicyRequest {
     /// Sent in the URI label `{Id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub id: ::std::option::Option<::std::string::String>,
+    pub id: Option<String>,
     /// The version number of the traffic policy that you want to get information about.
     ///
     /// Sent in the URI label `{Version}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub version: ::std::option::Option<i32>,
+    pub version: Option<i32>,
 }
 impl GetTrafficPolicyRequest {
     /// Starts building a [`GetTrafficPolicyRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetTrafficPolicyRequestBuilder {
-        <crate::types::builders::GetTrafficPolicyRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetTrafficPolicyRequestBuilder as Default>::default()
     }
     /// The `Id` member, when set.
     #[inline]
-    pub fn id(&self) -> ::std::option::Option<&str> {
+    pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
     /// The `Version` member, when set.
     #[inline]
-    pub fn version(&self) -> ::std::option::Option<i32> {
+    pub fn version(&self) -> Option<i32> {
         self.version
     }
 }
 /// A builder for [`GetTrafficPolicyRequest`](crate::types::GetTrafficPolicyRequest); start one with `GetTrafficPolicyRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetTrafficPolicyRequestBuilder {
     inner: crate::types::GetTrafficPolicyRequest,
 }
 impl GetTrafficPolicyRequestBuilder {
     /// Sets [`GetTrafficPolicyRequest::id`](crate::types::GetTrafficPolicyRequest::id): The ID of the traffic policy that you want to get information about.
-    pub fn id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.id = ::std::option::Option::Some(input.into());
+    pub fn id(mut self, input: impl Into<String>) -> Self {
+        self.inner.id = Some(input.into());
         self
     }
     /// Sets or clears [`GetTrafficPolicyRequest::id`](crate::types::GetTrafficPolicyRequest::id).
     #[inline]
-    pub fn set_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_id(mut self, input: Option<String>) -> Self {
         self.inner.id = input;
         self
     }
     /// The value set for [`GetTrafficPolicyRequest::id`](crate::types::GetTrafficPolicyRequest::id), if any.
     #[inline]
-    pub fn get_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_id(&self) -> &Option<String> {
         &self.inner.id
     }
     /// Sets [`GetTrafficPolicyRequest::version`](crate::types::GetTrafficPolicyRequest::version): The version number of the traffic policy that you want to get information about.
     pub fn version(mut self, input: i32) -> Self {
-        self.inner.version = ::std::option::Option::Some(input);
+        self.inner.version = Some(input);
         self
     }
     /// Sets or clears [`GetTrafficPolicyRequest::version`](crate::types::GetTrafficPolicyRequest::version).
     #[inline]
-    pub fn set_version(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_version(mut self, input: Option<i32>) -> Self {
         self.inner.version = input;
         self
     }
     /// The value set for [`GetTrafficPolicyRequest::version`](crate::types::GetTrafficPolicyRequest::version), if any.
     #[inline]
-    pub fn get_version(&self) -> &::std::option::Option<i32> {
+    pub fn get_version(&self) -> &Option<i32> {
         &self.inner.version
     }
     /// Builds the [`GetTrafficPolicyRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetTrafficPolicyRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetTrafficPolicyRequest",
                 member: "id",
             });
         }
         if self.inner.version.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetTrafficPolicyRequest",
                 member: "version",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,34 +2,29 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains information about one health check that is associated with the current Amazon Web Services account.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct HealthCheck {
     /// The identifier that Amazon Route 53 assigned to the health check when you created it. When you add or update a resource record set, you use this value to specify which health check to use. The value can be up to 64 characters long.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub id: ::std::option::Option<::std::string::String>,
+    pub id: Option<String>,
     /// A unique string that you specified when you created the health check.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub caller_reference: ::std::option::Option<::std::string::String>,
+    pub caller_reference: Option<String>,
     /// If the health check was created by another service, the service that created the health check. When a health check is created by another service, you can't edit or delete it using Amazon Route 53.
-    pub linked_service: ::std::option::Option<crate::types::LinkedService>,
+    pub linked_service: Option<crate::types::LinkedService>,
     /// A complex type that contains detailed information about one health check.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub health_check_config: ::std::option::Option<crate::types::HealthCheckConfig>,
+    pub health_check_config: Option<crate::types::HealthCheckConfig>,
     /// The version of the health check. You can optionally pass this value in a call to `UpdateHealthCheck` to prevent overwriting another change to the health check.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub health_check_version: ::std::option::Option<i64>,
+    pub health_check_version: Option<i64>,
     /// A complex type that contains information about the CloudWatch alarm that Amazon Route 53 is monitoring for this health check.
-    pub cloud_watch_alarm_configuration: ::std::option::Option<
+    pub cloud_watch_alarm_configuration: Option<
         crate::types::CloudWatchAlarmConfiguration,
     >,
 }
@@ -37,117 +32,96 @@ impl HealthCheck {
     /// Starts building a [`HealthCheck`].
     #[inline]
     pub fn builder() -> crate::types::builders::HealthCheckBuilder {
-        <crate::types::builders::HealthCheckBuilder as ::std::default::Default>::default()
+        <crate::types::builders::HealthCheckBuilder as Default>::default()
     }
     /// The `Id` member, when set.
     #[inline]
-    pub fn id(&self) -> ::std::option::Option<&str> {
+    pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
     /// The `CallerReference` member, when set.
     #[inline]
-    pub fn caller_reference(&self) -> ::std::option::Option<&str> {
+    pub fn caller_reference(&self) -> Option<&str> {
         self.caller_reference.as_deref()
     }
     /// The `LinkedService` member, when set.
     #[inline]
-    pub fn linked_service(&self) -> ::std::option::Option<&crate::types::LinkedService> {
+    pub fn linked_service(&self) -> Option<&crate::types::LinkedService> {
         self.linked_service.as_ref()
     }
     /// The `HealthCheckConfig` member, when set.
     #[inline]
-    pub fn health_check_config(
-        &self,
-    ) -> ::std::option::Option<&crate::types::HealthCheckConfig> {
+    pub fn health_check_config(&self) -> Option<&crate::types::HealthCheckConfig> {
         self.health_check_config.as_ref()
     }
     /// The `HealthCheckVersion` member, when set.
     #[inline]
-    pub fn health_check_version(&self) -> ::std::option::Option<i64> {
+    pub fn health_check_version(&self) -> Option<i64> {
         self.health_check_version
     }
     /// The `CloudWatchAlarmConfiguration` member, when set.
     #[inline]
     pub fn cloud_watch_alarm_configuration(
         &self,
-    ) -> ::std::option::Option<&crate::types::CloudWatchAlarmConfiguration> {
+    ) -> Option<&crate::types::CloudWatchAlarmConfiguration> {
         self.cloud_watch_alarm_configuration.as_ref()
     }
 }
 /// A builder for [`HealthCheck`](crate::types::HealthCheck); start one with `HealthCheck::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct HealthCheckBuilder {
     inner: crate::types::HealthCheck,
 }
 impl HealthCheckBuilder {
     /// Sets [`HealthCheck::id`](crate::types::HealthCheck::id): The identifier that Amazon Route 53 assigned to the health check when you created it.
-    pub fn id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.id = ::std::option::Option::Some(input.into());
+    pub fn id(mut self, input: impl Into<String>) -> Self {
+        self.inner.id = Some(input.into());
         self
     }
     /// Sets or clears [`HealthCheck::id`](crate::types::HealthCheck::id).
     #[inline]
-    pub fn set_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_id(mut self, input: Option<String>) -> Self {
         self.inner.id = input;
         self
     }
     /// The value set for [`HealthCheck::id`](crate::types::HealthCheck::id), if any.
     #[inline]
-    pub fn get_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_id(&self) -> &Option<String> {
         &self.inner.id
     }
     /// Sets [`HealthCheck::caller_reference`](crate::types::HealthCheck::caller_reference): A unique string that you specified when you created the health check.
-    pub fn caller_reference(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.caller_reference = ::std::option::Option::Some(input.into());
+    pub fn caller_reference(mut self, input: impl Into<String>) -> Self {
+        self.inner.caller_reference = Some(input.into());
         self
     }
     /// Sets or clears [`HealthCheck::caller_reference`](crate::types::HealthCheck::caller_reference).
     #[inline]
-    pub fn set_caller_reference(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_caller_reference(mut self, input: Option<String>) -> Self {
         self.inner.caller_reference = input;
         self
     }
     /// The value set for [`HealthCheck::caller_reference`](crate::types::HealthCheck::caller_reference), if any.
     #[inline]
-    pub fn get_caller_reference(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_caller_reference(&self) -> &Option<String> {
         &self.inner.caller_reference
     }
     /// Sets [`HealthCheck::linked_service`](crate::types::HealthCheck::linked_service): If the health check was created by another service, the service that created the health check.
     pub fn linked_service(mut self, input: crate::types::LinkedService) -> Self {
-        self.inner.linked_service = ::std::option::Option::Some(input);
+        self.inner.linked_service = Some(input);
         self
     }
     /// Sets or clears [`HealthCheck::linked_service`](crate::types::HealthCheck::linked_service).
     #[inline]
     pub fn set_linked_service(
         mut self,
-        input: ::std::option::Option<crate::types::LinkedService>,
+        input: Option<crate::types::LinkedService>,
     ) -> Self {
         self.inner.linked_service = input;
         self
     }
     /// The value set for [`HealthCheck::linked_service`](crate::types::HealthCheck::linked_service), if any.
     #[inline]
-    pub fn get_linked_service(
-        &self,
-    ) -> &::std::option::Option<crate::types::LinkedService> {
+    pub fn get_linked_service(&self) -> &Option<crate::types::LinkedService> {
         &self.inner.linked_service
     }
     /// Sets [`HealthCheck::health_check_config`](crate::types::HealthCheck::health_check_config): A complex type that contains detailed information about one health check.
@@ -155,42 +129,37 @@ impl HealthCheckBuilder {
         mut self,
         input: crate::types::HealthCheckConfig,
     ) -> Self {
-        self.inner.health_check_config = ::std::option::Option::Some(input);
+        self.inner.health_check_config = Some(input);
         self
     }
     /// Sets or clears [`HealthCheck::health_check_config`](crate::types::HealthCheck::health_check_config).
     #[inline]
     pub fn set_health_check_config(
         mut self,
-        input: ::std::option::Option<crate::types::HealthCheckConfig>,
+        input: Option<crate::types::HealthCheckConfig>,
     ) -> Self {
         self.inner.health_check_config = input;
         self
     }
     /// The value set for [`HealthCheck::health_check_config`](crate::types::HealthCheck::health_check_config), if any.
     #[inline]
-    pub fn get_health_check_config(
-        &self,
-    ) -> &::std::option::Option<crate::types::HealthCheckConfig> {
+    pub fn get_health_check_config(&self) -> &Option<crate::types::HealthCheckConfig> {
         &self.inner.health_check_config
     }
     /// Sets [`HealthCheck::health_check_version`](crate::types::HealthCheck::health_check_version): The version of the health check.
     pub fn health_check_version(mut self, input: i64) -> Self {
-        self.inner.health_check_version = ::std::option::Option::Some(input);
+        self.inner.health_check_version = Some(input);
         self
     }
     /// Sets or clears [`HealthCheck::health_check_version`](crate::types::HealthCheck::health_check_version).
     #[inline]
-    pub fn set_health_check_version(
-        mut self,
-        input: ::std::option::Option<i64>,
-    ) -> Self {
+    pub fn set_health_check_version(mut self, input: Option<i64>) -> Self {
         self.inner.health_check_version = input;
         self
     }
     /// The value set for [`HealthCheck::health_check_version`](crate::types::HealthCheck::health_check_version), if any.
     #[inline]
-    pub fn get_health_check_version(&self) -> &::std::option::Option<i64> {
+    pub fn get_health_check_version(&self) -> &Option<i64> {
         &self.inner.health_check_version
     }
     /// Sets [`HealthCheck::cloud_watch_alarm_configuration`](crate::types::HealthCheck::cloud_watch_alarm_configuration): A complex type that contains information about the CloudWatch alarm that Amazon Route 53 is monitoring for this health check.
@@ -198,14 +167,14 @@ impl HealthCheckBuilder {
         mut self,
         input: crate::types::CloudWatchAlarmConfiguration,
     ) -> Self {
-        self.inner.cloud_watch_alarm_configuration = ::std::option::Option::Some(input);
+        self.inner.cloud_watch_alarm_configuration = Some(input);
         self
     }
     /// Sets or clears [`HealthCheck::cloud_watch_alarm_configuration`](crate::types::HealthCheck::cloud_watch_alarm_configuration).
     #[inline]
     pub fn set_cloud_watch_alarm_configuration(
         mut self,
-        input: ::std::option::Option<crate::types::CloudWatchAlarmConfiguration>,
+        input: Option<crate::types::CloudWatchAlarmConfiguration>,
     ) -> Self {
         self.inner.cloud_watch_alarm_configuration = input;
         self
@@ -214,84 +183,77 @@ impl HealthCheckBuilder {
     #[inline]
     pub fn get_cloud_watch_alarm_configuration(
         &self,
-    ) -> &::std::option::Option<crate::types::CloudWatchAlarmConfiguration> {
+    ) -> &Option<crate::types::CloudWatchAlarmConfiguration> {
         &self.inner.cloud_watch_alarm_configuration
     }
     /// Builds the [`HealthCheck`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        crate::types::HealthCheck,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
+    ) -> Result<crate::types::HealthCheck, ::awsgen_runtime::primitives::BuildError> {
         if self.inner.id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "HealthCheck",
                 member: "id",
             });
         }
         if self.inner.caller_reference.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "HealthCheck",
                 member: "caller_reference",
             });
         }
         if self.inner.health_check_config.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "HealthCheck",
                 member: "health_check_config",
             });
         }
         if self.inner.health_check_version.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "HealthCheck",
                 member: "health_check_version",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::xml::FromXml for HealthCheck {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "Id" => {
-                    value.id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.id = Some(String::from(child.text()));
                 }
                 "CallerReference" => {
-                    value.caller_reference = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.caller_reference = Some(String::from(child.text()));
                 }
                 "LinkedService" => {
-                    value.linked_service = ::std::option::Option::Some(
+                    value.linked_service = Some(
                         <crate::types::LinkedService as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "HealthCheckConfig" => {
-                    value.health_check_config = ::std::option::Option::Some(
+                    value.health_check_config = Some(
                         <crate::types::HealthCheckConfig as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "HealthCheckVersion" => {
-                    value.health_check_version = ::std::option::Option::Some(
+                    value.health_check_version = Some(
                         ::awsgen_runtime::xml::number::<
                             i64,
                         >(child.text(), child, "HealthCheck")?,
                     );
                 }
                 "CloudWatchAlarmConfiguration" => {
-                    value.cloud_watch_alarm_configuration = ::std::option::Option::Some(
+                    value.cloud_watch_alarm_configuration = Some(
                         <crate::types::CloudWatchAlarmConfiguration as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
@@ -300,6 +262,6 @@ impl ::awsgen_runtime::xml::FromXml for HealthCheck {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains information about the health check.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct HealthCheckConfig {
     /// The IPv4 or IPv6 IP address of the endpoint that you want Amazon Route 53 to perform health checks on. If you don't specify a value for `IPAddress`, Route 53 sends a DNS request to resolve the domain name that you specify in `FullyQualifiedDomainName` at the interval that you specify in `RequestInterval`. Using an IP address returned by DNS, Route 53 then checks the health of the endpoint.
@@ -28,11 +23,11 @@ pub struct HealthCheckConfig {
     /// - [RFC 5156, Special-Use IPv6 Addresses](https://tools.ietf.org/html/rfc5156)
     ///
     /// When the value of `Type` is `CALCULATED` or `CLOUDWATCH_METRIC`, omit `IPAddress`.
-    pub ip_address: ::std::option::Option<::std::string::String>,
+    pub ip_address: Option<String>,
     /// The port on the endpoint that you want Amazon Route 53 to perform health checks on.
     ///
     /// **Note:** Don't specify a value for `Port` when you specify a value for `Type` of `CLOUDWATCH_METRIC` or `CALCULATED`.
-    pub port: ::std::option::Option<i32>,
+    pub port: Option<i32>,
     /// The type of health check that you want to create, which indicates how Amazon Route 53 determines whether an endpoint is healthy.
     ///
     /// **Important:** You can't change the value of `Type` after you create a health check.
@@ -53,9 +48,9 @@ pub struct HealthCheckConfig {
     /// For more information, see [How Route 53 Determines Whether an Endpoint Is Healthy](https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/dns-failover-determining-health-of-endpoints.html) in the *Amazon Route 53 Developer Guide*.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub type_: ::std::option::Option<crate::types::HealthCheckType>,
+    pub type_: Option<crate::types::HealthCheckType>,
     /// The path, if any, that you want Amazon Route 53 to request when performing health checks. The path can be any value for which your endpoint will return an HTTP status code of 2xx or 3xx when the endpoint is healthy, for example, the file /docs/route53-health-check.html. You can also include query string parameters, for example, `/welcome.html?language=jp&login=y`.
-    pub resource_path: ::std::option::Option<::std::string::String>,
+    pub resource_path: Option<String>,
     /// Amazon Route 53 behavior depends on whether you specify a value for `IPAddress`.
     ///
     /// **If you specify a value for** `IPAddress`:
@@ -81,11 +76,11 @@ pub struct HealthCheckConfig {
     /// **Important:** In this configuration, if you create a health check for which the value of `FullyQualifiedDomainName` matches the name of the resource record sets and you then associate the health check with those resource record sets, health check results will be unpredictable.
     ///
     /// In addition, if the value that you specify for `Type` is `HTTP`, `HTTPS`, `HTTP_STR_MATCH`, or `HTTPS_STR_MATCH`, Route 53 passes the value of `FullyQualifiedDomainName` in the `Host` header, as it does when you specify a value for `IPAddress`. If the value of `Type` is `TCP`, Route 53 doesn't pass a `Host` header.
-    pub fully_qualified_domain_name: ::std::option::Option<::std::string::String>,
+    pub fully_qualified_domain_name: Option<String>,
     /// If the value of Type is `HTTP_STR_MATCH` or `HTTPS_STR_MATCH`, the string that you want Amazon Route 53 to search for in the response body from the specified resource. If the string appears in the response body, Route 53 considers the resource healthy.
     ///
     /// Route 53 considers case when searching for `SearchString` in the response body.
-    pub search_string: ::std::option::Option<::std::string::String>,
+    pub search_string: Option<String>,
     /// The number of seconds between the time that Amazon Route 53 gets a response from your endpoint and the time that it sends the next health check request. Each Route 53 health checker makes requests at this interval.
     ///
     /// `RequestInterval` is not supported when you specify a value for `Type` of `RECOVERY_CONTROL`.
@@ -93,21 +88,21 @@ pub struct HealthCheckConfig {
     /// **Important:** You can't change the value of `RequestInterval` after you create a health check.
     ///
     /// If you don't specify a value for `RequestInterval`, the default value is `30` seconds.
-    pub request_interval: ::std::option::Option<i32>,
+    pub request_interval: Option<i32>,
     /// The number of consecutive health checks that an endpoint must pass or fail for Amazon Route 53 to change the current status of the endpoint from unhealthy to healthy or vice versa. For more information, see [How Amazon Route 53 Determines Whether an Endpoint Is Healthy](https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/dns-failover-determining-health-of-endpoints.html) in the *Amazon Route 53 Developer Guide*.
     ///
     /// `FailureThreshold` is not supported when you specify a value for `Type` of `RECOVERY_CONTROL`.
     ///
     /// Otherwise, if you don't specify a value for `FailureThreshold`, the default value is three health checks.
-    pub failure_threshold: ::std::option::Option<i32>,
+    pub failure_threshold: Option<i32>,
     /// Specify whether you want Amazon Route 53 to measure the latency between health checkers in multiple Amazon Web Services regions and your endpoint, and to display CloudWatch latency graphs on the **Health Checks** page in the Route 53 console.
     ///
     /// `MeasureLatency` is not supported when you specify a value for `Type` of `RECOVERY_CONTROL`.
     ///
     /// **Important:** You can't change the value of `MeasureLatency` after you create a health check.
-    pub measure_latency: ::std::option::Option<bool>,
+    pub measure_latency: Option<bool>,
     /// Specify whether you want Amazon Route 53 to invert the status of a health check, for example, to consider a health check unhealthy when it otherwise would be considered healthy.
-    pub inverted: ::std::option::Option<bool>,
+    pub inverted: Option<bool>,
     /// Stops Route 53 from performing health checks. When you disable a health check, here's what happens:
     ///
     /// - **Health checks that check the health of endpoints:** Route 53 stops submitting requests to your application, server, or other resource.
@@ -117,119 +112,117 @@ pub struct HealthCheckConfig {
     /// After you disable a health check, Route 53 considers the status of the health check to always be healthy. If you configured DNS failover, Route 53 continues to route traffic to the corresponding resources. If you want to stop routing traffic to a resource, change the value of [Inverted](https://docs.aws.amazon.com/Route53/latest/APIReference/API_UpdateHealthCheck.html#Route53-UpdateHealthCheck-request-Inverted).
     ///
     /// Charges for a health check still apply when the health check is disabled. For more information, see [Amazon Route 53 Pricing](http://aws.amazon.com/route53/pricing/).
-    pub disabled: ::std::option::Option<bool>,
+    pub disabled: Option<bool>,
     /// The number of child health checks that are associated with a `CALCULATED` health check that Amazon Route 53 must consider healthy for the `CALCULATED` health check to be considered healthy. To specify the child health checks that you want to associate with a `CALCULATED` health check, use the [ChildHealthChecks](https://docs.aws.amazon.com/Route53/latest/APIReference/API_UpdateHealthCheck.html#Route53-UpdateHealthCheck-request-ChildHealthChecks) element.
     ///
     /// Note the following:
     ///
     /// - If you specify a number greater than the number of child health checks, Route 53 always considers this health check to be unhealthy.
     /// - If you specify `0`, Route 53 always considers this health check to be healthy.
-    pub health_threshold: ::std::option::Option<i32>,
+    pub health_threshold: Option<i32>,
     /// (CALCULATED Health Checks Only) A complex type that contains one `ChildHealthCheck` element for each health check that you want to associate with a `CALCULATED` health check.
-    pub child_health_checks: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub child_health_checks: Option<Vec<String>>,
     /// Specify whether you want Amazon Route 53 to send the value of `FullyQualifiedDomainName` to the endpoint in the `client_hello` message during TLS negotiation. This allows the endpoint to respond to `HTTPS` health check requests with the applicable SSL/TLS certificate.
     ///
     /// Some endpoints require that `HTTPS` requests include the host name in the `client_hello` message. If you don't enable SNI, the status of the health check will be `SSL alert handshake_failure`. A health check can also have that status for other reasons. If SNI is enabled and you're still getting the error, check the SSL/TLS configuration on your endpoint and confirm that your certificate is valid.
     ///
     /// The SSL/TLS certificate on your endpoint includes a domain name in the `Common Name` field and possibly several more in the `Subject Alternative Names` field. One of the domain names in the certificate should match the value that you specify for `FullyQualifiedDomainName`. If the endpoint responds to the `client_hello` message with a certificate that does not include the domain name that you specified in `FullyQualifiedDomainName`, a health checker will retry the handshake. In the second attempt, the health checker will omit `FullyQualifiedDomainName` from the `client_hello` message.
-    pub enable_sni: ::std::option::Option<bool>,
+    pub enable_sni: Option<bool>,
     /// A complex type that contains one `Region` element for each region from which you want Amazon Route 53 health checkers to check the specified endpoint.
     ///
     /// If you don't specify any regions, Route 53 health checkers automatically performs checks from all of the regions that are listed under **Valid Values**.
     ///
     /// If you update a health check to remove a region that has been performing health checks, Route 53 will briefly continue to perform checks from that region to ensure that some health checkers are always checking the endpoint (for example, if you replace three regions with four different regions).
-    pub regions: ::std::option::Option<::std::vec::Vec<crate::types::HealthCheckRegion>>,
+    pub regions: Option<Vec<crate::types::HealthCheckRegion>>,
     /// A complex type that identifies the CloudWatch alarm that you want Amazon Route 53 health checkers to use to determine whether the specified health check is healthy.
-    pub alarm_identifier: ::std::option::Option<crate::types::AlarmIdentifier>,
+    pub alarm_identifier: Option<crate::types::AlarmIdentifier>,
     /// When CloudWatch has insufficient data about the metric to determine the alarm state, the status that you want Amazon Route 53 to assign to the health check:
     ///
     /// - `Healthy`: Route 53 considers the health check to be healthy.
     /// - `Unhealthy`: Route 53 considers the health check to be unhealthy.
     /// - `LastKnownStatus`: Route 53 uses the status of the health check from the last time that CloudWatch had sufficient data to determine the alarm state. For new health checks that have no last known status, the default status for the health check is healthy.
-    pub insufficient_data_health_status: ::std::option::Option<
+    pub insufficient_data_health_status: Option<
         crate::types::InsufficientDataHealthStatus,
     >,
     /// The Amazon Resource Name (ARN) for the Route 53 Application Recovery Controller routing control.
     ///
     /// For more information about Route 53 Application Recovery Controller, see [Route 53 Application Recovery Controller Developer Guide.](https://docs.aws.amazon.com/r53recovery/latest/dg/what-is-route-53-recovery.html).
-    pub routing_control_arn: ::std::option::Option<::std::string::String>,
+    pub routing_control_arn: Option<String>,
 }
 impl HealthCheckConfig {
     /// Starts building a [`HealthCheckConfig`].
     #[inline]
     pub fn builder() -> crate::types::builders::HealthCheckConfigBuilder {
-        <crate::types::builders::HealthCheckConfigBuilder as ::std::default::Default>::default()
+        <crate::types::builders::HealthCheckConfigBuilder as Default>::default()
     }
     /// The `IPAddress` member, when set.
     #[inline]
-    pub fn ip_address(&self) -> ::std::option::Option<&str> {
+    pub fn ip_address(&self) -> Option<&str> {
         self.ip_address.as_deref()
     }
     /// The `Port` member, when set.
     #[inline]
-    pub fn port(&self) -> ::std::option::Option<i32> {
+    pub fn port(&self) -> Option<i32> {
         self.port
     }
     /// The `Type` member, when set.
     #[inline]
-    pub fn type_(&self) -> ::std::option::Option<&crate::types::HealthCheckType> {
+    pub fn type_(&self) -> Option<&crate::types::HealthCheckType> {
         self.type_.as_ref()
     }
     /// The `ResourcePath` member, when set.
     #[inline]
-    pub fn resource_path(&self) -> ::std::option::Option<&str> {
+    pub fn resource_path(&self) -> Option<&str> {
         self.resource_path.as_deref()
     }
     /// The `FullyQualifiedDomainName` member, when set.
     #[inline]
-    pub fn fully_qualified_domain_name(&self) -> ::std::option::Option<&str> {
+    pub fn fully_qualified_domain_name(&self) -> Option<&str> {
         self.fully_qualified_domain_name.as_deref()
     }
     /// The `SearchString` member, when set.
     #[inline]
-    pub fn search_string(&self) -> ::std::option::Option<&str> {
+    pub fn search_string(&self) -> Option<&str> {
         self.search_string.as_deref()
     }
     /// The `RequestInterval` member, when set.
     #[inline]
-    pub fn request_interval(&self) -> ::std::option::Option<i32> {
+    pub fn request_interval(&self) -> Option<i32> {
         self.request_interval
     }
     /// The `FailureThreshold` member, when set.
     #[inline]
-    pub fn failure_threshold(&self) -> ::std::option::Option<i32> {
+    pub fn failure_threshold(&self) -> Option<i32> {
         self.failure_threshold
     }
     /// The `MeasureLatency` member, when set.
     #[inline]
-    pub fn measure_latency(&self) -> ::std::option::Option<bool> {
+    pub fn measure_latency(&self) -> Option<bool> {
         self.measure_latency
     }
     /// The `Inverted` member, when set.
     #[inline]
-    pub fn inverted(&self) -> ::std::option::Option<bool> {
+    pub fn inverted(&self) -> Option<bool> {
         self.inverted
     }
     /// The `Disabled` member, when set.
     #[inline]
-    pub fn disabled(&self) -> ::std::option::Option<bool> {
+    pub fn disabled(&self) -> Option<bool> {
         self.disabled
     }
     /// The `HealthThreshold` member, when set.
     #[inline]
-    pub fn health_threshold(&self) -> ::std::option::Option<i32> {
+    pub fn health_threshold(&self) -> Option<i32> {
         self.health_threshold
     }
     /// The `ChildHealthChecks` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn child_health_checks(&self) -> &[::std::string::String] {
+    pub fn child_health_checks(&self) -> &[String] {
         self.child_health_checks.as_deref().unwrap_or_default()
     }
     /// The `EnableSNI` member, when set.
     #[inline]
-    pub fn enable_sni(&self) -> ::std::option::Option<bool> {
+    pub fn enable_sni(&self) -> Option<bool> {
         self.enable_sni
     }
     /// The `Regions` member, empty when not set; the field tells an empty list from an absent one.
@@ -239,298 +232,252 @@ impl HealthCheckConfig {
     }
     /// The `AlarmIdentifier` member, when set.
     #[inline]
-    pub fn alarm_identifier(
-        &self,
-    ) -> ::std::option::Option<&crate::types::AlarmIdentifier> {
+    pub fn alarm_identifier(&self) -> Option<&crate::types::AlarmIdentifier> {
         self.alarm_identifier.as_ref()
     }
     /// The `InsufficientDataHealthStatus` member, when set.
     #[inline]
     pub fn insufficient_data_health_status(
         &self,
-    ) -> ::std::option::Option<&crate::types::InsufficientDataHealthStatus> {
+    ) -> Option<&crate::types::InsufficientDataHealthStatus> {
         self.insufficient_data_health_status.as_ref()
     }
     /// The `RoutingControlArn` member, when set.
     #[inline]
-    pub fn routing_control_arn(&self) -> ::std::option::Option<&str> {
+    pub fn routing_control_arn(&self) -> Option<&str> {
         self.routing_control_arn.as_deref()
     }
 }
 /// A builder for [`HealthCheckConfig`](crate::types::HealthCheckConfig); start one with `HealthCheckConfig::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct HealthCheckConfigBuilder {
     inner: crate::types::HealthCheckConfig,
 }
 impl HealthCheckConfigBuilder {
     /// Sets [`HealthCheckConfig::ip_address`](crate::types::HealthCheckConfig::ip_address): The IPv4 or IPv6 IP address of the endpoint that you want Amazon Route 53 to perform health checks on.
-    pub fn ip_address(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ip_address = ::std::option::Option::Some(input.into());
+    pub fn ip_address(mut self, input: impl Into<String>) -> Self {
+        self.inner.ip_address = Some(input.into());
         self
     }
     /// Sets or clears [`HealthCheckConfig::ip_address`](crate::types::HealthCheckConfig::ip_address).
     #[inline]
-    pub fn set_ip_address(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ip_address(mut self, input: Option<String>) -> Self {
         self.inner.ip_address = input;
         self
     }
     /// The value set for [`HealthCheckConfig::ip_address`](crate::types::HealthCheckConfig::ip_address), if any.
     #[inline]
-    pub fn get_ip_address(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ip_address(&self) -> &Option<String> {
         &self.inner.ip_address
     }
     /// Sets [`HealthCheckConfig::port`](crate::types::HealthCheckConfig::port): The port on the endpoint that you want Amazon Route 53 to perform health checks on.
     pub fn port(mut self, input: i32) -> Self {
-        self.inner.port = ::std::option::Option::Some(input);
+        self.inner.port = Some(input);
         self
     }
     /// Sets or clears [`HealthCheckConfig::port`](crate::types::HealthCheckConfig::port).
     #[inline]
-    pub fn set_port(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_port(mut self, input: Option<i32>) -> Self {
         self.inner.port = input;
         self
     }
     /// The value set for [`HealthCheckConfig::port`](crate::types::HealthCheckConfig::port), if any.
     #[inline]
-    pub fn get_port(&self) -> &::std::option::Option<i32> {
+    pub fn get_port(&self) -> &Option<i32> {
         &self.inner.port
     }
     /// Sets [`HealthCheckConfig::type_`](crate::types::HealthCheckConfig::type_): The type of health check that you want to create, which indicates how Amazon Route 53 determines whether an endpoint is healthy.
     pub fn type_(mut self, input: crate::types::HealthCheckType) -> Self {
-        self.inner.type_ = ::std::option::Option::Some(input);
+        self.inner.type_ = Some(input);
         self
     }
     /// Sets or clears [`HealthCheckConfig::type_`](crate::types::HealthCheckConfig::type_).
     #[inline]
-    pub fn set_type_(
-        mut self,
-        input: ::std::option::Option<crate::types::HealthCheckType>,
-    ) -> Self {
+    pub fn set_type_(mut self, input: Option<crate::types::HealthCheckType>) -> Self {
         self.inner.type_ = input;
         self
     }
     /// The value set for [`HealthCheckConfig::type_`](crate::types::HealthCheckConfig::type_), if any.
     #[inline]
-    pub fn get_type_(&self) -> &::std::option::Option<crate::types::HealthCheckType> {
+    pub fn get_type_(&self) -> &Option<crate::types::HealthCheckType> {
         &self.inner.type_
     }
     /// Sets [`HealthCheckConfig::resource_path`](crate::types::HealthCheckConfig::resource_path): The path, if any, that you want Amazon Route 53 to request when performing health checks.
-    pub fn resource_path(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.resource_path = ::std::option::Option::Some(input.into());
+    pub fn resource_path(mut self, input: impl Into<String>) -> Self {
+        self.inner.resource_path = Some(input.into());
         self
     }
     /// Sets or clears [`HealthCheckConfig::resource_path`](crate::types::HealthCheckConfig::resource_path).
     #[inline]
-    pub fn set_resource_path(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource_path(mut self, input: Option<String>) -> Self {
         self.inner.resource_path = input;
         self
     }
     /// The value set for [`HealthCheckConfig::resource_path`](crate::types::HealthCheckConfig::resource_path), if any.
     #[inline]
-    pub fn get_resource_path(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource_path(&self) -> &Option<String> {
         &self.inner.resource_path
     }
     /// Sets [`HealthCheckConfig::fully_qualified_domain_name`](crate::types::HealthCheckConfig::fully_qualified_domain_name): Amazon Route 53 behavior depends on whether you specify a value for `IPAddress`.
-    pub fn fully_qualified_domain_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.fully_qualified_domain_name = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn fully_qualified_domain_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.fully_qualified_domain_name = Some(input.into());
         self
     }
     /// Sets or clears [`HealthCheckConfig::fully_qualified_domain_name`](crate::types::HealthCheckConfig::fully_qualified_domain_name).
     #[inline]
-    pub fn set_fully_qualified_domain_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_fully_qualified_domain_name(mut self, input: Option<String>) -> Self {
         self.inner.fully_qualified_domain_name = input;
         self
     }
     /// The value set for [`HealthCheckConfig::fully_qualified_domain_name`](crate::types::HealthCheckConfig::fully_qualified_domain_name), if any.
     #[inline]
-    pub fn get_fully_qualified_domain_name(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_fully_qualified_domain_name(&self) -> &Option<String> {
         &self.inner.fully_qualified_domain_name
     }
     /// Sets [`HealthCheckConfig::search_string`](crate::types::HealthCheckConfig::search_string): If the value of Type is `HTTP_STR_MATCH` or `HTTPS_STR_MATCH`, the string that you want Amazon Route 53 to search for in the response body from the specified resource.
-    pub fn search_string(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.search_string = ::std::option::Option::Some(input.into());
+    pub fn search_string(mut self, input: impl Into<String>) -> Self {
+        self.inner.search_string = Some(input.into());
         self
     }
     /// Sets or clears [`HealthCheckConfig::search_string`](crate::types::HealthCheckConfig::search_string).
     #[inline]
-    pub fn set_search_string(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_search_string(mut self, input: Option<String>) -> Self {
         self.inner.search_string = input;
         self
     }
     /// The value set for [`HealthCheckConfig::search_string`](crate::types::HealthCheckConfig::search_string), if any.
     #[inline]
-    pub fn get_search_string(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_search_string(&self) -> &Option<String> {
         &self.inner.search_string
     }
     /// Sets [`HealthCheckConfig::request_interval`](crate::types::HealthCheckConfig::request_interval): The number of seconds between the time that Amazon Route 53 gets a response from your endpoint and the time that it sends the next health check request.
     pub fn request_interval(mut self, input: i32) -> Self {
-        self.inner.request_interval = ::std::option::Option::Some(input);
+        self.inner.request_interval = Some(input);
         self
     }
     /// Sets or clears [`HealthCheckConfig::request_interval`](crate::types::HealthCheckConfig::request_interval).
     #[inline]
-    pub fn set_request_interval(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_request_interval(mut self, input: Option<i32>) -> Self {
         self.inner.request_interval = input;
         self
     }
     /// The value set for [`HealthCheckConfig::request_interval`](crate::types::HealthCheckConfig::request_interval), if any.
     #[inline]
-    pub fn get_request_interval(&self) -> &::std::option::Option<i32> {
+    pub fn get_request_interval(&self) -> &Option<i32> {
         &self.inner.request_interval
     }
     /// Sets [`HealthCheckConfig::failure_threshold`](crate::types::HealthCheckConfig::failure_threshold): The number of consecutive health checks that an endpoint must pass or fail for Amazon Route 53 to change the current status of the endpoint from unhealthy to healthy or vice versa.
     pub fn failure_threshold(mut self, input: i32) -> Self {
-        self.inner.failure_threshold = ::std::option::Option::Some(input);
+        self.inner.failure_threshold = Some(input);
         self
     }
     /// Sets or clears [`HealthCheckConfig::failure_threshold`](crate::types::HealthCheckConfig::failure_threshold).
     #[inline]
-    pub fn set_failure_threshold(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_failure_threshold(mut self, input: Option<i32>) -> Self {
         self.inner.failure_threshold = input;
         self
     }
     /// The value set for [`HealthCheckConfig::failure_threshold`](crate::types::HealthCheckConfig::failure_threshold), if any.
     #[inline]
-    pub fn get_failure_threshold(&self) -> &::std::option::Option<i32> {
+    pub fn get_failure_threshold(&self) -> &Option<i32> {
         &self.inner.failure_threshold
     }
     /// Sets [`HealthCheckConfig::measure_latency`](crate::types::HealthCheckConfig::measure_latency): Specify whether you want Amazon Route 53 to measure the latency between health checkers in multiple Amazon Web Services regions and your endpoint, and to display CloudWatch latency graphs on the **Health Checks** page in the Route 53 console.
     pub fn measure_latency(mut self, input: bool) -> Self {
-        self.inner.measure_latency = ::std::option::Option::Some(input);
+        self.inner.measure_latency = Some(input);
         self
     }
     /// Sets or clears [`HealthCheckConfig::measure_latency`](crate::types::HealthCheckConfig::measure_latency).
     #[inline]
-    pub fn set_measure_latency(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_measure_latency(mut self, input: Option<bool>) -> Self {
         self.inner.measure_latency = input;
         self
     }
     /// The value set for [`HealthCheckConfig::measure_latency`](crate::types::HealthCheckConfig::measure_latency), if any.
     #[inline]
-    pub fn get_measure_latency(&self) -> &::std::option::Option<bool> {
+    pub fn get_measure_latency(&self) -> &Option<bool> {
         &self.inner.measure_latency
     }
     /// Sets [`HealthCheckConfig::inverted`](crate::types::HealthCheckConfig::inverted): Specify whether you want Amazon Route 53 to invert the status of a health check, for example, to consider a health check unhealthy when it otherwise would be considered healthy.
     pub fn inverted(mut self, input: bool) -> Self {
-        self.inner.inverted = ::std::option::Option::Some(input);
+        self.inner.inverted = Some(input);
         self
     }
     /// Sets or clears [`HealthCheckConfig::inverted`](crate::types::HealthCheckConfig::inverted).
     #[inline]
-    pub fn set_inverted(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_inverted(mut self, input: Option<bool>) -> Self {
         self.inner.inverted = input;
         self
     }
     /// The value set for [`HealthCheckConfig::inverted`](crate::types::HealthCheckConfig::inverted), if any.
     #[inline]
-    pub fn get_inverted(&self) -> &::std::option::Option<bool> {
+    pub fn get_inverted(&self) -> &Option<bool> {
         &self.inner.inverted
     }
     /// Sets [`HealthCheckConfig::disabled`](crate::types::HealthCheckConfig::disabled): Stops Route 53 from performing health checks.
     pub fn disabled(mut self, input: bool) -> Self {
-        self.inner.disabled = ::std::option::Option::Some(input);
+        self.inner.disabled = Some(input);
         self
     }
     /// Sets or clears [`HealthCheckConfig::disabled`](crate::types::HealthCheckConfig::disabled).
     #[inline]
-    pub fn set_disabled(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_disabled(mut self, input: Option<bool>) -> Self {
         self.inner.disabled = input;
         self
     }
     /// The value set for [`HealthCheckConfig::disabled`](crate::types::HealthCheckConfig::disabled), if any.
     #[inline]
-    pub fn get_disabled(&self) -> &::std::option::Option<bool> {
+    pub fn get_disabled(&self) -> &Option<bool> {
         &self.inner.disabled
     }
     /// Sets [`HealthCheckConfig::health_threshold`](crate::types::HealthCheckConfig::health_threshold): The number of child health checks that are associated with a `CALCULATED` health check that Amazon Route 53 must consider healthy for the `CALCULATED` health check to be considered healthy.
     pub fn health_threshold(mut self, input: i32) -> Self {
-        self.inner.health_threshold = ::std::option::Option::Some(input);
+        self.inner.health_threshold = Some(input);
         self
     }
     /// Sets or clears [`HealthCheckConfig::health_threshold`](crate::types::HealthCheckConfig::health_threshold).
     #[inline]
-    pub fn set_health_threshold(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_health_threshold(mut self, input: Option<i32>) -> Self {
         self.inner.health_threshold = input;
         self
     }
     /// The value set for [`HealthCheckConfig::health_threshold`](crate::types::HealthCheckConfig::health_threshold), if any.
     #[inline]
-    pub fn get_health_threshold(&self) -> &::std::option::Option<i32> {
+    pub fn get_health_threshold(&self) -> &Option<i32> {
         &self.inner.health_threshold
     }
     /// Appends one item to [`HealthCheckConfig::child_health_checks`](crate::types::HealthCheckConfig::child_health_checks): (CALCULATED Health Checks Only) A complex type that contains one `ChildHealthCheck` element for each health check that you want to associate with a `CALCULATED` health check.
     ///
     /// To set the whole list at once, use [`set_child_health_checks`](Self::set_child_health_checks).
-    pub fn child_health_checks(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn child_health_checks(mut self, input: impl Into<String>) -> Self {
         self.inner.child_health_checks.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`HealthCheckConfig::child_health_checks`](crate::types::HealthCheckConfig::child_health_checks).
     #[inline]
-    pub fn set_child_health_checks(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_child_health_checks(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.child_health_checks = input;
         self
     }
     /// The value set for [`HealthCheckConfig::child_health_checks`](crate::types::HealthCheckConfig::child_health_checks), if any.
     #[inline]
-    pub fn get_child_health_checks(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_child_health_checks(&self) -> &Option<Vec<String>> {
         &self.inner.child_health_checks
     }
     /// Sets [`HealthCheckConfig::enable_sni`](crate::types::HealthCheckConfig::enable_sni): Specify whether you want Amazon Route 53 to send the value of `FullyQualifiedDomainName` to the endpoint in the `client_hello` message during TLS negotiation.
     pub fn enable_sni(mut self, input: bool) -> Self {
-        self.inner.enable_sni = ::std::option::Option::Some(input);
+        self.inner.enable_sni = Some(input);
         self
     }
     /// Sets or clears [`HealthCheckConfig::enable_sni`](crate::types::HealthCheckConfig::enable_sni).
     #[inline]
-    pub fn set_enable_sni(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_enable_sni(mut self, input: Option<bool>) -> Self {
         self.inner.enable_sni = input;
         self
     }
     /// The value set for [`HealthCheckConfig::enable_sni`](crate::types::HealthCheckConfig::enable_sni), if any.
     #[inline]
-    pub fn get_enable_sni(&self) -> &::std::option::Option<bool> {
+    pub fn get_enable_sni(&self) -> &Option<bool> {
         &self.inner.enable_sni
     }
     /// Appends one item to [`HealthCheckConfig::regions`](crate::types::HealthCheckConfig::regions): A complex type that contains one `Region` element for each region from which you want Amazon Route 53 health checkers to check the specified endpoint.
@@ -544,37 +491,33 @@ impl HealthCheckConfigBuilder {
     #[inline]
     pub fn set_regions(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::HealthCheckRegion>>,
+        input: Option<Vec<crate::types::HealthCheckRegion>>,
     ) -> Self {
         self.inner.regions = input;
         self
     }
     /// The value set for [`HealthCheckConfig::regions`](crate::types::HealthCheckConfig::regions), if any.
     #[inline]
-    pub fn get_regions(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::HealthCheckRegion>> {
+    pub fn get_regions(&self) -> &Option<Vec<crate::types::HealthCheckRegion>> {
         &self.inner.regions
     }
     /// Sets [`HealthCheckConfig::alarm_identifier`](crate::types::HealthCheckConfig::alarm_identifier): A complex type that identifies the CloudWatch alarm that you want Amazon Route 53 health checkers to use to determine whether the specified health check is healthy.
     pub fn alarm_identifier(mut self, input: crate::types::AlarmIdentifier) -> Self {
-        self.inner.alarm_identifier = ::std::option::Option::Some(input);
+        self.inner.alarm_identifier = Some(input);
         self
     }
     /// Sets or clears [`HealthCheckConfig::alarm_identifier`](crate::types::HealthCheckConfig::alarm_identifier).
     #[inline]
     pub fn set_alarm_identifier(
         mut self,
-        input: ::std::option::Option<crate::types::AlarmIdentifier>,
+        input: Option<crate::types::AlarmIdentifier>,
     ) -> Self {
         self.inner.alarm_identifier = input;
         self
     }
     /// The value set for [`HealthCheckConfig::alarm_identifier`](crate::types::HealthCheckConfig::alarm_identifier), if any.
     #[inline]
-    pub fn get_alarm_identifier(
-        &self,
-    ) -> &::std::option::Option<crate::types::AlarmIdentifier> {
+    pub fn get_alarm_identifier(&self) -> &Option<crate::types::AlarmIdentifier> {
         &self.inner.alarm_identifier
     }
     /// Sets [`HealthCheckConfig::insufficient_data_health_status`](crate::types::HealthCheckConfig::insufficient_data_health_status): When CloudWatch has insufficient data about the metric to determine the alarm state, the status that you want Amazon Route 53 to assign to the health check:
@@ -582,14 +525,14 @@ impl HealthCheckConfigBuilder {
         mut self,
         input: crate::types::InsufficientDataHealthStatus,
     ) -> Self {
-        self.inner.insufficient_data_health_status = ::std::option::Option::Some(input);
+        self.inner.insufficient_data_health_status = Some(input);
         self
     }
     /// Sets or clears [`HealthCheckConfig::insufficient_data_health_status`](crate::types::HealthCheckConfig::insufficient_data_health_status).
     #[inline]
     pub fn set_insufficient_data_health_status(
         mut self,
-        input: ::std::option::Option<crate::types::InsufficientDataHealthStatus>,
+        input: Option<crate::types::InsufficientDataHealthStatus>,
     ) -> Self {
         self.inner.insufficient_data_health_status = input;
         self
@@ -598,48 +541,40 @@ impl HealthCheckConfigBuilder {
     #[inline]
     pub fn get_insufficient_data_health_status(
         &self,
-    ) -> &::std::option::Option<crate::types::InsufficientDataHealthStatus> {
+    ) -> &Option<crate::types::InsufficientDataHealthStatus> {
         &self.inner.insufficient_data_health_status
     }
     /// Sets [`HealthCheckConfig::routing_control_arn`](crate::types::HealthCheckConfig::routing_control_arn): The Amazon Resource Name (ARN) for the Route 53 Application Recovery Controller routing control.
-    pub fn routing_control_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.routing_control_arn = ::std::option::Option::Some(input.into());
+    pub fn routing_control_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.routing_control_arn = Some(input.into());
         self
     }
     /// Sets or clears [`HealthCheckConfig::routing_control_arn`](crate::types::HealthCheckConfig::routing_control_arn).
     #[inline]
-    pub fn set_routing_control_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_routing_control_arn(mut self, input: Option<String>) -> Self {
         self.inner.routing_control_arn = input;
         self
     }
     /// The value set for [`HealthCheckConfig::routing_control_arn`](crate::types::HealthCheckConfig::routing_control_arn), if any.
     #[inline]
-    pub fn get_routing_control_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_routing_control_arn(&self) -> &Option<String> {
         &self.inner.routing_control_arn
     }
     /// Builds the [`HealthCheckConfig`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::HealthCheckConfig,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.type_.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "HealthCheckConfig",
                 member: "type_",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl HealthCheckConfig {
@@ -648,184 +583,169 @@ impl HealthCheckConfig {
         &self,
         writer: &mut ::awsgen_runtime::xml::XmlWriter,
         name: &str,
-        namespace: ::std::option::Option<(&str, &str)>,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
+        namespace: Option<(&str, &str)>,
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
         writer.start_declaring(name, namespace);
-        if let ::std::option::Option::Some(value) = &self.ip_address {
+        if let Some(value) = &self.ip_address {
             writer.element("IPAddress", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.port {
+        if let Some(value) = &self.port {
             writer.element("Port", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.type_ {
+        if let Some(value) = &self.type_ {
             writer.element("Type", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.resource_path {
+        if let Some(value) = &self.resource_path {
             writer.element("ResourcePath", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.fully_qualified_domain_name {
+        if let Some(value) = &self.fully_qualified_domain_name {
             writer.element("FullyQualifiedDomainName", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.search_string {
+        if let Some(value) = &self.search_string {
             writer.element("SearchString", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.request_interval {
+        if let Some(value) = &self.request_interval {
             writer.element("RequestInterval", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.failure_threshold {
+        if let Some(value) = &self.failure_threshold {
             writer.element("FailureThreshold", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.measure_latency {
+        if let Some(value) = &self.measure_latency {
             writer.element("MeasureLatency", if *value { "true" } else { "false" });
         }
-        if let ::std::option::Option::Some(value) = &self.inverted {
+        if let Some(value) = &self.inverted {
             writer.element("Inverted", if *value { "true" } else { "false" });
         }
-        if let ::std::option::Option::Some(value) = &self.disabled {
+        if let Some(value) = &self.disabled {
             writer.element("Disabled", if *value { "true" } else { "false" });
         }
-        if let ::std::option::Option::Some(value) = &self.health_threshold {
+        if let Some(value) = &self.health_threshold {
             writer.element("HealthThreshold", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.child_health_checks {
+        if let Some(value) = &self.child_health_checks {
             writer.start("ChildHealthChecks");
             for item_0 in value {
                 writer.element("ChildHealthCheck", item_0.as_str());
             }
             writer.end("ChildHealthChecks");
         }
-        if let ::std::option::Option::Some(value) = &self.enable_sni {
+        if let Some(value) = &self.enable_sni {
             writer.element("EnableSNI", if *value { "true" } else { "false" });
         }
-        if let ::std::option::Option::Some(value) = &self.regions {
+        if let Some(value) = &self.regions {
             writer.start("Regions");
             for item_0 in value {
                 writer.element("Region", item_0.as_str());
             }
             writer.end("Regions");
         }
-        if let ::std::option::Option::Some(value) = &self.alarm_identifier {
-            value.write_xml(writer, "AlarmIdentifier", ::std::option::Option::None)?;
+        if let Some(value) = &self.alarm_identifier {
+            value.write_xml(writer, "AlarmIdentifier", None)?;
         }
-        if let ::std::option::Option::Some(value) = &self.insufficient_data_health_status
-        {
+        if let Some(value) = &self.insufficient_data_health_status {
             writer.element("InsufficientDataHealthStatus", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.routing_control_arn {
+        if let Some(value) = &self.routing_control_arn {
             writer.element("RoutingControlArn", value.as_str());
         }
         writer.end(name);
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::xml::FromXml for HealthCheckConfig {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "IPAddress" => {
-                    value.ip_address = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.ip_address = Some(String::from(child.text()));
                 }
                 "Port" => {
-                    value.port = ::std::option::Option::Some(
+                    value.port = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "HealthCheckConfig")?,
                     );
                 }
                 "Type" => {
-                    value.type_ = ::std::option::Option::Some(
+                    value.type_ = Some(
                         crate::types::HealthCheckType::from(child.text()),
                     );
                 }
                 "ResourcePath" => {
-                    value.resource_path = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.resource_path = Some(String::from(child.text()));
                 }
                 "FullyQualifiedDomainName" => {
-                    value.fully_qualified_domain_name = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.fully_qualified_domain_name = Some(String::from(child.text()));
                 }
                 "SearchString" => {
-                    value.search_string = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.search_string = Some(String::from(child.text()));
                 }
                 "RequestInterval" => {
-                    value.request_interval = ::std::option::Option::Some(
+                    value.request_interval = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "HealthCheckConfig")?,
                     );
                 }
                 "FailureThreshold" => {
-                    value.failure_threshold = ::std::option::Option::Some(
+                    value.failure_threshold = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "HealthCheckConfig")?,
                     );
                 }
                 "MeasureLatency" => {
-                    value.measure_latency = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.measure_latency = Some(child.text() == "true");
                 }
                 "Inverted" => {
-                    value.inverted = ::std::option::Option::Some(child.text() == "true");
+                    value.inverted = Some(child.text() == "true");
                 }
                 "Disabled" => {
-                    value.disabled = ::std::option::Option::Some(child.text() == "true");
+                    value.disabled = Some(child.text() == "true");
                 }
                 "HealthThreshold" => {
-                    value.health_threshold = ::std::option::Option::Some(
+                    value.health_threshold = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "HealthCheckConfig")?,
                     );
                 }
                 "ChildHealthChecks" => {
-                    value.child_health_checks = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    value.child_health_checks = Some(
+                        ::awsgen_runtime::xml::text_list::<String>(child),
                     );
                 }
                 "EnableSNI" => {
-                    value.enable_sni = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.enable_sni = Some(child.text() == "true");
                 }
                 "Regions" => {
-                    value.regions = ::std::option::Option::Some(
+                    value.regions = Some(
                         ::awsgen_runtime::xml::text_list::<
                             crate::types::HealthCheckRegion,
                         >(child),
                     );
                 }
                 "AlarmIdentifier" => {
-                    value.alarm_identifier = ::std::option::Option::Some(
+                    value.alarm_identifier = Some(
                         <crate::types::AlarmIdentifier as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "InsufficientDataHealthStatus" => {
-                    value.insufficient_data_health_status = ::std::option::Option::Some(
+                    value.insufficient_data_health_status = Some(
                         crate::types::InsufficientDataHealthStatus::from(child.text()),
                     );
                 }
                 "RoutingControlArn" => {
-                    value.routing_control_arn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.routing_control_arn = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,114 +2,93 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains the last failure reason as reported by one Amazon Route 53 health checker.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct HealthCheckObservation {
     /// The region of the Amazon Route 53 health checker that provided the status in [`StatusReport`](crate::types::StatusReport).
-    pub region: ::std::option::Option<crate::types::HealthCheckRegion>,
+    pub region: Option<crate::types::HealthCheckRegion>,
     /// The IP address of the Amazon Route 53 health checker that provided the failure reason in [`StatusReport`](crate::types::StatusReport).
-    pub ip_address: ::std::option::Option<::std::string::String>,
+    pub ip_address: Option<String>,
     /// A complex type that contains the last failure reason as reported by one Amazon Route 53 health checker and the time of the failed health check.
-    pub status_report: ::std::option::Option<crate::types::StatusReport>,
+    pub status_report: Option<crate::types::StatusReport>,
 }
 impl HealthCheckObservation {
     /// Starts building a [`HealthCheckObservation`].
     #[inline]
     pub fn builder() -> crate::types::builders::HealthCheckObservationBuilder {
-        <crate::types::builders::HealthCheckObservationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::HealthCheckObservationBuilder as Default>::default()
     }
     /// The `Region` member, when set.
     #[inline]
-    pub fn region(&self) -> ::std::option::Option<&crate::types::HealthCheckRegion> {
+    pub fn region(&self) -> Option<&crate::types::HealthCheckRegion> {
         self.region.as_ref()
     }
     /// The `IPAddress` member, when set.
     #[inline]
-    pub fn ip_address(&self) -> ::std::option::Option<&str> {
+    pub fn ip_address(&self) -> Option<&str> {
         self.ip_address.as_deref()
     }
     /// The `StatusReport` member, when set.
     #[inline]
-    pub fn status_report(&self) -> ::std::option::Option<&crate::types::StatusReport> {
+    pub fn status_report(&self) -> Option<&crate::types::StatusReport> {
         self.status_report.as_ref()
     }
 }
 /// A builder for [`HealthCheckObservation`](crate::types::HealthCheckObservation); start one with `HealthCheckObservation::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct HealthCheckObservationBuilder {
     inner: crate::types::HealthCheckObservation,
 }
 impl HealthCheckObservationBuilder {
     /// Sets [`HealthCheckObservation::region`](crate::types::HealthCheckObservation::region): The region of the Amazon Route 53 health checker that provided the status in [`StatusReport`](crate::types::StatusReport).
     pub fn region(mut self, input: crate::types::HealthCheckRegion) -> Self {
-        self.inner.region = ::std::option::Option::Some(input);
+        self.inner.region = Some(input);
         self
     }
     /// Sets or clears [`HealthCheckObservation::region`](crate::types::HealthCheckObservation::region).
     #[inline]
-    pub fn set_region(
-        mut self,
-        input: ::std::option::Option<crate::types::HealthCheckRegion>,
-    ) -> Self {
+    pub fn set_region(mut self, input: Option<crate::types::HealthCheckRegion>) -> Self {
         self.inner.region = input;
         self
     }
     /// The value set for [`HealthCheckObservation::region`](crate::types::HealthCheckObservation::region), if any.
     #[inline]
-    pub fn get_region(&self) -> &::std::option::Option<crate::types::HealthCheckRegion> {
+    pub fn get_region(&self) -> &Option<crate::types::HealthCheckRegion> {
         &self.inner.region
     }
     /// Sets [`HealthCheckObservation::ip_address`](crate::types::HealthCheckObservation::ip_address): The IP address of the Amazon Route 53 health checker that provided the failure reason in [`StatusReport`](crate::types::StatusReport).
-    pub fn ip_address(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ip_address = ::std::option::Option::Some(input.into());
+    pub fn ip_address(mut self, input: impl Into<String>) -> Self {
+        self.inner.ip_address = Some(input.into());
         self
     }
     /// Sets or clears [`HealthCheckObservation::ip_address`](crate::types::HealthCheckObservation::ip_address).
     #[inline]
-    pub fn set_ip_address(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ip_address(mut self, input: Option<String>) -> Self {
         self.inner.ip_address = input;
         self
     }
     /// The value set for [`HealthCheckObservation::ip_address`](crate::types::HealthCheckObservation::ip_address), if any.
     #[inline]
-    pub fn get_ip_address(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ip_address(&self) -> &Option<String> {
         &self.inner.ip_address
     }
     /// Sets [`HealthCheckObservation::status_report`](crate::types::HealthCheckObservation::status_report): A complex type that contains the last failure reason as reported by one Amazon Route 53 health checker and the time of the failed health check.
     pub fn status_report(mut self, input: crate::types::StatusReport) -> Self {
-        self.inner.status_report = ::std::option::Option::Some(input);
+        self.inner.status_report = Some(input);
         self
     }
     /// Sets or clears [`HealthCheckObservation::status_report`](crate::types::HealthCheckObservation::status_report).
     #[inline]
     pub fn set_status_report(
         mut self,
-        input: ::std::option::Option<crate::types::StatusReport>,
+        input: Option<crate::types::StatusReport>,
     ) -> Self {
         self.inner.status_report = input;
         self
     }
     /// The value set for [`HealthCheckObservation::status_report`](crate::types::HealthCheckObservation::status_report), if any.
     #[inline]
-    pub fn get_status_report(
-        &self,
-    ) -> &::std::option::Option<crate::types::StatusReport> {
+    pub fn get_status_report(&self) -> &Option<crate::types::StatusReport> {
         &self.inner.status_report
     }
     /// Builds the [`HealthCheckObservation`]; it has no required members, so this cannot fail.
@@ -121,22 +100,20 @@ impl HealthCheckObservationBuilder {
 impl ::awsgen_runtime::xml::FromXml for HealthCheckObservation {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "Region" => {
-                    value.region = ::std::option::Option::Some(
+                    value.region = Some(
                         crate::types::HealthCheckRegion::from(child.text()),
                     );
                 }
                 "IPAddress" => {
-                    value.ip_address = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.ip_address = Some(String::from(child.text()));
                 }
                 "StatusReport" => {
-                    value.status_report = ::std::option::Option::Some(
+                    value.status_report = Some(
                         <crate::types::StatusReport as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
@@ -145,6 +122,6 @@ impl ::awsgen_runtime::xml::FromXml for HealthCheckObservation {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,310 +2,263 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains general information about the hosted zone.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct HostedZone {
     /// The ID that Amazon Route 53 assigned to the hosted zone when you created it.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub id: ::std::option::Option<::std::string::String>,
+    pub id: Option<String>,
     /// The name of the domain. For public hosted zones, this is the name that you have registered with your DNS registrar.
     ///
     /// For information about how to specify characters other than `a-z`, `0-9`, and `-` (hyphen) and how to specify internationalized domain names, see [CreateHostedZone](https://docs.aws.amazon.com/Route53/latest/APIReference/API_CreateHostedZone.html).
     ///
     /// Required: the builder's `build()` fails without it.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// The value that you specified for `CallerReference` when you created the hosted zone.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub caller_reference: ::std::option::Option<::std::string::String>,
+    pub caller_reference: Option<String>,
     /// A complex type that includes the `Comment` and `PrivateZone` elements. If you omitted the [`HostedZoneConfig`](crate::types::HostedZoneConfig) and `Comment` elements from the request, the `Config` and `Comment` elements don't appear in the response.
-    pub config: ::std::option::Option<crate::types::HostedZoneConfig>,
+    pub config: Option<crate::types::HostedZoneConfig>,
     /// The number of resource record sets in the hosted zone.
-    pub resource_record_set_count: ::std::option::Option<i64>,
+    pub resource_record_set_count: Option<i64>,
     /// If the hosted zone was created by another service, the service that created the hosted zone. When a hosted zone is created by another service, you can't edit or delete it using Route 53.
-    pub linked_service: ::std::option::Option<crate::types::LinkedService>,
+    pub linked_service: Option<crate::types::LinkedService>,
     /// The features configuration for the hosted zone, including accelerated recovery settings and status information.
-    pub features: ::std::option::Option<crate::types::HostedZoneFeatures>,
+    pub features: Option<crate::types::HostedZoneFeatures>,
 }
 impl HostedZone {
     /// Starts building a [`HostedZone`].
     #[inline]
     pub fn builder() -> crate::types::builders::HostedZoneBuilder {
-        <crate::types::builders::HostedZoneBuilder as ::std::default::Default>::default()
+        <crate::types::builders::HostedZoneBuilder as Default>::default()
     }
     /// The `Id` member, when set.
     #[inline]
-    pub fn id(&self) -> ::std::option::Option<&str> {
+    pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
     /// The `Name` member, when set.
     #[inline]
-    pub fn name(&self) -> ::std::option::Option<&str> {
+    pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
     /// The `CallerReference` member, when set.
     #[inline]
-    pub fn caller_reference(&self) -> ::std::option::Option<&str> {
+    pub fn caller_reference(&self) -> Option<&str> {
         self.caller_reference.as_deref()
     }
     /// The `Config` member, when set.
     #[inline]
-    pub fn config(&self) -> ::std::option::Option<&crate::types::HostedZoneConfig> {
+    pub fn config(&self) -> Option<&crate::types::HostedZoneConfig> {
         self.config.as_ref()
     }
     /// The `ResourceRecordSetCount` member, when set.
     #[inline]
-    pub fn resource_record_set_count(&self) -> ::std::option::Option<i64> {
+    pub fn resource_record_set_count(&self) -> Option<i64> {
         self.resource_record_set_count
     }
     /// The `LinkedService` member, when set.
     #[inline]
-    pub fn linked_service(&self) -> ::std::option::Option<&crate::types::LinkedService> {
+    pub fn linked_service(&self) -> Option<&crate::types::LinkedService> {
         self.linked_service.as_ref()
     }
     /// The `Features` member, when set.
     #[inline]
-    pub fn features(&self) -> ::std::option::Option<&crate::types::HostedZoneFeatures> {
+    pub fn features(&self) -> Option<&crate::types::HostedZoneFeatures> {
         self.features.as_ref()
     }
 }
 /// A builder for [`HostedZone`](crate::types::HostedZone); start one with `HostedZone::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct HostedZoneBuilder {
     inner: crate::types::HostedZone,
 }
 impl HostedZoneBuilder {
     /// Sets [`HostedZone::id`](crate::types::HostedZone::id): The ID that Amazon Route 53 assigned to the hosted zone when you created it.
-    pub fn id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.id = ::std::option::Option::Some(input.into());
+    pub fn id(mut self, input: impl Into<String>) -> Self {
+        self.inner.id = Some(input.into());
         self
     }
     /// Sets or clears [`HostedZone::id`](crate::types::HostedZone::id).
     #[inline]
-    pub fn set_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_id(mut self, input: Option<String>) -> Self {
         self.inner.id = input;
         self
     }
     /// The value set for [`HostedZone::id`](crate::types::HostedZone::id), if any.
     #[inline]
-    pub fn get_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_id(&self) -> &Option<String> {
         &self.inner.id
     }
     /// Sets [`HostedZone::name`](crate::types::HostedZone::name): The name of the domain.
-    pub fn name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.name = ::std::option::Option::Some(input.into());
+    pub fn name(mut self, input: impl Into<String>) -> Self {
+        self.inner.name = Some(input.into());
         self
     }
     /// Sets or clears [`HostedZone::name`](crate::types::HostedZone::name).
     #[inline]
-    pub fn set_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_name(mut self, input: Option<String>) -> Self {
         self.inner.name = input;
         self
     }
     /// The value set for [`HostedZone::name`](crate::types::HostedZone::name), if any.
     #[inline]
-    pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_name(&self) -> &Option<String> {
         &self.inner.name
     }
     /// Sets [`HostedZone::caller_reference`](crate::types::HostedZone::caller_reference): The value that you specified for `CallerReference` when you created the hosted zone.
-    pub fn caller_reference(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.caller_reference = ::std::option::Option::Some(input.into());
+    pub fn caller_reference(mut self, input: impl Into<String>) -> Self {
+        self.inner.caller_reference = Some(input.into());
         self
     }
     /// Sets or clears [`HostedZone::caller_reference`](crate::types::HostedZone::caller_reference).
     #[inline]
-    pub fn set_caller_reference(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_caller_reference(mut self, input: Option<String>) -> Self {
         self.inner.caller_reference = input;
         self
     }
     /// The value set for [`HostedZone::caller_reference`](crate::types::HostedZone::caller_reference), if any.
     #[inline]
-    pub fn get_caller_reference(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_caller_reference(&self) -> &Option<String> {
         &self.inner.caller_reference
     }
     /// Sets [`HostedZone::config`](crate::types::HostedZone::config): A complex type that includes the `Comment` and `PrivateZone` elements.
     pub fn config(mut self, input: crate::types::HostedZoneConfig) -> Self {
-        self.inner.config = ::std::option::Option::Some(input);
+        self.inner.config = Some(input);
         self
     }
     /// Sets or clears [`HostedZone::config`](crate::types::HostedZone::config).
     #[inline]
-    pub fn set_config(
-        mut self,
-        input: ::std::option::Option<crate::types::HostedZoneConfig>,
-    ) -> Self {
+    pub fn set_config(mut self, input: Option<crate::types::HostedZoneConfig>) -> Self {
         self.inner.config = input;
         self
     }
     /// The value set for [`HostedZone::config`](crate::types::HostedZone::config), if any.
     #[inline]
-    pub fn get_config(&self) -> &::std::option::Option<crate::types::HostedZoneConfig> {
+    pub fn get_config(&self) -> &Option<crate::types::HostedZoneConfig> {
         &self.inner.config
     }
     /// Sets [`HostedZone::resource_record_set_count`](crate::types::HostedZone::resource_record_set_count): The number of resource record sets in the hosted zone.
     pub fn resource_record_set_count(mut self, input: i64) -> Self {
-        self.inner.resource_record_set_count = ::std::option::Option::Some(input);
+        self.inner.resource_record_set_count = Some(input);
         self
     }
     /// Sets or clears [`HostedZone::resource_record_set_count`](crate::types::HostedZone::resource_record_set_count).
     #[inline]
-    pub fn set_resource_record_set_count(
-        mut self,
-        input: ::std::option::Option<i64>,
-    ) -> Self {
+    pub fn set_resource_record_set_count(mut self, input: Option<i64>) -> Self {
         self.inner.resource_record_set_count = input;
         self
     }
     /// The value set for [`HostedZone::resource_record_set_count`](crate::types::HostedZone::resource_record_set_count), if any.
     #[inline]
-    pub fn get_resource_record_set_count(&self) -> &::std::option::Option<i64> {
+    pub fn get_resource_record_set_count(&self) -> &Option<i64> {
         &self.inner.resource_record_set_count
     }
     /// Sets [`HostedZone::linked_service`](crate::types::HostedZone::linked_service): If the hosted zone was created by another service, the service that created the hosted zone.
     pub fn linked_service(mut self, input: crate::types::LinkedService) -> Self {
-        self.inner.linked_service = ::std::option::Option::Some(input);
+        self.inner.linked_service = Some(input);
         self
     }
     /// Sets or clears [`HostedZone::linked_service`](crate::types::HostedZone::linked_service).
     #[inline]
     pub fn set_linked_service(
         mut self,
-        input: ::std::option::Option<crate::types::LinkedService>,
+        input: Option<crate::types::LinkedService>,
     ) -> Self {
         self.inner.linked_service = input;
         self
     }
     /// The value set for [`HostedZone::linked_service`](crate::types::HostedZone::linked_service), if any.
     #[inline]
-    pub fn get_linked_service(
-        &self,
-    ) -> &::std::option::Option<crate::types::LinkedService> {
+    pub fn get_linked_service(&self) -> &Option<crate::types::LinkedService> {
         &self.inner.linked_service
     }
     /// Sets [`HostedZone::features`](crate::types::HostedZone::features): The features configuration for the hosted zone, including accelerated recovery settings and status information.
     pub fn features(mut self, input: crate::types::HostedZoneFeatures) -> Self {
-        self.inner.features = ::std::option::Option::Some(input);
+        self.inner.features = Some(input);
         self
     }
     /// Sets or clears [`HostedZone::features`](crate::types::HostedZone::features).
     #[inline]
     pub fn set_features(
         mut self,
-        input: ::std::option::Option<crate::types::HostedZoneFeatures>,
+        input: Option<crate::types::HostedZoneFeatures>,
     ) -> Self {
         self.inner.features = input;
         self
     }
     /// The value set for [`HostedZone::features`](crate::types::HostedZone::features), if any.
     #[inline]
-    pub fn get_features(
-        &self,
-    ) -> &::std::option::Option<crate::types::HostedZoneFeatures> {
+    pub fn get_features(&self) -> &Option<crate::types::HostedZoneFeatures> {
         &self.inner.features
     }
     /// Builds the [`HostedZone`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        crate::types::HostedZone,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
+    ) -> Result<crate::types::HostedZone, ::awsgen_runtime::primitives::BuildError> {
         if self.inner.id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "HostedZone",
                 member: "id",
             });
         }
         if self.inner.name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "HostedZone",
                 member: "name",
             });
         }
         if self.inner.caller_reference.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "HostedZone",
                 member: "caller_reference",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::xml::FromXml for HostedZone {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "Id" => {
-                    value.id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.id = Some(String::from(child.text()));
                 }
                 "Name" => {
-                    value.name = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.name = Some(String::from(child.text()));
                 }
                 "CallerReference" => {
-                    value.caller_reference = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.caller_reference = Some(String::from(child.text()));
                 }
                 "Config" => {
-                    value.config = ::std::option::Option::Some(
+                    value.config = Some(
                         <crate::types::HostedZoneConfig as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "ResourceRecordSetCount" => {
-                    value.resource_record_set_count = ::std::option::Option::Some(
+                    value.resource_record_set_count = Some(
                         ::awsgen_runtime::xml::number::<
                             i64,
                         >(child.text(), child, "HostedZone")?,
                     );
                 }
                 "LinkedService" => {
-                    value.linked_service = ::std::option::Option::Some(
+                    value.linked_service = Some(
                         <crate::types::LinkedService as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "Features" => {
-                    value.features = ::std::option::Option::Some(
+                    value.features = Some(
                         <crate::types::HostedZoneFeatures as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
@@ -314,6 +267,6 @@ impl ::awsgen_runtime::xml::FromXml for HostedZone {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,83 +2,67 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains an optional comment about your hosted zone. If you don't want to specify a comment, omit both the [`HostedZoneConfig`](crate::types::HostedZoneConfig) and `Comment` elements.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct HostedZoneConfig {
     /// Any comments that you want to include about the hosted zone.
-    pub comment: ::std::option::Option<::std::string::String>,
+    pub comment: Option<String>,
     /// A value that indicates whether this is a private hosted zone.
-    pub private_zone: ::std::option::Option<bool>,
+    pub private_zone: Option<bool>,
 }
 impl HostedZoneConfig {
     /// Starts building a [`HostedZoneConfig`].
     #[inline]
     pub fn builder() -> crate::types::builders::HostedZoneConfigBuilder {
-        <crate::types::builders::HostedZoneConfigBuilder as ::std::default::Default>::default()
+        <crate::types::builders::HostedZoneConfigBuilder as Default>::default()
     }
     /// The `Comment` member, when set.
     #[inline]
-    pub fn comment(&self) -> ::std::option::Option<&str> {
+    pub fn comment(&self) -> Option<&str> {
         self.comment.as_deref()
     }
     /// The `PrivateZone` member, when set.
     #[inline]
-    pub fn private_zone(&self) -> ::std::option::Option<bool> {
+    pub fn private_zone(&self) -> Option<bool> {
         self.private_zone
     }
 }
 /// A builder for [`HostedZoneConfig`](crate::types::HostedZoneConfig); start one with `HostedZoneConfig::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct HostedZoneConfigBuilder {
     inner: crate::types::HostedZoneConfig,
 }
 impl HostedZoneConfigBuilder {
     /// Sets [`HostedZoneConfig::comment`](crate::types::HostedZoneConfig::comment): Any comments that you want to include about the hosted zone.
-    pub fn comment(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.comment = ::std::option::Option::Some(input.into());
+    pub fn comment(mut self, input: impl Into<String>) -> Self {
+        self.inner.comment = Some(input.into());
         self
     }
     /// Sets or clears [`HostedZoneConfig::comment`](crate::types::HostedZoneConfig::comment).
     #[inline]
-    pub fn set_comment(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_comment(mut self, input: Option<String>) -> Self {
         self.inner.comment = input;
         self
     }
     /// The value set for [`HostedZoneConfig::comment`](crate::types::HostedZoneConfig::comment), if any.
     #[inline]
-    pub fn get_comment(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_comment(&self) -> &Option<String> {
         &self.inner.comment
     }
     /// Sets [`HostedZoneConfig::private_zone`](crate::types::HostedZoneConfig::private_zone): A value that indicates whether this is a private hosted zone.
     pub fn private_zone(mut self, input: bool) -> Self {
-        self.inner.private_zone = ::std::option::Option::Some(input);
+        self.inner.private_zone = Some(input);
         self
     }
     /// Sets or clears [`HostedZoneConfig::private_zone`](crate::types::HostedZoneConfig::private_zone).
     #[inline]
-    pub fn set_private_zone(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_private_zone(mut self, input: Option<bool>) -> Self {
         self.inner.private_zone = input;
         self
     }
     /// The value set for [`HostedZoneConfig::private_zone`](crate::types::HostedZoneConfig::private_zone), if any.
     #[inline]
-    pub fn get_private_zone(&self) -> &::std::option::Option<bool> {
+    pub fn get_private_zone(&self) -> &Option<bool> {
         &self.inner.private_zone
     }
     /// Builds the [`HostedZoneConfig`]; it has no required members, so this cannot fail.
@@ -93,39 +77,35 @@ impl HostedZoneConfig {
         &self,
         writer: &mut ::awsgen_runtime::xml::XmlWriter,
         name: &str,
-        namespace: ::std::option::Option<(&str, &str)>,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
+        namespace: Option<(&str, &str)>,
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
         writer.start_declaring(name, namespace);
-        if let ::std::option::Option::Some(value) = &self.comment {
+        if let Some(value) = &self.comment {
             writer.element("Comment", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.private_zone {
+        if let Some(value) = &self.private_zone {
             writer.element("PrivateZone", if *value { "true" } else { "false" });
         }
         writer.end(name);
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::xml::FromXml for HostedZoneConfig {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "Comment" => {
-                    value.comment = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.comment = Some(String::from(child.text()));
                 }
                 "PrivateZone" => {
-                    value.private_zone = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.private_zone = Some(child.text() == "true");
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,62 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains information about why certain features failed to be enabled or configured for the hosted zone.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct HostedZoneFailureReasons {
     /// The reason why accelerated recovery failed to be enabled or disabled for the hosted zone, if applicable.
-    pub accelerated_recovery: ::std::option::Option<::std::string::String>,
+    pub accelerated_recovery: Option<String>,
 }
 impl HostedZoneFailureReasons {
     /// Starts building a [`HostedZoneFailureReasons`].
     #[inline]
     pub fn builder() -> crate::types::builders::HostedZoneFailureReasonsBuilder {
-        <crate::types::builders::HostedZoneFailureReasonsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::HostedZoneFailureReasonsBuilder as Default>::default()
     }
     /// The `AcceleratedRecovery` member, when set.
     #[inline]
-    pub fn accelerated_recovery(&self) -> ::std::option::Option<&str> {
+    pub fn accelerated_recovery(&self) -> Option<&str> {
         self.accelerated_recovery.as_deref()
     }
 }
 /// A builder for [`HostedZoneFailureReasons`](crate::types::HostedZoneFailureReasons); start one with `HostedZoneFailureReasons::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct HostedZoneFailureReasonsBuilder {
     inner: crate::types::HostedZoneFailureReasons,
 }
 impl HostedZoneFailureReasonsBuilder {
     /// Sets [`HostedZoneFailureReasons::accelerated_recovery`](crate::types::HostedZoneFailureReasons::accelerated_recovery): The reason why accelerated recovery failed to be enabled or disabled for the hosted zone, if applicable.
-    pub fn accelerated_recovery(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.accelerated_recovery = ::std::option::Option::Some(input.into());
+    pub fn accelerated_recovery(mut self, input: impl Into<String>) -> Self {
+        self.inner.accelerated_recovery = Some(input.into());
         self
     }
     /// Sets or clears [`HostedZoneFailureReasons::accelerated_recovery`](crate::types::HostedZoneFailureReasons::accelerated_recovery).
     #[inline]
-    pub fn set_accelerated_recovery(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_accelerated_recovery(mut self, input: Option<String>) -> Self {
         self.inner.accelerated_recovery = input;
         self
     }
     /// The value set for [`HostedZoneFailureReasons::accelerated_recovery`](crate::types::HostedZoneFailureReasons::accelerated_recovery), if any.
     #[inline]
-    pub fn get_accelerated_recovery(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_accelerated_recovery(&self) -> &Option<String> {
         &self.inner.accelerated_recovery
     }
     /// Builds the [`HostedZoneFailureReasons`]; it has no required members, so this cannot fail.
@@ -69,15 +51,13 @@ impl HostedZoneFailureReasonsBuilder {
 impl ::awsgen_runtime::xml::FromXml for HostedZoneFailureReasons {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "AcceleratedRecovery" {
-                value.accelerated_recovery = ::std::option::Option::Some(
-                    ::std::string::String::from(child.text()),
-                );
+                value.accelerated_recovery = Some(String::from(child.text()));
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

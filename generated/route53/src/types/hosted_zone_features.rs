@@ -2,49 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Represents the features configuration for a hosted zone, including the status of various features and any associated failure reasons.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct HostedZoneFeatures {
     /// The current status of accelerated recovery for the hosted zone.
-    pub accelerated_recovery_status: ::std::option::Option<
-        crate::types::AcceleratedRecoveryStatus,
-    >,
+    pub accelerated_recovery_status: Option<crate::types::AcceleratedRecoveryStatus>,
     /// Information about any failures that occurred when attempting to enable or configure features for the hosted zone.
-    pub failure_reasons: ::std::option::Option<crate::types::HostedZoneFailureReasons>,
+    pub failure_reasons: Option<crate::types::HostedZoneFailureReasons>,
 }
 impl HostedZoneFeatures {
     /// Starts building a [`HostedZoneFeatures`].
     #[inline]
     pub fn builder() -> crate::types::builders::HostedZoneFeaturesBuilder {
-        <crate::types::builders::HostedZoneFeaturesBuilder as ::std::default::Default>::default()
+        <crate::types::builders::HostedZoneFeaturesBuilder as Default>::default()
     }
     /// The `AcceleratedRecoveryStatus` member, when set.
     #[inline]
     pub fn accelerated_recovery_status(
         &self,
-    ) -> ::std::option::Option<&crate::types::AcceleratedRecoveryStatus> {
+    ) -> Option<&crate::types::AcceleratedRecoveryStatus> {
         self.accelerated_recovery_status.as_ref()
     }
     /// The `FailureReasons` member, when set.
     #[inline]
-    pub fn failure_reasons(
-        &self,
-    ) -> ::std::option::Option<&crate::types::HostedZoneFailureReasons> {
+    pub fn failure_reasons(&self) -> Option<&crate::types::HostedZoneFailureReasons> {
         self.failure_reasons.as_ref()
     }
 }
 /// A builder for [`HostedZoneFeatures`](crate::types::HostedZoneFeatures); start one with `HostedZoneFeatures::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct HostedZoneFeaturesBuilder {
     inner: crate::types::HostedZoneFeatures,
 }
@@ -54,14 +40,14 @@ impl HostedZoneFeaturesBuilder {
         mut self,
         input: crate::types::AcceleratedRecoveryStatus,
     ) -> Self {
-        self.inner.accelerated_recovery_status = ::std::option::Option::Some(input);
+        self.inner.accelerated_recovery_status = Some(input);
         self
     }
     /// Sets or clears [`HostedZoneFeatures::accelerated_recovery_status`](crate::types::HostedZoneFeatures::accelerated_recovery_status).
     #[inline]
     pub fn set_accelerated_recovery_status(
         mut self,
-        input: ::std::option::Option<crate::types::AcceleratedRecoveryStatus>,
+        input: Option<crate::types::AcceleratedRecoveryStatus>,
     ) -> Self {
         self.inner.accelerated_recovery_status = input;
         self
@@ -70,7 +56,7 @@ impl HostedZoneFeaturesBuilder {
     #[inline]
     pub fn get_accelerated_recovery_status(
         &self,
-    ) -> &::std::option::Option<crate::types::AcceleratedRecoveryStatus> {
+    ) -> &Option<crate::types::AcceleratedRecoveryStatus> {
         &self.inner.accelerated_recovery_status
     }
     /// Sets [`HostedZoneFeatures::failure_reasons`](crate::types::HostedZoneFeatures::failure_reasons): Information about any failures that occurred when attempting to enable or configure features for the hosted zone.
@@ -78,14 +64,14 @@ impl HostedZoneFeaturesBuilder {
         mut self,
         input: crate::types::HostedZoneFailureReasons,
     ) -> Self {
-        self.inner.failure_reasons = ::std::option::Option::Some(input);
+        self.inner.failure_reasons = Some(input);
         self
     }
     /// Sets or clears [`HostedZoneFeatures::failure_reasons`](crate::types::HostedZoneFeatures::failure_reasons).
     #[inline]
     pub fn set_failure_reasons(
         mut self,
-        input: ::std::option::Option<crate::types::HostedZoneFailureReasons>,
+        input: Option<crate::types::HostedZoneFailureReasons>,
     ) -> Self {
         self.inner.failure_reasons = input;
         self
@@ -94,7 +80,7 @@ impl HostedZoneFeaturesBuilder {
     #[inline]
     pub fn get_failure_reasons(
         &self,
-    ) -> &::std::option::Option<crate::types::HostedZoneFailureReasons> {
+    ) -> &Option<crate::types::HostedZoneFailureReasons> {
         &self.inner.failure_reasons
     }
     /// Builds the [`HostedZoneFeatures`]; it has no required members, so this cannot fail.
@@ -106,17 +92,17 @@ impl HostedZoneFeaturesBuilder {
 impl ::awsgen_runtime::xml::FromXml for HostedZoneFeatures {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "AcceleratedRecoveryStatus" => {
-                    value.accelerated_recovery_status = ::std::option::Option::Some(
+                    value.accelerated_recovery_status = Some(
                         crate::types::AcceleratedRecoveryStatus::from(child.text()),
                     );
                 }
                 "FailureReasons" => {
-                    value.failure_reasons = ::std::option::Option::Some(
+                    value.failure_reasons = Some(
                         <crate::types::HostedZoneFailureReasons as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
@@ -125,6 +111,6 @@ impl ::awsgen_runtime::xml::FromXml for HostedZoneFeatures {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains the type of limit that you specified in the request and the current value for that limit.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct HostedZoneLimit {
     /// The limit that you requested. Valid values include the following:
@@ -16,114 +11,107 @@ pub struct HostedZoneLimit {
     /// - **MAX_VPCS_ASSOCIATED_BY_ZONE**: The maximum number of Amazon VPCs that you can associate with the specified private hosted zone.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub type_: ::std::option::Option<crate::types::HostedZoneLimitType>,
+    pub type_: Option<crate::types::HostedZoneLimitType>,
     /// The current value for the limit that is specified by `Type`.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub value: ::std::option::Option<i64>,
+    pub value: Option<i64>,
 }
 impl HostedZoneLimit {
     /// Starts building a [`HostedZoneLimit`].
     #[inline]
     pub fn builder() -> crate::types::builders::HostedZoneLimitBuilder {
-        <crate::types::builders::HostedZoneLimitBuilder as ::std::default::Default>::default()
+        <crate::types::builders::HostedZoneLimitBuilder as Default>::default()
     }
     /// The `Type` member, when set.
     #[inline]
-    pub fn type_(&self) -> ::std::option::Option<&crate::types::HostedZoneLimitType> {
+    pub fn type_(&self) -> Option<&crate::types::HostedZoneLimitType> {
         self.type_.as_ref()
     }
     /// The `Value` member, when set.
     #[inline]
-    pub fn value(&self) -> ::std::option::Option<i64> {
+    pub fn value(&self) -> Option<i64> {
         self.value
     }
 }
 /// A builder for [`HostedZoneLimit`](crate::types::HostedZoneLimit); start one with `HostedZoneLimit::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct HostedZoneLimitBuilder {
     inner: crate::types::HostedZoneLimit,
 }
 impl HostedZoneLimitBuilder {
     /// Sets [`HostedZoneLimit::type_`](crate::types::HostedZoneLimit::type_): The limit that you requested.
     pub fn type_(mut self, input: crate::types::HostedZoneLimitType) -> Self {
-        self.inner.type_ = ::std::option::Option::Some(input);
+        self.inner.type_ = Some(input);
         self
     }
     /// Sets or clears [`HostedZoneLimit::type_`](crate::types::HostedZoneLimit::type_).
     #[inline]
     pub fn set_type_(
         mut self,
-        input: ::std::option::Option<crate::types::HostedZoneLimitType>,
+        input: Option<crate::types::HostedZoneLimitType>,
     ) -> Self {
         self.inner.type_ = input;
         self
     }
     /// The value set for [`HostedZoneLimit::type_`](crate::types::HostedZoneLimit::type_), if any.
     #[inline]
-    pub fn get_type_(
-        &self,
-    ) -> &::std::option::Option<crate::types::HostedZoneLimitType> {
+    pub fn get_type_(&self) -> &Option<crate::types::HostedZoneLimitType> {
         &self.inner.type_
     }
     /// Sets [`HostedZoneLimit::value`](crate::types::HostedZoneLimit::value): The current value for the limit that is specified by `Type`.
     pub fn value(mut self, input: i64) -> Self {
-        self.inner.value = ::std::option::Option::Some(input);
+        self.inner.value = Some(input);
         self
     }
     /// Sets or clears [`HostedZoneLimit::value`](crate::types::HostedZoneLimit::value).
     #[inline]
-    pub fn set_value(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_value(mut self, input: Option<i64>) -> Self {
         self.inner.value = input;
         self
     }
     /// The value set for [`HostedZoneLimit::value`](crate::types::HostedZoneLimit::value), if any.
     #[inline]
-    pub fn get_value(&self) -> &::std::option::Option<i64> {
+    pub fn get_value(&self) -> &Option<i64> {
         &self.inner.value
     }
     /// Builds the [`HostedZoneLimit`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::HostedZoneLimit,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.type_.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "HostedZoneLimit",
                 member: "type_",
             });
         }
         if self.inner.value.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "HostedZoneLimit",
                 member: "value",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::xml::FromXml for HostedZoneLimit {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "Type" => {
-                    value.type_ = ::std::option::Option::Some(
+                    value.type_ = Some(
                         crate::types::HostedZoneLimitType::from(child.text()),
                     );
                 }
                 "Value" => {
-                    value.value = ::std::option::Option::Some(
+                    value.value = Some(
                         ::awsgen_runtime::xml::number::<
                             i64,
                         >(child.text(), child, "HostedZoneLimit")?,
@@ -132,6 +120,6 @@ impl ::awsgen_runtime::xml::FromXml for HostedZoneLimit {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

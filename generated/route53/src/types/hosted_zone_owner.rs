@@ -2,89 +2,67 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that identifies a hosted zone that a specified Amazon VPC is associated with and the owner of the hosted zone. If there is a value for `OwningAccount`, there is no value for `OwningService`, and vice versa.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct HostedZoneOwner {
     /// If the hosted zone was created by an Amazon Web Services account, or was created by an Amazon Web Services service that creates hosted zones using the current account, `OwningAccount` contains the account ID of that account. For example, when you use Cloud Map to create a hosted zone, Cloud Map creates the hosted zone using the current Amazon Web Services account.
-    pub owning_account: ::std::option::Option<::std::string::String>,
+    pub owning_account: Option<String>,
     /// If an Amazon Web Services service uses its own account to create a hosted zone and associate the specified VPC with that hosted zone, `OwningService` contains an abbreviation that identifies the service. For example, if Amazon Elastic File System (Amazon EFS) created a hosted zone and associated a VPC with the hosted zone, the value of `OwningService` is `efs.amazonaws.com`.
-    pub owning_service: ::std::option::Option<::std::string::String>,
+    pub owning_service: Option<String>,
 }
 impl HostedZoneOwner {
     /// Starts building a [`HostedZoneOwner`].
     #[inline]
     pub fn builder() -> crate::types::builders::HostedZoneOwnerBuilder {
-        <crate::types::builders::HostedZoneOwnerBuilder as ::std::default::Default>::default()
+        <crate::types::builders::HostedZoneOwnerBuilder as Default>::default()
     }
     /// The `OwningAccount` member, when set.
     #[inline]
-    pub fn owning_account(&self) -> ::std::option::Option<&str> {
+    pub fn owning_account(&self) -> Option<&str> {
         self.owning_account.as_deref()
     }
     /// The `OwningService` member, when set.
     #[inline]
-    pub fn owning_service(&self) -> ::std::option::Option<&str> {
+    pub fn owning_service(&self) -> Option<&str> {
         self.owning_service.as_deref()
     }
 }
 /// A builder for [`HostedZoneOwner`](crate::types::HostedZoneOwner); start one with `HostedZoneOwner::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct HostedZoneOwnerBuilder {
     inner: crate::types::HostedZoneOwner,
 }
 impl HostedZoneOwnerBuilder {
     /// Sets [`HostedZoneOwner::owning_account`](crate::types::HostedZoneOwner::owning_account): If the hosted zone was created by an Amazon Web Services account, or was created by an Amazon Web Services service that creates hosted zones using the current account, `OwningAccount` contains the account ID of that account.
-    pub fn owning_account(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.owning_account = ::std::option::Option::Some(input.into());
+    pub fn owning_account(mut self, input: impl Into<String>) -> Self {
+        self.inner.owning_account = Some(input.into());
         self
     }
     /// Sets or clears [`HostedZoneOwner::owning_account`](crate::types::HostedZoneOwner::owning_account).
     #[inline]
-    pub fn set_owning_account(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_owning_account(mut self, input: Option<String>) -> Self {
         self.inner.owning_account = input;
         self
     }
     /// The value set for [`HostedZoneOwner::owning_account`](crate::types::HostedZoneOwner::owning_account), if any.
     #[inline]
-    pub fn get_owning_account(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_owning_account(&self) -> &Option<String> {
         &self.inner.owning_account
     }
     /// Sets [`HostedZoneOwner::owning_service`](crate::types::HostedZoneOwner::owning_service): If an Amazon Web Services service uses its own account to create a hosted zone and associate the specified VPC with that hosted zone, `OwningService` contains an abbreviation that identifies the service.
-    pub fn owning_service(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.owning_service = ::std::option::Option::Some(input.into());
+    pub fn owning_service(mut self, input: impl Into<String>) -> Self {
+        self.inner.owning_service = Some(input.into());
         self
     }
     /// Sets or clears [`HostedZoneOwner::owning_service`](crate::types::HostedZoneOwner::owning_service).
     #[inline]
-    pub fn set_owning_service(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_owning_service(mut self, input: Option<String>) -> Self {
         self.inner.owning_service = input;
         self
     }
     /// The value set for [`HostedZoneOwner::owning_service`](crate::types::HostedZoneOwner::owning_service), if any.
     #[inline]
-    pub fn get_owning_service(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_owning_service(&self) -> &Option<String> {
         &self.inner.owning_service
     }
     /// Builds the [`HostedZoneOwner`]; it has no required members, so this cannot fail.
@@ -96,23 +74,19 @@ impl HostedZoneOwnerBuilder {
 impl ::awsgen_runtime::xml::FromXml for HostedZoneOwner {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "OwningAccount" => {
-                    value.owning_account = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.owning_account = Some(String::from(child.text()));
                 }
                 "OwningService" => {
-                    value.owning_service = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.owning_service = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

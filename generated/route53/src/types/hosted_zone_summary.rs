@@ -2,171 +2,142 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// In the response to a `ListHostedZonesByVPC` request, the `HostedZoneSummaries` element contains one [`HostedZoneSummary`](crate::types::HostedZoneSummary) element for each hosted zone that the specified Amazon VPC is associated with. Each [`HostedZoneSummary`](crate::types::HostedZoneSummary) element contains the hosted zone name and ID, and information about who owns the hosted zone.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct HostedZoneSummary {
     /// The Route 53 hosted zone ID of a private hosted zone that the specified VPC is associated with.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub hosted_zone_id: ::std::option::Option<::std::string::String>,
+    pub hosted_zone_id: Option<String>,
     /// The name of the private hosted zone, such as `example.com`.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// The owner of a private hosted zone that the specified VPC is associated with. The owner can be either an Amazon Web Services account or an Amazon Web Services service.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub owner: ::std::option::Option<crate::types::HostedZoneOwner>,
+    pub owner: Option<crate::types::HostedZoneOwner>,
 }
 impl HostedZoneSummary {
     /// Starts building a [`HostedZoneSummary`].
     #[inline]
     pub fn builder() -> crate::types::builders::HostedZoneSummaryBuilder {
-        <crate::types::builders::HostedZoneSummaryBuilder as ::std::default::Default>::default()
+        <crate::types::builders::HostedZoneSummaryBuilder as Default>::default()
     }
     /// The `HostedZoneId` member, when set.
     #[inline]
-    pub fn hosted_zone_id(&self) -> ::std::option::Option<&str> {
+    pub fn hosted_zone_id(&self) -> Option<&str> {
         self.hosted_zone_id.as_deref()
     }
     /// The `Name` member, when set.
     #[inline]
-    pub fn name(&self) -> ::std::option::Option<&str> {
+    pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
     /// The `Owner` member, when set.
     #[inline]
-    pub fn owner(&self) -> ::std::option::Option<&crate::types::HostedZoneOwner> {
+    pub fn owner(&self) -> Option<&crate::types::HostedZoneOwner> {
         self.owner.as_ref()
     }
 }
 /// A builder for [`HostedZoneSummary`](crate::types::HostedZoneSummary); start one with `HostedZoneSummary::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct HostedZoneSummaryBuilder {
     inner: crate::types::HostedZoneSummary,
 }
 impl HostedZoneSummaryBuilder {
     /// Sets [`HostedZoneSummary::hosted_zone_id`](crate::types::HostedZoneSummary::hosted_zone_id): The Route 53 hosted zone ID of a private hosted zone that the specified VPC is associated with.
-    pub fn hosted_zone_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.hosted_zone_id = ::std::option::Option::Some(input.into());
+    pub fn hosted_zone_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.hosted_zone_id = Some(input.into());
         self
     }
     /// Sets or clears [`HostedZoneSummary::hosted_zone_id`](crate::types::HostedZoneSummary::hosted_zone_id).
     #[inline]
-    pub fn set_hosted_zone_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_hosted_zone_id(mut self, input: Option<String>) -> Self {
         self.inner.hosted_zone_id = input;
         self
     }
     /// The value set for [`HostedZoneSummary::hosted_zone_id`](crate::types::HostedZoneSummary::hosted_zone_id), if any.
     #[inline]
-    pub fn get_hosted_zone_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_hosted_zone_id(&self) -> &Option<String> {
         &self.inner.hosted_zone_id
     }
     /// Sets [`HostedZoneSummary::name`](crate::types::HostedZoneSummary::name): The name of the private hosted zone, such as `example.com`.
-    pub fn name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.name = ::std::option::Option::Some(input.into());
+    pub fn name(mut self, input: impl Into<String>) -> Self {
+        self.inner.name = Some(input.into());
         self
     }
     /// Sets or clears [`HostedZoneSummary::name`](crate::types::HostedZoneSummary::name).
     #[inline]
-    pub fn set_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_name(mut self, input: Option<String>) -> Self {
         self.inner.name = input;
         self
     }
     /// The value set for [`HostedZoneSummary::name`](crate::types::HostedZoneSummary::name), if any.
     #[inline]
-    pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_name(&self) -> &Option<String> {
         &self.inner.name
     }
     /// Sets [`HostedZoneSummary::owner`](crate::types::HostedZoneSummary::owner): The owner of a private hosted zone that the specified VPC is associated with.
     pub fn owner(mut self, input: crate::types::HostedZoneOwner) -> Self {
-        self.inner.owner = ::std::option::Option::Some(input);
+        self.inner.owner = Some(input);
         self
     }
     /// Sets or clears [`HostedZoneSummary::owner`](crate::types::HostedZoneSummary::owner).
     #[inline]
-    pub fn set_owner(
-        mut self,
-        input: ::std::option::Option<crate::types::HostedZoneOwner>,
-    ) -> Self {
+    pub fn set_owner(mut self, input: Option<crate::types::HostedZoneOwner>) -> Self {
         self.inner.owner = input;
         self
     }
     /// The value set for [`HostedZoneSummary::owner`](crate::types::HostedZoneSummary::owner), if any.
     #[inline]
-    pub fn get_owner(&self) -> &::std::option::Option<crate::types::HostedZoneOwner> {
+    pub fn get_owner(&self) -> &Option<crate::types::HostedZoneOwner> {
         &self.inner.owner
     }
     /// Builds the [`HostedZoneSummary`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::HostedZoneSummary,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.hosted_zone_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "HostedZoneSummary",
                 member: "hosted_zone_id",
             });
         }
         if self.inner.name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "HostedZoneSummary",
                 member: "name",
             });
         }
         if self.inner.owner.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "HostedZoneSummary",
                 member: "owner",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::xml::FromXml for HostedZoneSummary {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "HostedZoneId" => {
-                    value.hosted_zone_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.hosted_zone_id = Some(String::from(child.text()));
                 }
                 "Name" => {
-                    value.name = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.name = Some(String::from(child.text()));
                 }
                 "Owner" => {
-                    value.owner = ::std::option::Option::Some(
+                    value.owner = Some(
                         <crate::types::HostedZoneOwner as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
@@ -175,6 +146,6 @@ impl ::awsgen_runtime::xml::FromXml for HostedZoneSummary {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,16 +2,11 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A key-signing key (KSK) is a complex type that represents a public/private key pair. The private key is used to generate a digital signature for the zone signing key (ZSK). The public key is stored in the DNS and is used to authenticate the ZSK. A KSK is always associated with a hosted zone; it cannot exist by itself.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct KeySigningKey {
     /// A string used to identify a key-signing key (KSK). `Name` can include numbers, letters, and underscores (\_). `Name` must be unique for each key-signing key in the same hosted zone.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// The Amazon resource name (ARN) used to identify the customer managed key in Key Management Service (KMS). The `KmsArn` must be unique for each key-signing key (KSK) in a single hosted zone.
     ///
     /// You must configure the customer managed key as follows:
@@ -28,27 +23,27 @@ pub struct KeySigningKey {
     ///   - `"Service": "dnssec-route53.amazonaws.com"`
     ///
     /// For more information about working with the customer managed key in KMS, see [Key Management Service concepts](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html).
-    pub kms_arn: ::std::option::Option<::std::string::String>,
+    pub kms_arn: Option<String>,
     /// An integer that specifies how the key is used. For key-signing key (KSK), this value is always 257.
-    pub flag: ::std::option::Option<i32>,
+    pub flag: Option<i32>,
     /// A string used to represent the signing algorithm. This value must follow the guidelines provided by [RFC-8624 Section 3.1](https://tools.ietf.org/html/rfc8624#section-3.1).
-    pub signing_algorithm_mnemonic: ::std::option::Option<::std::string::String>,
+    pub signing_algorithm_mnemonic: Option<String>,
     /// An integer used to represent the signing algorithm. This value must follow the guidelines provided by [RFC-8624 Section 3.1](https://tools.ietf.org/html/rfc8624#section-3.1).
-    pub signing_algorithm_type: ::std::option::Option<i32>,
+    pub signing_algorithm_type: Option<i32>,
     /// A string used to represent the delegation signer digest algorithm. This value must follow the guidelines provided by [RFC-8624 Section 3.3](https://tools.ietf.org/html/rfc8624#section-3.3).
-    pub digest_algorithm_mnemonic: ::std::option::Option<::std::string::String>,
+    pub digest_algorithm_mnemonic: Option<String>,
     /// An integer used to represent the delegation signer digest algorithm. This value must follow the guidelines provided by [RFC-8624 Section 3.3](https://tools.ietf.org/html/rfc8624#section-3.3).
-    pub digest_algorithm_type: ::std::option::Option<i32>,
+    pub digest_algorithm_type: Option<i32>,
     /// An integer used to identify the DNSSEC record for the domain name. The process used to calculate the value is described in [RFC-4034 Appendix B](https://tools.ietf.org/rfc/rfc4034.txt).
-    pub key_tag: ::std::option::Option<i32>,
+    pub key_tag: Option<i32>,
     /// A cryptographic digest of a DNSKEY resource record (RR). DNSKEY records are used to publish the public key that resolvers can use to verify DNSSEC signatures that are used to secure certain kinds of information provided by the DNS system.
-    pub digest_value: ::std::option::Option<::std::string::String>,
+    pub digest_value: Option<String>,
     /// The public key, represented as a Base64 encoding, as required by [RFC-4034 Page 5](https://tools.ietf.org/rfc/rfc4034.txt).
-    pub public_key: ::std::option::Option<::std::string::String>,
+    pub public_key: Option<String>,
     /// A string that represents a delegation signer (DS) record.
-    pub ds_record: ::std::option::Option<::std::string::String>,
+    pub ds_record: Option<String>,
     /// A string that represents a DNSKEY record.
-    pub dnskey_record: ::std::option::Option<::std::string::String>,
+    pub dnskey_record: Option<String>,
     /// A string that represents the current key-signing key (KSK) status.
     ///
     /// Status can have one of the following values:
@@ -58,412 +53,329 @@ pub struct KeySigningKey {
     /// - **DELETING**: The KSK is in the process of being deleted.
     /// - **ACTION_NEEDED**: There is a problem with the KSK that requires you to take action to resolve. For example, the customer managed key might have been deleted, or the permissions for the customer managed key might have been changed.
     /// - **INTERNAL_FAILURE**: There was an error during a request. Before you can continue to work with DNSSEC signing, including actions that involve this KSK, you must correct the problem. For example, you may need to activate or deactivate the KSK.
-    pub status: ::std::option::Option<::std::string::String>,
+    pub status: Option<String>,
     /// The status message provided for the following key-signing key (KSK) statuses: `ACTION_NEEDED` or `INTERNAL_FAILURE`. The status message includes information about what the problem might be and steps that you can take to correct the issue.
-    pub status_message: ::std::option::Option<::std::string::String>,
+    pub status_message: Option<String>,
     /// The date when the key-signing key (KSK) was created.
-    pub created_date: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub created_date: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The last time that the key-signing key (KSK) was changed.
-    pub last_modified_date: ::std::option::Option<
-        ::awsgen_runtime::time::OffsetDateTime,
-    >,
+    pub last_modified_date: Option<::awsgen_runtime::time::OffsetDateTime>,
 }
 impl KeySigningKey {
     /// Starts building a [`KeySigningKey`].
     #[inline]
     pub fn builder() -> crate::types::builders::KeySigningKeyBuilder {
-        <crate::types::builders::KeySigningKeyBuilder as ::std::default::Default>::default()
+        <crate::types::builders::KeySigningKeyBuilder as Default>::default()
     }
     /// The `Name` member, when set.
     #[inline]
-    pub fn name(&self) -> ::std::option::Option<&str> {
+    pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
     /// The `KmsArn` member, when set.
     #[inline]
-    pub fn kms_arn(&self) -> ::std::option::Option<&str> {
+    pub fn kms_arn(&self) -> Option<&str> {
         self.kms_arn.as_deref()
     }
     /// The `Flag` member, when set.
     #[inline]
-    pub fn flag(&self) -> ::std::option::Option<i32> {
+    pub fn flag(&self) -> Option<i32> {
         self.flag
     }
     /// The `SigningAlgorithmMnemonic` member, when set.
     #[inline]
-    pub fn signing_algorithm_mnemonic(&self) -> ::std::option::Option<&str> {
+    pub fn signing_algorithm_mnemonic(&self) -> Option<&str> {
         self.signing_algorithm_mnemonic.as_deref()
     }
     /// The `SigningAlgorithmType` member, when set.
     #[inline]
-    pub fn signing_algorithm_type(&self) -> ::std::option::Option<i32> {
+    pub fn signing_algorithm_type(&self) -> Option<i32> {
         self.signing_algorithm_type
     }
     /// The `DigestAlgorithmMnemonic` member, when set.
     #[inline]
-    pub fn digest_algorithm_mnemonic(&self) -> ::std::option::Option<&str> {
+    pub fn digest_algorithm_mnemonic(&self) -> Option<&str> {
         self.digest_algorithm_mnemonic.as_deref()
     }
     /// The `DigestAlgorithmType` member, when set.
     #[inline]
-    pub fn digest_algorithm_type(&self) -> ::std::option::Option<i32> {
+    pub fn digest_algorithm_type(&self) -> Option<i32> {
         self.digest_algorithm_type
     }
     /// The `KeyTag` member, when set.
     #[inline]
-    pub fn key_tag(&self) -> ::std::option::Option<i32> {
+    pub fn key_tag(&self) -> Option<i32> {
         self.key_tag
     }
     /// The `DigestValue` member, when set.
     #[inline]
-    pub fn digest_value(&self) -> ::std::option::Option<&str> {
+    pub fn digest_value(&self) -> Option<&str> {
         self.digest_value.as_deref()
     }
     /// The `PublicKey` member, when set.
     #[inline]
-    pub fn public_key(&self) -> ::std::option::Option<&str> {
+    pub fn public_key(&self) -> Option<&str> {
         self.public_key.as_deref()
     }
     /// The `DSRecord` member, when set.
     #[inline]
-    pub fn ds_record(&self) -> ::std::option::Option<&str> {
+    pub fn ds_record(&self) -> Option<&str> {
         self.ds_record.as_deref()
     }
     /// The `DNSKEYRecord` member, when set.
     #[inline]
-    pub fn dnskey_record(&self) -> ::std::option::Option<&str> {
+    pub fn dnskey_record(&self) -> Option<&str> {
         self.dnskey_record.as_deref()
     }
     /// The `Status` member, when set.
     #[inline]
-    pub fn status(&self) -> ::std::option::Option<&str> {
+    pub fn status(&self) -> Option<&str> {
         self.status.as_deref()
     }
     /// The `StatusMessage` member, when set.
     #[inline]
-    pub fn status_message(&self) -> ::std::option::Option<&str> {
+    pub fn status_message(&self) -> Option<&str> {
         self.status_message.as_deref()
     }
     /// The `CreatedDate` member, when set.
     #[inline]
-    pub fn created_date(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn created_date(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.created_date.as_ref()
     }
     /// The `LastModifiedDate` member, when set.
     #[inline]
-    pub fn last_modified_date(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn last_modified_date(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.last_modified_date.as_ref()
     }
 }
 /// A builder for [`KeySigningKey`](crate::types::KeySigningKey); start one with `KeySigningKey::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct KeySigningKeyBuilder {
     inner: crate::types::KeySigningKey,
 }
 impl KeySigningKeyBuilder {
     /// Sets [`KeySigningKey::name`](crate::types::KeySigningKey::name): A string used to identify a key-signing key (KSK). `Name` can include numbers, letters, and underscores (\_). `Name` must be unique for each key-signing key in the same hosted zone.
-    pub fn name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.name = ::std::option::Option::Some(input.into());
+    pub fn name(mut self, input: impl Into<String>) -> Self {
+        self.inner.name = Some(input.into());
         self
     }
     /// Sets or clears [`KeySigningKey::name`](crate::types::KeySigningKey::name).
     #[inline]
-    pub fn set_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_name(mut self, input: Option<String>) -> Self {
         self.inner.name = input;
         self
     }
     /// The value set for [`KeySigningKey::name`](crate::types::KeySigningKey::name), if any.
     #[inline]
-    pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_name(&self) -> &Option<String> {
         &self.inner.name
     }
     /// Sets [`KeySigningKey::kms_arn`](crate::types::KeySigningKey::kms_arn): The Amazon resource name (ARN) used to identify the customer managed key in Key Management Service (KMS).
-    pub fn kms_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.kms_arn = ::std::option::Option::Some(input.into());
+    pub fn kms_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.kms_arn = Some(input.into());
         self
     }
     /// Sets or clears [`KeySigningKey::kms_arn`](crate::types::KeySigningKey::kms_arn).
     #[inline]
-    pub fn set_kms_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_kms_arn(mut self, input: Option<String>) -> Self {
         self.inner.kms_arn = input;
         self
     }
     /// The value set for [`KeySigningKey::kms_arn`](crate::types::KeySigningKey::kms_arn), if any.
     #[inline]
-    pub fn get_kms_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_kms_arn(&self) -> &Option<String> {
         &self.inner.kms_arn
     }
     /// Sets [`KeySigningKey::flag`](crate::types::KeySigningKey::flag): An integer that specifies how the key is used.
     pub fn flag(mut self, input: i32) -> Self {
-        self.inner.flag = ::std::option::Option::Some(input);
+        self.inner.flag = Some(input);
         self
     }
     /// Sets or clears [`KeySigningKey::flag`](crate::types::KeySigningKey::flag).
     #[inline]
-    pub fn set_flag(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_flag(mut self, input: Option<i32>) -> Self {
         self.inner.flag = input;
         self
     }
     /// The value set for [`KeySigningKey::flag`](crate::types::KeySigningKey::flag), if any.
     #[inline]
-    pub fn get_flag(&self) -> &::std::option::Option<i32> {
+    pub fn get_flag(&self) -> &Option<i32> {
         &self.inner.flag
     }
     /// Sets [`KeySigningKey::signing_algorithm_mnemonic`](crate::types::KeySigningKey::signing_algorithm_mnemonic): A string used to represent the signing algorithm.
-    pub fn signing_algorithm_mnemonic(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.signing_algorithm_mnemonic = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn signing_algorithm_mnemonic(mut self, input: impl Into<String>) -> Self {
+        self.inner.signing_algorithm_mnemonic = Some(input.into());
         self
     }
     /// Sets or clears [`KeySigningKey::signing_algorithm_mnemonic`](crate::types::KeySigningKey::signing_algorithm_mnemonic).
     #[inline]
-    pub fn set_signing_algorithm_mnemonic(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_signing_algorithm_mnemonic(mut self, input: Option<String>) -> Self {
         self.inner.signing_algorithm_mnemonic = input;
         self
     }
     /// The value set for [`KeySigningKey::signing_algorithm_mnemonic`](crate::types::KeySigningKey::signing_algorithm_mnemonic), if any.
     #[inline]
-    pub fn get_signing_algorithm_mnemonic(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_signing_algorithm_mnemonic(&self) -> &Option<String> {
         &self.inner.signing_algorithm_mnemonic
     }
     /// Sets [`KeySigningKey::signing_algorithm_type`](crate::types::KeySigningKey::signing_algorithm_type): An integer used to represent the signing algorithm.
     pub fn signing_algorithm_type(mut self, input: i32) -> Self {
-        self.inner.signing_algorithm_type = ::std::option::Option::Some(input);
+        self.inner.signing_algorithm_type = Some(input);
         self
     }
     /// Sets or clears [`KeySigningKey::signing_algorithm_type`](crate::types::KeySigningKey::signing_algorithm_type).
     #[inline]
-    pub fn set_signing_algorithm_type(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_signing_algorithm_type(mut self, input: Option<i32>) -> Self {
         self.inner.signing_algorithm_type = input;
         self
     }
     /// The value set for [`KeySigningKey::signing_algorithm_type`](crate::types::KeySigningKey::signing_algorithm_type), if any.
     #[inline]
-    pub fn get_signing_algorithm_type(&self) -> &::std::option::Option<i32> {
+    pub fn get_signing_algorithm_type(&self) -> &Option<i32> {
         &self.inner.signing_algorithm_type
     }
     /// Sets [`KeySigningKey::digest_algorithm_mnemonic`](crate::types::KeySigningKey::digest_algorithm_mnemonic): A string used to represent the delegation signer digest algorithm.
-    pub fn digest_algorithm_mnemonic(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.digest_algorithm_mnemonic = ::std::option::Option::Some(input.into());
+    pub fn digest_algorithm_mnemonic(mut self, input: impl Into<String>) -> Self {
+        self.inner.digest_algorithm_mnemonic = Some(input.into());
         self
     }
     /// Sets or clears [`KeySigningKey::digest_algorithm_mnemonic`](crate::types::KeySigningKey::digest_algorithm_mnemonic).
     #[inline]
-    pub fn set_digest_algorithm_mnemonic(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_digest_algorithm_mnemonic(mut self, input: Option<String>) -> Self {
         self.inner.digest_algorithm_mnemonic = input;
         self
     }
     /// The value set for [`KeySigningKey::digest_algorithm_mnemonic`](crate::types::KeySigningKey::digest_algorithm_mnemonic), if any.
     #[inline]
-    pub fn get_digest_algorithm_mnemonic(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_digest_algorithm_mnemonic(&self) -> &Option<String> {
         &self.inner.digest_algorithm_mnemonic
     }
     /// Sets [`KeySigningKey::digest_algorithm_type`](crate::types::KeySigningKey::digest_algorithm_type): An integer used to represent the delegation signer digest algorithm.
     pub fn digest_algorithm_type(mut self, input: i32) -> Self {
-        self.inner.digest_algorithm_type = ::std::option::Option::Some(input);
+        self.inner.digest_algorithm_type = Some(input);
         self
     }
     /// Sets or clears [`KeySigningKey::digest_algorithm_type`](crate::types::KeySigningKey::digest_algorithm_type).
     #[inline]
-    pub fn set_digest_algorithm_type(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_digest_algorithm_type(mut self, input: Option<i32>) -> Self {
         self.inner.digest_algorithm_type = input;
         self
     }
     /// The value set for [`KeySigningKey::digest_algorithm_type`](crate::types::KeySigningKey::digest_algorithm_type), if any.
     #[inline]
-    pub fn get_digest_algorithm_type(&self) -> &::std::option::Option<i32> {
+    pub fn get_digest_algorithm_type(&self) -> &Option<i32> {
         &self.inner.digest_algorithm_type
     }
     /// Sets [`KeySigningKey::key_tag`](crate::types::KeySigningKey::key_tag): An integer used to identify the DNSSEC record for the domain name.
     pub fn key_tag(mut self, input: i32) -> Self {
-        self.inner.key_tag = ::std::option::Option::Some(input);
+        self.inner.key_tag = Some(input);
         self
     }
     /// Sets or clears [`KeySigningKey::key_tag`](crate::types::KeySigningKey::key_tag).
     #[inline]
-    pub fn set_key_tag(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_key_tag(mut self, input: Option<i32>) -> Self {
         self.inner.key_tag = input;
         self
     }
     /// The value set for [`KeySigningKey::key_tag`](crate::types::KeySigningKey::key_tag), if any.
     #[inline]
-    pub fn get_key_tag(&self) -> &::std::option::Option<i32> {
+    pub fn get_key_tag(&self) -> &Option<i32> {
         &self.inner.key_tag
     }
     /// Sets [`KeySigningKey::digest_value`](crate::types::KeySigningKey::digest_value): A cryptographic digest of a DNSKEY resource record (RR).
-    pub fn digest_value(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.digest_value = ::std::option::Option::Some(input.into());
+    pub fn digest_value(mut self, input: impl Into<String>) -> Self {
+        self.inner.digest_value = Some(input.into());
         self
     }
     /// Sets or clears [`KeySigningKey::digest_value`](crate::types::KeySigningKey::digest_value).
     #[inline]
-    pub fn set_digest_value(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_digest_value(mut self, input: Option<String>) -> Self {
         self.inner.digest_value = input;
         self
     }
     /// The value set for [`KeySigningKey::digest_value`](crate::types::KeySigningKey::digest_value), if any.
     #[inline]
-    pub fn get_digest_value(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_digest_value(&self) -> &Option<String> {
         &self.inner.digest_value
     }
     /// Sets [`KeySigningKey::public_key`](crate::types::KeySigningKey::public_key): The public key, represented as a Base64 encoding, as required by [RFC-4034 Page 5](https://tools.ietf.org/rfc/rfc4034.txt).
-    pub fn public_key(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.public_key = ::std::option::Option::Some(input.into());
+    pub fn public_key(mut self, input: impl Into<String>) -> Self {
+        self.inner.public_key = Some(input.into());
         self
     }
     /// Sets or clears [`KeySigningKey::public_key`](crate::types::KeySigningKey::public_key).
     #[inline]
-    pub fn set_public_key(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_public_key(mut self, input: Option<String>) -> Self {
         self.inner.public_key = input;
         self
     }
     /// The value set for [`KeySigningKey::public_key`](crate::types::KeySigningKey::public_key), if any.
     #[inline]
-    pub fn get_public_key(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_public_key(&self) -> &Option<String> {
         &self.inner.public_key
     }
     /// Sets [`KeySigningKey::ds_record`](crate::types::KeySigningKey::ds_record): A string that represents a delegation signer (DS) record.
-    pub fn ds_record(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ds_record = ::std::option::Option::Some(input.into());
+    pub fn ds_record(mut self, input: impl Into<String>) -> Self {
+        self.inner.ds_record = Some(input.into());
         self
     }
     /// Sets or clears [`KeySigningKey::ds_record`](crate::types::KeySigningKey::ds_record).
     #[inline]
-    pub fn set_ds_record(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ds_record(mut self, input: Option<String>) -> Self {
         self.inner.ds_record = input;
         self
     }
     /// The value set for [`KeySigningKey::ds_record`](crate::types::KeySigningKey::ds_record), if any.
     #[inline]
-    pub fn get_ds_record(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ds_record(&self) -> &Option<String> {
         &self.inner.ds_record
     }
     /// Sets [`KeySigningKey::dnskey_record`](crate::types::KeySigningKey::dnskey_record): A string that represents a DNSKEY record.
-    pub fn dnskey_record(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.dnskey_record = ::std::option::Option::Some(input.into());
+    pub fn dnskey_record(mut self, input: impl Into<String>) -> Self {
+        self.inner.dnskey_record = Some(input.into());
         self
     }
     /// Sets or clears [`KeySigningKey::dnskey_record`](crate::types::KeySigningKey::dnskey_record).
     #[inline]
-    pub fn set_dnskey_record(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_dnskey_record(mut self, input: Option<String>) -> Self {
         self.inner.dnskey_record = input;
         self
     }
     /// The value set for [`KeySigningKey::dnskey_record`](crate::types::KeySigningKey::dnskey_record), if any.
     #[inline]
-    pub fn get_dnskey_record(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_dnskey_record(&self) -> &Option<String> {
         &self.inner.dnskey_record
     }
     /// Sets [`KeySigningKey::status`](crate::types::KeySigningKey::status): A string that represents the current key-signing key (KSK) status.
-    pub fn status(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.status = ::std::option::Option::Some(input.into());
+    pub fn status(mut self, input: impl Into<String>) -> Self {
+        self.inner.status = Some(input.into());
         self
     }
     /// Sets or clears [`KeySigningKey::status`](crate::types::KeySigningKey::status).
     #[inline]
-    pub fn set_status(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_status(mut self, input: Option<String>) -> Self {
         self.inner.status = input;
         self
     }
     /// The value set for [`KeySigningKey::status`](crate::types::KeySigningKey::status), if any.
     #[inline]
-    pub fn get_status(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_status(&self) -> &Option<String> {
         &self.inner.status
     }
     /// Sets [`KeySigningKey::status_message`](crate::types::KeySigningKey::status_message): The status message provided for the following key-signing key (KSK) statuses: `ACTION_NEEDED` or `INTERNAL_FAILURE`.
-    pub fn status_message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.status_message = ::std::option::Option::Some(input.into());
+    pub fn status_message(mut self, input: impl Into<String>) -> Self {
+        self.inner.status_message = Some(input.into());
         self
     }
     /// Sets or clears [`KeySigningKey::status_message`](crate::types::KeySigningKey::status_message).
     #[inline]
-    pub fn set_status_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_status_message(mut self, input: Option<String>) -> Self {
         self.inner.status_message = input;
         self
     }
     /// The value set for [`KeySigningKey::status_message`](crate::types::KeySigningKey::status_message), if any.
     #[inline]
-    pub fn get_status_message(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_status_message(&self) -> &Option<String> {
         &self.inner.status_message
     }
     /// Sets [`KeySigningKey::created_date`](crate::types::KeySigningKey::created_date): The date when the key-signing key (KSK) was created.
@@ -471,23 +383,21 @@ impl KeySigningKeyBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.created_date = ::std::option::Option::Some(input);
+        self.inner.created_date = Some(input);
         self
     }
     /// Sets or clears [`KeySigningKey::created_date`](crate::types::KeySigningKey::created_date).
     #[inline]
     pub fn set_created_date(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.created_date = input;
         self
     }
     /// The value set for [`KeySigningKey::created_date`](crate::types::KeySigningKey::created_date), if any.
     #[inline]
-    pub fn get_created_date(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_created_date(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.created_date
     }
     /// Sets [`KeySigningKey::last_modified_date`](crate::types::KeySigningKey::last_modified_date): The last time that the key-signing key (KSK) was changed.
@@ -495,14 +405,14 @@ impl KeySigningKeyBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.last_modified_date = ::std::option::Option::Some(input);
+        self.inner.last_modified_date = Some(input);
         self
     }
     /// Sets or clears [`KeySigningKey::last_modified_date`](crate::types::KeySigningKey::last_modified_date).
     #[inline]
     pub fn set_last_modified_date(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.last_modified_date = input;
         self
@@ -511,7 +421,7 @@ impl KeySigningKeyBuilder {
     #[inline]
     pub fn get_last_modified_date(
         &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    ) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.last_modified_date
     }
     /// Builds the [`KeySigningKey`]; it has no required members, so this cannot fail.
@@ -523,90 +433,70 @@ impl KeySigningKeyBuilder {
 impl ::awsgen_runtime::xml::FromXml for KeySigningKey {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "Name" => {
-                    value.name = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.name = Some(String::from(child.text()));
                 }
                 "KmsArn" => {
-                    value.kms_arn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.kms_arn = Some(String::from(child.text()));
                 }
                 "Flag" => {
-                    value.flag = ::std::option::Option::Some(
+                    value.flag = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "KeySigningKey")?,
                     );
                 }
                 "SigningAlgorithmMnemonic" => {
-                    value.signing_algorithm_mnemonic = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.signing_algorithm_mnemonic = Some(String::from(child.text()));
                 }
                 "SigningAlgorithmType" => {
-                    value.signing_algorithm_type = ::std::option::Option::Some(
+                    value.signing_algorithm_type = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "KeySigningKey")?,
                     );
                 }
                 "DigestAlgorithmMnemonic" => {
-                    value.digest_algorithm_mnemonic = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.digest_algorithm_mnemonic = Some(String::from(child.text()));
                 }
                 "DigestAlgorithmType" => {
-                    value.digest_algorithm_type = ::std::option::Option::Some(
+                    value.digest_algorithm_type = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "KeySigningKey")?,
                     );
                 }
                 "KeyTag" => {
-                    value.key_tag = ::std::option::Option::Some(
+                    value.key_tag = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "KeySigningKey")?,
                     );
                 }
                 "DigestValue" => {
-                    value.digest_value = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.digest_value = Some(String::from(child.text()));
                 }
                 "PublicKey" => {
-                    value.public_key = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.public_key = Some(String::from(child.text()));
                 }
                 "DSRecord" => {
-                    value.ds_record = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.ds_record = Some(String::from(child.text()));
                 }
                 "DNSKEYRecord" => {
-                    value.dnskey_record = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.dnskey_record = Some(String::from(child.text()));
                 }
                 "Status" => {
-                    value.status = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.status = Some(String::from(child.text()));
                 }
                 "StatusMessage" => {
-                    value.status_message = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.status_message = Some(String::from(child.text()));
                 }
                 "CreatedDate" => {
-                    value.created_date = ::std::option::Option::Some(
+                    value.created_date = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -615,7 +505,7 @@ impl ::awsgen_runtime::xml::FromXml for KeySigningKey {
                     );
                 }
                 "LastModifiedDate" => {
-                    value.last_modified_date = ::std::option::Option::Some(
+                    value.last_modified_date = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -626,6 +516,6 @@ impl ::awsgen_runtime::xml::FromXml for KeySigningKey {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,91 +2,67 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// If a health check or hosted zone was created by another service, [`LinkedService`](crate::types::LinkedService) is a complex type that describes the service that created the resource. When a resource is created by another service, you can't edit or delete it using Amazon Route 53.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct LinkedService {
     /// If the health check or hosted zone was created by another service, the service that created the resource. When a resource is created by another service, you can't edit or delete it using Amazon Route 53.
-    pub service_principal: ::std::option::Option<::std::string::String>,
+    pub service_principal: Option<String>,
     /// If the health check or hosted zone was created by another service, an optional description that can be provided by the other service. When a resource is created by another service, you can't edit or delete it using Amazon Route 53.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
 }
 impl LinkedService {
     /// Starts building a [`LinkedService`].
     #[inline]
     pub fn builder() -> crate::types::builders::LinkedServiceBuilder {
-        <crate::types::builders::LinkedServiceBuilder as ::std::default::Default>::default()
+        <crate::types::builders::LinkedServiceBuilder as Default>::default()
     }
     /// The `ServicePrincipal` member, when set.
     #[inline]
-    pub fn service_principal(&self) -> ::std::option::Option<&str> {
+    pub fn service_principal(&self) -> Option<&str> {
         self.service_principal.as_deref()
     }
     /// The `Description` member, when set.
     #[inline]
-    pub fn description(&self) -> ::std::option::Option<&str> {
+    pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
     }
 }
 /// A builder for [`LinkedService`](crate::types::LinkedService); start one with `LinkedService::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct LinkedServiceBuilder {
     inner: crate::types::LinkedService,
 }
 impl LinkedServiceBuilder {
     /// Sets [`LinkedService::service_principal`](crate::types::LinkedService::service_principal): If the health check or hosted zone was created by another service, the service that created the resource.
-    pub fn service_principal(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.service_principal = ::std::option::Option::Some(input.into());
+    pub fn service_principal(mut self, input: impl Into<String>) -> Self {
+        self.inner.service_principal = Some(input.into());
         self
     }
     /// Sets or clears [`LinkedService::service_principal`](crate::types::LinkedService::service_principal).
     #[inline]
-    pub fn set_service_principal(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_service_principal(mut self, input: Option<String>) -> Self {
         self.inner.service_principal = input;
         self
     }
     /// The value set for [`LinkedService::service_principal`](crate::types::LinkedService::service_principal), if any.
     #[inline]
-    pub fn get_service_principal(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_service_principal(&self) -> &Option<String> {
         &self.inner.service_principal
     }
     /// Sets [`LinkedService::description`](crate::types::LinkedService::description): If the health check or hosted zone was created by another service, an optional description that can be provided by the other service.
-    pub fn description(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.description = ::std::option::Option::Some(input.into());
+    pub fn description(mut self, input: impl Into<String>) -> Self {
+        self.inner.description = Some(input.into());
         self
     }
     /// Sets or clears [`LinkedService::description`](crate::types::LinkedService::description).
     #[inline]
-    pub fn set_description(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_description(mut self, input: Option<String>) -> Self {
         self.inner.description = input;
         self
     }
     /// The value set for [`LinkedService::description`](crate::types::LinkedService::description), if any.
     #[inline]
-    pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_description(&self) -> &Option<String> {
         &self.inner.description
     }
     /// Builds the [`LinkedService`]; it has no required members, so this cannot fail.
@@ -98,23 +74,19 @@ impl LinkedServiceBuilder {
 impl ::awsgen_runtime::xml::FromXml for LinkedService {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "ServicePrincipal" => {
-                    value.service_principal = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.service_principal = Some(String::from(child.text()));
                 }
                 "Description" => {
-                    value.description = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.description = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

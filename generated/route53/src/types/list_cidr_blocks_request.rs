@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListCidrBlocksRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListCidrBlocksRequest {
     /// The UUID of the CIDR collection.
@@ -15,160 +10,131 @@ pub struct ListCidrBlocksRequest {
     /// Sent in the URI label `{CidrCollectionId}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub collection_id: ::std::option::Option<::std::string::String>,
+    pub collection_id: Option<String>,
     /// The name of the CIDR collection location.
     ///
     /// Sent in the query parameter `location`, not in the JSON body.
-    pub location_name: ::std::option::Option<::std::string::String>,
+    pub location_name: Option<String>,
     /// An opaque pagination token to indicate where the service is to begin enumerating results.
     ///
     /// Sent in the query parameter `nexttoken`, not in the JSON body.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// Maximum number of results you want returned.
     ///
     /// Sent in the query parameter `maxresults`, not in the JSON body.
-    pub max_results: ::std::option::Option<::std::string::String>,
+    pub max_results: Option<String>,
 }
 impl ListCidrBlocksRequest {
     /// Starts building a [`ListCidrBlocksRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListCidrBlocksRequestBuilder {
-        <crate::types::builders::ListCidrBlocksRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ListCidrBlocksRequestBuilder as Default>::default()
     }
     /// The `CollectionId` member, when set.
     #[inline]
-    pub fn collection_id(&self) -> ::std::option::Option<&str> {
+    pub fn collection_id(&self) -> Option<&str> {
         self.collection_id.as_deref()
     }
     /// The `LocationName` member, when set.
     #[inline]
-    pub fn location_name(&self) -> ::std::option::Option<&str> {
+    pub fn location_name(&self) -> Option<&str> {
         self.location_name.as_deref()
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<&str> {
+    pub fn max_results(&self) -> Option<&str> {
         self.max_results.as_deref()
     }
 }
 /// A builder for [`ListCidrBlocksRequest`](crate::types::ListCidrBlocksRequest); start one with `ListCidrBlocksRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ListCidrBlocksRequestBuilder {
     inner: crate::types::ListCidrBlocksRequest,
 }
 impl ListCidrBlocksRequestBuilder {
     /// Sets [`ListCidrBlocksRequest::collection_id`](crate::types::ListCidrBlocksRequest::collection_id): The UUID of the CIDR collection.
-    pub fn collection_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.collection_id = ::std::option::Option::Some(input.into());
+    pub fn collection_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.collection_id = Some(input.into());
         self
     }
     /// Sets or clears [`ListCidrBlocksRequest::collection_id`](crate::types::ListCidrBlocksRequest::collection_id).
     #[inline]
-    pub fn set_collection_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_collection_id(mut self, input: Option<String>) -> Self {
         self.inner.collection_id = input;
         self
     }
     /// The value set for [`ListCidrBlocksRequest::collection_id`](crate::types::ListCidrBlocksRequest::collection_id), if any.
     #[inline]
-    pub fn get_collection_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_collection_id(&self) -> &Option<String> {
         &self.inner.collection_id
     }
     /// Sets [`ListCidrBlocksRequest::location_name`](crate::types::ListCidrBlocksRequest::location_name): The name of the CIDR collection location.
-    pub fn location_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.location_name = ::std::option::Option::Some(input.into());
+    pub fn location_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.location_name = Some(input.into());
         self
     }
     /// Sets or clears [`ListCidrBlocksRequest::location_name`](crate::types::ListCidrBlocksRequest::location_name).
     #[inline]
-    pub fn set_location_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_location_name(mut self, input: Option<String>) -> Self {
         self.inner.location_name = input;
         self
     }
     /// The value set for [`ListCidrBlocksRequest::location_name`](crate::types::ListCidrBlocksRequest::location_name), if any.
     #[inline]
-    pub fn get_location_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_location_name(&self) -> &Option<String> {
         &self.inner.location_name
     }
     /// Sets [`ListCidrBlocksRequest::next_token`](crate::types::ListCidrBlocksRequest::next_token): An opaque pagination token to indicate where the service is to begin enumerating results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`ListCidrBlocksRequest::next_token`](crate::types::ListCidrBlocksRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`ListCidrBlocksRequest::next_token`](crate::types::ListCidrBlocksRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Sets [`ListCidrBlocksRequest::max_results`](crate::types::ListCidrBlocksRequest::max_results): Maximum number of results you want returned.
-    pub fn max_results(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: impl Into<String>) -> Self {
+        self.inner.max_results = Some(input.into());
         self
     }
     /// Sets or clears [`ListCidrBlocksRequest::max_results`](crate::types::ListCidrBlocksRequest::max_results).
     #[inline]
-    pub fn set_max_results(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_max_results(mut self, input: Option<String>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`ListCidrBlocksRequest::max_results`](crate::types::ListCidrBlocksRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_max_results(&self) -> &Option<String> {
         &self.inner.max_results
     }
     /// Builds the [`ListCidrBlocksRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListCidrBlocksRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.collection_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ListCidrBlocksRequest",
                 member: "collection_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,32 +2,25 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListCidrBlocksResponse` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListCidrBlocksResponse {
     /// An opaque pagination token to indicate where the service is to begin enumerating results.
     ///
     /// If no value is provided, the listing of results starts from the beginning.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// A complex type that contains information about the CIDR blocks.
-    pub cidr_blocks: ::std::option::Option<
-        ::std::vec::Vec<crate::types::CidrBlockSummary>,
-    >,
+    pub cidr_blocks: Option<Vec<crate::types::CidrBlockSummary>>,
 }
 impl ListCidrBlocksResponse {
     /// Starts building a [`ListCidrBlocksResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListCidrBlocksResponseBuilder {
-        <crate::types::builders::ListCidrBlocksResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ListCidrBlocksResponseBuilder as Default>::default()
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `CidrBlocks` member, empty when not set; the field tells an empty list from an absent one.
@@ -39,47 +32,36 @@ impl ListCidrBlocksResponse {
 impl ::awsgen_runtime::protocol::FromResponse for ListCidrBlocksResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::xml::read_body(
             response.body(),
             "ListCidrBlocksResponse",
             ::awsgen_runtime::xml::MembersAt::Root,
             <Self as ::awsgen_runtime::xml::FromXml>::from_xml,
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`ListCidrBlocksResponse`](crate::types::ListCidrBlocksResponse); start one with `ListCidrBlocksResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ListCidrBlocksResponseBuilder {
     inner: crate::types::ListCidrBlocksResponse,
 }
 impl ListCidrBlocksResponseBuilder {
     /// Sets [`ListCidrBlocksResponse::next_token`](crate::types::ListCidrBlocksResponse::next_token): An opaque pagination token to indicate where the service is to begin enumerating results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`ListCidrBlocksResponse::next_token`](crate::types::ListCidrBlocksResponse::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`ListCidrBlocksResponse::next_token`](crate::types::ListCidrBlocksResponse::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Appends one item to [`ListCidrBlocksResponse::cidr_blocks`](crate::types::ListCidrBlocksResponse::cidr_blocks): A complex type that contains information about the CIDR blocks.
@@ -93,16 +75,14 @@ impl ListCidrBlocksResponseBuilder {
     #[inline]
     pub fn set_cidr_blocks(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::CidrBlockSummary>>,
+        input: Option<Vec<crate::types::CidrBlockSummary>>,
     ) -> Self {
         self.inner.cidr_blocks = input;
         self
     }
     /// The value set for [`ListCidrBlocksResponse::cidr_blocks`](crate::types::ListCidrBlocksResponse::cidr_blocks), if any.
     #[inline]
-    pub fn get_cidr_blocks(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::CidrBlockSummary>> {
+    pub fn get_cidr_blocks(&self) -> &Option<Vec<crate::types::CidrBlockSummary>> {
         &self.inner.cidr_blocks
     }
     /// Builds the [`ListCidrBlocksResponse`]; it has no required members, so this cannot fail.
@@ -114,17 +94,15 @@ impl ListCidrBlocksResponseBuilder {
 impl ::awsgen_runtime::xml::FromXml for ListCidrBlocksResponse {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "NextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 "CidrBlocks" => {
-                    value.cidr_blocks = ::std::option::Option::Some(
+                    value.cidr_blocks = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::CidrBlockSummary as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -134,6 +112,6 @@ impl ::awsgen_runtime::xml::FromXml for ListCidrBlocksResponse {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

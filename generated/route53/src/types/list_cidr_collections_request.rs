@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListCidrCollectionsRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListCidrCollectionsRequest {
     /// An opaque pagination token to indicate where the service is to begin enumerating results.
@@ -15,82 +10,65 @@ pub struct ListCidrCollectionsRequest {
     /// If no value is provided, the listing of results starts from the beginning.
     ///
     /// Sent in the query parameter `nexttoken`, not in the JSON body.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// The maximum number of CIDR collections to return in the response.
     ///
     /// Sent in the query parameter `maxresults`, not in the JSON body.
-    pub max_results: ::std::option::Option<::std::string::String>,
+    pub max_results: Option<String>,
 }
 impl ListCidrCollectionsRequest {
     /// Starts building a [`ListCidrCollectionsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListCidrCollectionsRequestBuilder {
-        <crate::types::builders::ListCidrCollectionsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ListCidrCollectionsRequestBuilder as Default>::default()
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<&str> {
+    pub fn max_results(&self) -> Option<&str> {
         self.max_results.as_deref()
     }
 }
 /// A builder for [`ListCidrCollectionsRequest`](crate::types::ListCidrCollectionsRequest); start one with `ListCidrCollectionsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ListCidrCollectionsRequestBuilder {
     inner: crate::types::ListCidrCollectionsRequest,
 }
 impl ListCidrCollectionsRequestBuilder {
     /// Sets [`ListCidrCollectionsRequest::next_token`](crate::types::ListCidrCollectionsRequest::next_token): An opaque pagination token to indicate where the service is to begin enumerating results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`ListCidrCollectionsRequest::next_token`](crate::types::ListCidrCollectionsRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`ListCidrCollectionsRequest::next_token`](crate::types::ListCidrCollectionsRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Sets [`ListCidrCollectionsRequest::max_results`](crate::types::ListCidrCollectionsRequest::max_results): The maximum number of CIDR collections to return in the response.
-    pub fn max_results(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: impl Into<String>) -> Self {
+        self.inner.max_results = Some(input.into());
         self
     }
     /// Sets or clears [`ListCidrCollectionsRequest::max_results`](crate::types::ListCidrCollectionsRequest::max_results).
     #[inline]
-    pub fn set_max_results(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_max_results(mut self, input: Option<String>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`ListCidrCollectionsRequest::max_results`](crate::types::ListCidrCollectionsRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_max_results(&self) -> &Option<String> {
         &self.inner.max_results
     }
     /// Builds the [`ListCidrCollectionsRequest`]; it has no required members, so this cannot fail.

@@ -2,32 +2,25 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListCidrCollectionsResponse` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListCidrCollectionsResponse {
     /// An opaque pagination token to indicate where the service is to begin enumerating results.
     ///
     /// If no value is provided, the listing of results starts from the beginning.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// A complex type with information about the CIDR collection.
-    pub cidr_collections: ::std::option::Option<
-        ::std::vec::Vec<crate::types::CollectionSummary>,
-    >,
+    pub cidr_collections: Option<Vec<crate::types::CollectionSummary>>,
 }
 impl ListCidrCollectionsResponse {
     /// Starts building a [`ListCidrCollectionsResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListCidrCollectionsResponseBuilder {
-        <crate::types::builders::ListCidrCollectionsResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ListCidrCollectionsResponseBuilder as Default>::default()
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `CidrCollections` member, empty when not set; the field tells an empty list from an absent one.
@@ -39,47 +32,36 @@ impl ListCidrCollectionsResponse {
 impl ::awsgen_runtime::protocol::FromResponse for ListCidrCollectionsResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::xml::read_body(
             response.body(),
             "ListCidrCollectionsResponse",
             ::awsgen_runtime::xml::MembersAt::Root,
             <Self as ::awsgen_runtime::xml::FromXml>::from_xml,
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`ListCidrCollectionsResponse`](crate::types::ListCidrCollectionsResponse); start one with `ListCidrCollectionsResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ListCidrCollectionsResponseBuilder {
     inner: crate::types::ListCidrCollectionsResponse,
 }
 impl ListCidrCollectionsResponseBuilder {
     /// Sets [`ListCidrCollectionsResponse::next_token`](crate::types::ListCidrCollectionsResponse::next_token): An opaque pagination token to indicate where the service is to begin enumerating results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`ListCidrCollectionsResponse::next_token`](crate::types::ListCidrCollectionsResponse::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`ListCidrCollectionsResponse::next_token`](crate::types::ListCidrCollectionsResponse::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Appends one item to [`ListCidrCollectionsResponse::cidr_collections`](crate::types::ListCidrCollectionsResponse::cidr_collections): A complex type with information about the CIDR collection.
@@ -93,16 +75,14 @@ impl ListCidrCollectionsResponseBuilder {
     #[inline]
     pub fn set_cidr_collections(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::CollectionSummary>>,
+        input: Option<Vec<crate::types::CollectionSummary>>,
     ) -> Self {
         self.inner.cidr_collections = input;
         self
     }
     /// The value set for [`ListCidrCollectionsResponse::cidr_collections`](crate::types::ListCidrCollectionsResponse::cidr_collections), if any.
     #[inline]
-    pub fn get_cidr_collections(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::CollectionSummary>> {
+    pub fn get_cidr_collections(&self) -> &Option<Vec<crate::types::CollectionSummary>> {
         &self.inner.cidr_collections
     }
     /// Builds the [`ListCidrCollectionsResponse`]; it has no required members, so this cannot fail.
@@ -114,17 +94,15 @@ impl ListCidrCollectionsResponseBuilder {
 impl ::awsgen_runtime::xml::FromXml for ListCidrCollectionsResponse {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "NextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 "CidrCollections" => {
-                    value.cidr_collections = ::std::option::Option::Some(
+                    value.cidr_collections = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::CollectionSummary as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -134,6 +112,6 @@ impl ::awsgen_runtime::xml::FromXml for ListCidrCollectionsResponse {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListCidrLocationsRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListCidrLocationsRequest {
     /// The CIDR collection ID.
@@ -15,131 +10,108 @@ pub struct ListCidrLocationsRequest {
     /// Sent in the URI label `{CidrCollectionId}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub collection_id: ::std::option::Option<::std::string::String>,
+    pub collection_id: Option<String>,
     /// An opaque pagination token to indicate where the service is to begin enumerating results.
     ///
     /// If no value is provided, the listing of results starts from the beginning.
     ///
     /// Sent in the query parameter `nexttoken`, not in the JSON body.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// The maximum number of CIDR collection locations to return in the response.
     ///
     /// Sent in the query parameter `maxresults`, not in the JSON body.
-    pub max_results: ::std::option::Option<::std::string::String>,
+    pub max_results: Option<String>,
 }
 impl ListCidrLocationsRequest {
     /// Starts building a [`ListCidrLocationsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListCidrLocationsRequestBuilder {
-        <crate::types::builders::ListCidrLocationsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ListCidrLocationsRequestBuilder as Default>::default()
     }
     /// The `CollectionId` member, when set.
     #[inline]
-    pub fn collection_id(&self) -> ::std::option::Option<&str> {
+    pub fn collection_id(&self) -> Option<&str> {
         self.collection_id.as_deref()
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<&str> {
+    pub fn max_results(&self) -> Option<&str> {
         self.max_results.as_deref()
     }
 }
 /// A builder for [`ListCidrLocationsRequest`](crate::types::ListCidrLocationsRequest); start one with `ListCidrLocationsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ListCidrLocationsRequestBuilder {
     inner: crate::types::ListCidrLocationsRequest,
 }
 impl ListCidrLocationsRequestBuilder {
     /// Sets [`ListCidrLocationsRequest::collection_id`](crate::types::ListCidrLocationsRequest::collection_id): The CIDR collection ID.
-    pub fn collection_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.collection_id = ::std::option::Option::Some(input.into());
+    pub fn collection_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.collection_id = Some(input.into());
         self
     }
     /// Sets or clears [`ListCidrLocationsRequest::collection_id`](crate::types::ListCidrLocationsRequest::collection_id).
     #[inline]
-    pub fn set_collection_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_collection_id(mut self, input: Option<String>) -> Self {
         self.inner.collection_id = input;
         self
     }
     /// The value set for [`ListCidrLocationsRequest::collection_id`](crate::types::ListCidrLocationsRequest::collection_id), if any.
     #[inline]
-    pub fn get_collection_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_collection_id(&self) -> &Option<String> {
         &self.inner.collection_id
     }
     /// Sets [`ListCidrLocationsRequest::next_token`](crate::types::ListCidrLocationsRequest::next_token): An opaque pagination token to indicate where the service is to begin enumerating results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`ListCidrLocationsRequest::next_token`](crate::types::ListCidrLocationsRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`ListCidrLocationsRequest::next_token`](crate::types::ListCidrLocationsRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Sets [`ListCidrLocationsRequest::max_results`](crate::types::ListCidrLocationsRequest::max_results): The maximum number of CIDR collection locations to return in the response.
-    pub fn max_results(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: impl Into<String>) -> Self {
+        self.inner.max_results = Some(input.into());
         self
     }
     /// Sets or clears [`ListCidrLocationsRequest::max_results`](crate::types::ListCidrLocationsRequest::max_results).
     #[inline]
-    pub fn set_max_results(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_max_results(mut self, input: Option<String>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`ListCidrLocationsRequest::max_results`](crate::types::ListCidrLocationsRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_max_results(&self) -> &Option<String> {
         &self.inner.max_results
     }
     /// Builds the [`ListCidrLocationsRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListCidrLocationsRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.collection_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ListCidrLocationsRequest",
                 member: "collection_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,32 +2,25 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListCidrLocationsResponse` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListCidrLocationsResponse {
     /// An opaque pagination token to indicate where the service is to begin enumerating results.
     ///
     /// If no value is provided, the listing of results starts from the beginning.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// A complex type that contains information about the list of CIDR locations.
-    pub cidr_locations: ::std::option::Option<
-        ::std::vec::Vec<crate::types::LocationSummary>,
-    >,
+    pub cidr_locations: Option<Vec<crate::types::LocationSummary>>,
 }
 impl ListCidrLocationsResponse {
     /// Starts building a [`ListCidrLocationsResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListCidrLocationsResponseBuilder {
-        <crate::types::builders::ListCidrLocationsResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ListCidrLocationsResponseBuilder as Default>::default()
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `CidrLocations` member, empty when not set; the field tells an empty list from an absent one.
@@ -39,47 +32,36 @@ impl ListCidrLocationsResponse {
 impl ::awsgen_runtime::protocol::FromResponse for ListCidrLocationsResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::xml::read_body(
             response.body(),
             "ListCidrLocationsResponse",
             ::awsgen_runtime::xml::MembersAt::Root,
             <Self as ::awsgen_runtime::xml::FromXml>::from_xml,
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`ListCidrLocationsResponse`](crate::types::ListCidrLocationsResponse); start one with `ListCidrLocationsResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ListCidrLocationsResponseBuilder {
     inner: crate::types::ListCidrLocationsResponse,
 }
 impl ListCidrLocationsResponseBuilder {
     /// Sets [`ListCidrLocationsResponse::next_token`](crate::types::ListCidrLocationsResponse::next_token): An opaque pagination token to indicate where the service is to begin enumerating results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`ListCidrLocationsResponse::next_token`](crate::types::ListCidrLocationsResponse::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`ListCidrLocationsResponse::next_token`](crate::types::ListCidrLocationsResponse::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Appends one item to [`ListCidrLocationsResponse::cidr_locations`](crate::types::ListCidrLocationsResponse::cidr_locations): A complex type that contains information about the list of CIDR locations.
@@ -93,16 +75,14 @@ impl ListCidrLocationsResponseBuilder {
     #[inline]
     pub fn set_cidr_locations(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::LocationSummary>>,
+        input: Option<Vec<crate::types::LocationSummary>>,
     ) -> Self {
         self.inner.cidr_locations = input;
         self
     }
     /// The value set for [`ListCidrLocationsResponse::cidr_locations`](crate::types::ListCidrLocationsResponse::cidr_locations), if any.
     #[inline]
-    pub fn get_cidr_locations(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::LocationSummary>> {
+    pub fn get_cidr_locations(&self) -> &Option<Vec<crate::types::LocationSummary>> {
         &self.inner.cidr_locations
     }
     /// Builds the [`ListCidrLocationsResponse`]; it has no required members, so this cannot fail.
@@ -114,17 +94,15 @@ impl ListCidrLocationsResponseBuilder {
 impl ::awsgen_runtime::xml::FromXml for ListCidrLocationsResponse {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "NextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 "CidrLocations" => {
-                    value.cidr_locations = ::std::option::Option::Some(
+                    value.cidr_locations = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::LocationSummary as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -134,6 +112,6 @@ impl ::awsgen_runtime::xml::FromXml for ListCidrLocationsResponse {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

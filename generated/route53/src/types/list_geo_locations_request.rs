@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A request to get a list of geographic locations that Amazon Route 53 supports for geolocation resource record sets.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListGeoLocationsRequest {
     /// The code for the continent with which you want to start listing locations that Amazon Route 53 supports for geolocation. If Route 53 has already returned a page or more of results, if `IsTruncated` is true, and if `NextContinentCode` from the previous response has a value, enter that value in `startcontinentcode` to return the next page of results.
@@ -15,152 +10,117 @@ pub struct ListGeoLocationsRequest {
     /// Include `startcontinentcode` only if you want to list continents. Don't include `startcontinentcode` when you're listing countries or countries with their subdivisions.
     ///
     /// Sent in the query parameter `startcontinentcode`, not in the JSON body.
-    pub start_continent_code: ::std::option::Option<::std::string::String>,
+    pub start_continent_code: Option<String>,
     /// The code for the country with which you want to start listing locations that Amazon Route 53 supports for geolocation. If Route 53 has already returned a page or more of results, if `IsTruncated` is `true`, and if `NextCountryCode` from the previous response has a value, enter that value in `startcountrycode` to return the next page of results.
     ///
     /// Sent in the query parameter `startcountrycode`, not in the JSON body.
-    pub start_country_code: ::std::option::Option<::std::string::String>,
+    pub start_country_code: Option<String>,
     /// The code for the state of the United States with which you want to start listing locations that Amazon Route 53 supports for geolocation. If Route 53 has already returned a page or more of results, if `IsTruncated` is `true`, and if `NextSubdivisionCode` from the previous response has a value, enter that value in `startsubdivisioncode` to return the next page of results.
     ///
     /// To list subdivisions (U.S. states), you must include both `startcountrycode` and `startsubdivisioncode`.
     ///
     /// Sent in the query parameter `startsubdivisioncode`, not in the JSON body.
-    pub start_subdivision_code: ::std::option::Option<::std::string::String>,
+    pub start_subdivision_code: Option<String>,
     /// (Optional) The maximum number of geolocations to be included in the response body for this request. If more than `maxitems` geolocations remain to be listed, then the value of the `IsTruncated` element in the response is `true`.
     ///
     /// Sent in the query parameter `maxitems`, not in the JSON body.
-    pub max_items: ::std::option::Option<::std::string::String>,
+    pub max_items: Option<String>,
 }
 impl ListGeoLocationsRequest {
     /// Starts building a [`ListGeoLocationsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListGeoLocationsRequestBuilder {
-        <crate::types::builders::ListGeoLocationsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ListGeoLocationsRequestBuilder as Default>::default()
     }
     /// The `StartContinentCode` member, when set.
     #[inline]
-    pub fn start_continent_code(&self) -> ::std::option::Option<&str> {
+    pub fn start_continent_code(&self) -> Option<&str> {
         self.start_continent_code.as_deref()
     }
     /// The `StartCountryCode` member, when set.
     #[inline]
-    pub fn start_country_code(&self) -> ::std::option::Option<&str> {
+    pub fn start_country_code(&self) -> Option<&str> {
         self.start_country_code.as_deref()
     }
     /// The `StartSubdivisionCode` member, when set.
     #[inline]
-    pub fn start_subdivision_code(&self) -> ::std::option::Option<&str> {
+    pub fn start_subdivision_code(&self) -> Option<&str> {
         self.start_subdivision_code.as_deref()
     }
     /// The `MaxItems` member, when set.
     #[inline]
-    pub fn max_items(&self) -> ::std::option::Option<&str> {
+    pub fn max_items(&self) -> Option<&str> {
         self.max_items.as_deref()
     }
 }
 /// A builder for [`ListGeoLocationsRequest`](crate::types::ListGeoLocationsRequest); start one with `ListGeoLocationsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ListGeoLocationsRequestBuilder {
     inner: crate::types::ListGeoLocationsRequest,
 }
 impl ListGeoLocationsRequestBuilder {
     /// Sets [`ListGeoLocationsRequest::start_continent_code`](crate::types::ListGeoLocationsRequest::start_continent_code): The code for the continent with which you want to start listing locations that Amazon Route 53 supports for geolocation.
-    pub fn start_continent_code(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.start_continent_code = ::std::option::Option::Some(input.into());
+    pub fn start_continent_code(mut self, input: impl Into<String>) -> Self {
+        self.inner.start_continent_code = Some(input.into());
         self
     }
     /// Sets or clears [`ListGeoLocationsRequest::start_continent_code`](crate::types::ListGeoLocationsRequest::start_continent_code).
     #[inline]
-    pub fn set_start_continent_code(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_start_continent_code(mut self, input: Option<String>) -> Self {
         self.inner.start_continent_code = input;
         self
     }
     /// The value set for [`ListGeoLocationsRequest::start_continent_code`](crate::types::ListGeoLocationsRequest::start_continent_code), if any.
     #[inline]
-    pub fn get_start_continent_code(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_start_continent_code(&self) -> &Option<String> {
         &self.inner.start_continent_code
     }
     /// Sets [`ListGeoLocationsRequest::start_country_code`](crate::types::ListGeoLocationsRequest::start_country_code): The code for the country with which you want to start listing locations that Amazon Route 53 supports for geolocation.
-    pub fn start_country_code(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.start_country_code = ::std::option::Option::Some(input.into());
+    pub fn start_country_code(mut self, input: impl Into<String>) -> Self {
+        self.inner.start_country_code = Some(input.into());
         self
     }
     /// Sets or clears [`ListGeoLocationsRequest::start_country_code`](crate::types::ListGeoLocationsRequest::start_country_code).
     #[inline]
-    pub fn set_start_country_code(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_start_country_code(mut self, input: Option<String>) -> Self {
         self.inner.start_country_code = input;
         self
     }
     /// The value set for [`ListGeoLocationsRequest::start_country_code`](crate::types::ListGeoLocationsRequest::start_country_code), if any.
     #[inline]
-    pub fn get_start_country_code(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_start_country_code(&self) -> &Option<String> {
         &self.inner.start_country_code
     }
     /// Sets [`ListGeoLocationsRequest::start_subdivision_code`](crate::types::ListGeoLocationsRequest::start_subdivision_code): The code for the state of the United States with which you want to start listing locations that Amazon Route 53 supports for geolocation.
-    pub fn start_subdivision_code(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.start_subdivision_code = ::std::option::Option::Some(input.into());
+    pub fn start_subdivision_code(mut self, input: impl Into<String>) -> Self {
+        self.inner.start_subdivision_code = Some(input.into());
         self
     }
     /// Sets or clears [`ListGeoLocationsRequest::start_subdivision_code`](crate::types::ListGeoLocationsRequest::start_subdivision_code).
     #[inline]
-    pub fn set_start_subdivision_code(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_start_subdivision_code(mut self, input: Option<String>) -> Self {
         self.inner.start_subdivision_code = input;
         self
     }
     /// The value set for [`ListGeoLocationsRequest::start_subdivision_code`](crate::types::ListGeoLocationsRequest::start_subdivision_code), if any.
     #[inline]
-    pub fn get_start_subdivision_code(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_start_subdivision_code(&self) -> &Option<String> {
         &self.inner.start_subdivision_code
     }
     /// Sets [`ListGeoLocationsRequest::max_items`](crate::types::ListGeoLocationsRequest::max_items): (Optional) The maximum number of geolocations to be included in the response body for this request.
-    pub fn max_items(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.max_items = ::std::option::Option::Some(input.into());
+    pub fn max_items(mut self, input: impl Into<String>) -> Self {
+        self.inner.max_items = Some(input.into());
         self
     }
     /// Sets or clears [`ListGeoLocationsRequest::max_items`](crate::types::ListGeoLocationsRequest::max_items).
     #[inline]
-    pub fn set_max_items(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_max_items(mut self, input: Option<String>) -> Self {
         self.inner.max_items = input;
         self
     }
     /// The value set for [`ListGeoLocationsRequest::max_items`](crate::types::ListGeoLocationsRequest::max_items), if any.
     #[inline]
-    pub fn get_max_items(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_max_items(&self) -> &Option<String> {
         &self.inner.max_items
     }
     /// Builds the [`ListGeoLocationsRequest`]; it has no required members, so this cannot fail.

@@ -2,40 +2,33 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type containing the response information for the request.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListGeoLocationsResponse {
     /// A complex type that contains one [`GeoLocationDetails`](crate::types::GeoLocationDetails) element for each location that Amazon Route 53 supports for geolocation.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub geo_location_details_list: ::std::option::Option<
-        ::std::vec::Vec<crate::types::GeoLocationDetails>,
-    >,
+    pub geo_location_details_list: Option<Vec<crate::types::GeoLocationDetails>>,
     /// A value that indicates whether more locations remain to be listed after the last location in this response. If so, the value of `IsTruncated` is `true`. To get more values, submit another request and include the values of `NextContinentCode`, `NextCountryCode`, and `NextSubdivisionCode` in the `startcontinentcode`, `startcountrycode`, and `startsubdivisioncode`, as applicable.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub is_truncated: ::std::option::Option<bool>,
+    pub is_truncated: Option<bool>,
     /// If `IsTruncated` is `true`, you can make a follow-up request to display more locations. Enter the value of `NextContinentCode` in the `startcontinentcode` parameter in another `ListGeoLocations` request.
-    pub next_continent_code: ::std::option::Option<::std::string::String>,
+    pub next_continent_code: Option<String>,
     /// If `IsTruncated` is `true`, you can make a follow-up request to display more locations. Enter the value of `NextCountryCode` in the `startcountrycode` parameter in another `ListGeoLocations` request.
-    pub next_country_code: ::std::option::Option<::std::string::String>,
+    pub next_country_code: Option<String>,
     /// If `IsTruncated` is `true`, you can make a follow-up request to display more locations. Enter the value of `NextSubdivisionCode` in the `startsubdivisioncode` parameter in another `ListGeoLocations` request.
-    pub next_subdivision_code: ::std::option::Option<::std::string::String>,
+    pub next_subdivision_code: Option<String>,
     /// The value that you specified for `MaxItems` in the request.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub max_items: ::std::option::Option<::std::string::String>,
+    pub max_items: Option<String>,
 }
 impl ListGeoLocationsResponse {
     /// Starts building a [`ListGeoLocationsResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListGeoLocationsResponseBuilder {
-        <crate::types::builders::ListGeoLocationsResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ListGeoLocationsResponseBuilder as Default>::default()
     }
     /// The `GeoLocationDetailsList` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -44,50 +37,45 @@ impl ListGeoLocationsResponse {
     }
     /// The `IsTruncated` member, when set.
     #[inline]
-    pub fn is_truncated(&self) -> ::std::option::Option<bool> {
+    pub fn is_truncated(&self) -> Option<bool> {
         self.is_truncated
     }
     /// The `NextContinentCode` member, when set.
     #[inline]
-    pub fn next_continent_code(&self) -> ::std::option::Option<&str> {
+    pub fn next_continent_code(&self) -> Option<&str> {
         self.next_continent_code.as_deref()
     }
     /// The `NextCountryCode` member, when set.
     #[inline]
-    pub fn next_country_code(&self) -> ::std::option::Option<&str> {
+    pub fn next_country_code(&self) -> Option<&str> {
         self.next_country_code.as_deref()
     }
     /// The `NextSubdivisionCode` member, when set.
     #[inline]
-    pub fn next_subdivision_code(&self) -> ::std::option::Option<&str> {
+    pub fn next_subdivision_code(&self) -> Option<&str> {
         self.next_subdivision_code.as_deref()
     }
     /// The `MaxItems` member, when set.
     #[inline]
-    pub fn max_items(&self) -> ::std::option::Option<&str> {
+    pub fn max_items(&self) -> Option<&str> {
         self.max_items.as_deref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for ListGeoLocationsResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::xml::read_body(
             response.body(),
             "ListGeoLocationsResponse",
             ::awsgen_runtime::xml::MembersAt::Root,
             <Self as ::awsgen_runtime::xml::FromXml>::from_xml,
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`ListGeoLocationsResponse`](crate::types::ListGeoLocationsResponse); start one with `ListGeoLocationsResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ListGeoLocationsResponseBuilder {
     inner: crate::types::ListGeoLocationsResponse,
 }
@@ -106,7 +94,7 @@ impl ListGeoLocationsResponseBuilder {
     #[inline]
     pub fn set_geo_location_details_list(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::GeoLocationDetails>>,
+        input: Option<Vec<crate::types::GeoLocationDetails>>,
     ) -> Self {
         self.inner.geo_location_details_list = input;
         self
@@ -115,157 +103,127 @@ impl ListGeoLocationsResponseBuilder {
     #[inline]
     pub fn get_geo_location_details_list(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::GeoLocationDetails>> {
+    ) -> &Option<Vec<crate::types::GeoLocationDetails>> {
         &self.inner.geo_location_details_list
     }
     /// Sets [`ListGeoLocationsResponse::is_truncated`](crate::types::ListGeoLocationsResponse::is_truncated): A value that indicates whether more locations remain to be listed after the last location in this response.
     pub fn is_truncated(mut self, input: bool) -> Self {
-        self.inner.is_truncated = ::std::option::Option::Some(input);
+        self.inner.is_truncated = Some(input);
         self
     }
     /// Sets or clears [`ListGeoLocationsResponse::is_truncated`](crate::types::ListGeoLocationsResponse::is_truncated).
     #[inline]
-    pub fn set_is_truncated(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_is_truncated(mut self, input: Option<bool>) -> Self {
         self.inner.is_truncated = input;
         self
     }
     /// The value set for [`ListGeoLocationsResponse::is_truncated`](crate::types::ListGeoLocationsResponse::is_truncated), if any.
     #[inline]
-    pub fn get_is_truncated(&self) -> &::std::option::Option<bool> {
+    pub fn get_is_truncated(&self) -> &Option<bool> {
         &self.inner.is_truncated
     }
     /// Sets [`ListGeoLocationsResponse::next_continent_code`](crate::types::ListGeoLocationsResponse::next_continent_code): If `IsTruncated` is `true`, you can make a follow-up request to display more locations.
-    pub fn next_continent_code(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_continent_code = ::std::option::Option::Some(input.into());
+    pub fn next_continent_code(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_continent_code = Some(input.into());
         self
     }
     /// Sets or clears [`ListGeoLocationsResponse::next_continent_code`](crate::types::ListGeoLocationsResponse::next_continent_code).
     #[inline]
-    pub fn set_next_continent_code(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_continent_code(mut self, input: Option<String>) -> Self {
         self.inner.next_continent_code = input;
         self
     }
     /// The value set for [`ListGeoLocationsResponse::next_continent_code`](crate::types::ListGeoLocationsResponse::next_continent_code), if any.
     #[inline]
-    pub fn get_next_continent_code(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_continent_code(&self) -> &Option<String> {
         &self.inner.next_continent_code
     }
     /// Sets [`ListGeoLocationsResponse::next_country_code`](crate::types::ListGeoLocationsResponse::next_country_code): If `IsTruncated` is `true`, you can make a follow-up request to display more locations.
-    pub fn next_country_code(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_country_code = ::std::option::Option::Some(input.into());
+    pub fn next_country_code(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_country_code = Some(input.into());
         self
     }
     /// Sets or clears [`ListGeoLocationsResponse::next_country_code`](crate::types::ListGeoLocationsResponse::next_country_code).
     #[inline]
-    pub fn set_next_country_code(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_country_code(mut self, input: Option<String>) -> Self {
         self.inner.next_country_code = input;
         self
     }
     /// The value set for [`ListGeoLocationsResponse::next_country_code`](crate::types::ListGeoLocationsResponse::next_country_code), if any.
     #[inline]
-    pub fn get_next_country_code(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_country_code(&self) -> &Option<String> {
         &self.inner.next_country_code
     }
     /// Sets [`ListGeoLocationsResponse::next_subdivision_code`](crate::types::ListGeoLocationsResponse::next_subdivision_code): If `IsTruncated` is `true`, you can make a follow-up request to display more locations.
-    pub fn next_subdivision_code(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_subdivision_code = ::std::option::Option::Some(input.into());
+    pub fn next_subdivision_code(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_subdivision_code = Some(input.into());
         self
     }
     /// Sets or clears [`ListGeoLocationsResponse::next_subdivision_code`](crate::types::ListGeoLocationsResponse::next_subdivision_code).
     #[inline]
-    pub fn set_next_subdivision_code(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_subdivision_code(mut self, input: Option<String>) -> Self {
         self.inner.next_subdivision_code = input;
         self
     }
     /// The value set for [`ListGeoLocationsResponse::next_subdivision_code`](crate::types::ListGeoLocationsResponse::next_subdivision_code), if any.
     #[inline]
-    pub fn get_next_subdivision_code(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_subdivision_code(&self) -> &Option<String> {
         &self.inner.next_subdivision_code
     }
     /// Sets [`ListGeoLocationsResponse::max_items`](crate::types::ListGeoLocationsResponse::max_items): The value that you specified for `MaxItems` in the request.
-    pub fn max_items(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.max_items = ::std::option::Option::Some(input.into());
+    pub fn max_items(mut self, input: impl Into<String>) -> Self {
+        self.inner.max_items = Some(input.into());
         self
     }
     /// Sets or clears [`ListGeoLocationsResponse::max_items`](crate::types::ListGeoLocationsResponse::max_items).
     #[inline]
-    pub fn set_max_items(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_max_items(mut self, input: Option<String>) -> Self {
         self.inner.max_items = input;
         self
     }
     /// The value set for [`ListGeoLocationsResponse::max_items`](crate::types::ListGeoLocationsResponse::max_items), if any.
     #[inline]
-    pub fn get_max_items(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_max_items(&self) -> &Option<String> {
         &self.inner.max_items
     }
     /// Builds the [`ListGeoLocationsResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListGeoLocationsResponse,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.geo_location_details_list.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ListGeoLocationsResponse",
                 member: "geo_location_details_list",
             });
         }
         if self.inner.is_truncated.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ListGeoLocationsResponse",
                 member: "is_truncated",
             });
         }
         if self.inner.max_items.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ListGeoLocationsResponse",
                 member: "max_items",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::xml::FromXml for ListGeoLocationsResponse {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "GeoLocationDetailsList" => {
-                    value.geo_location_details_list = ::std::option::Option::Some(
+                    value.geo_location_details_list = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::GeoLocationDetails as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -273,33 +231,23 @@ impl ::awsgen_runtime::xml::FromXml for ListGeoLocationsResponse {
                     );
                 }
                 "IsTruncated" => {
-                    value.is_truncated = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.is_truncated = Some(child.text() == "true");
                 }
                 "NextContinentCode" => {
-                    value.next_continent_code = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_continent_code = Some(String::from(child.text()));
                 }
                 "NextCountryCode" => {
-                    value.next_country_code = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_country_code = Some(String::from(child.text()));
                 }
                 "NextSubdivisionCode" => {
-                    value.next_subdivision_code = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_subdivision_code = Some(String::from(child.text()));
                 }
                 "MaxItems" => {
-                    value.max_items = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.max_items = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

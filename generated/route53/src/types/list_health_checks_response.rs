@@ -2,38 +2,33 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains the response to a `ListHealthChecks` request.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListHealthChecksResponse {
     /// A complex type that contains one [`HealthCheck`](crate::types::HealthCheck) element for each health check that is associated with the current Amazon Web Services account.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub health_checks: ::std::option::Option<::std::vec::Vec<crate::types::HealthCheck>>,
+    pub health_checks: Option<Vec<crate::types::HealthCheck>>,
     /// For the second and subsequent calls to `ListHealthChecks`, `Marker` is the value that you specified for the `marker` parameter in the previous request.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub marker: ::std::option::Option<::std::string::String>,
+    pub marker: Option<String>,
     /// A flag that indicates whether there are more health checks to be listed. If the response was truncated, you can get the next group of health checks by submitting another `ListHealthChecks` request and specifying the value of `NextMarker` in the `marker` parameter.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub is_truncated: ::std::option::Option<bool>,
+    pub is_truncated: Option<bool>,
     /// If `IsTruncated` is `true`, the value of `NextMarker` identifies the first health check that Amazon Route 53 returns if you submit another `ListHealthChecks` request and specify the value of `NextMarker` in the `marker` parameter.
-    pub next_marker: ::std::option::Option<::std::string::String>,
+    pub next_marker: Option<String>,
     /// The value that you specified for the `maxitems` parameter in the call to `ListHealthChecks` that produced the current response.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub max_items: ::std::option::Option<::std::string::String>,
+    pub max_items: Option<String>,
 }
 impl ListHealthChecksResponse {
     /// Starts building a [`ListHealthChecksResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListHealthChecksResponseBuilder {
-        <crate::types::builders::ListHealthChecksResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ListHealthChecksResponseBuilder as Default>::default()
     }
     /// The `HealthChecks` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -42,45 +37,40 @@ impl ListHealthChecksResponse {
     }
     /// The `Marker` member, when set.
     #[inline]
-    pub fn marker(&self) -> ::std::option::Option<&str> {
+    pub fn marker(&self) -> Option<&str> {
         self.marker.as_deref()
     }
     /// The `IsTruncated` member, when set.
     #[inline]
-    pub fn is_truncated(&self) -> ::std::option::Option<bool> {
+    pub fn is_truncated(&self) -> Option<bool> {
         self.is_truncated
     }
     /// The `NextMarker` member, when set.
     #[inline]
-    pub fn next_marker(&self) -> ::std::option::Option<&str> {
+    pub fn next_marker(&self) -> Option<&str> {
         self.next_marker.as_deref()
     }
     /// The `MaxItems` member, when set.
     #[inline]
-    pub fn max_items(&self) -> ::std::option::Option<&str> {
+    pub fn max_items(&self) -> Option<&str> {
         self.max_items.as_deref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for ListHealthChecksResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::xml::read_body(
             response.body(),
             "ListHealthChecksResponse",
             ::awsgen_runtime::xml::MembersAt::Root,
             <Self as ::awsgen_runtime::xml::FromXml>::from_xml,
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`ListHealthChecksResponse`](crate::types::ListHealthChecksResponse); start one with `ListHealthChecksResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ListHealthChecksResponseBuilder {
     inner: crate::types::ListHealthChecksResponse,
 }
@@ -96,144 +86,124 @@ impl ListHealthChecksResponseBuilder {
     #[inline]
     pub fn set_health_checks(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::HealthCheck>>,
+        input: Option<Vec<crate::types::HealthCheck>>,
     ) -> Self {
         self.inner.health_checks = input;
         self
     }
     /// The value set for [`ListHealthChecksResponse::health_checks`](crate::types::ListHealthChecksResponse::health_checks), if any.
     #[inline]
-    pub fn get_health_checks(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::HealthCheck>> {
+    pub fn get_health_checks(&self) -> &Option<Vec<crate::types::HealthCheck>> {
         &self.inner.health_checks
     }
     /// Sets [`ListHealthChecksResponse::marker`](crate::types::ListHealthChecksResponse::marker): For the second and subsequent calls to `ListHealthChecks`, `Marker` is the value that you specified for the `marker` parameter in the previous request.
-    pub fn marker(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.marker = ::std::option::Option::Some(input.into());
+    pub fn marker(mut self, input: impl Into<String>) -> Self {
+        self.inner.marker = Some(input.into());
         self
     }
     /// Sets or clears [`ListHealthChecksResponse::marker`](crate::types::ListHealthChecksResponse::marker).
     #[inline]
-    pub fn set_marker(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_marker(mut self, input: Option<String>) -> Self {
         self.inner.marker = input;
         self
     }
     /// The value set for [`ListHealthChecksResponse::marker`](crate::types::ListHealthChecksResponse::marker), if any.
     #[inline]
-    pub fn get_marker(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_marker(&self) -> &Option<String> {
         &self.inner.marker
     }
     /// Sets [`ListHealthChecksResponse::is_truncated`](crate::types::ListHealthChecksResponse::is_truncated): A flag that indicates whether there are more health checks to be listed.
     pub fn is_truncated(mut self, input: bool) -> Self {
-        self.inner.is_truncated = ::std::option::Option::Some(input);
+        self.inner.is_truncated = Some(input);
         self
     }
     /// Sets or clears [`ListHealthChecksResponse::is_truncated`](crate::types::ListHealthChecksResponse::is_truncated).
     #[inline]
-    pub fn set_is_truncated(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_is_truncated(mut self, input: Option<bool>) -> Self {
         self.inner.is_truncated = input;
         self
     }
     /// The value set for [`ListHealthChecksResponse::is_truncated`](crate::types::ListHealthChecksResponse::is_truncated), if any.
     #[inline]
-    pub fn get_is_truncated(&self) -> &::std::option::Option<bool> {
+    pub fn get_is_truncated(&self) -> &Option<bool> {
         &self.inner.is_truncated
     }
     /// Sets [`ListHealthChecksResponse::next_marker`](crate::types::ListHealthChecksResponse::next_marker): If `IsTruncated` is `true`, the value of `NextMarker` identifies the first health check that Amazon Route 53 returns if you submit another `ListHealthChecks` request and specify the value of `NextMarker` in the `marker` parameter.
-    pub fn next_marker(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_marker = ::std::option::Option::Some(input.into());
+    pub fn next_marker(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_marker = Some(input.into());
         self
     }
     /// Sets or clears [`ListHealthChecksResponse::next_marker`](crate::types::ListHealthChecksResponse::next_marker).
     #[inline]
-    pub fn set_next_marker(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_marker(mut self, input: Option<String>) -> Self {
         self.inner.next_marker = input;
         self
     }
     /// The value set for [`ListHealthChecksResponse::next_marker`](crate::types::ListHealthChecksResponse::next_marker), if any.
     #[inline]
-    pub fn get_next_marker(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_marker(&self) -> &Option<String> {
         &self.inner.next_marker
     }
     /// Sets [`ListHealthChecksResponse::max_items`](crate::types::ListHealthChecksResponse::max_items): The value that you specified for the `maxitems` parameter in the call to `ListHealthChecks` that produced the current response.
-    pub fn max_items(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.max_items = ::std::option::Option::Some(input.into());
+    pub fn max_items(mut self, input: impl Into<String>) -> Self {
+        self.inner.max_items = Some(input.into());
         self
     }
     /// Sets or clears [`ListHealthChecksResponse::max_items`](crate::types::ListHealthChecksResponse::max_items).
     #[inline]
-    pub fn set_max_items(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_max_items(mut self, input: Option<String>) -> Self {
         self.inner.max_items = input;
         self
     }
     /// The value set for [`ListHealthChecksResponse::max_items`](crate::types::ListHealthChecksResponse::max_items), if any.
     #[inline]
-    pub fn get_max_items(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_max_items(&self) -> &Option<String> {
         &self.inner.max_items
     }
     /// Builds the [`ListHealthChecksResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListHealthChecksResponse,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.health_checks.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ListHealthChecksResponse",
                 member: "health_checks",
             });
         }
         if self.inner.marker.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ListHealthChecksResponse",
                 member: "marker",
             });
         }
         if self.inner.is_truncated.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ListHealthChecksResponse",
                 member: "is_truncated",
             });
         }
         if self.inner.max_items.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ListHealthChecksResponse",
                 member: "max_items",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::xml::FromXml for ListHealthChecksResponse {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "HealthChecks" => {
-                    value.health_checks = ::std::option::Option::Some(
+                    value.health_checks = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::HealthCheck as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -241,28 +211,20 @@ impl ::awsgen_runtime::xml::FromXml for ListHealthChecksResponse {
                     );
                 }
                 "Marker" => {
-                    value.marker = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.marker = Some(String::from(child.text()));
                 }
                 "IsTruncated" => {
-                    value.is_truncated = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.is_truncated = Some(child.text() == "true");
                 }
                 "NextMarker" => {
-                    value.next_marker = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_marker = Some(String::from(child.text()));
                 }
                 "MaxItems" => {
-                    value.max_items = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.max_items = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

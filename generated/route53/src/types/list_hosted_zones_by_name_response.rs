@@ -2,44 +2,39 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains the response information for the request.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListHostedZonesByNameResponse {
     /// A complex type that contains general information about the hosted zone.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub hosted_zones: ::std::option::Option<::std::vec::Vec<crate::types::HostedZone>>,
+    pub hosted_zones: Option<Vec<crate::types::HostedZone>>,
     /// For the second and subsequent calls to `ListHostedZonesByName`, `DNSName` is the value that you specified for the `dnsname` parameter in the request that produced the current response.
-    pub dns_name: ::std::option::Option<::std::string::String>,
+    pub dns_name: Option<String>,
     /// The ID that Amazon Route 53 assigned to the hosted zone when you created it.
-    pub hosted_zone_id: ::std::option::Option<::std::string::String>,
+    pub hosted_zone_id: Option<String>,
     /// A flag that indicates whether there are more hosted zones to be listed. If the response was truncated, you can get the next group of `maxitems` hosted zones by calling `ListHostedZonesByName` again and specifying the values of `NextDNSName` and `NextHostedZoneId` elements in the `dnsname` and `hostedzoneid` parameters.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub is_truncated: ::std::option::Option<bool>,
+    pub is_truncated: Option<bool>,
     /// If `IsTruncated` is true, the value of `NextDNSName` is the name of the first hosted zone in the next group of `maxitems` hosted zones. Call `ListHostedZonesByName` again and specify the value of `NextDNSName` and `NextHostedZoneId` in the `dnsname` and `hostedzoneid` parameters, respectively.
     ///
     /// This element is present only if `IsTruncated` is `true`.
-    pub next_dns_name: ::std::option::Option<::std::string::String>,
+    pub next_dns_name: Option<String>,
     /// If `IsTruncated` is `true`, the value of `NextHostedZoneId` identifies the first hosted zone in the next group of `maxitems` hosted zones. Call `ListHostedZonesByName` again and specify the value of `NextDNSName` and `NextHostedZoneId` in the `dnsname` and `hostedzoneid` parameters, respectively.
     ///
     /// This element is present only if `IsTruncated` is `true`.
-    pub next_hosted_zone_id: ::std::option::Option<::std::string::String>,
+    pub next_hosted_zone_id: Option<String>,
     /// The value that you specified for the `maxitems` parameter in the call to `ListHostedZonesByName` that produced the current response.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub max_items: ::std::option::Option<::std::string::String>,
+    pub max_items: Option<String>,
 }
 impl ListHostedZonesByNameResponse {
     /// Starts building a [`ListHostedZonesByNameResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListHostedZonesByNameResponseBuilder {
-        <crate::types::builders::ListHostedZonesByNameResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ListHostedZonesByNameResponseBuilder as Default>::default()
     }
     /// The `HostedZones` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -48,55 +43,50 @@ impl ListHostedZonesByNameResponse {
     }
     /// The `DNSName` member, when set.
     #[inline]
-    pub fn dns_name(&self) -> ::std::option::Option<&str> {
+    pub fn dns_name(&self) -> Option<&str> {
         self.dns_name.as_deref()
     }
     /// The `HostedZoneId` member, when set.
     #[inline]
-    pub fn hosted_zone_id(&self) -> ::std::option::Option<&str> {
+    pub fn hosted_zone_id(&self) -> Option<&str> {
         self.hosted_zone_id.as_deref()
     }
     /// The `IsTruncated` member, when set.
     #[inline]
-    pub fn is_truncated(&self) -> ::std::option::Option<bool> {
+    pub fn is_truncated(&self) -> Option<bool> {
         self.is_truncated
     }
     /// The `NextDNSName` member, when set.
     #[inline]
-    pub fn next_dns_name(&self) -> ::std::option::Option<&str> {
+    pub fn next_dns_name(&self) -> Option<&str> {
         self.next_dns_name.as_deref()
     }
     /// The `NextHostedZoneId` member, when set.
     #[inline]
-    pub fn next_hosted_zone_id(&self) -> ::std::option::Option<&str> {
+    pub fn next_hosted_zone_id(&self) -> Option<&str> {
         self.next_hosted_zone_id.as_deref()
     }
     /// The `MaxItems` member, when set.
     #[inline]
-    pub fn max_items(&self) -> ::std::option::Option<&str> {
+    pub fn max_items(&self) -> Option<&str> {
         self.max_items.as_deref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for ListHostedZonesByNameResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::xml::read_body(
             response.body(),
             "ListHostedZonesByNameResponse",
             ::awsgen_runtime::xml::MembersAt::Root,
             <Self as ::awsgen_runtime::xml::FromXml>::from_xml,
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`ListHostedZonesByNameResponse`](crate::types::ListHostedZonesByNameResponse); start one with `ListHostedZonesByNameResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ListHostedZonesByNameResponseBuilder {
     inner: crate::types::ListHostedZonesByNameResponse,
 }
@@ -112,184 +102,150 @@ impl ListHostedZonesByNameResponseBuilder {
     #[inline]
     pub fn set_hosted_zones(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::HostedZone>>,
+        input: Option<Vec<crate::types::HostedZone>>,
     ) -> Self {
         self.inner.hosted_zones = input;
         self
     }
     /// The value set for [`ListHostedZonesByNameResponse::hosted_zones`](crate::types::ListHostedZonesByNameResponse::hosted_zones), if any.
     #[inline]
-    pub fn get_hosted_zones(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::HostedZone>> {
+    pub fn get_hosted_zones(&self) -> &Option<Vec<crate::types::HostedZone>> {
         &self.inner.hosted_zones
     }
     /// Sets [`ListHostedZonesByNameResponse::dns_name`](crate::types::ListHostedZonesByNameResponse::dns_name): For the second and subsequent calls to `ListHostedZonesByName`, `DNSName` is the value that you specified for the `dnsname` parameter in the request that produced the current response.
-    pub fn dns_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.dns_name = ::std::option::Option::Some(input.into());
+    pub fn dns_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.dns_name = Some(input.into());
         self
     }
     /// Sets or clears [`ListHostedZonesByNameResponse::dns_name`](crate::types::ListHostedZonesByNameResponse::dns_name).
     #[inline]
-    pub fn set_dns_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_dns_name(mut self, input: Option<String>) -> Self {
         self.inner.dns_name = input;
         self
     }
     /// The value set for [`ListHostedZonesByNameResponse::dns_name`](crate::types::ListHostedZonesByNameResponse::dns_name), if any.
     #[inline]
-    pub fn get_dns_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_dns_name(&self) -> &Option<String> {
         &self.inner.dns_name
     }
     /// Sets [`ListHostedZonesByNameResponse::hosted_zone_id`](crate::types::ListHostedZonesByNameResponse::hosted_zone_id): The ID that Amazon Route 53 assigned to the hosted zone when you created it.
-    pub fn hosted_zone_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.hosted_zone_id = ::std::option::Option::Some(input.into());
+    pub fn hosted_zone_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.hosted_zone_id = Some(input.into());
         self
     }
     /// Sets or clears [`ListHostedZonesByNameResponse::hosted_zone_id`](crate::types::ListHostedZonesByNameResponse::hosted_zone_id).
     #[inline]
-    pub fn set_hosted_zone_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_hosted_zone_id(mut self, input: Option<String>) -> Self {
         self.inner.hosted_zone_id = input;
         self
     }
     /// The value set for [`ListHostedZonesByNameResponse::hosted_zone_id`](crate::types::ListHostedZonesByNameResponse::hosted_zone_id), if any.
     #[inline]
-    pub fn get_hosted_zone_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_hosted_zone_id(&self) -> &Option<String> {
         &self.inner.hosted_zone_id
     }
     /// Sets [`ListHostedZonesByNameResponse::is_truncated`](crate::types::ListHostedZonesByNameResponse::is_truncated): A flag that indicates whether there are more hosted zones to be listed.
     pub fn is_truncated(mut self, input: bool) -> Self {
-        self.inner.is_truncated = ::std::option::Option::Some(input);
+        self.inner.is_truncated = Some(input);
         self
     }
     /// Sets or clears [`ListHostedZonesByNameResponse::is_truncated`](crate::types::ListHostedZonesByNameResponse::is_truncated).
     #[inline]
-    pub fn set_is_truncated(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_is_truncated(mut self, input: Option<bool>) -> Self {
         self.inner.is_truncated = input;
         self
     }
     /// The value set for [`ListHostedZonesByNameResponse::is_truncated`](crate::types::ListHostedZonesByNameResponse::is_truncated), if any.
     #[inline]
-    pub fn get_is_truncated(&self) -> &::std::option::Option<bool> {
+    pub fn get_is_truncated(&self) -> &Option<bool> {
         &self.inner.is_truncated
     }
     /// Sets [`ListHostedZonesByNameResponse::next_dns_name`](crate::types::ListHostedZonesByNameResponse::next_dns_name): If `IsTruncated` is true, the value of `NextDNSName` is the name of the first hosted zone in the next group of `maxitems` hosted zones.
-    pub fn next_dns_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_dns_name = ::std::option::Option::Some(input.into());
+    pub fn next_dns_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_dns_name = Some(input.into());
         self
     }
     /// Sets or clears [`ListHostedZonesByNameResponse::next_dns_name`](crate::types::ListHostedZonesByNameResponse::next_dns_name).
     #[inline]
-    pub fn set_next_dns_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_dns_name(mut self, input: Option<String>) -> Self {
         self.inner.next_dns_name = input;
         self
     }
     /// The value set for [`ListHostedZonesByNameResponse::next_dns_name`](crate::types::ListHostedZonesByNameResponse::next_dns_name), if any.
     #[inline]
-    pub fn get_next_dns_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_dns_name(&self) -> &Option<String> {
         &self.inner.next_dns_name
     }
     /// Sets [`ListHostedZonesByNameResponse::next_hosted_zone_id`](crate::types::ListHostedZonesByNameResponse::next_hosted_zone_id): If `IsTruncated` is `true`, the value of `NextHostedZoneId` identifies the first hosted zone in the next group of `maxitems` hosted zones.
-    pub fn next_hosted_zone_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_hosted_zone_id = ::std::option::Option::Some(input.into());
+    pub fn next_hosted_zone_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_hosted_zone_id = Some(input.into());
         self
     }
     /// Sets or clears [`ListHostedZonesByNameResponse::next_hosted_zone_id`](crate::types::ListHostedZonesByNameResponse::next_hosted_zone_id).
     #[inline]
-    pub fn set_next_hosted_zone_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_hosted_zone_id(mut self, input: Option<String>) -> Self {
         self.inner.next_hosted_zone_id = input;
         self
     }
     /// The value set for [`ListHostedZonesByNameResponse::next_hosted_zone_id`](crate::types::ListHostedZonesByNameResponse::next_hosted_zone_id), if any.
     #[inline]
-    pub fn get_next_hosted_zone_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_hosted_zone_id(&self) -> &Option<String> {
         &self.inner.next_hosted_zone_id
     }
     /// Sets [`ListHostedZonesByNameResponse::max_items`](crate::types::ListHostedZonesByNameResponse::max_items): The value that you specified for the `maxitems` parameter in the call to `ListHostedZonesByName` that produced the current response.
-    pub fn max_items(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.max_items = ::std::option::Option::Some(input.into());
+    pub fn max_items(mut self, input: impl Into<String>) -> Self {
+        self.inner.max_items = Some(input.into());
         self
     }
     /// Sets or clears [`ListHostedZonesByNameResponse::max_items`](crate::types::ListHostedZonesByNameResponse::max_items).
     #[inline]
-    pub fn set_max_items(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_max_items(mut self, input: Option<String>) -> Self {
         self.inner.max_items = input;
         self
     }
     /// The value set for [`ListHostedZonesByNameResponse::max_items`](crate::types::ListHostedZonesByNameResponse::max_items), if any.
     #[inline]
-    pub fn get_max_items(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_max_items(&self) -> &Option<String> {
         &self.inner.max_items
     }
     /// Builds the [`ListHostedZonesByNameResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListHostedZonesByNameResponse,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.hosted_zones.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ListHostedZonesByNameResponse",
                 member: "hosted_zones",
             });
         }
         if self.inner.is_truncated.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ListHostedZonesByNameResponse",
                 member: "is_truncated",
             });
         }
         if self.inner.max_items.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ListHostedZonesByNameResponse",
                 member: "max_items",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::xml::FromXml for ListHostedZonesByNameResponse {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "HostedZones" => {
-                    value.hosted_zones = ::std::option::Option::Some(
+                    value.hosted_zones = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::HostedZone as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -297,38 +253,26 @@ impl ::awsgen_runtime::xml::FromXml for ListHostedZonesByNameResponse {
                     );
                 }
                 "DNSName" => {
-                    value.dns_name = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.dns_name = Some(String::from(child.text()));
                 }
                 "HostedZoneId" => {
-                    value.hosted_zone_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.hosted_zone_id = Some(String::from(child.text()));
                 }
                 "IsTruncated" => {
-                    value.is_truncated = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.is_truncated = Some(child.text() == "true");
                 }
                 "NextDNSName" => {
-                    value.next_dns_name = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_dns_name = Some(String::from(child.text()));
                 }
                 "NextHostedZoneId" => {
-                    value.next_hosted_zone_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_hosted_zone_id = Some(String::from(child.text()));
                 }
                 "MaxItems" => {
-                    value.max_items = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.max_items = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

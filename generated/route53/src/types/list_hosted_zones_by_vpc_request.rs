@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Lists all the private hosted zones that a specified VPC is associated with, regardless of which Amazon Web Services account created the hosted zones.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListHostedZonesByVpcRequest {
     /// The ID of the Amazon VPC that you want to list hosted zones for.
@@ -15,17 +10,17 @@ pub struct ListHostedZonesByVpcRequest {
     /// Sent in the query parameter `vpcid`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub vpc_id: ::std::option::Option<::std::string::String>,
+    pub vpc_id: Option<String>,
     /// For the Amazon VPC that you specified for `VPCId`, the Amazon Web Services Region that you created the VPC in.
     ///
     /// Sent in the query parameter `vpcregion`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub vpc_region: ::std::option::Option<crate::types::VpcRegion>,
+    pub vpc_region: Option<crate::types::VpcRegion>,
     /// (Optional) The maximum number of hosted zones that you want Amazon Route 53 to return. If the specified VPC is associated with more than `MaxItems` hosted zones, the response includes a `NextToken` element. `NextToken` contains an encrypted token that identifies the first hosted zone that Route 53 will return if you submit another request.
     ///
     /// Sent in the query parameter `maxitems`, not in the JSON body.
-    pub max_items: ::std::option::Option<::std::string::String>,
+    pub max_items: Option<String>,
     /// If the previous response included a `NextToken` element, the specified VPC is associated with more hosted zones. To get more hosted zones, submit another `ListHostedZonesByVPC` request.
     ///
     /// For the value of `NextToken`, specify the value of `NextToken` from the previous response.
@@ -33,151 +28,125 @@ pub struct ListHostedZonesByVpcRequest {
     /// If the previous response didn't include a `NextToken` element, there are no more hosted zones to get.
     ///
     /// Sent in the query parameter `nexttoken`, not in the JSON body.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl ListHostedZonesByVpcRequest {
     /// Starts building a [`ListHostedZonesByVpcRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListHostedZonesByVpcRequestBuilder {
-        <crate::types::builders::ListHostedZonesByVpcRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ListHostedZonesByVpcRequestBuilder as Default>::default()
     }
     /// The `VPCId` member, when set.
     #[inline]
-    pub fn vpc_id(&self) -> ::std::option::Option<&str> {
+    pub fn vpc_id(&self) -> Option<&str> {
         self.vpc_id.as_deref()
     }
     /// The `VPCRegion` member, when set.
     #[inline]
-    pub fn vpc_region(&self) -> ::std::option::Option<&crate::types::VpcRegion> {
+    pub fn vpc_region(&self) -> Option<&crate::types::VpcRegion> {
         self.vpc_region.as_ref()
     }
     /// The `MaxItems` member, when set.
     #[inline]
-    pub fn max_items(&self) -> ::std::option::Option<&str> {
+    pub fn max_items(&self) -> Option<&str> {
         self.max_items.as_deref()
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`ListHostedZonesByVpcRequest`](crate::types::ListHostedZonesByVpcRequest); start one with `ListHostedZonesByVpcRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ListHostedZonesByVpcRequestBuilder {
     inner: crate::types::ListHostedZonesByVpcRequest,
 }
 impl ListHostedZonesByVpcRequestBuilder {
     /// Sets [`ListHostedZonesByVpcRequest::vpc_id`](crate::types::ListHostedZonesByVpcRequest::vpc_id): The ID of the Amazon VPC that you want to list hosted zones for.
-    pub fn vpc_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.vpc_id = ::std::option::Option::Some(input.into());
+    pub fn vpc_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.vpc_id = Some(input.into());
         self
     }
     /// Sets or clears [`ListHostedZonesByVpcRequest::vpc_id`](crate::types::ListHostedZonesByVpcRequest::vpc_id).
     #[inline]
-    pub fn set_vpc_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpc_id(mut self, input: Option<String>) -> Self {
         self.inner.vpc_id = input;
         self
     }
     /// The value set for [`ListHostedZonesByVpcRequest::vpc_id`](crate::types::ListHostedZonesByVpcRequest::vpc_id), if any.
     #[inline]
-    pub fn get_vpc_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpc_id(&self) -> &Option<String> {
         &self.inner.vpc_id
     }
     /// Sets [`ListHostedZonesByVpcRequest::vpc_region`](crate::types::ListHostedZonesByVpcRequest::vpc_region): For the Amazon VPC that you specified for `VPCId`, the Amazon Web Services Region that you created the VPC in.
     pub fn vpc_region(mut self, input: crate::types::VpcRegion) -> Self {
-        self.inner.vpc_region = ::std::option::Option::Some(input);
+        self.inner.vpc_region = Some(input);
         self
     }
     /// Sets or clears [`ListHostedZonesByVpcRequest::vpc_region`](crate::types::ListHostedZonesByVpcRequest::vpc_region).
     #[inline]
-    pub fn set_vpc_region(
-        mut self,
-        input: ::std::option::Option<crate::types::VpcRegion>,
-    ) -> Self {
+    pub fn set_vpc_region(mut self, input: Option<crate::types::VpcRegion>) -> Self {
         self.inner.vpc_region = input;
         self
     }
     /// The value set for [`ListHostedZonesByVpcRequest::vpc_region`](crate::types::ListHostedZonesByVpcRequest::vpc_region), if any.
     #[inline]
-    pub fn get_vpc_region(&self) -> &::std::option::Option<crate::types::VpcRegion> {
+    pub fn get_vpc_region(&self) -> &Option<crate::types::VpcRegion> {
         &self.inner.vpc_region
     }
     /// Sets [`ListHostedZonesByVpcRequest::max_items`](crate::types::ListHostedZonesByVpcRequest::max_items): (Optional) The maximum number of hosted zones that you want Amazon Route 53 to return.
-    pub fn max_items(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.max_items = ::std::option::Option::Some(input.into());
+    pub fn max_items(mut self, input: impl Into<String>) -> Self {
+        self.inner.max_items = Some(input.into());
         self
     }
     /// Sets or clears [`ListHostedZonesByVpcRequest::max_items`](crate::types::ListHostedZonesByVpcRequest::max_items).
     #[inline]
-    pub fn set_max_items(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_max_items(mut self, input: Option<String>) -> Self {
         self.inner.max_items = input;
         self
     }
     /// The value set for [`ListHostedZonesByVpcRequest::max_items`](crate::types::ListHostedZonesByVpcRequest::max_items), if any.
     #[inline]
-    pub fn get_max_items(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_max_items(&self) -> &Option<String> {
         &self.inner.max_items
     }
     /// Sets [`ListHostedZonesByVpcRequest::next_token`](crate::types::ListHostedZonesByVpcRequest::next_token): If the previous response included a `NextToken` element, the specified VPC is associated with more hosted zones.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`ListHostedZonesByVpcRequest::next_token`](crate::types::ListHostedZonesByVpcRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`ListHostedZonesByVpcRequest::next_token`](crate::types::ListHostedZonesByVpcRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`ListHostedZonesByVpcRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListHostedZonesByVpcRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.vpc_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ListHostedZonesByVpcRequest",
                 member: "vpc_id",
             });
         }
         if self.inner.vpc_region.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ListHostedZonesByVpcRequest",
                 member: "vpc_region",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,32 +2,25 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListHostedZonesByVPCResponse` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListHostedZonesByVpcResponse {
     /// A list that contains one [`HostedZoneSummary`](crate::types::HostedZoneSummary) element for each hosted zone that the specified Amazon VPC is associated with. Each [`HostedZoneSummary`](crate::types::HostedZoneSummary) element contains the hosted zone name and ID, and information about who owns the hosted zone.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub hosted_zone_summaries: ::std::option::Option<
-        ::std::vec::Vec<crate::types::HostedZoneSummary>,
-    >,
+    pub hosted_zone_summaries: Option<Vec<crate::types::HostedZoneSummary>>,
     /// The value that you specified for `MaxItems` in the most recent `ListHostedZonesByVPC` request.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub max_items: ::std::option::Option<::std::string::String>,
+    pub max_items: Option<String>,
     /// The value that you will use for `NextToken` in the next `ListHostedZonesByVPC` request.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl ListHostedZonesByVpcResponse {
     /// Starts building a [`ListHostedZonesByVpcResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListHostedZonesByVpcResponseBuilder {
-        <crate::types::builders::ListHostedZonesByVpcResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ListHostedZonesByVpcResponseBuilder as Default>::default()
     }
     /// The `HostedZoneSummaries` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -36,35 +29,30 @@ impl ListHostedZonesByVpcResponse {
     }
     /// The `MaxItems` member, when set.
     #[inline]
-    pub fn max_items(&self) -> ::std::option::Option<&str> {
+    pub fn max_items(&self) -> Option<&str> {
         self.max_items.as_deref()
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for ListHostedZonesByVpcResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::xml::read_body(
             response.body(),
             "ListHostedZonesByVPCResponse",
             ::awsgen_runtime::xml::MembersAt::Root,
             <Self as ::awsgen_runtime::xml::FromXml>::from_xml,
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`ListHostedZonesByVpcResponse`](crate::types::ListHostedZonesByVpcResponse); start one with `ListHostedZonesByVpcResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ListHostedZonesByVpcResponseBuilder {
     inner: crate::types::ListHostedZonesByVpcResponse,
 }
@@ -83,7 +71,7 @@ impl ListHostedZonesByVpcResponseBuilder {
     #[inline]
     pub fn set_hosted_zone_summaries(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::HostedZoneSummary>>,
+        input: Option<Vec<crate::types::HostedZoneSummary>>,
     ) -> Self {
         self.inner.hosted_zone_summaries = input;
         self
@@ -92,85 +80,73 @@ impl ListHostedZonesByVpcResponseBuilder {
     #[inline]
     pub fn get_hosted_zone_summaries(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::HostedZoneSummary>> {
+    ) -> &Option<Vec<crate::types::HostedZoneSummary>> {
         &self.inner.hosted_zone_summaries
     }
     /// Sets [`ListHostedZonesByVpcResponse::max_items`](crate::types::ListHostedZonesByVpcResponse::max_items): The value that you specified for `MaxItems` in the most recent `ListHostedZonesByVPC` request.
-    pub fn max_items(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.max_items = ::std::option::Option::Some(input.into());
+    pub fn max_items(mut self, input: impl Into<String>) -> Self {
+        self.inner.max_items = Some(input.into());
         self
     }
     /// Sets or clears [`ListHostedZonesByVpcResponse::max_items`](crate::types::ListHostedZonesByVpcResponse::max_items).
     #[inline]
-    pub fn set_max_items(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_max_items(mut self, input: Option<String>) -> Self {
         self.inner.max_items = input;
         self
     }
     /// The value set for [`ListHostedZonesByVpcResponse::max_items`](crate::types::ListHostedZonesByVpcResponse::max_items), if any.
     #[inline]
-    pub fn get_max_items(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_max_items(&self) -> &Option<String> {
         &self.inner.max_items
     }
     /// Sets [`ListHostedZonesByVpcResponse::next_token`](crate::types::ListHostedZonesByVpcResponse::next_token): The value that you will use for `NextToken` in the next `ListHostedZonesByVPC` request.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`ListHostedZonesByVpcResponse::next_token`](crate::types::ListHostedZonesByVpcResponse::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`ListHostedZonesByVpcResponse::next_token`](crate::types::ListHostedZonesByVpcResponse::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`ListHostedZonesByVpcResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListHostedZonesByVpcResponse,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.hosted_zone_summaries.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ListHostedZonesByVpcResponse",
                 member: "hosted_zone_summaries",
             });
         }
         if self.inner.max_items.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ListHostedZonesByVpcResponse",
                 member: "max_items",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::xml::FromXml for ListHostedZonesByVpcResponse {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "HostedZoneSummaries" => {
-                    value.hosted_zone_summaries = ::std::option::Option::Some(
+                    value.hosted_zone_summaries = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::HostedZoneSummary as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -178,18 +154,14 @@ impl ::awsgen_runtime::xml::FromXml for ListHostedZonesByVpcResponse {
                     );
                 }
                 "MaxItems" => {
-                    value.max_items = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.max_items = Some(String::from(child.text()));
                 }
                 "NextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A request to retrieve a list of the public and private hosted zones that are associated with the current Amazon Web Services account.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListHostedZonesRequest {
     /// If the value of `IsTruncated` in the previous response was `true`, you have more hosted zones. To get more hosted zones, submit another `ListHostedZones` request.
@@ -17,147 +12,118 @@ pub struct ListHostedZonesRequest {
     /// If the value of `IsTruncated` in the previous response was `false`, there are no more hosted zones to get.
     ///
     /// Sent in the query parameter `marker`, not in the JSON body.
-    pub marker: ::std::option::Option<::std::string::String>,
+    pub marker: Option<String>,
     /// (Optional) The maximum number of hosted zones that you want Amazon Route 53 to return. If you have more than `maxitems` hosted zones, the value of `IsTruncated` in the response is `true`, and the value of `NextMarker` is the hosted zone ID of the first hosted zone that Route 53 will return if you submit another request.
     ///
     /// Sent in the query parameter `maxitems`, not in the JSON body.
-    pub max_items: ::std::option::Option<::std::string::String>,
+    pub max_items: Option<String>,
     /// If you're using reusable delegation sets and you want to list all of the hosted zones that are associated with a reusable delegation set, specify the ID of that reusable delegation set.
     ///
     /// Sent in the query parameter `delegationsetid`, not in the JSON body.
-    pub delegation_set_id: ::std::option::Option<::std::string::String>,
+    pub delegation_set_id: Option<String>,
     /// (Optional) Specifies if the hosted zone is private.
     ///
     /// Sent in the query parameter `hostedzonetype`, not in the JSON body.
-    pub hosted_zone_type: ::std::option::Option<crate::types::HostedZoneType>,
+    pub hosted_zone_type: Option<crate::types::HostedZoneType>,
 }
 impl ListHostedZonesRequest {
     /// Starts building a [`ListHostedZonesRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListHostedZonesRequestBuilder {
-        <crate::types::builders::ListHostedZonesRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ListHostedZonesRequestBuilder as Default>::default()
     }
     /// The `Marker` member, when set.
     #[inline]
-    pub fn marker(&self) -> ::std::option::Option<&str> {
+    pub fn marker(&self) -> Option<&str> {
         self.marker.as_deref()
     }
     /// The `MaxItems` member, when set.
     #[inline]
-    pub fn max_items(&self) -> ::std::option::Option<&str> {
+    pub fn max_items(&self) -> Option<&str> {
         self.max_items.as_deref()
     }
     /// The `DelegationSetId` member, when set.
     #[inline]
-    pub fn delegation_set_id(&self) -> ::std::option::Option<&str> {
+    pub fn delegation_set_id(&self) -> Option<&str> {
         self.delegation_set_id.as_deref()
     }
     /// The `HostedZoneType` member, when set.
     #[inline]
-    pub fn hosted_zone_type(
-        &self,
-    ) -> ::std::option::Option<&crate::types::HostedZoneType> {
+    pub fn hosted_zone_type(&self) -> Option<&crate::types::HostedZoneType> {
         self.hosted_zone_type.as_ref()
     }
 }
 /// A builder for [`ListHostedZonesRequest`](crate::types::ListHostedZonesRequest); start one with `ListHostedZonesRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ListHostedZonesRequestBuilder {
     inner: crate::types::ListHostedZonesRequest,
 }
 impl ListHostedZonesRequestBuilder {
     /// Sets [`ListHostedZonesRequest::marker`](crate::types::ListHostedZonesRequest::marker): If the value of `IsTruncated` in the previous response was `true`, you have more hosted zones.
-    pub fn marker(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.marker = ::std::option::Option::Some(input.into());
+    pub fn marker(mut self, input: impl Into<String>) -> Self {
+        self.inner.marker = Some(input.into());
         self
     }
     /// Sets or clears [`ListHostedZonesRequest::marker`](crate::types::ListHostedZonesRequest::marker).
     #[inline]
-    pub fn set_marker(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_marker(mut self, input: Option<String>) -> Self {
         self.inner.marker = input;
         self
     }
     /// The value set for [`ListHostedZonesRequest::marker`](crate::types::ListHostedZonesRequest::marker), if any.
     #[inline]
-    pub fn get_marker(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_marker(&self) -> &Option<String> {
         &self.inner.marker
     }
     /// Sets [`ListHostedZonesRequest::max_items`](crate::types::ListHostedZonesRequest::max_items): (Optional) The maximum number of hosted zones that you want Amazon Route 53 to return.
-    pub fn max_items(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.max_items = ::std::option::Option::Some(input.into());
+    pub fn max_items(mut self, input: impl Into<String>) -> Self {
+        self.inner.max_items = Some(input.into());
         self
     }
     /// Sets or clears [`ListHostedZonesRequest::max_items`](crate::types::ListHostedZonesRequest::max_items).
     #[inline]
-    pub fn set_max_items(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_max_items(mut self, input: Option<String>) -> Self {
         self.inner.max_items = input;
         self
     }
     /// The value set for [`ListHostedZonesRequest::max_items`](crate::types::ListHostedZonesRequest::max_items), if any.
     #[inline]
-    pub fn get_max_items(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_max_items(&self) -> &Option<String> {
         &self.inner.max_items
     }
     /// Sets [`ListHostedZonesRequest::delegation_set_id`](crate::types::ListHostedZonesRequest::delegation_set_id): If you're using reusable delegation sets and you want to list all of the hosted zones that are associated with a reusable delegation set, specify the ID of that reusable delegation set.
-    pub fn delegation_set_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.delegation_set_id = ::std::option::Option::Some(input.into());
+    pub fn delegation_set_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.delegation_set_id = Some(input.into());
         self
     }
     /// Sets or clears [`ListHostedZonesRequest::delegation_set_id`](crate::types::ListHostedZonesRequest::delegation_set_id).
     #[inline]
-    pub fn set_delegation_set_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_delegation_set_id(mut self, input: Option<String>) -> Self {
         self.inner.delegation_set_id = input;
         self
     }
     /// The value set for [`ListHostedZonesRequest::delegation_set_id`](crate::types::ListHostedZonesRequest::delegation_set_id), if any.
     #[inline]
-    pub fn get_delegation_set_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_delegation_set_id(&self) -> &Option<String> {
         &self.inner.delegation_set_id
     }
     /// Sets [`ListHostedZonesRequest::hosted_zone_type`](crate::types::ListHostedZonesRequest::hosted_zone_type): (Optional) Specifies if the hosted zone is private.
     pub fn hosted_zone_type(mut self, input: crate::types::HostedZoneType) -> Self {
-        self.inner.hosted_zone_type = ::std::option::Option::Some(input);
+        self.inner.hosted_zone_type = Some(input);
         self
     }
     /// Sets or clears [`ListHostedZonesRequest::hosted_zone_type`](crate::types::ListHostedZonesRequest::hosted_zone_type).
     #[inline]
     pub fn set_hosted_zone_type(
         mut self,
-        input: ::std::option::Option<crate::types::HostedZoneType>,
+        input: Option<crate::types::HostedZoneType>,
     ) -> Self {
         self.inner.hosted_zone_type = input;
         self
     }
     /// The value set for [`ListHostedZonesRequest::hosted_zone_type`](crate::types::ListHostedZonesRequest::hosted_zone_type), if any.
     #[inline]
-    pub fn get_hosted_zone_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::HostedZoneType> {
+    pub fn get_hosted_zone_type(&self) -> &Option<crate::types::HostedZoneType> {
         &self.inner.hosted_zone_type
     }
     /// Builds the [`ListHostedZonesRequest`]; it has no required members, so this cannot fail.

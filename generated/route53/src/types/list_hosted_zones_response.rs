@@ -2,40 +2,35 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListHostedZonesResponse` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListHostedZonesResponse {
     /// A complex type that contains general information about the hosted zone.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub hosted_zones: ::std::option::Option<::std::vec::Vec<crate::types::HostedZone>>,
+    pub hosted_zones: Option<Vec<crate::types::HostedZone>>,
     /// For the second and subsequent calls to `ListHostedZones`, `Marker` is the value that you specified for the `marker` parameter in the request that produced the current response.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub marker: ::std::option::Option<::std::string::String>,
+    pub marker: Option<String>,
     /// A flag indicating whether there are more hosted zones to be listed. If the response was truncated, you can get more hosted zones by submitting another `ListHostedZones` request and specifying the value of `NextMarker` in the `marker` parameter.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub is_truncated: ::std::option::Option<bool>,
+    pub is_truncated: Option<bool>,
     /// If `IsTruncated` is `true`, the value of `NextMarker` identifies the first hosted zone in the next group of hosted zones. Submit another `ListHostedZones` request, and specify the value of `NextMarker` from the response in the `marker` parameter.
     ///
     /// This element is present only if `IsTruncated` is `true`.
-    pub next_marker: ::std::option::Option<::std::string::String>,
+    pub next_marker: Option<String>,
     /// The value that you specified for the `maxitems` parameter in the call to `ListHostedZones` that produced the current response.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub max_items: ::std::option::Option<::std::string::String>,
+    pub max_items: Option<String>,
 }
 impl ListHostedZonesResponse {
     /// Starts building a [`ListHostedZonesResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListHostedZonesResponseBuilder {
-        <crate::types::builders::ListHostedZonesResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ListHostedZonesResponseBuilder as Default>::default()
     }
     /// The `HostedZones` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -44,45 +39,40 @@ impl ListHostedZonesResponse {
     }
     /// The `Marker` member, when set.
     #[inline]
-    pub fn marker(&self) -> ::std::option::Option<&str> {
+    pub fn marker(&self) -> Option<&str> {
         self.marker.as_deref()
     }
     /// The `IsTruncated` member, when set.
     #[inline]
-    pub fn is_truncated(&self) -> ::std::option::Option<bool> {
+    pub fn is_truncated(&self) -> Option<bool> {
         self.is_truncated
     }
     /// The `NextMarker` member, when set.
     #[inline]
-    pub fn next_marker(&self) -> ::std::option::Option<&str> {
+    pub fn next_marker(&self) -> Option<&str> {
         self.next_marker.as_deref()
     }
     /// The `MaxItems` member, when set.
     #[inline]
-    pub fn max_items(&self) -> ::std::option::Option<&str> {
+    pub fn max_items(&self) -> Option<&str> {
         self.max_items.as_deref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for ListHostedZonesResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::xml::read_body(
             response.body(),
             "ListHostedZonesResponse",
             ::awsgen_runtime::xml::MembersAt::Root,
             <Self as ::awsgen_runtime::xml::FromXml>::from_xml,
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`ListHostedZonesResponse`](crate::types::ListHostedZonesResponse); start one with `ListHostedZonesResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ListHostedZonesResponseBuilder {
     inner: crate::types::ListHostedZonesResponse,
 }
@@ -98,144 +88,124 @@ impl ListHostedZonesResponseBuilder {
     #[inline]
     pub fn set_hosted_zones(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::HostedZone>>,
+        input: Option<Vec<crate::types::HostedZone>>,
     ) -> Self {
         self.inner.hosted_zones = input;
         self
     }
     /// The value set for [`ListHostedZonesResponse::hosted_zones`](crate::types::ListHostedZonesResponse::hosted_zones), if any.
     #[inline]
-    pub fn get_hosted_zones(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::HostedZone>> {
+    pub fn get_hosted_zones(&self) -> &Option<Vec<crate::types::HostedZone>> {
         &self.inner.hosted_zones
     }
     /// Sets [`ListHostedZonesResponse::marker`](crate::types::ListHostedZonesResponse::marker): For the second and subsequent calls to `ListHostedZones`, `Marker` is the value that you specified for the `marker` parameter in the request that produced the current response.
-    pub fn marker(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.marker = ::std::option::Option::Some(input.into());
+    pub fn marker(mut self, input: impl Into<String>) -> Self {
+        self.inner.marker = Some(input.into());
         self
     }
     /// Sets or clears [`ListHostedZonesResponse::marker`](crate::types::ListHostedZonesResponse::marker).
     #[inline]
-    pub fn set_marker(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_marker(mut self, input: Option<String>) -> Self {
         self.inner.marker = input;
         self
     }
     /// The value set for [`ListHostedZonesResponse::marker`](crate::types::ListHostedZonesResponse::marker), if any.
     #[inline]
-    pub fn get_marker(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_marker(&self) -> &Option<String> {
         &self.inner.marker
     }
     /// Sets [`ListHostedZonesResponse::is_truncated`](crate::types::ListHostedZonesResponse::is_truncated): A flag indicating whether there are more hosted zones to be listed.
     pub fn is_truncated(mut self, input: bool) -> Self {
-        self.inner.is_truncated = ::std::option::Option::Some(input);
+        self.inner.is_truncated = Some(input);
         self
     }
     /// Sets or clears [`ListHostedZonesResponse::is_truncated`](crate::types::ListHostedZonesResponse::is_truncated).
     #[inline]
-    pub fn set_is_truncated(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_is_truncated(mut self, input: Option<bool>) -> Self {
         self.inner.is_truncated = input;
         self
     }
     /// The value set for [`ListHostedZonesResponse::is_truncated`](crate::types::ListHostedZonesResponse::is_truncated), if any.
     #[inline]
-    pub fn get_is_truncated(&self) -> &::std::option::Option<bool> {
+    pub fn get_is_truncated(&self) -> &Option<bool> {
         &self.inner.is_truncated
     }
     /// Sets [`ListHostedZonesResponse::next_marker`](crate::types::ListHostedZonesResponse::next_marker): If `IsTruncated` is `true`, the value of `NextMarker` identifies the first hosted zone in the next group of hosted zones.
-    pub fn next_marker(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_marker = ::std::option::Option::Some(input.into());
+    pub fn next_marker(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_marker = Some(input.into());
         self
     }
     /// Sets or clears [`ListHostedZonesResponse::next_marker`](crate::types::ListHostedZonesResponse::next_marker).
     #[inline]
-    pub fn set_next_marker(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_marker(mut self, input: Option<String>) -> Self {
         self.inner.next_marker = input;
         self
     }
     /// The value set for [`ListHostedZonesResponse::next_marker`](crate::types::ListHostedZonesResponse::next_marker), if any.
     #[inline]
-    pub fn get_next_marker(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_marker(&self) -> &Option<String> {
         &self.inner.next_marker
     }
     /// Sets [`ListHostedZonesResponse::max_items`](crate::types::ListHostedZonesResponse::max_items): The value that you specified for the `maxitems` parameter in the call to `ListHostedZones` that produced the current response.
-    pub fn max_items(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.max_items = ::std::option::Option::Some(input.into());
+    pub fn max_items(mut self, input: impl Into<String>) -> Self {
+        self.inner.max_items = Some(input.into());
         self
     }
     /// Sets or clears [`ListHostedZonesResponse::max_items`](crate::types::ListHostedZonesResponse::max_items).
     #[inline]
-    pub fn set_max_items(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_max_items(mut self, input: Option<String>) -> Self {
         self.inner.max_items = input;
         self
     }
     /// The value set for [`ListHostedZonesResponse::max_items`](crate::types::ListHostedZonesResponse::max_items), if any.
     #[inline]
-    pub fn get_max_items(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_max_items(&self) -> &Option<String> {
         &self.inner.max_items
     }
     /// Builds the [`ListHostedZonesResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListHostedZonesResponse,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.hosted_zones.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ListHostedZonesResponse",
                 member: "hosted_zones",
             });
         }
         if self.inner.marker.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ListHostedZonesResponse",
                 member: "marker",
             });
         }
         if self.inner.is_truncated.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ListHostedZonesResponse",
                 member: "is_truncated",
             });
         }
         if self.inner.max_items.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ListHostedZonesResponse",
                 member: "max_items",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::xml::FromXml for ListHostedZonesResponse {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "HostedZones" => {
-                    value.hosted_zones = ::std::option::Option::Some(
+                    value.hosted_zones = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::HostedZone as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -243,28 +213,20 @@ impl ::awsgen_runtime::xml::FromXml for ListHostedZonesResponse {
                     );
                 }
                 "Marker" => {
-                    value.marker = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.marker = Some(String::from(child.text()));
                 }
                 "IsTruncated" => {
-                    value.is_truncated = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.is_truncated = Some(child.text() == "true");
                 }
                 "NextMarker" => {
-                    value.next_marker = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_marker = Some(String::from(child.text()));
                 }
                 "MaxItems" => {
-                    value.max_items = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.max_items = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

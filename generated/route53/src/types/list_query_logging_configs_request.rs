@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListQueryLoggingConfigsRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListQueryLoggingConfigsRequest {
     /// (Optional) If you want to list the query logging configuration that is associated with a hosted zone, specify the ID in `HostedZoneId`.
@@ -15,7 +10,7 @@ pub struct ListQueryLoggingConfigsRequest {
     /// If you don't specify a hosted zone ID, `ListQueryLoggingConfigs` returns all of the configurations that are associated with the current Amazon Web Services account.
     ///
     /// Sent in the query parameter `hostedzoneid`, not in the JSON body.
-    pub hosted_zone_id: ::std::option::Option<::std::string::String>,
+    pub hosted_zone_id: Option<String>,
     /// (Optional) If the current Amazon Web Services account has more than `MaxResults` query logging configurations, use `NextToken` to get the second and subsequent pages of results.
     ///
     /// For the first `ListQueryLoggingConfigs` request, omit this value.
@@ -23,111 +18,88 @@ pub struct ListQueryLoggingConfigsRequest {
     /// For the second and subsequent requests, get the value of `NextToken` from the previous response and specify that value for `NextToken` in the request.
     ///
     /// Sent in the query parameter `nexttoken`, not in the JSON body.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// (Optional) The maximum number of query logging configurations that you want Amazon Route 53 to return in response to the current request. If the current Amazon Web Services account has more than `MaxResults` configurations, use the value of [NextToken](https://docs.aws.amazon.com/Route53/latest/APIReference/API_ListQueryLoggingConfigs.html#API_ListQueryLoggingConfigs_RequestSyntax) in the response to get the next page of results.
     ///
     /// If you don't specify a value for `MaxResults`, Route 53 returns up to 100 configurations.
     ///
     /// Sent in the query parameter `maxresults`, not in the JSON body.
-    pub max_results: ::std::option::Option<::std::string::String>,
+    pub max_results: Option<String>,
 }
 impl ListQueryLoggingConfigsRequest {
     /// Starts building a [`ListQueryLoggingConfigsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListQueryLoggingConfigsRequestBuilder {
-        <crate::types::builders::ListQueryLoggingConfigsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ListQueryLoggingConfigsRequestBuilder as Default>::default()
     }
     /// The `HostedZoneId` member, when set.
     #[inline]
-    pub fn hosted_zone_id(&self) -> ::std::option::Option<&str> {
+    pub fn hosted_zone_id(&self) -> Option<&str> {
         self.hosted_zone_id.as_deref()
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<&str> {
+    pub fn max_results(&self) -> Option<&str> {
         self.max_results.as_deref()
     }
 }
 /// A builder for [`ListQueryLoggingConfigsRequest`](crate::types::ListQueryLoggingConfigsRequest); start one with `ListQueryLoggingConfigsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ListQueryLoggingConfigsRequestBuilder {
     inner: crate::types::ListQueryLoggingConfigsRequest,
 }
 impl ListQueryLoggingConfigsRequestBuilder {
     /// Sets [`ListQueryLoggingConfigsRequest::hosted_zone_id`](crate::types::ListQueryLoggingConfigsRequest::hosted_zone_id): (Optional) If you want to list the query logging configuration that is associated with a hosted zone, specify the ID in `HostedZoneId`.
-    pub fn hosted_zone_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.hosted_zone_id = ::std::option::Option::Some(input.into());
+    pub fn hosted_zone_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.hosted_zone_id = Some(input.into());
         self
     }
     /// Sets or clears [`ListQueryLoggingConfigsRequest::hosted_zone_id`](crate::types::ListQueryLoggingConfigsRequest::hosted_zone_id).
     #[inline]
-    pub fn set_hosted_zone_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_hosted_zone_id(mut self, input: Option<String>) -> Self {
         self.inner.hosted_zone_id = input;
         self
     }
     /// The value set for [`ListQueryLoggingConfigsRequest::hosted_zone_id`](crate::types::ListQueryLoggingConfigsRequest::hosted_zone_id), if any.
     #[inline]
-    pub fn get_hosted_zone_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_hosted_zone_id(&self) -> &Option<String> {
         &self.inner.hosted_zone_id
     }
     /// Sets [`ListQueryLoggingConfigsRequest::next_token`](crate::types::ListQueryLoggingConfigsRequest::next_token): (Optional) If the current Amazon Web Services account has more than `MaxResults` query logging configurations, use `NextToken` to get the second and subsequent pages of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`ListQueryLoggingConfigsRequest::next_token`](crate::types::ListQueryLoggingConfigsRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`ListQueryLoggingConfigsRequest::next_token`](crate::types::ListQueryLoggingConfigsRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Sets [`ListQueryLoggingConfigsRequest::max_results`](crate::types::ListQueryLoggingConfigsRequest::max_results): (Optional) The maximum number of query logging configurations that you want Amazon Route 53 to return in response to the current request.
-    pub fn max_results(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: impl Into<String>) -> Self {
+        self.inner.max_results = Some(input.into());
         self
     }
     /// Sets or clears [`ListQueryLoggingConfigsRequest::max_results`](crate::types::ListQueryLoggingConfigsRequest::max_results).
     #[inline]
-    pub fn set_max_results(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_max_results(mut self, input: Option<String>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`ListQueryLoggingConfigsRequest::max_results`](crate::types::ListQueryLoggingConfigsRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_max_results(&self) -> &Option<String> {
         &self.inner.max_results
     }
     /// Builds the [`ListQueryLoggingConfigsRequest`]; it has no required members, so this cannot fail.

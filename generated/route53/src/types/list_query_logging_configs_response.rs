@@ -2,30 +2,23 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListQueryLoggingConfigsResponse` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListQueryLoggingConfigsResponse {
     /// An array that contains one [QueryLoggingConfig](https://docs.aws.amazon.com/Route53/latest/APIReference/API_QueryLoggingConfig.html) element for each configuration for DNS query logging that is associated with the current Amazon Web Services account.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub query_logging_configs: ::std::option::Option<
-        ::std::vec::Vec<crate::types::QueryLoggingConfig>,
-    >,
+    pub query_logging_configs: Option<Vec<crate::types::QueryLoggingConfig>>,
     /// If a response includes the last of the query logging configurations that are associated with the current Amazon Web Services account, `NextToken` doesn't appear in the response.
     ///
     /// If a response doesn't include the last of the configurations, you can get more configurations by submitting another [ListQueryLoggingConfigs](https://docs.aws.amazon.com/Route53/latest/APIReference/API_ListQueryLoggingConfigs.html) request. Get the value of `NextToken` that Amazon Route 53 returned in the previous response and include it in `NextToken` in the next request.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl ListQueryLoggingConfigsResponse {
     /// Starts building a [`ListQueryLoggingConfigsResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListQueryLoggingConfigsResponseBuilder {
-        <crate::types::builders::ListQueryLoggingConfigsResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ListQueryLoggingConfigsResponseBuilder as Default>::default()
     }
     /// The `QueryLoggingConfigs` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -34,30 +27,25 @@ impl ListQueryLoggingConfigsResponse {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for ListQueryLoggingConfigsResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::xml::read_body(
             response.body(),
             "ListQueryLoggingConfigsResponse",
             ::awsgen_runtime::xml::MembersAt::Root,
             <Self as ::awsgen_runtime::xml::FromXml>::from_xml,
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`ListQueryLoggingConfigsResponse`](crate::types::ListQueryLoggingConfigsResponse); start one with `ListQueryLoggingConfigsResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ListQueryLoggingConfigsResponseBuilder {
     inner: crate::types::ListQueryLoggingConfigsResponse,
 }
@@ -76,7 +64,7 @@ impl ListQueryLoggingConfigsResponseBuilder {
     #[inline]
     pub fn set_query_logging_configs(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::QueryLoggingConfig>>,
+        input: Option<Vec<crate::types::QueryLoggingConfig>>,
     ) -> Self {
         self.inner.query_logging_configs = input;
         self
@@ -85,57 +73,51 @@ impl ListQueryLoggingConfigsResponseBuilder {
     #[inline]
     pub fn get_query_logging_configs(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::QueryLoggingConfig>> {
+    ) -> &Option<Vec<crate::types::QueryLoggingConfig>> {
         &self.inner.query_logging_configs
     }
     /// Sets [`ListQueryLoggingConfigsResponse::next_token`](crate::types::ListQueryLoggingConfigsResponse::next_token): If a response includes the last of the query logging configurations that are associated with the current Amazon Web Services account, `NextToken` doesn't appear in the response.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`ListQueryLoggingConfigsResponse::next_token`](crate::types::ListQueryLoggingConfigsResponse::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`ListQueryLoggingConfigsResponse::next_token`](crate::types::ListQueryLoggingConfigsResponse::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`ListQueryLoggingConfigsResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListQueryLoggingConfigsResponse,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.query_logging_configs.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ListQueryLoggingConfigsResponse",
                 member: "query_logging_configs",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::xml::FromXml for ListQueryLoggingConfigsResponse {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "QueryLoggingConfigs" => {
-                    value.query_logging_configs = ::std::option::Option::Some(
+                    value.query_logging_configs = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::QueryLoggingConfig as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -143,13 +125,11 @@ impl ::awsgen_runtime::xml::FromXml for ListQueryLoggingConfigsResponse {
                     );
                 }
                 "NextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

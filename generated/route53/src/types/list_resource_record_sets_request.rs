@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A request for the resource record sets that are associated with a specified hosted zone.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListResourceRecordSetsRequest {
     /// The ID of the hosted zone that contains the resource record sets that you want to list.
@@ -15,11 +10,11 @@ pub struct ListResourceRecordSetsRequest {
     /// Sent in the URI label `{Id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub hosted_zone_id: ::std::option::Option<::std::string::String>,
+    pub hosted_zone_id: Option<String>,
     /// The first name in the lexicographic ordering of resource record sets that you want to list. If the specified record name doesn't exist, the results begin with the first resource record set that has a name greater than the value of `name`.
     ///
     /// Sent in the query parameter `name`, not in the JSON body.
-    pub start_record_name: ::std::option::Option<::std::string::String>,
+    pub start_record_name: Option<String>,
     /// The type of resource record set to begin the record listing from.
     ///
     /// Valid values for basic resource record sets: `A` \| `AAAA` \| `CAA` \| `CNAME` \| `MX` \| `NAPTR` \| `NS` \| `PTR` \| `SOA` \| `SPF` \| `SRV` \| `TXT`
@@ -39,184 +34,148 @@ pub struct ListResourceRecordSetsRequest {
     /// Constraint: Specifying `type` without specifying `name` returns an [`InvalidInput`](crate::error::InvalidInput) error.
     ///
     /// Sent in the query parameter `type`, not in the JSON body.
-    pub start_record_type: ::std::option::Option<crate::types::RrType>,
+    pub start_record_type: Option<crate::types::RrType>,
     /// *Resource record sets that have a routing policy other than simple:* If results were truncated for a given DNS name and type, specify the value of `NextRecordIdentifier` from the previous response to get the next resource record set that has the current DNS name and type.
     ///
     /// Sent in the query parameter `identifier`, not in the JSON body.
-    pub start_record_identifier: ::std::option::Option<::std::string::String>,
+    pub start_record_identifier: Option<String>,
     /// (Optional) The maximum number of resource records sets to include in the response body for this request. If the response includes more than `maxitems` resource record sets, the value of the `IsTruncated` element in the response is `true`, and the values of the `NextRecordName` and `NextRecordType` elements in the response identify the first resource record set in the next group of `maxitems` resource record sets.
     ///
     /// Sent in the query parameter `maxitems`, not in the JSON body.
-    pub max_items: ::std::option::Option<::std::string::String>,
+    pub max_items: Option<String>,
 }
 impl ListResourceRecordSetsRequest {
     /// Starts building a [`ListResourceRecordSetsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListResourceRecordSetsRequestBuilder {
-        <crate::types::builders::ListResourceRecordSetsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ListResourceRecordSetsRequestBuilder as Default>::default()
     }
     /// The `HostedZoneId` member, when set.
     #[inline]
-    pub fn hosted_zone_id(&self) -> ::std::option::Option<&str> {
+    pub fn hosted_zone_id(&self) -> Option<&str> {
         self.hosted_zone_id.as_deref()
     }
     /// The `StartRecordName` member, when set.
     #[inline]
-    pub fn start_record_name(&self) -> ::std::option::Option<&str> {
+    pub fn start_record_name(&self) -> Option<&str> {
         self.start_record_name.as_deref()
     }
     /// The `StartRecordType` member, when set.
     #[inline]
-    pub fn start_record_type(&self) -> ::std::option::Option<&crate::types::RrType> {
+    pub fn start_record_type(&self) -> Option<&crate::types::RrType> {
         self.start_record_type.as_ref()
     }
     /// The `StartRecordIdentifier` member, when set.
     #[inline]
-    pub fn start_record_identifier(&self) -> ::std::option::Option<&str> {
+    pub fn start_record_identifier(&self) -> Option<&str> {
         self.start_record_identifier.as_deref()
     }
     /// The `MaxItems` member, when set.
     #[inline]
-    pub fn max_items(&self) -> ::std::option::Option<&str> {
+    pub fn max_items(&self) -> Option<&str> {
         self.max_items.as_deref()
     }
 }
 /// A builder for [`ListResourceRecordSetsRequest`](crate::types::ListResourceRecordSetsRequest); start one with `ListResourceRecordSetsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ListResourceRecordSetsRequestBuilder {
     inner: crate::types::ListResourceRecordSetsRequest,
 }
 impl ListResourceRecordSetsRequestBuilder {
     /// Sets [`ListResourceRecordSetsRequest::hosted_zone_id`](crate::types::ListResourceRecordSetsRequest::hosted_zone_id): The ID of the hosted zone that contains the resource record sets that you want to list.
-    pub fn hosted_zone_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.hosted_zone_id = ::std::option::Option::Some(input.into());
+    pub fn hosted_zone_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.hosted_zone_id = Some(input.into());
         self
     }
     /// Sets or clears [`ListResourceRecordSetsRequest::hosted_zone_id`](crate::types::ListResourceRecordSetsRequest::hosted_zone_id).
     #[inline]
-    pub fn set_hosted_zone_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_hosted_zone_id(mut self, input: Option<String>) -> Self {
         self.inner.hosted_zone_id = input;
         self
     }
     /// The value set for [`ListResourceRecordSetsRequest::hosted_zone_id`](crate::types::ListResourceRecordSetsRequest::hosted_zone_id), if any.
     #[inline]
-    pub fn get_hosted_zone_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_hosted_zone_id(&self) -> &Option<String> {
         &self.inner.hosted_zone_id
     }
     /// Sets [`ListResourceRecordSetsRequest::start_record_name`](crate::types::ListResourceRecordSetsRequest::start_record_name): The first name in the lexicographic ordering of resource record sets that you want to list.
-    pub fn start_record_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.start_record_name = ::std::option::Option::Some(input.into());
+    pub fn start_record_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.start_record_name = Some(input.into());
         self
     }
     /// Sets or clears [`ListResourceRecordSetsRequest::start_record_name`](crate::types::ListResourceRecordSetsRequest::start_record_name).
     #[inline]
-    pub fn set_start_record_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_start_record_name(mut self, input: Option<String>) -> Self {
         self.inner.start_record_name = input;
         self
     }
     /// The value set for [`ListResourceRecordSetsRequest::start_record_name`](crate::types::ListResourceRecordSetsRequest::start_record_name), if any.
     #[inline]
-    pub fn get_start_record_name(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_start_record_name(&self) -> &Option<String> {
         &self.inner.start_record_name
     }
     /// Sets [`ListResourceRecordSetsRequest::start_record_type`](crate::types::ListResourceRecordSetsRequest::start_record_type): The type of resource record set to begin the record listing from.
     pub fn start_record_type(mut self, input: crate::types::RrType) -> Self {
-        self.inner.start_record_type = ::std::option::Option::Some(input);
+        self.inner.start_record_type = Some(input);
         self
     }
     /// Sets or clears [`ListResourceRecordSetsRequest::start_record_type`](crate::types::ListResourceRecordSetsRequest::start_record_type).
     #[inline]
-    pub fn set_start_record_type(
-        mut self,
-        input: ::std::option::Option<crate::types::RrType>,
-    ) -> Self {
+    pub fn set_start_record_type(mut self, input: Option<crate::types::RrType>) -> Self {
         self.inner.start_record_type = input;
         self
     }
     /// The value set for [`ListResourceRecordSetsRequest::start_record_type`](crate::types::ListResourceRecordSetsRequest::start_record_type), if any.
     #[inline]
-    pub fn get_start_record_type(&self) -> &::std::option::Option<crate::types::RrType> {
+    pub fn get_start_record_type(&self) -> &Option<crate::types::RrType> {
         &self.inner.start_record_type
     }
     /// Sets [`ListResourceRecordSetsRequest::start_record_identifier`](crate::types::ListResourceRecordSetsRequest::start_record_identifier): *Resource record sets that have a routing policy other than simple:* If results were truncated for a given DNS name and type, specify the value of `NextRecordIdentifier` from the previous response to get the next resource record set that has the current DNS name and type.
-    pub fn start_record_identifier(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.start_record_identifier = ::std::option::Option::Some(input.into());
+    pub fn start_record_identifier(mut self, input: impl Into<String>) -> Self {
+        self.inner.start_record_identifier = Some(input.into());
         self
     }
     /// Sets or clears [`ListResourceRecordSetsRequest::start_record_identifier`](crate::types::ListResourceRecordSetsRequest::start_record_identifier).
     #[inline]
-    pub fn set_start_record_identifier(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_start_record_identifier(mut self, input: Option<String>) -> Self {
         self.inner.start_record_identifier = input;
         self
     }
     /// The value set for [`ListResourceRecordSetsRequest::start_record_identifier`](crate::types::ListResourceRecordSetsRequest::start_record_identifier), if any.
     #[inline]
-    pub fn get_start_record_identifier(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_start_record_identifier(&self) -> &Option<String> {
         &self.inner.start_record_identifier
     }
     /// Sets [`ListResourceRecordSetsRequest::max_items`](crate::types::ListResourceRecordSetsRequest::max_items): (Optional) The maximum number of resource records sets to include in the response body for this request.
-    pub fn max_items(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.max_items = ::std::option::Option::Some(input.into());
+    pub fn max_items(mut self, input: impl Into<String>) -> Self {
+        self.inner.max_items = Some(input.into());
         self
     }
     /// Sets or clears [`ListResourceRecordSetsRequest::max_items`](crate::types::ListResourceRecordSetsRequest::max_items).
     #[inline]
-    pub fn set_max_items(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_max_items(mut self, input: Option<String>) -> Self {
         self.inner.max_items = input;
         self
     }
     /// The value set for [`ListResourceRecordSetsRequest::max_items`](crate::types::ListResourceRecordSetsRequest::max_items), if any.
     #[inline]
-    pub fn get_max_items(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_max_items(&self) -> &Option<String> {
         &self.inner.max_items
     }
     /// Builds the [`ListResourceRecordSetsRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListResourceRecordSetsRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.hosted_zone_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ListResourceRecordSetsRequest",
                 member: "hosted_zone_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,46 +2,39 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains list information for the resource record set.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListResourceRecordSetsResponse {
     /// Information about multiple resource record sets.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub resource_record_sets: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ResourceRecordSet>,
-    >,
+    pub resource_record_sets: Option<Vec<crate::types::ResourceRecordSet>>,
     /// A flag that indicates whether more resource record sets remain to be listed. If your results were truncated, you can make a follow-up pagination request by using the `NextRecordName` element.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub is_truncated: ::std::option::Option<bool>,
+    pub is_truncated: Option<bool>,
     /// If the results were truncated, the name of the next record in the list.
     ///
     /// This element is present only if `IsTruncated` is true.
-    pub next_record_name: ::std::option::Option<::std::string::String>,
+    pub next_record_name: Option<String>,
     /// If the results were truncated, the type of the next record in the list.
     ///
     /// This element is present only if `IsTruncated` is true.
-    pub next_record_type: ::std::option::Option<crate::types::RrType>,
+    pub next_record_type: Option<crate::types::RrType>,
     /// *Resource record sets that have a routing policy other than simple:* If results were truncated for a given DNS name and type, the value of `SetIdentifier` for the next resource record set that has the current DNS name and type.
     ///
     /// For information about routing policies, see [Choosing a Routing Policy](https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/routing-policy.html) in the *Amazon Route 53 Developer Guide*.
-    pub next_record_identifier: ::std::option::Option<::std::string::String>,
+    pub next_record_identifier: Option<String>,
     /// The maximum number of records you requested.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub max_items: ::std::option::Option<::std::string::String>,
+    pub max_items: Option<String>,
 }
 impl ListResourceRecordSetsResponse {
     /// Starts building a [`ListResourceRecordSetsResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListResourceRecordSetsResponseBuilder {
-        <crate::types::builders::ListResourceRecordSetsResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ListResourceRecordSetsResponseBuilder as Default>::default()
     }
     /// The `ResourceRecordSets` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -50,50 +43,45 @@ impl ListResourceRecordSetsResponse {
     }
     /// The `IsTruncated` member, when set.
     #[inline]
-    pub fn is_truncated(&self) -> ::std::option::Option<bool> {
+    pub fn is_truncated(&self) -> Option<bool> {
         self.is_truncated
     }
     /// The `NextRecordName` member, when set.
     #[inline]
-    pub fn next_record_name(&self) -> ::std::option::Option<&str> {
+    pub fn next_record_name(&self) -> Option<&str> {
         self.next_record_name.as_deref()
     }
     /// The `NextRecordType` member, when set.
     #[inline]
-    pub fn next_record_type(&self) -> ::std::option::Option<&crate::types::RrType> {
+    pub fn next_record_type(&self) -> Option<&crate::types::RrType> {
         self.next_record_type.as_ref()
     }
     /// The `NextRecordIdentifier` member, when set.
     #[inline]
-    pub fn next_record_identifier(&self) -> ::std::option::Option<&str> {
+    pub fn next_record_identifier(&self) -> Option<&str> {
         self.next_record_identifier.as_deref()
     }
     /// The `MaxItems` member, when set.
     #[inline]
-    pub fn max_items(&self) -> ::std::option::Option<&str> {
+    pub fn max_items(&self) -> Option<&str> {
         self.max_items.as_deref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for ListResourceRecordSetsResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::xml::read_body(
             response.body(),
             "ListResourceRecordSetsResponse",
             ::awsgen_runtime::xml::MembersAt::Root,
             <Self as ::awsgen_runtime::xml::FromXml>::from_xml,
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`ListResourceRecordSetsResponse`](crate::types::ListResourceRecordSetsResponse); start one with `ListResourceRecordSetsResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ListResourceRecordSetsResponseBuilder {
     inner: crate::types::ListResourceRecordSetsResponse,
 }
@@ -112,7 +100,7 @@ impl ListResourceRecordSetsResponseBuilder {
     #[inline]
     pub fn set_resource_record_sets(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::ResourceRecordSet>>,
+        input: Option<Vec<crate::types::ResourceRecordSet>>,
     ) -> Self {
         self.inner.resource_record_sets = input;
         self
@@ -121,150 +109,127 @@ impl ListResourceRecordSetsResponseBuilder {
     #[inline]
     pub fn get_resource_record_sets(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::ResourceRecordSet>> {
+    ) -> &Option<Vec<crate::types::ResourceRecordSet>> {
         &self.inner.resource_record_sets
     }
     /// Sets [`ListResourceRecordSetsResponse::is_truncated`](crate::types::ListResourceRecordSetsResponse::is_truncated): A flag that indicates whether more resource record sets remain to be listed.
     pub fn is_truncated(mut self, input: bool) -> Self {
-        self.inner.is_truncated = ::std::option::Option::Some(input);
+        self.inner.is_truncated = Some(input);
         self
     }
     /// Sets or clears [`ListResourceRecordSetsResponse::is_truncated`](crate::types::ListResourceRecordSetsResponse::is_truncated).
     #[inline]
-    pub fn set_is_truncated(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_is_truncated(mut self, input: Option<bool>) -> Self {
         self.inner.is_truncated = input;
         self
     }
     /// The value set for [`ListResourceRecordSetsResponse::is_truncated`](crate::types::ListResourceRecordSetsResponse::is_truncated), if any.
     #[inline]
-    pub fn get_is_truncated(&self) -> &::std::option::Option<bool> {
+    pub fn get_is_truncated(&self) -> &Option<bool> {
         &self.inner.is_truncated
     }
     /// Sets [`ListResourceRecordSetsResponse::next_record_name`](crate::types::ListResourceRecordSetsResponse::next_record_name): If the results were truncated, the name of the next record in the list.
-    pub fn next_record_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_record_name = ::std::option::Option::Some(input.into());
+    pub fn next_record_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_record_name = Some(input.into());
         self
     }
     /// Sets or clears [`ListResourceRecordSetsResponse::next_record_name`](crate::types::ListResourceRecordSetsResponse::next_record_name).
     #[inline]
-    pub fn set_next_record_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_record_name(mut self, input: Option<String>) -> Self {
         self.inner.next_record_name = input;
         self
     }
     /// The value set for [`ListResourceRecordSetsResponse::next_record_name`](crate::types::ListResourceRecordSetsResponse::next_record_name), if any.
     #[inline]
-    pub fn get_next_record_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_record_name(&self) -> &Option<String> {
         &self.inner.next_record_name
     }
     /// Sets [`ListResourceRecordSetsResponse::next_record_type`](crate::types::ListResourceRecordSetsResponse::next_record_type): If the results were truncated, the type of the next record in the list.
     pub fn next_record_type(mut self, input: crate::types::RrType) -> Self {
-        self.inner.next_record_type = ::std::option::Option::Some(input);
+        self.inner.next_record_type = Some(input);
         self
     }
     /// Sets or clears [`ListResourceRecordSetsResponse::next_record_type`](crate::types::ListResourceRecordSetsResponse::next_record_type).
     #[inline]
-    pub fn set_next_record_type(
-        mut self,
-        input: ::std::option::Option<crate::types::RrType>,
-    ) -> Self {
+    pub fn set_next_record_type(mut self, input: Option<crate::types::RrType>) -> Self {
         self.inner.next_record_type = input;
         self
     }
     /// The value set for [`ListResourceRecordSetsResponse::next_record_type`](crate::types::ListResourceRecordSetsResponse::next_record_type), if any.
     #[inline]
-    pub fn get_next_record_type(&self) -> &::std::option::Option<crate::types::RrType> {
+    pub fn get_next_record_type(&self) -> &Option<crate::types::RrType> {
         &self.inner.next_record_type
     }
     /// Sets [`ListResourceRecordSetsResponse::next_record_identifier`](crate::types::ListResourceRecordSetsResponse::next_record_identifier): *Resource record sets that have a routing policy other than simple:* If results were truncated for a given DNS name and type, the value of `SetIdentifier` for the next resource record set that has the current DNS name and type.
-    pub fn next_record_identifier(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_record_identifier = ::std::option::Option::Some(input.into());
+    pub fn next_record_identifier(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_record_identifier = Some(input.into());
         self
     }
     /// Sets or clears [`ListResourceRecordSetsResponse::next_record_identifier`](crate::types::ListResourceRecordSetsResponse::next_record_identifier).
     #[inline]
-    pub fn set_next_record_identifier(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_record_identifier(mut self, input: Option<String>) -> Self {
         self.inner.next_record_identifier = input;
         self
     }
     /// The value set for [`ListResourceRecordSetsResponse::next_record_identifier`](crate::types::ListResourceRecordSetsResponse::next_record_identifier), if any.
     #[inline]
-    pub fn get_next_record_identifier(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_record_identifier(&self) -> &Option<String> {
         &self.inner.next_record_identifier
     }
     /// Sets [`ListResourceRecordSetsResponse::max_items`](crate::types::ListResourceRecordSetsResponse::max_items): The maximum number of records you requested.
-    pub fn max_items(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.max_items = ::std::option::Option::Some(input.into());
+    pub fn max_items(mut self, input: impl Into<String>) -> Self {
+        self.inner.max_items = Some(input.into());
         self
     }
     /// Sets or clears [`ListResourceRecordSetsResponse::max_items`](crate::types::ListResourceRecordSetsResponse::max_items).
     #[inline]
-    pub fn set_max_items(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_max_items(mut self, input: Option<String>) -> Self {
         self.inner.max_items = input;
         self
     }
     /// The value set for [`ListResourceRecordSetsResponse::max_items`](crate::types::ListResourceRecordSetsResponse::max_items), if any.
     #[inline]
-    pub fn get_max_items(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_max_items(&self) -> &Option<String> {
         &self.inner.max_items
     }
     /// Builds the [`ListResourceRecordSetsResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListResourceRecordSetsResponse,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.resource_record_sets.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ListResourceRecordSetsResponse",
                 member: "resource_record_sets",
             });
         }
         if self.inner.is_truncated.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ListResourceRecordSetsResponse",
                 member: "is_truncated",
             });
         }
         if self.inner.max_items.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ListResourceRecordSetsResponse",
                 member: "max_items",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::xml::FromXml for ListResourceRecordSetsResponse {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "ResourceRecordSets" => {
-                    value.resource_record_sets = ::std::option::Option::Some(
+                    value.resource_record_sets = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::ResourceRecordSet as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -272,33 +237,25 @@ impl ::awsgen_runtime::xml::FromXml for ListResourceRecordSetsResponse {
                     );
                 }
                 "IsTruncated" => {
-                    value.is_truncated = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.is_truncated = Some(child.text() == "true");
                 }
                 "NextRecordName" => {
-                    value.next_record_name = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_record_name = Some(String::from(child.text()));
                 }
                 "NextRecordType" => {
-                    value.next_record_type = ::std::option::Option::Some(
+                    value.next_record_type = Some(
                         crate::types::RrType::from(child.text()),
                     );
                 }
                 "NextRecordIdentifier" => {
-                    value.next_record_identifier = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_record_identifier = Some(String::from(child.text()));
                 }
                 "MaxItems" => {
-                    value.max_items = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.max_items = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

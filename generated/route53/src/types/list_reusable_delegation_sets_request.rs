@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A request to get a list of the reusable delegation sets that are associated with the current Amazon Web Services account.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListReusableDelegationSetsRequest {
     /// If the value of `IsTruncated` in the previous response was `true`, you have more reusable delegation sets. To get another group, submit another `ListReusableDelegationSets` request.
@@ -17,82 +12,65 @@ pub struct ListReusableDelegationSetsRequest {
     /// If the value of `IsTruncated` in the previous response was `false`, there are no more reusable delegation sets to get.
     ///
     /// Sent in the query parameter `marker`, not in the JSON body.
-    pub marker: ::std::option::Option<::std::string::String>,
+    pub marker: Option<String>,
     /// The number of reusable delegation sets that you want Amazon Route 53 to return in the response to this request. If you specify a value greater than 100, Route 53 returns only the first 100 reusable delegation sets.
     ///
     /// Sent in the query parameter `maxitems`, not in the JSON body.
-    pub max_items: ::std::option::Option<::std::string::String>,
+    pub max_items: Option<String>,
 }
 impl ListReusableDelegationSetsRequest {
     /// Starts building a [`ListReusableDelegationSetsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListReusableDelegationSetsRequestBuilder {
-        <crate::types::builders::ListReusableDelegationSetsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ListReusableDelegationSetsRequestBuilder as Default>::default()
     }
     /// The `Marker` member, when set.
     #[inline]
-    pub fn marker(&self) -> ::std::option::Option<&str> {
+    pub fn marker(&self) -> Option<&str> {
         self.marker.as_deref()
     }
     /// The `MaxItems` member, when set.
     #[inline]
-    pub fn max_items(&self) -> ::std::option::Option<&str> {
+    pub fn max_items(&self) -> Option<&str> {
         self.max_items.as_deref()
     }
 }
 /// A builder for [`ListReusableDelegationSetsRequest`](crate::types::ListReusableDelegationSetsRequest); start one with `ListReusableDelegationSetsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ListReusableDelegationSetsRequestBuilder {
     inner: crate::types::ListReusableDelegationSetsRequest,
 }
 impl ListReusableDelegationSetsRequestBuilder {
     /// Sets [`ListReusableDelegationSetsRequest::marker`](crate::types::ListReusableDelegationSetsRequest::marker): If the value of `IsTruncated` in the previous response was `true`, you have more reusable delegation sets.
-    pub fn marker(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.marker = ::std::option::Option::Some(input.into());
+    pub fn marker(mut self, input: impl Into<String>) -> Self {
+        self.inner.marker = Some(input.into());
         self
     }
     /// Sets or clears [`ListReusableDelegationSetsRequest::marker`](crate::types::ListReusableDelegationSetsRequest::marker).
     #[inline]
-    pub fn set_marker(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_marker(mut self, input: Option<String>) -> Self {
         self.inner.marker = input;
         self
     }
     /// The value set for [`ListReusableDelegationSetsRequest::marker`](crate::types::ListReusableDelegationSetsRequest::marker), if any.
     #[inline]
-    pub fn get_marker(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_marker(&self) -> &Option<String> {
         &self.inner.marker
     }
     /// Sets [`ListReusableDelegationSetsRequest::max_items`](crate::types::ListReusableDelegationSetsRequest::max_items): The number of reusable delegation sets that you want Amazon Route 53 to return in the response to this request.
-    pub fn max_items(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.max_items = ::std::option::Option::Some(input.into());
+    pub fn max_items(mut self, input: impl Into<String>) -> Self {
+        self.inner.max_items = Some(input.into());
         self
     }
     /// Sets or clears [`ListReusableDelegationSetsRequest::max_items`](crate::types::ListReusableDelegationSetsRequest::max_items).
     #[inline]
-    pub fn set_max_items(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_max_items(mut self, input: Option<String>) -> Self {
         self.inner.max_items = input;
         self
     }
     /// The value set for [`ListReusableDelegationSetsRequest::max_items`](crate::types::ListReusableDelegationSetsRequest::max_items), if any.
     #[inline]
-    pub fn get_max_items(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_max_items(&self) -> &Option<String> {
         &self.inner.max_items
     }
     /// Builds the [`ListReusableDelegationSetsRequest`]; it has no required members, so this cannot fail.

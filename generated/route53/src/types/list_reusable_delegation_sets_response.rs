@@ -2,40 +2,33 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains information about the reusable delegation sets that are associated with the current Amazon Web Services account.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListReusableDelegationSetsResponse {
     /// A complex type that contains one [`DelegationSet`](crate::types::DelegationSet) element for each reusable delegation set that was created by the current Amazon Web Services account.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub delegation_sets: ::std::option::Option<
-        ::std::vec::Vec<crate::types::DelegationSet>,
-    >,
+    pub delegation_sets: Option<Vec<crate::types::DelegationSet>>,
     /// For the second and subsequent calls to `ListReusableDelegationSets`, `Marker` is the value that you specified for the `marker` parameter in the request that produced the current response.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub marker: ::std::option::Option<::std::string::String>,
+    pub marker: Option<String>,
     /// A flag that indicates whether there are more reusable delegation sets to be listed.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub is_truncated: ::std::option::Option<bool>,
+    pub is_truncated: Option<bool>,
     /// If `IsTruncated` is `true`, the value of `NextMarker` identifies the next reusable delegation set that Amazon Route 53 will return if you submit another `ListReusableDelegationSets` request and specify the value of `NextMarker` in the `marker` parameter.
-    pub next_marker: ::std::option::Option<::std::string::String>,
+    pub next_marker: Option<String>,
     /// The value that you specified for the `maxitems` parameter in the call to `ListReusableDelegationSets` that produced the current response.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub max_items: ::std::option::Option<::std::string::String>,
+    pub max_items: Option<String>,
 }
 impl ListReusableDelegationSetsResponse {
     /// Starts building a [`ListReusableDelegationSetsResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListReusableDelegationSetsResponseBuilder {
-        <crate::types::builders::ListReusableDelegationSetsResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ListReusableDelegationSetsResponseBuilder as Default>::default()
     }
     /// The `DelegationSets` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -44,45 +37,40 @@ impl ListReusableDelegationSetsResponse {
     }
     /// The `Marker` member, when set.
     #[inline]
-    pub fn marker(&self) -> ::std::option::Option<&str> {
+    pub fn marker(&self) -> Option<&str> {
         self.marker.as_deref()
     }
     /// The `IsTruncated` member, when set.
     #[inline]
-    pub fn is_truncated(&self) -> ::std::option::Option<bool> {
+    pub fn is_truncated(&self) -> Option<bool> {
         self.is_truncated
     }
     /// The `NextMarker` member, when set.
     #[inline]
-    pub fn next_marker(&self) -> ::std::option::Option<&str> {
+    pub fn next_marker(&self) -> Option<&str> {
         self.next_marker.as_deref()
     }
     /// The `MaxItems` member, when set.
     #[inline]
-    pub fn max_items(&self) -> ::std::option::Option<&str> {
+    pub fn max_items(&self) -> Option<&str> {
         self.max_items.as_deref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for ListReusableDelegationSetsResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::xml::read_body(
             response.body(),
             "ListReusableDelegationSetsResponse",
             ::awsgen_runtime::xml::MembersAt::Root,
             <Self as ::awsgen_runtime::xml::FromXml>::from_xml,
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`ListReusableDelegationSetsResponse`](crate::types::ListReusableDelegationSetsResponse); start one with `ListReusableDelegationSetsResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ListReusableDelegationSetsResponseBuilder {
     inner: crate::types::ListReusableDelegationSetsResponse,
 }
@@ -98,144 +86,124 @@ impl ListReusableDelegationSetsResponseBuilder {
     #[inline]
     pub fn set_delegation_sets(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::DelegationSet>>,
+        input: Option<Vec<crate::types::DelegationSet>>,
     ) -> Self {
         self.inner.delegation_sets = input;
         self
     }
     /// The value set for [`ListReusableDelegationSetsResponse::delegation_sets`](crate::types::ListReusableDelegationSetsResponse::delegation_sets), if any.
     #[inline]
-    pub fn get_delegation_sets(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::DelegationSet>> {
+    pub fn get_delegation_sets(&self) -> &Option<Vec<crate::types::DelegationSet>> {
         &self.inner.delegation_sets
     }
     /// Sets [`ListReusableDelegationSetsResponse::marker`](crate::types::ListReusableDelegationSetsResponse::marker): For the second and subsequent calls to `ListReusableDelegationSets`, `Marker` is the value that you specified for the `marker` parameter in the request that produced the current response.
-    pub fn marker(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.marker = ::std::option::Option::Some(input.into());
+    pub fn marker(mut self, input: impl Into<String>) -> Self {
+        self.inner.marker = Some(input.into());
         self
     }
     /// Sets or clears [`ListReusableDelegationSetsResponse::marker`](crate::types::ListReusableDelegationSetsResponse::marker).
     #[inline]
-    pub fn set_marker(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_marker(mut self, input: Option<String>) -> Self {
         self.inner.marker = input;
         self
     }
     /// The value set for [`ListReusableDelegationSetsResponse::marker`](crate::types::ListReusableDelegationSetsResponse::marker), if any.
     #[inline]
-    pub fn get_marker(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_marker(&self) -> &Option<String> {
         &self.inner.marker
     }
     /// Sets [`ListReusableDelegationSetsResponse::is_truncated`](crate::types::ListReusableDelegationSetsResponse::is_truncated): A flag that indicates whether there are more reusable delegation sets to be listed.
     pub fn is_truncated(mut self, input: bool) -> Self {
-        self.inner.is_truncated = ::std::option::Option::Some(input);
+        self.inner.is_truncated = Some(input);
         self
     }
     /// Sets or clears [`ListReusableDelegationSetsResponse::is_truncated`](crate::types::ListReusableDelegationSetsResponse::is_truncated).
     #[inline]
-    pub fn set_is_truncated(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_is_truncated(mut self, input: Option<bool>) -> Self {
         self.inner.is_truncated = input;
         self
     }
     /// The value set for [`ListReusableDelegationSetsResponse::is_truncated`](crate::types::ListReusableDelegationSetsResponse::is_truncated), if any.
     #[inline]
-    pub fn get_is_truncated(&self) -> &::std::option::Option<bool> {
+    pub fn get_is_truncated(&self) -> &Option<bool> {
         &self.inner.is_truncated
     }
     /// Sets [`ListReusableDelegationSetsResponse::next_marker`](crate::types::ListReusableDelegationSetsResponse::next_marker): If `IsTruncated` is `true`, the value of `NextMarker` identifies the next reusable delegation set that Amazon Route 53 will return if you submit another `ListReusableDelegationSets` request and specify the value of `NextMarker` in the `marker` parameter.
-    pub fn next_marker(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_marker = ::std::option::Option::Some(input.into());
+    pub fn next_marker(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_marker = Some(input.into());
         self
     }
     /// Sets or clears [`ListReusableDelegationSetsResponse::next_marker`](crate::types::ListReusableDelegationSetsResponse::next_marker).
     #[inline]
-    pub fn set_next_marker(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_marker(mut self, input: Option<String>) -> Self {
         self.inner.next_marker = input;
         self
     }
     /// The value set for [`ListReusableDelegationSetsResponse::next_marker`](crate::types::ListReusableDelegationSetsResponse::next_marker), if any.
     #[inline]
-    pub fn get_next_marker(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_marker(&self) -> &Option<String> {
         &self.inner.next_marker
     }
     /// Sets [`ListReusableDelegationSetsResponse::max_items`](crate::types::ListReusableDelegationSetsResponse::max_items): The value that you specified for the `maxitems` parameter in the call to `ListReusableDelegationSets` that produced the current response.
-    pub fn max_items(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.max_items = ::std::option::Option::Some(input.into());
+    pub fn max_items(mut self, input: impl Into<String>) -> Self {
+        self.inner.max_items = Some(input.into());
         self
     }
     /// Sets or clears [`ListReusableDelegationSetsResponse::max_items`](crate::types::ListReusableDelegationSetsResponse::max_items).
     #[inline]
-    pub fn set_max_items(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_max_items(mut self, input: Option<String>) -> Self {
         self.inner.max_items = input;
         self
     }
     /// The value set for [`ListReusableDelegationSetsResponse::max_items`](crate::types::ListReusableDelegationSetsResponse::max_items), if any.
     #[inline]
-    pub fn get_max_items(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_max_items(&self) -> &Option<String> {
         &self.inner.max_items
     }
     /// Builds the [`ListReusableDelegationSetsResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListReusableDelegationSetsResponse,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.delegation_sets.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ListReusableDelegationSetsResponse",
                 member: "delegation_sets",
             });
         }
         if self.inner.marker.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ListReusableDelegationSetsResponse",
                 member: "marker",
             });
         }
         if self.inner.is_truncated.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ListReusableDelegationSetsResponse",
                 member: "is_truncated",
             });
         }
         if self.inner.max_items.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ListReusableDelegationSetsResponse",
                 member: "max_items",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::xml::FromXml for ListReusableDelegationSetsResponse {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "DelegationSets" => {
-                    value.delegation_sets = ::std::option::Option::Some(
+                    value.delegation_sets = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::DelegationSet as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -243,28 +211,20 @@ impl ::awsgen_runtime::xml::FromXml for ListReusableDelegationSetsResponse {
                     );
                 }
                 "Marker" => {
-                    value.marker = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.marker = Some(String::from(child.text()));
                 }
                 "IsTruncated" => {
-                    value.is_truncated = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.is_truncated = Some(child.text() == "true");
                 }
                 "NextMarker" => {
-                    value.next_marker = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_marker = Some(String::from(child.text()));
                 }
                 "MaxItems" => {
-                    value.max_items = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.max_items = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

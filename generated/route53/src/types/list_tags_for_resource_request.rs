@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type containing information about a request for a list of the tags that are associated with an individual resource.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListTagsForResourceRequest {
     /// The type of the resource.
@@ -18,107 +13,92 @@ pub struct ListTagsForResourceRequest {
     /// Sent in the URI label `{ResourceType}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub resource_type: ::std::option::Option<crate::types::TagResourceType>,
+    pub resource_type: Option<crate::types::TagResourceType>,
     /// The ID of the resource for which you want to retrieve tags.
     ///
     /// Sent in the URI label `{ResourceId}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub resource_id: ::std::option::Option<::std::string::String>,
+    pub resource_id: Option<String>,
 }
 impl ListTagsForResourceRequest {
     /// Starts building a [`ListTagsForResourceRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListTagsForResourceRequestBuilder {
-        <crate::types::builders::ListTagsForResourceRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ListTagsForResourceRequestBuilder as Default>::default()
     }
     /// The `ResourceType` member, when set.
     #[inline]
-    pub fn resource_type(
-        &self,
-    ) -> ::std::option::Option<&crate::types::TagResourceType> {
+    pub fn resource_type(&self) -> Option<&crate::types::TagResourceType> {
         self.resource_type.as_ref()
     }
     /// The `ResourceId` member, when set.
     #[inline]
-    pub fn resource_id(&self) -> ::std::option::Option<&str> {
+    pub fn resource_id(&self) -> Option<&str> {
         self.resource_id.as_deref()
     }
 }
 /// A builder for [`ListTagsForResourceRequest`](crate::types::ListTagsForResourceRequest); start one with `ListTagsForResourceRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ListTagsForResourceRequestBuilder {
     inner: crate::types::ListTagsForResourceRequest,
 }
 impl ListTagsForResourceRequestBuilder {
     /// Sets [`ListTagsForResourceRequest::resource_type`](crate::types::ListTagsForResourceRequest::resource_type): The type of the resource.
     pub fn resource_type(mut self, input: crate::types::TagResourceType) -> Self {
-        self.inner.resource_type = ::std::option::Option::Some(input);
+        self.inner.resource_type = Some(input);
         self
     }
     /// Sets or clears [`ListTagsForResourceRequest::resource_type`](crate::types::ListTagsForResourceRequest::resource_type).
     #[inline]
     pub fn set_resource_type(
         mut self,
-        input: ::std::option::Option<crate::types::TagResourceType>,
+        input: Option<crate::types::TagResourceType>,
     ) -> Self {
         self.inner.resource_type = input;
         self
     }
     /// The value set for [`ListTagsForResourceRequest::resource_type`](crate::types::ListTagsForResourceRequest::resource_type), if any.
     #[inline]
-    pub fn get_resource_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::TagResourceType> {
+    pub fn get_resource_type(&self) -> &Option<crate::types::TagResourceType> {
         &self.inner.resource_type
     }
     /// Sets [`ListTagsForResourceRequest::resource_id`](crate::types::ListTagsForResourceRequest::resource_id): The ID of the resource for which you want to retrieve tags.
-    pub fn resource_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.resource_id = ::std::option::Option::Some(input.into());
+    pub fn resource_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.resource_id = Some(input.into());
         self
     }
     /// Sets or clears [`ListTagsForResourceRequest::resource_id`](crate::types::ListTagsForResourceRequest::resource_id).
     #[inline]
-    pub fn set_resource_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource_id(mut self, input: Option<String>) -> Self {
         self.inner.resource_id = input;
         self
     }
     /// The value set for [`ListTagsForResourceRequest::resource_id`](crate::types::ListTagsForResourceRequest::resource_id), if any.
     #[inline]
-    pub fn get_resource_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource_id(&self) -> &Option<String> {
         &self.inner.resource_id
     }
     /// Builds the [`ListTagsForResourceRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListTagsForResourceRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.resource_type.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ListTagsForResourceRequest",
                 member: "resource_type",
             });
         }
         if self.inner.resource_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ListTagsForResourceRequest",
                 member: "resource_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,109 +2,95 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains information about the health checks or hosted zones for which you want to list tags.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListTagsForResourceResponse {
     /// A [`ResourceTagSet`](crate::types::ResourceTagSet) containing tags associated with the specified resource.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub resource_tag_set: ::std::option::Option<crate::types::ResourceTagSet>,
+    pub resource_tag_set: Option<crate::types::ResourceTagSet>,
 }
 impl ListTagsForResourceResponse {
     /// Starts building a [`ListTagsForResourceResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListTagsForResourceResponseBuilder {
-        <crate::types::builders::ListTagsForResourceResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ListTagsForResourceResponseBuilder as Default>::default()
     }
     /// The `ResourceTagSet` member, when set.
     #[inline]
-    pub fn resource_tag_set(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ResourceTagSet> {
+    pub fn resource_tag_set(&self) -> Option<&crate::types::ResourceTagSet> {
         self.resource_tag_set.as_ref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for ListTagsForResourceResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::xml::read_body(
             response.body(),
             "ListTagsForResourceResponse",
             ::awsgen_runtime::xml::MembersAt::Root,
             <Self as ::awsgen_runtime::xml::FromXml>::from_xml,
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`ListTagsForResourceResponse`](crate::types::ListTagsForResourceResponse); start one with `ListTagsForResourceResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ListTagsForResourceResponseBuilder {
     inner: crate::types::ListTagsForResourceResponse,
 }
 impl ListTagsForResourceResponseBuilder {
     /// Sets [`ListTagsForResourceResponse::resource_tag_set`](crate::types::ListTagsForResourceResponse::resource_tag_set): A [`ResourceTagSet`](crate::types::ResourceTagSet) containing tags associated with the specified resource.
     pub fn resource_tag_set(mut self, input: crate::types::ResourceTagSet) -> Self {
-        self.inner.resource_tag_set = ::std::option::Option::Some(input);
+        self.inner.resource_tag_set = Some(input);
         self
     }
     /// Sets or clears [`ListTagsForResourceResponse::resource_tag_set`](crate::types::ListTagsForResourceResponse::resource_tag_set).
     #[inline]
     pub fn set_resource_tag_set(
         mut self,
-        input: ::std::option::Option<crate::types::ResourceTagSet>,
+        input: Option<crate::types::ResourceTagSet>,
     ) -> Self {
         self.inner.resource_tag_set = input;
         self
     }
     /// The value set for [`ListTagsForResourceResponse::resource_tag_set`](crate::types::ListTagsForResourceResponse::resource_tag_set), if any.
     #[inline]
-    pub fn get_resource_tag_set(
-        &self,
-    ) -> &::std::option::Option<crate::types::ResourceTagSet> {
+    pub fn get_resource_tag_set(&self) -> &Option<crate::types::ResourceTagSet> {
         &self.inner.resource_tag_set
     }
     /// Builds the [`ListTagsForResourceResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListTagsForResourceResponse,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.resource_tag_set.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ListTagsForResourceResponse",
                 member: "resource_tag_set",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::xml::FromXml for ListTagsForResourceResponse {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "ResourceTagSet" {
-                value.resource_tag_set = ::std::option::Option::Some(
+                value.resource_tag_set = Some(
                     <crate::types::ResourceTagSet as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

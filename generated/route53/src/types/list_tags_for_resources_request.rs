@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains information about the health checks or hosted zones for which you want to list tags.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListTagsForResourcesRequest {
     /// The type of the resources.
@@ -18,110 +13,93 @@ pub struct ListTagsForResourcesRequest {
     /// Sent in the URI label `{ResourceType}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub resource_type: ::std::option::Option<crate::types::TagResourceType>,
+    pub resource_type: Option<crate::types::TagResourceType>,
     /// A complex type that contains the ResourceId element for each resource for which you want to get a list of tags.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub resource_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub resource_ids: Option<Vec<String>>,
 }
 impl ListTagsForResourcesRequest {
     /// Starts building a [`ListTagsForResourcesRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListTagsForResourcesRequestBuilder {
-        <crate::types::builders::ListTagsForResourcesRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ListTagsForResourcesRequestBuilder as Default>::default()
     }
     /// The `ResourceType` member, when set.
     #[inline]
-    pub fn resource_type(
-        &self,
-    ) -> ::std::option::Option<&crate::types::TagResourceType> {
+    pub fn resource_type(&self) -> Option<&crate::types::TagResourceType> {
         self.resource_type.as_ref()
     }
     /// The `ResourceIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn resource_ids(&self) -> &[::std::string::String] {
+    pub fn resource_ids(&self) -> &[String] {
         self.resource_ids.as_deref().unwrap_or_default()
     }
 }
 /// A builder for [`ListTagsForResourcesRequest`](crate::types::ListTagsForResourcesRequest); start one with `ListTagsForResourcesRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ListTagsForResourcesRequestBuilder {
     inner: crate::types::ListTagsForResourcesRequest,
 }
 impl ListTagsForResourcesRequestBuilder {
     /// Sets [`ListTagsForResourcesRequest::resource_type`](crate::types::ListTagsForResourcesRequest::resource_type): The type of the resources.
     pub fn resource_type(mut self, input: crate::types::TagResourceType) -> Self {
-        self.inner.resource_type = ::std::option::Option::Some(input);
+        self.inner.resource_type = Some(input);
         self
     }
     /// Sets or clears [`ListTagsForResourcesRequest::resource_type`](crate::types::ListTagsForResourcesRequest::resource_type).
     #[inline]
     pub fn set_resource_type(
         mut self,
-        input: ::std::option::Option<crate::types::TagResourceType>,
+        input: Option<crate::types::TagResourceType>,
     ) -> Self {
         self.inner.resource_type = input;
         self
     }
     /// The value set for [`ListTagsForResourcesRequest::resource_type`](crate::types::ListTagsForResourcesRequest::resource_type), if any.
     #[inline]
-    pub fn get_resource_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::TagResourceType> {
+    pub fn get_resource_type(&self) -> &Option<crate::types::TagResourceType> {
         &self.inner.resource_type
     }
     /// Appends one item to [`ListTagsForResourcesRequest::resource_ids`](crate::types::ListTagsForResourcesRequest::resource_ids): A complex type that contains the ResourceId element for each resource for which you want to get a list of tags.
     ///
     /// To set the whole list at once, use [`set_resource_ids`](Self::set_resource_ids).
-    pub fn resource_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn resource_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.resource_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ListTagsForResourcesRequest::resource_ids`](crate::types::ListTagsForResourcesRequest::resource_ids).
     #[inline]
-    pub fn set_resource_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_resource_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.resource_ids = input;
         self
     }
     /// The value set for [`ListTagsForResourcesRequest::resource_ids`](crate::types::ListTagsForResourcesRequest::resource_ids), if any.
     #[inline]
-    pub fn get_resource_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_resource_ids(&self) -> &Option<Vec<String>> {
         &self.inner.resource_ids
     }
     /// Builds the [`ListTagsForResourcesRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListTagsForResourcesRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.resource_type.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ListTagsForResourcesRequest",
                 member: "resource_type",
             });
         }
         if self.inner.resource_ids.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ListTagsForResourcesRequest",
                 member: "resource_ids",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ListTagsForResourcesRequest {
@@ -130,10 +108,10 @@ impl ListTagsForResourcesRequest {
         &self,
         writer: &mut ::awsgen_runtime::xml::XmlWriter,
         name: &str,
-        namespace: ::std::option::Option<(&str, &str)>,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
+        namespace: Option<(&str, &str)>,
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
         writer.start_declaring(name, namespace);
-        if let ::std::option::Option::Some(value) = &self.resource_ids {
+        if let Some(value) = &self.resource_ids {
             writer.start("ResourceIds");
             for item_0 in value {
                 writer.element("ResourceId", item_0.as_str());
@@ -141,6 +119,6 @@ impl ListTagsForResourcesRequest {
             writer.end("ResourceIds");
         }
         writer.end(name);
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

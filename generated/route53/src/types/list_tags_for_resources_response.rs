@@ -2,26 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type containing tags for the specified resources.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListTagsForResourcesResponse {
     /// A list of [`ResourceTagSet`](crate::types::ResourceTagSet)s containing tags associated with the specified resources.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub resource_tag_sets: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ResourceTagSet>,
-    >,
+    pub resource_tag_sets: Option<Vec<crate::types::ResourceTagSet>>,
 }
 impl ListTagsForResourcesResponse {
     /// Starts building a [`ListTagsForResourcesResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListTagsForResourcesResponseBuilder {
-        <crate::types::builders::ListTagsForResourcesResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ListTagsForResourcesResponseBuilder as Default>::default()
     }
     /// The `ResourceTagSets` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -32,23 +25,18 @@ impl ListTagsForResourcesResponse {
 impl ::awsgen_runtime::protocol::FromResponse for ListTagsForResourcesResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::xml::read_body(
             response.body(),
             "ListTagsForResourcesResponse",
             ::awsgen_runtime::xml::MembersAt::Root,
             <Self as ::awsgen_runtime::xml::FromXml>::from_xml,
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`ListTagsForResourcesResponse`](crate::types::ListTagsForResourcesResponse); start one with `ListTagsForResourcesResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ListTagsForResourcesResponseBuilder {
     inner: crate::types::ListTagsForResourcesResponse,
 }
@@ -64,43 +52,41 @@ impl ListTagsForResourcesResponseBuilder {
     #[inline]
     pub fn set_resource_tag_sets(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::ResourceTagSet>>,
+        input: Option<Vec<crate::types::ResourceTagSet>>,
     ) -> Self {
         self.inner.resource_tag_sets = input;
         self
     }
     /// The value set for [`ListTagsForResourcesResponse::resource_tag_sets`](crate::types::ListTagsForResourcesResponse::resource_tag_sets), if any.
     #[inline]
-    pub fn get_resource_tag_sets(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::ResourceTagSet>> {
+    pub fn get_resource_tag_sets(&self) -> &Option<Vec<crate::types::ResourceTagSet>> {
         &self.inner.resource_tag_sets
     }
     /// Builds the [`ListTagsForResourcesResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListTagsForResourcesResponse,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.resource_tag_sets.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ListTagsForResourcesResponse",
                 member: "resource_tag_sets",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::xml::FromXml for ListTagsForResourcesResponse {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "ResourceTagSets" {
-                value.resource_tag_sets = ::std::option::Option::Some(
+                value.resource_tag_sets = Some(
                     ::awsgen_runtime::xml::list(
                         child,
                         <crate::types::ResourceTagSet as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -108,6 +94,6 @@ impl ::awsgen_runtime::xml::FromXml for ListTagsForResourcesResponse {
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

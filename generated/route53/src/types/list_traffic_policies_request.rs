@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains the information about the request to list the traffic policies that are associated with the current Amazon Web Services account.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListTrafficPoliciesRequest {
     /// (Conditional) For your first request to `ListTrafficPolicies`, don't include the `TrafficPolicyIdMarker` parameter.
@@ -15,84 +10,65 @@ pub struct ListTrafficPoliciesRequest {
     /// If you have more traffic policies than the value of `MaxItems`, `ListTrafficPolicies` returns only the first `MaxItems` traffic policies. To get the next group of policies, submit another request to `ListTrafficPolicies`. For the value of `TrafficPolicyIdMarker`, specify the value of `TrafficPolicyIdMarker` that was returned in the previous response.
     ///
     /// Sent in the query parameter `trafficpolicyid`, not in the JSON body.
-    pub traffic_policy_id_marker: ::std::option::Option<::std::string::String>,
+    pub traffic_policy_id_marker: Option<String>,
     /// (Optional) The maximum number of traffic policies that you want Amazon Route 53 to return in response to this request. If you have more than `MaxItems` traffic policies, the value of `IsTruncated` in the response is `true`, and the value of `TrafficPolicyIdMarker` is the ID of the first traffic policy that Route 53 will return if you submit another request.
     ///
     /// Sent in the query parameter `maxitems`, not in the JSON body.
-    pub max_items: ::std::option::Option<::std::string::String>,
+    pub max_items: Option<String>,
 }
 impl ListTrafficPoliciesRequest {
     /// Starts building a [`ListTrafficPoliciesRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListTrafficPoliciesRequestBuilder {
-        <crate::types::builders::ListTrafficPoliciesRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ListTrafficPoliciesRequestBuilder as Default>::default()
     }
     /// The `TrafficPolicyIdMarker` member, when set.
     #[inline]
-    pub fn traffic_policy_id_marker(&self) -> ::std::option::Option<&str> {
+    pub fn traffic_policy_id_marker(&self) -> Option<&str> {
         self.traffic_policy_id_marker.as_deref()
     }
     /// The `MaxItems` member, when set.
     #[inline]
-    pub fn max_items(&self) -> ::std::option::Option<&str> {
+    pub fn max_items(&self) -> Option<&str> {
         self.max_items.as_deref()
     }
 }
 /// A builder for [`ListTrafficPoliciesRequest`](crate::types::ListTrafficPoliciesRequest); start one with `ListTrafficPoliciesRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ListTrafficPoliciesRequestBuilder {
     inner: crate::types::ListTrafficPoliciesRequest,
 }
 impl ListTrafficPoliciesRequestBuilder {
     /// Sets [`ListTrafficPoliciesRequest::traffic_policy_id_marker`](crate::types::ListTrafficPoliciesRequest::traffic_policy_id_marker): (Conditional) For your first request to `ListTrafficPolicies`, don't include the `TrafficPolicyIdMarker` parameter.
-    pub fn traffic_policy_id_marker(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.traffic_policy_id_marker = ::std::option::Option::Some(input.into());
+    pub fn traffic_policy_id_marker(mut self, input: impl Into<String>) -> Self {
+        self.inner.traffic_policy_id_marker = Some(input.into());
         self
     }
     /// Sets or clears [`ListTrafficPoliciesRequest::traffic_policy_id_marker`](crate::types::ListTrafficPoliciesRequest::traffic_policy_id_marker).
     #[inline]
-    pub fn set_traffic_policy_id_marker(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_traffic_policy_id_marker(mut self, input: Option<String>) -> Self {
         self.inner.traffic_policy_id_marker = input;
         self
     }
     /// The value set for [`ListTrafficPoliciesRequest::traffic_policy_id_marker`](crate::types::ListTrafficPoliciesRequest::traffic_policy_id_marker), if any.
     #[inline]
-    pub fn get_traffic_policy_id_marker(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_traffic_policy_id_marker(&self) -> &Option<String> {
         &self.inner.traffic_policy_id_marker
     }
     /// Sets [`ListTrafficPoliciesRequest::max_items`](crate::types::ListTrafficPoliciesRequest::max_items): (Optional) The maximum number of traffic policies that you want Amazon Route 53 to return in response to this request.
-    pub fn max_items(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.max_items = ::std::option::Option::Some(input.into());
+    pub fn max_items(mut self, input: impl Into<String>) -> Self {
+        self.inner.max_items = Some(input.into());
         self
     }
     /// Sets or clears [`ListTrafficPoliciesRequest::max_items`](crate::types::ListTrafficPoliciesRequest::max_items).
     #[inline]
-    pub fn set_max_items(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_max_items(mut self, input: Option<String>) -> Self {
         self.inner.max_items = input;
         self
     }
     /// The value set for [`ListTrafficPoliciesRequest::max_items`](crate::types::ListTrafficPoliciesRequest::max_items), if any.
     #[inline]
-    pub fn get_max_items(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_max_items(&self) -> &Option<String> {
         &self.inner.max_items
     }
     /// Builds the [`ListTrafficPoliciesRequest`]; it has no required members, so this cannot fail.

@@ -2,38 +2,31 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains the response information for the request.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListTrafficPoliciesResponse {
     /// A list that contains one [`TrafficPolicySummary`](crate::types::TrafficPolicySummary) element for each traffic policy that was created by the current Amazon Web Services account.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub traffic_policy_summaries: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TrafficPolicySummary>,
-    >,
+    pub traffic_policy_summaries: Option<Vec<crate::types::TrafficPolicySummary>>,
     /// A flag that indicates whether there are more traffic policies to be listed. If the response was truncated, you can get the next group of traffic policies by submitting another `ListTrafficPolicies` request and specifying the value of `TrafficPolicyIdMarker` in the `TrafficPolicyIdMarker` request parameter.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub is_truncated: ::std::option::Option<bool>,
+    pub is_truncated: Option<bool>,
     /// If the value of `IsTruncated` is `true`, `TrafficPolicyIdMarker` is the ID of the first traffic policy in the next group of `MaxItems` traffic policies.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub traffic_policy_id_marker: ::std::option::Option<::std::string::String>,
+    pub traffic_policy_id_marker: Option<String>,
     /// The value that you specified for the `MaxItems` parameter in the `ListTrafficPolicies` request that produced the current response.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub max_items: ::std::option::Option<::std::string::String>,
+    pub max_items: Option<String>,
 }
 impl ListTrafficPoliciesResponse {
     /// Starts building a [`ListTrafficPoliciesResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListTrafficPoliciesResponseBuilder {
-        <crate::types::builders::ListTrafficPoliciesResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ListTrafficPoliciesResponseBuilder as Default>::default()
     }
     /// The `TrafficPolicySummaries` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -42,40 +35,35 @@ impl ListTrafficPoliciesResponse {
     }
     /// The `IsTruncated` member, when set.
     #[inline]
-    pub fn is_truncated(&self) -> ::std::option::Option<bool> {
+    pub fn is_truncated(&self) -> Option<bool> {
         self.is_truncated
     }
     /// The `TrafficPolicyIdMarker` member, when set.
     #[inline]
-    pub fn traffic_policy_id_marker(&self) -> ::std::option::Option<&str> {
+    pub fn traffic_policy_id_marker(&self) -> Option<&str> {
         self.traffic_policy_id_marker.as_deref()
     }
     /// The `MaxItems` member, when set.
     #[inline]
-    pub fn max_items(&self) -> ::std::option::Option<&str> {
+    pub fn max_items(&self) -> Option<&str> {
         self.max_items.as_deref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for ListTrafficPoliciesResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::xml::read_body(
             response.body(),
             "ListTrafficPoliciesResponse",
             ::awsgen_runtime::xml::MembersAt::Root,
             <Self as ::awsgen_runtime::xml::FromXml>::from_xml,
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`ListTrafficPoliciesResponse`](crate::types::ListTrafficPoliciesResponse); start one with `ListTrafficPoliciesResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ListTrafficPoliciesResponseBuilder {
     inner: crate::types::ListTrafficPoliciesResponse,
 }
@@ -94,7 +82,7 @@ impl ListTrafficPoliciesResponseBuilder {
     #[inline]
     pub fn set_traffic_policy_summaries(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TrafficPolicySummary>>,
+        input: Option<Vec<crate::types::TrafficPolicySummary>>,
     ) -> Self {
         self.inner.traffic_policy_summaries = input;
         self
@@ -103,115 +91,101 @@ impl ListTrafficPoliciesResponseBuilder {
     #[inline]
     pub fn get_traffic_policy_summaries(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TrafficPolicySummary>> {
+    ) -> &Option<Vec<crate::types::TrafficPolicySummary>> {
         &self.inner.traffic_policy_summaries
     }
     /// Sets [`ListTrafficPoliciesResponse::is_truncated`](crate::types::ListTrafficPoliciesResponse::is_truncated): A flag that indicates whether there are more traffic policies to be listed.
     pub fn is_truncated(mut self, input: bool) -> Self {
-        self.inner.is_truncated = ::std::option::Option::Some(input);
+        self.inner.is_truncated = Some(input);
         self
     }
     /// Sets or clears [`ListTrafficPoliciesResponse::is_truncated`](crate::types::ListTrafficPoliciesResponse::is_truncated).
     #[inline]
-    pub fn set_is_truncated(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_is_truncated(mut self, input: Option<bool>) -> Self {
         self.inner.is_truncated = input;
         self
     }
     /// The value set for [`ListTrafficPoliciesResponse::is_truncated`](crate::types::ListTrafficPoliciesResponse::is_truncated), if any.
     #[inline]
-    pub fn get_is_truncated(&self) -> &::std::option::Option<bool> {
+    pub fn get_is_truncated(&self) -> &Option<bool> {
         &self.inner.is_truncated
     }
     /// Sets [`ListTrafficPoliciesResponse::traffic_policy_id_marker`](crate::types::ListTrafficPoliciesResponse::traffic_policy_id_marker): If the value of `IsTruncated` is `true`, `TrafficPolicyIdMarker` is the ID of the first traffic policy in the next group of `MaxItems` traffic policies.
-    pub fn traffic_policy_id_marker(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.traffic_policy_id_marker = ::std::option::Option::Some(input.into());
+    pub fn traffic_policy_id_marker(mut self, input: impl Into<String>) -> Self {
+        self.inner.traffic_policy_id_marker = Some(input.into());
         self
     }
     /// Sets or clears [`ListTrafficPoliciesResponse::traffic_policy_id_marker`](crate::types::ListTrafficPoliciesResponse::traffic_policy_id_marker).
     #[inline]
-    pub fn set_traffic_policy_id_marker(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_traffic_policy_id_marker(mut self, input: Option<String>) -> Self {
         self.inner.traffic_policy_id_marker = input;
         self
     }
     /// The value set for [`ListTrafficPoliciesResponse::traffic_policy_id_marker`](crate::types::ListTrafficPoliciesResponse::traffic_policy_id_marker), if any.
     #[inline]
-    pub fn get_traffic_policy_id_marker(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_traffic_policy_id_marker(&self) -> &Option<String> {
         &self.inner.traffic_policy_id_marker
     }
     /// Sets [`ListTrafficPoliciesResponse::max_items`](crate::types::ListTrafficPoliciesResponse::max_items): The value that you specified for the `MaxItems` parameter in the `ListTrafficPolicies` request that produced the current response.
-    pub fn max_items(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.max_items = ::std::option::Option::Some(input.into());
+    pub fn max_items(mut self, input: impl Into<String>) -> Self {
+        self.inner.max_items = Some(input.into());
         self
     }
     /// Sets or clears [`ListTrafficPoliciesResponse::max_items`](crate::types::ListTrafficPoliciesResponse::max_items).
     #[inline]
-    pub fn set_max_items(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_max_items(mut self, input: Option<String>) -> Self {
         self.inner.max_items = input;
         self
     }
     /// The value set for [`ListTrafficPoliciesResponse::max_items`](crate::types::ListTrafficPoliciesResponse::max_items), if any.
     #[inline]
-    pub fn get_max_items(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_max_items(&self) -> &Option<String> {
         &self.inner.max_items
     }
     /// Builds the [`ListTrafficPoliciesResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListTrafficPoliciesResponse,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.traffic_policy_summaries.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ListTrafficPoliciesResponse",
                 member: "traffic_policy_summaries",
             });
         }
         if self.inner.is_truncated.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ListTrafficPoliciesResponse",
                 member: "is_truncated",
             });
         }
         if self.inner.traffic_policy_id_marker.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ListTrafficPoliciesResponse",
                 member: "traffic_policy_id_marker",
             });
         }
         if self.inner.max_items.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ListTrafficPoliciesResponse",
                 member: "max_items",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::xml::FromXml for ListTrafficPoliciesResponse {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "TrafficPolicySummaries" => {
-                    value.traffic_policy_summaries = ::std::option::Option::Some(
+                    value.traffic_policy_summaries = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::TrafficPolicySummary as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -219,23 +193,17 @@ impl ::awsgen_runtime::xml::FromXml for ListTrafficPoliciesResponse {
                     );
                 }
                 "IsTruncated" => {
-                    value.is_truncated = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.is_truncated = Some(child.text() == "true");
                 }
                 "TrafficPolicyIdMarker" => {
-                    value.traffic_policy_id_marker = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.traffic_policy_id_marker = Some(String::from(child.text()));
                 }
                 "MaxItems" => {
-                    value.max_items = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.max_items = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

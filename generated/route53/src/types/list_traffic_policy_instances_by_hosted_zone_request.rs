@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A request for the traffic policy instances that you created in a specified hosted zone.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListTrafficPolicyInstancesByHostedZoneRequest {
     /// The ID of the hosted zone that you want to list traffic policy instances for.
@@ -15,112 +10,93 @@ pub struct ListTrafficPolicyInstancesByHostedZoneRequest {
     /// Sent in the query parameter `id`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub hosted_zone_id: ::std::option::Option<::std::string::String>,
+    pub hosted_zone_id: Option<String>,
     /// If the value of `IsTruncated` in the previous response is true, you have more traffic policy instances. To get more traffic policy instances, submit another `ListTrafficPolicyInstances` request. For the value of `trafficpolicyinstancename`, specify the value of `TrafficPolicyInstanceNameMarker` from the previous response, which is the name of the first traffic policy instance in the next group of traffic policy instances.
     ///
     /// If the value of `IsTruncated` in the previous response was `false`, there are no more traffic policy instances to get.
     ///
     /// Sent in the query parameter `trafficpolicyinstancename`, not in the JSON body.
-    pub traffic_policy_instance_name_marker: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub traffic_policy_instance_name_marker: Option<String>,
     /// If the value of `IsTruncated` in the previous response is true, you have more traffic policy instances. To get more traffic policy instances, submit another `ListTrafficPolicyInstances` request. For the value of `trafficpolicyinstancetype`, specify the value of `TrafficPolicyInstanceTypeMarker` from the previous response, which is the type of the first traffic policy instance in the next group of traffic policy instances.
     ///
     /// If the value of `IsTruncated` in the previous response was `false`, there are no more traffic policy instances to get.
     ///
     /// Sent in the query parameter `trafficpolicyinstancetype`, not in the JSON body.
-    pub traffic_policy_instance_type_marker: ::std::option::Option<crate::types::RrType>,
+    pub traffic_policy_instance_type_marker: Option<crate::types::RrType>,
     /// The maximum number of traffic policy instances to be included in the response body for this request. If you have more than `MaxItems` traffic policy instances, the value of the `IsTruncated` element in the response is `true`, and the values of `HostedZoneIdMarker`, `TrafficPolicyInstanceNameMarker`, and `TrafficPolicyInstanceTypeMarker` represent the first traffic policy instance that Amazon Route 53 will return if you submit another request.
     ///
     /// Sent in the query parameter `maxitems`, not in the JSON body.
-    pub max_items: ::std::option::Option<::std::string::String>,
+    pub max_items: Option<String>,
 }
 impl ListTrafficPolicyInstancesByHostedZoneRequest {
     /// Starts building a [`ListTrafficPolicyInstancesByHostedZoneRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListTrafficPolicyInstancesByHostedZoneRequestBuilder {
-        <crate::types::builders::ListTrafficPolicyInstancesByHostedZoneRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ListTrafficPolicyInstancesByHostedZoneRequestBuilder as Default>::default()
     }
     /// The `HostedZoneId` member, when set.
     #[inline]
-    pub fn hosted_zone_id(&self) -> ::std::option::Option<&str> {
+    pub fn hosted_zone_id(&self) -> Option<&str> {
         self.hosted_zone_id.as_deref()
     }
     /// The `TrafficPolicyInstanceNameMarker` member, when set.
     #[inline]
-    pub fn traffic_policy_instance_name_marker(&self) -> ::std::option::Option<&str> {
+    pub fn traffic_policy_instance_name_marker(&self) -> Option<&str> {
         self.traffic_policy_instance_name_marker.as_deref()
     }
     /// The `TrafficPolicyInstanceTypeMarker` member, when set.
     #[inline]
-    pub fn traffic_policy_instance_type_marker(
-        &self,
-    ) -> ::std::option::Option<&crate::types::RrType> {
+    pub fn traffic_policy_instance_type_marker(&self) -> Option<&crate::types::RrType> {
         self.traffic_policy_instance_type_marker.as_ref()
     }
     /// The `MaxItems` member, when set.
     #[inline]
-    pub fn max_items(&self) -> ::std::option::Option<&str> {
+    pub fn max_items(&self) -> Option<&str> {
         self.max_items.as_deref()
     }
 }
 /// A builder for [`ListTrafficPolicyInstancesByHostedZoneRequest`](crate::types::ListTrafficPolicyInstancesByHostedZoneRequest); start one with `ListTrafficPolicyInstancesByHostedZoneRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ListTrafficPolicyInstancesByHostedZoneRequestBuilder {
     inner: crate::types::ListTrafficPolicyInstancesByHostedZoneRequest,
 }
 impl ListTrafficPolicyInstancesByHostedZoneRequestBuilder {
     /// Sets [`ListTrafficPolicyInstancesByHostedZoneRequest::hosted_zone_id`](crate::types::ListTrafficPolicyInstancesByHostedZoneRequest::hosted_zone_id): The ID of the hosted zone that you want to list traffic policy instances for.
-    pub fn hosted_zone_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.hosted_zone_id = ::std::option::Option::Some(input.into());
+    pub fn hosted_zone_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.hosted_zone_id = Some(input.into());
         self
     }
     /// Sets or clears [`ListTrafficPolicyInstancesByHostedZoneRequest::hosted_zone_id`](crate::types::ListTrafficPolicyInstancesByHostedZoneRequest::hosted_zone_id).
     #[inline]
-    pub fn set_hosted_zone_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_hosted_zone_id(mut self, input: Option<String>) -> Self {
         self.inner.hosted_zone_id = input;
         self
     }
     /// The value set for [`ListTrafficPolicyInstancesByHostedZoneRequest::hosted_zone_id`](crate::types::ListTrafficPolicyInstancesByHostedZoneRequest::hosted_zone_id), if any.
     #[inline]
-    pub fn get_hosted_zone_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_hosted_zone_id(&self) -> &Option<String> {
         &self.inner.hosted_zone_id
     }
     /// Sets [`ListTrafficPolicyInstancesByHostedZoneRequest::traffic_policy_instance_name_marker`](crate::types::ListTrafficPolicyInstancesByHostedZoneRequest::traffic_policy_instance_name_marker): If the value of `IsTruncated` in the previous response is true, you have more traffic policy instances.
     pub fn traffic_policy_instance_name_marker(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.traffic_policy_instance_name_marker = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.traffic_policy_instance_name_marker = Some(input.into());
         self
     }
     /// Sets or clears [`ListTrafficPolicyInstancesByHostedZoneRequest::traffic_policy_instance_name_marker`](crate::types::ListTrafficPolicyInstancesByHostedZoneRequest::traffic_policy_instance_name_marker).
     #[inline]
     pub fn set_traffic_policy_instance_name_marker(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.traffic_policy_instance_name_marker = input;
         self
     }
     /// The value set for [`ListTrafficPolicyInstancesByHostedZoneRequest::traffic_policy_instance_name_marker`](crate::types::ListTrafficPolicyInstancesByHostedZoneRequest::traffic_policy_instance_name_marker), if any.
     #[inline]
-    pub fn get_traffic_policy_instance_name_marker(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_traffic_policy_instance_name_marker(&self) -> &Option<String> {
         &self.inner.traffic_policy_instance_name_marker
     }
     /// Sets [`ListTrafficPolicyInstancesByHostedZoneRequest::traffic_policy_instance_type_marker`](crate::types::ListTrafficPolicyInstancesByHostedZoneRequest::traffic_policy_instance_type_marker): If the value of `IsTruncated` in the previous response is true, you have more traffic policy instances.
@@ -128,16 +104,14 @@ impl ListTrafficPolicyInstancesByHostedZoneRequestBuilder {
         mut self,
         input: crate::types::RrType,
     ) -> Self {
-        self.inner.traffic_policy_instance_type_marker = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.traffic_policy_instance_type_marker = Some(input);
         self
     }
     /// Sets or clears [`ListTrafficPolicyInstancesByHostedZoneRequest::traffic_policy_instance_type_marker`](crate::types::ListTrafficPolicyInstancesByHostedZoneRequest::traffic_policy_instance_type_marker).
     #[inline]
     pub fn set_traffic_policy_instance_type_marker(
         mut self,
-        input: ::std::option::Option<crate::types::RrType>,
+        input: Option<crate::types::RrType>,
     ) -> Self {
         self.inner.traffic_policy_instance_type_marker = input;
         self
@@ -146,45 +120,39 @@ impl ListTrafficPolicyInstancesByHostedZoneRequestBuilder {
     #[inline]
     pub fn get_traffic_policy_instance_type_marker(
         &self,
-    ) -> &::std::option::Option<crate::types::RrType> {
+    ) -> &Option<crate::types::RrType> {
         &self.inner.traffic_policy_instance_type_marker
     }
     /// Sets [`ListTrafficPolicyInstancesByHostedZoneRequest::max_items`](crate::types::ListTrafficPolicyInstancesByHostedZoneRequest::max_items): The maximum number of traffic policy instances to be included in the response body for this request.
-    pub fn max_items(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.max_items = ::std::option::Option::Some(input.into());
+    pub fn max_items(mut self, input: impl Into<String>) -> Self {
+        self.inner.max_items = Some(input.into());
         self
     }
     /// Sets or clears [`ListTrafficPolicyInstancesByHostedZoneRequest::max_items`](crate::types::ListTrafficPolicyInstancesByHostedZoneRequest::max_items).
     #[inline]
-    pub fn set_max_items(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_max_items(mut self, input: Option<String>) -> Self {
         self.inner.max_items = input;
         self
     }
     /// The value set for [`ListTrafficPolicyInstancesByHostedZoneRequest::max_items`](crate::types::ListTrafficPolicyInstancesByHostedZoneRequest::max_items), if any.
     #[inline]
-    pub fn get_max_items(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_max_items(&self) -> &Option<String> {
         &self.inner.max_items
     }
     /// Builds the [`ListTrafficPolicyInstancesByHostedZoneRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListTrafficPolicyInstancesByHostedZoneRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.hosted_zone_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ListTrafficPolicyInstancesByHostedZoneRequest",
                 member: "hosted_zone_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,40 +2,31 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains the response information for the request.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListTrafficPolicyInstancesByHostedZoneResponse {
     /// A list that contains one [`TrafficPolicyInstance`](crate::types::TrafficPolicyInstance) element for each traffic policy instance that matches the elements in the request.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub traffic_policy_instances: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TrafficPolicyInstance>,
-    >,
+    pub traffic_policy_instances: Option<Vec<crate::types::TrafficPolicyInstance>>,
     /// If `IsTruncated` is `true`, `TrafficPolicyInstanceNameMarker` is the name of the first traffic policy instance in the next group of traffic policy instances.
-    pub traffic_policy_instance_name_marker: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub traffic_policy_instance_name_marker: Option<String>,
     /// If `IsTruncated` is true, `TrafficPolicyInstanceTypeMarker` is the DNS type of the resource record sets that are associated with the first traffic policy instance in the next group of traffic policy instances.
-    pub traffic_policy_instance_type_marker: ::std::option::Option<crate::types::RrType>,
+    pub traffic_policy_instance_type_marker: Option<crate::types::RrType>,
     /// A flag that indicates whether there are more traffic policy instances to be listed. If the response was truncated, you can get the next group of traffic policy instances by submitting another `ListTrafficPolicyInstancesByHostedZone` request and specifying the values of `HostedZoneIdMarker`, `TrafficPolicyInstanceNameMarker`, and `TrafficPolicyInstanceTypeMarker` in the corresponding request parameters.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub is_truncated: ::std::option::Option<bool>,
+    pub is_truncated: Option<bool>,
     /// The value that you specified for the `MaxItems` parameter in the `ListTrafficPolicyInstancesByHostedZone` request that produced the current response.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub max_items: ::std::option::Option<::std::string::String>,
+    pub max_items: Option<String>,
 }
 impl ListTrafficPolicyInstancesByHostedZoneResponse {
     /// Starts building a [`ListTrafficPolicyInstancesByHostedZoneResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListTrafficPolicyInstancesByHostedZoneResponseBuilder {
-        <crate::types::builders::ListTrafficPolicyInstancesByHostedZoneResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ListTrafficPolicyInstancesByHostedZoneResponseBuilder as Default>::default()
     }
     /// The `TrafficPolicyInstances` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -44,24 +35,22 @@ impl ListTrafficPolicyInstancesByHostedZoneResponse {
     }
     /// The `TrafficPolicyInstanceNameMarker` member, when set.
     #[inline]
-    pub fn traffic_policy_instance_name_marker(&self) -> ::std::option::Option<&str> {
+    pub fn traffic_policy_instance_name_marker(&self) -> Option<&str> {
         self.traffic_policy_instance_name_marker.as_deref()
     }
     /// The `TrafficPolicyInstanceTypeMarker` member, when set.
     #[inline]
-    pub fn traffic_policy_instance_type_marker(
-        &self,
-    ) -> ::std::option::Option<&crate::types::RrType> {
+    pub fn traffic_policy_instance_type_marker(&self) -> Option<&crate::types::RrType> {
         self.traffic_policy_instance_type_marker.as_ref()
     }
     /// The `IsTruncated` member, when set.
     #[inline]
-    pub fn is_truncated(&self) -> ::std::option::Option<bool> {
+    pub fn is_truncated(&self) -> Option<bool> {
         self.is_truncated
     }
     /// The `MaxItems` member, when set.
     #[inline]
-    pub fn max_items(&self) -> ::std::option::Option<&str> {
+    pub fn max_items(&self) -> Option<&str> {
         self.max_items.as_deref()
     }
 }
@@ -69,23 +58,18 @@ impl ::awsgen_runtime::protocol::FromResponse
 for ListTrafficPolicyInstancesByHostedZoneResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::xml::read_body(
             response.body(),
             "ListTrafficPolicyInstancesByHostedZoneResponse",
             ::awsgen_runtime::xml::MembersAt::Root,
             <Self as ::awsgen_runtime::xml::FromXml>::from_xml,
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`ListTrafficPolicyInstancesByHostedZoneResponse`](crate::types::ListTrafficPolicyInstancesByHostedZoneResponse); start one with `ListTrafficPolicyInstancesByHostedZoneResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ListTrafficPolicyInstancesByHostedZoneResponseBuilder {
     inner: crate::types::ListTrafficPolicyInstancesByHostedZoneResponse,
 }
@@ -104,9 +88,7 @@ impl ListTrafficPolicyInstancesByHostedZoneResponseBuilder {
     #[inline]
     pub fn set_traffic_policy_instances(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::TrafficPolicyInstance>,
-        >,
+        input: Option<Vec<crate::types::TrafficPolicyInstance>>,
     ) -> Self {
         self.inner.traffic_policy_instances = input;
         self
@@ -115,33 +97,29 @@ impl ListTrafficPolicyInstancesByHostedZoneResponseBuilder {
     #[inline]
     pub fn get_traffic_policy_instances(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TrafficPolicyInstance>> {
+    ) -> &Option<Vec<crate::types::TrafficPolicyInstance>> {
         &self.inner.traffic_policy_instances
     }
     /// Sets [`ListTrafficPolicyInstancesByHostedZoneResponse::traffic_policy_instance_name_marker`](crate::types::ListTrafficPolicyInstancesByHostedZoneResponse::traffic_policy_instance_name_marker): If `IsTruncated` is `true`, `TrafficPolicyInstanceNameMarker` is the name of the first traffic policy instance in the next group of traffic policy instances.
     pub fn traffic_policy_instance_name_marker(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.traffic_policy_instance_name_marker = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.traffic_policy_instance_name_marker = Some(input.into());
         self
     }
     /// Sets or clears [`ListTrafficPolicyInstancesByHostedZoneResponse::traffic_policy_instance_name_marker`](crate::types::ListTrafficPolicyInstancesByHostedZoneResponse::traffic_policy_instance_name_marker).
     #[inline]
     pub fn set_traffic_policy_instance_name_marker(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.traffic_policy_instance_name_marker = input;
         self
     }
     /// The value set for [`ListTrafficPolicyInstancesByHostedZoneResponse::traffic_policy_instance_name_marker`](crate::types::ListTrafficPolicyInstancesByHostedZoneResponse::traffic_policy_instance_name_marker), if any.
     #[inline]
-    pub fn get_traffic_policy_instance_name_marker(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_traffic_policy_instance_name_marker(&self) -> &Option<String> {
         &self.inner.traffic_policy_instance_name_marker
     }
     /// Sets [`ListTrafficPolicyInstancesByHostedZoneResponse::traffic_policy_instance_type_marker`](crate::types::ListTrafficPolicyInstancesByHostedZoneResponse::traffic_policy_instance_type_marker): If `IsTruncated` is true, `TrafficPolicyInstanceTypeMarker` is the DNS type of the resource record sets that are associated with the first traffic policy instance in the next group of traffic policy instances.
@@ -149,16 +127,14 @@ impl ListTrafficPolicyInstancesByHostedZoneResponseBuilder {
         mut self,
         input: crate::types::RrType,
     ) -> Self {
-        self.inner.traffic_policy_instance_type_marker = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.traffic_policy_instance_type_marker = Some(input);
         self
     }
     /// Sets or clears [`ListTrafficPolicyInstancesByHostedZoneResponse::traffic_policy_instance_type_marker`](crate::types::ListTrafficPolicyInstancesByHostedZoneResponse::traffic_policy_instance_type_marker).
     #[inline]
     pub fn set_traffic_policy_instance_type_marker(
         mut self,
-        input: ::std::option::Option<crate::types::RrType>,
+        input: Option<crate::types::RrType>,
     ) -> Self {
         self.inner.traffic_policy_instance_type_marker = input;
         self
@@ -167,85 +143,79 @@ impl ListTrafficPolicyInstancesByHostedZoneResponseBuilder {
     #[inline]
     pub fn get_traffic_policy_instance_type_marker(
         &self,
-    ) -> &::std::option::Option<crate::types::RrType> {
+    ) -> &Option<crate::types::RrType> {
         &self.inner.traffic_policy_instance_type_marker
     }
     /// Sets [`ListTrafficPolicyInstancesByHostedZoneResponse::is_truncated`](crate::types::ListTrafficPolicyInstancesByHostedZoneResponse::is_truncated): A flag that indicates whether there are more traffic policy instances to be listed.
     pub fn is_truncated(mut self, input: bool) -> Self {
-        self.inner.is_truncated = ::std::option::Option::Some(input);
+        self.inner.is_truncated = Some(input);
         self
     }
     /// Sets or clears [`ListTrafficPolicyInstancesByHostedZoneResponse::is_truncated`](crate::types::ListTrafficPolicyInstancesByHostedZoneResponse::is_truncated).
     #[inline]
-    pub fn set_is_truncated(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_is_truncated(mut self, input: Option<bool>) -> Self {
         self.inner.is_truncated = input;
         self
     }
     /// The value set for [`ListTrafficPolicyInstancesByHostedZoneResponse::is_truncated`](crate::types::ListTrafficPolicyInstancesByHostedZoneResponse::is_truncated), if any.
     #[inline]
-    pub fn get_is_truncated(&self) -> &::std::option::Option<bool> {
+    pub fn get_is_truncated(&self) -> &Option<bool> {
         &self.inner.is_truncated
     }
     /// Sets [`ListTrafficPolicyInstancesByHostedZoneResponse::max_items`](crate::types::ListTrafficPolicyInstancesByHostedZoneResponse::max_items): The value that you specified for the `MaxItems` parameter in the `ListTrafficPolicyInstancesByHostedZone` request that produced the current response.
-    pub fn max_items(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.max_items = ::std::option::Option::Some(input.into());
+    pub fn max_items(mut self, input: impl Into<String>) -> Self {
+        self.inner.max_items = Some(input.into());
         self
     }
     /// Sets or clears [`ListTrafficPolicyInstancesByHostedZoneResponse::max_items`](crate::types::ListTrafficPolicyInstancesByHostedZoneResponse::max_items).
     #[inline]
-    pub fn set_max_items(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_max_items(mut self, input: Option<String>) -> Self {
         self.inner.max_items = input;
         self
     }
     /// The value set for [`ListTrafficPolicyInstancesByHostedZoneResponse::max_items`](crate::types::ListTrafficPolicyInstancesByHostedZoneResponse::max_items), if any.
     #[inline]
-    pub fn get_max_items(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_max_items(&self) -> &Option<String> {
         &self.inner.max_items
     }
     /// Builds the [`ListTrafficPolicyInstancesByHostedZoneResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListTrafficPolicyInstancesByHostedZoneResponse,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.traffic_policy_instances.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ListTrafficPolicyInstancesByHostedZoneResponse",
                 member: "traffic_policy_instances",
             });
         }
         if self.inner.is_truncated.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ListTrafficPolicyInstancesByHostedZoneResponse",
                 member: "is_truncated",
             });
         }
         if self.inner.max_items.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ListTrafficPolicyInstancesByHostedZoneResponse",
                 member: "max_items",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::xml::FromXml for ListTrafficPolicyInstancesByHostedZoneResponse {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "TrafficPolicyInstances" => {
-                    value.traffic_policy_instances = ::std::option::Option::Some(
+                    value.traffic_policy_instances = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::TrafficPolicyInstance as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -253,28 +223,24 @@ impl ::awsgen_runtime::xml::FromXml for ListTrafficPolicyInstancesByHostedZoneRe
                     );
                 }
                 "TrafficPolicyInstanceNameMarker" => {
-                    value.traffic_policy_instance_name_marker = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.traffic_policy_instance_name_marker = Some(
+                        String::from(child.text()),
                     );
                 }
                 "TrafficPolicyInstanceTypeMarker" => {
-                    value.traffic_policy_instance_type_marker = ::std::option::Option::Some(
+                    value.traffic_policy_instance_type_marker = Some(
                         crate::types::RrType::from(child.text()),
                     );
                 }
                 "IsTruncated" => {
-                    value.is_truncated = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.is_truncated = Some(child.text() == "true");
                 }
                 "MaxItems" => {
-                    value.max_items = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.max_items = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains the information about the request to list your traffic policy instances.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListTrafficPolicyInstancesByPolicyRequest {
     /// The ID of the traffic policy for which you want to list traffic policy instances.
@@ -15,13 +10,13 @@ pub struct ListTrafficPolicyInstancesByPolicyRequest {
     /// Sent in the query parameter `id`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub traffic_policy_id: ::std::option::Option<::std::string::String>,
+    pub traffic_policy_id: Option<String>,
     /// The version of the traffic policy for which you want to list traffic policy instances. The version must be associated with the traffic policy that is specified by `TrafficPolicyId`.
     ///
     /// Sent in the query parameter `version`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub traffic_policy_version: ::std::option::Option<i32>,
+    pub traffic_policy_version: Option<i32>,
     /// If the value of `IsTruncated` in the previous response was `true`, you have more traffic policy instances. To get more traffic policy instances, submit another `ListTrafficPolicyInstancesByPolicy` request.
     ///
     /// For the value of `hostedzoneid`, specify the value of `HostedZoneIdMarker` from the previous response, which is the hosted zone ID of the first traffic policy instance that Amazon Route 53 will return if you submit another request.
@@ -29,7 +24,7 @@ pub struct ListTrafficPolicyInstancesByPolicyRequest {
     /// If the value of `IsTruncated` in the previous response was `false`, there are no more traffic policy instances to get.
     ///
     /// Sent in the query parameter `hostedzoneid`, not in the JSON body.
-    pub hosted_zone_id_marker: ::std::option::Option<::std::string::String>,
+    pub hosted_zone_id_marker: Option<String>,
     /// If the value of `IsTruncated` in the previous response was `true`, you have more traffic policy instances. To get more traffic policy instances, submit another `ListTrafficPolicyInstancesByPolicy` request.
     ///
     /// For the value of `trafficpolicyinstancename`, specify the value of `TrafficPolicyInstanceNameMarker` from the previous response, which is the name of the first traffic policy instance that Amazon Route 53 will return if you submit another request.
@@ -37,9 +32,7 @@ pub struct ListTrafficPolicyInstancesByPolicyRequest {
     /// If the value of `IsTruncated` in the previous response was `false`, there are no more traffic policy instances to get.
     ///
     /// Sent in the query parameter `trafficpolicyinstancename`, not in the JSON body.
-    pub traffic_policy_instance_name_marker: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub traffic_policy_instance_name_marker: Option<String>,
     /// If the value of `IsTruncated` in the previous response was `true`, you have more traffic policy instances. To get more traffic policy instances, submit another `ListTrafficPolicyInstancesByPolicy` request.
     ///
     /// For the value of `trafficpolicyinstancetype`, specify the value of `TrafficPolicyInstanceTypeMarker` from the previous response, which is the name of the first traffic policy instance that Amazon Route 53 will return if you submit another request.
@@ -47,153 +40,123 @@ pub struct ListTrafficPolicyInstancesByPolicyRequest {
     /// If the value of `IsTruncated` in the previous response was `false`, there are no more traffic policy instances to get.
     ///
     /// Sent in the query parameter `trafficpolicyinstancetype`, not in the JSON body.
-    pub traffic_policy_instance_type_marker: ::std::option::Option<crate::types::RrType>,
+    pub traffic_policy_instance_type_marker: Option<crate::types::RrType>,
     /// The maximum number of traffic policy instances to be included in the response body for this request. If you have more than `MaxItems` traffic policy instances, the value of the `IsTruncated` element in the response is `true`, and the values of `HostedZoneIdMarker`, `TrafficPolicyInstanceNameMarker`, and `TrafficPolicyInstanceTypeMarker` represent the first traffic policy instance that Amazon Route 53 will return if you submit another request.
     ///
     /// Sent in the query parameter `maxitems`, not in the JSON body.
-    pub max_items: ::std::option::Option<::std::string::String>,
+    pub max_items: Option<String>,
 }
 impl ListTrafficPolicyInstancesByPolicyRequest {
     /// Starts building a [`ListTrafficPolicyInstancesByPolicyRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListTrafficPolicyInstancesByPolicyRequestBuilder {
-        <crate::types::builders::ListTrafficPolicyInstancesByPolicyRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ListTrafficPolicyInstancesByPolicyRequestBuilder as Default>::default()
     }
     /// The `TrafficPolicyId` member, when set.
     #[inline]
-    pub fn traffic_policy_id(&self) -> ::std::option::Option<&str> {
+    pub fn traffic_policy_id(&self) -> Option<&str> {
         self.traffic_policy_id.as_deref()
     }
     /// The `TrafficPolicyVersion` member, when set.
     #[inline]
-    pub fn traffic_policy_version(&self) -> ::std::option::Option<i32> {
+    pub fn traffic_policy_version(&self) -> Option<i32> {
         self.traffic_policy_version
     }
     /// The `HostedZoneIdMarker` member, when set.
     #[inline]
-    pub fn hosted_zone_id_marker(&self) -> ::std::option::Option<&str> {
+    pub fn hosted_zone_id_marker(&self) -> Option<&str> {
         self.hosted_zone_id_marker.as_deref()
     }
     /// The `TrafficPolicyInstanceNameMarker` member, when set.
     #[inline]
-    pub fn traffic_policy_instance_name_marker(&self) -> ::std::option::Option<&str> {
+    pub fn traffic_policy_instance_name_marker(&self) -> Option<&str> {
         self.traffic_policy_instance_name_marker.as_deref()
     }
     /// The `TrafficPolicyInstanceTypeMarker` member, when set.
     #[inline]
-    pub fn traffic_policy_instance_type_marker(
-        &self,
-    ) -> ::std::option::Option<&crate::types::RrType> {
+    pub fn traffic_policy_instance_type_marker(&self) -> Option<&crate::types::RrType> {
         self.traffic_policy_instance_type_marker.as_ref()
     }
     /// The `MaxItems` member, when set.
     #[inline]
-    pub fn max_items(&self) -> ::std::option::Option<&str> {
+    pub fn max_items(&self) -> Option<&str> {
         self.max_items.as_deref()
     }
 }
 /// A builder for [`ListTrafficPolicyInstancesByPolicyRequest`](crate::types::ListTrafficPolicyInstancesByPolicyRequest); start one with `ListTrafficPolicyInstancesByPolicyRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ListTrafficPolicyInstancesByPolicyRequestBuilder {
     inner: crate::types::ListTrafficPolicyInstancesByPolicyRequest,
 }
 impl ListTrafficPolicyInstancesByPolicyRequestBuilder {
     /// Sets [`ListTrafficPolicyInstancesByPolicyRequest::traffic_policy_id`](crate::types::ListTrafficPolicyInstancesByPolicyRequest::traffic_policy_id): The ID of the traffic policy for which you want to list traffic policy instances.
-    pub fn traffic_policy_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.traffic_policy_id = ::std::option::Option::Some(input.into());
+    pub fn traffic_policy_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.traffic_policy_id = Some(input.into());
         self
     }
     /// Sets or clears [`ListTrafficPolicyInstancesByPolicyRequest::traffic_policy_id`](crate::types::ListTrafficPolicyInstancesByPolicyRequest::traffic_policy_id).
     #[inline]
-    pub fn set_traffic_policy_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_traffic_policy_id(mut self, input: Option<String>) -> Self {
         self.inner.traffic_policy_id = input;
         self
     }
     /// The value set for [`ListTrafficPolicyInstancesByPolicyRequest::traffic_policy_id`](crate::types::ListTrafficPolicyInstancesByPolicyRequest::traffic_policy_id), if any.
     #[inline]
-    pub fn get_traffic_policy_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_traffic_policy_id(&self) -> &Option<String> {
         &self.inner.traffic_policy_id
     }
     /// Sets [`ListTrafficPolicyInstancesByPolicyRequest::traffic_policy_version`](crate::types::ListTrafficPolicyInstancesByPolicyRequest::traffic_policy_version): The version of the traffic policy for which you want to list traffic policy instances.
     pub fn traffic_policy_version(mut self, input: i32) -> Self {
-        self.inner.traffic_policy_version = ::std::option::Option::Some(input);
+        self.inner.traffic_policy_version = Some(input);
         self
     }
     /// Sets or clears [`ListTrafficPolicyInstancesByPolicyRequest::traffic_policy_version`](crate::types::ListTrafficPolicyInstancesByPolicyRequest::traffic_policy_version).
     #[inline]
-    pub fn set_traffic_policy_version(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_traffic_policy_version(mut self, input: Option<i32>) -> Self {
         self.inner.traffic_policy_version = input;
         self
     }
     /// The value set for [`ListTrafficPolicyInstancesByPolicyRequest::traffic_policy_version`](crate::types::ListTrafficPolicyInstancesByPolicyRequest::traffic_policy_version), if any.
     #[inline]
-    pub fn get_traffic_policy_version(&self) -> &::std::option::Option<i32> {
+    pub fn get_traffic_policy_version(&self) -> &Option<i32> {
         &self.inner.traffic_policy_version
     }
     /// Sets [`ListTrafficPolicyInstancesByPolicyRequest::hosted_zone_id_marker`](crate::types::ListTrafficPolicyInstancesByPolicyRequest::hosted_zone_id_marker): If the value of `IsTruncated` in the previous response was `true`, you have more traffic policy instances.
-    pub fn hosted_zone_id_marker(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.hosted_zone_id_marker = ::std::option::Option::Some(input.into());
+    pub fn hosted_zone_id_marker(mut self, input: impl Into<String>) -> Self {
+        self.inner.hosted_zone_id_marker = Some(input.into());
         self
     }
     /// Sets or clears [`ListTrafficPolicyInstancesByPolicyRequest::hosted_zone_id_marker`](crate::types::ListTrafficPolicyInstancesByPolicyRequest::hosted_zone_id_marker).
     #[inline]
-    pub fn set_hosted_zone_id_marker(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_hosted_zone_id_marker(mut self, input: Option<String>) -> Self {
         self.inner.hosted_zone_id_marker = input;
         self
     }
     /// The value set for [`ListTrafficPolicyInstancesByPolicyRequest::hosted_zone_id_marker`](crate::types::ListTrafficPolicyInstancesByPolicyRequest::hosted_zone_id_marker), if any.
     #[inline]
-    pub fn get_hosted_zone_id_marker(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_hosted_zone_id_marker(&self) -> &Option<String> {
         &self.inner.hosted_zone_id_marker
     }
     /// Sets [`ListTrafficPolicyInstancesByPolicyRequest::traffic_policy_instance_name_marker`](crate::types::ListTrafficPolicyInstancesByPolicyRequest::traffic_policy_instance_name_marker): If the value of `IsTruncated` in the previous response was `true`, you have more traffic policy instances.
     pub fn traffic_policy_instance_name_marker(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.traffic_policy_instance_name_marker = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.traffic_policy_instance_name_marker = Some(input.into());
         self
     }
     /// Sets or clears [`ListTrafficPolicyInstancesByPolicyRequest::traffic_policy_instance_name_marker`](crate::types::ListTrafficPolicyInstancesByPolicyRequest::traffic_policy_instance_name_marker).
     #[inline]
     pub fn set_traffic_policy_instance_name_marker(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.traffic_policy_instance_name_marker = input;
         self
     }
     /// The value set for [`ListTrafficPolicyInstancesByPolicyRequest::traffic_policy_instance_name_marker`](crate::types::ListTrafficPolicyInstancesByPolicyRequest::traffic_policy_instance_name_marker), if any.
     #[inline]
-    pub fn get_traffic_policy_instance_name_marker(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_traffic_policy_instance_name_marker(&self) -> &Option<String> {
         &self.inner.traffic_policy_instance_name_marker
     }
     /// Sets [`ListTrafficPolicyInstancesByPolicyRequest::traffic_policy_instance_type_marker`](crate::types::ListTrafficPolicyInstancesByPolicyRequest::traffic_policy_instance_type_marker): If the value of `IsTruncated` in the previous response was `true`, you have more traffic policy instances.
@@ -201,16 +164,14 @@ impl ListTrafficPolicyInstancesByPolicyRequestBuilder {
         mut self,
         input: crate::types::RrType,
     ) -> Self {
-        self.inner.traffic_policy_instance_type_marker = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.traffic_policy_instance_type_marker = Some(input);
         self
     }
     /// Sets or clears [`ListTrafficPolicyInstancesByPolicyRequest::traffic_policy_instance_type_marker`](crate::types::ListTrafficPolicyInstancesByPolicyRequest::traffic_policy_instance_type_marker).
     #[inline]
     pub fn set_traffic_policy_instance_type_marker(
         mut self,
-        input: ::std::option::Option<crate::types::RrType>,
+        input: Option<crate::types::RrType>,
     ) -> Self {
         self.inner.traffic_policy_instance_type_marker = input;
         self
@@ -219,51 +180,45 @@ impl ListTrafficPolicyInstancesByPolicyRequestBuilder {
     #[inline]
     pub fn get_traffic_policy_instance_type_marker(
         &self,
-    ) -> &::std::option::Option<crate::types::RrType> {
+    ) -> &Option<crate::types::RrType> {
         &self.inner.traffic_policy_instance_type_marker
     }
     /// Sets [`ListTrafficPolicyInstancesByPolicyRequest::max_items`](crate::types::ListTrafficPolicyInstancesByPolicyRequest::max_items): The maximum number of traffic policy instances to be included in the response body for this request.
-    pub fn max_items(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.max_items = ::std::option::Option::Some(input.into());
+    pub fn max_items(mut self, input: impl Into<String>) -> Self {
+        self.inner.max_items = Some(input.into());
         self
     }
     /// Sets or clears [`ListTrafficPolicyInstancesByPolicyRequest::max_items`](crate::types::ListTrafficPolicyInstancesByPolicyRequest::max_items).
     #[inline]
-    pub fn set_max_items(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_max_items(mut self, input: Option<String>) -> Self {
         self.inner.max_items = input;
         self
     }
     /// The value set for [`ListTrafficPolicyInstancesByPolicyRequest::max_items`](crate::types::ListTrafficPolicyInstancesByPolicyRequest::max_items), if any.
     #[inline]
-    pub fn get_max_items(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_max_items(&self) -> &Option<String> {
         &self.inner.max_items
     }
     /// Builds the [`ListTrafficPolicyInstancesByPolicyRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListTrafficPolicyInstancesByPolicyRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.traffic_policy_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ListTrafficPolicyInstancesByPolicyRequest",
                 member: "traffic_policy_id",
             });
         }
         if self.inner.traffic_policy_version.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ListTrafficPolicyInstancesByPolicyRequest",
                 member: "traffic_policy_version",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,42 +2,33 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains the response information for the request.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListTrafficPolicyInstancesByPolicyResponse {
     /// A list that contains one [`TrafficPolicyInstance`](crate::types::TrafficPolicyInstance) element for each traffic policy instance that matches the elements in the request.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub traffic_policy_instances: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TrafficPolicyInstance>,
-    >,
+    pub traffic_policy_instances: Option<Vec<crate::types::TrafficPolicyInstance>>,
     /// If `IsTruncated` is `true`, `HostedZoneIdMarker` is the ID of the hosted zone of the first traffic policy instance in the next group of traffic policy instances.
-    pub hosted_zone_id_marker: ::std::option::Option<::std::string::String>,
+    pub hosted_zone_id_marker: Option<String>,
     /// If `IsTruncated` is `true`, `TrafficPolicyInstanceNameMarker` is the name of the first traffic policy instance in the next group of `MaxItems` traffic policy instances.
-    pub traffic_policy_instance_name_marker: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub traffic_policy_instance_name_marker: Option<String>,
     /// If `IsTruncated` is `true`, `TrafficPolicyInstanceTypeMarker` is the DNS type of the resource record sets that are associated with the first traffic policy instance in the next group of `MaxItems` traffic policy instances.
-    pub traffic_policy_instance_type_marker: ::std::option::Option<crate::types::RrType>,
+    pub traffic_policy_instance_type_marker: Option<crate::types::RrType>,
     /// A flag that indicates whether there are more traffic policy instances to be listed. If the response was truncated, you can get the next group of traffic policy instances by calling `ListTrafficPolicyInstancesByPolicy` again and specifying the values of the `HostedZoneIdMarker`, `TrafficPolicyInstanceNameMarker`, and `TrafficPolicyInstanceTypeMarker` elements in the corresponding request parameters.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub is_truncated: ::std::option::Option<bool>,
+    pub is_truncated: Option<bool>,
     /// The value that you specified for the `MaxItems` parameter in the call to `ListTrafficPolicyInstancesByPolicy` that produced the current response.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub max_items: ::std::option::Option<::std::string::String>,
+    pub max_items: Option<String>,
 }
 impl ListTrafficPolicyInstancesByPolicyResponse {
     /// Starts building a [`ListTrafficPolicyInstancesByPolicyResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListTrafficPolicyInstancesByPolicyResponseBuilder {
-        <crate::types::builders::ListTrafficPolicyInstancesByPolicyResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ListTrafficPolicyInstancesByPolicyResponseBuilder as Default>::default()
     }
     /// The `TrafficPolicyInstances` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -46,29 +37,27 @@ impl ListTrafficPolicyInstancesByPolicyResponse {
     }
     /// The `HostedZoneIdMarker` member, when set.
     #[inline]
-    pub fn hosted_zone_id_marker(&self) -> ::std::option::Option<&str> {
+    pub fn hosted_zone_id_marker(&self) -> Option<&str> {
         self.hosted_zone_id_marker.as_deref()
     }
     /// The `TrafficPolicyInstanceNameMarker` member, when set.
     #[inline]
-    pub fn traffic_policy_instance_name_marker(&self) -> ::std::option::Option<&str> {
+    pub fn traffic_policy_instance_name_marker(&self) -> Option<&str> {
         self.traffic_policy_instance_name_marker.as_deref()
     }
     /// The `TrafficPolicyInstanceTypeMarker` member, when set.
     #[inline]
-    pub fn traffic_policy_instance_type_marker(
-        &self,
-    ) -> ::std::option::Option<&crate::types::RrType> {
+    pub fn traffic_policy_instance_type_marker(&self) -> Option<&crate::types::RrType> {
         self.traffic_policy_instance_type_marker.as_ref()
     }
     /// The `IsTruncated` member, when set.
     #[inline]
-    pub fn is_truncated(&self) -> ::std::option::Option<bool> {
+    pub fn is_truncated(&self) -> Option<bool> {
         self.is_truncated
     }
     /// The `MaxItems` member, when set.
     #[inline]
-    pub fn max_items(&self) -> ::std::option::Option<&str> {
+    pub fn max_items(&self) -> Option<&str> {
         self.max_items.as_deref()
     }
 }
@@ -76,23 +65,18 @@ impl ::awsgen_runtime::protocol::FromResponse
 for ListTrafficPolicyInstancesByPolicyResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::xml::read_body(
             response.body(),
             "ListTrafficPolicyInstancesByPolicyResponse",
             ::awsgen_runtime::xml::MembersAt::Root,
             <Self as ::awsgen_runtime::xml::FromXml>::from_xml,
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`ListTrafficPolicyInstancesByPolicyResponse`](crate::types::ListTrafficPolicyInstancesByPolicyResponse); start one with `ListTrafficPolicyInstancesByPolicyResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ListTrafficPolicyInstancesByPolicyResponseBuilder {
     inner: crate::types::ListTrafficPolicyInstancesByPolicyResponse,
 }
@@ -111,9 +95,7 @@ impl ListTrafficPolicyInstancesByPolicyResponseBuilder {
     #[inline]
     pub fn set_traffic_policy_instances(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::TrafficPolicyInstance>,
-        >,
+        input: Option<Vec<crate::types::TrafficPolicyInstance>>,
     ) -> Self {
         self.inner.traffic_policy_instances = input;
         self
@@ -122,57 +104,45 @@ impl ListTrafficPolicyInstancesByPolicyResponseBuilder {
     #[inline]
     pub fn get_traffic_policy_instances(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TrafficPolicyInstance>> {
+    ) -> &Option<Vec<crate::types::TrafficPolicyInstance>> {
         &self.inner.traffic_policy_instances
     }
     /// Sets [`ListTrafficPolicyInstancesByPolicyResponse::hosted_zone_id_marker`](crate::types::ListTrafficPolicyInstancesByPolicyResponse::hosted_zone_id_marker): If `IsTruncated` is `true`, `HostedZoneIdMarker` is the ID of the hosted zone of the first traffic policy instance in the next group of traffic policy instances.
-    pub fn hosted_zone_id_marker(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.hosted_zone_id_marker = ::std::option::Option::Some(input.into());
+    pub fn hosted_zone_id_marker(mut self, input: impl Into<String>) -> Self {
+        self.inner.hosted_zone_id_marker = Some(input.into());
         self
     }
     /// Sets or clears [`ListTrafficPolicyInstancesByPolicyResponse::hosted_zone_id_marker`](crate::types::ListTrafficPolicyInstancesByPolicyResponse::hosted_zone_id_marker).
     #[inline]
-    pub fn set_hosted_zone_id_marker(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_hosted_zone_id_marker(mut self, input: Option<String>) -> Self {
         self.inner.hosted_zone_id_marker = input;
         self
     }
     /// The value set for [`ListTrafficPolicyInstancesByPolicyResponse::hosted_zone_id_marker`](crate::types::ListTrafficPolicyInstancesByPolicyResponse::hosted_zone_id_marker), if any.
     #[inline]
-    pub fn get_hosted_zone_id_marker(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_hosted_zone_id_marker(&self) -> &Option<String> {
         &self.inner.hosted_zone_id_marker
     }
     /// Sets [`ListTrafficPolicyInstancesByPolicyResponse::traffic_policy_instance_name_marker`](crate::types::ListTrafficPolicyInstancesByPolicyResponse::traffic_policy_instance_name_marker): If `IsTruncated` is `true`, `TrafficPolicyInstanceNameMarker` is the name of the first traffic policy instance in the next group of `MaxItems` traffic policy instances.
     pub fn traffic_policy_instance_name_marker(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.traffic_policy_instance_name_marker = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.traffic_policy_instance_name_marker = Some(input.into());
         self
     }
     /// Sets or clears [`ListTrafficPolicyInstancesByPolicyResponse::traffic_policy_instance_name_marker`](crate::types::ListTrafficPolicyInstancesByPolicyResponse::traffic_policy_instance_name_marker).
     #[inline]
     pub fn set_traffic_policy_instance_name_marker(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.traffic_policy_instance_name_marker = input;
         self
     }
     /// The value set for [`ListTrafficPolicyInstancesByPolicyResponse::traffic_policy_instance_name_marker`](crate::types::ListTrafficPolicyInstancesByPolicyResponse::traffic_policy_instance_name_marker), if any.
     #[inline]
-    pub fn get_traffic_policy_instance_name_marker(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_traffic_policy_instance_name_marker(&self) -> &Option<String> {
         &self.inner.traffic_policy_instance_name_marker
     }
     /// Sets [`ListTrafficPolicyInstancesByPolicyResponse::traffic_policy_instance_type_marker`](crate::types::ListTrafficPolicyInstancesByPolicyResponse::traffic_policy_instance_type_marker): If `IsTruncated` is `true`, `TrafficPolicyInstanceTypeMarker` is the DNS type of the resource record sets that are associated with the first traffic policy instance in the next group of `MaxItems` traffic policy instances.
@@ -180,16 +150,14 @@ impl ListTrafficPolicyInstancesByPolicyResponseBuilder {
         mut self,
         input: crate::types::RrType,
     ) -> Self {
-        self.inner.traffic_policy_instance_type_marker = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.traffic_policy_instance_type_marker = Some(input);
         self
     }
     /// Sets or clears [`ListTrafficPolicyInstancesByPolicyResponse::traffic_policy_instance_type_marker`](crate::types::ListTrafficPolicyInstancesByPolicyResponse::traffic_policy_instance_type_marker).
     #[inline]
     pub fn set_traffic_policy_instance_type_marker(
         mut self,
-        input: ::std::option::Option<crate::types::RrType>,
+        input: Option<crate::types::RrType>,
     ) -> Self {
         self.inner.traffic_policy_instance_type_marker = input;
         self
@@ -198,85 +166,79 @@ impl ListTrafficPolicyInstancesByPolicyResponseBuilder {
     #[inline]
     pub fn get_traffic_policy_instance_type_marker(
         &self,
-    ) -> &::std::option::Option<crate::types::RrType> {
+    ) -> &Option<crate::types::RrType> {
         &self.inner.traffic_policy_instance_type_marker
     }
     /// Sets [`ListTrafficPolicyInstancesByPolicyResponse::is_truncated`](crate::types::ListTrafficPolicyInstancesByPolicyResponse::is_truncated): A flag that indicates whether there are more traffic policy instances to be listed.
     pub fn is_truncated(mut self, input: bool) -> Self {
-        self.inner.is_truncated = ::std::option::Option::Some(input);
+        self.inner.is_truncated = Some(input);
         self
     }
     /// Sets or clears [`ListTrafficPolicyInstancesByPolicyResponse::is_truncated`](crate::types::ListTrafficPolicyInstancesByPolicyResponse::is_truncated).
     #[inline]
-    pub fn set_is_truncated(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_is_truncated(mut self, input: Option<bool>) -> Self {
         self.inner.is_truncated = input;
         self
     }
     /// The value set for [`ListTrafficPolicyInstancesByPolicyResponse::is_truncated`](crate::types::ListTrafficPolicyInstancesByPolicyResponse::is_truncated), if any.
     #[inline]
-    pub fn get_is_truncated(&self) -> &::std::option::Option<bool> {
+    pub fn get_is_truncated(&self) -> &Option<bool> {
         &self.inner.is_truncated
     }
     /// Sets [`ListTrafficPolicyInstancesByPolicyResponse::max_items`](crate::types::ListTrafficPolicyInstancesByPolicyResponse::max_items): The value that you specified for the `MaxItems` parameter in the call to `ListTrafficPolicyInstancesByPolicy` that produced the current response.
-    pub fn max_items(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.max_items = ::std::option::Option::Some(input.into());
+    pub fn max_items(mut self, input: impl Into<String>) -> Self {
+        self.inner.max_items = Some(input.into());
         self
     }
     /// Sets or clears [`ListTrafficPolicyInstancesByPolicyResponse::max_items`](crate::types::ListTrafficPolicyInstancesByPolicyResponse::max_items).
     #[inline]
-    pub fn set_max_items(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_max_items(mut self, input: Option<String>) -> Self {
         self.inner.max_items = input;
         self
     }
     /// The value set for [`ListTrafficPolicyInstancesByPolicyResponse::max_items`](crate::types::ListTrafficPolicyInstancesByPolicyResponse::max_items), if any.
     #[inline]
-    pub fn get_max_items(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_max_items(&self) -> &Option<String> {
         &self.inner.max_items
     }
     /// Builds the [`ListTrafficPolicyInstancesByPolicyResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListTrafficPolicyInstancesByPolicyResponse,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.traffic_policy_instances.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ListTrafficPolicyInstancesByPolicyResponse",
                 member: "traffic_policy_instances",
             });
         }
         if self.inner.is_truncated.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ListTrafficPolicyInstancesByPolicyResponse",
                 member: "is_truncated",
             });
         }
         if self.inner.max_items.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ListTrafficPolicyInstancesByPolicyResponse",
                 member: "max_items",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::xml::FromXml for ListTrafficPolicyInstancesByPolicyResponse {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "TrafficPolicyInstances" => {
-                    value.traffic_policy_instances = ::std::option::Option::Some(
+                    value.traffic_policy_instances = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::TrafficPolicyInstance as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -284,33 +246,27 @@ impl ::awsgen_runtime::xml::FromXml for ListTrafficPolicyInstancesByPolicyRespon
                     );
                 }
                 "HostedZoneIdMarker" => {
-                    value.hosted_zone_id_marker = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.hosted_zone_id_marker = Some(String::from(child.text()));
                 }
                 "TrafficPolicyInstanceNameMarker" => {
-                    value.traffic_policy_instance_name_marker = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.traffic_policy_instance_name_marker = Some(
+                        String::from(child.text()),
                     );
                 }
                 "TrafficPolicyInstanceTypeMarker" => {
-                    value.traffic_policy_instance_type_marker = ::std::option::Option::Some(
+                    value.traffic_policy_instance_type_marker = Some(
                         crate::types::RrType::from(child.text()),
                     );
                 }
                 "IsTruncated" => {
-                    value.is_truncated = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.is_truncated = Some(child.text() == "true");
                 }
                 "MaxItems" => {
-                    value.max_items = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.max_items = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

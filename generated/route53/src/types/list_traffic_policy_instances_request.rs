@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A request to get information about the traffic policy instances that you created by using the current Amazon Web Services account.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListTrafficPolicyInstancesRequest {
     /// If the value of `IsTruncated` in the previous response was `true`, you have more traffic policy instances. To get more traffic policy instances, submit another `ListTrafficPolicyInstances` request. For the value of `HostedZoneId`, specify the value of `HostedZoneIdMarker` from the previous response, which is the hosted zone ID of the first traffic policy instance in the next group of traffic policy instances.
@@ -15,114 +10,93 @@ pub struct ListTrafficPolicyInstancesRequest {
     /// If the value of `IsTruncated` in the previous response was `false`, there are no more traffic policy instances to get.
     ///
     /// Sent in the query parameter `hostedzoneid`, not in the JSON body.
-    pub hosted_zone_id_marker: ::std::option::Option<::std::string::String>,
+    pub hosted_zone_id_marker: Option<String>,
     /// If the value of `IsTruncated` in the previous response was `true`, you have more traffic policy instances. To get more traffic policy instances, submit another `ListTrafficPolicyInstances` request. For the value of `trafficpolicyinstancename`, specify the value of `TrafficPolicyInstanceNameMarker` from the previous response, which is the name of the first traffic policy instance in the next group of traffic policy instances.
     ///
     /// If the value of `IsTruncated` in the previous response was `false`, there are no more traffic policy instances to get.
     ///
     /// Sent in the query parameter `trafficpolicyinstancename`, not in the JSON body.
-    pub traffic_policy_instance_name_marker: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub traffic_policy_instance_name_marker: Option<String>,
     /// If the value of `IsTruncated` in the previous response was `true`, you have more traffic policy instances. To get more traffic policy instances, submit another `ListTrafficPolicyInstances` request. For the value of `trafficpolicyinstancetype`, specify the value of `TrafficPolicyInstanceTypeMarker` from the previous response, which is the type of the first traffic policy instance in the next group of traffic policy instances.
     ///
     /// If the value of `IsTruncated` in the previous response was `false`, there are no more traffic policy instances to get.
     ///
     /// Sent in the query parameter `trafficpolicyinstancetype`, not in the JSON body.
-    pub traffic_policy_instance_type_marker: ::std::option::Option<crate::types::RrType>,
+    pub traffic_policy_instance_type_marker: Option<crate::types::RrType>,
     /// The maximum number of traffic policy instances that you want Amazon Route 53 to return in response to a `ListTrafficPolicyInstances` request. If you have more than `MaxItems` traffic policy instances, the value of the `IsTruncated` element in the response is `true`, and the values of `HostedZoneIdMarker`, `TrafficPolicyInstanceNameMarker`, and `TrafficPolicyInstanceTypeMarker` represent the first traffic policy instance in the next group of `MaxItems` traffic policy instances.
     ///
     /// Sent in the query parameter `maxitems`, not in the JSON body.
-    pub max_items: ::std::option::Option<::std::string::String>,
+    pub max_items: Option<String>,
 }
 impl ListTrafficPolicyInstancesRequest {
     /// Starts building a [`ListTrafficPolicyInstancesRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListTrafficPolicyInstancesRequestBuilder {
-        <crate::types::builders::ListTrafficPolicyInstancesRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ListTrafficPolicyInstancesRequestBuilder as Default>::default()
     }
     /// The `HostedZoneIdMarker` member, when set.
     #[inline]
-    pub fn hosted_zone_id_marker(&self) -> ::std::option::Option<&str> {
+    pub fn hosted_zone_id_marker(&self) -> Option<&str> {
         self.hosted_zone_id_marker.as_deref()
     }
     /// The `TrafficPolicyInstanceNameMarker` member, when set.
     #[inline]
-    pub fn traffic_policy_instance_name_marker(&self) -> ::std::option::Option<&str> {
+    pub fn traffic_policy_instance_name_marker(&self) -> Option<&str> {
         self.traffic_policy_instance_name_marker.as_deref()
     }
     /// The `TrafficPolicyInstanceTypeMarker` member, when set.
     #[inline]
-    pub fn traffic_policy_instance_type_marker(
-        &self,
-    ) -> ::std::option::Option<&crate::types::RrType> {
+    pub fn traffic_policy_instance_type_marker(&self) -> Option<&crate::types::RrType> {
         self.traffic_policy_instance_type_marker.as_ref()
     }
     /// The `MaxItems` member, when set.
     #[inline]
-    pub fn max_items(&self) -> ::std::option::Option<&str> {
+    pub fn max_items(&self) -> Option<&str> {
         self.max_items.as_deref()
     }
 }
 /// A builder for [`ListTrafficPolicyInstancesRequest`](crate::types::ListTrafficPolicyInstancesRequest); start one with `ListTrafficPolicyInstancesRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ListTrafficPolicyInstancesRequestBuilder {
     inner: crate::types::ListTrafficPolicyInstancesRequest,
 }
 impl ListTrafficPolicyInstancesRequestBuilder {
     /// Sets [`ListTrafficPolicyInstancesRequest::hosted_zone_id_marker`](crate::types::ListTrafficPolicyInstancesRequest::hosted_zone_id_marker): If the value of `IsTruncated` in the previous response was `true`, you have more traffic policy instances.
-    pub fn hosted_zone_id_marker(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.hosted_zone_id_marker = ::std::option::Option::Some(input.into());
+    pub fn hosted_zone_id_marker(mut self, input: impl Into<String>) -> Self {
+        self.inner.hosted_zone_id_marker = Some(input.into());
         self
     }
     /// Sets or clears [`ListTrafficPolicyInstancesRequest::hosted_zone_id_marker`](crate::types::ListTrafficPolicyInstancesRequest::hosted_zone_id_marker).
     #[inline]
-    pub fn set_hosted_zone_id_marker(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_hosted_zone_id_marker(mut self, input: Option<String>) -> Self {
         self.inner.hosted_zone_id_marker = input;
         self
     }
     /// The value set for [`ListTrafficPolicyInstancesRequest::hosted_zone_id_marker`](crate::types::ListTrafficPolicyInstancesRequest::hosted_zone_id_marker), if any.
     #[inline]
-    pub fn get_hosted_zone_id_marker(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_hosted_zone_id_marker(&self) -> &Option<String> {
         &self.inner.hosted_zone_id_marker
     }
     /// Sets [`ListTrafficPolicyInstancesRequest::traffic_policy_instance_name_marker`](crate::types::ListTrafficPolicyInstancesRequest::traffic_policy_instance_name_marker): If the value of `IsTruncated` in the previous response was `true`, you have more traffic policy instances.
     pub fn traffic_policy_instance_name_marker(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.inner.traffic_policy_instance_name_marker = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.inner.traffic_policy_instance_name_marker = Some(input.into());
         self
     }
     /// Sets or clears [`ListTrafficPolicyInstancesRequest::traffic_policy_instance_name_marker`](crate::types::ListTrafficPolicyInstancesRequest::traffic_policy_instance_name_marker).
     #[inline]
     pub fn set_traffic_policy_instance_name_marker(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.traffic_policy_instance_name_marker = input;
         self
     }
     /// The value set for [`ListTrafficPolicyInstancesRequest::traffic_policy_instance_name_marker`](crate::types::ListTrafficPolicyInstancesRequest::traffic_policy_instance_name_marker), if any.
     #[inline]
-    pub fn get_traffic_policy_instance_name_marker(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_traffic_policy_instance_name_marker(&self) -> &Option<String> {
         &self.inner.traffic_policy_instance_name_marker
     }
     /// Sets [`ListTrafficPolicyInstancesRequest::traffic_policy_instance_type_marker`](crate::types::ListTrafficPolicyInstancesRequest::traffic_policy_instance_type_marker): If the value of `IsTruncated` in the previous response was `true`, you have more traffic policy instances.
@@ -130,16 +104,14 @@ impl ListTrafficPolicyInstancesRequestBuilder {
         mut self,
         input: crate::types::RrType,
     ) -> Self {
-        self.inner.traffic_policy_instance_type_marker = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.traffic_policy_instance_type_marker = Some(input);
         self
     }
     /// Sets or clears [`ListTrafficPolicyInstancesRequest::traffic_policy_instance_type_marker`](crate::types::ListTrafficPolicyInstancesRequest::traffic_policy_instance_type_marker).
     #[inline]
     pub fn set_traffic_policy_instance_type_marker(
         mut self,
-        input: ::std::option::Option<crate::types::RrType>,
+        input: Option<crate::types::RrType>,
     ) -> Self {
         self.inner.traffic_policy_instance_type_marker = input;
         self
@@ -148,29 +120,23 @@ impl ListTrafficPolicyInstancesRequestBuilder {
     #[inline]
     pub fn get_traffic_policy_instance_type_marker(
         &self,
-    ) -> &::std::option::Option<crate::types::RrType> {
+    ) -> &Option<crate::types::RrType> {
         &self.inner.traffic_policy_instance_type_marker
     }
     /// Sets [`ListTrafficPolicyInstancesRequest::max_items`](crate::types::ListTrafficPolicyInstancesRequest::max_items): The maximum number of traffic policy instances that you want Amazon Route 53 to return in response to a `ListTrafficPolicyInstances` request.
-    pub fn max_items(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.max_items = ::std::option::Option::Some(input.into());
+    pub fn max_items(mut self, input: impl Into<String>) -> Self {
+        self.inner.max_items = Some(input.into());
         self
     }
     /// Sets or clears [`ListTrafficPolicyInstancesRequest::max_items`](crate::types::ListTrafficPolicyInstancesRequest::max_items).
     #[inline]
-    pub fn set_max_items(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_max_items(mut self, input: Option<String>) -> Self {
         self.inner.max_items = input;
         self
     }
     /// The value set for [`ListTrafficPolicyInstancesRequest::max_items`](crate::types::ListTrafficPolicyInstancesRequest::max_items), if any.
     #[inline]
-    pub fn get_max_items(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_max_items(&self) -> &Option<String> {
         &self.inner.max_items
     }
     /// Builds the [`ListTrafficPolicyInstancesRequest`]; it has no required members, so this cannot fail.

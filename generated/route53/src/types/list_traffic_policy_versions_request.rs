@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains the information about the request to list your traffic policies.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListTrafficPolicyVersionsRequest {
     /// Specify the value of `Id` of the traffic policy for which you want to list all versions.
@@ -15,135 +10,108 @@ pub struct ListTrafficPolicyVersionsRequest {
     /// Sent in the URI label `{Id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub id: ::std::option::Option<::std::string::String>,
+    pub id: Option<String>,
     /// For your first request to `ListTrafficPolicyVersions`, don't include the `TrafficPolicyVersionMarker` parameter.
     ///
     /// If you have more traffic policy versions than the value of `MaxItems`, `ListTrafficPolicyVersions` returns only the first group of `MaxItems` versions. To get more traffic policy versions, submit another `ListTrafficPolicyVersions` request. For the value of `TrafficPolicyVersionMarker`, specify the value of `TrafficPolicyVersionMarker` in the previous response.
     ///
     /// Sent in the query parameter `trafficpolicyversion`, not in the JSON body.
-    pub traffic_policy_version_marker: ::std::option::Option<::std::string::String>,
+    pub traffic_policy_version_marker: Option<String>,
     /// The maximum number of traffic policy versions that you want Amazon Route 53 to include in the response body for this request. If the specified traffic policy has more than `MaxItems` versions, the value of `IsTruncated` in the response is `true`, and the value of the `TrafficPolicyVersionMarker` element is the ID of the first version that Route 53 will return if you submit another request.
     ///
     /// Sent in the query parameter `maxitems`, not in the JSON body.
-    pub max_items: ::std::option::Option<::std::string::String>,
+    pub max_items: Option<String>,
 }
 impl ListTrafficPolicyVersionsRequest {
     /// Starts building a [`ListTrafficPolicyVersionsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListTrafficPolicyVersionsRequestBuilder {
-        <crate::types::builders::ListTrafficPolicyVersionsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ListTrafficPolicyVersionsRequestBuilder as Default>::default()
     }
     /// The `Id` member, when set.
     #[inline]
-    pub fn id(&self) -> ::std::option::Option<&str> {
+    pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
     /// The `TrafficPolicyVersionMarker` member, when set.
     #[inline]
-    pub fn traffic_policy_version_marker(&self) -> ::std::option::Option<&str> {
+    pub fn traffic_policy_version_marker(&self) -> Option<&str> {
         self.traffic_policy_version_marker.as_deref()
     }
     /// The `MaxItems` member, when set.
     #[inline]
-    pub fn max_items(&self) -> ::std::option::Option<&str> {
+    pub fn max_items(&self) -> Option<&str> {
         self.max_items.as_deref()
     }
 }
 /// A builder for [`ListTrafficPolicyVersionsRequest`](crate::types::ListTrafficPolicyVersionsRequest); start one with `ListTrafficPolicyVersionsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ListTrafficPolicyVersionsRequestBuilder {
     inner: crate::types::ListTrafficPolicyVersionsRequest,
 }
 impl ListTrafficPolicyVersionsRequestBuilder {
     /// Sets [`ListTrafficPolicyVersionsRequest::id`](crate::types::ListTrafficPolicyVersionsRequest::id): Specify the value of `Id` of the traffic policy for which you want to list all versions.
-    pub fn id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.id = ::std::option::Option::Some(input.into());
+    pub fn id(mut self, input: impl Into<String>) -> Self {
+        self.inner.id = Some(input.into());
         self
     }
     /// Sets or clears [`ListTrafficPolicyVersionsRequest::id`](crate::types::ListTrafficPolicyVersionsRequest::id).
     #[inline]
-    pub fn set_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_id(mut self, input: Option<String>) -> Self {
         self.inner.id = input;
         self
     }
     /// The value set for [`ListTrafficPolicyVersionsRequest::id`](crate::types::ListTrafficPolicyVersionsRequest::id), if any.
     #[inline]
-    pub fn get_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_id(&self) -> &Option<String> {
         &self.inner.id
     }
     /// Sets [`ListTrafficPolicyVersionsRequest::traffic_policy_version_marker`](crate::types::ListTrafficPolicyVersionsRequest::traffic_policy_version_marker): For your first request to `ListTrafficPolicyVersions`, don't include the `TrafficPolicyVersionMarker` parameter.
-    pub fn traffic_policy_version_marker(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.traffic_policy_version_marker = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn traffic_policy_version_marker(mut self, input: impl Into<String>) -> Self {
+        self.inner.traffic_policy_version_marker = Some(input.into());
         self
     }
     /// Sets or clears [`ListTrafficPolicyVersionsRequest::traffic_policy_version_marker`](crate::types::ListTrafficPolicyVersionsRequest::traffic_policy_version_marker).
     #[inline]
-    pub fn set_traffic_policy_version_marker(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_traffic_policy_version_marker(mut self, input: Option<String>) -> Self {
         self.inner.traffic_policy_version_marker = input;
         self
     }
     /// The value set for [`ListTrafficPolicyVersionsRequest::traffic_policy_version_marker`](crate::types::ListTrafficPolicyVersionsRequest::traffic_policy_version_marker), if any.
     #[inline]
-    pub fn get_traffic_policy_version_marker(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_traffic_policy_version_marker(&self) -> &Option<String> {
         &self.inner.traffic_policy_version_marker
     }
     /// Sets [`ListTrafficPolicyVersionsRequest::max_items`](crate::types::ListTrafficPolicyVersionsRequest::max_items): The maximum number of traffic policy versions that you want Amazon Route 53 to include in the response body for this request.
-    pub fn max_items(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.max_items = ::std::option::Option::Some(input.into());
+    pub fn max_items(mut self, input: impl Into<String>) -> Self {
+        self.inner.max_items = Some(input.into());
         self
     }
     /// Sets or clears [`ListTrafficPolicyVersionsRequest::max_items`](crate::types::ListTrafficPolicyVersionsRequest::max_items).
     #[inline]
-    pub fn set_max_items(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_max_items(mut self, input: Option<String>) -> Self {
         self.inner.max_items = input;
         self
     }
     /// The value set for [`ListTrafficPolicyVersionsRequest::max_items`](crate::types::ListTrafficPolicyVersionsRequest::max_items), if any.
     #[inline]
-    pub fn get_max_items(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_max_items(&self) -> &Option<String> {
         &self.inner.max_items
     }
     /// Builds the [`ListTrafficPolicyVersionsRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListTrafficPolicyVersionsRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ListTrafficPolicyVersionsRequest",
                 member: "id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,40 +2,33 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains the response information for the request.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListTrafficPolicyVersionsResponse {
     /// A list that contains one [`TrafficPolicy`](crate::types::TrafficPolicy) element for each traffic policy version that is associated with the specified traffic policy.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub traffic_policies: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TrafficPolicy>,
-    >,
+    pub traffic_policies: Option<Vec<crate::types::TrafficPolicy>>,
     /// A flag that indicates whether there are more traffic policies to be listed. If the response was truncated, you can get the next group of traffic policies by submitting another `ListTrafficPolicyVersions` request and specifying the value of `NextMarker` in the `marker` parameter.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub is_truncated: ::std::option::Option<bool>,
+    pub is_truncated: Option<bool>,
     /// If `IsTruncated` is `true`, the value of `TrafficPolicyVersionMarker` identifies the first traffic policy that Amazon Route 53 will return if you submit another request. Call `ListTrafficPolicyVersions` again and specify the value of `TrafficPolicyVersionMarker` in the `TrafficPolicyVersionMarker` request parameter.
     ///
     /// This element is present only if `IsTruncated` is `true`.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub traffic_policy_version_marker: ::std::option::Option<::std::string::String>,
+    pub traffic_policy_version_marker: Option<String>,
     /// The value that you specified for the `maxitems` parameter in the `ListTrafficPolicyVersions` request that produced the current response.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub max_items: ::std::option::Option<::std::string::String>,
+    pub max_items: Option<String>,
 }
 impl ListTrafficPolicyVersionsResponse {
     /// Starts building a [`ListTrafficPolicyVersionsResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListTrafficPolicyVersionsResponseBuilder {
-        <crate::types::builders::ListTrafficPolicyVersionsResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ListTrafficPolicyVersionsResponseBuilder as Default>::default()
     }
     /// The `TrafficPolicies` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -44,40 +37,35 @@ impl ListTrafficPolicyVersionsResponse {
     }
     /// The `IsTruncated` member, when set.
     #[inline]
-    pub fn is_truncated(&self) -> ::std::option::Option<bool> {
+    pub fn is_truncated(&self) -> Option<bool> {
         self.is_truncated
     }
     /// The `TrafficPolicyVersionMarker` member, when set.
     #[inline]
-    pub fn traffic_policy_version_marker(&self) -> ::std::option::Option<&str> {
+    pub fn traffic_policy_version_marker(&self) -> Option<&str> {
         self.traffic_policy_version_marker.as_deref()
     }
     /// The `MaxItems` member, when set.
     #[inline]
-    pub fn max_items(&self) -> ::std::option::Option<&str> {
+    pub fn max_items(&self) -> Option<&str> {
         self.max_items.as_deref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for ListTrafficPolicyVersionsResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::xml::read_body(
             response.body(),
             "ListTrafficPolicyVersionsResponse",
             ::awsgen_runtime::xml::MembersAt::Root,
             <Self as ::awsgen_runtime::xml::FromXml>::from_xml,
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`ListTrafficPolicyVersionsResponse`](crate::types::ListTrafficPolicyVersionsResponse); start one with `ListTrafficPolicyVersionsResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ListTrafficPolicyVersionsResponseBuilder {
     inner: crate::types::ListTrafficPolicyVersionsResponse,
 }
@@ -93,126 +81,108 @@ impl ListTrafficPolicyVersionsResponseBuilder {
     #[inline]
     pub fn set_traffic_policies(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::TrafficPolicy>>,
+        input: Option<Vec<crate::types::TrafficPolicy>>,
     ) -> Self {
         self.inner.traffic_policies = input;
         self
     }
     /// The value set for [`ListTrafficPolicyVersionsResponse::traffic_policies`](crate::types::ListTrafficPolicyVersionsResponse::traffic_policies), if any.
     #[inline]
-    pub fn get_traffic_policies(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::TrafficPolicy>> {
+    pub fn get_traffic_policies(&self) -> &Option<Vec<crate::types::TrafficPolicy>> {
         &self.inner.traffic_policies
     }
     /// Sets [`ListTrafficPolicyVersionsResponse::is_truncated`](crate::types::ListTrafficPolicyVersionsResponse::is_truncated): A flag that indicates whether there are more traffic policies to be listed.
     pub fn is_truncated(mut self, input: bool) -> Self {
-        self.inner.is_truncated = ::std::option::Option::Some(input);
+        self.inner.is_truncated = Some(input);
         self
     }
     /// Sets or clears [`ListTrafficPolicyVersionsResponse::is_truncated`](crate::types::ListTrafficPolicyVersionsResponse::is_truncated).
     #[inline]
-    pub fn set_is_truncated(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_is_truncated(mut self, input: Option<bool>) -> Self {
         self.inner.is_truncated = input;
         self
     }
     /// The value set for [`ListTrafficPolicyVersionsResponse::is_truncated`](crate::types::ListTrafficPolicyVersionsResponse::is_truncated), if any.
     #[inline]
-    pub fn get_is_truncated(&self) -> &::std::option::Option<bool> {
+    pub fn get_is_truncated(&self) -> &Option<bool> {
         &self.inner.is_truncated
     }
     /// Sets [`ListTrafficPolicyVersionsResponse::traffic_policy_version_marker`](crate::types::ListTrafficPolicyVersionsResponse::traffic_policy_version_marker): If `IsTruncated` is `true`, the value of `TrafficPolicyVersionMarker` identifies the first traffic policy that Amazon Route 53 will return if you submit another request.
-    pub fn traffic_policy_version_marker(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.traffic_policy_version_marker = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn traffic_policy_version_marker(mut self, input: impl Into<String>) -> Self {
+        self.inner.traffic_policy_version_marker = Some(input.into());
         self
     }
     /// Sets or clears [`ListTrafficPolicyVersionsResponse::traffic_policy_version_marker`](crate::types::ListTrafficPolicyVersionsResponse::traffic_policy_version_marker).
     #[inline]
-    pub fn set_traffic_policy_version_marker(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_traffic_policy_version_marker(mut self, input: Option<String>) -> Self {
         self.inner.traffic_policy_version_marker = input;
         self
     }
     /// The value set for [`ListTrafficPolicyVersionsResponse::traffic_policy_version_marker`](crate::types::ListTrafficPolicyVersionsResponse::traffic_policy_version_marker), if any.
     #[inline]
-    pub fn get_traffic_policy_version_marker(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_traffic_policy_version_marker(&self) -> &Option<String> {
         &self.inner.traffic_policy_version_marker
     }
     /// Sets [`ListTrafficPolicyVersionsResponse::max_items`](crate::types::ListTrafficPolicyVersionsResponse::max_items): The value that you specified for the `maxitems` parameter in the `ListTrafficPolicyVersions` request that produced the current response.
-    pub fn max_items(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.max_items = ::std::option::Option::Some(input.into());
+    pub fn max_items(mut self, input: impl Into<String>) -> Self {
+        self.inner.max_items = Some(input.into());
         self
     }
     /// Sets or clears [`ListTrafficPolicyVersionsResponse::max_items`](crate::types::ListTrafficPolicyVersionsResponse::max_items).
     #[inline]
-    pub fn set_max_items(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_max_items(mut self, input: Option<String>) -> Self {
         self.inner.max_items = input;
         self
     }
     /// The value set for [`ListTrafficPolicyVersionsResponse::max_items`](crate::types::ListTrafficPolicyVersionsResponse::max_items), if any.
     #[inline]
-    pub fn get_max_items(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_max_items(&self) -> &Option<String> {
         &self.inner.max_items
     }
     /// Builds the [`ListTrafficPolicyVersionsResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListTrafficPolicyVersionsResponse,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.traffic_policies.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ListTrafficPolicyVersionsResponse",
                 member: "traffic_policies",
             });
         }
         if self.inner.is_truncated.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ListTrafficPolicyVersionsResponse",
                 member: "is_truncated",
             });
         }
         if self.inner.traffic_policy_version_marker.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ListTrafficPolicyVersionsResponse",
                 member: "traffic_policy_version_marker",
             });
         }
         if self.inner.max_items.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ListTrafficPolicyVersionsResponse",
                 member: "max_items",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::xml::FromXml for ListTrafficPolicyVersionsResponse {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "TrafficPolicies" => {
-                    value.traffic_policies = ::std::option::Option::Some(
+                    value.traffic_policies = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::TrafficPolicy as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -220,23 +190,19 @@ impl ::awsgen_runtime::xml::FromXml for ListTrafficPolicyVersionsResponse {
                     );
                 }
                 "IsTruncated" => {
-                    value.is_truncated = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.is_truncated = Some(child.text() == "true");
                 }
                 "TrafficPolicyVersionMarker" => {
-                    value.traffic_policy_version_marker = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.traffic_policy_version_marker = Some(
+                        String::from(child.text()),
                     );
                 }
                 "MaxItems" => {
-                    value.max_items = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.max_items = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains information about that can be associated with your hosted zone.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListVpcAssociationAuthorizationsRequest {
     /// The ID of the hosted zone for which you want a list of VPCs that can be associated with the hosted zone.
@@ -15,129 +10,106 @@ pub struct ListVpcAssociationAuthorizationsRequest {
     /// Sent in the URI label `{Id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub hosted_zone_id: ::std::option::Option<::std::string::String>,
+    pub hosted_zone_id: Option<String>,
     /// *Optional*: If a response includes a `NextToken` element, there are more VPCs that can be associated with the specified hosted zone. To get the next page of results, submit another request, and include the value of `NextToken` from the response in the `nexttoken` parameter in another `ListVPCAssociationAuthorizations` request.
     ///
     /// Sent in the query parameter `nexttoken`, not in the JSON body.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// *Optional*: An integer that specifies the maximum number of VPCs that you want Amazon Route 53 to return. If you don't specify a value for `MaxResults`, Route 53 returns up to 50 VPCs per page.
     ///
     /// Sent in the query parameter `maxresults`, not in the JSON body.
-    pub max_results: ::std::option::Option<::std::string::String>,
+    pub max_results: Option<String>,
 }
 impl ListVpcAssociationAuthorizationsRequest {
     /// Starts building a [`ListVpcAssociationAuthorizationsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListVpcAssociationAuthorizationsRequestBuilder {
-        <crate::types::builders::ListVpcAssociationAuthorizationsRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ListVpcAssociationAuthorizationsRequestBuilder as Default>::default()
     }
     /// The `HostedZoneId` member, when set.
     #[inline]
-    pub fn hosted_zone_id(&self) -> ::std::option::Option<&str> {
+    pub fn hosted_zone_id(&self) -> Option<&str> {
         self.hosted_zone_id.as_deref()
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<&str> {
+    pub fn max_results(&self) -> Option<&str> {
         self.max_results.as_deref()
     }
 }
 /// A builder for [`ListVpcAssociationAuthorizationsRequest`](crate::types::ListVpcAssociationAuthorizationsRequest); start one with `ListVpcAssociationAuthorizationsRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ListVpcAssociationAuthorizationsRequestBuilder {
     inner: crate::types::ListVpcAssociationAuthorizationsRequest,
 }
 impl ListVpcAssociationAuthorizationsRequestBuilder {
     /// Sets [`ListVpcAssociationAuthorizationsRequest::hosted_zone_id`](crate::types::ListVpcAssociationAuthorizationsRequest::hosted_zone_id): The ID of the hosted zone for which you want a list of VPCs that can be associated with the hosted zone.
-    pub fn hosted_zone_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.hosted_zone_id = ::std::option::Option::Some(input.into());
+    pub fn hosted_zone_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.hosted_zone_id = Some(input.into());
         self
     }
     /// Sets or clears [`ListVpcAssociationAuthorizationsRequest::hosted_zone_id`](crate::types::ListVpcAssociationAuthorizationsRequest::hosted_zone_id).
     #[inline]
-    pub fn set_hosted_zone_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_hosted_zone_id(mut self, input: Option<String>) -> Self {
         self.inner.hosted_zone_id = input;
         self
     }
     /// The value set for [`ListVpcAssociationAuthorizationsRequest::hosted_zone_id`](crate::types::ListVpcAssociationAuthorizationsRequest::hosted_zone_id), if any.
     #[inline]
-    pub fn get_hosted_zone_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_hosted_zone_id(&self) -> &Option<String> {
         &self.inner.hosted_zone_id
     }
     /// Sets [`ListVpcAssociationAuthorizationsRequest::next_token`](crate::types::ListVpcAssociationAuthorizationsRequest::next_token): *Optional*: If a response includes a `NextToken` element, there are more VPCs that can be associated with the specified hosted zone.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`ListVpcAssociationAuthorizationsRequest::next_token`](crate::types::ListVpcAssociationAuthorizationsRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`ListVpcAssociationAuthorizationsRequest::next_token`](crate::types::ListVpcAssociationAuthorizationsRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Sets [`ListVpcAssociationAuthorizationsRequest::max_results`](crate::types::ListVpcAssociationAuthorizationsRequest::max_results): *Optional*: An integer that specifies the maximum number of VPCs that you want Amazon Route 53 to return.
-    pub fn max_results(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input.into());
+    pub fn max_results(mut self, input: impl Into<String>) -> Self {
+        self.inner.max_results = Some(input.into());
         self
     }
     /// Sets or clears [`ListVpcAssociationAuthorizationsRequest::max_results`](crate::types::ListVpcAssociationAuthorizationsRequest::max_results).
     #[inline]
-    pub fn set_max_results(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_max_results(mut self, input: Option<String>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`ListVpcAssociationAuthorizationsRequest::max_results`](crate::types::ListVpcAssociationAuthorizationsRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_max_results(&self) -> &Option<String> {
         &self.inner.max_results
     }
     /// Builds the [`ListVpcAssociationAuthorizationsRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListVpcAssociationAuthorizationsRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.hosted_zone_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ListVpcAssociationAuthorizationsRequest",
                 member: "hosted_zone_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

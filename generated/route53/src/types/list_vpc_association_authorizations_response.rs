@@ -2,39 +2,34 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains the response information for the request.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListVpcAssociationAuthorizationsResponse {
     /// The ID of the hosted zone that you can associate the listed VPCs with.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub hosted_zone_id: ::std::option::Option<::std::string::String>,
+    pub hosted_zone_id: Option<String>,
     /// When the response includes a `NextToken` element, there are more VPCs that can be associated with the specified hosted zone. To get the next page of VPCs, submit another `ListVPCAssociationAuthorizations` request, and include the value of the `NextToken` element from the response in the `nexttoken` request parameter.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// The list of VPCs that are authorized to be associated with the specified hosted zone.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub vpcs: ::std::option::Option<::std::vec::Vec<crate::types::Vpc>>,
+    pub vpcs: Option<Vec<crate::types::Vpc>>,
 }
 impl ListVpcAssociationAuthorizationsResponse {
     /// Starts building a [`ListVpcAssociationAuthorizationsResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListVpcAssociationAuthorizationsResponseBuilder {
-        <crate::types::builders::ListVpcAssociationAuthorizationsResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ListVpcAssociationAuthorizationsResponseBuilder as Default>::default()
     }
     /// The `HostedZoneId` member, when set.
     #[inline]
-    pub fn hosted_zone_id(&self) -> ::std::option::Option<&str> {
+    pub fn hosted_zone_id(&self) -> Option<&str> {
         self.hosted_zone_id.as_deref()
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `VPCs` member, empty when not set; the field tells an empty list from an absent one.
@@ -47,69 +42,52 @@ impl ::awsgen_runtime::protocol::FromResponse
 for ListVpcAssociationAuthorizationsResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::xml::read_body(
             response.body(),
             "ListVPCAssociationAuthorizationsResponse",
             ::awsgen_runtime::xml::MembersAt::Root,
             <Self as ::awsgen_runtime::xml::FromXml>::from_xml,
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`ListVpcAssociationAuthorizationsResponse`](crate::types::ListVpcAssociationAuthorizationsResponse); start one with `ListVpcAssociationAuthorizationsResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ListVpcAssociationAuthorizationsResponseBuilder {
     inner: crate::types::ListVpcAssociationAuthorizationsResponse,
 }
 impl ListVpcAssociationAuthorizationsResponseBuilder {
     /// Sets [`ListVpcAssociationAuthorizationsResponse::hosted_zone_id`](crate::types::ListVpcAssociationAuthorizationsResponse::hosted_zone_id): The ID of the hosted zone that you can associate the listed VPCs with.
-    pub fn hosted_zone_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.hosted_zone_id = ::std::option::Option::Some(input.into());
+    pub fn hosted_zone_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.hosted_zone_id = Some(input.into());
         self
     }
     /// Sets or clears [`ListVpcAssociationAuthorizationsResponse::hosted_zone_id`](crate::types::ListVpcAssociationAuthorizationsResponse::hosted_zone_id).
     #[inline]
-    pub fn set_hosted_zone_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_hosted_zone_id(mut self, input: Option<String>) -> Self {
         self.inner.hosted_zone_id = input;
         self
     }
     /// The value set for [`ListVpcAssociationAuthorizationsResponse::hosted_zone_id`](crate::types::ListVpcAssociationAuthorizationsResponse::hosted_zone_id), if any.
     #[inline]
-    pub fn get_hosted_zone_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_hosted_zone_id(&self) -> &Option<String> {
         &self.inner.hosted_zone_id
     }
     /// Sets [`ListVpcAssociationAuthorizationsResponse::next_token`](crate::types::ListVpcAssociationAuthorizationsResponse::next_token): When the response includes a `NextToken` element, there are more VPCs that can be associated with the specified hosted zone.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`ListVpcAssociationAuthorizationsResponse::next_token`](crate::types::ListVpcAssociationAuthorizationsResponse::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`ListVpcAssociationAuthorizationsResponse::next_token`](crate::types::ListVpcAssociationAuthorizationsResponse::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Appends one item to [`ListVpcAssociationAuthorizationsResponse::vpcs`](crate::types::ListVpcAssociationAuthorizationsResponse::vpcs): The list of VPCs that are authorized to be associated with the specified hosted zone.
@@ -121,62 +99,53 @@ impl ListVpcAssociationAuthorizationsResponseBuilder {
     }
     /// Sets or clears [`ListVpcAssociationAuthorizationsResponse::vpcs`](crate::types::ListVpcAssociationAuthorizationsResponse::vpcs).
     #[inline]
-    pub fn set_vpcs(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Vpc>>,
-    ) -> Self {
+    pub fn set_vpcs(mut self, input: Option<Vec<crate::types::Vpc>>) -> Self {
         self.inner.vpcs = input;
         self
     }
     /// The value set for [`ListVpcAssociationAuthorizationsResponse::vpcs`](crate::types::ListVpcAssociationAuthorizationsResponse::vpcs), if any.
     #[inline]
-    pub fn get_vpcs(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Vpc>> {
+    pub fn get_vpcs(&self) -> &Option<Vec<crate::types::Vpc>> {
         &self.inner.vpcs
     }
     /// Builds the [`ListVpcAssociationAuthorizationsResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListVpcAssociationAuthorizationsResponse,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.hosted_zone_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ListVpcAssociationAuthorizationsResponse",
                 member: "hosted_zone_id",
             });
         }
         if self.inner.vpcs.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ListVpcAssociationAuthorizationsResponse",
                 member: "vpcs",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::xml::FromXml for ListVpcAssociationAuthorizationsResponse {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "HostedZoneId" => {
-                    value.hosted_zone_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.hosted_zone_id = Some(String::from(child.text()));
                 }
                 "NextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 "VPCs" => {
-                    value.vpcs = ::std::option::Option::Some(
+                    value.vpcs = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Vpc as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -186,6 +155,6 @@ impl ::awsgen_runtime::xml::FromXml for ListVpcAssociationAuthorizationsResponse
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,60 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains information about the CIDR location.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct LocationSummary {
     /// A string that specifies a location name.
-    pub location_name: ::std::option::Option<::std::string::String>,
+    pub location_name: Option<String>,
 }
 impl LocationSummary {
     /// Starts building a [`LocationSummary`].
     #[inline]
     pub fn builder() -> crate::types::builders::LocationSummaryBuilder {
-        <crate::types::builders::LocationSummaryBuilder as ::std::default::Default>::default()
+        <crate::types::builders::LocationSummaryBuilder as Default>::default()
     }
     /// The `LocationName` member, when set.
     #[inline]
-    pub fn location_name(&self) -> ::std::option::Option<&str> {
+    pub fn location_name(&self) -> Option<&str> {
         self.location_name.as_deref()
     }
 }
 /// A builder for [`LocationSummary`](crate::types::LocationSummary); start one with `LocationSummary::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct LocationSummaryBuilder {
     inner: crate::types::LocationSummary,
 }
 impl LocationSummaryBuilder {
     /// Sets [`LocationSummary::location_name`](crate::types::LocationSummary::location_name): A string that specifies a location name.
-    pub fn location_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.location_name = ::std::option::Option::Some(input.into());
+    pub fn location_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.location_name = Some(input.into());
         self
     }
     /// Sets or clears [`LocationSummary::location_name`](crate::types::LocationSummary::location_name).
     #[inline]
-    pub fn set_location_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_location_name(mut self, input: Option<String>) -> Self {
         self.inner.location_name = input;
         self
     }
     /// The value set for [`LocationSummary::location_name`](crate::types::LocationSummary::location_name), if any.
     #[inline]
-    pub fn get_location_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_location_name(&self) -> &Option<String> {
         &self.inner.location_name
     }
     /// Builds the [`LocationSummary`]; it has no required members, so this cannot fail.
@@ -67,15 +51,13 @@ impl LocationSummaryBuilder {
 impl ::awsgen_runtime::xml::FromXml for LocationSummary {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "LocationName" {
-                value.location_name = ::std::option::Option::Some(
-                    ::std::string::String::from(child.text()),
-                );
+                value.location_name = Some(String::from(child.text()));
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

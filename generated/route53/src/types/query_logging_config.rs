@@ -2,184 +2,148 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains information about a configuration for DNS query logging.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct QueryLoggingConfig {
     /// The ID for a configuration for DNS query logging.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub id: ::std::option::Option<::std::string::String>,
+    pub id: Option<String>,
     /// The ID of the hosted zone that CloudWatch Logs is logging queries for.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub hosted_zone_id: ::std::option::Option<::std::string::String>,
+    pub hosted_zone_id: Option<String>,
     /// The Amazon Resource Name (ARN) of the CloudWatch Logs log group that Amazon Route 53 is publishing logs to.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub cloud_watch_logs_log_group_arn: ::std::option::Option<::std::string::String>,
+    pub cloud_watch_logs_log_group_arn: Option<String>,
 }
 impl QueryLoggingConfig {
     /// Starts building a [`QueryLoggingConfig`].
     #[inline]
     pub fn builder() -> crate::types::builders::QueryLoggingConfigBuilder {
-        <crate::types::builders::QueryLoggingConfigBuilder as ::std::default::Default>::default()
+        <crate::types::builders::QueryLoggingConfigBuilder as Default>::default()
     }
     /// The `Id` member, when set.
     #[inline]
-    pub fn id(&self) -> ::std::option::Option<&str> {
+    pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
     /// The `HostedZoneId` member, when set.
     #[inline]
-    pub fn hosted_zone_id(&self) -> ::std::option::Option<&str> {
+    pub fn hosted_zone_id(&self) -> Option<&str> {
         self.hosted_zone_id.as_deref()
     }
     /// The `CloudWatchLogsLogGroupArn` member, when set.
     #[inline]
-    pub fn cloud_watch_logs_log_group_arn(&self) -> ::std::option::Option<&str> {
+    pub fn cloud_watch_logs_log_group_arn(&self) -> Option<&str> {
         self.cloud_watch_logs_log_group_arn.as_deref()
     }
 }
 /// A builder for [`QueryLoggingConfig`](crate::types::QueryLoggingConfig); start one with `QueryLoggingConfig::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct QueryLoggingConfigBuilder {
     inner: crate::types::QueryLoggingConfig,
 }
 impl QueryLoggingConfigBuilder {
     /// Sets [`QueryLoggingConfig::id`](crate::types::QueryLoggingConfig::id): The ID for a configuration for DNS query logging.
-    pub fn id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.id = ::std::option::Option::Some(input.into());
+    pub fn id(mut self, input: impl Into<String>) -> Self {
+        self.inner.id = Some(input.into());
         self
     }
     /// Sets or clears [`QueryLoggingConfig::id`](crate::types::QueryLoggingConfig::id).
     #[inline]
-    pub fn set_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_id(mut self, input: Option<String>) -> Self {
         self.inner.id = input;
         self
     }
     /// The value set for [`QueryLoggingConfig::id`](crate::types::QueryLoggingConfig::id), if any.
     #[inline]
-    pub fn get_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_id(&self) -> &Option<String> {
         &self.inner.id
     }
     /// Sets [`QueryLoggingConfig::hosted_zone_id`](crate::types::QueryLoggingConfig::hosted_zone_id): The ID of the hosted zone that CloudWatch Logs is logging queries for.
-    pub fn hosted_zone_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.hosted_zone_id = ::std::option::Option::Some(input.into());
+    pub fn hosted_zone_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.hosted_zone_id = Some(input.into());
         self
     }
     /// Sets or clears [`QueryLoggingConfig::hosted_zone_id`](crate::types::QueryLoggingConfig::hosted_zone_id).
     #[inline]
-    pub fn set_hosted_zone_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_hosted_zone_id(mut self, input: Option<String>) -> Self {
         self.inner.hosted_zone_id = input;
         self
     }
     /// The value set for [`QueryLoggingConfig::hosted_zone_id`](crate::types::QueryLoggingConfig::hosted_zone_id), if any.
     #[inline]
-    pub fn get_hosted_zone_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_hosted_zone_id(&self) -> &Option<String> {
         &self.inner.hosted_zone_id
     }
     /// Sets [`QueryLoggingConfig::cloud_watch_logs_log_group_arn`](crate::types::QueryLoggingConfig::cloud_watch_logs_log_group_arn): The Amazon Resource Name (ARN) of the CloudWatch Logs log group that Amazon Route 53 is publishing logs to.
-    pub fn cloud_watch_logs_log_group_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.cloud_watch_logs_log_group_arn = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn cloud_watch_logs_log_group_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.cloud_watch_logs_log_group_arn = Some(input.into());
         self
     }
     /// Sets or clears [`QueryLoggingConfig::cloud_watch_logs_log_group_arn`](crate::types::QueryLoggingConfig::cloud_watch_logs_log_group_arn).
     #[inline]
-    pub fn set_cloud_watch_logs_log_group_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_cloud_watch_logs_log_group_arn(mut self, input: Option<String>) -> Self {
         self.inner.cloud_watch_logs_log_group_arn = input;
         self
     }
     /// The value set for [`QueryLoggingConfig::cloud_watch_logs_log_group_arn`](crate::types::QueryLoggingConfig::cloud_watch_logs_log_group_arn), if any.
     #[inline]
-    pub fn get_cloud_watch_logs_log_group_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_cloud_watch_logs_log_group_arn(&self) -> &Option<String> {
         &self.inner.cloud_watch_logs_log_group_arn
     }
     /// Builds the [`QueryLoggingConfig`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::QueryLoggingConfig,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "QueryLoggingConfig",
                 member: "id",
             });
         }
         if self.inner.hosted_zone_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "QueryLoggingConfig",
                 member: "hosted_zone_id",
             });
         }
         if self.inner.cloud_watch_logs_log_group_arn.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "QueryLoggingConfig",
                 member: "cloud_watch_logs_log_group_arn",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::xml::FromXml for QueryLoggingConfig {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "Id" => {
-                    value.id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.id = Some(String::from(child.text()));
                 }
                 "HostedZoneId" => {
-                    value.hosted_zone_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.hosted_zone_id = Some(String::from(child.text()));
                 }
                 "CloudWatchLogsLogGroupArn" => {
-                    value.cloud_watch_logs_log_group_arn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.cloud_watch_logs_log_group_arn = Some(
+                        String::from(child.text()),
                     );
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -4,7 +4,7 @@
 /// The `ResettableElementName` enumeration of the model.
 ///
 /// Values this version of the crate does not know are kept in `Unknown` and sent back unchanged; match with a wildcard arm, as a newer version may add variants.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq)]
+#[derive(Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum ResettableElementName {
     /// `FullyQualifiedDomainName`
@@ -44,7 +44,7 @@ impl ResettableElementName {
         }
     }
 }
-impl ::std::convert::From<&str> for ResettableElementName {
+impl From<&str> for ResettableElementName {
     fn from(value: &str) -> Self {
         match value {
             "FullyQualifiedDomainName" => ResettableElementName::FullyQualifiedDomainName,
@@ -61,18 +61,18 @@ impl ::std::convert::From<&str> for ResettableElementName {
 }
 impl ::std::str::FromStr for ResettableElementName {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
-impl ::std::cmp::PartialOrd for ResettableElementName {
-    fn partial_cmp(&self, other: &Self) -> ::std::option::Option<::std::cmp::Ordering> {
-        ::std::option::Option::Some(::std::cmp::Ord::cmp(self, other))
+impl PartialOrd for ResettableElementName {
+    fn partial_cmp(&self, other: &Self) -> Option<::std::cmp::Ordering> {
+        Some(Ord::cmp(self, other))
     }
 }
 /// Ordered by wire value, so values a later model adds never reorder
 /// the ones before them (a derived order would follow variant order).
-impl ::std::cmp::Ord for ResettableElementName {
+impl Ord for ResettableElementName {
     fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
         self.as_str().cmp(other.as_str())
     }
@@ -101,7 +101,7 @@ impl ::std::hash::Hash for ResettableElementName {
         ::std::hash::Hash::hash(self.as_str(), state)
     }
 }
-impl ::std::convert::AsRef<str> for ResettableElementName {
+impl AsRef<str> for ResettableElementName {
     fn as_ref(&self) -> &str {
         self.as_str()
     }

@@ -4,12 +4,7 @@
 /// Information specific to the resource record.
 ///
 /// **Note:** If you're creating an alias resource record set, omit [`ResourceRecord`](crate::types::ResourceRecord).
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ResourceRecord {
     /// The current or new DNS record value, not to exceed 4,000 characters. In the case of a `DELETE` action, if the current value does not match the actual value, an error is returned. For descriptions about how to format `Value` for different record types, see [Supported DNS Resource Record Types](https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/ResourceRecordTypes.html) in the *Amazon Route 53 Developer Guide*.
@@ -19,68 +14,54 @@ pub struct ResourceRecord {
     /// **Note:** If you're creating an alias resource record set, omit `Value`.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub value: ::std::option::Option<::std::string::String>,
+    pub value: Option<String>,
 }
 impl ResourceRecord {
     /// Starts building a [`ResourceRecord`].
     #[inline]
     pub fn builder() -> crate::types::builders::ResourceRecordBuilder {
-        <crate::types::builders::ResourceRecordBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ResourceRecordBuilder as Default>::default()
     }
     /// The `Value` member, when set.
     #[inline]
-    pub fn value(&self) -> ::std::option::Option<&str> {
+    pub fn value(&self) -> Option<&str> {
         self.value.as_deref()
     }
 }
 /// A builder for [`ResourceRecord`](crate::types::ResourceRecord); start one with `ResourceRecord::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ResourceRecordBuilder {
     inner: crate::types::ResourceRecord,
 }
 impl ResourceRecordBuilder {
     /// Sets [`ResourceRecord::value`](crate::types::ResourceRecord::value): The current or new DNS record value, not to exceed 4,000 characters.
-    pub fn value(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.value = ::std::option::Option::Some(input.into());
+    pub fn value(mut self, input: impl Into<String>) -> Self {
+        self.inner.value = Some(input.into());
         self
     }
     /// Sets or clears [`ResourceRecord::value`](crate::types::ResourceRecord::value).
     #[inline]
-    pub fn set_value(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_value(mut self, input: Option<String>) -> Self {
         self.inner.value = input;
         self
     }
     /// The value set for [`ResourceRecord::value`](crate::types::ResourceRecord::value), if any.
     #[inline]
-    pub fn get_value(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_value(&self) -> &Option<String> {
         &self.inner.value
     }
     /// Builds the [`ResourceRecord`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        crate::types::ResourceRecord,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
+    ) -> Result<crate::types::ResourceRecord, ::awsgen_runtime::primitives::BuildError> {
         if self.inner.value.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ResourceRecord",
                 member: "value",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ResourceRecord {
@@ -89,28 +70,26 @@ impl ResourceRecord {
         &self,
         writer: &mut ::awsgen_runtime::xml::XmlWriter,
         name: &str,
-        namespace: ::std::option::Option<(&str, &str)>,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
+        namespace: Option<(&str, &str)>,
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
         writer.start_declaring(name, namespace);
-        if let ::std::option::Option::Some(value) = &self.value {
+        if let Some(value) = &self.value {
             writer.element("Value", value.as_str());
         }
         writer.end(name);
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::xml::FromXml for ResourceRecord {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "Value" {
-                value.value = ::std::option::Option::Some(
-                    ::std::string::String::from(child.text()),
-                );
+                value.value = Some(String::from(child.text()));
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Information about the resource record set to create or delete.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ResourceRecordSet {
     /// For `ChangeResourceRecordSets` requests, the name of the record that you want to create, update, or delete. For `ListResourceRecordSets` responses, the name of a record in the specified hosted zone.
@@ -27,7 +22,7 @@ pub struct ResourceRecordSet {
     ///   **Important:** You can't use the \* wildcard for resource records sets that have a type of NS.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// The DNS record type. For information about different record types and how data is encoded for them, see [Supported DNS Resource Record Types](https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/ResourceRecordTypes.html) in the *Amazon Route 53 Developer Guide*.
     ///
     /// Valid values for basic resource record sets: `A` \| `AAAA` \| `CAA` \| `CNAME` \| `DS` \|`MX` \| `NAPTR` \| `NS` \| `PTR` \| `SOA` \| `SPF` \| `SRV` \| `TXT`\| `TLSA`\| `SSHFP`\| `SVCB`\| `HTTPS`
@@ -53,11 +48,11 @@ pub struct ResourceRecordSet {
     ///   **Note:** If you're creating an alias record that has the same name as the hosted zone (known as the zone apex), you can't route traffic to a record for which the value of `Type` is `CNAME`. This is because the alias record must have the same type as the record you're routing traffic to, and creating a CNAME record for the zone apex isn't supported even for an alias record.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub type_: ::std::option::Option<crate::types::RrType>,
+    pub type_: Option<crate::types::RrType>,
     /// *Resource record sets that have a routing policy other than simple:* An identifier that differentiates among multiple resource record sets that have the same combination of name and type, such as multiple weighted resource record sets named acme.example.com that have a type of A. In a group of resource record sets that have the same name and type, the value of `SetIdentifier` must be unique for each resource record set.
     ///
     /// For information about routing policies, see [Choosing a Routing Policy](https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/routing-policy.html) in the *Amazon Route 53 Developer Guide*.
-    pub set_identifier: ::std::option::Option<::std::string::String>,
+    pub set_identifier: Option<String>,
     /// *Weighted resource record sets only:* Among resource record sets that have the same combination of DNS name and type, a value that determines the proportion of DNS queries that Amazon Route 53 responds to using the current resource record set. Route 53 calculates the sum of the weights for the resource record sets that have the same combination of DNS name and type. Route 53 then responds to queries based on the ratio of a resource's weight to the total. Note the following:
     ///
     /// - You must specify a value for the `Weight` element for every weighted resource record set.
@@ -67,7 +62,7 @@ pub struct ResourceRecordSet {
     /// - For weighted (but not weighted alias) resource record sets, if you set `Weight` to `0` for a resource record set, Route 53 never responds to queries with the applicable value for that resource record set. However, if you set `Weight` to `0` for all resource record sets that have the same combination of DNS name and type, traffic is routed to all resources with equal probability.
     ///
     ///   The effect of setting `Weight` to `0` is different when you associate health checks with weighted resource record sets. For more information, see [Options for Configuring Route 53 Active-Active and Active-Passive Failover](https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/dns-failover-configuring-options.html) in the *Amazon Route 53 Developer Guide*.
-    pub weight: ::std::option::Option<i64>,
+    pub weight: Option<i64>,
     /// *Latency-based resource record sets only:* The Amazon EC2 Region where you created the resource that this resource record set refers to. The resource typically is an Amazon Web Services resource, such as an EC2 instance or an ELB load balancer, and is referred to by an IP address or a DNS domain name, depending on the record type.
     ///
     /// When Amazon Route 53 receives a DNS query for a domain name and type for which you have created latency resource record sets, Route 53 selects the latency resource record set that has the lowest latency between the end user and the associated Amazon EC2 Region. Route 53 then returns the value that is associated with the selected resource record set.
@@ -78,7 +73,7 @@ pub struct ResourceRecordSet {
     /// - You can only create one latency resource record set for each Amazon EC2 Region.
     /// - You aren't required to create latency resource record sets for all Amazon EC2 Regions. Route 53 will choose the region with the best latency from among the regions that you create latency resource record sets for.
     /// - You can't create non-latency resource record sets that have the same values for the `Name` and `Type` elements as latency resource record sets.
-    pub region: ::std::option::Option<crate::types::ResourceRecordSetRegion>,
+    pub region: Option<crate::types::ResourceRecordSetRegion>,
     /// *Geolocation resource record sets only:* A complex type that lets you control how Amazon Route 53 responds to DNS queries based on the geographic origin of the query. For example, if you want all queries from Africa to be routed to a web server with an IP address of `192.0.2.111`, create a resource record set with a `Type` of `A` and a `ContinentCode` of `AF`.
     ///
     /// If you create separate resource record sets for overlapping geographic regions (for example, one resource record set for a continent and one for a country on the same continent), priority goes to the smallest geographic region. This allows you to route most queries for a continent to one resource and to route queries for a country on that continent to a different resource.
@@ -90,7 +85,7 @@ pub struct ResourceRecordSet {
     /// **Important:** Geolocation works by mapping IP addresses to locations. However, some IP addresses aren't mapped to geographic locations, so even if you create geolocation resource record sets that cover all seven continents, Route 53 will receive some DNS queries from locations that it can't identify. We recommend that you create a resource record set for which the value of `CountryCode` is `*`. Two groups of queries are routed to the resource that you specify in this record: queries that come from locations for which you haven't created geolocation resource record sets and queries from IP addresses that aren't mapped to a location. If you don't create a `*` resource record set, Route 53 returns a "no answer" response for queries from those locations.
     ///
     /// You can't create non-geolocation resource record sets that have the same values for the `Name` and `Type` elements as geolocation resource record sets.
-    pub geo_location: ::std::option::Option<crate::types::GeoLocation>,
+    pub geo_location: Option<crate::types::GeoLocation>,
     /// *Failover resource record sets only:* To configure failover, you add the `Failover` element to two resource record sets. For one resource record set, you specify `PRIMARY` as the value for `Failover`; for the other resource record set, you specify `SECONDARY`. In addition, you include the `HealthCheckId` element and specify the health check that you want Amazon Route 53 to perform for each resource record set.
     ///
     /// Except where noted, the following failover behaviors assume that you have included the `HealthCheckId` element in both resource record sets:
@@ -108,7 +103,7 @@ pub struct ResourceRecordSet {
     ///
     /// - [Route 53 Health Checks and DNS Failover](https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/dns-failover.html)
     /// - [Configuring Failover in a Private Hosted Zone](https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/dns-failover-private-hosted-zones.html)
-    pub failover: ::std::option::Option<crate::types::ResourceRecordSetFailover>,
+    pub failover: Option<crate::types::ResourceRecordSetFailover>,
     /// *Multivalue answer resource record sets only*: To route traffic approximately randomly to multiple resources, such as web servers, create one multivalue answer record for each resource and specify `true` for `MultiValueAnswer`. Note the following:
     ///
     /// - If you associate a health check with a multivalue answer resource record set, Amazon Route 53 responds to DNS queries with the corresponding IP address only when the health check is healthy.
@@ -119,27 +114,25 @@ pub struct ResourceRecordSet {
     /// - If a resource becomes unavailable after a resolver caches a response, client software typically tries another of the IP addresses in the response.
     ///
     /// You can't create multivalue answer alias records.
-    pub multi_value_answer: ::std::option::Option<bool>,
+    pub multi_value_answer: Option<bool>,
     /// The resource record cache time to live (TTL), in seconds. Note the following:
     ///
     /// - If you're creating or updating an alias resource record set, omit `TTL`. Amazon Route 53 uses the value of `TTL` for the alias target.
     /// - If you're associating this resource record set with a health check (if you're adding a `HealthCheckId` element), we recommend that you specify a `TTL` of 60 seconds or less so clients respond quickly to changes in health status.
     /// - All of the resource record sets in a group of weighted resource record sets must have the same value for `TTL`.
     /// - If a group of weighted resource record sets includes one or more weighted alias resource record sets for which the alias target is an ELB load balancer, we recommend that you specify a `TTL` of 60 seconds for all of the non-alias weighted resource record sets that have the same name and type. Values other than 60 seconds (the TTL for load balancers) will change the effect of the values that you specify for `Weight`.
-    pub ttl: ::std::option::Option<i64>,
+    pub ttl: Option<i64>,
     /// Information about the resource records to act upon.
     ///
     /// **Note:** If you're creating an alias resource record set, omit `ResourceRecords`.
-    pub resource_records: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ResourceRecord>,
-    >,
+    pub resource_records: Option<Vec<crate::types::ResourceRecord>>,
     /// *Alias resource record sets only:* Information about the Amazon Web Services resource, such as a CloudFront distribution or an Amazon S3 bucket, that you want to route traffic to.
     ///
     /// If you're creating resource records sets for a private hosted zone, note the following:
     ///
     /// - You can't create an alias resource record set in a private hosted zone to route traffic to a CloudFront distribution.
     /// - For information about creating failover resource record sets in a private hosted zone, see [Configuring Failover in a Private Hosted Zone](https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/dns-failover-private-hosted-zones.html) in the *Amazon Route 53 Developer Guide*.
-    pub alias_target: ::std::option::Option<crate::types::AliasTarget>,
+    pub alias_target: Option<crate::types::AliasTarget>,
     /// If you want Amazon Route 53 to return this resource record set in response to a DNS query only when the status of a health check is healthy, include the `HealthCheckId` element and specify the ID of the applicable health check.
     ///
     /// Route 53 determines whether a resource record set is healthy based on one of the following:
@@ -194,71 +187,65 @@ pub struct ResourceRecordSet {
     ///
     /// - Create a health check that has the same value for `FullyQualifiedDomainName` as the name of a resource record set.
     /// - Associate that health check with the resource record set.
-    pub health_check_id: ::std::option::Option<::std::string::String>,
+    pub health_check_id: Option<String>,
     /// When you create a traffic policy instance, Amazon Route 53 automatically creates a resource record set. `TrafficPolicyInstanceId` is the ID of the traffic policy instance that Route 53 created this resource record set for.
     ///
     /// **Important:** To delete the resource record set that is associated with a traffic policy instance, use `DeleteTrafficPolicyInstance`. Route 53 will delete the resource record set automatically. If you delete the resource record set by using `ChangeResourceRecordSets`, Route 53 doesn't automatically delete the traffic policy instance, and you'll continue to be charged for it even though it's no longer in use.
-    pub traffic_policy_instance_id: ::std::option::Option<::std::string::String>,
+    pub traffic_policy_instance_id: Option<String>,
     /// The `CidrRoutingConfig` member.
-    pub cidr_routing_config: ::std::option::Option<crate::types::CidrRoutingConfig>,
+    pub cidr_routing_config: Option<crate::types::CidrRoutingConfig>,
     /// *GeoproximityLocation resource record sets only:* A complex type that lets you control how Route 53 responds to DNS queries based on the geographic origin of the query and your resources.
-    pub geo_proximity_location: ::std::option::Option<
-        crate::types::GeoProximityLocation,
-    >,
+    pub geo_proximity_location: Option<crate::types::GeoProximityLocation>,
 }
 impl ResourceRecordSet {
     /// Starts building a [`ResourceRecordSet`].
     #[inline]
     pub fn builder() -> crate::types::builders::ResourceRecordSetBuilder {
-        <crate::types::builders::ResourceRecordSetBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ResourceRecordSetBuilder as Default>::default()
     }
     /// The `Name` member, when set.
     #[inline]
-    pub fn name(&self) -> ::std::option::Option<&str> {
+    pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
     /// The `Type` member, when set.
     #[inline]
-    pub fn type_(&self) -> ::std::option::Option<&crate::types::RrType> {
+    pub fn type_(&self) -> Option<&crate::types::RrType> {
         self.type_.as_ref()
     }
     /// The `SetIdentifier` member, when set.
     #[inline]
-    pub fn set_identifier(&self) -> ::std::option::Option<&str> {
+    pub fn set_identifier(&self) -> Option<&str> {
         self.set_identifier.as_deref()
     }
     /// The `Weight` member, when set.
     #[inline]
-    pub fn weight(&self) -> ::std::option::Option<i64> {
+    pub fn weight(&self) -> Option<i64> {
         self.weight
     }
     /// The `Region` member, when set.
     #[inline]
-    pub fn region(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ResourceRecordSetRegion> {
+    pub fn region(&self) -> Option<&crate::types::ResourceRecordSetRegion> {
         self.region.as_ref()
     }
     /// The `GeoLocation` member, when set.
     #[inline]
-    pub fn geo_location(&self) -> ::std::option::Option<&crate::types::GeoLocation> {
+    pub fn geo_location(&self) -> Option<&crate::types::GeoLocation> {
         self.geo_location.as_ref()
     }
     /// The `Failover` member, when set.
     #[inline]
-    pub fn failover(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ResourceRecordSetFailover> {
+    pub fn failover(&self) -> Option<&crate::types::ResourceRecordSetFailover> {
         self.failover.as_ref()
     }
     /// The `MultiValueAnswer` member, when set.
     #[inline]
-    pub fn multi_value_answer(&self) -> ::std::option::Option<bool> {
+    pub fn multi_value_answer(&self) -> Option<bool> {
         self.multi_value_answer
     }
     /// The `TTL` member, when set.
     #[inline]
-    pub fn ttl(&self) -> ::std::option::Option<i64> {
+    pub fn ttl(&self) -> Option<i64> {
         self.ttl
     }
     /// The `ResourceRecords` member, empty when not set; the field tells an empty list from an absent one.
@@ -268,215 +255,184 @@ impl ResourceRecordSet {
     }
     /// The `AliasTarget` member, when set.
     #[inline]
-    pub fn alias_target(&self) -> ::std::option::Option<&crate::types::AliasTarget> {
+    pub fn alias_target(&self) -> Option<&crate::types::AliasTarget> {
         self.alias_target.as_ref()
     }
     /// The `HealthCheckId` member, when set.
     #[inline]
-    pub fn health_check_id(&self) -> ::std::option::Option<&str> {
+    pub fn health_check_id(&self) -> Option<&str> {
         self.health_check_id.as_deref()
     }
     /// The `TrafficPolicyInstanceId` member, when set.
     #[inline]
-    pub fn traffic_policy_instance_id(&self) -> ::std::option::Option<&str> {
+    pub fn traffic_policy_instance_id(&self) -> Option<&str> {
         self.traffic_policy_instance_id.as_deref()
     }
     /// The `CidrRoutingConfig` member, when set.
     #[inline]
-    pub fn cidr_routing_config(
-        &self,
-    ) -> ::std::option::Option<&crate::types::CidrRoutingConfig> {
+    pub fn cidr_routing_config(&self) -> Option<&crate::types::CidrRoutingConfig> {
         self.cidr_routing_config.as_ref()
     }
     /// The `GeoProximityLocation` member, when set.
     #[inline]
-    pub fn geo_proximity_location(
-        &self,
-    ) -> ::std::option::Option<&crate::types::GeoProximityLocation> {
+    pub fn geo_proximity_location(&self) -> Option<&crate::types::GeoProximityLocation> {
         self.geo_proximity_location.as_ref()
     }
 }
 /// A builder for [`ResourceRecordSet`](crate::types::ResourceRecordSet); start one with `ResourceRecordSet::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ResourceRecordSetBuilder {
     inner: crate::types::ResourceRecordSet,
 }
 impl ResourceRecordSetBuilder {
     /// Sets [`ResourceRecordSet::name`](crate::types::ResourceRecordSet::name): For `ChangeResourceRecordSets` requests, the name of the record that you want to create, update, or delete.
-    pub fn name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.name = ::std::option::Option::Some(input.into());
+    pub fn name(mut self, input: impl Into<String>) -> Self {
+        self.inner.name = Some(input.into());
         self
     }
     /// Sets or clears [`ResourceRecordSet::name`](crate::types::ResourceRecordSet::name).
     #[inline]
-    pub fn set_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_name(mut self, input: Option<String>) -> Self {
         self.inner.name = input;
         self
     }
     /// The value set for [`ResourceRecordSet::name`](crate::types::ResourceRecordSet::name), if any.
     #[inline]
-    pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_name(&self) -> &Option<String> {
         &self.inner.name
     }
     /// Sets [`ResourceRecordSet::type_`](crate::types::ResourceRecordSet::type_): The DNS record type.
     pub fn type_(mut self, input: crate::types::RrType) -> Self {
-        self.inner.type_ = ::std::option::Option::Some(input);
+        self.inner.type_ = Some(input);
         self
     }
     /// Sets or clears [`ResourceRecordSet::type_`](crate::types::ResourceRecordSet::type_).
     #[inline]
-    pub fn set_type_(
-        mut self,
-        input: ::std::option::Option<crate::types::RrType>,
-    ) -> Self {
+    pub fn set_type_(mut self, input: Option<crate::types::RrType>) -> Self {
         self.inner.type_ = input;
         self
     }
     /// The value set for [`ResourceRecordSet::type_`](crate::types::ResourceRecordSet::type_), if any.
     #[inline]
-    pub fn get_type_(&self) -> &::std::option::Option<crate::types::RrType> {
+    pub fn get_type_(&self) -> &Option<crate::types::RrType> {
         &self.inner.type_
     }
     /// Sets [`ResourceRecordSet::set_identifier`](crate::types::ResourceRecordSet::set_identifier): *Resource record sets that have a routing policy other than simple:* An identifier that differentiates among multiple resource record sets that have the same combination of name and type, such as multiple weighted resource record sets named acme.example.com that have a type of A.
-    pub fn set_identifier(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.set_identifier = ::std::option::Option::Some(input.into());
+    pub fn set_identifier(mut self, input: impl Into<String>) -> Self {
+        self.inner.set_identifier = Some(input.into());
         self
     }
     /// Sets or clears [`ResourceRecordSet::set_identifier`](crate::types::ResourceRecordSet::set_identifier).
     #[inline]
-    pub fn set_set_identifier(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_set_identifier(mut self, input: Option<String>) -> Self {
         self.inner.set_identifier = input;
         self
     }
     /// The value set for [`ResourceRecordSet::set_identifier`](crate::types::ResourceRecordSet::set_identifier), if any.
     #[inline]
-    pub fn get_set_identifier(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_set_identifier(&self) -> &Option<String> {
         &self.inner.set_identifier
     }
     /// Sets [`ResourceRecordSet::weight`](crate::types::ResourceRecordSet::weight): *Weighted resource record sets only:* Among resource record sets that have the same combination of DNS name and type, a value that determines the proportion of DNS queries that Amazon Route 53 responds to using the current resource record set.
     pub fn weight(mut self, input: i64) -> Self {
-        self.inner.weight = ::std::option::Option::Some(input);
+        self.inner.weight = Some(input);
         self
     }
     /// Sets or clears [`ResourceRecordSet::weight`](crate::types::ResourceRecordSet::weight).
     #[inline]
-    pub fn set_weight(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_weight(mut self, input: Option<i64>) -> Self {
         self.inner.weight = input;
         self
     }
     /// The value set for [`ResourceRecordSet::weight`](crate::types::ResourceRecordSet::weight), if any.
     #[inline]
-    pub fn get_weight(&self) -> &::std::option::Option<i64> {
+    pub fn get_weight(&self) -> &Option<i64> {
         &self.inner.weight
     }
     /// Sets [`ResourceRecordSet::region`](crate::types::ResourceRecordSet::region): *Latency-based resource record sets only:* The Amazon EC2 Region where you created the resource that this resource record set refers to.
     pub fn region(mut self, input: crate::types::ResourceRecordSetRegion) -> Self {
-        self.inner.region = ::std::option::Option::Some(input);
+        self.inner.region = Some(input);
         self
     }
     /// Sets or clears [`ResourceRecordSet::region`](crate::types::ResourceRecordSet::region).
     #[inline]
     pub fn set_region(
         mut self,
-        input: ::std::option::Option<crate::types::ResourceRecordSetRegion>,
+        input: Option<crate::types::ResourceRecordSetRegion>,
     ) -> Self {
         self.inner.region = input;
         self
     }
     /// The value set for [`ResourceRecordSet::region`](crate::types::ResourceRecordSet::region), if any.
     #[inline]
-    pub fn get_region(
-        &self,
-    ) -> &::std::option::Option<crate::types::ResourceRecordSetRegion> {
+    pub fn get_region(&self) -> &Option<crate::types::ResourceRecordSetRegion> {
         &self.inner.region
     }
     /// Sets [`ResourceRecordSet::geo_location`](crate::types::ResourceRecordSet::geo_location): *Geolocation resource record sets only:* A complex type that lets you control how Amazon Route 53 responds to DNS queries based on the geographic origin of the query.
     pub fn geo_location(mut self, input: crate::types::GeoLocation) -> Self {
-        self.inner.geo_location = ::std::option::Option::Some(input);
+        self.inner.geo_location = Some(input);
         self
     }
     /// Sets or clears [`ResourceRecordSet::geo_location`](crate::types::ResourceRecordSet::geo_location).
     #[inline]
-    pub fn set_geo_location(
-        mut self,
-        input: ::std::option::Option<crate::types::GeoLocation>,
-    ) -> Self {
+    pub fn set_geo_location(mut self, input: Option<crate::types::GeoLocation>) -> Self {
         self.inner.geo_location = input;
         self
     }
     /// The value set for [`ResourceRecordSet::geo_location`](crate::types::ResourceRecordSet::geo_location), if any.
     #[inline]
-    pub fn get_geo_location(&self) -> &::std::option::Option<crate::types::GeoLocation> {
+    pub fn get_geo_location(&self) -> &Option<crate::types::GeoLocation> {
         &self.inner.geo_location
     }
     /// Sets [`ResourceRecordSet::failover`](crate::types::ResourceRecordSet::failover): *Failover resource record sets only:* To configure failover, you add the `Failover` element to two resource record sets.
     pub fn failover(mut self, input: crate::types::ResourceRecordSetFailover) -> Self {
-        self.inner.failover = ::std::option::Option::Some(input);
+        self.inner.failover = Some(input);
         self
     }
     /// Sets or clears [`ResourceRecordSet::failover`](crate::types::ResourceRecordSet::failover).
     #[inline]
     pub fn set_failover(
         mut self,
-        input: ::std::option::Option<crate::types::ResourceRecordSetFailover>,
+        input: Option<crate::types::ResourceRecordSetFailover>,
     ) -> Self {
         self.inner.failover = input;
         self
     }
     /// The value set for [`ResourceRecordSet::failover`](crate::types::ResourceRecordSet::failover), if any.
     #[inline]
-    pub fn get_failover(
-        &self,
-    ) -> &::std::option::Option<crate::types::ResourceRecordSetFailover> {
+    pub fn get_failover(&self) -> &Option<crate::types::ResourceRecordSetFailover> {
         &self.inner.failover
     }
     /// Sets [`ResourceRecordSet::multi_value_answer`](crate::types::ResourceRecordSet::multi_value_answer): *Multivalue answer resource record sets only*: To route traffic approximately randomly to multiple resources, such as web servers, create one multivalue answer record for each resource and specify `true` for `MultiValueAnswer`.
     pub fn multi_value_answer(mut self, input: bool) -> Self {
-        self.inner.multi_value_answer = ::std::option::Option::Some(input);
+        self.inner.multi_value_answer = Some(input);
         self
     }
     /// Sets or clears [`ResourceRecordSet::multi_value_answer`](crate::types::ResourceRecordSet::multi_value_answer).
     #[inline]
-    pub fn set_multi_value_answer(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_multi_value_answer(mut self, input: Option<bool>) -> Self {
         self.inner.multi_value_answer = input;
         self
     }
     /// The value set for [`ResourceRecordSet::multi_value_answer`](crate::types::ResourceRecordSet::multi_value_answer), if any.
     #[inline]
-    pub fn get_multi_value_answer(&self) -> &::std::option::Option<bool> {
+    pub fn get_multi_value_answer(&self) -> &Option<bool> {
         &self.inner.multi_value_answer
     }
     /// Sets [`ResourceRecordSet::ttl`](crate::types::ResourceRecordSet::ttl): The resource record cache time to live (TTL), in seconds.
     pub fn ttl(mut self, input: i64) -> Self {
-        self.inner.ttl = ::std::option::Option::Some(input);
+        self.inner.ttl = Some(input);
         self
     }
     /// Sets or clears [`ResourceRecordSet::ttl`](crate::types::ResourceRecordSet::ttl).
     #[inline]
-    pub fn set_ttl(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_ttl(mut self, input: Option<i64>) -> Self {
         self.inner.ttl = input;
         self
     }
     /// The value set for [`ResourceRecordSet::ttl`](crate::types::ResourceRecordSet::ttl), if any.
     #[inline]
-    pub fn get_ttl(&self) -> &::std::option::Option<i64> {
+    pub fn get_ttl(&self) -> &Option<i64> {
         &self.inner.ttl
     }
     /// Appends one item to [`ResourceRecordSet::resource_records`](crate::types::ResourceRecordSet::resource_records): Information about the resource records to act upon.
@@ -490,83 +446,62 @@ impl ResourceRecordSetBuilder {
     #[inline]
     pub fn set_resource_records(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::ResourceRecord>>,
+        input: Option<Vec<crate::types::ResourceRecord>>,
     ) -> Self {
         self.inner.resource_records = input;
         self
     }
     /// The value set for [`ResourceRecordSet::resource_records`](crate::types::ResourceRecordSet::resource_records), if any.
     #[inline]
-    pub fn get_resource_records(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::ResourceRecord>> {
+    pub fn get_resource_records(&self) -> &Option<Vec<crate::types::ResourceRecord>> {
         &self.inner.resource_records
     }
     /// Sets [`ResourceRecordSet::alias_target`](crate::types::ResourceRecordSet::alias_target): *Alias resource record sets only:* Information about the Amazon Web Services resource, such as a CloudFront distribution or an Amazon S3 bucket, that you want to route traffic to.
     pub fn alias_target(mut self, input: crate::types::AliasTarget) -> Self {
-        self.inner.alias_target = ::std::option::Option::Some(input);
+        self.inner.alias_target = Some(input);
         self
     }
     /// Sets or clears [`ResourceRecordSet::alias_target`](crate::types::ResourceRecordSet::alias_target).
     #[inline]
-    pub fn set_alias_target(
-        mut self,
-        input: ::std::option::Option<crate::types::AliasTarget>,
-    ) -> Self {
+    pub fn set_alias_target(mut self, input: Option<crate::types::AliasTarget>) -> Self {
         self.inner.alias_target = input;
         self
     }
     /// The value set for [`ResourceRecordSet::alias_target`](crate::types::ResourceRecordSet::alias_target), if any.
     #[inline]
-    pub fn get_alias_target(&self) -> &::std::option::Option<crate::types::AliasTarget> {
+    pub fn get_alias_target(&self) -> &Option<crate::types::AliasTarget> {
         &self.inner.alias_target
     }
     /// Sets [`ResourceRecordSet::health_check_id`](crate::types::ResourceRecordSet::health_check_id): If you want Amazon Route 53 to return this resource record set in response to a DNS query only when the status of a health check is healthy, include the `HealthCheckId` element and specify the ID of the applicable health check.
-    pub fn health_check_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.health_check_id = ::std::option::Option::Some(input.into());
+    pub fn health_check_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.health_check_id = Some(input.into());
         self
     }
     /// Sets or clears [`ResourceRecordSet::health_check_id`](crate::types::ResourceRecordSet::health_check_id).
     #[inline]
-    pub fn set_health_check_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_health_check_id(mut self, input: Option<String>) -> Self {
         self.inner.health_check_id = input;
         self
     }
     /// The value set for [`ResourceRecordSet::health_check_id`](crate::types::ResourceRecordSet::health_check_id), if any.
     #[inline]
-    pub fn get_health_check_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_health_check_id(&self) -> &Option<String> {
         &self.inner.health_check_id
     }
     /// Sets [`ResourceRecordSet::traffic_policy_instance_id`](crate::types::ResourceRecordSet::traffic_policy_instance_id): When you create a traffic policy instance, Amazon Route 53 automatically creates a resource record set. `TrafficPolicyInstanceId` is the ID of the traffic policy instance that Route 53 created this resource record set for.
-    pub fn traffic_policy_instance_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.traffic_policy_instance_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn traffic_policy_instance_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.traffic_policy_instance_id = Some(input.into());
         self
     }
     /// Sets or clears [`ResourceRecordSet::traffic_policy_instance_id`](crate::types::ResourceRecordSet::traffic_policy_instance_id).
     #[inline]
-    pub fn set_traffic_policy_instance_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_traffic_policy_instance_id(mut self, input: Option<String>) -> Self {
         self.inner.traffic_policy_instance_id = input;
         self
     }
     /// The value set for [`ResourceRecordSet::traffic_policy_instance_id`](crate::types::ResourceRecordSet::traffic_policy_instance_id), if any.
     #[inline]
-    pub fn get_traffic_policy_instance_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_traffic_policy_instance_id(&self) -> &Option<String> {
         &self.inner.traffic_policy_instance_id
     }
     /// Sets [`ResourceRecordSet::cidr_routing_config`](crate::types::ResourceRecordSet::cidr_routing_config)
@@ -574,23 +509,21 @@ impl ResourceRecordSetBuilder {
         mut self,
         input: crate::types::CidrRoutingConfig,
     ) -> Self {
-        self.inner.cidr_routing_config = ::std::option::Option::Some(input);
+        self.inner.cidr_routing_config = Some(input);
         self
     }
     /// Sets or clears [`ResourceRecordSet::cidr_routing_config`](crate::types::ResourceRecordSet::cidr_routing_config).
     #[inline]
     pub fn set_cidr_routing_config(
         mut self,
-        input: ::std::option::Option<crate::types::CidrRoutingConfig>,
+        input: Option<crate::types::CidrRoutingConfig>,
     ) -> Self {
         self.inner.cidr_routing_config = input;
         self
     }
     /// The value set for [`ResourceRecordSet::cidr_routing_config`](crate::types::ResourceRecordSet::cidr_routing_config), if any.
     #[inline]
-    pub fn get_cidr_routing_config(
-        &self,
-    ) -> &::std::option::Option<crate::types::CidrRoutingConfig> {
+    pub fn get_cidr_routing_config(&self) -> &Option<crate::types::CidrRoutingConfig> {
         &self.inner.cidr_routing_config
     }
     /// Sets [`ResourceRecordSet::geo_proximity_location`](crate::types::ResourceRecordSet::geo_proximity_location): *GeoproximityLocation resource record sets only:* A complex type that lets you control how Route 53 responds to DNS queries based on the geographic origin of the query and your resources.
@@ -598,14 +531,14 @@ impl ResourceRecordSetBuilder {
         mut self,
         input: crate::types::GeoProximityLocation,
     ) -> Self {
-        self.inner.geo_proximity_location = ::std::option::Option::Some(input);
+        self.inner.geo_proximity_location = Some(input);
         self
     }
     /// Sets or clears [`ResourceRecordSet::geo_proximity_location`](crate::types::ResourceRecordSet::geo_proximity_location).
     #[inline]
     pub fn set_geo_proximity_location(
         mut self,
-        input: ::std::option::Option<crate::types::GeoProximityLocation>,
+        input: Option<crate::types::GeoProximityLocation>,
     ) -> Self {
         self.inner.geo_proximity_location = input;
         self
@@ -614,30 +547,30 @@ impl ResourceRecordSetBuilder {
     #[inline]
     pub fn get_geo_proximity_location(
         &self,
-    ) -> &::std::option::Option<crate::types::GeoProximityLocation> {
+    ) -> &Option<crate::types::GeoProximityLocation> {
         &self.inner.geo_proximity_location
     }
     /// Builds the [`ResourceRecordSet`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ResourceRecordSet,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ResourceRecordSet",
                 member: "name",
             });
         }
         if self.inner.type_.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ResourceRecordSet",
                 member: "type_",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ResourceRecordSet {
@@ -646,123 +579,114 @@ impl ResourceRecordSet {
         &self,
         writer: &mut ::awsgen_runtime::xml::XmlWriter,
         name: &str,
-        namespace: ::std::option::Option<(&str, &str)>,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
+        namespace: Option<(&str, &str)>,
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
         writer.start_declaring(name, namespace);
-        if let ::std::option::Option::Some(value) = &self.name {
+        if let Some(value) = &self.name {
             writer.element("Name", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.type_ {
+        if let Some(value) = &self.type_ {
             writer.element("Type", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.set_identifier {
+        if let Some(value) = &self.set_identifier {
             writer.element("SetIdentifier", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.weight {
+        if let Some(value) = &self.weight {
             writer.element("Weight", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.region {
+        if let Some(value) = &self.region {
             writer.element("Region", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.geo_location {
-            value.write_xml(writer, "GeoLocation", ::std::option::Option::None)?;
+        if let Some(value) = &self.geo_location {
+            value.write_xml(writer, "GeoLocation", None)?;
         }
-        if let ::std::option::Option::Some(value) = &self.failover {
+        if let Some(value) = &self.failover {
             writer.element("Failover", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.multi_value_answer {
+        if let Some(value) = &self.multi_value_answer {
             writer.element("MultiValueAnswer", if *value { "true" } else { "false" });
         }
-        if let ::std::option::Option::Some(value) = &self.ttl {
+        if let Some(value) = &self.ttl {
             writer.element("TTL", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.resource_records {
+        if let Some(value) = &self.resource_records {
             writer.start("ResourceRecords");
             for item_0 in value {
-                item_0.write_xml(writer, "ResourceRecord", ::std::option::Option::None)?;
+                item_0.write_xml(writer, "ResourceRecord", None)?;
             }
             writer.end("ResourceRecords");
         }
-        if let ::std::option::Option::Some(value) = &self.alias_target {
-            value.write_xml(writer, "AliasTarget", ::std::option::Option::None)?;
+        if let Some(value) = &self.alias_target {
+            value.write_xml(writer, "AliasTarget", None)?;
         }
-        if let ::std::option::Option::Some(value) = &self.health_check_id {
+        if let Some(value) = &self.health_check_id {
             writer.element("HealthCheckId", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.traffic_policy_instance_id {
+        if let Some(value) = &self.traffic_policy_instance_id {
             writer.element("TrafficPolicyInstanceId", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.cidr_routing_config {
-            value.write_xml(writer, "CidrRoutingConfig", ::std::option::Option::None)?;
+        if let Some(value) = &self.cidr_routing_config {
+            value.write_xml(writer, "CidrRoutingConfig", None)?;
         }
-        if let ::std::option::Option::Some(value) = &self.geo_proximity_location {
-            value
-                .write_xml(writer, "GeoProximityLocation", ::std::option::Option::None)?;
+        if let Some(value) = &self.geo_proximity_location {
+            value.write_xml(writer, "GeoProximityLocation", None)?;
         }
         writer.end(name);
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::xml::FromXml for ResourceRecordSet {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "Name" => {
-                    value.name = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.name = Some(String::from(child.text()));
                 }
                 "Type" => {
-                    value.type_ = ::std::option::Option::Some(
-                        crate::types::RrType::from(child.text()),
-                    );
+                    value.type_ = Some(crate::types::RrType::from(child.text()));
                 }
                 "SetIdentifier" => {
-                    value.set_identifier = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.set_identifier = Some(String::from(child.text()));
                 }
                 "Weight" => {
-                    value.weight = ::std::option::Option::Some(
+                    value.weight = Some(
                         ::awsgen_runtime::xml::number::<
                             i64,
                         >(child.text(), child, "ResourceRecordSet")?,
                     );
                 }
                 "Region" => {
-                    value.region = ::std::option::Option::Some(
+                    value.region = Some(
                         crate::types::ResourceRecordSetRegion::from(child.text()),
                     );
                 }
                 "GeoLocation" => {
-                    value.geo_location = ::std::option::Option::Some(
+                    value.geo_location = Some(
                         <crate::types::GeoLocation as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "Failover" => {
-                    value.failover = ::std::option::Option::Some(
+                    value.failover = Some(
                         crate::types::ResourceRecordSetFailover::from(child.text()),
                     );
                 }
                 "MultiValueAnswer" => {
-                    value.multi_value_answer = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.multi_value_answer = Some(child.text() == "true");
                 }
                 "TTL" => {
-                    value.ttl = ::std::option::Option::Some(
+                    value.ttl = Some(
                         ::awsgen_runtime::xml::number::<
                             i64,
                         >(child.text(), child, "ResourceRecordSet")?,
                     );
                 }
                 "ResourceRecords" => {
-                    value.resource_records = ::std::option::Option::Some(
+                    value.resource_records = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::ResourceRecord as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -770,31 +694,27 @@ impl ::awsgen_runtime::xml::FromXml for ResourceRecordSet {
                     );
                 }
                 "AliasTarget" => {
-                    value.alias_target = ::std::option::Option::Some(
+                    value.alias_target = Some(
                         <crate::types::AliasTarget as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "HealthCheckId" => {
-                    value.health_check_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.health_check_id = Some(String::from(child.text()));
                 }
                 "TrafficPolicyInstanceId" => {
-                    value.traffic_policy_instance_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.traffic_policy_instance_id = Some(String::from(child.text()));
                 }
                 "CidrRoutingConfig" => {
-                    value.cidr_routing_config = ::std::option::Option::Some(
+                    value.cidr_routing_config = Some(
                         <crate::types::CidrRoutingConfig as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "GeoProximityLocation" => {
-                    value.geo_proximity_location = ::std::option::Option::Some(
+                    value.geo_proximity_location = Some(
                         <crate::types::GeoProximityLocation as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
@@ -803,6 +723,6 @@ impl ::awsgen_runtime::xml::FromXml for ResourceRecordSet {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

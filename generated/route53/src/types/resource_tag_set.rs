@@ -2,40 +2,33 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type containing a resource and its associated tags.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ResourceTagSet {
     /// The type of the resource.
     ///
     /// - The resource type for health checks is `healthcheck`.
     /// - The resource type for hosted zones is `hostedzone`.
-    pub resource_type: ::std::option::Option<crate::types::TagResourceType>,
+    pub resource_type: Option<crate::types::TagResourceType>,
     /// The ID for the specified resource.
-    pub resource_id: ::std::option::Option<::std::string::String>,
+    pub resource_id: Option<String>,
     /// The tags associated with the specified resource.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
 }
 impl ResourceTagSet {
     /// Starts building a [`ResourceTagSet`].
     #[inline]
     pub fn builder() -> crate::types::builders::ResourceTagSetBuilder {
-        <crate::types::builders::ResourceTagSetBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ResourceTagSetBuilder as Default>::default()
     }
     /// The `ResourceType` member, when set.
     #[inline]
-    pub fn resource_type(
-        &self,
-    ) -> ::std::option::Option<&crate::types::TagResourceType> {
+    pub fn resource_type(&self) -> Option<&crate::types::TagResourceType> {
         self.resource_type.as_ref()
     }
     /// The `ResourceId` member, when set.
     #[inline]
-    pub fn resource_id(&self) -> ::std::option::Option<&str> {
+    pub fn resource_id(&self) -> Option<&str> {
         self.resource_id.as_deref()
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -45,57 +38,44 @@ impl ResourceTagSet {
     }
 }
 /// A builder for [`ResourceTagSet`](crate::types::ResourceTagSet); start one with `ResourceTagSet::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ResourceTagSetBuilder {
     inner: crate::types::ResourceTagSet,
 }
 impl ResourceTagSetBuilder {
     /// Sets [`ResourceTagSet::resource_type`](crate::types::ResourceTagSet::resource_type): The type of the resource.
     pub fn resource_type(mut self, input: crate::types::TagResourceType) -> Self {
-        self.inner.resource_type = ::std::option::Option::Some(input);
+        self.inner.resource_type = Some(input);
         self
     }
     /// Sets or clears [`ResourceTagSet::resource_type`](crate::types::ResourceTagSet::resource_type).
     #[inline]
     pub fn set_resource_type(
         mut self,
-        input: ::std::option::Option<crate::types::TagResourceType>,
+        input: Option<crate::types::TagResourceType>,
     ) -> Self {
         self.inner.resource_type = input;
         self
     }
     /// The value set for [`ResourceTagSet::resource_type`](crate::types::ResourceTagSet::resource_type), if any.
     #[inline]
-    pub fn get_resource_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::TagResourceType> {
+    pub fn get_resource_type(&self) -> &Option<crate::types::TagResourceType> {
         &self.inner.resource_type
     }
     /// Sets [`ResourceTagSet::resource_id`](crate::types::ResourceTagSet::resource_id): The ID for the specified resource.
-    pub fn resource_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.resource_id = ::std::option::Option::Some(input.into());
+    pub fn resource_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.resource_id = Some(input.into());
         self
     }
     /// Sets or clears [`ResourceTagSet::resource_id`](crate::types::ResourceTagSet::resource_id).
     #[inline]
-    pub fn set_resource_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource_id(mut self, input: Option<String>) -> Self {
         self.inner.resource_id = input;
         self
     }
     /// The value set for [`ResourceTagSet::resource_id`](crate::types::ResourceTagSet::resource_id), if any.
     #[inline]
-    pub fn get_resource_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource_id(&self) -> &Option<String> {
         &self.inner.resource_id
     }
     /// Appends one item to [`ResourceTagSet::tags`](crate::types::ResourceTagSet::tags): The tags associated with the specified resource.
@@ -107,18 +87,13 @@ impl ResourceTagSetBuilder {
     }
     /// Sets or clears [`ResourceTagSet::tags`](crate::types::ResourceTagSet::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`ResourceTagSet::tags`](crate::types::ResourceTagSet::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Builds the [`ResourceTagSet`]; it has no required members, so this cannot fail.
@@ -130,22 +105,20 @@ impl ResourceTagSetBuilder {
 impl ::awsgen_runtime::xml::FromXml for ResourceTagSet {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "ResourceType" => {
-                    value.resource_type = ::std::option::Option::Some(
+                    value.resource_type = Some(
                         crate::types::TagResourceType::from(child.text()),
                     );
                 }
                 "ResourceId" => {
-                    value.resource_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.resource_id = Some(String::from(child.text()));
                 }
                 "Tags" => {
-                    value.tags = ::std::option::Option::Some(
+                    value.tags = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -155,6 +128,6 @@ impl ::awsgen_runtime::xml::FromXml for ResourceTagSet {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,127 +2,113 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains the type of limit that you specified in the request and the current value for that limit.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ReusableDelegationSetLimit {
     /// The limit that you requested: `MAX_ZONES_BY_REUSABLE_DELEGATION_SET`, the maximum number of hosted zones that you can associate with the specified reusable delegation set.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub type_: ::std::option::Option<crate::types::ReusableDelegationSetLimitType>,
+    pub type_: Option<crate::types::ReusableDelegationSetLimitType>,
     /// The current value for the `MAX_ZONES_BY_REUSABLE_DELEGATION_SET` limit.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub value: ::std::option::Option<i64>,
+    pub value: Option<i64>,
 }
 impl ReusableDelegationSetLimit {
     /// Starts building a [`ReusableDelegationSetLimit`].
     #[inline]
     pub fn builder() -> crate::types::builders::ReusableDelegationSetLimitBuilder {
-        <crate::types::builders::ReusableDelegationSetLimitBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ReusableDelegationSetLimitBuilder as Default>::default()
     }
     /// The `Type` member, when set.
     #[inline]
-    pub fn type_(
-        &self,
-    ) -> ::std::option::Option<&crate::types::ReusableDelegationSetLimitType> {
+    pub fn type_(&self) -> Option<&crate::types::ReusableDelegationSetLimitType> {
         self.type_.as_ref()
     }
     /// The `Value` member, when set.
     #[inline]
-    pub fn value(&self) -> ::std::option::Option<i64> {
+    pub fn value(&self) -> Option<i64> {
         self.value
     }
 }
 /// A builder for [`ReusableDelegationSetLimit`](crate::types::ReusableDelegationSetLimit); start one with `ReusableDelegationSetLimit::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ReusableDelegationSetLimitBuilder {
     inner: crate::types::ReusableDelegationSetLimit,
 }
 impl ReusableDelegationSetLimitBuilder {
     /// Sets [`ReusableDelegationSetLimit::type_`](crate::types::ReusableDelegationSetLimit::type_): The limit that you requested: `MAX_ZONES_BY_REUSABLE_DELEGATION_SET`, the maximum number of hosted zones that you can associate with the specified reusable delegation set.
     pub fn type_(mut self, input: crate::types::ReusableDelegationSetLimitType) -> Self {
-        self.inner.type_ = ::std::option::Option::Some(input);
+        self.inner.type_ = Some(input);
         self
     }
     /// Sets or clears [`ReusableDelegationSetLimit::type_`](crate::types::ReusableDelegationSetLimit::type_).
     #[inline]
     pub fn set_type_(
         mut self,
-        input: ::std::option::Option<crate::types::ReusableDelegationSetLimitType>,
+        input: Option<crate::types::ReusableDelegationSetLimitType>,
     ) -> Self {
         self.inner.type_ = input;
         self
     }
     /// The value set for [`ReusableDelegationSetLimit::type_`](crate::types::ReusableDelegationSetLimit::type_), if any.
     #[inline]
-    pub fn get_type_(
-        &self,
-    ) -> &::std::option::Option<crate::types::ReusableDelegationSetLimitType> {
+    pub fn get_type_(&self) -> &Option<crate::types::ReusableDelegationSetLimitType> {
         &self.inner.type_
     }
     /// Sets [`ReusableDelegationSetLimit::value`](crate::types::ReusableDelegationSetLimit::value): The current value for the `MAX_ZONES_BY_REUSABLE_DELEGATION_SET` limit.
     pub fn value(mut self, input: i64) -> Self {
-        self.inner.value = ::std::option::Option::Some(input);
+        self.inner.value = Some(input);
         self
     }
     /// Sets or clears [`ReusableDelegationSetLimit::value`](crate::types::ReusableDelegationSetLimit::value).
     #[inline]
-    pub fn set_value(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_value(mut self, input: Option<i64>) -> Self {
         self.inner.value = input;
         self
     }
     /// The value set for [`ReusableDelegationSetLimit::value`](crate::types::ReusableDelegationSetLimit::value), if any.
     #[inline]
-    pub fn get_value(&self) -> &::std::option::Option<i64> {
+    pub fn get_value(&self) -> &Option<i64> {
         &self.inner.value
     }
     /// Builds the [`ReusableDelegationSetLimit`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ReusableDelegationSetLimit,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.type_.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ReusableDelegationSetLimit",
                 member: "type_",
             });
         }
         if self.inner.value.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ReusableDelegationSetLimit",
                 member: "value",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::xml::FromXml for ReusableDelegationSetLimit {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "Type" => {
-                    value.type_ = ::std::option::Option::Some(
+                    value.type_ = Some(
                         crate::types::ReusableDelegationSetLimitType::from(child.text()),
                     );
                 }
                 "Value" => {
-                    value.value = ::std::option::Option::Some(
+                    value.value = Some(
                         ::awsgen_runtime::xml::number::<
                             i64,
                         >(child.text(), child, "ReusableDelegationSetLimit")?,
@@ -131,6 +117,6 @@ impl ::awsgen_runtime::xml::FromXml for ReusableDelegationSetLimit {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

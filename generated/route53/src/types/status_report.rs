@@ -2,69 +2,51 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains the status that one Amazon Route 53 health checker reports and the time of the health check.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct StatusReport {
     /// A description of the status of the health check endpoint as reported by one of the Amazon Route 53 health checkers.
-    pub status: ::std::option::Option<::std::string::String>,
+    pub status: Option<String>,
     /// The date and time that the health checker performed the health check in [ISO 8601 format](https://en.wikipedia.org/wiki/ISO_8601) and Coordinated Universal Time (UTC). For example, the value `2017-03-27T17:48:16.751Z` represents March 27, 2017 at 17:48:16.751 UTC.
-    pub checked_time: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub checked_time: Option<::awsgen_runtime::time::OffsetDateTime>,
 }
 impl StatusReport {
     /// Starts building a [`StatusReport`].
     #[inline]
     pub fn builder() -> crate::types::builders::StatusReportBuilder {
-        <crate::types::builders::StatusReportBuilder as ::std::default::Default>::default()
+        <crate::types::builders::StatusReportBuilder as Default>::default()
     }
     /// The `Status` member, when set.
     #[inline]
-    pub fn status(&self) -> ::std::option::Option<&str> {
+    pub fn status(&self) -> Option<&str> {
         self.status.as_deref()
     }
     /// The `CheckedTime` member, when set.
     #[inline]
-    pub fn checked_time(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn checked_time(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.checked_time.as_ref()
     }
 }
 /// A builder for [`StatusReport`](crate::types::StatusReport); start one with `StatusReport::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct StatusReportBuilder {
     inner: crate::types::StatusReport,
 }
 impl StatusReportBuilder {
     /// Sets [`StatusReport::status`](crate::types::StatusReport::status): A description of the status of the health check endpoint as reported by one of the Amazon Route 53 health checkers.
-    pub fn status(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.status = ::std::option::Option::Some(input.into());
+    pub fn status(mut self, input: impl Into<String>) -> Self {
+        self.inner.status = Some(input.into());
         self
     }
     /// Sets or clears [`StatusReport::status`](crate::types::StatusReport::status).
     #[inline]
-    pub fn set_status(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_status(mut self, input: Option<String>) -> Self {
         self.inner.status = input;
         self
     }
     /// The value set for [`StatusReport::status`](crate::types::StatusReport::status), if any.
     #[inline]
-    pub fn get_status(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_status(&self) -> &Option<String> {
         &self.inner.status
     }
     /// Sets [`StatusReport::checked_time`](crate::types::StatusReport::checked_time): The date and time that the health checker performed the health check in [ISO 8601 format](https://en.wikipedia.org/wiki/ISO_8601) and Coordinated Universal Time (UTC).
@@ -72,23 +54,21 @@ impl StatusReportBuilder {
         mut self,
         input: ::awsgen_runtime::time::OffsetDateTime,
     ) -> Self {
-        self.inner.checked_time = ::std::option::Option::Some(input);
+        self.inner.checked_time = Some(input);
         self
     }
     /// Sets or clears [`StatusReport::checked_time`](crate::types::StatusReport::checked_time).
     #[inline]
     pub fn set_checked_time(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.checked_time = input;
         self
     }
     /// The value set for [`StatusReport::checked_time`](crate::types::StatusReport::checked_time), if any.
     #[inline]
-    pub fn get_checked_time(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_checked_time(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.checked_time
     }
     /// Builds the [`StatusReport`]; it has no required members, so this cannot fail.
@@ -100,17 +80,15 @@ impl StatusReportBuilder {
 impl ::awsgen_runtime::xml::FromXml for StatusReport {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "Status" => {
-                    value.status = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.status = Some(String::from(child.text()));
                 }
                 "CheckedTime" => {
-                    value.checked_time = ::std::option::Option::Some(
+                    value.checked_time = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -121,6 +99,6 @@ impl ::awsgen_runtime::xml::FromXml for StatusReport {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Gets the value that Amazon Route 53 returns in response to a DNS request for a specified record name and type. You can optionally specify the IP address of a DNS resolver, an EDNS0 client subnet IP address, and a subnet mask.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TestDnsAnswerRequest {
     /// The ID of the hosted zone that you want Amazon Route 53 to simulate a query for.
@@ -15,27 +10,27 @@ pub struct TestDnsAnswerRequest {
     /// Sent in the query parameter `hostedzoneid`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub hosted_zone_id: ::std::option::Option<::std::string::String>,
+    pub hosted_zone_id: Option<String>,
     /// The name of the resource record set that you want Amazon Route 53 to simulate a query for.
     ///
     /// Sent in the query parameter `recordname`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub record_name: ::std::option::Option<::std::string::String>,
+    pub record_name: Option<String>,
     /// The type of the resource record set.
     ///
     /// Sent in the query parameter `recordtype`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub record_type: ::std::option::Option<crate::types::RrType>,
+    pub record_type: Option<crate::types::RrType>,
     /// If you want to simulate a request from a specific DNS resolver, specify the IP address for that resolver. If you omit this value, `TestDnsAnswer` uses the IP address of a DNS resolver in the Amazon Web Services US East (N. Virginia) Region (`us-east-1`).
     ///
     /// Sent in the query parameter `resolverip`, not in the JSON body.
-    pub resolver_ip: ::std::option::Option<::std::string::String>,
+    pub resolver_ip: Option<String>,
     /// If the resolver that you specified for resolverip supports EDNS0, specify the IPv4 or IPv6 address of a client in the applicable location, for example, `192.0.2.44` or `2001:db8:85a3::8a2e:370:7334`.
     ///
     /// Sent in the query parameter `edns0clientsubnetip`, not in the JSON body.
-    pub edns0_client_subnet_ip: ::std::option::Option<::std::string::String>,
+    pub edns0_client_subnet_ip: Option<String>,
     /// If you specify an IP address for `edns0clientsubnetip`, you can optionally specify the number of bits of the IP address that you want the checking tool to include in the DNS query. For example, if you specify `192.0.2.44` for `edns0clientsubnetip` and `24` for `edns0clientsubnetmask`, the checking tool will simulate a request from 192.0.2.0/24. The default value is 24 bits for IPv4 addresses and 64 bits for IPv6 addresses.
     ///
     /// The range of valid values depends on whether `edns0clientsubnetip` is an IPv4 or an IPv6 address:
@@ -44,215 +39,173 @@ pub struct TestDnsAnswerRequest {
     /// - **IPv6**: Specify a value between 0 and 128
     ///
     /// Sent in the query parameter `edns0clientsubnetmask`, not in the JSON body.
-    pub edns0_client_subnet_mask: ::std::option::Option<::std::string::String>,
+    pub edns0_client_subnet_mask: Option<String>,
 }
 impl TestDnsAnswerRequest {
     /// Starts building a [`TestDnsAnswerRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::TestDnsAnswerRequestBuilder {
-        <crate::types::builders::TestDnsAnswerRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::TestDnsAnswerRequestBuilder as Default>::default()
     }
     /// The `HostedZoneId` member, when set.
     #[inline]
-    pub fn hosted_zone_id(&self) -> ::std::option::Option<&str> {
+    pub fn hosted_zone_id(&self) -> Option<&str> {
         self.hosted_zone_id.as_deref()
     }
     /// The `RecordName` member, when set.
     #[inline]
-    pub fn record_name(&self) -> ::std::option::Option<&str> {
+    pub fn record_name(&self) -> Option<&str> {
         self.record_name.as_deref()
     }
     /// The `RecordType` member, when set.
     #[inline]
-    pub fn record_type(&self) -> ::std::option::Option<&crate::types::RrType> {
+    pub fn record_type(&self) -> Option<&crate::types::RrType> {
         self.record_type.as_ref()
     }
     /// The `ResolverIP` member, when set.
     #[inline]
-    pub fn resolver_ip(&self) -> ::std::option::Option<&str> {
+    pub fn resolver_ip(&self) -> Option<&str> {
         self.resolver_ip.as_deref()
     }
     /// The `EDNS0ClientSubnetIP` member, when set.
     #[inline]
-    pub fn edns0_client_subnet_ip(&self) -> ::std::option::Option<&str> {
+    pub fn edns0_client_subnet_ip(&self) -> Option<&str> {
         self.edns0_client_subnet_ip.as_deref()
     }
     /// The `EDNS0ClientSubnetMask` member, when set.
     #[inline]
-    pub fn edns0_client_subnet_mask(&self) -> ::std::option::Option<&str> {
+    pub fn edns0_client_subnet_mask(&self) -> Option<&str> {
         self.edns0_client_subnet_mask.as_deref()
     }
 }
 /// A builder for [`TestDnsAnswerRequest`](crate::types::TestDnsAnswerRequest); start one with `TestDnsAnswerRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct TestDnsAnswerRequestBuilder {
     inner: crate::types::TestDnsAnswerRequest,
 }
 impl TestDnsAnswerRequestBuilder {
     /// Sets [`TestDnsAnswerRequest::hosted_zone_id`](crate::types::TestDnsAnswerRequest::hosted_zone_id): The ID of the hosted zone that you want Amazon Route 53 to simulate a query for.
-    pub fn hosted_zone_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.hosted_zone_id = ::std::option::Option::Some(input.into());
+    pub fn hosted_zone_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.hosted_zone_id = Some(input.into());
         self
     }
     /// Sets or clears [`TestDnsAnswerRequest::hosted_zone_id`](crate::types::TestDnsAnswerRequest::hosted_zone_id).
     #[inline]
-    pub fn set_hosted_zone_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_hosted_zone_id(mut self, input: Option<String>) -> Self {
         self.inner.hosted_zone_id = input;
         self
     }
     /// The value set for [`TestDnsAnswerRequest::hosted_zone_id`](crate::types::TestDnsAnswerRequest::hosted_zone_id), if any.
     #[inline]
-    pub fn get_hosted_zone_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_hosted_zone_id(&self) -> &Option<String> {
         &self.inner.hosted_zone_id
     }
     /// Sets [`TestDnsAnswerRequest::record_name`](crate::types::TestDnsAnswerRequest::record_name): The name of the resource record set that you want Amazon Route 53 to simulate a query for.
-    pub fn record_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.record_name = ::std::option::Option::Some(input.into());
+    pub fn record_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.record_name = Some(input.into());
         self
     }
     /// Sets or clears [`TestDnsAnswerRequest::record_name`](crate::types::TestDnsAnswerRequest::record_name).
     #[inline]
-    pub fn set_record_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_record_name(mut self, input: Option<String>) -> Self {
         self.inner.record_name = input;
         self
     }
     /// The value set for [`TestDnsAnswerRequest::record_name`](crate::types::TestDnsAnswerRequest::record_name), if any.
     #[inline]
-    pub fn get_record_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_record_name(&self) -> &Option<String> {
         &self.inner.record_name
     }
     /// Sets [`TestDnsAnswerRequest::record_type`](crate::types::TestDnsAnswerRequest::record_type): The type of the resource record set.
     pub fn record_type(mut self, input: crate::types::RrType) -> Self {
-        self.inner.record_type = ::std::option::Option::Some(input);
+        self.inner.record_type = Some(input);
         self
     }
     /// Sets or clears [`TestDnsAnswerRequest::record_type`](crate::types::TestDnsAnswerRequest::record_type).
     #[inline]
-    pub fn set_record_type(
-        mut self,
-        input: ::std::option::Option<crate::types::RrType>,
-    ) -> Self {
+    pub fn set_record_type(mut self, input: Option<crate::types::RrType>) -> Self {
         self.inner.record_type = input;
         self
     }
     /// The value set for [`TestDnsAnswerRequest::record_type`](crate::types::TestDnsAnswerRequest::record_type), if any.
     #[inline]
-    pub fn get_record_type(&self) -> &::std::option::Option<crate::types::RrType> {
+    pub fn get_record_type(&self) -> &Option<crate::types::RrType> {
         &self.inner.record_type
     }
     /// Sets [`TestDnsAnswerRequest::resolver_ip`](crate::types::TestDnsAnswerRequest::resolver_ip): If you want to simulate a request from a specific DNS resolver, specify the IP address for that resolver.
-    pub fn resolver_ip(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.resolver_ip = ::std::option::Option::Some(input.into());
+    pub fn resolver_ip(mut self, input: impl Into<String>) -> Self {
+        self.inner.resolver_ip = Some(input.into());
         self
     }
     /// Sets or clears [`TestDnsAnswerRequest::resolver_ip`](crate::types::TestDnsAnswerRequest::resolver_ip).
     #[inline]
-    pub fn set_resolver_ip(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resolver_ip(mut self, input: Option<String>) -> Self {
         self.inner.resolver_ip = input;
         self
     }
     /// The value set for [`TestDnsAnswerRequest::resolver_ip`](crate::types::TestDnsAnswerRequest::resolver_ip), if any.
     #[inline]
-    pub fn get_resolver_ip(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resolver_ip(&self) -> &Option<String> {
         &self.inner.resolver_ip
     }
     /// Sets [`TestDnsAnswerRequest::edns0_client_subnet_ip`](crate::types::TestDnsAnswerRequest::edns0_client_subnet_ip): If the resolver that you specified for resolverip supports EDNS0, specify the IPv4 or IPv6 address of a client in the applicable location, for example, `192.0.2.44` or `2001:db8:85a3::8a2e:370:7334`.
-    pub fn edns0_client_subnet_ip(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.edns0_client_subnet_ip = ::std::option::Option::Some(input.into());
+    pub fn edns0_client_subnet_ip(mut self, input: impl Into<String>) -> Self {
+        self.inner.edns0_client_subnet_ip = Some(input.into());
         self
     }
     /// Sets or clears [`TestDnsAnswerRequest::edns0_client_subnet_ip`](crate::types::TestDnsAnswerRequest::edns0_client_subnet_ip).
     #[inline]
-    pub fn set_edns0_client_subnet_ip(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_edns0_client_subnet_ip(mut self, input: Option<String>) -> Self {
         self.inner.edns0_client_subnet_ip = input;
         self
     }
     /// The value set for [`TestDnsAnswerRequest::edns0_client_subnet_ip`](crate::types::TestDnsAnswerRequest::edns0_client_subnet_ip), if any.
     #[inline]
-    pub fn get_edns0_client_subnet_ip(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_edns0_client_subnet_ip(&self) -> &Option<String> {
         &self.inner.edns0_client_subnet_ip
     }
     /// Sets [`TestDnsAnswerRequest::edns0_client_subnet_mask`](crate::types::TestDnsAnswerRequest::edns0_client_subnet_mask): If you specify an IP address for `edns0clientsubnetip`, you can optionally specify the number of bits of the IP address that you want the checking tool to include in the DNS query.
-    pub fn edns0_client_subnet_mask(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.edns0_client_subnet_mask = ::std::option::Option::Some(input.into());
+    pub fn edns0_client_subnet_mask(mut self, input: impl Into<String>) -> Self {
+        self.inner.edns0_client_subnet_mask = Some(input.into());
         self
     }
     /// Sets or clears [`TestDnsAnswerRequest::edns0_client_subnet_mask`](crate::types::TestDnsAnswerRequest::edns0_client_subnet_mask).
     #[inline]
-    pub fn set_edns0_client_subnet_mask(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_edns0_client_subnet_mask(mut self, input: Option<String>) -> Self {
         self.inner.edns0_client_subnet_mask = input;
         self
     }
     /// The value set for [`TestDnsAnswerRequest::edns0_client_subnet_mask`](crate::types::TestDnsAnswerRequest::edns0_client_subnet_mask), if any.
     #[inline]
-    pub fn get_edns0_client_subnet_mask(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_edns0_client_subnet_mask(&self) -> &Option<String> {
         &self.inner.edns0_client_subnet_mask
     }
     /// Builds the [`TestDnsAnswerRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::TestDnsAnswerRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.hosted_zone_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "TestDnsAnswerRequest",
                 member: "hosted_zone_id",
             });
         }
         if self.inner.record_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "TestDnsAnswerRequest",
                 member: "record_name",
             });
         }
         if self.inner.record_type.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "TestDnsAnswerRequest",
                 member: "record_type",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,320 +2,265 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains the response to a `TestDNSAnswer` request.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TestDnsAnswerResponse {
     /// The Amazon Route 53 name server used to respond to the request.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub nameserver: ::std::option::Option<::std::string::String>,
+    pub nameserver: Option<String>,
     /// The name of the resource record set that you submitted a request for.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub record_name: ::std::option::Option<::std::string::String>,
+    pub record_name: Option<String>,
     /// The type of the resource record set that you submitted a request for.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub record_type: ::std::option::Option<crate::types::RrType>,
+    pub record_type: Option<crate::types::RrType>,
     /// A list that contains values that Amazon Route 53 returned for this resource record set.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub record_data: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub record_data: Option<Vec<String>>,
     /// A code that indicates whether the request is valid or not. The most common response code is `NOERROR`, meaning that the request is valid. If the response is not valid, Amazon Route 53 returns a response code that describes the error. For a list of possible response codes, see [DNS RCODES](http://www.iana.org/assignments/dns-parameters/dns-parameters.xhtml#dns-parameters-6) on the IANA website.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub response_code: ::std::option::Option<::std::string::String>,
+    pub response_code: Option<String>,
     /// The protocol that Amazon Route 53 used to respond to the request, either `UDP` or `TCP`.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub protocol: ::std::option::Option<::std::string::String>,
+    pub protocol: Option<String>,
 }
 impl TestDnsAnswerResponse {
     /// Starts building a [`TestDnsAnswerResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::TestDnsAnswerResponseBuilder {
-        <crate::types::builders::TestDnsAnswerResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::TestDnsAnswerResponseBuilder as Default>::default()
     }
     /// The `Nameserver` member, when set.
     #[inline]
-    pub fn nameserver(&self) -> ::std::option::Option<&str> {
+    pub fn nameserver(&self) -> Option<&str> {
         self.nameserver.as_deref()
     }
     /// The `RecordName` member, when set.
     #[inline]
-    pub fn record_name(&self) -> ::std::option::Option<&str> {
+    pub fn record_name(&self) -> Option<&str> {
         self.record_name.as_deref()
     }
     /// The `RecordType` member, when set.
     #[inline]
-    pub fn record_type(&self) -> ::std::option::Option<&crate::types::RrType> {
+    pub fn record_type(&self) -> Option<&crate::types::RrType> {
         self.record_type.as_ref()
     }
     /// The `RecordData` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn record_data(&self) -> &[::std::string::String] {
+    pub fn record_data(&self) -> &[String] {
         self.record_data.as_deref().unwrap_or_default()
     }
     /// The `ResponseCode` member, when set.
     #[inline]
-    pub fn response_code(&self) -> ::std::option::Option<&str> {
+    pub fn response_code(&self) -> Option<&str> {
         self.response_code.as_deref()
     }
     /// The `Protocol` member, when set.
     #[inline]
-    pub fn protocol(&self) -> ::std::option::Option<&str> {
+    pub fn protocol(&self) -> Option<&str> {
         self.protocol.as_deref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for TestDnsAnswerResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::xml::read_body(
             response.body(),
             "TestDNSAnswerResponse",
             ::awsgen_runtime::xml::MembersAt::Root,
             <Self as ::awsgen_runtime::xml::FromXml>::from_xml,
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`TestDnsAnswerResponse`](crate::types::TestDnsAnswerResponse); start one with `TestDnsAnswerResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct TestDnsAnswerResponseBuilder {
     inner: crate::types::TestDnsAnswerResponse,
 }
 impl TestDnsAnswerResponseBuilder {
     /// Sets [`TestDnsAnswerResponse::nameserver`](crate::types::TestDnsAnswerResponse::nameserver): The Amazon Route 53 name server used to respond to the request.
-    pub fn nameserver(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.nameserver = ::std::option::Option::Some(input.into());
+    pub fn nameserver(mut self, input: impl Into<String>) -> Self {
+        self.inner.nameserver = Some(input.into());
         self
     }
     /// Sets or clears [`TestDnsAnswerResponse::nameserver`](crate::types::TestDnsAnswerResponse::nameserver).
     #[inline]
-    pub fn set_nameserver(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_nameserver(mut self, input: Option<String>) -> Self {
         self.inner.nameserver = input;
         self
     }
     /// The value set for [`TestDnsAnswerResponse::nameserver`](crate::types::TestDnsAnswerResponse::nameserver), if any.
     #[inline]
-    pub fn get_nameserver(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_nameserver(&self) -> &Option<String> {
         &self.inner.nameserver
     }
     /// Sets [`TestDnsAnswerResponse::record_name`](crate::types::TestDnsAnswerResponse::record_name): The name of the resource record set that you submitted a request for.
-    pub fn record_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.record_name = ::std::option::Option::Some(input.into());
+    pub fn record_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.record_name = Some(input.into());
         self
     }
     /// Sets or clears [`TestDnsAnswerResponse::record_name`](crate::types::TestDnsAnswerResponse::record_name).
     #[inline]
-    pub fn set_record_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_record_name(mut self, input: Option<String>) -> Self {
         self.inner.record_name = input;
         self
     }
     /// The value set for [`TestDnsAnswerResponse::record_name`](crate::types::TestDnsAnswerResponse::record_name), if any.
     #[inline]
-    pub fn get_record_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_record_name(&self) -> &Option<String> {
         &self.inner.record_name
     }
     /// Sets [`TestDnsAnswerResponse::record_type`](crate::types::TestDnsAnswerResponse::record_type): The type of the resource record set that you submitted a request for.
     pub fn record_type(mut self, input: crate::types::RrType) -> Self {
-        self.inner.record_type = ::std::option::Option::Some(input);
+        self.inner.record_type = Some(input);
         self
     }
     /// Sets or clears [`TestDnsAnswerResponse::record_type`](crate::types::TestDnsAnswerResponse::record_type).
     #[inline]
-    pub fn set_record_type(
-        mut self,
-        input: ::std::option::Option<crate::types::RrType>,
-    ) -> Self {
+    pub fn set_record_type(mut self, input: Option<crate::types::RrType>) -> Self {
         self.inner.record_type = input;
         self
     }
     /// The value set for [`TestDnsAnswerResponse::record_type`](crate::types::TestDnsAnswerResponse::record_type), if any.
     #[inline]
-    pub fn get_record_type(&self) -> &::std::option::Option<crate::types::RrType> {
+    pub fn get_record_type(&self) -> &Option<crate::types::RrType> {
         &self.inner.record_type
     }
     /// Appends one item to [`TestDnsAnswerResponse::record_data`](crate::types::TestDnsAnswerResponse::record_data): A list that contains values that Amazon Route 53 returned for this resource record set.
     ///
     /// To set the whole list at once, use [`set_record_data`](Self::set_record_data).
-    pub fn record_data(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn record_data(mut self, input: impl Into<String>) -> Self {
         self.inner.record_data.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`TestDnsAnswerResponse::record_data`](crate::types::TestDnsAnswerResponse::record_data).
     #[inline]
-    pub fn set_record_data(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_record_data(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.record_data = input;
         self
     }
     /// The value set for [`TestDnsAnswerResponse::record_data`](crate::types::TestDnsAnswerResponse::record_data), if any.
     #[inline]
-    pub fn get_record_data(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_record_data(&self) -> &Option<Vec<String>> {
         &self.inner.record_data
     }
     /// Sets [`TestDnsAnswerResponse::response_code`](crate::types::TestDnsAnswerResponse::response_code): A code that indicates whether the request is valid or not.
-    pub fn response_code(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.response_code = ::std::option::Option::Some(input.into());
+    pub fn response_code(mut self, input: impl Into<String>) -> Self {
+        self.inner.response_code = Some(input.into());
         self
     }
     /// Sets or clears [`TestDnsAnswerResponse::response_code`](crate::types::TestDnsAnswerResponse::response_code).
     #[inline]
-    pub fn set_response_code(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_response_code(mut self, input: Option<String>) -> Self {
         self.inner.response_code = input;
         self
     }
     /// The value set for [`TestDnsAnswerResponse::response_code`](crate::types::TestDnsAnswerResponse::response_code), if any.
     #[inline]
-    pub fn get_response_code(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_response_code(&self) -> &Option<String> {
         &self.inner.response_code
     }
     /// Sets [`TestDnsAnswerResponse::protocol`](crate::types::TestDnsAnswerResponse::protocol): The protocol that Amazon Route 53 used to respond to the request, either `UDP` or `TCP`.
-    pub fn protocol(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.protocol = ::std::option::Option::Some(input.into());
+    pub fn protocol(mut self, input: impl Into<String>) -> Self {
+        self.inner.protocol = Some(input.into());
         self
     }
     /// Sets or clears [`TestDnsAnswerResponse::protocol`](crate::types::TestDnsAnswerResponse::protocol).
     #[inline]
-    pub fn set_protocol(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_protocol(mut self, input: Option<String>) -> Self {
         self.inner.protocol = input;
         self
     }
     /// The value set for [`TestDnsAnswerResponse::protocol`](crate::types::TestDnsAnswerResponse::protocol), if any.
     #[inline]
-    pub fn get_protocol(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_protocol(&self) -> &Option<String> {
         &self.inner.protocol
     }
     /// Builds the [`TestDnsAnswerResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::TestDnsAnswerResponse,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.nameserver.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "TestDnsAnswerResponse",
                 member: "nameserver",
             });
         }
         if self.inner.record_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "TestDnsAnswerResponse",
                 member: "record_name",
             });
         }
         if self.inner.record_type.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "TestDnsAnswerResponse",
                 member: "record_type",
             });
         }
         if self.inner.record_data.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "TestDnsAnswerResponse",
                 member: "record_data",
             });
         }
         if self.inner.response_code.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "TestDnsAnswerResponse",
                 member: "response_code",
             });
         }
         if self.inner.protocol.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "TestDnsAnswerResponse",
                 member: "protocol",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::xml::FromXml for TestDnsAnswerResponse {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "Nameserver" => {
-                    value.nameserver = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.nameserver = Some(String::from(child.text()));
                 }
                 "RecordName" => {
-                    value.record_name = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.record_name = Some(String::from(child.text()));
                 }
                 "RecordType" => {
-                    value.record_type = ::std::option::Option::Some(
-                        crate::types::RrType::from(child.text()),
-                    );
+                    value.record_type = Some(crate::types::RrType::from(child.text()));
                 }
                 "RecordData" => {
-                    value.record_data = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    value.record_data = Some(
+                        ::awsgen_runtime::xml::text_list::<String>(child),
                     );
                 }
                 "ResponseCode" => {
-                    value.response_code = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.response_code = Some(String::from(child.text()));
                 }
                 "Protocol" => {
-                    value.protocol = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.protocol = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,291 +2,241 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains settings for a traffic policy.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TrafficPolicy {
     /// The ID that Amazon Route 53 assigned to a traffic policy when you created it.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub id: ::std::option::Option<::std::string::String>,
+    pub id: Option<String>,
     /// The version number that Amazon Route 53 assigns to a traffic policy. For a new traffic policy, the value of `Version` is always 1.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub version: ::std::option::Option<i32>,
+    pub version: Option<i32>,
     /// The name that you specified when you created the traffic policy.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// The DNS type of the resource record sets that Amazon Route 53 creates when you use a traffic policy to create a traffic policy instance.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub type_: ::std::option::Option<crate::types::RrType>,
+    pub type_: Option<crate::types::RrType>,
     /// The definition of a traffic policy in JSON format. You specify the JSON document to use for a new traffic policy in the `CreateTrafficPolicy` request. For more information about the JSON format, see [Traffic Policy Document Format](https://docs.aws.amazon.com/Route53/latest/APIReference/api-policies-traffic-policy-document-format.html).
     ///
     /// Required: the builder's `build()` fails without it.
-    pub document: ::std::option::Option<::std::string::String>,
+    pub document: Option<String>,
     /// The comment that you specify in the `CreateTrafficPolicy` request, if any.
-    pub comment: ::std::option::Option<::std::string::String>,
+    pub comment: Option<String>,
 }
 impl TrafficPolicy {
     /// Starts building a [`TrafficPolicy`].
     #[inline]
     pub fn builder() -> crate::types::builders::TrafficPolicyBuilder {
-        <crate::types::builders::TrafficPolicyBuilder as ::std::default::Default>::default()
+        <crate::types::builders::TrafficPolicyBuilder as Default>::default()
     }
     /// The `Id` member, when set.
     #[inline]
-    pub fn id(&self) -> ::std::option::Option<&str> {
+    pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
     /// The `Version` member, when set.
     #[inline]
-    pub fn version(&self) -> ::std::option::Option<i32> {
+    pub fn version(&self) -> Option<i32> {
         self.version
     }
     /// The `Name` member, when set.
     #[inline]
-    pub fn name(&self) -> ::std::option::Option<&str> {
+    pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
     /// The `Type` member, when set.
     #[inline]
-    pub fn type_(&self) -> ::std::option::Option<&crate::types::RrType> {
+    pub fn type_(&self) -> Option<&crate::types::RrType> {
         self.type_.as_ref()
     }
     /// The `Document` member, when set.
     #[inline]
-    pub fn document(&self) -> ::std::option::Option<&str> {
+    pub fn document(&self) -> Option<&str> {
         self.document.as_deref()
     }
     /// The `Comment` member, when set.
     #[inline]
-    pub fn comment(&self) -> ::std::option::Option<&str> {
+    pub fn comment(&self) -> Option<&str> {
         self.comment.as_deref()
     }
 }
 /// A builder for [`TrafficPolicy`](crate::types::TrafficPolicy); start one with `TrafficPolicy::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct TrafficPolicyBuilder {
     inner: crate::types::TrafficPolicy,
 }
 impl TrafficPolicyBuilder {
     /// Sets [`TrafficPolicy::id`](crate::types::TrafficPolicy::id): The ID that Amazon Route 53 assigned to a traffic policy when you created it.
-    pub fn id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.id = ::std::option::Option::Some(input.into());
+    pub fn id(mut self, input: impl Into<String>) -> Self {
+        self.inner.id = Some(input.into());
         self
     }
     /// Sets or clears [`TrafficPolicy::id`](crate::types::TrafficPolicy::id).
     #[inline]
-    pub fn set_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_id(mut self, input: Option<String>) -> Self {
         self.inner.id = input;
         self
     }
     /// The value set for [`TrafficPolicy::id`](crate::types::TrafficPolicy::id), if any.
     #[inline]
-    pub fn get_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_id(&self) -> &Option<String> {
         &self.inner.id
     }
     /// Sets [`TrafficPolicy::version`](crate::types::TrafficPolicy::version): The version number that Amazon Route 53 assigns to a traffic policy.
     pub fn version(mut self, input: i32) -> Self {
-        self.inner.version = ::std::option::Option::Some(input);
+        self.inner.version = Some(input);
         self
     }
     /// Sets or clears [`TrafficPolicy::version`](crate::types::TrafficPolicy::version).
     #[inline]
-    pub fn set_version(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_version(mut self, input: Option<i32>) -> Self {
         self.inner.version = input;
         self
     }
     /// The value set for [`TrafficPolicy::version`](crate::types::TrafficPolicy::version), if any.
     #[inline]
-    pub fn get_version(&self) -> &::std::option::Option<i32> {
+    pub fn get_version(&self) -> &Option<i32> {
         &self.inner.version
     }
     /// Sets [`TrafficPolicy::name`](crate::types::TrafficPolicy::name): The name that you specified when you created the traffic policy.
-    pub fn name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.name = ::std::option::Option::Some(input.into());
+    pub fn name(mut self, input: impl Into<String>) -> Self {
+        self.inner.name = Some(input.into());
         self
     }
     /// Sets or clears [`TrafficPolicy::name`](crate::types::TrafficPolicy::name).
     #[inline]
-    pub fn set_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_name(mut self, input: Option<String>) -> Self {
         self.inner.name = input;
         self
     }
     /// The value set for [`TrafficPolicy::name`](crate::types::TrafficPolicy::name), if any.
     #[inline]
-    pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_name(&self) -> &Option<String> {
         &self.inner.name
     }
     /// Sets [`TrafficPolicy::type_`](crate::types::TrafficPolicy::type_): The DNS type of the resource record sets that Amazon Route 53 creates when you use a traffic policy to create a traffic policy instance.
     pub fn type_(mut self, input: crate::types::RrType) -> Self {
-        self.inner.type_ = ::std::option::Option::Some(input);
+        self.inner.type_ = Some(input);
         self
     }
     /// Sets or clears [`TrafficPolicy::type_`](crate::types::TrafficPolicy::type_).
     #[inline]
-    pub fn set_type_(
-        mut self,
-        input: ::std::option::Option<crate::types::RrType>,
-    ) -> Self {
+    pub fn set_type_(mut self, input: Option<crate::types::RrType>) -> Self {
         self.inner.type_ = input;
         self
     }
     /// The value set for [`TrafficPolicy::type_`](crate::types::TrafficPolicy::type_), if any.
     #[inline]
-    pub fn get_type_(&self) -> &::std::option::Option<crate::types::RrType> {
+    pub fn get_type_(&self) -> &Option<crate::types::RrType> {
         &self.inner.type_
     }
     /// Sets [`TrafficPolicy::document`](crate::types::TrafficPolicy::document): The definition of a traffic policy in JSON format.
-    pub fn document(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.document = ::std::option::Option::Some(input.into());
+    pub fn document(mut self, input: impl Into<String>) -> Self {
+        self.inner.document = Some(input.into());
         self
     }
     /// Sets or clears [`TrafficPolicy::document`](crate::types::TrafficPolicy::document).
     #[inline]
-    pub fn set_document(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_document(mut self, input: Option<String>) -> Self {
         self.inner.document = input;
         self
     }
     /// The value set for [`TrafficPolicy::document`](crate::types::TrafficPolicy::document), if any.
     #[inline]
-    pub fn get_document(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_document(&self) -> &Option<String> {
         &self.inner.document
     }
     /// Sets [`TrafficPolicy::comment`](crate::types::TrafficPolicy::comment): The comment that you specify in the `CreateTrafficPolicy` request, if any.
-    pub fn comment(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.comment = ::std::option::Option::Some(input.into());
+    pub fn comment(mut self, input: impl Into<String>) -> Self {
+        self.inner.comment = Some(input.into());
         self
     }
     /// Sets or clears [`TrafficPolicy::comment`](crate::types::TrafficPolicy::comment).
     #[inline]
-    pub fn set_comment(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_comment(mut self, input: Option<String>) -> Self {
         self.inner.comment = input;
         self
     }
     /// The value set for [`TrafficPolicy::comment`](crate::types::TrafficPolicy::comment), if any.
     #[inline]
-    pub fn get_comment(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_comment(&self) -> &Option<String> {
         &self.inner.comment
     }
     /// Builds the [`TrafficPolicy`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        crate::types::TrafficPolicy,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
+    ) -> Result<crate::types::TrafficPolicy, ::awsgen_runtime::primitives::BuildError> {
         if self.inner.id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "TrafficPolicy",
                 member: "id",
             });
         }
         if self.inner.version.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "TrafficPolicy",
                 member: "version",
             });
         }
         if self.inner.name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "TrafficPolicy",
                 member: "name",
             });
         }
         if self.inner.type_.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "TrafficPolicy",
                 member: "type_",
             });
         }
         if self.inner.document.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "TrafficPolicy",
                 member: "document",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::xml::FromXml for TrafficPolicy {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "Id" => {
-                    value.id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.id = Some(String::from(child.text()));
                 }
                 "Version" => {
-                    value.version = ::std::option::Option::Some(
+                    value.version = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "TrafficPolicy")?,
                     );
                 }
                 "Name" => {
-                    value.name = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.name = Some(String::from(child.text()));
                 }
                 "Type" => {
-                    value.type_ = ::std::option::Option::Some(
-                        crate::types::RrType::from(child.text()),
-                    );
+                    value.type_ = Some(crate::types::RrType::from(child.text()));
                 }
                 "Document" => {
-                    value.document = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.document = Some(String::from(child.text()));
                 }
                 "Comment" => {
-                    value.comment = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.comment = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

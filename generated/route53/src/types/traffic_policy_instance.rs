@@ -2,30 +2,25 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains settings for the new traffic policy instance.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TrafficPolicyInstance {
     /// The ID that Amazon Route 53 assigned to the new traffic policy instance.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub id: ::std::option::Option<::std::string::String>,
+    pub id: Option<String>,
     /// The ID of the hosted zone that Amazon Route 53 created resource record sets in.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub hosted_zone_id: ::std::option::Option<::std::string::String>,
+    pub hosted_zone_id: Option<String>,
     /// The DNS name, such as www.example.com, for which Amazon Route 53 responds to queries by using the resource record sets that are associated with this traffic policy instance.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// The TTL that Amazon Route 53 assigned to all of the resource record sets that it created in the specified hosted zone.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub ttl: ::std::option::Option<i64>,
+    pub ttl: Option<i64>,
     /// The value of `State` is one of the following values:
     ///
     /// - **Applied**: Amazon Route 53 has finished creating resource record sets, and changes have propagated to all Route 53 edge locations.
@@ -33,401 +28,341 @@ pub struct TrafficPolicyInstance {
     /// - **Failed**: Route 53 wasn't able to create or update the resource record sets. When the value of `State` is `Failed`, see `Message` for an explanation of what caused the request to fail.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub state: ::std::option::Option<::std::string::String>,
+    pub state: Option<String>,
     /// If `State` is `Failed`, an explanation of the reason for the failure. If `State` is another value, `Message` is empty.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: Option<String>,
     /// The ID of the traffic policy that Amazon Route 53 used to create resource record sets in the specified hosted zone.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub traffic_policy_id: ::std::option::Option<::std::string::String>,
+    pub traffic_policy_id: Option<String>,
     /// The version of the traffic policy that Amazon Route 53 used to create resource record sets in the specified hosted zone.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub traffic_policy_version: ::std::option::Option<i32>,
+    pub traffic_policy_version: Option<i32>,
     /// The DNS type that Amazon Route 53 assigned to all of the resource record sets that it created for this traffic policy instance.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub traffic_policy_type: ::std::option::Option<crate::types::RrType>,
+    pub traffic_policy_type: Option<crate::types::RrType>,
 }
 impl TrafficPolicyInstance {
     /// Starts building a [`TrafficPolicyInstance`].
     #[inline]
     pub fn builder() -> crate::types::builders::TrafficPolicyInstanceBuilder {
-        <crate::types::builders::TrafficPolicyInstanceBuilder as ::std::default::Default>::default()
+        <crate::types::builders::TrafficPolicyInstanceBuilder as Default>::default()
     }
     /// The `Id` member, when set.
     #[inline]
-    pub fn id(&self) -> ::std::option::Option<&str> {
+    pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
     /// The `HostedZoneId` member, when set.
     #[inline]
-    pub fn hosted_zone_id(&self) -> ::std::option::Option<&str> {
+    pub fn hosted_zone_id(&self) -> Option<&str> {
         self.hosted_zone_id.as_deref()
     }
     /// The `Name` member, when set.
     #[inline]
-    pub fn name(&self) -> ::std::option::Option<&str> {
+    pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
     /// The `TTL` member, when set.
     #[inline]
-    pub fn ttl(&self) -> ::std::option::Option<i64> {
+    pub fn ttl(&self) -> Option<i64> {
         self.ttl
     }
     /// The `State` member, when set.
     #[inline]
-    pub fn state(&self) -> ::std::option::Option<&str> {
+    pub fn state(&self) -> Option<&str> {
         self.state.as_deref()
     }
     /// The `Message` member, when set.
     #[inline]
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
     /// The `TrafficPolicyId` member, when set.
     #[inline]
-    pub fn traffic_policy_id(&self) -> ::std::option::Option<&str> {
+    pub fn traffic_policy_id(&self) -> Option<&str> {
         self.traffic_policy_id.as_deref()
     }
     /// The `TrafficPolicyVersion` member, when set.
     #[inline]
-    pub fn traffic_policy_version(&self) -> ::std::option::Option<i32> {
+    pub fn traffic_policy_version(&self) -> Option<i32> {
         self.traffic_policy_version
     }
     /// The `TrafficPolicyType` member, when set.
     #[inline]
-    pub fn traffic_policy_type(&self) -> ::std::option::Option<&crate::types::RrType> {
+    pub fn traffic_policy_type(&self) -> Option<&crate::types::RrType> {
         self.traffic_policy_type.as_ref()
     }
 }
 /// A builder for [`TrafficPolicyInstance`](crate::types::TrafficPolicyInstance); start one with `TrafficPolicyInstance::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct TrafficPolicyInstanceBuilder {
     inner: crate::types::TrafficPolicyInstance,
 }
 impl TrafficPolicyInstanceBuilder {
     /// Sets [`TrafficPolicyInstance::id`](crate::types::TrafficPolicyInstance::id): The ID that Amazon Route 53 assigned to the new traffic policy instance.
-    pub fn id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.id = ::std::option::Option::Some(input.into());
+    pub fn id(mut self, input: impl Into<String>) -> Self {
+        self.inner.id = Some(input.into());
         self
     }
     /// Sets or clears [`TrafficPolicyInstance::id`](crate::types::TrafficPolicyInstance::id).
     #[inline]
-    pub fn set_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_id(mut self, input: Option<String>) -> Self {
         self.inner.id = input;
         self
     }
     /// The value set for [`TrafficPolicyInstance::id`](crate::types::TrafficPolicyInstance::id), if any.
     #[inline]
-    pub fn get_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_id(&self) -> &Option<String> {
         &self.inner.id
     }
     /// Sets [`TrafficPolicyInstance::hosted_zone_id`](crate::types::TrafficPolicyInstance::hosted_zone_id): The ID of the hosted zone that Amazon Route 53 created resource record sets in.
-    pub fn hosted_zone_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.hosted_zone_id = ::std::option::Option::Some(input.into());
+    pub fn hosted_zone_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.hosted_zone_id = Some(input.into());
         self
     }
     /// Sets or clears [`TrafficPolicyInstance::hosted_zone_id`](crate::types::TrafficPolicyInstance::hosted_zone_id).
     #[inline]
-    pub fn set_hosted_zone_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_hosted_zone_id(mut self, input: Option<String>) -> Self {
         self.inner.hosted_zone_id = input;
         self
     }
     /// The value set for [`TrafficPolicyInstance::hosted_zone_id`](crate::types::TrafficPolicyInstance::hosted_zone_id), if any.
     #[inline]
-    pub fn get_hosted_zone_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_hosted_zone_id(&self) -> &Option<String> {
         &self.inner.hosted_zone_id
     }
     /// Sets [`TrafficPolicyInstance::name`](crate::types::TrafficPolicyInstance::name): The DNS name, such as www.example.com, for which Amazon Route 53 responds to queries by using the resource record sets that are associated with this traffic policy instance.
-    pub fn name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.name = ::std::option::Option::Some(input.into());
+    pub fn name(mut self, input: impl Into<String>) -> Self {
+        self.inner.name = Some(input.into());
         self
     }
     /// Sets or clears [`TrafficPolicyInstance::name`](crate::types::TrafficPolicyInstance::name).
     #[inline]
-    pub fn set_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_name(mut self, input: Option<String>) -> Self {
         self.inner.name = input;
         self
     }
     /// The value set for [`TrafficPolicyInstance::name`](crate::types::TrafficPolicyInstance::name), if any.
     #[inline]
-    pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_name(&self) -> &Option<String> {
         &self.inner.name
     }
     /// Sets [`TrafficPolicyInstance::ttl`](crate::types::TrafficPolicyInstance::ttl): The TTL that Amazon Route 53 assigned to all of the resource record sets that it created in the specified hosted zone.
     pub fn ttl(mut self, input: i64) -> Self {
-        self.inner.ttl = ::std::option::Option::Some(input);
+        self.inner.ttl = Some(input);
         self
     }
     /// Sets or clears [`TrafficPolicyInstance::ttl`](crate::types::TrafficPolicyInstance::ttl).
     #[inline]
-    pub fn set_ttl(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_ttl(mut self, input: Option<i64>) -> Self {
         self.inner.ttl = input;
         self
     }
     /// The value set for [`TrafficPolicyInstance::ttl`](crate::types::TrafficPolicyInstance::ttl), if any.
     #[inline]
-    pub fn get_ttl(&self) -> &::std::option::Option<i64> {
+    pub fn get_ttl(&self) -> &Option<i64> {
         &self.inner.ttl
     }
     /// Sets [`TrafficPolicyInstance::state`](crate::types::TrafficPolicyInstance::state): The value of `State` is one of the following values:
-    pub fn state(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.state = ::std::option::Option::Some(input.into());
+    pub fn state(mut self, input: impl Into<String>) -> Self {
+        self.inner.state = Some(input.into());
         self
     }
     /// Sets or clears [`TrafficPolicyInstance::state`](crate::types::TrafficPolicyInstance::state).
     #[inline]
-    pub fn set_state(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_state(mut self, input: Option<String>) -> Self {
         self.inner.state = input;
         self
     }
     /// The value set for [`TrafficPolicyInstance::state`](crate::types::TrafficPolicyInstance::state), if any.
     #[inline]
-    pub fn get_state(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_state(&self) -> &Option<String> {
         &self.inner.state
     }
     /// Sets [`TrafficPolicyInstance::message`](crate::types::TrafficPolicyInstance::message): If `State` is `Failed`, an explanation of the reason for the failure.
-    pub fn message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.message = ::std::option::Option::Some(input.into());
+    pub fn message(mut self, input: impl Into<String>) -> Self {
+        self.inner.message = Some(input.into());
         self
     }
     /// Sets or clears [`TrafficPolicyInstance::message`](crate::types::TrafficPolicyInstance::message).
     #[inline]
-    pub fn set_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_message(mut self, input: Option<String>) -> Self {
         self.inner.message = input;
         self
     }
     /// The value set for [`TrafficPolicyInstance::message`](crate::types::TrafficPolicyInstance::message), if any.
     #[inline]
-    pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_message(&self) -> &Option<String> {
         &self.inner.message
     }
     /// Sets [`TrafficPolicyInstance::traffic_policy_id`](crate::types::TrafficPolicyInstance::traffic_policy_id): The ID of the traffic policy that Amazon Route 53 used to create resource record sets in the specified hosted zone.
-    pub fn traffic_policy_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.traffic_policy_id = ::std::option::Option::Some(input.into());
+    pub fn traffic_policy_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.traffic_policy_id = Some(input.into());
         self
     }
     /// Sets or clears [`TrafficPolicyInstance::traffic_policy_id`](crate::types::TrafficPolicyInstance::traffic_policy_id).
     #[inline]
-    pub fn set_traffic_policy_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_traffic_policy_id(mut self, input: Option<String>) -> Self {
         self.inner.traffic_policy_id = input;
         self
     }
     /// The value set for [`TrafficPolicyInstance::traffic_policy_id`](crate::types::TrafficPolicyInstance::traffic_policy_id), if any.
     #[inline]
-    pub fn get_traffic_policy_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_traffic_policy_id(&self) -> &Option<String> {
         &self.inner.traffic_policy_id
     }
     /// Sets [`TrafficPolicyInstance::traffic_policy_version`](crate::types::TrafficPolicyInstance::traffic_policy_version): The version of the traffic policy that Amazon Route 53 used to create resource record sets in the specified hosted zone.
     pub fn traffic_policy_version(mut self, input: i32) -> Self {
-        self.inner.traffic_policy_version = ::std::option::Option::Some(input);
+        self.inner.traffic_policy_version = Some(input);
         self
     }
     /// Sets or clears [`TrafficPolicyInstance::traffic_policy_version`](crate::types::TrafficPolicyInstance::traffic_policy_version).
     #[inline]
-    pub fn set_traffic_policy_version(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_traffic_policy_version(mut self, input: Option<i32>) -> Self {
         self.inner.traffic_policy_version = input;
         self
     }
     /// The value set for [`TrafficPolicyInstance::traffic_policy_version`](crate::types::TrafficPolicyInstance::traffic_policy_version), if any.
     #[inline]
-    pub fn get_traffic_policy_version(&self) -> &::std::option::Option<i32> {
+    pub fn get_traffic_policy_version(&self) -> &Option<i32> {
         &self.inner.traffic_policy_version
     }
     /// Sets [`TrafficPolicyInstance::traffic_policy_type`](crate::types::TrafficPolicyInstance::traffic_policy_type): The DNS type that Amazon Route 53 assigned to all of the resource record sets that it created for this traffic policy instance.
     pub fn traffic_policy_type(mut self, input: crate::types::RrType) -> Self {
-        self.inner.traffic_policy_type = ::std::option::Option::Some(input);
+        self.inner.traffic_policy_type = Some(input);
         self
     }
     /// Sets or clears [`TrafficPolicyInstance::traffic_policy_type`](crate::types::TrafficPolicyInstance::traffic_policy_type).
     #[inline]
     pub fn set_traffic_policy_type(
         mut self,
-        input: ::std::option::Option<crate::types::RrType>,
+        input: Option<crate::types::RrType>,
     ) -> Self {
         self.inner.traffic_policy_type = input;
         self
     }
     /// The value set for [`TrafficPolicyInstance::traffic_policy_type`](crate::types::TrafficPolicyInstance::traffic_policy_type), if any.
     #[inline]
-    pub fn get_traffic_policy_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::RrType> {
+    pub fn get_traffic_policy_type(&self) -> &Option<crate::types::RrType> {
         &self.inner.traffic_policy_type
     }
     /// Builds the [`TrafficPolicyInstance`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::TrafficPolicyInstance,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "TrafficPolicyInstance",
                 member: "id",
             });
         }
         if self.inner.hosted_zone_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "TrafficPolicyInstance",
                 member: "hosted_zone_id",
             });
         }
         if self.inner.name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "TrafficPolicyInstance",
                 member: "name",
             });
         }
         if self.inner.ttl.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "TrafficPolicyInstance",
                 member: "ttl",
             });
         }
         if self.inner.state.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "TrafficPolicyInstance",
                 member: "state",
             });
         }
         if self.inner.message.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "TrafficPolicyInstance",
                 member: "message",
             });
         }
         if self.inner.traffic_policy_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "TrafficPolicyInstance",
                 member: "traffic_policy_id",
             });
         }
         if self.inner.traffic_policy_version.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "TrafficPolicyInstance",
                 member: "traffic_policy_version",
             });
         }
         if self.inner.traffic_policy_type.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "TrafficPolicyInstance",
                 member: "traffic_policy_type",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::xml::FromXml for TrafficPolicyInstance {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "Id" => {
-                    value.id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.id = Some(String::from(child.text()));
                 }
                 "HostedZoneId" => {
-                    value.hosted_zone_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.hosted_zone_id = Some(String::from(child.text()));
                 }
                 "Name" => {
-                    value.name = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.name = Some(String::from(child.text()));
                 }
                 "TTL" => {
-                    value.ttl = ::std::option::Option::Some(
+                    value.ttl = Some(
                         ::awsgen_runtime::xml::number::<
                             i64,
                         >(child.text(), child, "TrafficPolicyInstance")?,
                     );
                 }
                 "State" => {
-                    value.state = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.state = Some(String::from(child.text()));
                 }
                 "Message" => {
-                    value.message = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.message = Some(String::from(child.text()));
                 }
                 "TrafficPolicyId" => {
-                    value.traffic_policy_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.traffic_policy_id = Some(String::from(child.text()));
                 }
                 "TrafficPolicyVersion" => {
-                    value.traffic_policy_version = ::std::option::Option::Some(
+                    value.traffic_policy_version = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "TrafficPolicyInstance")?,
                     );
                 }
                 "TrafficPolicyType" => {
-                    value.traffic_policy_type = ::std::option::Option::Some(
+                    value.traffic_policy_type = Some(
                         crate::types::RrType::from(child.text()),
                     );
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

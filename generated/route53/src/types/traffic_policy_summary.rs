@@ -2,248 +2,214 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains information about the latest version of one traffic policy that is associated with the current Amazon Web Services account.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TrafficPolicySummary {
     /// The ID that Amazon Route 53 assigned to the traffic policy when you created it.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub id: ::std::option::Option<::std::string::String>,
+    pub id: Option<String>,
     /// The name that you specified for the traffic policy when you created it.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// The DNS type of the resource record sets that Amazon Route 53 creates when you use a traffic policy to create a traffic policy instance.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub type_: ::std::option::Option<crate::types::RrType>,
+    pub type_: Option<crate::types::RrType>,
     /// The version number of the latest version of the traffic policy.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub latest_version: ::std::option::Option<i32>,
+    pub latest_version: Option<i32>,
     /// The number of traffic policies that are associated with the current Amazon Web Services account.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub traffic_policy_count: ::std::option::Option<i32>,
+    pub traffic_policy_count: Option<i32>,
 }
 impl TrafficPolicySummary {
     /// Starts building a [`TrafficPolicySummary`].
     #[inline]
     pub fn builder() -> crate::types::builders::TrafficPolicySummaryBuilder {
-        <crate::types::builders::TrafficPolicySummaryBuilder as ::std::default::Default>::default()
+        <crate::types::builders::TrafficPolicySummaryBuilder as Default>::default()
     }
     /// The `Id` member, when set.
     #[inline]
-    pub fn id(&self) -> ::std::option::Option<&str> {
+    pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
     /// The `Name` member, when set.
     #[inline]
-    pub fn name(&self) -> ::std::option::Option<&str> {
+    pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
     /// The `Type` member, when set.
     #[inline]
-    pub fn type_(&self) -> ::std::option::Option<&crate::types::RrType> {
+    pub fn type_(&self) -> Option<&crate::types::RrType> {
         self.type_.as_ref()
     }
     /// The `LatestVersion` member, when set.
     #[inline]
-    pub fn latest_version(&self) -> ::std::option::Option<i32> {
+    pub fn latest_version(&self) -> Option<i32> {
         self.latest_version
     }
     /// The `TrafficPolicyCount` member, when set.
     #[inline]
-    pub fn traffic_policy_count(&self) -> ::std::option::Option<i32> {
+    pub fn traffic_policy_count(&self) -> Option<i32> {
         self.traffic_policy_count
     }
 }
 /// A builder for [`TrafficPolicySummary`](crate::types::TrafficPolicySummary); start one with `TrafficPolicySummary::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct TrafficPolicySummaryBuilder {
     inner: crate::types::TrafficPolicySummary,
 }
 impl TrafficPolicySummaryBuilder {
     /// Sets [`TrafficPolicySummary::id`](crate::types::TrafficPolicySummary::id): The ID that Amazon Route 53 assigned to the traffic policy when you created it.
-    pub fn id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.id = ::std::option::Option::Some(input.into());
+    pub fn id(mut self, input: impl Into<String>) -> Self {
+        self.inner.id = Some(input.into());
         self
     }
     /// Sets or clears [`TrafficPolicySummary::id`](crate::types::TrafficPolicySummary::id).
     #[inline]
-    pub fn set_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_id(mut self, input: Option<String>) -> Self {
         self.inner.id = input;
         self
     }
     /// The value set for [`TrafficPolicySummary::id`](crate::types::TrafficPolicySummary::id), if any.
     #[inline]
-    pub fn get_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_id(&self) -> &Option<String> {
         &self.inner.id
     }
     /// Sets [`TrafficPolicySummary::name`](crate::types::TrafficPolicySummary::name): The name that you specified for the traffic policy when you created it.
-    pub fn name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.name = ::std::option::Option::Some(input.into());
+    pub fn name(mut self, input: impl Into<String>) -> Self {
+        self.inner.name = Some(input.into());
         self
     }
     /// Sets or clears [`TrafficPolicySummary::name`](crate::types::TrafficPolicySummary::name).
     #[inline]
-    pub fn set_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_name(mut self, input: Option<String>) -> Self {
         self.inner.name = input;
         self
     }
     /// The value set for [`TrafficPolicySummary::name`](crate::types::TrafficPolicySummary::name), if any.
     #[inline]
-    pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_name(&self) -> &Option<String> {
         &self.inner.name
     }
     /// Sets [`TrafficPolicySummary::type_`](crate::types::TrafficPolicySummary::type_): The DNS type of the resource record sets that Amazon Route 53 creates when you use a traffic policy to create a traffic policy instance.
     pub fn type_(mut self, input: crate::types::RrType) -> Self {
-        self.inner.type_ = ::std::option::Option::Some(input);
+        self.inner.type_ = Some(input);
         self
     }
     /// Sets or clears [`TrafficPolicySummary::type_`](crate::types::TrafficPolicySummary::type_).
     #[inline]
-    pub fn set_type_(
-        mut self,
-        input: ::std::option::Option<crate::types::RrType>,
-    ) -> Self {
+    pub fn set_type_(mut self, input: Option<crate::types::RrType>) -> Self {
         self.inner.type_ = input;
         self
     }
     /// The value set for [`TrafficPolicySummary::type_`](crate::types::TrafficPolicySummary::type_), if any.
     #[inline]
-    pub fn get_type_(&self) -> &::std::option::Option<crate::types::RrType> {
+    pub fn get_type_(&self) -> &Option<crate::types::RrType> {
         &self.inner.type_
     }
     /// Sets [`TrafficPolicySummary::latest_version`](crate::types::TrafficPolicySummary::latest_version): The version number of the latest version of the traffic policy.
     pub fn latest_version(mut self, input: i32) -> Self {
-        self.inner.latest_version = ::std::option::Option::Some(input);
+        self.inner.latest_version = Some(input);
         self
     }
     /// Sets or clears [`TrafficPolicySummary::latest_version`](crate::types::TrafficPolicySummary::latest_version).
     #[inline]
-    pub fn set_latest_version(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_latest_version(mut self, input: Option<i32>) -> Self {
         self.inner.latest_version = input;
         self
     }
     /// The value set for [`TrafficPolicySummary::latest_version`](crate::types::TrafficPolicySummary::latest_version), if any.
     #[inline]
-    pub fn get_latest_version(&self) -> &::std::option::Option<i32> {
+    pub fn get_latest_version(&self) -> &Option<i32> {
         &self.inner.latest_version
     }
     /// Sets [`TrafficPolicySummary::traffic_policy_count`](crate::types::TrafficPolicySummary::traffic_policy_count): The number of traffic policies that are associated with the current Amazon Web Services account.
     pub fn traffic_policy_count(mut self, input: i32) -> Self {
-        self.inner.traffic_policy_count = ::std::option::Option::Some(input);
+        self.inner.traffic_policy_count = Some(input);
         self
     }
     /// Sets or clears [`TrafficPolicySummary::traffic_policy_count`](crate::types::TrafficPolicySummary::traffic_policy_count).
     #[inline]
-    pub fn set_traffic_policy_count(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_traffic_policy_count(mut self, input: Option<i32>) -> Self {
         self.inner.traffic_policy_count = input;
         self
     }
     /// The value set for [`TrafficPolicySummary::traffic_policy_count`](crate::types::TrafficPolicySummary::traffic_policy_count), if any.
     #[inline]
-    pub fn get_traffic_policy_count(&self) -> &::std::option::Option<i32> {
+    pub fn get_traffic_policy_count(&self) -> &Option<i32> {
         &self.inner.traffic_policy_count
     }
     /// Builds the [`TrafficPolicySummary`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::TrafficPolicySummary,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "TrafficPolicySummary",
                 member: "id",
             });
         }
         if self.inner.name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "TrafficPolicySummary",
                 member: "name",
             });
         }
         if self.inner.type_.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "TrafficPolicySummary",
                 member: "type_",
             });
         }
         if self.inner.latest_version.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "TrafficPolicySummary",
                 member: "latest_version",
             });
         }
         if self.inner.traffic_policy_count.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "TrafficPolicySummary",
                 member: "traffic_policy_count",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::xml::FromXml for TrafficPolicySummary {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "Id" => {
-                    value.id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.id = Some(String::from(child.text()));
                 }
                 "Name" => {
-                    value.name = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.name = Some(String::from(child.text()));
                 }
                 "Type" => {
-                    value.type_ = ::std::option::Option::Some(
-                        crate::types::RrType::from(child.text()),
-                    );
+                    value.type_ = Some(crate::types::RrType::from(child.text()));
                 }
                 "LatestVersion" => {
-                    value.latest_version = ::std::option::Option::Some(
+                    value.latest_version = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "TrafficPolicySummary")?,
                     );
                 }
                 "TrafficPolicyCount" => {
-                    value.traffic_policy_count = ::std::option::Option::Some(
+                    value.traffic_policy_count = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "TrafficPolicySummary")?,
@@ -252,6 +218,6 @@ impl ::awsgen_runtime::xml::FromXml for TrafficPolicySummary {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

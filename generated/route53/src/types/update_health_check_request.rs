@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains information about a request to update a health check.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UpdateHealthCheckRequest {
     /// The ID for the health check for which you want detailed information. When you created the health check, `CreateHealthCheck` returned the ID in the response, in the `HealthCheckId` element.
@@ -15,14 +10,14 @@ pub struct UpdateHealthCheckRequest {
     /// Sent in the URI label `{HealthCheckId}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub health_check_id: ::std::option::Option<::std::string::String>,
+    pub health_check_id: Option<String>,
     /// A sequential counter that Amazon Route 53 sets to `1` when you create a health check and increments by 1 each time you update settings for the health check.
     ///
     /// We recommend that you use `GetHealthCheck` or `ListHealthChecks` to get the current value of `HealthCheckVersion` for the health check that you want to update, and that you include that value in your `UpdateHealthCheck` request. This prevents Route 53 from overwriting an intervening update:
     ///
     /// - If the value in the `UpdateHealthCheck` request matches the value of `HealthCheckVersion` in the health check, Route 53 updates the health check with the new settings.
     /// - If the value of `HealthCheckVersion` in the health check is greater, the health check was changed after you got the version number. Route 53 does not update the health check, and it returns a [`HealthCheckVersionMismatch`](crate::error::HealthCheckVersionMismatch) error.
-    pub health_check_version: ::std::option::Option<i64>,
+    pub health_check_version: Option<i64>,
     /// The IPv4 or IPv6 IP address for the endpoint that you want Amazon Route 53 to perform health checks on. If you don't specify a value for `IPAddress`, Route 53 sends a DNS request to resolve the domain name that you specify in `FullyQualifiedDomainName` at the interval that you specify in `RequestInterval`. Using an IP address that is returned by DNS, Route 53 then checks the health of the endpoint.
     ///
     /// Use one of the following formats for the value of `IPAddress`:
@@ -44,15 +39,15 @@ pub struct UpdateHealthCheckRequest {
     /// - [RFC 5735, Special Use IPv4 Addresses](https://tools.ietf.org/html/rfc5735)
     /// - [RFC 6598, IANA-Reserved IPv4 Prefix for Shared Address Space](https://tools.ietf.org/html/rfc6598)
     /// - [RFC 5156, Special-Use IPv6 Addresses](https://tools.ietf.org/html/rfc5156)
-    pub ip_address: ::std::option::Option<::std::string::String>,
+    pub ip_address: Option<String>,
     /// The port on the endpoint that you want Amazon Route 53 to perform health checks on.
     ///
     /// **Note:** Don't specify a value for `Port` when you specify a value for `Type` of `CLOUDWATCH_METRIC` or `CALCULATED`.
-    pub port: ::std::option::Option<i32>,
+    pub port: Option<i32>,
     /// The path that you want Amazon Route 53 to request when performing health checks. The path can be any value for which your endpoint will return an HTTP status code of 2xx or 3xx when the endpoint is healthy, for example the file /docs/route53-health-check.html. You can also include query string parameters, for example, `/welcome.html?language=jp&login=y`.
     ///
     /// Specify this value only if you want to change it.
-    pub resource_path: ::std::option::Option<::std::string::String>,
+    pub resource_path: Option<String>,
     /// Amazon Route 53 behavior depends on whether you specify a value for `IPAddress`.
     ///
     /// **Note:** If a health check already has a value for `IPAddress`, you can change the value. However, you can't update an existing health check to add or remove the value of `IPAddress`.
@@ -82,15 +77,15 @@ pub struct UpdateHealthCheckRequest {
     /// **Important:** In this configuration, if the value of `FullyQualifiedDomainName` matches the name of the resource record sets and you then associate the health check with those resource record sets, health check results will be unpredictable.
     ///
     /// In addition, if the value of `Type` is `HTTP`, `HTTPS`, `HTTP_STR_MATCH`, or `HTTPS_STR_MATCH`, Route 53 passes the value of `FullyQualifiedDomainName` in the `Host` header, as it does when you specify a value for `IPAddress`. If the value of `Type` is `TCP`, Route 53 doesn't pass a `Host` header.
-    pub fully_qualified_domain_name: ::std::option::Option<::std::string::String>,
+    pub fully_qualified_domain_name: Option<String>,
     /// If the value of `Type` is `HTTP_STR_MATCH` or `HTTPS_STR_MATCH`, the string that you want Amazon Route 53 to search for in the response body from the specified resource. If the string appears in the response body, Route 53 considers the resource healthy. (You can't change the value of `Type` when you update a health check.)
-    pub search_string: ::std::option::Option<::std::string::String>,
+    pub search_string: Option<String>,
     /// The number of consecutive health checks that an endpoint must pass or fail for Amazon Route 53 to change the current status of the endpoint from unhealthy to healthy or vice versa. For more information, see [How Amazon Route 53 Determines Whether an Endpoint Is Healthy](https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/dns-failover-determining-health-of-endpoints.html) in the *Amazon Route 53 Developer Guide*.
     ///
     /// Otherwise, if you don't specify a value for `FailureThreshold`, the default value is three health checks.
-    pub failure_threshold: ::std::option::Option<i32>,
+    pub failure_threshold: Option<i32>,
     /// Specify whether you want Amazon Route 53 to invert the status of a health check, for example, to consider a health check unhealthy when it otherwise would be considered healthy.
-    pub inverted: ::std::option::Option<bool>,
+    pub inverted: Option<bool>,
     /// Stops Route 53 from performing health checks. When you disable a health check, here's what happens:
     ///
     /// - **Health checks that check the health of endpoints:** Route 53 stops submitting requests to your application, server, or other resource.
@@ -100,34 +95,32 @@ pub struct UpdateHealthCheckRequest {
     /// After you disable a health check, Route 53 considers the status of the health check to always be healthy. If you configured DNS failover, Route 53 continues to route traffic to the corresponding resources. Additionally, in disabled state, you can also invert the status of the health check to route traffic differently. For more information, see [Inverted](https://docs.aws.amazon.com/Route53/latest/APIReference/API_UpdateHealthCheck.html#Route53-UpdateHealthCheck-request-Inverted).
     ///
     /// Charges for a health check still apply when the health check is disabled. For more information, see [Amazon Route 53 Pricing](http://aws.amazon.com/route53/pricing/).
-    pub disabled: ::std::option::Option<bool>,
+    pub disabled: Option<bool>,
     /// The number of child health checks that are associated with a `CALCULATED` health that Amazon Route 53 must consider healthy for the `CALCULATED` health check to be considered healthy. To specify the child health checks that you want to associate with a `CALCULATED` health check, use the `ChildHealthChecks` and `ChildHealthCheck` elements.
     ///
     /// Note the following:
     ///
     /// - If you specify a number greater than the number of child health checks, Route 53 always considers this health check to be unhealthy.
     /// - If you specify `0`, Route 53 always considers this health check to be healthy.
-    pub health_threshold: ::std::option::Option<i32>,
+    pub health_threshold: Option<i32>,
     /// A complex type that contains one `ChildHealthCheck` element for each health check that you want to associate with a `CALCULATED` health check.
-    pub child_health_checks: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub child_health_checks: Option<Vec<String>>,
     /// Specify whether you want Amazon Route 53 to send the value of `FullyQualifiedDomainName` to the endpoint in the `client_hello` message during `TLS` negotiation. This allows the endpoint to respond to `HTTPS` health check requests with the applicable SSL/TLS certificate.
     ///
     /// Some endpoints require that HTTPS requests include the host name in the `client_hello` message. If you don't enable SNI, the status of the health check will be SSL alert `handshake_failure`. A health check can also have that status for other reasons. If SNI is enabled and you're still getting the error, check the SSL/TLS configuration on your endpoint and confirm that your certificate is valid.
     ///
     /// The SSL/TLS certificate on your endpoint includes a domain name in the `Common Name` field and possibly several more in the `Subject Alternative Names` field. One of the domain names in the certificate should match the value that you specify for `FullyQualifiedDomainName`. If the endpoint responds to the `client_hello` message with a certificate that does not include the domain name that you specified in `FullyQualifiedDomainName`, a health checker will retry the handshake. In the second attempt, the health checker will omit `FullyQualifiedDomainName` from the `client_hello` message.
-    pub enable_sni: ::std::option::Option<bool>,
+    pub enable_sni: Option<bool>,
     /// A complex type that contains one `Region` element for each region that you want Amazon Route 53 health checkers to check the specified endpoint from.
-    pub regions: ::std::option::Option<::std::vec::Vec<crate::types::HealthCheckRegion>>,
+    pub regions: Option<Vec<crate::types::HealthCheckRegion>>,
     /// A complex type that identifies the CloudWatch alarm that you want Amazon Route 53 health checkers to use to determine whether the specified health check is healthy.
-    pub alarm_identifier: ::std::option::Option<crate::types::AlarmIdentifier>,
+    pub alarm_identifier: Option<crate::types::AlarmIdentifier>,
     /// When CloudWatch has insufficient data about the metric to determine the alarm state, the status that you want Amazon Route 53 to assign to the health check:
     ///
     /// - `Healthy`: Route 53 considers the health check to be healthy.
     /// - `Unhealthy`: Route 53 considers the health check to be unhealthy.
     /// - `LastKnownStatus`: By default, Route 53 uses the status of the health check from the last time CloudWatch had sufficient data to determine the alarm state. For new health checks that have no last known status, the status for the health check is healthy.
-    pub insufficient_data_health_status: ::std::option::Option<
+    pub insufficient_data_health_status: Option<
         crate::types::InsufficientDataHealthStatus,
     >,
     /// A complex type that contains one [`ResettableElementName`](crate::types::ResettableElementName) element for each element that you want to reset to the default value. Valid values for [`ResettableElementName`](crate::types::ResettableElementName) include the following:
@@ -136,79 +129,77 @@ pub struct UpdateHealthCheckRequest {
     /// - `FullyQualifiedDomainName`: Route 53 resets [FullyQualifiedDomainName](https://docs.aws.amazon.com/Route53/latest/APIReference/API_UpdateHealthCheck.html#Route53-UpdateHealthCheck-request-FullyQualifiedDomainName). to null.
     /// - `Regions`: Route 53 resets the [Regions](https://docs.aws.amazon.com/Route53/latest/APIReference/API_HealthCheckConfig.html#Route53-Type-HealthCheckConfig-Regions) list to the default set of regions.
     /// - `ResourcePath`: Route 53 resets [ResourcePath](https://docs.aws.amazon.com/Route53/latest/APIReference/API_HealthCheckConfig.html#Route53-Type-HealthCheckConfig-ResourcePath) to null.
-    pub reset_elements: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ResettableElementName>,
-    >,
+    pub reset_elements: Option<Vec<crate::types::ResettableElementName>>,
 }
 impl UpdateHealthCheckRequest {
     /// Starts building a [`UpdateHealthCheckRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::UpdateHealthCheckRequestBuilder {
-        <crate::types::builders::UpdateHealthCheckRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::UpdateHealthCheckRequestBuilder as Default>::default()
     }
     /// The `HealthCheckId` member, when set.
     #[inline]
-    pub fn health_check_id(&self) -> ::std::option::Option<&str> {
+    pub fn health_check_id(&self) -> Option<&str> {
         self.health_check_id.as_deref()
     }
     /// The `HealthCheckVersion` member, when set.
     #[inline]
-    pub fn health_check_version(&self) -> ::std::option::Option<i64> {
+    pub fn health_check_version(&self) -> Option<i64> {
         self.health_check_version
     }
     /// The `IPAddress` member, when set.
     #[inline]
-    pub fn ip_address(&self) -> ::std::option::Option<&str> {
+    pub fn ip_address(&self) -> Option<&str> {
         self.ip_address.as_deref()
     }
     /// The `Port` member, when set.
     #[inline]
-    pub fn port(&self) -> ::std::option::Option<i32> {
+    pub fn port(&self) -> Option<i32> {
         self.port
     }
     /// The `ResourcePath` member, when set.
     #[inline]
-    pub fn resource_path(&self) -> ::std::option::Option<&str> {
+    pub fn resource_path(&self) -> Option<&str> {
         self.resource_path.as_deref()
     }
     /// The `FullyQualifiedDomainName` member, when set.
     #[inline]
-    pub fn fully_qualified_domain_name(&self) -> ::std::option::Option<&str> {
+    pub fn fully_qualified_domain_name(&self) -> Option<&str> {
         self.fully_qualified_domain_name.as_deref()
     }
     /// The `SearchString` member, when set.
     #[inline]
-    pub fn search_string(&self) -> ::std::option::Option<&str> {
+    pub fn search_string(&self) -> Option<&str> {
         self.search_string.as_deref()
     }
     /// The `FailureThreshold` member, when set.
     #[inline]
-    pub fn failure_threshold(&self) -> ::std::option::Option<i32> {
+    pub fn failure_threshold(&self) -> Option<i32> {
         self.failure_threshold
     }
     /// The `Inverted` member, when set.
     #[inline]
-    pub fn inverted(&self) -> ::std::option::Option<bool> {
+    pub fn inverted(&self) -> Option<bool> {
         self.inverted
     }
     /// The `Disabled` member, when set.
     #[inline]
-    pub fn disabled(&self) -> ::std::option::Option<bool> {
+    pub fn disabled(&self) -> Option<bool> {
         self.disabled
     }
     /// The `HealthThreshold` member, when set.
     #[inline]
-    pub fn health_threshold(&self) -> ::std::option::Option<i32> {
+    pub fn health_threshold(&self) -> Option<i32> {
         self.health_threshold
     }
     /// The `ChildHealthChecks` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn child_health_checks(&self) -> &[::std::string::String] {
+    pub fn child_health_checks(&self) -> &[String] {
         self.child_health_checks.as_deref().unwrap_or_default()
     }
     /// The `EnableSNI` member, when set.
     #[inline]
-    pub fn enable_sni(&self) -> ::std::option::Option<bool> {
+    pub fn enable_sni(&self) -> Option<bool> {
         self.enable_sni
     }
     /// The `Regions` member, empty when not set; the field tells an empty list from an absent one.
@@ -218,16 +209,14 @@ impl UpdateHealthCheckRequest {
     }
     /// The `AlarmIdentifier` member, when set.
     #[inline]
-    pub fn alarm_identifier(
-        &self,
-    ) -> ::std::option::Option<&crate::types::AlarmIdentifier> {
+    pub fn alarm_identifier(&self) -> Option<&crate::types::AlarmIdentifier> {
         self.alarm_identifier.as_ref()
     }
     /// The `InsufficientDataHealthStatus` member, when set.
     #[inline]
     pub fn insufficient_data_health_status(
         &self,
-    ) -> ::std::option::Option<&crate::types::InsufficientDataHealthStatus> {
+    ) -> Option<&crate::types::InsufficientDataHealthStatus> {
         self.insufficient_data_health_status.as_ref()
     }
     /// The `ResetElements` member, empty when not set; the field tells an empty list from an absent one.
@@ -237,269 +226,219 @@ impl UpdateHealthCheckRequest {
     }
 }
 /// A builder for [`UpdateHealthCheckRequest`](crate::types::UpdateHealthCheckRequest); start one with `UpdateHealthCheckRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct UpdateHealthCheckRequestBuilder {
     inner: crate::types::UpdateHealthCheckRequest,
 }
 impl UpdateHealthCheckRequestBuilder {
     /// Sets [`UpdateHealthCheckRequest::health_check_id`](crate::types::UpdateHealthCheckRequest::health_check_id): The ID for the health check for which you want detailed information.
-    pub fn health_check_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.health_check_id = ::std::option::Option::Some(input.into());
+    pub fn health_check_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.health_check_id = Some(input.into());
         self
     }
     /// Sets or clears [`UpdateHealthCheckRequest::health_check_id`](crate::types::UpdateHealthCheckRequest::health_check_id).
     #[inline]
-    pub fn set_health_check_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_health_check_id(mut self, input: Option<String>) -> Self {
         self.inner.health_check_id = input;
         self
     }
     /// The value set for [`UpdateHealthCheckRequest::health_check_id`](crate::types::UpdateHealthCheckRequest::health_check_id), if any.
     #[inline]
-    pub fn get_health_check_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_health_check_id(&self) -> &Option<String> {
         &self.inner.health_check_id
     }
     /// Sets [`UpdateHealthCheckRequest::health_check_version`](crate::types::UpdateHealthCheckRequest::health_check_version): A sequential counter that Amazon Route 53 sets to `1` when you create a health check and increments by 1 each time you update settings for the health check.
     pub fn health_check_version(mut self, input: i64) -> Self {
-        self.inner.health_check_version = ::std::option::Option::Some(input);
+        self.inner.health_check_version = Some(input);
         self
     }
     /// Sets or clears [`UpdateHealthCheckRequest::health_check_version`](crate::types::UpdateHealthCheckRequest::health_check_version).
     #[inline]
-    pub fn set_health_check_version(
-        mut self,
-        input: ::std::option::Option<i64>,
-    ) -> Self {
+    pub fn set_health_check_version(mut self, input: Option<i64>) -> Self {
         self.inner.health_check_version = input;
         self
     }
     /// The value set for [`UpdateHealthCheckRequest::health_check_version`](crate::types::UpdateHealthCheckRequest::health_check_version), if any.
     #[inline]
-    pub fn get_health_check_version(&self) -> &::std::option::Option<i64> {
+    pub fn get_health_check_version(&self) -> &Option<i64> {
         &self.inner.health_check_version
     }
     /// Sets [`UpdateHealthCheckRequest::ip_address`](crate::types::UpdateHealthCheckRequest::ip_address): The IPv4 or IPv6 IP address for the endpoint that you want Amazon Route 53 to perform health checks on.
-    pub fn ip_address(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.ip_address = ::std::option::Option::Some(input.into());
+    pub fn ip_address(mut self, input: impl Into<String>) -> Self {
+        self.inner.ip_address = Some(input.into());
         self
     }
     /// Sets or clears [`UpdateHealthCheckRequest::ip_address`](crate::types::UpdateHealthCheckRequest::ip_address).
     #[inline]
-    pub fn set_ip_address(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_ip_address(mut self, input: Option<String>) -> Self {
         self.inner.ip_address = input;
         self
     }
     /// The value set for [`UpdateHealthCheckRequest::ip_address`](crate::types::UpdateHealthCheckRequest::ip_address), if any.
     #[inline]
-    pub fn get_ip_address(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_ip_address(&self) -> &Option<String> {
         &self.inner.ip_address
     }
     /// Sets [`UpdateHealthCheckRequest::port`](crate::types::UpdateHealthCheckRequest::port): The port on the endpoint that you want Amazon Route 53 to perform health checks on.
     pub fn port(mut self, input: i32) -> Self {
-        self.inner.port = ::std::option::Option::Some(input);
+        self.inner.port = Some(input);
         self
     }
     /// Sets or clears [`UpdateHealthCheckRequest::port`](crate::types::UpdateHealthCheckRequest::port).
     #[inline]
-    pub fn set_port(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_port(mut self, input: Option<i32>) -> Self {
         self.inner.port = input;
         self
     }
     /// The value set for [`UpdateHealthCheckRequest::port`](crate::types::UpdateHealthCheckRequest::port), if any.
     #[inline]
-    pub fn get_port(&self) -> &::std::option::Option<i32> {
+    pub fn get_port(&self) -> &Option<i32> {
         &self.inner.port
     }
     /// Sets [`UpdateHealthCheckRequest::resource_path`](crate::types::UpdateHealthCheckRequest::resource_path): The path that you want Amazon Route 53 to request when performing health checks.
-    pub fn resource_path(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.resource_path = ::std::option::Option::Some(input.into());
+    pub fn resource_path(mut self, input: impl Into<String>) -> Self {
+        self.inner.resource_path = Some(input.into());
         self
     }
     /// Sets or clears [`UpdateHealthCheckRequest::resource_path`](crate::types::UpdateHealthCheckRequest::resource_path).
     #[inline]
-    pub fn set_resource_path(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource_path(mut self, input: Option<String>) -> Self {
         self.inner.resource_path = input;
         self
     }
     /// The value set for [`UpdateHealthCheckRequest::resource_path`](crate::types::UpdateHealthCheckRequest::resource_path), if any.
     #[inline]
-    pub fn get_resource_path(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource_path(&self) -> &Option<String> {
         &self.inner.resource_path
     }
     /// Sets [`UpdateHealthCheckRequest::fully_qualified_domain_name`](crate::types::UpdateHealthCheckRequest::fully_qualified_domain_name): Amazon Route 53 behavior depends on whether you specify a value for `IPAddress`.
-    pub fn fully_qualified_domain_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.fully_qualified_domain_name = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn fully_qualified_domain_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.fully_qualified_domain_name = Some(input.into());
         self
     }
     /// Sets or clears [`UpdateHealthCheckRequest::fully_qualified_domain_name`](crate::types::UpdateHealthCheckRequest::fully_qualified_domain_name).
     #[inline]
-    pub fn set_fully_qualified_domain_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_fully_qualified_domain_name(mut self, input: Option<String>) -> Self {
         self.inner.fully_qualified_domain_name = input;
         self
     }
     /// The value set for [`UpdateHealthCheckRequest::fully_qualified_domain_name`](crate::types::UpdateHealthCheckRequest::fully_qualified_domain_name), if any.
     #[inline]
-    pub fn get_fully_qualified_domain_name(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_fully_qualified_domain_name(&self) -> &Option<String> {
         &self.inner.fully_qualified_domain_name
     }
     /// Sets [`UpdateHealthCheckRequest::search_string`](crate::types::UpdateHealthCheckRequest::search_string): If the value of `Type` is `HTTP_STR_MATCH` or `HTTPS_STR_MATCH`, the string that you want Amazon Route 53 to search for in the response body from the specified resource.
-    pub fn search_string(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.search_string = ::std::option::Option::Some(input.into());
+    pub fn search_string(mut self, input: impl Into<String>) -> Self {
+        self.inner.search_string = Some(input.into());
         self
     }
     /// Sets or clears [`UpdateHealthCheckRequest::search_string`](crate::types::UpdateHealthCheckRequest::search_string).
     #[inline]
-    pub fn set_search_string(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_search_string(mut self, input: Option<String>) -> Self {
         self.inner.search_string = input;
         self
     }
     /// The value set for [`UpdateHealthCheckRequest::search_string`](crate::types::UpdateHealthCheckRequest::search_string), if any.
     #[inline]
-    pub fn get_search_string(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_search_string(&self) -> &Option<String> {
         &self.inner.search_string
     }
     /// Sets [`UpdateHealthCheckRequest::failure_threshold`](crate::types::UpdateHealthCheckRequest::failure_threshold): The number of consecutive health checks that an endpoint must pass or fail for Amazon Route 53 to change the current status of the endpoint from unhealthy to healthy or vice versa.
     pub fn failure_threshold(mut self, input: i32) -> Self {
-        self.inner.failure_threshold = ::std::option::Option::Some(input);
+        self.inner.failure_threshold = Some(input);
         self
     }
     /// Sets or clears [`UpdateHealthCheckRequest::failure_threshold`](crate::types::UpdateHealthCheckRequest::failure_threshold).
     #[inline]
-    pub fn set_failure_threshold(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_failure_threshold(mut self, input: Option<i32>) -> Self {
         self.inner.failure_threshold = input;
         self
     }
     /// The value set for [`UpdateHealthCheckRequest::failure_threshold`](crate::types::UpdateHealthCheckRequest::failure_threshold), if any.
     #[inline]
-    pub fn get_failure_threshold(&self) -> &::std::option::Option<i32> {
+    pub fn get_failure_threshold(&self) -> &Option<i32> {
         &self.inner.failure_threshold
     }
     /// Sets [`UpdateHealthCheckRequest::inverted`](crate::types::UpdateHealthCheckRequest::inverted): Specify whether you want Amazon Route 53 to invert the status of a health check, for example, to consider a health check unhealthy when it otherwise would be considered healthy.
     pub fn inverted(mut self, input: bool) -> Self {
-        self.inner.inverted = ::std::option::Option::Some(input);
+        self.inner.inverted = Some(input);
         self
     }
     /// Sets or clears [`UpdateHealthCheckRequest::inverted`](crate::types::UpdateHealthCheckRequest::inverted).
     #[inline]
-    pub fn set_inverted(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_inverted(mut self, input: Option<bool>) -> Self {
         self.inner.inverted = input;
         self
     }
     /// The value set for [`UpdateHealthCheckRequest::inverted`](crate::types::UpdateHealthCheckRequest::inverted), if any.
     #[inline]
-    pub fn get_inverted(&self) -> &::std::option::Option<bool> {
+    pub fn get_inverted(&self) -> &Option<bool> {
         &self.inner.inverted
     }
     /// Sets [`UpdateHealthCheckRequest::disabled`](crate::types::UpdateHealthCheckRequest::disabled): Stops Route 53 from performing health checks.
     pub fn disabled(mut self, input: bool) -> Self {
-        self.inner.disabled = ::std::option::Option::Some(input);
+        self.inner.disabled = Some(input);
         self
     }
     /// Sets or clears [`UpdateHealthCheckRequest::disabled`](crate::types::UpdateHealthCheckRequest::disabled).
     #[inline]
-    pub fn set_disabled(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_disabled(mut self, input: Option<bool>) -> Self {
         self.inner.disabled = input;
         self
     }
     /// The value set for [`UpdateHealthCheckRequest::disabled`](crate::types::UpdateHealthCheckRequest::disabled), if any.
     #[inline]
-    pub fn get_disabled(&self) -> &::std::option::Option<bool> {
+    pub fn get_disabled(&self) -> &Option<bool> {
         &self.inner.disabled
     }
     /// Sets [`UpdateHealthCheckRequest::health_threshold`](crate::types::UpdateHealthCheckRequest::health_threshold): The number of child health checks that are associated with a `CALCULATED` health that Amazon Route 53 must consider healthy for the `CALCULATED` health check to be considered healthy.
     pub fn health_threshold(mut self, input: i32) -> Self {
-        self.inner.health_threshold = ::std::option::Option::Some(input);
+        self.inner.health_threshold = Some(input);
         self
     }
     /// Sets or clears [`UpdateHealthCheckRequest::health_threshold`](crate::types::UpdateHealthCheckRequest::health_threshold).
     #[inline]
-    pub fn set_health_threshold(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_health_threshold(mut self, input: Option<i32>) -> Self {
         self.inner.health_threshold = input;
         self
     }
     /// The value set for [`UpdateHealthCheckRequest::health_threshold`](crate::types::UpdateHealthCheckRequest::health_threshold), if any.
     #[inline]
-    pub fn get_health_threshold(&self) -> &::std::option::Option<i32> {
+    pub fn get_health_threshold(&self) -> &Option<i32> {
         &self.inner.health_threshold
     }
     /// Appends one item to [`UpdateHealthCheckRequest::child_health_checks`](crate::types::UpdateHealthCheckRequest::child_health_checks): A complex type that contains one `ChildHealthCheck` element for each health check that you want to associate with a `CALCULATED` health check.
     ///
     /// To set the whole list at once, use [`set_child_health_checks`](Self::set_child_health_checks).
-    pub fn child_health_checks(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn child_health_checks(mut self, input: impl Into<String>) -> Self {
         self.inner.child_health_checks.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`UpdateHealthCheckRequest::child_health_checks`](crate::types::UpdateHealthCheckRequest::child_health_checks).
     #[inline]
-    pub fn set_child_health_checks(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_child_health_checks(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.child_health_checks = input;
         self
     }
     /// The value set for [`UpdateHealthCheckRequest::child_health_checks`](crate::types::UpdateHealthCheckRequest::child_health_checks), if any.
     #[inline]
-    pub fn get_child_health_checks(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_child_health_checks(&self) -> &Option<Vec<String>> {
         &self.inner.child_health_checks
     }
     /// Sets [`UpdateHealthCheckRequest::enable_sni`](crate::types::UpdateHealthCheckRequest::enable_sni): Specify whether you want Amazon Route 53 to send the value of `FullyQualifiedDomainName` to the endpoint in the `client_hello` message during `TLS` negotiation.
     pub fn enable_sni(mut self, input: bool) -> Self {
-        self.inner.enable_sni = ::std::option::Option::Some(input);
+        self.inner.enable_sni = Some(input);
         self
     }
     /// Sets or clears [`UpdateHealthCheckRequest::enable_sni`](crate::types::UpdateHealthCheckRequest::enable_sni).
     #[inline]
-    pub fn set_enable_sni(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_enable_sni(mut self, input: Option<bool>) -> Self {
         self.inner.enable_sni = input;
         self
     }
     /// The value set for [`UpdateHealthCheckRequest::enable_sni`](crate::types::UpdateHealthCheckRequest::enable_sni), if any.
     #[inline]
-    pub fn get_enable_sni(&self) -> &::std::option::Option<bool> {
+    pub fn get_enable_sni(&self) -> &Option<bool> {
         &self.inner.enable_sni
     }
     /// Appends one item to [`UpdateHealthCheckRequest::regions`](crate::types::UpdateHealthCheckRequest::regions): A complex type that contains one `Region` element for each region that you want Amazon Route 53 health checkers to check the specified endpoint from.
@@ -513,37 +452,33 @@ impl UpdateHealthCheckRequestBuilder {
     #[inline]
     pub fn set_regions(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::HealthCheckRegion>>,
+        input: Option<Vec<crate::types::HealthCheckRegion>>,
     ) -> Self {
         self.inner.regions = input;
         self
     }
     /// The value set for [`UpdateHealthCheckRequest::regions`](crate::types::UpdateHealthCheckRequest::regions), if any.
     #[inline]
-    pub fn get_regions(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::HealthCheckRegion>> {
+    pub fn get_regions(&self) -> &Option<Vec<crate::types::HealthCheckRegion>> {
         &self.inner.regions
     }
     /// Sets [`UpdateHealthCheckRequest::alarm_identifier`](crate::types::UpdateHealthCheckRequest::alarm_identifier): A complex type that identifies the CloudWatch alarm that you want Amazon Route 53 health checkers to use to determine whether the specified health check is healthy.
     pub fn alarm_identifier(mut self, input: crate::types::AlarmIdentifier) -> Self {
-        self.inner.alarm_identifier = ::std::option::Option::Some(input);
+        self.inner.alarm_identifier = Some(input);
         self
     }
     /// Sets or clears [`UpdateHealthCheckRequest::alarm_identifier`](crate::types::UpdateHealthCheckRequest::alarm_identifier).
     #[inline]
     pub fn set_alarm_identifier(
         mut self,
-        input: ::std::option::Option<crate::types::AlarmIdentifier>,
+        input: Option<crate::types::AlarmIdentifier>,
     ) -> Self {
         self.inner.alarm_identifier = input;
         self
     }
     /// The value set for [`UpdateHealthCheckRequest::alarm_identifier`](crate::types::UpdateHealthCheckRequest::alarm_identifier), if any.
     #[inline]
-    pub fn get_alarm_identifier(
-        &self,
-    ) -> &::std::option::Option<crate::types::AlarmIdentifier> {
+    pub fn get_alarm_identifier(&self) -> &Option<crate::types::AlarmIdentifier> {
         &self.inner.alarm_identifier
     }
     /// Sets [`UpdateHealthCheckRequest::insufficient_data_health_status`](crate::types::UpdateHealthCheckRequest::insufficient_data_health_status): When CloudWatch has insufficient data about the metric to determine the alarm state, the status that you want Amazon Route 53 to assign to the health check:
@@ -551,14 +486,14 @@ impl UpdateHealthCheckRequestBuilder {
         mut self,
         input: crate::types::InsufficientDataHealthStatus,
     ) -> Self {
-        self.inner.insufficient_data_health_status = ::std::option::Option::Some(input);
+        self.inner.insufficient_data_health_status = Some(input);
         self
     }
     /// Sets or clears [`UpdateHealthCheckRequest::insufficient_data_health_status`](crate::types::UpdateHealthCheckRequest::insufficient_data_health_status).
     #[inline]
     pub fn set_insufficient_data_health_status(
         mut self,
-        input: ::std::option::Option<crate::types::InsufficientDataHealthStatus>,
+        input: Option<crate::types::InsufficientDataHealthStatus>,
     ) -> Self {
         self.inner.insufficient_data_health_status = input;
         self
@@ -567,7 +502,7 @@ impl UpdateHealthCheckRequestBuilder {
     #[inline]
     pub fn get_insufficient_data_health_status(
         &self,
-    ) -> &::std::option::Option<crate::types::InsufficientDataHealthStatus> {
+    ) -> &Option<crate::types::InsufficientDataHealthStatus> {
         &self.inner.insufficient_data_health_status
     }
     /// Appends one item to [`UpdateHealthCheckRequest::reset_elements`](crate::types::UpdateHealthCheckRequest::reset_elements): A complex type that contains one [`ResettableElementName`](crate::types::ResettableElementName) element for each element that you want to reset to the default value.
@@ -581,9 +516,7 @@ impl UpdateHealthCheckRequestBuilder {
     #[inline]
     pub fn set_reset_elements(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::ResettableElementName>,
-        >,
+        input: Option<Vec<crate::types::ResettableElementName>>,
     ) -> Self {
         self.inner.reset_elements = input;
         self
@@ -592,24 +525,24 @@ impl UpdateHealthCheckRequestBuilder {
     #[inline]
     pub fn get_reset_elements(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::ResettableElementName>> {
+    ) -> &Option<Vec<crate::types::ResettableElementName>> {
         &self.inner.reset_elements
     }
     /// Builds the [`UpdateHealthCheckRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::UpdateHealthCheckRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.health_check_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateHealthCheckRequest",
                 member: "health_check_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl UpdateHealthCheckRequest {
@@ -618,64 +551,63 @@ impl UpdateHealthCheckRequest {
         &self,
         writer: &mut ::awsgen_runtime::xml::XmlWriter,
         name: &str,
-        namespace: ::std::option::Option<(&str, &str)>,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
+        namespace: Option<(&str, &str)>,
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
         writer.start_declaring(name, namespace);
-        if let ::std::option::Option::Some(value) = &self.health_check_version {
+        if let Some(value) = &self.health_check_version {
             writer.element("HealthCheckVersion", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.ip_address {
+        if let Some(value) = &self.ip_address {
             writer.element("IPAddress", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.port {
+        if let Some(value) = &self.port {
             writer.element("Port", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.resource_path {
+        if let Some(value) = &self.resource_path {
             writer.element("ResourcePath", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.fully_qualified_domain_name {
+        if let Some(value) = &self.fully_qualified_domain_name {
             writer.element("FullyQualifiedDomainName", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.search_string {
+        if let Some(value) = &self.search_string {
             writer.element("SearchString", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.failure_threshold {
+        if let Some(value) = &self.failure_threshold {
             writer.element("FailureThreshold", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.inverted {
+        if let Some(value) = &self.inverted {
             writer.element("Inverted", if *value { "true" } else { "false" });
         }
-        if let ::std::option::Option::Some(value) = &self.disabled {
+        if let Some(value) = &self.disabled {
             writer.element("Disabled", if *value { "true" } else { "false" });
         }
-        if let ::std::option::Option::Some(value) = &self.health_threshold {
+        if let Some(value) = &self.health_threshold {
             writer.element("HealthThreshold", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.child_health_checks {
+        if let Some(value) = &self.child_health_checks {
             writer.start("ChildHealthChecks");
             for item_0 in value {
                 writer.element("ChildHealthCheck", item_0.as_str());
             }
             writer.end("ChildHealthChecks");
         }
-        if let ::std::option::Option::Some(value) = &self.enable_sni {
+        if let Some(value) = &self.enable_sni {
             writer.element("EnableSNI", if *value { "true" } else { "false" });
         }
-        if let ::std::option::Option::Some(value) = &self.regions {
+        if let Some(value) = &self.regions {
             writer.start("Regions");
             for item_0 in value {
                 writer.element("Region", item_0.as_str());
             }
             writer.end("Regions");
         }
-        if let ::std::option::Option::Some(value) = &self.alarm_identifier {
-            value.write_xml(writer, "AlarmIdentifier", ::std::option::Option::None)?;
+        if let Some(value) = &self.alarm_identifier {
+            value.write_xml(writer, "AlarmIdentifier", None)?;
         }
-        if let ::std::option::Option::Some(value) = &self.insufficient_data_health_status
-        {
+        if let Some(value) = &self.insufficient_data_health_status {
             writer.element("InsufficientDataHealthStatus", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.reset_elements {
+        if let Some(value) = &self.reset_elements {
             writer.start("ResetElements");
             for item_0 in value {
                 writer.element("ResettableElementName", item_0.as_str());
@@ -683,6 +615,6 @@ impl UpdateHealthCheckRequest {
             writer.end("ResetElements");
         }
         writer.end(name);
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,105 +2,92 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains the response to the `UpdateHealthCheck` request.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UpdateHealthCheckResponse {
     /// A complex type that contains the response to an `UpdateHealthCheck` request.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub health_check: ::std::option::Option<crate::types::HealthCheck>,
+    pub health_check: Option<crate::types::HealthCheck>,
 }
 impl UpdateHealthCheckResponse {
     /// Starts building a [`UpdateHealthCheckResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::UpdateHealthCheckResponseBuilder {
-        <crate::types::builders::UpdateHealthCheckResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::UpdateHealthCheckResponseBuilder as Default>::default()
     }
     /// The `HealthCheck` member, when set.
     #[inline]
-    pub fn health_check(&self) -> ::std::option::Option<&crate::types::HealthCheck> {
+    pub fn health_check(&self) -> Option<&crate::types::HealthCheck> {
         self.health_check.as_ref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for UpdateHealthCheckResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::xml::read_body(
             response.body(),
             "UpdateHealthCheckResponse",
             ::awsgen_runtime::xml::MembersAt::Root,
             <Self as ::awsgen_runtime::xml::FromXml>::from_xml,
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`UpdateHealthCheckResponse`](crate::types::UpdateHealthCheckResponse); start one with `UpdateHealthCheckResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct UpdateHealthCheckResponseBuilder {
     inner: crate::types::UpdateHealthCheckResponse,
 }
 impl UpdateHealthCheckResponseBuilder {
     /// Sets [`UpdateHealthCheckResponse::health_check`](crate::types::UpdateHealthCheckResponse::health_check): A complex type that contains the response to an `UpdateHealthCheck` request.
     pub fn health_check(mut self, input: crate::types::HealthCheck) -> Self {
-        self.inner.health_check = ::std::option::Option::Some(input);
+        self.inner.health_check = Some(input);
         self
     }
     /// Sets or clears [`UpdateHealthCheckResponse::health_check`](crate::types::UpdateHealthCheckResponse::health_check).
     #[inline]
-    pub fn set_health_check(
-        mut self,
-        input: ::std::option::Option<crate::types::HealthCheck>,
-    ) -> Self {
+    pub fn set_health_check(mut self, input: Option<crate::types::HealthCheck>) -> Self {
         self.inner.health_check = input;
         self
     }
     /// The value set for [`UpdateHealthCheckResponse::health_check`](crate::types::UpdateHealthCheckResponse::health_check), if any.
     #[inline]
-    pub fn get_health_check(&self) -> &::std::option::Option<crate::types::HealthCheck> {
+    pub fn get_health_check(&self) -> &Option<crate::types::HealthCheck> {
         &self.inner.health_check
     }
     /// Builds the [`UpdateHealthCheckResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::UpdateHealthCheckResponse,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.health_check.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateHealthCheckResponse",
                 member: "health_check",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::xml::FromXml for UpdateHealthCheckResponse {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "HealthCheck" {
-                value.health_check = ::std::option::Option::Some(
+                value.health_check = Some(
                     <crate::types::HealthCheck as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

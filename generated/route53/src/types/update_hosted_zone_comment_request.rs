@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A request to update the comment for a hosted zone.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UpdateHostedZoneCommentRequest {
     /// The ID for the hosted zone that you want to update the comment for.
@@ -15,97 +10,80 @@ pub struct UpdateHostedZoneCommentRequest {
     /// Sent in the URI label `{Id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub id: ::std::option::Option<::std::string::String>,
+    pub id: Option<String>,
     /// The new comment for the hosted zone. If you don't specify a value for `Comment`, Amazon Route 53 deletes the existing value of the `Comment` element, if any.
-    pub comment: ::std::option::Option<::std::string::String>,
+    pub comment: Option<String>,
 }
 impl UpdateHostedZoneCommentRequest {
     /// Starts building a [`UpdateHostedZoneCommentRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::UpdateHostedZoneCommentRequestBuilder {
-        <crate::types::builders::UpdateHostedZoneCommentRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::UpdateHostedZoneCommentRequestBuilder as Default>::default()
     }
     /// The `Id` member, when set.
     #[inline]
-    pub fn id(&self) -> ::std::option::Option<&str> {
+    pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
     /// The `Comment` member, when set.
     #[inline]
-    pub fn comment(&self) -> ::std::option::Option<&str> {
+    pub fn comment(&self) -> Option<&str> {
         self.comment.as_deref()
     }
 }
 /// A builder for [`UpdateHostedZoneCommentRequest`](crate::types::UpdateHostedZoneCommentRequest); start one with `UpdateHostedZoneCommentRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct UpdateHostedZoneCommentRequestBuilder {
     inner: crate::types::UpdateHostedZoneCommentRequest,
 }
 impl UpdateHostedZoneCommentRequestBuilder {
     /// Sets [`UpdateHostedZoneCommentRequest::id`](crate::types::UpdateHostedZoneCommentRequest::id): The ID for the hosted zone that you want to update the comment for.
-    pub fn id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.id = ::std::option::Option::Some(input.into());
+    pub fn id(mut self, input: impl Into<String>) -> Self {
+        self.inner.id = Some(input.into());
         self
     }
     /// Sets or clears [`UpdateHostedZoneCommentRequest::id`](crate::types::UpdateHostedZoneCommentRequest::id).
     #[inline]
-    pub fn set_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_id(mut self, input: Option<String>) -> Self {
         self.inner.id = input;
         self
     }
     /// The value set for [`UpdateHostedZoneCommentRequest::id`](crate::types::UpdateHostedZoneCommentRequest::id), if any.
     #[inline]
-    pub fn get_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_id(&self) -> &Option<String> {
         &self.inner.id
     }
     /// Sets [`UpdateHostedZoneCommentRequest::comment`](crate::types::UpdateHostedZoneCommentRequest::comment): The new comment for the hosted zone.
-    pub fn comment(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.comment = ::std::option::Option::Some(input.into());
+    pub fn comment(mut self, input: impl Into<String>) -> Self {
+        self.inner.comment = Some(input.into());
         self
     }
     /// Sets or clears [`UpdateHostedZoneCommentRequest::comment`](crate::types::UpdateHostedZoneCommentRequest::comment).
     #[inline]
-    pub fn set_comment(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_comment(mut self, input: Option<String>) -> Self {
         self.inner.comment = input;
         self
     }
     /// The value set for [`UpdateHostedZoneCommentRequest::comment`](crate::types::UpdateHostedZoneCommentRequest::comment), if any.
     #[inline]
-    pub fn get_comment(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_comment(&self) -> &Option<String> {
         &self.inner.comment
     }
     /// Builds the [`UpdateHostedZoneCommentRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::UpdateHostedZoneCommentRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateHostedZoneCommentRequest",
                 member: "id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl UpdateHostedZoneCommentRequest {
@@ -114,13 +92,13 @@ impl UpdateHostedZoneCommentRequest {
         &self,
         writer: &mut ::awsgen_runtime::xml::XmlWriter,
         name: &str,
-        namespace: ::std::option::Option<(&str, &str)>,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
+        namespace: Option<(&str, &str)>,
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
         writer.start_declaring(name, namespace);
-        if let ::std::option::Option::Some(value) = &self.comment {
+        if let Some(value) = &self.comment {
             writer.element("Comment", value.as_str());
         }
         writer.end(name);
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

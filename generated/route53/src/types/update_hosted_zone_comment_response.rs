@@ -2,105 +2,92 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains the response to the `UpdateHostedZoneComment` request.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UpdateHostedZoneCommentResponse {
     /// A complex type that contains the response to the `UpdateHostedZoneComment` request.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub hosted_zone: ::std::option::Option<crate::types::HostedZone>,
+    pub hosted_zone: Option<crate::types::HostedZone>,
 }
 impl UpdateHostedZoneCommentResponse {
     /// Starts building a [`UpdateHostedZoneCommentResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::UpdateHostedZoneCommentResponseBuilder {
-        <crate::types::builders::UpdateHostedZoneCommentResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::UpdateHostedZoneCommentResponseBuilder as Default>::default()
     }
     /// The `HostedZone` member, when set.
     #[inline]
-    pub fn hosted_zone(&self) -> ::std::option::Option<&crate::types::HostedZone> {
+    pub fn hosted_zone(&self) -> Option<&crate::types::HostedZone> {
         self.hosted_zone.as_ref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for UpdateHostedZoneCommentResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::xml::read_body(
             response.body(),
             "UpdateHostedZoneCommentResponse",
             ::awsgen_runtime::xml::MembersAt::Root,
             <Self as ::awsgen_runtime::xml::FromXml>::from_xml,
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`UpdateHostedZoneCommentResponse`](crate::types::UpdateHostedZoneCommentResponse); start one with `UpdateHostedZoneCommentResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct UpdateHostedZoneCommentResponseBuilder {
     inner: crate::types::UpdateHostedZoneCommentResponse,
 }
 impl UpdateHostedZoneCommentResponseBuilder {
     /// Sets [`UpdateHostedZoneCommentResponse::hosted_zone`](crate::types::UpdateHostedZoneCommentResponse::hosted_zone): A complex type that contains the response to the `UpdateHostedZoneComment` request.
     pub fn hosted_zone(mut self, input: crate::types::HostedZone) -> Self {
-        self.inner.hosted_zone = ::std::option::Option::Some(input);
+        self.inner.hosted_zone = Some(input);
         self
     }
     /// Sets or clears [`UpdateHostedZoneCommentResponse::hosted_zone`](crate::types::UpdateHostedZoneCommentResponse::hosted_zone).
     #[inline]
-    pub fn set_hosted_zone(
-        mut self,
-        input: ::std::option::Option<crate::types::HostedZone>,
-    ) -> Self {
+    pub fn set_hosted_zone(mut self, input: Option<crate::types::HostedZone>) -> Self {
         self.inner.hosted_zone = input;
         self
     }
     /// The value set for [`UpdateHostedZoneCommentResponse::hosted_zone`](crate::types::UpdateHostedZoneCommentResponse::hosted_zone), if any.
     #[inline]
-    pub fn get_hosted_zone(&self) -> &::std::option::Option<crate::types::HostedZone> {
+    pub fn get_hosted_zone(&self) -> &Option<crate::types::HostedZone> {
         &self.inner.hosted_zone
     }
     /// Builds the [`UpdateHostedZoneCommentResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::UpdateHostedZoneCommentResponse,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.hosted_zone.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateHostedZoneCommentResponse",
                 member: "hosted_zone",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::xml::FromXml for UpdateHostedZoneCommentResponse {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "HostedZone" {
-                value.hosted_zone = ::std::option::Option::Some(
+                value.hosted_zone = Some(
                     <crate::types::HostedZone as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

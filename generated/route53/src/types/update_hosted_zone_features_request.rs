@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `UpdateHostedZoneFeaturesRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UpdateHostedZoneFeaturesRequest {
     /// The ID of the hosted zone for which you want to update features. This is the unique identifier for your hosted zone.
@@ -15,94 +10,80 @@ pub struct UpdateHostedZoneFeaturesRequest {
     /// Sent in the URI label `{Id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub hosted_zone_id: ::std::option::Option<::std::string::String>,
+    pub hosted_zone_id: Option<String>,
     /// Specifies whether to enable accelerated recovery for the hosted zone. Set to `true` to enable accelerated recovery, or `false` to disable it.
-    pub enable_accelerated_recovery: ::std::option::Option<bool>,
+    pub enable_accelerated_recovery: Option<bool>,
 }
 impl UpdateHostedZoneFeaturesRequest {
     /// Starts building a [`UpdateHostedZoneFeaturesRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::UpdateHostedZoneFeaturesRequestBuilder {
-        <crate::types::builders::UpdateHostedZoneFeaturesRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::UpdateHostedZoneFeaturesRequestBuilder as Default>::default()
     }
     /// The `HostedZoneId` member, when set.
     #[inline]
-    pub fn hosted_zone_id(&self) -> ::std::option::Option<&str> {
+    pub fn hosted_zone_id(&self) -> Option<&str> {
         self.hosted_zone_id.as_deref()
     }
     /// The `EnableAcceleratedRecovery` member, when set.
     #[inline]
-    pub fn enable_accelerated_recovery(&self) -> ::std::option::Option<bool> {
+    pub fn enable_accelerated_recovery(&self) -> Option<bool> {
         self.enable_accelerated_recovery
     }
 }
 /// A builder for [`UpdateHostedZoneFeaturesRequest`](crate::types::UpdateHostedZoneFeaturesRequest); start one with `UpdateHostedZoneFeaturesRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct UpdateHostedZoneFeaturesRequestBuilder {
     inner: crate::types::UpdateHostedZoneFeaturesRequest,
 }
 impl UpdateHostedZoneFeaturesRequestBuilder {
     /// Sets [`UpdateHostedZoneFeaturesRequest::hosted_zone_id`](crate::types::UpdateHostedZoneFeaturesRequest::hosted_zone_id): The ID of the hosted zone for which you want to update features.
-    pub fn hosted_zone_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.hosted_zone_id = ::std::option::Option::Some(input.into());
+    pub fn hosted_zone_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.hosted_zone_id = Some(input.into());
         self
     }
     /// Sets or clears [`UpdateHostedZoneFeaturesRequest::hosted_zone_id`](crate::types::UpdateHostedZoneFeaturesRequest::hosted_zone_id).
     #[inline]
-    pub fn set_hosted_zone_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_hosted_zone_id(mut self, input: Option<String>) -> Self {
         self.inner.hosted_zone_id = input;
         self
     }
     /// The value set for [`UpdateHostedZoneFeaturesRequest::hosted_zone_id`](crate::types::UpdateHostedZoneFeaturesRequest::hosted_zone_id), if any.
     #[inline]
-    pub fn get_hosted_zone_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_hosted_zone_id(&self) -> &Option<String> {
         &self.inner.hosted_zone_id
     }
     /// Sets [`UpdateHostedZoneFeaturesRequest::enable_accelerated_recovery`](crate::types::UpdateHostedZoneFeaturesRequest::enable_accelerated_recovery): Specifies whether to enable accelerated recovery for the hosted zone.
     pub fn enable_accelerated_recovery(mut self, input: bool) -> Self {
-        self.inner.enable_accelerated_recovery = ::std::option::Option::Some(input);
+        self.inner.enable_accelerated_recovery = Some(input);
         self
     }
     /// Sets or clears [`UpdateHostedZoneFeaturesRequest::enable_accelerated_recovery`](crate::types::UpdateHostedZoneFeaturesRequest::enable_accelerated_recovery).
     #[inline]
-    pub fn set_enable_accelerated_recovery(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_enable_accelerated_recovery(mut self, input: Option<bool>) -> Self {
         self.inner.enable_accelerated_recovery = input;
         self
     }
     /// The value set for [`UpdateHostedZoneFeaturesRequest::enable_accelerated_recovery`](crate::types::UpdateHostedZoneFeaturesRequest::enable_accelerated_recovery), if any.
     #[inline]
-    pub fn get_enable_accelerated_recovery(&self) -> &::std::option::Option<bool> {
+    pub fn get_enable_accelerated_recovery(&self) -> &Option<bool> {
         &self.inner.enable_accelerated_recovery
     }
     /// Builds the [`UpdateHostedZoneFeaturesRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::UpdateHostedZoneFeaturesRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.hosted_zone_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateHostedZoneFeaturesRequest",
                 member: "hosted_zone_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl UpdateHostedZoneFeaturesRequest {
@@ -111,10 +92,10 @@ impl UpdateHostedZoneFeaturesRequest {
         &self,
         writer: &mut ::awsgen_runtime::xml::XmlWriter,
         name: &str,
-        namespace: ::std::option::Option<(&str, &str)>,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
+        namespace: Option<(&str, &str)>,
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
         writer.start_declaring(name, namespace);
-        if let ::std::option::Option::Some(value) = &self.enable_accelerated_recovery {
+        if let Some(value) = &self.enable_accelerated_recovery {
             writer
                 .element(
                     "EnableAcceleratedRecovery",
@@ -122,6 +103,6 @@ impl UpdateHostedZoneFeaturesRequest {
                 );
         }
         writer.end(name);
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

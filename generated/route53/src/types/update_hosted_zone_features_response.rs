@@ -2,39 +2,29 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `UpdateHostedZoneFeaturesResponse` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UpdateHostedZoneFeaturesResponse {}
 impl UpdateHostedZoneFeaturesResponse {
     /// Starts building a [`UpdateHostedZoneFeaturesResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::UpdateHostedZoneFeaturesResponseBuilder {
-        <crate::types::builders::UpdateHostedZoneFeaturesResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::UpdateHostedZoneFeaturesResponseBuilder as Default>::default()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for UpdateHostedZoneFeaturesResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = {
             let _ = response;
-            <Self as ::std::default::Default>::default()
+            <Self as Default>::default()
         };
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`UpdateHostedZoneFeaturesResponse`](crate::types::UpdateHostedZoneFeaturesResponse); start one with `UpdateHostedZoneFeaturesResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct UpdateHostedZoneFeaturesResponseBuilder {
     inner: crate::types::UpdateHostedZoneFeaturesResponse,
 }

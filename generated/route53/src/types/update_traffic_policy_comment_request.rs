@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains information about the traffic policy that you want to update the comment for.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UpdateTrafficPolicyCommentRequest {
     /// The value of `Id` for the traffic policy that you want to update the comment for.
@@ -15,138 +10,121 @@ pub struct UpdateTrafficPolicyCommentRequest {
     /// Sent in the URI label `{Id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub id: ::std::option::Option<::std::string::String>,
+    pub id: Option<String>,
     /// The value of `Version` for the traffic policy that you want to update the comment for.
     ///
     /// Sent in the URI label `{Version}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub version: ::std::option::Option<i32>,
+    pub version: Option<i32>,
     /// The new comment for the specified traffic policy and version.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub comment: ::std::option::Option<::std::string::String>,
+    pub comment: Option<String>,
 }
 impl UpdateTrafficPolicyCommentRequest {
     /// Starts building a [`UpdateTrafficPolicyCommentRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::UpdateTrafficPolicyCommentRequestBuilder {
-        <crate::types::builders::UpdateTrafficPolicyCommentRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::UpdateTrafficPolicyCommentRequestBuilder as Default>::default()
     }
     /// The `Id` member, when set.
     #[inline]
-    pub fn id(&self) -> ::std::option::Option<&str> {
+    pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
     /// The `Version` member, when set.
     #[inline]
-    pub fn version(&self) -> ::std::option::Option<i32> {
+    pub fn version(&self) -> Option<i32> {
         self.version
     }
     /// The `Comment` member, when set.
     #[inline]
-    pub fn comment(&self) -> ::std::option::Option<&str> {
+    pub fn comment(&self) -> Option<&str> {
         self.comment.as_deref()
     }
 }
 /// A builder for [`UpdateTrafficPolicyCommentRequest`](crate::types::UpdateTrafficPolicyCommentRequest); start one with `UpdateTrafficPolicyCommentRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct UpdateTrafficPolicyCommentRequestBuilder {
     inner: crate::types::UpdateTrafficPolicyCommentRequest,
 }
 impl UpdateTrafficPolicyCommentRequestBuilder {
     /// Sets [`UpdateTrafficPolicyCommentRequest::id`](crate::types::UpdateTrafficPolicyCommentRequest::id): The value of `Id` for the traffic policy that you want to update the comment for.
-    pub fn id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.id = ::std::option::Option::Some(input.into());
+    pub fn id(mut self, input: impl Into<String>) -> Self {
+        self.inner.id = Some(input.into());
         self
     }
     /// Sets or clears [`UpdateTrafficPolicyCommentRequest::id`](crate::types::UpdateTrafficPolicyCommentRequest::id).
     #[inline]
-    pub fn set_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_id(mut self, input: Option<String>) -> Self {
         self.inner.id = input;
         self
     }
     /// The value set for [`UpdateTrafficPolicyCommentRequest::id`](crate::types::UpdateTrafficPolicyCommentRequest::id), if any.
     #[inline]
-    pub fn get_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_id(&self) -> &Option<String> {
         &self.inner.id
     }
     /// Sets [`UpdateTrafficPolicyCommentRequest::version`](crate::types::UpdateTrafficPolicyCommentRequest::version): The value of `Version` for the traffic policy that you want to update the comment for.
     pub fn version(mut self, input: i32) -> Self {
-        self.inner.version = ::std::option::Option::Some(input);
+        self.inner.version = Some(input);
         self
     }
     /// Sets or clears [`UpdateTrafficPolicyCommentRequest::version`](crate::types::UpdateTrafficPolicyCommentRequest::version).
     #[inline]
-    pub fn set_version(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_version(mut self, input: Option<i32>) -> Self {
         self.inner.version = input;
         self
     }
     /// The value set for [`UpdateTrafficPolicyCommentRequest::version`](crate::types::UpdateTrafficPolicyCommentRequest::version), if any.
     #[inline]
-    pub fn get_version(&self) -> &::std::option::Option<i32> {
+    pub fn get_version(&self) -> &Option<i32> {
         &self.inner.version
     }
     /// Sets [`UpdateTrafficPolicyCommentRequest::comment`](crate::types::UpdateTrafficPolicyCommentRequest::comment): The new comment for the specified traffic policy and version.
-    pub fn comment(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.comment = ::std::option::Option::Some(input.into());
+    pub fn comment(mut self, input: impl Into<String>) -> Self {
+        self.inner.comment = Some(input.into());
         self
     }
     /// Sets or clears [`UpdateTrafficPolicyCommentRequest::comment`](crate::types::UpdateTrafficPolicyCommentRequest::comment).
     #[inline]
-    pub fn set_comment(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_comment(mut self, input: Option<String>) -> Self {
         self.inner.comment = input;
         self
     }
     /// The value set for [`UpdateTrafficPolicyCommentRequest::comment`](crate::types::UpdateTrafficPolicyCommentRequest::comment), if any.
     #[inline]
-    pub fn get_comment(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_comment(&self) -> &Option<String> {
         &self.inner.comment
     }
     /// Builds the [`UpdateTrafficPolicyCommentRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::UpdateTrafficPolicyCommentRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateTrafficPolicyCommentRequest",
                 member: "id",
             });
         }
         if self.inner.version.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateTrafficPolicyCommentRequest",
                 member: "version",
             });
         }
         if self.inner.comment.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateTrafficPolicyCommentRequest",
                 member: "comment",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl UpdateTrafficPolicyCommentRequest {
@@ -155,13 +133,13 @@ impl UpdateTrafficPolicyCommentRequest {
         &self,
         writer: &mut ::awsgen_runtime::xml::XmlWriter,
         name: &str,
-        namespace: ::std::option::Option<(&str, &str)>,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
+        namespace: Option<(&str, &str)>,
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
         writer.start_declaring(name, namespace);
-        if let ::std::option::Option::Some(value) = &self.comment {
+        if let Some(value) = &self.comment {
             writer.element("Comment", value.as_str());
         }
         writer.end(name);
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,107 +2,95 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains the response information for the traffic policy.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UpdateTrafficPolicyCommentResponse {
     /// A complex type that contains settings for the specified traffic policy.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub traffic_policy: ::std::option::Option<crate::types::TrafficPolicy>,
+    pub traffic_policy: Option<crate::types::TrafficPolicy>,
 }
 impl UpdateTrafficPolicyCommentResponse {
     /// Starts building a [`UpdateTrafficPolicyCommentResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::UpdateTrafficPolicyCommentResponseBuilder {
-        <crate::types::builders::UpdateTrafficPolicyCommentResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::UpdateTrafficPolicyCommentResponseBuilder as Default>::default()
     }
     /// The `TrafficPolicy` member, when set.
     #[inline]
-    pub fn traffic_policy(&self) -> ::std::option::Option<&crate::types::TrafficPolicy> {
+    pub fn traffic_policy(&self) -> Option<&crate::types::TrafficPolicy> {
         self.traffic_policy.as_ref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for UpdateTrafficPolicyCommentResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::xml::read_body(
             response.body(),
             "UpdateTrafficPolicyCommentResponse",
             ::awsgen_runtime::xml::MembersAt::Root,
             <Self as ::awsgen_runtime::xml::FromXml>::from_xml,
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`UpdateTrafficPolicyCommentResponse`](crate::types::UpdateTrafficPolicyCommentResponse); start one with `UpdateTrafficPolicyCommentResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct UpdateTrafficPolicyCommentResponseBuilder {
     inner: crate::types::UpdateTrafficPolicyCommentResponse,
 }
 impl UpdateTrafficPolicyCommentResponseBuilder {
     /// Sets [`UpdateTrafficPolicyCommentResponse::traffic_policy`](crate::types::UpdateTrafficPolicyCommentResponse::traffic_policy): A complex type that contains settings for the specified traffic policy.
     pub fn traffic_policy(mut self, input: crate::types::TrafficPolicy) -> Self {
-        self.inner.traffic_policy = ::std::option::Option::Some(input);
+        self.inner.traffic_policy = Some(input);
         self
     }
     /// Sets or clears [`UpdateTrafficPolicyCommentResponse::traffic_policy`](crate::types::UpdateTrafficPolicyCommentResponse::traffic_policy).
     #[inline]
     pub fn set_traffic_policy(
         mut self,
-        input: ::std::option::Option<crate::types::TrafficPolicy>,
+        input: Option<crate::types::TrafficPolicy>,
     ) -> Self {
         self.inner.traffic_policy = input;
         self
     }
     /// The value set for [`UpdateTrafficPolicyCommentResponse::traffic_policy`](crate::types::UpdateTrafficPolicyCommentResponse::traffic_policy), if any.
     #[inline]
-    pub fn get_traffic_policy(
-        &self,
-    ) -> &::std::option::Option<crate::types::TrafficPolicy> {
+    pub fn get_traffic_policy(&self) -> &Option<crate::types::TrafficPolicy> {
         &self.inner.traffic_policy
     }
     /// Builds the [`UpdateTrafficPolicyCommentResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::UpdateTrafficPolicyCommentResponse,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.traffic_policy.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateTrafficPolicyCommentResponse",
                 member: "traffic_policy",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::xml::FromXml for UpdateTrafficPolicyCommentResponse {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "TrafficPolicy" {
-                value.traffic_policy = ::std::option::Option::Some(
+                value.traffic_policy = Some(
                     <crate::types::TrafficPolicy as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains information about the resource record sets that you want to update based on a specified traffic policy instance.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UpdateTrafficPolicyInstanceRequest {
     /// The ID of the traffic policy instance that you want to update.
@@ -15,172 +10,150 @@ pub struct UpdateTrafficPolicyInstanceRequest {
     /// Sent in the URI label `{Id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub id: ::std::option::Option<::std::string::String>,
+    pub id: Option<String>,
     /// The TTL that you want Amazon Route 53 to assign to all of the updated resource record sets.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub ttl: ::std::option::Option<i64>,
+    pub ttl: Option<i64>,
     /// The ID of the traffic policy that you want Amazon Route 53 to use to update resource record sets for the specified traffic policy instance.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub traffic_policy_id: ::std::option::Option<::std::string::String>,
+    pub traffic_policy_id: Option<String>,
     /// The version of the traffic policy that you want Amazon Route 53 to use to update resource record sets for the specified traffic policy instance.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub traffic_policy_version: ::std::option::Option<i32>,
+    pub traffic_policy_version: Option<i32>,
 }
 impl UpdateTrafficPolicyInstanceRequest {
     /// Starts building a [`UpdateTrafficPolicyInstanceRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::UpdateTrafficPolicyInstanceRequestBuilder {
-        <crate::types::builders::UpdateTrafficPolicyInstanceRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::UpdateTrafficPolicyInstanceRequestBuilder as Default>::default()
     }
     /// The `Id` member, when set.
     #[inline]
-    pub fn id(&self) -> ::std::option::Option<&str> {
+    pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
     /// The `TTL` member, when set.
     #[inline]
-    pub fn ttl(&self) -> ::std::option::Option<i64> {
+    pub fn ttl(&self) -> Option<i64> {
         self.ttl
     }
     /// The `TrafficPolicyId` member, when set.
     #[inline]
-    pub fn traffic_policy_id(&self) -> ::std::option::Option<&str> {
+    pub fn traffic_policy_id(&self) -> Option<&str> {
         self.traffic_policy_id.as_deref()
     }
     /// The `TrafficPolicyVersion` member, when set.
     #[inline]
-    pub fn traffic_policy_version(&self) -> ::std::option::Option<i32> {
+    pub fn traffic_policy_version(&self) -> Option<i32> {
         self.traffic_policy_version
     }
 }
 /// A builder for [`UpdateTrafficPolicyInstanceRequest`](crate::types::UpdateTrafficPolicyInstanceRequest); start one with `UpdateTrafficPolicyInstanceRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct UpdateTrafficPolicyInstanceRequestBuilder {
     inner: crate::types::UpdateTrafficPolicyInstanceRequest,
 }
 impl UpdateTrafficPolicyInstanceRequestBuilder {
     /// Sets [`UpdateTrafficPolicyInstanceRequest::id`](crate::types::UpdateTrafficPolicyInstanceRequest::id): The ID of the traffic policy instance that you want to update.
-    pub fn id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.id = ::std::option::Option::Some(input.into());
+    pub fn id(mut self, input: impl Into<String>) -> Self {
+        self.inner.id = Some(input.into());
         self
     }
     /// Sets or clears [`UpdateTrafficPolicyInstanceRequest::id`](crate::types::UpdateTrafficPolicyInstanceRequest::id).
     #[inline]
-    pub fn set_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_id(mut self, input: Option<String>) -> Self {
         self.inner.id = input;
         self
     }
     /// The value set for [`UpdateTrafficPolicyInstanceRequest::id`](crate::types::UpdateTrafficPolicyInstanceRequest::id), if any.
     #[inline]
-    pub fn get_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_id(&self) -> &Option<String> {
         &self.inner.id
     }
     /// Sets [`UpdateTrafficPolicyInstanceRequest::ttl`](crate::types::UpdateTrafficPolicyInstanceRequest::ttl): The TTL that you want Amazon Route 53 to assign to all of the updated resource record sets.
     pub fn ttl(mut self, input: i64) -> Self {
-        self.inner.ttl = ::std::option::Option::Some(input);
+        self.inner.ttl = Some(input);
         self
     }
     /// Sets or clears [`UpdateTrafficPolicyInstanceRequest::ttl`](crate::types::UpdateTrafficPolicyInstanceRequest::ttl).
     #[inline]
-    pub fn set_ttl(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_ttl(mut self, input: Option<i64>) -> Self {
         self.inner.ttl = input;
         self
     }
     /// The value set for [`UpdateTrafficPolicyInstanceRequest::ttl`](crate::types::UpdateTrafficPolicyInstanceRequest::ttl), if any.
     #[inline]
-    pub fn get_ttl(&self) -> &::std::option::Option<i64> {
+    pub fn get_ttl(&self) -> &Option<i64> {
         &self.inner.ttl
     }
     /// Sets [`UpdateTrafficPolicyInstanceRequest::traffic_policy_id`](crate::types::UpdateTrafficPolicyInstanceRequest::traffic_policy_id): The ID of the traffic policy that you want Amazon Route 53 to use to update resource record sets for the specified traffic policy instance.
-    pub fn traffic_policy_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.traffic_policy_id = ::std::option::Option::Some(input.into());
+    pub fn traffic_policy_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.traffic_policy_id = Some(input.into());
         self
     }
     /// Sets or clears [`UpdateTrafficPolicyInstanceRequest::traffic_policy_id`](crate::types::UpdateTrafficPolicyInstanceRequest::traffic_policy_id).
     #[inline]
-    pub fn set_traffic_policy_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_traffic_policy_id(mut self, input: Option<String>) -> Self {
         self.inner.traffic_policy_id = input;
         self
     }
     /// The value set for [`UpdateTrafficPolicyInstanceRequest::traffic_policy_id`](crate::types::UpdateTrafficPolicyInstanceRequest::traffic_policy_id), if any.
     #[inline]
-    pub fn get_traffic_policy_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_traffic_policy_id(&self) -> &Option<String> {
         &self.inner.traffic_policy_id
     }
     /// Sets [`UpdateTrafficPolicyInstanceRequest::traffic_policy_version`](crate::types::UpdateTrafficPolicyInstanceRequest::traffic_policy_version): The version of the traffic policy that you want Amazon Route 53 to use to update resource record sets for the specified traffic policy instance.
     pub fn traffic_policy_version(mut self, input: i32) -> Self {
-        self.inner.traffic_policy_version = ::std::option::Option::Some(input);
+        self.inner.traffic_policy_version = Some(input);
         self
     }
     /// Sets or clears [`UpdateTrafficPolicyInstanceRequest::traffic_policy_version`](crate::types::UpdateTrafficPolicyInstanceRequest::traffic_policy_version).
     #[inline]
-    pub fn set_traffic_policy_version(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_traffic_policy_version(mut self, input: Option<i32>) -> Self {
         self.inner.traffic_policy_version = input;
         self
     }
     /// The value set for [`UpdateTrafficPolicyInstanceRequest::traffic_policy_version`](crate::types::UpdateTrafficPolicyInstanceRequest::traffic_policy_version), if any.
     #[inline]
-    pub fn get_traffic_policy_version(&self) -> &::std::option::Option<i32> {
+    pub fn get_traffic_policy_version(&self) -> &Option<i32> {
         &self.inner.traffic_policy_version
     }
     /// Builds the [`UpdateTrafficPolicyInstanceRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::UpdateTrafficPolicyInstanceRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateTrafficPolicyInstanceRequest",
                 member: "id",
             });
         }
         if self.inner.ttl.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateTrafficPolicyInstanceRequest",
                 member: "ttl",
             });
         }
         if self.inner.traffic_policy_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateTrafficPolicyInstanceRequest",
                 member: "traffic_policy_id",
             });
         }
         if self.inner.traffic_policy_version.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateTrafficPolicyInstanceRequest",
                 member: "traffic_policy_version",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl UpdateTrafficPolicyInstanceRequest {
@@ -189,19 +162,19 @@ impl UpdateTrafficPolicyInstanceRequest {
         &self,
         writer: &mut ::awsgen_runtime::xml::XmlWriter,
         name: &str,
-        namespace: ::std::option::Option<(&str, &str)>,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
+        namespace: Option<(&str, &str)>,
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
         writer.start_declaring(name, namespace);
-        if let ::std::option::Option::Some(value) = &self.ttl {
+        if let Some(value) = &self.ttl {
             writer.element("TTL", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.traffic_policy_id {
+        if let Some(value) = &self.traffic_policy_id {
             writer.element("TrafficPolicyId", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.traffic_policy_version {
+        if let Some(value) = &self.traffic_policy_version {
             writer.element("TrafficPolicyVersion", &value.to_string());
         }
         writer.end(name);
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,55 +2,43 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A complex type that contains information about the resource record sets that Amazon Route 53 created based on a specified traffic policy.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UpdateTrafficPolicyInstanceResponse {
     /// A complex type that contains settings for the updated traffic policy instance.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub traffic_policy_instance: ::std::option::Option<
-        crate::types::TrafficPolicyInstance,
-    >,
+    pub traffic_policy_instance: Option<crate::types::TrafficPolicyInstance>,
 }
 impl UpdateTrafficPolicyInstanceResponse {
     /// Starts building a [`UpdateTrafficPolicyInstanceResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::UpdateTrafficPolicyInstanceResponseBuilder {
-        <crate::types::builders::UpdateTrafficPolicyInstanceResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::UpdateTrafficPolicyInstanceResponseBuilder as Default>::default()
     }
     /// The `TrafficPolicyInstance` member, when set.
     #[inline]
     pub fn traffic_policy_instance(
         &self,
-    ) -> ::std::option::Option<&crate::types::TrafficPolicyInstance> {
+    ) -> Option<&crate::types::TrafficPolicyInstance> {
         self.traffic_policy_instance.as_ref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for UpdateTrafficPolicyInstanceResponse {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::xml::read_body(
             response.body(),
             "UpdateTrafficPolicyInstanceResponse",
             ::awsgen_runtime::xml::MembersAt::Root,
             <Self as ::awsgen_runtime::xml::FromXml>::from_xml,
         )?;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`UpdateTrafficPolicyInstanceResponse`](crate::types::UpdateTrafficPolicyInstanceResponse); start one with `UpdateTrafficPolicyInstanceResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct UpdateTrafficPolicyInstanceResponseBuilder {
     inner: crate::types::UpdateTrafficPolicyInstanceResponse,
 }
@@ -60,14 +48,14 @@ impl UpdateTrafficPolicyInstanceResponseBuilder {
         mut self,
         input: crate::types::TrafficPolicyInstance,
     ) -> Self {
-        self.inner.traffic_policy_instance = ::std::option::Option::Some(input);
+        self.inner.traffic_policy_instance = Some(input);
         self
     }
     /// Sets or clears [`UpdateTrafficPolicyInstanceResponse::traffic_policy_instance`](crate::types::UpdateTrafficPolicyInstanceResponse::traffic_policy_instance).
     #[inline]
     pub fn set_traffic_policy_instance(
         mut self,
-        input: ::std::option::Option<crate::types::TrafficPolicyInstance>,
+        input: Option<crate::types::TrafficPolicyInstance>,
     ) -> Self {
         self.inner.traffic_policy_instance = input;
         self
@@ -76,40 +64,40 @@ impl UpdateTrafficPolicyInstanceResponseBuilder {
     #[inline]
     pub fn get_traffic_policy_instance(
         &self,
-    ) -> &::std::option::Option<crate::types::TrafficPolicyInstance> {
+    ) -> &Option<crate::types::TrafficPolicyInstance> {
         &self.inner.traffic_policy_instance
     }
     /// Builds the [`UpdateTrafficPolicyInstanceResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::UpdateTrafficPolicyInstanceResponse,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.traffic_policy_instance.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateTrafficPolicyInstanceResponse",
                 member: "traffic_policy_instance",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::xml::FromXml for UpdateTrafficPolicyInstanceResponse {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "TrafficPolicyInstance" {
-                value.traffic_policy_instance = ::std::option::Option::Some(
+                value.traffic_policy_instance = Some(
                     <crate::types::TrafficPolicyInstance as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

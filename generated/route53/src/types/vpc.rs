@@ -4,86 +4,67 @@
 /// (Private hosted zones only) A complex type that contains information about an Amazon VPC.
 ///
 /// If you associate a private hosted zone with an Amazon VPC when you make a [CreateHostedZone](https://docs.aws.amazon.com/Route53/latest/APIReference/API_CreateHostedZone.html) request, the following parameters are also required.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Vpc {
     /// (Private hosted zones only) The region that an Amazon VPC was created in.
-    pub vpc_region: ::std::option::Option<crate::types::VpcRegion>,
+    pub vpc_region: Option<crate::types::VpcRegion>,
     /// The `VPCId` member.
-    pub vpc_id: ::std::option::Option<::std::string::String>,
+    pub vpc_id: Option<String>,
 }
 impl Vpc {
     /// Starts building a [`Vpc`].
     #[inline]
     pub fn builder() -> crate::types::builders::VpcBuilder {
-        <crate::types::builders::VpcBuilder as ::std::default::Default>::default()
+        <crate::types::builders::VpcBuilder as Default>::default()
     }
     /// The `VPCRegion` member, when set.
     #[inline]
-    pub fn vpc_region(&self) -> ::std::option::Option<&crate::types::VpcRegion> {
+    pub fn vpc_region(&self) -> Option<&crate::types::VpcRegion> {
         self.vpc_region.as_ref()
     }
     /// The `VPCId` member, when set.
     #[inline]
-    pub fn vpc_id(&self) -> ::std::option::Option<&str> {
+    pub fn vpc_id(&self) -> Option<&str> {
         self.vpc_id.as_deref()
     }
 }
 /// A builder for [`Vpc`](crate::types::Vpc); start one with `Vpc::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct VpcBuilder {
     inner: crate::types::Vpc,
 }
 impl VpcBuilder {
     /// Sets [`Vpc::vpc_region`](crate::types::Vpc::vpc_region): (Private hosted zones only) The region that an Amazon VPC was created in.
     pub fn vpc_region(mut self, input: crate::types::VpcRegion) -> Self {
-        self.inner.vpc_region = ::std::option::Option::Some(input);
+        self.inner.vpc_region = Some(input);
         self
     }
     /// Sets or clears [`Vpc::vpc_region`](crate::types::Vpc::vpc_region).
     #[inline]
-    pub fn set_vpc_region(
-        mut self,
-        input: ::std::option::Option<crate::types::VpcRegion>,
-    ) -> Self {
+    pub fn set_vpc_region(mut self, input: Option<crate::types::VpcRegion>) -> Self {
         self.inner.vpc_region = input;
         self
     }
     /// The value set for [`Vpc::vpc_region`](crate::types::Vpc::vpc_region), if any.
     #[inline]
-    pub fn get_vpc_region(&self) -> &::std::option::Option<crate::types::VpcRegion> {
+    pub fn get_vpc_region(&self) -> &Option<crate::types::VpcRegion> {
         &self.inner.vpc_region
     }
     /// Sets [`Vpc::vpc_id`](crate::types::Vpc::vpc_id)
-    pub fn vpc_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.vpc_id = ::std::option::Option::Some(input.into());
+    pub fn vpc_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.vpc_id = Some(input.into());
         self
     }
     /// Sets or clears [`Vpc::vpc_id`](crate::types::Vpc::vpc_id).
     #[inline]
-    pub fn set_vpc_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpc_id(mut self, input: Option<String>) -> Self {
         self.inner.vpc_id = input;
         self
     }
     /// The value set for [`Vpc::vpc_id`](crate::types::Vpc::vpc_id), if any.
     #[inline]
-    pub fn get_vpc_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpc_id(&self) -> &Option<String> {
         &self.inner.vpc_id
     }
     /// Builds the [`Vpc`]; it has no required members, so this cannot fail.
@@ -98,39 +79,35 @@ impl Vpc {
         &self,
         writer: &mut ::awsgen_runtime::xml::XmlWriter,
         name: &str,
-        namespace: ::std::option::Option<(&str, &str)>,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
+        namespace: Option<(&str, &str)>,
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
         writer.start_declaring(name, namespace);
-        if let ::std::option::Option::Some(value) = &self.vpc_region {
+        if let Some(value) = &self.vpc_region {
             writer.element("VPCRegion", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.vpc_id {
+        if let Some(value) = &self.vpc_id {
             writer.element("VPCId", value.as_str());
         }
         writer.end(name);
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::xml::FromXml for Vpc {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "VPCRegion" => {
-                    value.vpc_region = ::std::option::Option::Some(
-                        crate::types::VpcRegion::from(child.text()),
-                    );
+                    value.vpc_region = Some(crate::types::VpcRegion::from(child.text()));
                 }
                 "VPCId" => {
-                    value.vpc_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.vpc_id = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::operation::{AddPermission, AddPermissionError, Operation};
 /// A call to [`AddPermission`](crate::operation::AddPermission): Adds a statement to a topic's access control policy, granting access for the specified Amazon Web Services accounts to the specified actions. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct AddPermissionFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::AddPermissionInputBuilder,
@@ -14,16 +14,13 @@ impl AddPermissionFluentBuilder {
     ) -> Self {
         AddPermissionFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`AddPermissionError`](crate::operation::AddPermissionError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
-        (),
-        ::awsgen_runtime::client::SdkError<AddPermissionError>,
-    > {
+    ) -> Result<(), ::awsgen_runtime::client::SdkError<AddPermissionError>> {
         let input = self
             .input
             .build()
@@ -35,87 +32,59 @@ impl AddPermissionFluentBuilder {
         &self.input
     }
     /// Sets the input's `topic_arn`: see [`topic_arn`](crate::types::builders::AddPermissionInputBuilder::topic_arn).
-    pub fn topic_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn topic_arn(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.topic_arn(input);
         self
     }
     /// Sets or clears the input's `topic_arn`.
-    pub fn set_topic_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_topic_arn(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_topic_arn(input);
         self
     }
     /// The value set for the input's `topic_arn`, if any.
-    pub fn get_topic_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_topic_arn(&self) -> &Option<String> {
         self.input.get_topic_arn()
     }
     /// Sets the input's `label`: see [`label`](crate::types::builders::AddPermissionInputBuilder::label).
-    pub fn label(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn label(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.label(input);
         self
     }
     /// Sets or clears the input's `label`.
-    pub fn set_label(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_label(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_label(input);
         self
     }
     /// The value set for the input's `label`, if any.
-    pub fn get_label(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_label(&self) -> &Option<String> {
         self.input.get_label()
     }
     /// Appends one item to the input's `aws_account_id`: see [`aws_account_id`](crate::types::builders::AddPermissionInputBuilder::aws_account_id).
-    pub fn aws_account_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn aws_account_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.aws_account_id(input);
         self
     }
     /// Sets or clears the input's `aws_account_id`.
-    pub fn set_aws_account_id(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_aws_account_id(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_aws_account_id(input);
         self
     }
     /// The value set for the input's `aws_account_id`, if any.
-    pub fn get_aws_account_id(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_aws_account_id(&self) -> &Option<Vec<String>> {
         self.input.get_aws_account_id()
     }
     /// Appends one item to the input's `action_name`: see [`action_name`](crate::types::builders::AddPermissionInputBuilder::action_name).
-    pub fn action_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn action_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.action_name(input);
         self
     }
     /// Sets or clears the input's `action_name`.
-    pub fn set_action_name(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_action_name(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_action_name(input);
         self
     }
     /// The value set for the input's `action_name`, if any.
-    pub fn get_action_name(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_action_name(&self) -> &Option<Vec<String>> {
         self.input.get_action_name()
     }
 }
@@ -131,17 +100,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <AddPermission as Operation>::serialize_request(input),
             <AddPermission as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for AddPermissionError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         AddPermissionError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -5,7 +5,7 @@ use crate::operation::{
     CheckIfPhoneNumberIsOptedOut, CheckIfPhoneNumberIsOptedOutError, Operation,
 };
 /// A call to [`CheckIfPhoneNumberIsOptedOut`](crate::operation::CheckIfPhoneNumberIsOptedOut): Accepts a phone number and indicates whether the phone holder has opted out of receiving SMS messages from your Amazon Web Services account. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CheckIfPhoneNumberIsOptedOutFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CheckIfPhoneNumberIsOptedOutInputBuilder,
@@ -16,13 +16,13 @@ impl CheckIfPhoneNumberIsOptedOutFluentBuilder {
     ) -> Self {
         CheckIfPhoneNumberIsOptedOutFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CheckIfPhoneNumberIsOptedOutError`](crate::operation::CheckIfPhoneNumberIsOptedOutError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CheckIfPhoneNumberIsOptedOutResponse,
         ::awsgen_runtime::client::SdkError<CheckIfPhoneNumberIsOptedOutError>,
     > {
@@ -39,23 +39,17 @@ impl CheckIfPhoneNumberIsOptedOutFluentBuilder {
         &self.input
     }
     /// Sets the input's `phone_number`: see [`phone_number`](crate::types::builders::CheckIfPhoneNumberIsOptedOutInputBuilder::phone_number).
-    pub fn phone_number(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn phone_number(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.phone_number(input);
         self
     }
     /// Sets or clears the input's `phone_number`.
-    pub fn set_phone_number(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_phone_number(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_phone_number(input);
         self
     }
     /// The value set for the input's `phone_number`, if any.
-    pub fn get_phone_number(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_phone_number(&self) -> &Option<String> {
         self.input.get_phone_number()
     }
 }
@@ -74,17 +68,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CheckIfPhoneNumberIsOptedOut as Operation>::serialize_request(input),
             <CheckIfPhoneNumberIsOptedOut as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for CheckIfPhoneNumberIsOptedOutError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         CheckIfPhoneNumberIsOptedOutError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::operation::{ConfirmSubscription, ConfirmSubscriptionError, Operation};
 /// A call to [`ConfirmSubscription`](crate::operation::ConfirmSubscription): Verifies an endpoint owner's intent to receive messages by validating the token sent to the endpoint by an earlier `Subscribe` action. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ConfirmSubscriptionFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ConfirmSubscriptionInputBuilder,
@@ -14,13 +14,13 @@ impl ConfirmSubscriptionFluentBuilder {
     ) -> Self {
         ConfirmSubscriptionFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ConfirmSubscriptionError`](crate::operation::ConfirmSubscriptionError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ConfirmSubscriptionResponse,
         ::awsgen_runtime::client::SdkError<ConfirmSubscriptionError>,
     > {
@@ -35,65 +35,45 @@ impl ConfirmSubscriptionFluentBuilder {
         &self.input
     }
     /// Sets the input's `topic_arn`: see [`topic_arn`](crate::types::builders::ConfirmSubscriptionInputBuilder::topic_arn).
-    pub fn topic_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn topic_arn(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.topic_arn(input);
         self
     }
     /// Sets or clears the input's `topic_arn`.
-    pub fn set_topic_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_topic_arn(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_topic_arn(input);
         self
     }
     /// The value set for the input's `topic_arn`, if any.
-    pub fn get_topic_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_topic_arn(&self) -> &Option<String> {
         self.input.get_topic_arn()
     }
     /// Sets the input's `token`: see [`token`](crate::types::builders::ConfirmSubscriptionInputBuilder::token).
-    pub fn token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.token(input);
         self
     }
     /// Sets or clears the input's `token`.
-    pub fn set_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_token(input);
         self
     }
     /// The value set for the input's `token`, if any.
-    pub fn get_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_token(&self) -> &Option<String> {
         self.input.get_token()
     }
     /// Sets the input's `authenticate_on_unsubscribe`: see [`authenticate_on_unsubscribe`](crate::types::builders::ConfirmSubscriptionInputBuilder::authenticate_on_unsubscribe).
-    pub fn authenticate_on_unsubscribe(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn authenticate_on_unsubscribe(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.authenticate_on_unsubscribe(input);
         self
     }
     /// Sets or clears the input's `authenticate_on_unsubscribe`.
-    pub fn set_authenticate_on_unsubscribe(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_authenticate_on_unsubscribe(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_authenticate_on_unsubscribe(input);
         self
     }
     /// The value set for the input's `authenticate_on_unsubscribe`, if any.
-    pub fn get_authenticate_on_unsubscribe(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_authenticate_on_unsubscribe(&self) -> &Option<String> {
         self.input.get_authenticate_on_unsubscribe()
     }
 }
@@ -112,17 +92,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ConfirmSubscription as Operation>::serialize_request(input),
             <ConfirmSubscription as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for ConfirmSubscriptionError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         ConfirmSubscriptionError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

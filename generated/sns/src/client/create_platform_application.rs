@@ -5,7 +5,7 @@ use crate::operation::{
     CreatePlatformApplication, CreatePlatformApplicationError, Operation,
 };
 /// A call to [`CreatePlatformApplication`](crate::operation::CreatePlatformApplication): Creates a platform application object for one of the supported push notification services, such as APNS and GCM (Firebase Cloud Messaging), to which devices and mobile apps may register. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CreatePlatformApplicationFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CreatePlatformApplicationInputBuilder,
@@ -16,13 +16,13 @@ impl CreatePlatformApplicationFluentBuilder {
     ) -> Self {
         CreatePlatformApplicationFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CreatePlatformApplicationError`](crate::operation::CreatePlatformApplicationError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreatePlatformApplicationResponse,
         ::awsgen_runtime::client::SdkError<CreatePlatformApplicationError>,
     > {
@@ -39,50 +39,38 @@ impl CreatePlatformApplicationFluentBuilder {
         &self.input
     }
     /// Sets the input's `name`: see [`name`](crate::types::builders::CreatePlatformApplicationInputBuilder::name).
-    pub fn name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.name(input);
         self
     }
     /// Sets or clears the input's `name`.
-    pub fn set_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_name(input);
         self
     }
     /// The value set for the input's `name`, if any.
-    pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_name(&self) -> &Option<String> {
         self.input.get_name()
     }
     /// Sets the input's `platform`: see [`platform`](crate::types::builders::CreatePlatformApplicationInputBuilder::platform).
-    pub fn platform(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn platform(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.platform(input);
         self
     }
     /// Sets or clears the input's `platform`.
-    pub fn set_platform(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_platform(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_platform(input);
         self
     }
     /// The value set for the input's `platform`, if any.
-    pub fn get_platform(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_platform(&self) -> &Option<String> {
         self.input.get_platform()
     }
     /// Adds one entry to the input's `attributes`: see [`attributes`](crate::types::builders::CreatePlatformApplicationInputBuilder::attributes).
     pub fn attributes(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
         self.input = self.input.attributes(key, value);
         self
@@ -90,9 +78,7 @@ impl CreatePlatformApplicationFluentBuilder {
     /// Sets or clears the input's `attributes`.
     pub fn set_attributes(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.input = self.input.set_attributes(input);
         self
@@ -100,9 +86,7 @@ impl CreatePlatformApplicationFluentBuilder {
     /// The value set for the input's `attributes`, if any.
     pub fn get_attributes(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, String>> {
         self.input.get_attributes()
     }
 }
@@ -121,17 +105,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CreatePlatformApplication as Operation>::serialize_request(input),
             <CreatePlatformApplication as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for CreatePlatformApplicationError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         CreatePlatformApplicationError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::operation::{CreatePlatformEndpoint, CreatePlatformEndpointError, Operation};
 /// A call to [`CreatePlatformEndpoint`](crate::operation::CreatePlatformEndpoint): Creates an endpoint for a device and mobile app on one of the supported push notification services, such as GCM (Firebase Cloud Messaging) and APNS. `CreatePlatformEndpoint` requires the `PlatformApplicationArn` that is returned from `CreatePlatformApplication`. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CreatePlatformEndpointFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CreatePlatformEndpointInputBuilder,
@@ -14,13 +14,13 @@ impl CreatePlatformEndpointFluentBuilder {
     ) -> Self {
         CreatePlatformEndpointFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CreatePlatformEndpointError`](crate::operation::CreatePlatformEndpointError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateEndpointResponse,
         ::awsgen_runtime::client::SdkError<CreatePlatformEndpointError>,
     > {
@@ -37,72 +37,52 @@ impl CreatePlatformEndpointFluentBuilder {
         &self.input
     }
     /// Sets the input's `platform_application_arn`: see [`platform_application_arn`](crate::types::builders::CreatePlatformEndpointInputBuilder::platform_application_arn).
-    pub fn platform_application_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn platform_application_arn(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.platform_application_arn(input);
         self
     }
     /// Sets or clears the input's `platform_application_arn`.
-    pub fn set_platform_application_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_platform_application_arn(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_platform_application_arn(input);
         self
     }
     /// The value set for the input's `platform_application_arn`, if any.
-    pub fn get_platform_application_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_platform_application_arn(&self) -> &Option<String> {
         self.input.get_platform_application_arn()
     }
     /// Sets the input's `token`: see [`token`](crate::types::builders::CreatePlatformEndpointInputBuilder::token).
-    pub fn token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.token(input);
         self
     }
     /// Sets or clears the input's `token`.
-    pub fn set_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_token(input);
         self
     }
     /// The value set for the input's `token`, if any.
-    pub fn get_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_token(&self) -> &Option<String> {
         self.input.get_token()
     }
     /// Sets the input's `custom_user_data`: see [`custom_user_data`](crate::types::builders::CreatePlatformEndpointInputBuilder::custom_user_data).
-    pub fn custom_user_data(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn custom_user_data(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.custom_user_data(input);
         self
     }
     /// Sets or clears the input's `custom_user_data`.
-    pub fn set_custom_user_data(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_custom_user_data(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_custom_user_data(input);
         self
     }
     /// The value set for the input's `custom_user_data`, if any.
-    pub fn get_custom_user_data(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_custom_user_data(&self) -> &Option<String> {
         self.input.get_custom_user_data()
     }
     /// Adds one entry to the input's `attributes`: see [`attributes`](crate::types::builders::CreatePlatformEndpointInputBuilder::attributes).
     pub fn attributes(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
         self.input = self.input.attributes(key, value);
         self
@@ -110,9 +90,7 @@ impl CreatePlatformEndpointFluentBuilder {
     /// Sets or clears the input's `attributes`.
     pub fn set_attributes(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.input = self.input.set_attributes(input);
         self
@@ -120,9 +98,7 @@ impl CreatePlatformEndpointFluentBuilder {
     /// The value set for the input's `attributes`, if any.
     pub fn get_attributes(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, String>> {
         self.input.get_attributes()
     }
 }
@@ -141,17 +117,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CreatePlatformEndpoint as Operation>::serialize_request(input),
             <CreatePlatformEndpoint as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for CreatePlatformEndpointError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         CreatePlatformEndpointError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

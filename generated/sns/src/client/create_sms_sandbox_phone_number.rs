@@ -5,7 +5,7 @@ use crate::operation::{
     CreateSmsSandboxPhoneNumber, CreateSmsSandboxPhoneNumberError, Operation,
 };
 /// A call to [`CreateSmsSandboxPhoneNumber`](crate::operation::CreateSmsSandboxPhoneNumber): Adds a destination phone number to an Amazon Web Services account in the SMS sandbox and sends a one-time password (OTP) to that phone number. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CreateSmsSandboxPhoneNumberFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CreateSmsSandboxPhoneNumberInputBuilder,
@@ -16,13 +16,13 @@ impl CreateSmsSandboxPhoneNumberFluentBuilder {
     ) -> Self {
         CreateSmsSandboxPhoneNumberFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CreateSmsSandboxPhoneNumberError`](crate::operation::CreateSmsSandboxPhoneNumberError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateSmsSandboxPhoneNumberResult,
         ::awsgen_runtime::client::SdkError<CreateSmsSandboxPhoneNumberError>,
     > {
@@ -39,23 +39,17 @@ impl CreateSmsSandboxPhoneNumberFluentBuilder {
         &self.input
     }
     /// Sets the input's `phone_number`: see [`phone_number`](crate::types::builders::CreateSmsSandboxPhoneNumberInputBuilder::phone_number).
-    pub fn phone_number(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn phone_number(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.phone_number(input);
         self
     }
     /// Sets or clears the input's `phone_number`.
-    pub fn set_phone_number(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_phone_number(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_phone_number(input);
         self
     }
     /// The value set for the input's `phone_number`, if any.
-    pub fn get_phone_number(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_phone_number(&self) -> &Option<String> {
         self.input.get_phone_number()
     }
     /// Sets the input's `language_code`: see [`language_code`](crate::types::builders::CreateSmsSandboxPhoneNumberInputBuilder::language_code).
@@ -66,15 +60,13 @@ impl CreateSmsSandboxPhoneNumberFluentBuilder {
     /// Sets or clears the input's `language_code`.
     pub fn set_language_code(
         mut self,
-        input: ::std::option::Option<crate::types::LanguageCodeString>,
+        input: Option<crate::types::LanguageCodeString>,
     ) -> Self {
         self.input = self.input.set_language_code(input);
         self
     }
     /// The value set for the input's `language_code`, if any.
-    pub fn get_language_code(
-        &self,
-    ) -> &::std::option::Option<crate::types::LanguageCodeString> {
+    pub fn get_language_code(&self) -> &Option<crate::types::LanguageCodeString> {
         self.input.get_language_code()
     }
 }
@@ -93,17 +85,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CreateSmsSandboxPhoneNumber as Operation>::serialize_request(input),
             <CreateSmsSandboxPhoneNumber as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for CreateSmsSandboxPhoneNumberError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         CreateSmsSandboxPhoneNumberError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

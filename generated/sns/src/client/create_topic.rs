@@ -3,7 +3,7 @@
 
 use crate::operation::{CreateTopic, CreateTopicError, Operation};
 /// A call to [`CreateTopic`](crate::operation::CreateTopic): Creates a topic to which notifications can be published. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CreateTopicFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CreateTopicInputBuilder,
@@ -14,13 +14,13 @@ impl CreateTopicFluentBuilder {
     ) -> Self {
         CreateTopicFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CreateTopicError`](crate::operation::CreateTopicError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateTopicResponse,
         ::awsgen_runtime::client::SdkError<CreateTopicError>,
     > {
@@ -35,30 +35,24 @@ impl CreateTopicFluentBuilder {
         &self.input
     }
     /// Sets the input's `name`: see [`name`](crate::types::builders::CreateTopicInputBuilder::name).
-    pub fn name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.name(input);
         self
     }
     /// Sets or clears the input's `name`.
-    pub fn set_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_name(input);
         self
     }
     /// The value set for the input's `name`, if any.
-    pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_name(&self) -> &Option<String> {
         self.input.get_name()
     }
     /// Adds one entry to the input's `attributes`: see [`attributes`](crate::types::builders::CreateTopicInputBuilder::attributes).
     pub fn attributes(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
         self.input = self.input.attributes(key, value);
         self
@@ -66,9 +60,7 @@ impl CreateTopicFluentBuilder {
     /// Sets or clears the input's `attributes`.
     pub fn set_attributes(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.input = self.input.set_attributes(input);
         self
@@ -76,9 +68,7 @@ impl CreateTopicFluentBuilder {
     /// The value set for the input's `attributes`, if any.
     pub fn get_attributes(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, String>> {
         self.input.get_attributes()
     }
     /// Appends one item to the input's `tags`: see [`tags`](crate::types::builders::CreateTopicInputBuilder::tags).
@@ -87,39 +77,26 @@ impl CreateTopicFluentBuilder {
         self
     }
     /// Sets or clears the input's `tags`.
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.input = self.input.set_tags(input);
         self
     }
     /// The value set for the input's `tags`, if any.
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         self.input.get_tags()
     }
     /// Sets the input's `data_protection_policy`: see [`data_protection_policy`](crate::types::builders::CreateTopicInputBuilder::data_protection_policy).
-    pub fn data_protection_policy(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn data_protection_policy(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.data_protection_policy(input);
         self
     }
     /// Sets or clears the input's `data_protection_policy`.
-    pub fn set_data_protection_policy(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_data_protection_policy(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_data_protection_policy(input);
         self
     }
     /// The value set for the input's `data_protection_policy`, if any.
-    pub fn get_data_protection_policy(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_data_protection_policy(&self) -> &Option<String> {
         self.input.get_data_protection_policy()
     }
 }
@@ -138,17 +115,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CreateTopic as Operation>::serialize_request(input),
             <CreateTopic as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for CreateTopicError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         CreateTopicError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::operation::{DeleteEndpoint, DeleteEndpointError, Operation};
 /// A call to [`DeleteEndpoint`](crate::operation::DeleteEndpoint): Deletes the endpoint for a device and mobile app from Amazon SNS. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DeleteEndpointFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DeleteEndpointInputBuilder,
@@ -14,16 +14,13 @@ impl DeleteEndpointFluentBuilder {
     ) -> Self {
         DeleteEndpointFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DeleteEndpointError`](crate::operation::DeleteEndpointError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
-        (),
-        ::awsgen_runtime::client::SdkError<DeleteEndpointError>,
-    > {
+    ) -> Result<(), ::awsgen_runtime::client::SdkError<DeleteEndpointError>> {
         let input = self
             .input
             .build()
@@ -35,23 +32,17 @@ impl DeleteEndpointFluentBuilder {
         &self.input
     }
     /// Sets the input's `endpoint_arn`: see [`endpoint_arn`](crate::types::builders::DeleteEndpointInputBuilder::endpoint_arn).
-    pub fn endpoint_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn endpoint_arn(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.endpoint_arn(input);
         self
     }
     /// Sets or clears the input's `endpoint_arn`.
-    pub fn set_endpoint_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_endpoint_arn(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_endpoint_arn(input);
         self
     }
     /// The value set for the input's `endpoint_arn`, if any.
-    pub fn get_endpoint_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_endpoint_arn(&self) -> &Option<String> {
         self.input.get_endpoint_arn()
     }
 }
@@ -67,17 +58,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DeleteEndpoint as Operation>::serialize_request(input),
             <DeleteEndpoint as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for DeleteEndpointError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         DeleteEndpointError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -5,7 +5,7 @@ use crate::operation::{
     DeletePlatformApplication, DeletePlatformApplicationError, Operation,
 };
 /// A call to [`DeletePlatformApplication`](crate::operation::DeletePlatformApplication): Deletes a platform application object for one of the supported push notification services, such as APNS and GCM (Firebase Cloud Messaging). Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DeletePlatformApplicationFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DeletePlatformApplicationInputBuilder,
@@ -16,16 +16,13 @@ impl DeletePlatformApplicationFluentBuilder {
     ) -> Self {
         DeletePlatformApplicationFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DeletePlatformApplicationError`](crate::operation::DeletePlatformApplicationError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
-        (),
-        ::awsgen_runtime::client::SdkError<DeletePlatformApplicationError>,
-    > {
+    ) -> Result<(), ::awsgen_runtime::client::SdkError<DeletePlatformApplicationError>> {
         let input = self
             .input
             .build()
@@ -39,25 +36,17 @@ impl DeletePlatformApplicationFluentBuilder {
         &self.input
     }
     /// Sets the input's `platform_application_arn`: see [`platform_application_arn`](crate::types::builders::DeletePlatformApplicationInputBuilder::platform_application_arn).
-    pub fn platform_application_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn platform_application_arn(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.platform_application_arn(input);
         self
     }
     /// Sets or clears the input's `platform_application_arn`.
-    pub fn set_platform_application_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_platform_application_arn(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_platform_application_arn(input);
         self
     }
     /// The value set for the input's `platform_application_arn`, if any.
-    pub fn get_platform_application_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_platform_application_arn(&self) -> &Option<String> {
         self.input.get_platform_application_arn()
     }
 }
@@ -73,17 +62,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DeletePlatformApplication as Operation>::serialize_request(input),
             <DeletePlatformApplication as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for DeletePlatformApplicationError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         DeletePlatformApplicationError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

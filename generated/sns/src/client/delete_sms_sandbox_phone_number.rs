@@ -5,7 +5,7 @@ use crate::operation::{
     DeleteSmsSandboxPhoneNumber, DeleteSmsSandboxPhoneNumberError, Operation,
 };
 /// A call to [`DeleteSmsSandboxPhoneNumber`](crate::operation::DeleteSmsSandboxPhoneNumber): Deletes an Amazon Web Services account's verified or pending phone number from the SMS sandbox. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DeleteSmsSandboxPhoneNumberFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DeleteSmsSandboxPhoneNumberInputBuilder,
@@ -16,13 +16,13 @@ impl DeleteSmsSandboxPhoneNumberFluentBuilder {
     ) -> Self {
         DeleteSmsSandboxPhoneNumberFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DeleteSmsSandboxPhoneNumberError`](crate::operation::DeleteSmsSandboxPhoneNumberError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteSmsSandboxPhoneNumberResult,
         ::awsgen_runtime::client::SdkError<DeleteSmsSandboxPhoneNumberError>,
     > {
@@ -39,23 +39,17 @@ impl DeleteSmsSandboxPhoneNumberFluentBuilder {
         &self.input
     }
     /// Sets the input's `phone_number`: see [`phone_number`](crate::types::builders::DeleteSmsSandboxPhoneNumberInputBuilder::phone_number).
-    pub fn phone_number(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn phone_number(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.phone_number(input);
         self
     }
     /// Sets or clears the input's `phone_number`.
-    pub fn set_phone_number(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_phone_number(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_phone_number(input);
         self
     }
     /// The value set for the input's `phone_number`, if any.
-    pub fn get_phone_number(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_phone_number(&self) -> &Option<String> {
         self.input.get_phone_number()
     }
 }
@@ -74,17 +68,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DeleteSmsSandboxPhoneNumber as Operation>::serialize_request(input),
             <DeleteSmsSandboxPhoneNumber as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for DeleteSmsSandboxPhoneNumberError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         DeleteSmsSandboxPhoneNumberError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::operation::{DeleteTopic, DeleteTopicError, Operation};
 /// A call to [`DeleteTopic`](crate::operation::DeleteTopic): Deletes a topic and all its subscriptions. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DeleteTopicFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DeleteTopicInputBuilder,
@@ -14,16 +14,13 @@ impl DeleteTopicFluentBuilder {
     ) -> Self {
         DeleteTopicFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DeleteTopicError`](crate::operation::DeleteTopicError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
-        (),
-        ::awsgen_runtime::client::SdkError<DeleteTopicError>,
-    > {
+    ) -> Result<(), ::awsgen_runtime::client::SdkError<DeleteTopicError>> {
         let input = self
             .input
             .build()
@@ -35,23 +32,17 @@ impl DeleteTopicFluentBuilder {
         &self.input
     }
     /// Sets the input's `topic_arn`: see [`topic_arn`](crate::types::builders::DeleteTopicInputBuilder::topic_arn).
-    pub fn topic_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn topic_arn(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.topic_arn(input);
         self
     }
     /// Sets or clears the input's `topic_arn`.
-    pub fn set_topic_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_topic_arn(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_topic_arn(input);
         self
     }
     /// The value set for the input's `topic_arn`, if any.
-    pub fn get_topic_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_topic_arn(&self) -> &Option<String> {
         self.input.get_topic_arn()
     }
 }
@@ -67,17 +58,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DeleteTopic as Operation>::serialize_request(input),
             <DeleteTopic as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for DeleteTopicError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         DeleteTopicError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

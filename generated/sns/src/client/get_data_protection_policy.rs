@@ -3,7 +3,7 @@
 
 use crate::operation::{GetDataProtectionPolicy, GetDataProtectionPolicyError, Operation};
 /// A call to [`GetDataProtectionPolicy`](crate::operation::GetDataProtectionPolicy): Retrieves the specified inline `DataProtectionPolicy` document that is stored in the specified Amazon SNS topic. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GetDataProtectionPolicyFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::GetDataProtectionPolicyInputBuilder,
@@ -14,13 +14,13 @@ impl GetDataProtectionPolicyFluentBuilder {
     ) -> Self {
         GetDataProtectionPolicyFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`GetDataProtectionPolicyError`](crate::operation::GetDataProtectionPolicyError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetDataProtectionPolicyResponse,
         ::awsgen_runtime::client::SdkError<GetDataProtectionPolicyError>,
     > {
@@ -37,23 +37,17 @@ impl GetDataProtectionPolicyFluentBuilder {
         &self.input
     }
     /// Sets the input's `resource_arn`: see [`resource_arn`](crate::types::builders::GetDataProtectionPolicyInputBuilder::resource_arn).
-    pub fn resource_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn resource_arn(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.resource_arn(input);
         self
     }
     /// Sets or clears the input's `resource_arn`.
-    pub fn set_resource_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource_arn(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_resource_arn(input);
         self
     }
     /// The value set for the input's `resource_arn`, if any.
-    pub fn get_resource_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource_arn(&self) -> &Option<String> {
         self.input.get_resource_arn()
     }
 }
@@ -72,17 +66,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <GetDataProtectionPolicy as Operation>::serialize_request(input),
             <GetDataProtectionPolicy as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for GetDataProtectionPolicyError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         GetDataProtectionPolicyError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

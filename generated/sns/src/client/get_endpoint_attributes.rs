@@ -3,7 +3,7 @@
 
 use crate::operation::{GetEndpointAttributes, GetEndpointAttributesError, Operation};
 /// A call to [`GetEndpointAttributes`](crate::operation::GetEndpointAttributes): Retrieves the endpoint attributes for a device on one of the supported push notification services, such as GCM (Firebase Cloud Messaging) and APNS. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GetEndpointAttributesFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::GetEndpointAttributesInputBuilder,
@@ -14,13 +14,13 @@ impl GetEndpointAttributesFluentBuilder {
     ) -> Self {
         GetEndpointAttributesFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`GetEndpointAttributesError`](crate::operation::GetEndpointAttributesError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetEndpointAttributesResponse,
         ::awsgen_runtime::client::SdkError<GetEndpointAttributesError>,
     > {
@@ -37,23 +37,17 @@ impl GetEndpointAttributesFluentBuilder {
         &self.input
     }
     /// Sets the input's `endpoint_arn`: see [`endpoint_arn`](crate::types::builders::GetEndpointAttributesInputBuilder::endpoint_arn).
-    pub fn endpoint_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn endpoint_arn(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.endpoint_arn(input);
         self
     }
     /// Sets or clears the input's `endpoint_arn`.
-    pub fn set_endpoint_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_endpoint_arn(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_endpoint_arn(input);
         self
     }
     /// The value set for the input's `endpoint_arn`, if any.
-    pub fn get_endpoint_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_endpoint_arn(&self) -> &Option<String> {
         self.input.get_endpoint_arn()
     }
 }
@@ -72,17 +66,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <GetEndpointAttributes as Operation>::serialize_request(input),
             <GetEndpointAttributes as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for GetEndpointAttributesError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         GetEndpointAttributesError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -5,7 +5,7 @@ use crate::operation::{
     GetPlatformApplicationAttributes, GetPlatformApplicationAttributesError, Operation,
 };
 /// A call to [`GetPlatformApplicationAttributes`](crate::operation::GetPlatformApplicationAttributes): Retrieves the attributes of the platform application object for the supported push notification services, such as APNS and GCM (Firebase Cloud Messaging). Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GetPlatformApplicationAttributesFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::GetPlatformApplicationAttributesInputBuilder,
@@ -16,13 +16,13 @@ impl GetPlatformApplicationAttributesFluentBuilder {
     ) -> Self {
         GetPlatformApplicationAttributesFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`GetPlatformApplicationAttributesError`](crate::operation::GetPlatformApplicationAttributesError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetPlatformApplicationAttributesResponse,
         ::awsgen_runtime::client::SdkError<GetPlatformApplicationAttributesError>,
     > {
@@ -39,25 +39,17 @@ impl GetPlatformApplicationAttributesFluentBuilder {
         &self.input
     }
     /// Sets the input's `platform_application_arn`: see [`platform_application_arn`](crate::types::builders::GetPlatformApplicationAttributesInputBuilder::platform_application_arn).
-    pub fn platform_application_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn platform_application_arn(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.platform_application_arn(input);
         self
     }
     /// Sets or clears the input's `platform_application_arn`.
-    pub fn set_platform_application_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_platform_application_arn(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_platform_application_arn(input);
         self
     }
     /// The value set for the input's `platform_application_arn`, if any.
-    pub fn get_platform_application_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_platform_application_arn(&self) -> &Option<String> {
         self.input.get_platform_application_arn()
     }
 }
@@ -76,17 +68,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <GetPlatformApplicationAttributes as Operation>::serialize_request(input),
             <GetPlatformApplicationAttributes as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for GetPlatformApplicationAttributesError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         GetPlatformApplicationAttributesError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::operation::{GetSmsAttributes, GetSmsAttributesError, Operation};
 /// A call to [`GetSmsAttributes`](crate::operation::GetSmsAttributes): Returns the settings for sending SMS messages from your Amazon Web Services account. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GetSmsAttributesFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::GetSmsAttributesInputBuilder,
@@ -14,13 +14,13 @@ impl GetSmsAttributesFluentBuilder {
     ) -> Self {
         GetSmsAttributesFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`GetSmsAttributesError`](crate::operation::GetSmsAttributesError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetSmsAttributesResponse,
         ::awsgen_runtime::client::SdkError<GetSmsAttributesError>,
     > {
@@ -32,25 +32,17 @@ impl GetSmsAttributesFluentBuilder {
         &self.input
     }
     /// Appends one item to the input's `attributes`: see [`attributes`](crate::types::builders::GetSmsAttributesInputBuilder::attributes).
-    pub fn attributes(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn attributes(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.attributes(input);
         self
     }
     /// Sets or clears the input's `attributes`.
-    pub fn set_attributes(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_attributes(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_attributes(input);
         self
     }
     /// The value set for the input's `attributes`, if any.
-    pub fn get_attributes(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_attributes(&self) -> &Option<Vec<String>> {
         self.input.get_attributes()
     }
 }
@@ -69,17 +61,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <GetSmsAttributes as Operation>::serialize_request(input),
             <GetSmsAttributes as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for GetSmsAttributesError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         GetSmsAttributesError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -5,7 +5,7 @@ use crate::operation::{
     GetSmsSandboxAccountStatus, GetSmsSandboxAccountStatusError, Operation,
 };
 /// A call to [`GetSmsSandboxAccountStatus`](crate::operation::GetSmsSandboxAccountStatus): Retrieves the SMS sandbox status for the calling Amazon Web Services account in the target Amazon Web Services Region. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GetSmsSandboxAccountStatusFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::GetSmsSandboxAccountStatusInputBuilder,
@@ -16,13 +16,13 @@ impl GetSmsSandboxAccountStatusFluentBuilder {
     ) -> Self {
         GetSmsSandboxAccountStatusFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`GetSmsSandboxAccountStatusError`](crate::operation::GetSmsSandboxAccountStatusError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetSmsSandboxAccountStatusResult,
         ::awsgen_runtime::client::SdkError<GetSmsSandboxAccountStatusError>,
     > {
@@ -51,17 +51,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <GetSmsSandboxAccountStatus as Operation>::serialize_request(input),
             <GetSmsSandboxAccountStatus as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for GetSmsSandboxAccountStatusError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         GetSmsSandboxAccountStatusError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -5,7 +5,7 @@ use crate::operation::{
     GetSubscriptionAttributes, GetSubscriptionAttributesError, Operation,
 };
 /// A call to [`GetSubscriptionAttributes`](crate::operation::GetSubscriptionAttributes): Returns all of the properties of a subscription. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GetSubscriptionAttributesFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::GetSubscriptionAttributesInputBuilder,
@@ -16,13 +16,13 @@ impl GetSubscriptionAttributesFluentBuilder {
     ) -> Self {
         GetSubscriptionAttributesFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`GetSubscriptionAttributesError`](crate::operation::GetSubscriptionAttributesError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetSubscriptionAttributesResponse,
         ::awsgen_runtime::client::SdkError<GetSubscriptionAttributesError>,
     > {
@@ -39,23 +39,17 @@ impl GetSubscriptionAttributesFluentBuilder {
         &self.input
     }
     /// Sets the input's `subscription_arn`: see [`subscription_arn`](crate::types::builders::GetSubscriptionAttributesInputBuilder::subscription_arn).
-    pub fn subscription_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn subscription_arn(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.subscription_arn(input);
         self
     }
     /// Sets or clears the input's `subscription_arn`.
-    pub fn set_subscription_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_subscription_arn(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_subscription_arn(input);
         self
     }
     /// The value set for the input's `subscription_arn`, if any.
-    pub fn get_subscription_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_subscription_arn(&self) -> &Option<String> {
         self.input.get_subscription_arn()
     }
 }
@@ -74,17 +68,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <GetSubscriptionAttributes as Operation>::serialize_request(input),
             <GetSubscriptionAttributes as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for GetSubscriptionAttributesError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         GetSubscriptionAttributesError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

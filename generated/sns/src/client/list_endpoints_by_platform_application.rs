@@ -6,7 +6,7 @@ use crate::operation::{
     Operation,
 };
 /// A call to [`ListEndpointsByPlatformApplication`](crate::operation::ListEndpointsByPlatformApplication): Lists the endpoints and endpoint attributes for devices in a supported push notification service, such as GCM (Firebase Cloud Messaging) and APNS. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ListEndpointsByPlatformApplicationFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ListEndpointsByPlatformApplicationInputBuilder,
@@ -17,13 +17,13 @@ impl ListEndpointsByPlatformApplicationFluentBuilder {
     ) -> Self {
         ListEndpointsByPlatformApplicationFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ListEndpointsByPlatformApplicationError`](crate::operation::ListEndpointsByPlatformApplicationError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListEndpointsByPlatformApplicationResponse,
         ::awsgen_runtime::client::SdkError<ListEndpointsByPlatformApplicationError>,
     > {
@@ -40,45 +40,31 @@ impl ListEndpointsByPlatformApplicationFluentBuilder {
         &self.input
     }
     /// Sets the input's `platform_application_arn`: see [`platform_application_arn`](crate::types::builders::ListEndpointsByPlatformApplicationInputBuilder::platform_application_arn).
-    pub fn platform_application_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn platform_application_arn(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.platform_application_arn(input);
         self
     }
     /// Sets or clears the input's `platform_application_arn`.
-    pub fn set_platform_application_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_platform_application_arn(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_platform_application_arn(input);
         self
     }
     /// The value set for the input's `platform_application_arn`, if any.
-    pub fn get_platform_application_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_platform_application_arn(&self) -> &Option<String> {
         self.input.get_platform_application_arn()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::ListEndpointsByPlatformApplicationInputBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -96,7 +82,7 @@ impl ListEndpointsByPlatformApplicationFluentBuilder {
     }
 }
 /// How [`ListEndpointsByPlatformApplication`](crate::operation::ListEndpointsByPlatformApplication) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListEndpointsByPlatformApplicationPages;
 impl ::awsgen_runtime::client::paginate::Paginated
@@ -107,7 +93,7 @@ for ListEndpointsByPlatformApplicationPages {
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::ListEndpointsByPlatformApplicationInput,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListEndpointsByPlatformApplicationResponse,
         ::awsgen_runtime::client::SdkError<ListEndpointsByPlatformApplicationError>,
     > {
@@ -116,7 +102,7 @@ for ListEndpointsByPlatformApplicationPages {
     fn next_input(
         input: &crate::types::ListEndpointsByPlatformApplicationInput,
         output: &crate::types::ListEndpointsByPlatformApplicationResponse,
-    ) -> ::std::option::Option<crate::types::ListEndpointsByPlatformApplicationInput> {
+    ) -> Option<crate::types::ListEndpointsByPlatformApplicationInput> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -124,7 +110,7 @@ for ListEndpointsByPlatformApplicationPages {
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems
@@ -132,10 +118,8 @@ for ListEndpointsByPlatformApplicationPages {
     type Item = crate::types::Endpoint;
     fn items(
         output: crate::types::ListEndpointsByPlatformApplicationResponse,
-    ) -> ::std::vec::Vec<crate::types::Endpoint> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.endpoints)
-            .unwrap_or_default()
+    ) -> Vec<crate::types::Endpoint> {
+        Some(output).and_then(|value| value.endpoints).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -153,17 +137,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ListEndpointsByPlatformApplication as Operation>::serialize_request(input),
             <ListEndpointsByPlatformApplication as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for ListEndpointsByPlatformApplicationError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         ListEndpointsByPlatformApplicationError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::operation::{ListOriginationNumbers, ListOriginationNumbersError, Operation};
 /// A call to [`ListOriginationNumbers`](crate::operation::ListOriginationNumbers): Lists the calling Amazon Web Services account's dedicated origination numbers and their metadata. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ListOriginationNumbersFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ListOriginationNumbersRequestBuilder,
@@ -14,13 +14,13 @@ impl ListOriginationNumbersFluentBuilder {
     ) -> Self {
         ListOriginationNumbersFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ListOriginationNumbersError`](crate::operation::ListOriginationNumbersError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListOriginationNumbersResult,
         ::awsgen_runtime::client::SdkError<ListOriginationNumbersError>,
     > {
@@ -34,23 +34,17 @@ impl ListOriginationNumbersFluentBuilder {
         &self.input
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::ListOriginationNumbersRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::ListOriginationNumbersRequestBuilder::max_results).
@@ -59,12 +53,12 @@ impl ListOriginationNumbersFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -72,12 +66,12 @@ impl ListOriginationNumbersFluentBuilder {
         self,
     ) -> ::awsgen_runtime::client::paginate::Pages<ListOriginationNumbersPages> {
         let handle = self.handle.clone();
-        let first = ::std::result::Result::Ok(self.input.build());
+        let first = Ok(self.input.build());
         ::awsgen_runtime::client::paginate::Pages::new(handle, first)
     }
 }
 /// How [`ListOriginationNumbers`](crate::operation::ListOriginationNumbers) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListOriginationNumbersPages;
 impl ::awsgen_runtime::client::paginate::Paginated for ListOriginationNumbersPages {
@@ -87,7 +81,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for ListOriginationNumbersPag
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::ListOriginationNumbersRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListOriginationNumbersResult,
         ::awsgen_runtime::client::SdkError<ListOriginationNumbersError>,
     > {
@@ -96,7 +90,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for ListOriginationNumbersPag
     fn next_input(
         input: &crate::types::ListOriginationNumbersRequest,
         output: &crate::types::ListOriginationNumbersResult,
-    ) -> ::std::option::Option<crate::types::ListOriginationNumbersRequest> {
+    ) -> Option<crate::types::ListOriginationNumbersRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -104,17 +98,15 @@ impl ::awsgen_runtime::client::paginate::Paginated for ListOriginationNumbersPag
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems for ListOriginationNumbersPages {
     type Item = crate::types::PhoneNumberInformation;
     fn items(
         output: crate::types::ListOriginationNumbersResult,
-    ) -> ::std::vec::Vec<crate::types::PhoneNumberInformation> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.phone_numbers)
-            .unwrap_or_default()
+    ) -> Vec<crate::types::PhoneNumberInformation> {
+        Some(output).and_then(|value| value.phone_numbers).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -132,17 +124,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ListOriginationNumbers as Operation>::serialize_request(input),
             <ListOriginationNumbers as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for ListOriginationNumbersError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         ListOriginationNumbersError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -5,7 +5,7 @@ use crate::operation::{
     ListPhoneNumbersOptedOut, ListPhoneNumbersOptedOutError, Operation,
 };
 /// A call to [`ListPhoneNumbersOptedOut`](crate::operation::ListPhoneNumbersOptedOut): Returns a list of phone numbers that are opted out, meaning you cannot send SMS messages to them. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ListPhoneNumbersOptedOutFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ListPhoneNumbersOptedOutInputBuilder,
@@ -16,13 +16,13 @@ impl ListPhoneNumbersOptedOutFluentBuilder {
     ) -> Self {
         ListPhoneNumbersOptedOutFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ListPhoneNumbersOptedOutError`](crate::operation::ListPhoneNumbersOptedOutError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListPhoneNumbersOptedOutResponse,
         ::awsgen_runtime::client::SdkError<ListPhoneNumbersOptedOutError>,
     > {
@@ -36,23 +36,17 @@ impl ListPhoneNumbersOptedOutFluentBuilder {
         &self.input
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::ListPhoneNumbersOptedOutInputBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -60,12 +54,12 @@ impl ListPhoneNumbersOptedOutFluentBuilder {
         self,
     ) -> ::awsgen_runtime::client::paginate::Pages<ListPhoneNumbersOptedOutPages> {
         let handle = self.handle.clone();
-        let first = ::std::result::Result::Ok(self.input.build());
+        let first = Ok(self.input.build());
         ::awsgen_runtime::client::paginate::Pages::new(handle, first)
     }
 }
 /// How [`ListPhoneNumbersOptedOut`](crate::operation::ListPhoneNumbersOptedOut) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListPhoneNumbersOptedOutPages;
 impl ::awsgen_runtime::client::paginate::Paginated for ListPhoneNumbersOptedOutPages {
@@ -75,7 +69,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for ListPhoneNumbersOptedOutP
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::ListPhoneNumbersOptedOutInput,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListPhoneNumbersOptedOutResponse,
         ::awsgen_runtime::client::SdkError<ListPhoneNumbersOptedOutError>,
     > {
@@ -84,7 +78,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for ListPhoneNumbersOptedOutP
     fn next_input(
         input: &crate::types::ListPhoneNumbersOptedOutInput,
         output: &crate::types::ListPhoneNumbersOptedOutResponse,
-    ) -> ::std::option::Option<crate::types::ListPhoneNumbersOptedOutInput> {
+    ) -> Option<crate::types::ListPhoneNumbersOptedOutInput> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -92,18 +86,14 @@ impl ::awsgen_runtime::client::paginate::Paginated for ListPhoneNumbersOptedOutP
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems
 for ListPhoneNumbersOptedOutPages {
-    type Item = ::std::string::String;
-    fn items(
-        output: crate::types::ListPhoneNumbersOptedOutResponse,
-    ) -> ::std::vec::Vec<::std::string::String> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.phone_numbers)
-            .unwrap_or_default()
+    type Item = String;
+    fn items(output: crate::types::ListPhoneNumbersOptedOutResponse) -> Vec<String> {
+        Some(output).and_then(|value| value.phone_numbers).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -121,17 +111,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ListPhoneNumbersOptedOut as Operation>::serialize_request(input),
             <ListPhoneNumbersOptedOut as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for ListPhoneNumbersOptedOutError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         ListPhoneNumbersOptedOutError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

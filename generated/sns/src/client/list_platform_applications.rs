@@ -5,7 +5,7 @@ use crate::operation::{
     ListPlatformApplications, ListPlatformApplicationsError, Operation,
 };
 /// A call to [`ListPlatformApplications`](crate::operation::ListPlatformApplications): Lists the platform application objects for the supported push notification services, such as APNS and GCM (Firebase Cloud Messaging). Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ListPlatformApplicationsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ListPlatformApplicationsInputBuilder,
@@ -16,13 +16,13 @@ impl ListPlatformApplicationsFluentBuilder {
     ) -> Self {
         ListPlatformApplicationsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ListPlatformApplicationsError`](crate::operation::ListPlatformApplicationsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListPlatformApplicationsResponse,
         ::awsgen_runtime::client::SdkError<ListPlatformApplicationsError>,
     > {
@@ -36,23 +36,17 @@ impl ListPlatformApplicationsFluentBuilder {
         &self.input
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::ListPlatformApplicationsInputBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -60,12 +54,12 @@ impl ListPlatformApplicationsFluentBuilder {
         self,
     ) -> ::awsgen_runtime::client::paginate::Pages<ListPlatformApplicationsPages> {
         let handle = self.handle.clone();
-        let first = ::std::result::Result::Ok(self.input.build());
+        let first = Ok(self.input.build());
         ::awsgen_runtime::client::paginate::Pages::new(handle, first)
     }
 }
 /// How [`ListPlatformApplications`](crate::operation::ListPlatformApplications) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListPlatformApplicationsPages;
 impl ::awsgen_runtime::client::paginate::Paginated for ListPlatformApplicationsPages {
@@ -75,7 +69,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for ListPlatformApplicationsP
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::ListPlatformApplicationsInput,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListPlatformApplicationsResponse,
         ::awsgen_runtime::client::SdkError<ListPlatformApplicationsError>,
     > {
@@ -84,7 +78,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for ListPlatformApplicationsP
     fn next_input(
         input: &crate::types::ListPlatformApplicationsInput,
         output: &crate::types::ListPlatformApplicationsResponse,
-    ) -> ::std::option::Option<crate::types::ListPlatformApplicationsInput> {
+    ) -> Option<crate::types::ListPlatformApplicationsInput> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -92,7 +86,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for ListPlatformApplicationsP
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems
@@ -100,10 +94,8 @@ for ListPlatformApplicationsPages {
     type Item = crate::types::PlatformApplication;
     fn items(
         output: crate::types::ListPlatformApplicationsResponse,
-    ) -> ::std::vec::Vec<crate::types::PlatformApplication> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.platform_applications)
-            .unwrap_or_default()
+    ) -> Vec<crate::types::PlatformApplication> {
+        Some(output).and_then(|value| value.platform_applications).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -121,17 +113,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ListPlatformApplications as Operation>::serialize_request(input),
             <ListPlatformApplications as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for ListPlatformApplicationsError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         ListPlatformApplicationsError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -5,7 +5,7 @@ use crate::operation::{
     ListSmsSandboxPhoneNumbers, ListSmsSandboxPhoneNumbersError, Operation,
 };
 /// A call to [`ListSmsSandboxPhoneNumbers`](crate::operation::ListSmsSandboxPhoneNumbers): Lists the calling Amazon Web Services account's current verified and pending destination phone numbers in the SMS sandbox. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ListSmsSandboxPhoneNumbersFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ListSmsSandboxPhoneNumbersInputBuilder,
@@ -16,13 +16,13 @@ impl ListSmsSandboxPhoneNumbersFluentBuilder {
     ) -> Self {
         ListSmsSandboxPhoneNumbersFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ListSmsSandboxPhoneNumbersError`](crate::operation::ListSmsSandboxPhoneNumbersError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListSmsSandboxPhoneNumbersResult,
         ::awsgen_runtime::client::SdkError<ListSmsSandboxPhoneNumbersError>,
     > {
@@ -36,23 +36,17 @@ impl ListSmsSandboxPhoneNumbersFluentBuilder {
         &self.input
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::ListSmsSandboxPhoneNumbersInputBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::ListSmsSandboxPhoneNumbersInputBuilder::max_results).
@@ -61,12 +55,12 @@ impl ListSmsSandboxPhoneNumbersFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -74,12 +68,12 @@ impl ListSmsSandboxPhoneNumbersFluentBuilder {
         self,
     ) -> ::awsgen_runtime::client::paginate::Pages<ListSmsSandboxPhoneNumbersPages> {
         let handle = self.handle.clone();
-        let first = ::std::result::Result::Ok(self.input.build());
+        let first = Ok(self.input.build());
         ::awsgen_runtime::client::paginate::Pages::new(handle, first)
     }
 }
 /// How [`ListSmsSandboxPhoneNumbers`](crate::operation::ListSmsSandboxPhoneNumbers) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListSmsSandboxPhoneNumbersPages;
 impl ::awsgen_runtime::client::paginate::Paginated for ListSmsSandboxPhoneNumbersPages {
@@ -89,7 +83,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for ListSmsSandboxPhoneNumber
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::ListSmsSandboxPhoneNumbersInput,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListSmsSandboxPhoneNumbersResult,
         ::awsgen_runtime::client::SdkError<ListSmsSandboxPhoneNumbersError>,
     > {
@@ -98,7 +92,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for ListSmsSandboxPhoneNumber
     fn next_input(
         input: &crate::types::ListSmsSandboxPhoneNumbersInput,
         output: &crate::types::ListSmsSandboxPhoneNumbersResult,
-    ) -> ::std::option::Option<crate::types::ListSmsSandboxPhoneNumbersInput> {
+    ) -> Option<crate::types::ListSmsSandboxPhoneNumbersInput> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -106,7 +100,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for ListSmsSandboxPhoneNumber
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems
@@ -114,10 +108,8 @@ for ListSmsSandboxPhoneNumbersPages {
     type Item = crate::types::SmsSandboxPhoneNumber;
     fn items(
         output: crate::types::ListSmsSandboxPhoneNumbersResult,
-    ) -> ::std::vec::Vec<crate::types::SmsSandboxPhoneNumber> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.phone_numbers)
-            .unwrap_or_default()
+    ) -> Vec<crate::types::SmsSandboxPhoneNumber> {
+        Some(output).and_then(|value| value.phone_numbers).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -135,17 +127,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ListSmsSandboxPhoneNumbers as Operation>::serialize_request(input),
             <ListSmsSandboxPhoneNumbers as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for ListSmsSandboxPhoneNumbersError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         ListSmsSandboxPhoneNumbersError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

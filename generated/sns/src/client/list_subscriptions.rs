@@ -3,7 +3,7 @@
 
 use crate::operation::{ListSubscriptions, ListSubscriptionsError, Operation};
 /// A call to [`ListSubscriptions`](crate::operation::ListSubscriptions): Returns a list of the requester's subscriptions. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ListSubscriptionsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ListSubscriptionsInputBuilder,
@@ -14,13 +14,13 @@ impl ListSubscriptionsFluentBuilder {
     ) -> Self {
         ListSubscriptionsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ListSubscriptionsError`](crate::operation::ListSubscriptionsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListSubscriptionsResponse,
         ::awsgen_runtime::client::SdkError<ListSubscriptionsError>,
     > {
@@ -32,23 +32,17 @@ impl ListSubscriptionsFluentBuilder {
         &self.input
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::ListSubscriptionsInputBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -56,12 +50,12 @@ impl ListSubscriptionsFluentBuilder {
         self,
     ) -> ::awsgen_runtime::client::paginate::Pages<ListSubscriptionsPages> {
         let handle = self.handle.clone();
-        let first = ::std::result::Result::Ok(self.input.build());
+        let first = Ok(self.input.build());
         ::awsgen_runtime::client::paginate::Pages::new(handle, first)
     }
 }
 /// How [`ListSubscriptions`](crate::operation::ListSubscriptions) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListSubscriptionsPages;
 impl ::awsgen_runtime::client::paginate::Paginated for ListSubscriptionsPages {
@@ -71,7 +65,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for ListSubscriptionsPages {
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::ListSubscriptionsInput,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListSubscriptionsResponse,
         ::awsgen_runtime::client::SdkError<ListSubscriptionsError>,
     > {
@@ -80,7 +74,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for ListSubscriptionsPages {
     fn next_input(
         input: &crate::types::ListSubscriptionsInput,
         output: &crate::types::ListSubscriptionsResponse,
-    ) -> ::std::option::Option<crate::types::ListSubscriptionsInput> {
+    ) -> Option<crate::types::ListSubscriptionsInput> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -88,17 +82,15 @@ impl ::awsgen_runtime::client::paginate::Paginated for ListSubscriptionsPages {
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems for ListSubscriptionsPages {
     type Item = crate::types::Subscription;
     fn items(
         output: crate::types::ListSubscriptionsResponse,
-    ) -> ::std::vec::Vec<crate::types::Subscription> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.subscriptions)
-            .unwrap_or_default()
+    ) -> Vec<crate::types::Subscription> {
+        Some(output).and_then(|value| value.subscriptions).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -116,17 +108,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ListSubscriptions as Operation>::serialize_request(input),
             <ListSubscriptions as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for ListSubscriptionsError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         ListSubscriptionsError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -5,7 +5,7 @@ use crate::operation::{
     ListSubscriptionsByTopic, ListSubscriptionsByTopicError, Operation,
 };
 /// A call to [`ListSubscriptionsByTopic`](crate::operation::ListSubscriptionsByTopic): Returns a list of the subscriptions to a specific topic. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ListSubscriptionsByTopicFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ListSubscriptionsByTopicInputBuilder,
@@ -16,13 +16,13 @@ impl ListSubscriptionsByTopicFluentBuilder {
     ) -> Self {
         ListSubscriptionsByTopicFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ListSubscriptionsByTopicError`](crate::operation::ListSubscriptionsByTopicError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListSubscriptionsByTopicResponse,
         ::awsgen_runtime::client::SdkError<ListSubscriptionsByTopicError>,
     > {
@@ -39,43 +39,31 @@ impl ListSubscriptionsByTopicFluentBuilder {
         &self.input
     }
     /// Sets the input's `topic_arn`: see [`topic_arn`](crate::types::builders::ListSubscriptionsByTopicInputBuilder::topic_arn).
-    pub fn topic_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn topic_arn(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.topic_arn(input);
         self
     }
     /// Sets or clears the input's `topic_arn`.
-    pub fn set_topic_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_topic_arn(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_topic_arn(input);
         self
     }
     /// The value set for the input's `topic_arn`, if any.
-    pub fn get_topic_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_topic_arn(&self) -> &Option<String> {
         self.input.get_topic_arn()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::ListSubscriptionsByTopicInputBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -91,7 +79,7 @@ impl ListSubscriptionsByTopicFluentBuilder {
     }
 }
 /// How [`ListSubscriptionsByTopic`](crate::operation::ListSubscriptionsByTopic) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListSubscriptionsByTopicPages;
 impl ::awsgen_runtime::client::paginate::Paginated for ListSubscriptionsByTopicPages {
@@ -101,7 +89,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for ListSubscriptionsByTopicP
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::ListSubscriptionsByTopicInput,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListSubscriptionsByTopicResponse,
         ::awsgen_runtime::client::SdkError<ListSubscriptionsByTopicError>,
     > {
@@ -110,7 +98,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for ListSubscriptionsByTopicP
     fn next_input(
         input: &crate::types::ListSubscriptionsByTopicInput,
         output: &crate::types::ListSubscriptionsByTopicResponse,
-    ) -> ::std::option::Option<crate::types::ListSubscriptionsByTopicInput> {
+    ) -> Option<crate::types::ListSubscriptionsByTopicInput> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -118,7 +106,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for ListSubscriptionsByTopicP
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems
@@ -126,10 +114,8 @@ for ListSubscriptionsByTopicPages {
     type Item = crate::types::Subscription;
     fn items(
         output: crate::types::ListSubscriptionsByTopicResponse,
-    ) -> ::std::vec::Vec<crate::types::Subscription> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.subscriptions)
-            .unwrap_or_default()
+    ) -> Vec<crate::types::Subscription> {
+        Some(output).and_then(|value| value.subscriptions).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -147,17 +133,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ListSubscriptionsByTopic as Operation>::serialize_request(input),
             <ListSubscriptionsByTopic as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for ListSubscriptionsByTopicError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         ListSubscriptionsByTopicError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

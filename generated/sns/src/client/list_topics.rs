@@ -3,7 +3,7 @@
 
 use crate::operation::{ListTopics, ListTopicsError, Operation};
 /// A call to [`ListTopics`](crate::operation::ListTopics): Returns a list of the requester's topics. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ListTopicsFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ListTopicsInputBuilder,
@@ -14,13 +14,13 @@ impl ListTopicsFluentBuilder {
     ) -> Self {
         ListTopicsFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ListTopicsError`](crate::operation::ListTopicsError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListTopicsResponse,
         ::awsgen_runtime::client::SdkError<ListTopicsError>,
     > {
@@ -32,23 +32,17 @@ impl ListTopicsFluentBuilder {
         &self.input
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::ListTopicsInputBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -56,12 +50,12 @@ impl ListTopicsFluentBuilder {
         self,
     ) -> ::awsgen_runtime::client::paginate::Pages<ListTopicsPages> {
         let handle = self.handle.clone();
-        let first = ::std::result::Result::Ok(self.input.build());
+        let first = Ok(self.input.build());
         ::awsgen_runtime::client::paginate::Pages::new(handle, first)
     }
 }
 /// How [`ListTopics`](crate::operation::ListTopics) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListTopicsPages;
 impl ::awsgen_runtime::client::paginate::Paginated for ListTopicsPages {
@@ -71,7 +65,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for ListTopicsPages {
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::ListTopicsInput,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListTopicsResponse,
         ::awsgen_runtime::client::SdkError<ListTopicsError>,
     > {
@@ -80,7 +74,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for ListTopicsPages {
     fn next_input(
         input: &crate::types::ListTopicsInput,
         output: &crate::types::ListTopicsResponse,
-    ) -> ::std::option::Option<crate::types::ListTopicsInput> {
+    ) -> Option<crate::types::ListTopicsInput> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -88,17 +82,13 @@ impl ::awsgen_runtime::client::paginate::Paginated for ListTopicsPages {
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems for ListTopicsPages {
     type Item = crate::types::Topic;
-    fn items(
-        output: crate::types::ListTopicsResponse,
-    ) -> ::std::vec::Vec<crate::types::Topic> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.topics)
-            .unwrap_or_default()
+    fn items(output: crate::types::ListTopicsResponse) -> Vec<crate::types::Topic> {
+        Some(output).and_then(|value| value.topics).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -116,17 +106,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ListTopics as Operation>::serialize_request(input),
             <ListTopics as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for ListTopicsError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         ListTopicsError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::operation::{OptInPhoneNumber, OptInPhoneNumberError, Operation};
 /// A call to [`OptInPhoneNumber`](crate::operation::OptInPhoneNumber): Use this request to opt in a phone number that is opted out, which enables you to resume sending SMS messages to the number. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct OptInPhoneNumberFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::OptInPhoneNumberInputBuilder,
@@ -14,13 +14,13 @@ impl OptInPhoneNumberFluentBuilder {
     ) -> Self {
         OptInPhoneNumberFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`OptInPhoneNumberError`](crate::operation::OptInPhoneNumberError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::OptInPhoneNumberResponse,
         ::awsgen_runtime::client::SdkError<OptInPhoneNumberError>,
     > {
@@ -35,23 +35,17 @@ impl OptInPhoneNumberFluentBuilder {
         &self.input
     }
     /// Sets the input's `phone_number`: see [`phone_number`](crate::types::builders::OptInPhoneNumberInputBuilder::phone_number).
-    pub fn phone_number(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn phone_number(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.phone_number(input);
         self
     }
     /// Sets or clears the input's `phone_number`.
-    pub fn set_phone_number(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_phone_number(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_phone_number(input);
         self
     }
     /// The value set for the input's `phone_number`, if any.
-    pub fn get_phone_number(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_phone_number(&self) -> &Option<String> {
         self.input.get_phone_number()
     }
 }
@@ -70,17 +64,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <OptInPhoneNumber as Operation>::serialize_request(input),
             <OptInPhoneNumber as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for OptInPhoneNumberError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         OptInPhoneNumberError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::operation::{Publish, PublishError, Operation};
 /// A call to [`Publish`](crate::operation::Publish): Sends a message to an Amazon SNS topic, a text message (SMS message) directly to a phone number, or a message to a mobile platform endpoint (when you specify the `TargetArn`). Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct PublishFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::PublishInputBuilder,
@@ -14,13 +14,13 @@ impl PublishFluentBuilder {
     ) -> Self {
         PublishFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`PublishError`](crate::operation::PublishError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::PublishResponse,
         ::awsgen_runtime::client::SdkError<PublishError>,
     > {
@@ -35,131 +35,93 @@ impl PublishFluentBuilder {
         &self.input
     }
     /// Sets the input's `topic_arn`: see [`topic_arn`](crate::types::builders::PublishInputBuilder::topic_arn).
-    pub fn topic_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn topic_arn(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.topic_arn(input);
         self
     }
     /// Sets or clears the input's `topic_arn`.
-    pub fn set_topic_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_topic_arn(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_topic_arn(input);
         self
     }
     /// The value set for the input's `topic_arn`, if any.
-    pub fn get_topic_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_topic_arn(&self) -> &Option<String> {
         self.input.get_topic_arn()
     }
     /// Sets the input's `target_arn`: see [`target_arn`](crate::types::builders::PublishInputBuilder::target_arn).
-    pub fn target_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn target_arn(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.target_arn(input);
         self
     }
     /// Sets or clears the input's `target_arn`.
-    pub fn set_target_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_target_arn(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_target_arn(input);
         self
     }
     /// The value set for the input's `target_arn`, if any.
-    pub fn get_target_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_target_arn(&self) -> &Option<String> {
         self.input.get_target_arn()
     }
     /// Sets the input's `phone_number`: see [`phone_number`](crate::types::builders::PublishInputBuilder::phone_number).
-    pub fn phone_number(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn phone_number(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.phone_number(input);
         self
     }
     /// Sets or clears the input's `phone_number`.
-    pub fn set_phone_number(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_phone_number(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_phone_number(input);
         self
     }
     /// The value set for the input's `phone_number`, if any.
-    pub fn get_phone_number(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_phone_number(&self) -> &Option<String> {
         self.input.get_phone_number()
     }
     /// Sets the input's `message`: see [`message`](crate::types::builders::PublishInputBuilder::message).
-    pub fn message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn message(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.message(input);
         self
     }
     /// Sets or clears the input's `message`.
-    pub fn set_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_message(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_message(input);
         self
     }
     /// The value set for the input's `message`, if any.
-    pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_message(&self) -> &Option<String> {
         self.input.get_message()
     }
     /// Sets the input's `subject`: see [`subject`](crate::types::builders::PublishInputBuilder::subject).
-    pub fn subject(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn subject(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.subject(input);
         self
     }
     /// Sets or clears the input's `subject`.
-    pub fn set_subject(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_subject(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_subject(input);
         self
     }
     /// The value set for the input's `subject`, if any.
-    pub fn get_subject(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_subject(&self) -> &Option<String> {
         self.input.get_subject()
     }
     /// Sets the input's `message_structure`: see [`message_structure`](crate::types::builders::PublishInputBuilder::message_structure).
-    pub fn message_structure(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn message_structure(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.message_structure(input);
         self
     }
     /// Sets or clears the input's `message_structure`.
-    pub fn set_message_structure(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_message_structure(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_message_structure(input);
         self
     }
     /// The value set for the input's `message_structure`, if any.
-    pub fn get_message_structure(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_message_structure(&self) -> &Option<String> {
         self.input.get_message_structure()
     }
     /// Adds one entry to the input's `message_attributes`: see [`message_attributes`](crate::types::builders::PublishInputBuilder::message_attributes).
     pub fn message_attributes(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
         value: crate::types::MessageAttributeValue,
     ) -> Self {
         self.input = self.input.message_attributes(key, value);
@@ -168,11 +130,8 @@ impl PublishFluentBuilder {
     /// Sets or clears the input's `message_attributes`.
     pub fn set_message_attributes(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<
-                ::std::string::String,
-                crate::types::MessageAttributeValue,
-            >,
+        input: Option<
+            ::std::collections::BTreeMap<String, crate::types::MessageAttributeValue>,
         >,
     ) -> Self {
         self.input = self.input.set_message_attributes(input);
@@ -181,54 +140,37 @@ impl PublishFluentBuilder {
     /// The value set for the input's `message_attributes`, if any.
     pub fn get_message_attributes(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            crate::types::MessageAttributeValue,
-        >,
+    ) -> &Option<
+        ::std::collections::BTreeMap<String, crate::types::MessageAttributeValue>,
     > {
         self.input.get_message_attributes()
     }
     /// Sets the input's `message_deduplication_id`: see [`message_deduplication_id`](crate::types::builders::PublishInputBuilder::message_deduplication_id).
-    pub fn message_deduplication_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn message_deduplication_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.message_deduplication_id(input);
         self
     }
     /// Sets or clears the input's `message_deduplication_id`.
-    pub fn set_message_deduplication_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_message_deduplication_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_message_deduplication_id(input);
         self
     }
     /// The value set for the input's `message_deduplication_id`, if any.
-    pub fn get_message_deduplication_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_message_deduplication_id(&self) -> &Option<String> {
         self.input.get_message_deduplication_id()
     }
     /// Sets the input's `message_group_id`: see [`message_group_id`](crate::types::builders::PublishInputBuilder::message_group_id).
-    pub fn message_group_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn message_group_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.message_group_id(input);
         self
     }
     /// Sets or clears the input's `message_group_id`.
-    pub fn set_message_group_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_message_group_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_message_group_id(input);
         self
     }
     /// The value set for the input's `message_group_id`, if any.
-    pub fn get_message_group_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_message_group_id(&self) -> &Option<String> {
         self.input.get_message_group_id()
     }
 }
@@ -244,17 +186,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <Publish as Operation>::serialize_request(input),
             <Publish as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for PublishError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         PublishError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

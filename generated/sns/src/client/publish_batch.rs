@@ -3,7 +3,7 @@
 
 use crate::operation::{PublishBatch, PublishBatchError, Operation};
 /// A call to [`PublishBatch`](crate::operation::PublishBatch): Publishes up to 10 messages to the specified topic in a single batch. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct PublishBatchFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::PublishBatchInputBuilder,
@@ -14,13 +14,13 @@ impl PublishBatchFluentBuilder {
     ) -> Self {
         PublishBatchFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`PublishBatchError`](crate::operation::PublishBatchError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::PublishBatchResponse,
         ::awsgen_runtime::client::SdkError<PublishBatchError>,
     > {
@@ -35,23 +35,17 @@ impl PublishBatchFluentBuilder {
         &self.input
     }
     /// Sets the input's `topic_arn`: see [`topic_arn`](crate::types::builders::PublishBatchInputBuilder::topic_arn).
-    pub fn topic_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn topic_arn(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.topic_arn(input);
         self
     }
     /// Sets or clears the input's `topic_arn`.
-    pub fn set_topic_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_topic_arn(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_topic_arn(input);
         self
     }
     /// The value set for the input's `topic_arn`, if any.
-    pub fn get_topic_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_topic_arn(&self) -> &Option<String> {
         self.input.get_topic_arn()
     }
     /// Appends one item to the input's `publish_batch_request_entries`: see [`publish_batch_request_entries`](crate::types::builders::PublishBatchInputBuilder::publish_batch_request_entries).
@@ -65,9 +59,7 @@ impl PublishBatchFluentBuilder {
     /// Sets or clears the input's `publish_batch_request_entries`.
     pub fn set_publish_batch_request_entries(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::PublishBatchRequestEntry>,
-        >,
+        input: Option<Vec<crate::types::PublishBatchRequestEntry>>,
     ) -> Self {
         self.input = self.input.set_publish_batch_request_entries(input);
         self
@@ -75,9 +67,7 @@ impl PublishBatchFluentBuilder {
     /// The value set for the input's `publish_batch_request_entries`, if any.
     pub fn get_publish_batch_request_entries(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::PublishBatchRequestEntry>,
-    > {
+    ) -> &Option<Vec<crate::types::PublishBatchRequestEntry>> {
         self.input.get_publish_batch_request_entries()
     }
 }
@@ -96,17 +86,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <PublishBatch as Operation>::serialize_request(input),
             <PublishBatch as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for PublishBatchError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         PublishBatchError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::operation::{PutDataProtectionPolicy, PutDataProtectionPolicyError, Operation};
 /// A call to [`PutDataProtectionPolicy`](crate::operation::PutDataProtectionPolicy): Adds or updates an inline policy document that is stored in the specified Amazon SNS topic. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct PutDataProtectionPolicyFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::PutDataProtectionPolicyInputBuilder,
@@ -14,16 +14,13 @@ impl PutDataProtectionPolicyFluentBuilder {
     ) -> Self {
         PutDataProtectionPolicyFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`PutDataProtectionPolicyError`](crate::operation::PutDataProtectionPolicyError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
-        (),
-        ::awsgen_runtime::client::SdkError<PutDataProtectionPolicyError>,
-    > {
+    ) -> Result<(), ::awsgen_runtime::client::SdkError<PutDataProtectionPolicyError>> {
         let input = self
             .input
             .build()
@@ -37,45 +34,31 @@ impl PutDataProtectionPolicyFluentBuilder {
         &self.input
     }
     /// Sets the input's `resource_arn`: see [`resource_arn`](crate::types::builders::PutDataProtectionPolicyInputBuilder::resource_arn).
-    pub fn resource_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn resource_arn(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.resource_arn(input);
         self
     }
     /// Sets or clears the input's `resource_arn`.
-    pub fn set_resource_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource_arn(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_resource_arn(input);
         self
     }
     /// The value set for the input's `resource_arn`, if any.
-    pub fn get_resource_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource_arn(&self) -> &Option<String> {
         self.input.get_resource_arn()
     }
     /// Sets the input's `data_protection_policy`: see [`data_protection_policy`](crate::types::builders::PutDataProtectionPolicyInputBuilder::data_protection_policy).
-    pub fn data_protection_policy(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn data_protection_policy(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.data_protection_policy(input);
         self
     }
     /// Sets or clears the input's `data_protection_policy`.
-    pub fn set_data_protection_policy(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_data_protection_policy(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_data_protection_policy(input);
         self
     }
     /// The value set for the input's `data_protection_policy`, if any.
-    pub fn get_data_protection_policy(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_data_protection_policy(&self) -> &Option<String> {
         self.input.get_data_protection_policy()
     }
 }
@@ -91,17 +74,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <PutDataProtectionPolicy as Operation>::serialize_request(input),
             <PutDataProtectionPolicy as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for PutDataProtectionPolicyError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         PutDataProtectionPolicyError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::operation::{SetEndpointAttributes, SetEndpointAttributesError, Operation};
 /// A call to [`SetEndpointAttributes`](crate::operation::SetEndpointAttributes): Sets the attributes for an endpoint for a device on one of the supported push notification services, such as GCM (Firebase Cloud Messaging) and APNS. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct SetEndpointAttributesFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::SetEndpointAttributesInputBuilder,
@@ -14,16 +14,13 @@ impl SetEndpointAttributesFluentBuilder {
     ) -> Self {
         SetEndpointAttributesFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`SetEndpointAttributesError`](crate::operation::SetEndpointAttributesError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
-        (),
-        ::awsgen_runtime::client::SdkError<SetEndpointAttributesError>,
-    > {
+    ) -> Result<(), ::awsgen_runtime::client::SdkError<SetEndpointAttributesError>> {
         let input = self
             .input
             .build()
@@ -37,30 +34,24 @@ impl SetEndpointAttributesFluentBuilder {
         &self.input
     }
     /// Sets the input's `endpoint_arn`: see [`endpoint_arn`](crate::types::builders::SetEndpointAttributesInputBuilder::endpoint_arn).
-    pub fn endpoint_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn endpoint_arn(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.endpoint_arn(input);
         self
     }
     /// Sets or clears the input's `endpoint_arn`.
-    pub fn set_endpoint_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_endpoint_arn(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_endpoint_arn(input);
         self
     }
     /// The value set for the input's `endpoint_arn`, if any.
-    pub fn get_endpoint_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_endpoint_arn(&self) -> &Option<String> {
         self.input.get_endpoint_arn()
     }
     /// Adds one entry to the input's `attributes`: see [`attributes`](crate::types::builders::SetEndpointAttributesInputBuilder::attributes).
     pub fn attributes(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
         self.input = self.input.attributes(key, value);
         self
@@ -68,9 +59,7 @@ impl SetEndpointAttributesFluentBuilder {
     /// Sets or clears the input's `attributes`.
     pub fn set_attributes(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.input = self.input.set_attributes(input);
         self
@@ -78,9 +67,7 @@ impl SetEndpointAttributesFluentBuilder {
     /// The value set for the input's `attributes`, if any.
     pub fn get_attributes(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, String>> {
         self.input.get_attributes()
     }
 }
@@ -96,17 +83,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <SetEndpointAttributes as Operation>::serialize_request(input),
             <SetEndpointAttributes as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for SetEndpointAttributesError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         SetEndpointAttributesError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

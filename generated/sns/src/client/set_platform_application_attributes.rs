@@ -5,7 +5,7 @@ use crate::operation::{
     SetPlatformApplicationAttributes, SetPlatformApplicationAttributesError, Operation,
 };
 /// A call to [`SetPlatformApplicationAttributes`](crate::operation::SetPlatformApplicationAttributes): Sets the attributes of the platform application object for the supported push notification services, such as APNS and GCM (Firebase Cloud Messaging). Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct SetPlatformApplicationAttributesFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::SetPlatformApplicationAttributesInputBuilder,
@@ -16,13 +16,13 @@ impl SetPlatformApplicationAttributesFluentBuilder {
     ) -> Self {
         SetPlatformApplicationAttributesFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`SetPlatformApplicationAttributesError`](crate::operation::SetPlatformApplicationAttributesError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         (),
         ::awsgen_runtime::client::SdkError<SetPlatformApplicationAttributesError>,
     > {
@@ -39,32 +39,24 @@ impl SetPlatformApplicationAttributesFluentBuilder {
         &self.input
     }
     /// Sets the input's `platform_application_arn`: see [`platform_application_arn`](crate::types::builders::SetPlatformApplicationAttributesInputBuilder::platform_application_arn).
-    pub fn platform_application_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn platform_application_arn(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.platform_application_arn(input);
         self
     }
     /// Sets or clears the input's `platform_application_arn`.
-    pub fn set_platform_application_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_platform_application_arn(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_platform_application_arn(input);
         self
     }
     /// The value set for the input's `platform_application_arn`, if any.
-    pub fn get_platform_application_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_platform_application_arn(&self) -> &Option<String> {
         self.input.get_platform_application_arn()
     }
     /// Adds one entry to the input's `attributes`: see [`attributes`](crate::types::builders::SetPlatformApplicationAttributesInputBuilder::attributes).
     pub fn attributes(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
         self.input = self.input.attributes(key, value);
         self
@@ -72,9 +64,7 @@ impl SetPlatformApplicationAttributesFluentBuilder {
     /// Sets or clears the input's `attributes`.
     pub fn set_attributes(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.input = self.input.set_attributes(input);
         self
@@ -82,9 +72,7 @@ impl SetPlatformApplicationAttributesFluentBuilder {
     /// The value set for the input's `attributes`, if any.
     pub fn get_attributes(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, String>> {
         self.input.get_attributes()
     }
 }
@@ -100,17 +88,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <SetPlatformApplicationAttributes as Operation>::serialize_request(input),
             <SetPlatformApplicationAttributes as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for SetPlatformApplicationAttributesError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         SetPlatformApplicationAttributesError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

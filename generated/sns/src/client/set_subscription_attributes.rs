@@ -5,7 +5,7 @@ use crate::operation::{
     SetSubscriptionAttributes, SetSubscriptionAttributesError, Operation,
 };
 /// A call to [`SetSubscriptionAttributes`](crate::operation::SetSubscriptionAttributes): Allows a subscription owner to set an attribute of the subscription to a new value. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct SetSubscriptionAttributesFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::SetSubscriptionAttributesInputBuilder,
@@ -16,16 +16,13 @@ impl SetSubscriptionAttributesFluentBuilder {
     ) -> Self {
         SetSubscriptionAttributesFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`SetSubscriptionAttributesError`](crate::operation::SetSubscriptionAttributesError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
-        (),
-        ::awsgen_runtime::client::SdkError<SetSubscriptionAttributesError>,
-    > {
+    ) -> Result<(), ::awsgen_runtime::client::SdkError<SetSubscriptionAttributesError>> {
         let input = self
             .input
             .build()
@@ -39,63 +36,45 @@ impl SetSubscriptionAttributesFluentBuilder {
         &self.input
     }
     /// Sets the input's `subscription_arn`: see [`subscription_arn`](crate::types::builders::SetSubscriptionAttributesInputBuilder::subscription_arn).
-    pub fn subscription_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn subscription_arn(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.subscription_arn(input);
         self
     }
     /// Sets or clears the input's `subscription_arn`.
-    pub fn set_subscription_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_subscription_arn(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_subscription_arn(input);
         self
     }
     /// The value set for the input's `subscription_arn`, if any.
-    pub fn get_subscription_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_subscription_arn(&self) -> &Option<String> {
         self.input.get_subscription_arn()
     }
     /// Sets the input's `attribute_name`: see [`attribute_name`](crate::types::builders::SetSubscriptionAttributesInputBuilder::attribute_name).
-    pub fn attribute_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn attribute_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.attribute_name(input);
         self
     }
     /// Sets or clears the input's `attribute_name`.
-    pub fn set_attribute_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_attribute_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_attribute_name(input);
         self
     }
     /// The value set for the input's `attribute_name`, if any.
-    pub fn get_attribute_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_attribute_name(&self) -> &Option<String> {
         self.input.get_attribute_name()
     }
     /// Sets the input's `attribute_value`: see [`attribute_value`](crate::types::builders::SetSubscriptionAttributesInputBuilder::attribute_value).
-    pub fn attribute_value(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn attribute_value(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.attribute_value(input);
         self
     }
     /// Sets or clears the input's `attribute_value`.
-    pub fn set_attribute_value(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_attribute_value(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_attribute_value(input);
         self
     }
     /// The value set for the input's `attribute_value`, if any.
-    pub fn get_attribute_value(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_attribute_value(&self) -> &Option<String> {
         self.input.get_attribute_value()
     }
 }
@@ -111,17 +90,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <SetSubscriptionAttributes as Operation>::serialize_request(input),
             <SetSubscriptionAttributes as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for SetSubscriptionAttributesError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         SetSubscriptionAttributesError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

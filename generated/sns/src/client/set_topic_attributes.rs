@@ -3,7 +3,7 @@
 
 use crate::operation::{SetTopicAttributes, SetTopicAttributesError, Operation};
 /// A call to [`SetTopicAttributes`](crate::operation::SetTopicAttributes): Allows a topic owner to set an attribute of the topic to a new value. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct SetTopicAttributesFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::SetTopicAttributesInputBuilder,
@@ -14,16 +14,13 @@ impl SetTopicAttributesFluentBuilder {
     ) -> Self {
         SetTopicAttributesFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`SetTopicAttributesError`](crate::operation::SetTopicAttributesError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
-        (),
-        ::awsgen_runtime::client::SdkError<SetTopicAttributesError>,
-    > {
+    ) -> Result<(), ::awsgen_runtime::client::SdkError<SetTopicAttributesError>> {
         let input = self
             .input
             .build()
@@ -35,63 +32,45 @@ impl SetTopicAttributesFluentBuilder {
         &self.input
     }
     /// Sets the input's `topic_arn`: see [`topic_arn`](crate::types::builders::SetTopicAttributesInputBuilder::topic_arn).
-    pub fn topic_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn topic_arn(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.topic_arn(input);
         self
     }
     /// Sets or clears the input's `topic_arn`.
-    pub fn set_topic_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_topic_arn(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_topic_arn(input);
         self
     }
     /// The value set for the input's `topic_arn`, if any.
-    pub fn get_topic_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_topic_arn(&self) -> &Option<String> {
         self.input.get_topic_arn()
     }
     /// Sets the input's `attribute_name`: see [`attribute_name`](crate::types::builders::SetTopicAttributesInputBuilder::attribute_name).
-    pub fn attribute_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn attribute_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.attribute_name(input);
         self
     }
     /// Sets or clears the input's `attribute_name`.
-    pub fn set_attribute_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_attribute_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_attribute_name(input);
         self
     }
     /// The value set for the input's `attribute_name`, if any.
-    pub fn get_attribute_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_attribute_name(&self) -> &Option<String> {
         self.input.get_attribute_name()
     }
     /// Sets the input's `attribute_value`: see [`attribute_value`](crate::types::builders::SetTopicAttributesInputBuilder::attribute_value).
-    pub fn attribute_value(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn attribute_value(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.attribute_value(input);
         self
     }
     /// Sets or clears the input's `attribute_value`.
-    pub fn set_attribute_value(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_attribute_value(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_attribute_value(input);
         self
     }
     /// The value set for the input's `attribute_value`, if any.
-    pub fn get_attribute_value(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_attribute_value(&self) -> &Option<String> {
         self.input.get_attribute_value()
     }
 }
@@ -107,17 +86,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <SetTopicAttributes as Operation>::serialize_request(input),
             <SetTopicAttributes as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for SetTopicAttributesError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         SetTopicAttributesError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::operation::{Subscribe, SubscribeError, Operation};
 /// A call to [`Subscribe`](crate::operation::Subscribe): Subscribes an endpoint to an Amazon SNS topic. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct SubscribeFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::SubscribeInputBuilder,
@@ -14,13 +14,13 @@ impl SubscribeFluentBuilder {
     ) -> Self {
         SubscribeFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`SubscribeError`](crate::operation::SubscribeError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::SubscribeResponse,
         ::awsgen_runtime::client::SdkError<SubscribeError>,
     > {
@@ -35,70 +35,52 @@ impl SubscribeFluentBuilder {
         &self.input
     }
     /// Sets the input's `topic_arn`: see [`topic_arn`](crate::types::builders::SubscribeInputBuilder::topic_arn).
-    pub fn topic_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn topic_arn(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.topic_arn(input);
         self
     }
     /// Sets or clears the input's `topic_arn`.
-    pub fn set_topic_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_topic_arn(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_topic_arn(input);
         self
     }
     /// The value set for the input's `topic_arn`, if any.
-    pub fn get_topic_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_topic_arn(&self) -> &Option<String> {
         self.input.get_topic_arn()
     }
     /// Sets the input's `protocol`: see [`protocol`](crate::types::builders::SubscribeInputBuilder::protocol).
-    pub fn protocol(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn protocol(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.protocol(input);
         self
     }
     /// Sets or clears the input's `protocol`.
-    pub fn set_protocol(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_protocol(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_protocol(input);
         self
     }
     /// The value set for the input's `protocol`, if any.
-    pub fn get_protocol(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_protocol(&self) -> &Option<String> {
         self.input.get_protocol()
     }
     /// Sets the input's `endpoint`: see [`endpoint`](crate::types::builders::SubscribeInputBuilder::endpoint).
-    pub fn endpoint(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn endpoint(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.endpoint(input);
         self
     }
     /// Sets or clears the input's `endpoint`.
-    pub fn set_endpoint(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_endpoint(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_endpoint(input);
         self
     }
     /// The value set for the input's `endpoint`, if any.
-    pub fn get_endpoint(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_endpoint(&self) -> &Option<String> {
         self.input.get_endpoint()
     }
     /// Adds one entry to the input's `attributes`: see [`attributes`](crate::types::builders::SubscribeInputBuilder::attributes).
     pub fn attributes(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
         self.input = self.input.attributes(key, value);
         self
@@ -106,9 +88,7 @@ impl SubscribeFluentBuilder {
     /// Sets or clears the input's `attributes`.
     pub fn set_attributes(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.input = self.input.set_attributes(input);
         self
@@ -116,9 +96,7 @@ impl SubscribeFluentBuilder {
     /// The value set for the input's `attributes`, if any.
     pub fn get_attributes(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, String>> {
         self.input.get_attributes()
     }
     /// Sets the input's `return_subscription_arn`: see [`return_subscription_arn`](crate::types::builders::SubscribeInputBuilder::return_subscription_arn).
@@ -127,15 +105,12 @@ impl SubscribeFluentBuilder {
         self
     }
     /// Sets or clears the input's `return_subscription_arn`.
-    pub fn set_return_subscription_arn(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_return_subscription_arn(mut self, input: Option<bool>) -> Self {
         self.input = self.input.set_return_subscription_arn(input);
         self
     }
     /// The value set for the input's `return_subscription_arn`, if any.
-    pub fn get_return_subscription_arn(&self) -> &::std::option::Option<bool> {
+    pub fn get_return_subscription_arn(&self) -> &Option<bool> {
         self.input.get_return_subscription_arn()
     }
 }
@@ -151,17 +126,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <Subscribe as Operation>::serialize_request(input),
             <Subscribe as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for SubscribeError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         SubscribeError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

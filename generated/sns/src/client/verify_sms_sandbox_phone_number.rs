@@ -5,7 +5,7 @@ use crate::operation::{
     VerifySmsSandboxPhoneNumber, VerifySmsSandboxPhoneNumberError, Operation,
 };
 /// A call to [`VerifySmsSandboxPhoneNumber`](crate::operation::VerifySmsSandboxPhoneNumber): Verifies a destination phone number with a one-time password (OTP) for the calling Amazon Web Services account. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct VerifySmsSandboxPhoneNumberFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::VerifySmsSandboxPhoneNumberInputBuilder,
@@ -16,13 +16,13 @@ impl VerifySmsSandboxPhoneNumberFluentBuilder {
     ) -> Self {
         VerifySmsSandboxPhoneNumberFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`VerifySmsSandboxPhoneNumberError`](crate::operation::VerifySmsSandboxPhoneNumberError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::VerifySmsSandboxPhoneNumberResult,
         ::awsgen_runtime::client::SdkError<VerifySmsSandboxPhoneNumberError>,
     > {
@@ -39,45 +39,31 @@ impl VerifySmsSandboxPhoneNumberFluentBuilder {
         &self.input
     }
     /// Sets the input's `phone_number`: see [`phone_number`](crate::types::builders::VerifySmsSandboxPhoneNumberInputBuilder::phone_number).
-    pub fn phone_number(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn phone_number(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.phone_number(input);
         self
     }
     /// Sets or clears the input's `phone_number`.
-    pub fn set_phone_number(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_phone_number(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_phone_number(input);
         self
     }
     /// The value set for the input's `phone_number`, if any.
-    pub fn get_phone_number(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_phone_number(&self) -> &Option<String> {
         self.input.get_phone_number()
     }
     /// Sets the input's `one_time_password`: see [`one_time_password`](crate::types::builders::VerifySmsSandboxPhoneNumberInputBuilder::one_time_password).
-    pub fn one_time_password(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn one_time_password(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.one_time_password(input);
         self
     }
     /// Sets or clears the input's `one_time_password`.
-    pub fn set_one_time_password(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_one_time_password(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_one_time_password(input);
         self
     }
     /// The value set for the input's `one_time_password`, if any.
-    pub fn get_one_time_password(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_one_time_password(&self) -> &Option<String> {
         self.input.get_one_time_password()
     }
 }
@@ -96,17 +82,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <VerifySmsSandboxPhoneNumber as Operation>::serialize_request(input),
             <VerifySmsSandboxPhoneNumber as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for VerifySmsSandboxPhoneNumberError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         VerifySmsSandboxPhoneNumberError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

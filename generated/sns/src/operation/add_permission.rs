@@ -4,17 +4,12 @@
 /// Adds a statement to a topic's access control policy, granting access for the specified Amazon Web Services accounts to the specified actions.
 ///
 /// **Note:** To remove the ability to change topic permissions, you must deny permissions to the `AddPermission`, `RemovePermission`, and `SetTopicAttributes` actions in your IAM policy.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct AddPermission;
 impl super::private::Sealed for AddPermission {}
 /// Errors of [`AddPermission`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum AddPermissionError {
     /// The service answered `InvalidParameter`.
@@ -35,40 +30,34 @@ pub enum AddPermissionError {
 }
 impl AddPermissionError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            AddPermissionError::InvalidParameterException(_) => {
-                ::std::option::Option::Some("InvalidParameter")
-            }
-            AddPermissionError::InternalErrorException(_) => {
-                ::std::option::Option::Some("InternalError")
-            }
+            AddPermissionError::InvalidParameterException(_) => Some("InvalidParameter"),
+            AddPermissionError::InternalErrorException(_) => Some("InternalError"),
             AddPermissionError::AuthorizationErrorException(_) => {
-                ::std::option::Option::Some("AuthorizationError")
+                Some("AuthorizationError")
             }
-            AddPermissionError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFound")
-            }
+            AddPermissionError::NotFoundException(_) => Some("NotFound"),
             AddPermissionError::Unlisted(error) => error.code(),
             AddPermissionError::Unhandled(error) => error.code.as_deref(),
-            AddPermissionError::InvalidResponse(_) => ::std::option::Option::None,
+            AddPermissionError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             AddPermissionError::InvalidParameterException(error) => error.meta(),
             AddPermissionError::InternalErrorException(error) => error.meta(),
             AddPermissionError::AuthorizationErrorException(error) => error.meta(),
             AddPermissionError::NotFoundException(error) => error.meta(),
             AddPermissionError::Unlisted(error) => error.meta(),
-            AddPermissionError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            AddPermissionError::Unhandled(meta) => Some(meta),
             AddPermissionError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             AddPermissionError::InvalidParameterException(error) => error.message(),
             AddPermissionError::InternalErrorException(error) => error.message(),
@@ -88,25 +77,25 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for AddPermissionError {
     ) -> Self {
         let code = ::awsgen_runtime::xml::error_code(response.body());
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidParameter") => {
+            Some("InvalidParameter") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     AddPermissionError::InvalidParameterException,
                 )
             }
-            ::std::option::Option::Some("InternalError") => {
+            Some("InternalError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     AddPermissionError::InternalErrorException,
                 )
             }
-            ::std::option::Option::Some("AuthorizationError") => {
+            Some("AuthorizationError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     AddPermissionError::AuthorizationErrorException,
                 )
             }
-            ::std::option::Option::Some("NotFound") => {
+            Some("NotFound") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     AddPermissionError::NotFoundException,
@@ -117,15 +106,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for AddPermissionError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        AddPermissionError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => AddPermissionError::Unlisted(error),
+                    Some(Err(error)) => {
                         AddPermissionError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         AddPermissionError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -165,25 +152,15 @@ impl ::std::fmt::Display for AddPermissionError {
     }
 }
 impl ::std::error::Error for AddPermissionError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            AddPermissionError::InvalidParameterException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            AddPermissionError::InternalErrorException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            AddPermissionError::AuthorizationErrorException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            AddPermissionError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            AddPermissionError::InvalidParameterException(error) => Some(error),
+            AddPermissionError::InternalErrorException(error) => Some(error),
+            AddPermissionError::AuthorizationErrorException(error) => Some(error),
+            AddPermissionError::NotFoundException(error) => Some(error),
             AddPermissionError::Unlisted(error) => ::std::error::Error::source(error),
-            AddPermissionError::Unhandled(error) => ::std::option::Option::Some(error),
-            AddPermissionError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            AddPermissionError::Unhandled(error) => Some(error),
+            AddPermissionError::InvalidResponse(error) => Some(error),
         }
     }
 }

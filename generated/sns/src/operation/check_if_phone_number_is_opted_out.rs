@@ -4,17 +4,12 @@
 /// Accepts a phone number and indicates whether the phone holder has opted out of receiving SMS messages from your Amazon Web Services account. You cannot send SMS messages to a number that is opted out.
 ///
 /// To resume sending messages, you can opt in the number by using the `OptInPhoneNumber` action.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct CheckIfPhoneNumberIsOptedOut;
 impl super::private::Sealed for CheckIfPhoneNumberIsOptedOut {}
 /// Errors of [`CheckIfPhoneNumberIsOptedOut`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum CheckIfPhoneNumberIsOptedOutError {
     /// The service answered `Throttled`.
@@ -35,30 +30,26 @@ pub enum CheckIfPhoneNumberIsOptedOutError {
 }
 impl CheckIfPhoneNumberIsOptedOutError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            CheckIfPhoneNumberIsOptedOutError::ThrottledException(_) => {
-                ::std::option::Option::Some("Throttled")
-            }
+            CheckIfPhoneNumberIsOptedOutError::ThrottledException(_) => Some("Throttled"),
             CheckIfPhoneNumberIsOptedOutError::InternalErrorException(_) => {
-                ::std::option::Option::Some("InternalError")
+                Some("InternalError")
             }
             CheckIfPhoneNumberIsOptedOutError::AuthorizationErrorException(_) => {
-                ::std::option::Option::Some("AuthorizationError")
+                Some("AuthorizationError")
             }
             CheckIfPhoneNumberIsOptedOutError::InvalidParameterException(_) => {
-                ::std::option::Option::Some("InvalidParameter")
+                Some("InvalidParameter")
             }
             CheckIfPhoneNumberIsOptedOutError::Unlisted(error) => error.code(),
             CheckIfPhoneNumberIsOptedOutError::Unhandled(error) => error.code.as_deref(),
-            CheckIfPhoneNumberIsOptedOutError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            CheckIfPhoneNumberIsOptedOutError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             CheckIfPhoneNumberIsOptedOutError::ThrottledException(error) => error.meta(),
             CheckIfPhoneNumberIsOptedOutError::InternalErrorException(error) => {
@@ -71,14 +62,12 @@ impl CheckIfPhoneNumberIsOptedOutError {
                 error.meta()
             }
             CheckIfPhoneNumberIsOptedOutError::Unlisted(error) => error.meta(),
-            CheckIfPhoneNumberIsOptedOutError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            CheckIfPhoneNumberIsOptedOutError::Unhandled(meta) => Some(meta),
             CheckIfPhoneNumberIsOptedOutError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             CheckIfPhoneNumberIsOptedOutError::ThrottledException(error) => {
                 error.message()
@@ -107,25 +96,25 @@ for CheckIfPhoneNumberIsOptedOutError {
     ) -> Self {
         let code = ::awsgen_runtime::xml::error_code(response.body());
         match code.as_deref() {
-            ::std::option::Option::Some("Throttled") => {
+            Some("Throttled") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CheckIfPhoneNumberIsOptedOutError::ThrottledException,
                 )
             }
-            ::std::option::Option::Some("InternalError") => {
+            Some("InternalError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CheckIfPhoneNumberIsOptedOutError::InternalErrorException,
                 )
             }
-            ::std::option::Option::Some("AuthorizationError") => {
+            Some("AuthorizationError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CheckIfPhoneNumberIsOptedOutError::AuthorizationErrorException,
                 )
             }
-            ::std::option::Option::Some("InvalidParameter") => {
+            Some("InvalidParameter") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CheckIfPhoneNumberIsOptedOutError::InvalidParameterException,
@@ -136,15 +125,13 @@ for CheckIfPhoneNumberIsOptedOutError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        CheckIfPhoneNumberIsOptedOutError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => CheckIfPhoneNumberIsOptedOutError::Unlisted(error),
+                    Some(Err(error)) => {
                         CheckIfPhoneNumberIsOptedOutError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         CheckIfPhoneNumberIsOptedOutError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -188,29 +175,23 @@ impl ::std::fmt::Display for CheckIfPhoneNumberIsOptedOutError {
     }
 }
 impl ::std::error::Error for CheckIfPhoneNumberIsOptedOutError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            CheckIfPhoneNumberIsOptedOutError::ThrottledException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            CheckIfPhoneNumberIsOptedOutError::ThrottledException(error) => Some(error),
             CheckIfPhoneNumberIsOptedOutError::InternalErrorException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             CheckIfPhoneNumberIsOptedOutError::AuthorizationErrorException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             CheckIfPhoneNumberIsOptedOutError::InvalidParameterException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             CheckIfPhoneNumberIsOptedOutError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            CheckIfPhoneNumberIsOptedOutError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CheckIfPhoneNumberIsOptedOutError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            CheckIfPhoneNumberIsOptedOutError::Unhandled(error) => Some(error),
+            CheckIfPhoneNumberIsOptedOutError::InvalidResponse(error) => Some(error),
         }
     }
 }

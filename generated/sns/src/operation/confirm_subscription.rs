@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Verifies an endpoint owner's intent to receive messages by validating the token sent to the endpoint by an earlier `Subscribe` action. If the token is valid, the action creates a new subscription and returns its Amazon Resource Name (ARN). This call requires an AWS signature only when the `AuthenticateOnUnsubscribe` flag is set to "true".
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ConfirmSubscription;
 impl super::private::Sealed for ConfirmSubscription {}
 /// Errors of [`ConfirmSubscription`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ConfirmSubscriptionError {
     /// The service answered `SubscriptionLimitExceeded`.
@@ -39,37 +34,33 @@ pub enum ConfirmSubscriptionError {
 }
 impl ConfirmSubscriptionError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             ConfirmSubscriptionError::SubscriptionLimitExceededException(_) => {
-                ::std::option::Option::Some("SubscriptionLimitExceeded")
+                Some("SubscriptionLimitExceeded")
             }
             ConfirmSubscriptionError::InvalidParameterException(_) => {
-                ::std::option::Option::Some("InvalidParameter")
+                Some("InvalidParameter")
             }
-            ConfirmSubscriptionError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFound")
-            }
-            ConfirmSubscriptionError::InternalErrorException(_) => {
-                ::std::option::Option::Some("InternalError")
-            }
+            ConfirmSubscriptionError::NotFoundException(_) => Some("NotFound"),
+            ConfirmSubscriptionError::InternalErrorException(_) => Some("InternalError"),
             ConfirmSubscriptionError::AuthorizationErrorException(_) => {
-                ::std::option::Option::Some("AuthorizationError")
+                Some("AuthorizationError")
             }
             ConfirmSubscriptionError::FilterPolicyLimitExceededException(_) => {
-                ::std::option::Option::Some("FilterPolicyLimitExceeded")
+                Some("FilterPolicyLimitExceeded")
             }
             ConfirmSubscriptionError::ReplayLimitExceededException(_) => {
-                ::std::option::Option::Some("ReplayLimitExceeded")
+                Some("ReplayLimitExceeded")
             }
             ConfirmSubscriptionError::Unlisted(error) => error.code(),
             ConfirmSubscriptionError::Unhandled(error) => error.code.as_deref(),
-            ConfirmSubscriptionError::InvalidResponse(_) => ::std::option::Option::None,
+            ConfirmSubscriptionError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             ConfirmSubscriptionError::SubscriptionLimitExceededException(error) => {
                 error.meta()
@@ -83,14 +74,12 @@ impl ConfirmSubscriptionError {
             }
             ConfirmSubscriptionError::ReplayLimitExceededException(error) => error.meta(),
             ConfirmSubscriptionError::Unlisted(error) => error.meta(),
-            ConfirmSubscriptionError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            ConfirmSubscriptionError::Unhandled(meta) => Some(meta),
             ConfirmSubscriptionError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             ConfirmSubscriptionError::SubscriptionLimitExceededException(error) => {
                 error.message()
@@ -121,43 +110,43 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ConfirmSubscriptionError 
     ) -> Self {
         let code = ::awsgen_runtime::xml::error_code(response.body());
         match code.as_deref() {
-            ::std::option::Option::Some("SubscriptionLimitExceeded") => {
+            Some("SubscriptionLimitExceeded") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ConfirmSubscriptionError::SubscriptionLimitExceededException,
                 )
             }
-            ::std::option::Option::Some("InvalidParameter") => {
+            Some("InvalidParameter") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ConfirmSubscriptionError::InvalidParameterException,
                 )
             }
-            ::std::option::Option::Some("NotFound") => {
+            Some("NotFound") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ConfirmSubscriptionError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("InternalError") => {
+            Some("InternalError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ConfirmSubscriptionError::InternalErrorException,
                 )
             }
-            ::std::option::Option::Some("AuthorizationError") => {
+            Some("AuthorizationError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ConfirmSubscriptionError::AuthorizationErrorException,
                 )
             }
-            ::std::option::Option::Some("FilterPolicyLimitExceeded") => {
+            Some("FilterPolicyLimitExceeded") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ConfirmSubscriptionError::FilterPolicyLimitExceededException,
                 )
             }
-            ::std::option::Option::Some("ReplayLimitExceeded") => {
+            Some("ReplayLimitExceeded") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ConfirmSubscriptionError::ReplayLimitExceededException,
@@ -168,15 +157,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ConfirmSubscriptionError 
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        ConfirmSubscriptionError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => ConfirmSubscriptionError::Unlisted(error),
+                    Some(Err(error)) => {
                         ConfirmSubscriptionError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         ConfirmSubscriptionError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -229,38 +216,24 @@ impl ::std::fmt::Display for ConfirmSubscriptionError {
     }
 }
 impl ::std::error::Error for ConfirmSubscriptionError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             ConfirmSubscriptionError::SubscriptionLimitExceededException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            ConfirmSubscriptionError::InvalidParameterException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ConfirmSubscriptionError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ConfirmSubscriptionError::InternalErrorException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ConfirmSubscriptionError::AuthorizationErrorException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ConfirmSubscriptionError::InvalidParameterException(error) => Some(error),
+            ConfirmSubscriptionError::NotFoundException(error) => Some(error),
+            ConfirmSubscriptionError::InternalErrorException(error) => Some(error),
+            ConfirmSubscriptionError::AuthorizationErrorException(error) => Some(error),
             ConfirmSubscriptionError::FilterPolicyLimitExceededException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            ConfirmSubscriptionError::ReplayLimitExceededException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ConfirmSubscriptionError::ReplayLimitExceededException(error) => Some(error),
             ConfirmSubscriptionError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            ConfirmSubscriptionError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ConfirmSubscriptionError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ConfirmSubscriptionError::Unhandled(error) => Some(error),
+            ConfirmSubscriptionError::InvalidResponse(error) => Some(error),
         }
     }
 }

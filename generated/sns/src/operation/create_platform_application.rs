@@ -15,17 +15,12 @@
 /// - For WNS, `PlatformPrincipal` is `Package Security Identifier` and `PlatformCredential` is `secret key`.
 ///
 /// You can use the returned `PlatformApplicationArn` as an attribute for the `CreatePlatformEndpoint` action.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct CreatePlatformApplication;
 impl super::private::Sealed for CreatePlatformApplication {}
 /// Errors of [`CreatePlatformApplication`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum CreatePlatformApplicationError {
     /// The service answered `InvalidParameter`.
@@ -44,27 +39,25 @@ pub enum CreatePlatformApplicationError {
 }
 impl CreatePlatformApplicationError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             CreatePlatformApplicationError::InvalidParameterException(_) => {
-                ::std::option::Option::Some("InvalidParameter")
+                Some("InvalidParameter")
             }
             CreatePlatformApplicationError::InternalErrorException(_) => {
-                ::std::option::Option::Some("InternalError")
+                Some("InternalError")
             }
             CreatePlatformApplicationError::AuthorizationErrorException(_) => {
-                ::std::option::Option::Some("AuthorizationError")
+                Some("AuthorizationError")
             }
             CreatePlatformApplicationError::Unlisted(error) => error.code(),
             CreatePlatformApplicationError::Unhandled(error) => error.code.as_deref(),
-            CreatePlatformApplicationError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            CreatePlatformApplicationError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             CreatePlatformApplicationError::InvalidParameterException(error) => {
                 error.meta()
@@ -74,14 +67,12 @@ impl CreatePlatformApplicationError {
                 error.meta()
             }
             CreatePlatformApplicationError::Unlisted(error) => error.meta(),
-            CreatePlatformApplicationError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            CreatePlatformApplicationError::Unhandled(meta) => Some(meta),
             CreatePlatformApplicationError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             CreatePlatformApplicationError::InvalidParameterException(error) => {
                 error.message()
@@ -106,19 +97,19 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for CreatePlatformApplication
     ) -> Self {
         let code = ::awsgen_runtime::xml::error_code(response.body());
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidParameter") => {
+            Some("InvalidParameter") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreatePlatformApplicationError::InvalidParameterException,
                 )
             }
-            ::std::option::Option::Some("InternalError") => {
+            Some("InternalError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreatePlatformApplicationError::InternalErrorException,
                 )
             }
-            ::std::option::Option::Some("AuthorizationError") => {
+            Some("AuthorizationError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreatePlatformApplicationError::AuthorizationErrorException,
@@ -129,15 +120,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for CreatePlatformApplication
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        CreatePlatformApplicationError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => CreatePlatformApplicationError::Unlisted(error),
+                    Some(Err(error)) => {
                         CreatePlatformApplicationError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         CreatePlatformApplicationError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -178,26 +167,20 @@ impl ::std::fmt::Display for CreatePlatformApplicationError {
     }
 }
 impl ::std::error::Error for CreatePlatformApplicationError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             CreatePlatformApplicationError::InvalidParameterException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            CreatePlatformApplicationError::InternalErrorException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            CreatePlatformApplicationError::InternalErrorException(error) => Some(error),
             CreatePlatformApplicationError::AuthorizationErrorException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             CreatePlatformApplicationError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            CreatePlatformApplicationError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreatePlatformApplicationError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            CreatePlatformApplicationError::Unhandled(error) => Some(error),
+            CreatePlatformApplicationError::InvalidResponse(error) => Some(error),
         }
     }
 }

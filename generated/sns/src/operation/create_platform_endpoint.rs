@@ -4,17 +4,12 @@
 /// Creates an endpoint for a device and mobile app on one of the supported push notification services, such as GCM (Firebase Cloud Messaging) and APNS. `CreatePlatformEndpoint` requires the `PlatformApplicationArn` that is returned from `CreatePlatformApplication`. You can use the returned `EndpointArn` to send a message to a mobile app or by the `Subscribe` action for subscription to a topic. The `CreatePlatformEndpoint` action is idempotent, so if the requester already owns an endpoint with the same device token and attributes, that endpoint's ARN is returned without creating a new endpoint. For more information, see [Using Amazon SNS Mobile Push Notifications](https://docs.aws.amazon.com/sns/latest/dg/SNSMobilePush.html).
 ///
 /// When using `CreatePlatformEndpoint` with Baidu, two attributes must be provided: ChannelId and UserId. The token field must also contain the ChannelId. For more information, see [Creating an Amazon SNS Endpoint for Baidu](https://docs.aws.amazon.com/sns/latest/dg/SNSMobilePushBaiduEndpoint.html).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct CreatePlatformEndpoint;
 impl super::private::Sealed for CreatePlatformEndpoint {}
 /// Errors of [`CreatePlatformEndpoint`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum CreatePlatformEndpointError {
     /// The service answered `InvalidParameter`.
@@ -35,30 +30,26 @@ pub enum CreatePlatformEndpointError {
 }
 impl CreatePlatformEndpointError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             CreatePlatformEndpointError::InvalidParameterException(_) => {
-                ::std::option::Option::Some("InvalidParameter")
+                Some("InvalidParameter")
             }
             CreatePlatformEndpointError::InternalErrorException(_) => {
-                ::std::option::Option::Some("InternalError")
+                Some("InternalError")
             }
             CreatePlatformEndpointError::AuthorizationErrorException(_) => {
-                ::std::option::Option::Some("AuthorizationError")
+                Some("AuthorizationError")
             }
-            CreatePlatformEndpointError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFound")
-            }
+            CreatePlatformEndpointError::NotFoundException(_) => Some("NotFound"),
             CreatePlatformEndpointError::Unlisted(error) => error.code(),
             CreatePlatformEndpointError::Unhandled(error) => error.code.as_deref(),
-            CreatePlatformEndpointError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            CreatePlatformEndpointError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             CreatePlatformEndpointError::InvalidParameterException(error) => error.meta(),
             CreatePlatformEndpointError::InternalErrorException(error) => error.meta(),
@@ -67,14 +58,12 @@ impl CreatePlatformEndpointError {
             }
             CreatePlatformEndpointError::NotFoundException(error) => error.meta(),
             CreatePlatformEndpointError::Unlisted(error) => error.meta(),
-            CreatePlatformEndpointError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            CreatePlatformEndpointError::Unhandled(meta) => Some(meta),
             CreatePlatformEndpointError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             CreatePlatformEndpointError::InvalidParameterException(error) => {
                 error.message()
@@ -98,25 +87,25 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for CreatePlatformEndpointErr
     ) -> Self {
         let code = ::awsgen_runtime::xml::error_code(response.body());
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidParameter") => {
+            Some("InvalidParameter") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreatePlatformEndpointError::InvalidParameterException,
                 )
             }
-            ::std::option::Option::Some("InternalError") => {
+            Some("InternalError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreatePlatformEndpointError::InternalErrorException,
                 )
             }
-            ::std::option::Option::Some("AuthorizationError") => {
+            Some("AuthorizationError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreatePlatformEndpointError::AuthorizationErrorException,
                 )
             }
-            ::std::option::Option::Some("NotFound") => {
+            Some("NotFound") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreatePlatformEndpointError::NotFoundException,
@@ -127,15 +116,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for CreatePlatformEndpointErr
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        CreatePlatformEndpointError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => CreatePlatformEndpointError::Unlisted(error),
+                    Some(Err(error)) => {
                         CreatePlatformEndpointError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         CreatePlatformEndpointError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -179,29 +166,19 @@ impl ::std::fmt::Display for CreatePlatformEndpointError {
     }
 }
 impl ::std::error::Error for CreatePlatformEndpointError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            CreatePlatformEndpointError::InvalidParameterException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreatePlatformEndpointError::InternalErrorException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            CreatePlatformEndpointError::InvalidParameterException(error) => Some(error),
+            CreatePlatformEndpointError::InternalErrorException(error) => Some(error),
             CreatePlatformEndpointError::AuthorizationErrorException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            CreatePlatformEndpointError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            CreatePlatformEndpointError::NotFoundException(error) => Some(error),
             CreatePlatformEndpointError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            CreatePlatformEndpointError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreatePlatformEndpointError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            CreatePlatformEndpointError::Unhandled(error) => Some(error),
+            CreatePlatformEndpointError::InvalidResponse(error) => Some(error),
         }
     }
 }

@@ -4,17 +4,12 @@
 /// Adds a destination phone number to an Amazon Web Services account in the SMS sandbox and sends a one-time password (OTP) to that phone number.
 ///
 /// When you start using Amazon SNS to send SMS messages, your Amazon Web Services account is in the *SMS sandbox*. The SMS sandbox provides a safe environment for you to try Amazon SNS features without risking your reputation as an SMS sender. While your Amazon Web Services account is in the SMS sandbox, you can use all of the features of Amazon SNS. However, you can send SMS messages only to verified destination phone numbers. For more information, including how to move out of the sandbox to send messages without restrictions, see [SMS sandbox](https://docs.aws.amazon.com/sns/latest/dg/sns-sms-sandbox.html) in the *Amazon SNS Developer Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct CreateSmsSandboxPhoneNumber;
 impl super::private::Sealed for CreateSmsSandboxPhoneNumber {}
 /// Errors of [`CreateSmsSandboxPhoneNumber`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum CreateSmsSandboxPhoneNumberError {
     /// The service answered `AuthorizationError`.
@@ -39,36 +34,28 @@ pub enum CreateSmsSandboxPhoneNumberError {
 }
 impl CreateSmsSandboxPhoneNumberError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             CreateSmsSandboxPhoneNumberError::AuthorizationErrorException(_) => {
-                ::std::option::Option::Some("AuthorizationError")
+                Some("AuthorizationError")
             }
             CreateSmsSandboxPhoneNumberError::InternalErrorException(_) => {
-                ::std::option::Option::Some("InternalError")
+                Some("InternalError")
             }
             CreateSmsSandboxPhoneNumberError::InvalidParameterException(_) => {
-                ::std::option::Option::Some("InvalidParameter")
+                Some("InvalidParameter")
             }
-            CreateSmsSandboxPhoneNumberError::OptedOutException(_) => {
-                ::std::option::Option::Some("OptedOut")
-            }
-            CreateSmsSandboxPhoneNumberError::UserErrorException(_) => {
-                ::std::option::Option::Some("UserError")
-            }
-            CreateSmsSandboxPhoneNumberError::ThrottledException(_) => {
-                ::std::option::Option::Some("Throttled")
-            }
+            CreateSmsSandboxPhoneNumberError::OptedOutException(_) => Some("OptedOut"),
+            CreateSmsSandboxPhoneNumberError::UserErrorException(_) => Some("UserError"),
+            CreateSmsSandboxPhoneNumberError::ThrottledException(_) => Some("Throttled"),
             CreateSmsSandboxPhoneNumberError::Unlisted(error) => error.code(),
             CreateSmsSandboxPhoneNumberError::Unhandled(error) => error.code.as_deref(),
-            CreateSmsSandboxPhoneNumberError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            CreateSmsSandboxPhoneNumberError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             CreateSmsSandboxPhoneNumberError::AuthorizationErrorException(error) => {
                 error.meta()
@@ -83,14 +70,12 @@ impl CreateSmsSandboxPhoneNumberError {
             CreateSmsSandboxPhoneNumberError::UserErrorException(error) => error.meta(),
             CreateSmsSandboxPhoneNumberError::ThrottledException(error) => error.meta(),
             CreateSmsSandboxPhoneNumberError::Unlisted(error) => error.meta(),
-            CreateSmsSandboxPhoneNumberError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            CreateSmsSandboxPhoneNumberError::Unhandled(meta) => Some(meta),
             CreateSmsSandboxPhoneNumberError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             CreateSmsSandboxPhoneNumberError::AuthorizationErrorException(error) => {
                 error.message()
@@ -122,37 +107,37 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for CreateSmsSandboxPhoneNumb
     ) -> Self {
         let code = ::awsgen_runtime::xml::error_code(response.body());
         match code.as_deref() {
-            ::std::option::Option::Some("AuthorizationError") => {
+            Some("AuthorizationError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateSmsSandboxPhoneNumberError::AuthorizationErrorException,
                 )
             }
-            ::std::option::Option::Some("InternalError") => {
+            Some("InternalError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateSmsSandboxPhoneNumberError::InternalErrorException,
                 )
             }
-            ::std::option::Option::Some("InvalidParameter") => {
+            Some("InvalidParameter") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateSmsSandboxPhoneNumberError::InvalidParameterException,
                 )
             }
-            ::std::option::Option::Some("OptedOut") => {
+            Some("OptedOut") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateSmsSandboxPhoneNumberError::OptedOutException,
                 )
             }
-            ::std::option::Option::Some("UserError") => {
+            Some("UserError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateSmsSandboxPhoneNumberError::UserErrorException,
                 )
             }
-            ::std::option::Option::Some("Throttled") => {
+            Some("Throttled") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateSmsSandboxPhoneNumberError::ThrottledException,
@@ -163,15 +148,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for CreateSmsSandboxPhoneNumb
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        CreateSmsSandboxPhoneNumberError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => CreateSmsSandboxPhoneNumberError::Unlisted(error),
+                    Some(Err(error)) => {
                         CreateSmsSandboxPhoneNumberError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         CreateSmsSandboxPhoneNumberError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -221,35 +204,25 @@ impl ::std::fmt::Display for CreateSmsSandboxPhoneNumberError {
     }
 }
 impl ::std::error::Error for CreateSmsSandboxPhoneNumberError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             CreateSmsSandboxPhoneNumberError::AuthorizationErrorException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             CreateSmsSandboxPhoneNumberError::InternalErrorException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             CreateSmsSandboxPhoneNumberError::InvalidParameterException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            CreateSmsSandboxPhoneNumberError::OptedOutException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateSmsSandboxPhoneNumberError::UserErrorException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateSmsSandboxPhoneNumberError::ThrottledException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            CreateSmsSandboxPhoneNumberError::OptedOutException(error) => Some(error),
+            CreateSmsSandboxPhoneNumberError::UserErrorException(error) => Some(error),
+            CreateSmsSandboxPhoneNumberError::ThrottledException(error) => Some(error),
             CreateSmsSandboxPhoneNumberError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            CreateSmsSandboxPhoneNumberError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateSmsSandboxPhoneNumberError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            CreateSmsSandboxPhoneNumberError::Unhandled(error) => Some(error),
+            CreateSmsSandboxPhoneNumberError::InvalidResponse(error) => Some(error),
         }
     }
 }

@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Creates a topic to which notifications can be published. Users can create at most 100,000 standard topics (at most 1,000 FIFO topics). For more information, see [Creating an Amazon SNS topic](https://docs.aws.amazon.com/sns/latest/dg/sns-create-topic.html) in the *Amazon SNS Developer Guide*. This action is idempotent, so if the requester already owns a topic with the specified name, that topic's ARN is returned without creating a new topic.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct CreateTopic;
 impl super::private::Sealed for CreateTopic {}
 /// Errors of [`CreateTopic`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum CreateTopicError {
     /// The service answered `InvalidParameter`.
@@ -43,43 +38,29 @@ pub enum CreateTopicError {
 }
 impl CreateTopicError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            CreateTopicError::InvalidParameterException(_) => {
-                ::std::option::Option::Some("InvalidParameter")
-            }
+            CreateTopicError::InvalidParameterException(_) => Some("InvalidParameter"),
             CreateTopicError::TopicLimitExceededException(_) => {
-                ::std::option::Option::Some("TopicLimitExceeded")
+                Some("TopicLimitExceeded")
             }
-            CreateTopicError::InternalErrorException(_) => {
-                ::std::option::Option::Some("InternalError")
-            }
+            CreateTopicError::InternalErrorException(_) => Some("InternalError"),
             CreateTopicError::AuthorizationErrorException(_) => {
-                ::std::option::Option::Some("AuthorizationError")
+                Some("AuthorizationError")
             }
-            CreateTopicError::InvalidSecurityException(_) => {
-                ::std::option::Option::Some("InvalidSecurity")
-            }
-            CreateTopicError::TagLimitExceededException(_) => {
-                ::std::option::Option::Some("TagLimitExceeded")
-            }
-            CreateTopicError::StaleTagException(_) => {
-                ::std::option::Option::Some("StaleTag")
-            }
-            CreateTopicError::TagPolicyException(_) => {
-                ::std::option::Option::Some("TagPolicy")
-            }
-            CreateTopicError::ConcurrentAccessException(_) => {
-                ::std::option::Option::Some("ConcurrentAccess")
-            }
+            CreateTopicError::InvalidSecurityException(_) => Some("InvalidSecurity"),
+            CreateTopicError::TagLimitExceededException(_) => Some("TagLimitExceeded"),
+            CreateTopicError::StaleTagException(_) => Some("StaleTag"),
+            CreateTopicError::TagPolicyException(_) => Some("TagPolicy"),
+            CreateTopicError::ConcurrentAccessException(_) => Some("ConcurrentAccess"),
             CreateTopicError::Unlisted(error) => error.code(),
             CreateTopicError::Unhandled(error) => error.code.as_deref(),
-            CreateTopicError::InvalidResponse(_) => ::std::option::Option::None,
+            CreateTopicError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             CreateTopicError::InvalidParameterException(error) => error.meta(),
             CreateTopicError::TopicLimitExceededException(error) => error.meta(),
@@ -91,12 +72,12 @@ impl CreateTopicError {
             CreateTopicError::TagPolicyException(error) => error.meta(),
             CreateTopicError::ConcurrentAccessException(error) => error.meta(),
             CreateTopicError::Unlisted(error) => error.meta(),
-            CreateTopicError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            CreateTopicError::Unhandled(meta) => Some(meta),
             CreateTopicError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             CreateTopicError::InvalidParameterException(error) => error.message(),
             CreateTopicError::TopicLimitExceededException(error) => error.message(),
@@ -121,55 +102,55 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for CreateTopicError {
     ) -> Self {
         let code = ::awsgen_runtime::xml::error_code(response.body());
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidParameter") => {
+            Some("InvalidParameter") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateTopicError::InvalidParameterException,
                 )
             }
-            ::std::option::Option::Some("TopicLimitExceeded") => {
+            Some("TopicLimitExceeded") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateTopicError::TopicLimitExceededException,
                 )
             }
-            ::std::option::Option::Some("InternalError") => {
+            Some("InternalError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateTopicError::InternalErrorException,
                 )
             }
-            ::std::option::Option::Some("AuthorizationError") => {
+            Some("AuthorizationError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateTopicError::AuthorizationErrorException,
                 )
             }
-            ::std::option::Option::Some("InvalidSecurity") => {
+            Some("InvalidSecurity") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateTopicError::InvalidSecurityException,
                 )
             }
-            ::std::option::Option::Some("TagLimitExceeded") => {
+            Some("TagLimitExceeded") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateTopicError::TagLimitExceededException,
                 )
             }
-            ::std::option::Option::Some("StaleTag") => {
+            Some("StaleTag") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateTopicError::StaleTagException,
                 )
             }
-            ::std::option::Option::Some("TagPolicy") => {
+            Some("TagPolicy") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateTopicError::TagPolicyException,
                 )
             }
-            ::std::option::Option::Some("ConcurrentAccess") => {
+            Some("ConcurrentAccess") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateTopicError::ConcurrentAccessException,
@@ -180,13 +161,11 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for CreateTopicError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        CreateTopicError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => CreateTopicError::Unlisted(error),
+                    Some(Err(error)) => {
                         CreateTopicError::InvalidResponse(error.with_response(response))
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         CreateTopicError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -241,40 +220,20 @@ impl ::std::fmt::Display for CreateTopicError {
     }
 }
 impl ::std::error::Error for CreateTopicError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            CreateTopicError::InvalidParameterException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateTopicError::TopicLimitExceededException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateTopicError::InternalErrorException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateTopicError::AuthorizationErrorException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateTopicError::InvalidSecurityException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateTopicError::TagLimitExceededException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateTopicError::StaleTagException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateTopicError::TagPolicyException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateTopicError::ConcurrentAccessException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            CreateTopicError::InvalidParameterException(error) => Some(error),
+            CreateTopicError::TopicLimitExceededException(error) => Some(error),
+            CreateTopicError::InternalErrorException(error) => Some(error),
+            CreateTopicError::AuthorizationErrorException(error) => Some(error),
+            CreateTopicError::InvalidSecurityException(error) => Some(error),
+            CreateTopicError::TagLimitExceededException(error) => Some(error),
+            CreateTopicError::StaleTagException(error) => Some(error),
+            CreateTopicError::TagPolicyException(error) => Some(error),
+            CreateTopicError::ConcurrentAccessException(error) => Some(error),
             CreateTopicError::Unlisted(error) => ::std::error::Error::source(error),
-            CreateTopicError::Unhandled(error) => ::std::option::Option::Some(error),
-            CreateTopicError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            CreateTopicError::Unhandled(error) => Some(error),
+            CreateTopicError::InvalidResponse(error) => Some(error),
         }
     }
 }

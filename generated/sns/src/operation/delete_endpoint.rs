@@ -4,17 +4,12 @@
 /// Deletes the endpoint for a device and mobile app from Amazon SNS. This action is idempotent. For more information, see [Using Amazon SNS Mobile Push Notifications](https://docs.aws.amazon.com/sns/latest/dg/SNSMobilePush.html).
 ///
 /// When you delete an endpoint that is also subscribed to a topic, then you must also unsubscribe the endpoint from the topic.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DeleteEndpoint;
 impl super::private::Sealed for DeleteEndpoint {}
 /// Errors of [`DeleteEndpoint`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum DeleteEndpointError {
     /// The service answered `InvalidParameter`.
@@ -33,36 +28,32 @@ pub enum DeleteEndpointError {
 }
 impl DeleteEndpointError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            DeleteEndpointError::InvalidParameterException(_) => {
-                ::std::option::Option::Some("InvalidParameter")
-            }
-            DeleteEndpointError::InternalErrorException(_) => {
-                ::std::option::Option::Some("InternalError")
-            }
+            DeleteEndpointError::InvalidParameterException(_) => Some("InvalidParameter"),
+            DeleteEndpointError::InternalErrorException(_) => Some("InternalError"),
             DeleteEndpointError::AuthorizationErrorException(_) => {
-                ::std::option::Option::Some("AuthorizationError")
+                Some("AuthorizationError")
             }
             DeleteEndpointError::Unlisted(error) => error.code(),
             DeleteEndpointError::Unhandled(error) => error.code.as_deref(),
-            DeleteEndpointError::InvalidResponse(_) => ::std::option::Option::None,
+            DeleteEndpointError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             DeleteEndpointError::InvalidParameterException(error) => error.meta(),
             DeleteEndpointError::InternalErrorException(error) => error.meta(),
             DeleteEndpointError::AuthorizationErrorException(error) => error.meta(),
             DeleteEndpointError::Unlisted(error) => error.meta(),
-            DeleteEndpointError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            DeleteEndpointError::Unhandled(meta) => Some(meta),
             DeleteEndpointError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             DeleteEndpointError::InvalidParameterException(error) => error.message(),
             DeleteEndpointError::InternalErrorException(error) => error.message(),
@@ -81,19 +72,19 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DeleteEndpointError {
     ) -> Self {
         let code = ::awsgen_runtime::xml::error_code(response.body());
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidParameter") => {
+            Some("InvalidParameter") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteEndpointError::InvalidParameterException,
                 )
             }
-            ::std::option::Option::Some("InternalError") => {
+            Some("InternalError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteEndpointError::InternalErrorException,
                 )
             }
-            ::std::option::Option::Some("AuthorizationError") => {
+            Some("AuthorizationError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteEndpointError::AuthorizationErrorException,
@@ -104,15 +95,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DeleteEndpointError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        DeleteEndpointError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => DeleteEndpointError::Unlisted(error),
+                    Some(Err(error)) => {
                         DeleteEndpointError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         DeleteEndpointError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -149,22 +138,14 @@ impl ::std::fmt::Display for DeleteEndpointError {
     }
 }
 impl ::std::error::Error for DeleteEndpointError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            DeleteEndpointError::InvalidParameterException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteEndpointError::InternalErrorException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteEndpointError::AuthorizationErrorException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DeleteEndpointError::InvalidParameterException(error) => Some(error),
+            DeleteEndpointError::InternalErrorException(error) => Some(error),
+            DeleteEndpointError::AuthorizationErrorException(error) => Some(error),
             DeleteEndpointError::Unlisted(error) => ::std::error::Error::source(error),
-            DeleteEndpointError::Unhandled(error) => ::std::option::Option::Some(error),
-            DeleteEndpointError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DeleteEndpointError::Unhandled(error) => Some(error),
+            DeleteEndpointError::InvalidResponse(error) => Some(error),
         }
     }
 }

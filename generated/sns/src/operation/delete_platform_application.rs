@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Deletes a platform application object for one of the supported push notification services, such as APNS and GCM (Firebase Cloud Messaging). For more information, see [Using Amazon SNS Mobile Push Notifications](https://docs.aws.amazon.com/sns/latest/dg/SNSMobilePush.html).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DeletePlatformApplication;
 impl super::private::Sealed for DeletePlatformApplication {}
 /// Errors of [`DeletePlatformApplication`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum DeletePlatformApplicationError {
     /// The service answered `InvalidParameter`.
@@ -31,27 +26,25 @@ pub enum DeletePlatformApplicationError {
 }
 impl DeletePlatformApplicationError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             DeletePlatformApplicationError::InvalidParameterException(_) => {
-                ::std::option::Option::Some("InvalidParameter")
+                Some("InvalidParameter")
             }
             DeletePlatformApplicationError::InternalErrorException(_) => {
-                ::std::option::Option::Some("InternalError")
+                Some("InternalError")
             }
             DeletePlatformApplicationError::AuthorizationErrorException(_) => {
-                ::std::option::Option::Some("AuthorizationError")
+                Some("AuthorizationError")
             }
             DeletePlatformApplicationError::Unlisted(error) => error.code(),
             DeletePlatformApplicationError::Unhandled(error) => error.code.as_deref(),
-            DeletePlatformApplicationError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            DeletePlatformApplicationError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             DeletePlatformApplicationError::InvalidParameterException(error) => {
                 error.meta()
@@ -61,14 +54,12 @@ impl DeletePlatformApplicationError {
                 error.meta()
             }
             DeletePlatformApplicationError::Unlisted(error) => error.meta(),
-            DeletePlatformApplicationError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            DeletePlatformApplicationError::Unhandled(meta) => Some(meta),
             DeletePlatformApplicationError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             DeletePlatformApplicationError::InvalidParameterException(error) => {
                 error.message()
@@ -93,19 +84,19 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DeletePlatformApplication
     ) -> Self {
         let code = ::awsgen_runtime::xml::error_code(response.body());
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidParameter") => {
+            Some("InvalidParameter") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeletePlatformApplicationError::InvalidParameterException,
                 )
             }
-            ::std::option::Option::Some("InternalError") => {
+            Some("InternalError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeletePlatformApplicationError::InternalErrorException,
                 )
             }
-            ::std::option::Option::Some("AuthorizationError") => {
+            Some("AuthorizationError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeletePlatformApplicationError::AuthorizationErrorException,
@@ -116,15 +107,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DeletePlatformApplication
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        DeletePlatformApplicationError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => DeletePlatformApplicationError::Unlisted(error),
+                    Some(Err(error)) => {
                         DeletePlatformApplicationError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         DeletePlatformApplicationError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -165,26 +154,20 @@ impl ::std::fmt::Display for DeletePlatformApplicationError {
     }
 }
 impl ::std::error::Error for DeletePlatformApplicationError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             DeletePlatformApplicationError::InvalidParameterException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            DeletePlatformApplicationError::InternalErrorException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DeletePlatformApplicationError::InternalErrorException(error) => Some(error),
             DeletePlatformApplicationError::AuthorizationErrorException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             DeletePlatformApplicationError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            DeletePlatformApplicationError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeletePlatformApplicationError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DeletePlatformApplicationError::Unhandled(error) => Some(error),
+            DeletePlatformApplicationError::InvalidResponse(error) => Some(error),
         }
     }
 }

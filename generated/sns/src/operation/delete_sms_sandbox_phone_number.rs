@@ -4,17 +4,12 @@
 /// Deletes an Amazon Web Services account's verified or pending phone number from the SMS sandbox.
 ///
 /// When you start using Amazon SNS to send SMS messages, your Amazon Web Services account is in the *SMS sandbox*. The SMS sandbox provides a safe environment for you to try Amazon SNS features without risking your reputation as an SMS sender. While your Amazon Web Services account is in the SMS sandbox, you can use all of the features of Amazon SNS. However, you can send SMS messages only to verified destination phone numbers. For more information, including how to move out of the sandbox to send messages without restrictions, see [SMS sandbox](https://docs.aws.amazon.com/sns/latest/dg/sns-sms-sandbox.html) in the *Amazon SNS Developer Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DeleteSmsSandboxPhoneNumber;
 impl super::private::Sealed for DeleteSmsSandboxPhoneNumber {}
 /// Errors of [`DeleteSmsSandboxPhoneNumber`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum DeleteSmsSandboxPhoneNumberError {
     /// The service answered `AuthorizationError`.
@@ -39,36 +34,30 @@ pub enum DeleteSmsSandboxPhoneNumberError {
 }
 impl DeleteSmsSandboxPhoneNumberError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             DeleteSmsSandboxPhoneNumberError::AuthorizationErrorException(_) => {
-                ::std::option::Option::Some("AuthorizationError")
+                Some("AuthorizationError")
             }
             DeleteSmsSandboxPhoneNumberError::InternalErrorException(_) => {
-                ::std::option::Option::Some("InternalError")
+                Some("InternalError")
             }
             DeleteSmsSandboxPhoneNumberError::InvalidParameterException(_) => {
-                ::std::option::Option::Some("InvalidParameter")
+                Some("InvalidParameter")
             }
             DeleteSmsSandboxPhoneNumberError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFound")
+                Some("ResourceNotFound")
             }
-            DeleteSmsSandboxPhoneNumberError::UserErrorException(_) => {
-                ::std::option::Option::Some("UserError")
-            }
-            DeleteSmsSandboxPhoneNumberError::ThrottledException(_) => {
-                ::std::option::Option::Some("Throttled")
-            }
+            DeleteSmsSandboxPhoneNumberError::UserErrorException(_) => Some("UserError"),
+            DeleteSmsSandboxPhoneNumberError::ThrottledException(_) => Some("Throttled"),
             DeleteSmsSandboxPhoneNumberError::Unlisted(error) => error.code(),
             DeleteSmsSandboxPhoneNumberError::Unhandled(error) => error.code.as_deref(),
-            DeleteSmsSandboxPhoneNumberError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            DeleteSmsSandboxPhoneNumberError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             DeleteSmsSandboxPhoneNumberError::AuthorizationErrorException(error) => {
                 error.meta()
@@ -85,14 +74,12 @@ impl DeleteSmsSandboxPhoneNumberError {
             DeleteSmsSandboxPhoneNumberError::UserErrorException(error) => error.meta(),
             DeleteSmsSandboxPhoneNumberError::ThrottledException(error) => error.meta(),
             DeleteSmsSandboxPhoneNumberError::Unlisted(error) => error.meta(),
-            DeleteSmsSandboxPhoneNumberError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            DeleteSmsSandboxPhoneNumberError::Unhandled(meta) => Some(meta),
             DeleteSmsSandboxPhoneNumberError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             DeleteSmsSandboxPhoneNumberError::AuthorizationErrorException(error) => {
                 error.message()
@@ -126,37 +113,37 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DeleteSmsSandboxPhoneNumb
     ) -> Self {
         let code = ::awsgen_runtime::xml::error_code(response.body());
         match code.as_deref() {
-            ::std::option::Option::Some("AuthorizationError") => {
+            Some("AuthorizationError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteSmsSandboxPhoneNumberError::AuthorizationErrorException,
                 )
             }
-            ::std::option::Option::Some("InternalError") => {
+            Some("InternalError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteSmsSandboxPhoneNumberError::InternalErrorException,
                 )
             }
-            ::std::option::Option::Some("InvalidParameter") => {
+            Some("InvalidParameter") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteSmsSandboxPhoneNumberError::InvalidParameterException,
                 )
             }
-            ::std::option::Option::Some("ResourceNotFound") => {
+            Some("ResourceNotFound") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteSmsSandboxPhoneNumberError::ResourceNotFoundException,
                 )
             }
-            ::std::option::Option::Some("UserError") => {
+            Some("UserError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteSmsSandboxPhoneNumberError::UserErrorException,
                 )
             }
-            ::std::option::Option::Some("Throttled") => {
+            Some("Throttled") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteSmsSandboxPhoneNumberError::ThrottledException,
@@ -167,15 +154,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DeleteSmsSandboxPhoneNumb
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        DeleteSmsSandboxPhoneNumberError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => DeleteSmsSandboxPhoneNumberError::Unlisted(error),
+                    Some(Err(error)) => {
                         DeleteSmsSandboxPhoneNumberError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         DeleteSmsSandboxPhoneNumberError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -225,35 +210,27 @@ impl ::std::fmt::Display for DeleteSmsSandboxPhoneNumberError {
     }
 }
 impl ::std::error::Error for DeleteSmsSandboxPhoneNumberError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             DeleteSmsSandboxPhoneNumberError::AuthorizationErrorException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             DeleteSmsSandboxPhoneNumberError::InternalErrorException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             DeleteSmsSandboxPhoneNumberError::InvalidParameterException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             DeleteSmsSandboxPhoneNumberError::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            DeleteSmsSandboxPhoneNumberError::UserErrorException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteSmsSandboxPhoneNumberError::ThrottledException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DeleteSmsSandboxPhoneNumberError::UserErrorException(error) => Some(error),
+            DeleteSmsSandboxPhoneNumberError::ThrottledException(error) => Some(error),
             DeleteSmsSandboxPhoneNumberError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            DeleteSmsSandboxPhoneNumberError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteSmsSandboxPhoneNumberError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DeleteSmsSandboxPhoneNumberError::Unhandled(error) => Some(error),
+            DeleteSmsSandboxPhoneNumberError::InvalidResponse(error) => Some(error),
         }
     }
 }

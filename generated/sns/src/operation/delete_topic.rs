@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Deletes a topic and all its subscriptions. Deleting a topic might prevent some messages previously sent to the topic from being delivered to subscribers. This action is idempotent, so deleting a topic that does not exist does not result in an error.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DeleteTopic;
 impl super::private::Sealed for DeleteTopic {}
 /// Errors of [`DeleteTopic`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum DeleteTopicError {
     /// The service answered `InvalidParameter`.
@@ -41,40 +36,26 @@ pub enum DeleteTopicError {
 }
 impl DeleteTopicError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            DeleteTopicError::InvalidParameterException(_) => {
-                ::std::option::Option::Some("InvalidParameter")
-            }
-            DeleteTopicError::InvalidStateException(_) => {
-                ::std::option::Option::Some("InvalidState")
-            }
-            DeleteTopicError::InternalErrorException(_) => {
-                ::std::option::Option::Some("InternalError")
-            }
+            DeleteTopicError::InvalidParameterException(_) => Some("InvalidParameter"),
+            DeleteTopicError::InvalidStateException(_) => Some("InvalidState"),
+            DeleteTopicError::InternalErrorException(_) => Some("InternalError"),
             DeleteTopicError::AuthorizationErrorException(_) => {
-                ::std::option::Option::Some("AuthorizationError")
+                Some("AuthorizationError")
             }
-            DeleteTopicError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFound")
-            }
-            DeleteTopicError::StaleTagException(_) => {
-                ::std::option::Option::Some("StaleTag")
-            }
-            DeleteTopicError::TagPolicyException(_) => {
-                ::std::option::Option::Some("TagPolicy")
-            }
-            DeleteTopicError::ConcurrentAccessException(_) => {
-                ::std::option::Option::Some("ConcurrentAccess")
-            }
+            DeleteTopicError::NotFoundException(_) => Some("NotFound"),
+            DeleteTopicError::StaleTagException(_) => Some("StaleTag"),
+            DeleteTopicError::TagPolicyException(_) => Some("TagPolicy"),
+            DeleteTopicError::ConcurrentAccessException(_) => Some("ConcurrentAccess"),
             DeleteTopicError::Unlisted(error) => error.code(),
             DeleteTopicError::Unhandled(error) => error.code.as_deref(),
-            DeleteTopicError::InvalidResponse(_) => ::std::option::Option::None,
+            DeleteTopicError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             DeleteTopicError::InvalidParameterException(error) => error.meta(),
             DeleteTopicError::InvalidStateException(error) => error.meta(),
@@ -85,12 +66,12 @@ impl DeleteTopicError {
             DeleteTopicError::TagPolicyException(error) => error.meta(),
             DeleteTopicError::ConcurrentAccessException(error) => error.meta(),
             DeleteTopicError::Unlisted(error) => error.meta(),
-            DeleteTopicError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            DeleteTopicError::Unhandled(meta) => Some(meta),
             DeleteTopicError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             DeleteTopicError::InvalidParameterException(error) => error.message(),
             DeleteTopicError::InvalidStateException(error) => error.message(),
@@ -114,49 +95,49 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DeleteTopicError {
     ) -> Self {
         let code = ::awsgen_runtime::xml::error_code(response.body());
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidParameter") => {
+            Some("InvalidParameter") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteTopicError::InvalidParameterException,
                 )
             }
-            ::std::option::Option::Some("InvalidState") => {
+            Some("InvalidState") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteTopicError::InvalidStateException,
                 )
             }
-            ::std::option::Option::Some("InternalError") => {
+            Some("InternalError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteTopicError::InternalErrorException,
                 )
             }
-            ::std::option::Option::Some("AuthorizationError") => {
+            Some("AuthorizationError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteTopicError::AuthorizationErrorException,
                 )
             }
-            ::std::option::Option::Some("NotFound") => {
+            Some("NotFound") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteTopicError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("StaleTag") => {
+            Some("StaleTag") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteTopicError::StaleTagException,
                 )
             }
-            ::std::option::Option::Some("TagPolicy") => {
+            Some("TagPolicy") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteTopicError::TagPolicyException,
                 )
             }
-            ::std::option::Option::Some("ConcurrentAccess") => {
+            Some("ConcurrentAccess") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteTopicError::ConcurrentAccessException,
@@ -167,13 +148,11 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DeleteTopicError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        DeleteTopicError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => DeleteTopicError::Unlisted(error),
+                    Some(Err(error)) => {
                         DeleteTopicError::InvalidResponse(error.with_response(response))
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         DeleteTopicError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -225,37 +204,19 @@ impl ::std::fmt::Display for DeleteTopicError {
     }
 }
 impl ::std::error::Error for DeleteTopicError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            DeleteTopicError::InvalidParameterException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteTopicError::InvalidStateException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteTopicError::InternalErrorException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteTopicError::AuthorizationErrorException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteTopicError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteTopicError::StaleTagException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteTopicError::TagPolicyException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteTopicError::ConcurrentAccessException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DeleteTopicError::InvalidParameterException(error) => Some(error),
+            DeleteTopicError::InvalidStateException(error) => Some(error),
+            DeleteTopicError::InternalErrorException(error) => Some(error),
+            DeleteTopicError::AuthorizationErrorException(error) => Some(error),
+            DeleteTopicError::NotFoundException(error) => Some(error),
+            DeleteTopicError::StaleTagException(error) => Some(error),
+            DeleteTopicError::TagPolicyException(error) => Some(error),
+            DeleteTopicError::ConcurrentAccessException(error) => Some(error),
             DeleteTopicError::Unlisted(error) => ::std::error::Error::source(error),
-            DeleteTopicError::Unhandled(error) => ::std::option::Option::Some(error),
-            DeleteTopicError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DeleteTopicError::Unhandled(error) => Some(error),
+            DeleteTopicError::InvalidResponse(error) => Some(error),
         }
     }
 }

@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Retrieves the specified inline `DataProtectionPolicy` document that is stored in the specified Amazon SNS topic.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetDataProtectionPolicy;
 impl super::private::Sealed for GetDataProtectionPolicy {}
 /// Errors of [`GetDataProtectionPolicy`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetDataProtectionPolicyError {
     /// The service answered `InvalidParameter`.
@@ -35,33 +30,29 @@ pub enum GetDataProtectionPolicyError {
 }
 impl GetDataProtectionPolicyError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             GetDataProtectionPolicyError::InvalidParameterException(_) => {
-                ::std::option::Option::Some("InvalidParameter")
+                Some("InvalidParameter")
             }
             GetDataProtectionPolicyError::InternalErrorException(_) => {
-                ::std::option::Option::Some("InternalError")
+                Some("InternalError")
             }
-            GetDataProtectionPolicyError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFound")
-            }
+            GetDataProtectionPolicyError::NotFoundException(_) => Some("NotFound"),
             GetDataProtectionPolicyError::AuthorizationErrorException(_) => {
-                ::std::option::Option::Some("AuthorizationError")
+                Some("AuthorizationError")
             }
             GetDataProtectionPolicyError::InvalidSecurityException(_) => {
-                ::std::option::Option::Some("InvalidSecurity")
+                Some("InvalidSecurity")
             }
             GetDataProtectionPolicyError::Unlisted(error) => error.code(),
             GetDataProtectionPolicyError::Unhandled(error) => error.code.as_deref(),
-            GetDataProtectionPolicyError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            GetDataProtectionPolicyError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             GetDataProtectionPolicyError::InvalidParameterException(error) => {
                 error.meta()
@@ -73,14 +64,12 @@ impl GetDataProtectionPolicyError {
             }
             GetDataProtectionPolicyError::InvalidSecurityException(error) => error.meta(),
             GetDataProtectionPolicyError::Unlisted(error) => error.meta(),
-            GetDataProtectionPolicyError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            GetDataProtectionPolicyError::Unhandled(meta) => Some(meta),
             GetDataProtectionPolicyError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             GetDataProtectionPolicyError::InvalidParameterException(error) => {
                 error.message()
@@ -109,31 +98,31 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetDataProtectionPolicyEr
     ) -> Self {
         let code = ::awsgen_runtime::xml::error_code(response.body());
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidParameter") => {
+            Some("InvalidParameter") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetDataProtectionPolicyError::InvalidParameterException,
                 )
             }
-            ::std::option::Option::Some("InternalError") => {
+            Some("InternalError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetDataProtectionPolicyError::InternalErrorException,
                 )
             }
-            ::std::option::Option::Some("NotFound") => {
+            Some("NotFound") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetDataProtectionPolicyError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("AuthorizationError") => {
+            Some("AuthorizationError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetDataProtectionPolicyError::AuthorizationErrorException,
                 )
             }
-            ::std::option::Option::Some("InvalidSecurity") => {
+            Some("InvalidSecurity") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetDataProtectionPolicyError::InvalidSecurityException,
@@ -144,15 +133,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetDataProtectionPolicyEr
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        GetDataProtectionPolicyError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => GetDataProtectionPolicyError::Unlisted(error),
+                    Some(Err(error)) => {
                         GetDataProtectionPolicyError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         GetDataProtectionPolicyError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -199,32 +186,20 @@ impl ::std::fmt::Display for GetDataProtectionPolicyError {
     }
 }
 impl ::std::error::Error for GetDataProtectionPolicyError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            GetDataProtectionPolicyError::InvalidParameterException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetDataProtectionPolicyError::InternalErrorException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetDataProtectionPolicyError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetDataProtectionPolicyError::InvalidParameterException(error) => Some(error),
+            GetDataProtectionPolicyError::InternalErrorException(error) => Some(error),
+            GetDataProtectionPolicyError::NotFoundException(error) => Some(error),
             GetDataProtectionPolicyError::AuthorizationErrorException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            GetDataProtectionPolicyError::InvalidSecurityException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetDataProtectionPolicyError::InvalidSecurityException(error) => Some(error),
             GetDataProtectionPolicyError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            GetDataProtectionPolicyError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetDataProtectionPolicyError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetDataProtectionPolicyError::Unhandled(error) => Some(error),
+            GetDataProtectionPolicyError::InvalidResponse(error) => Some(error),
         }
     }
 }

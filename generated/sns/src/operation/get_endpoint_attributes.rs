@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Retrieves the endpoint attributes for a device on one of the supported push notification services, such as GCM (Firebase Cloud Messaging) and APNS. For more information, see [Using Amazon SNS Mobile Push Notifications](https://docs.aws.amazon.com/sns/latest/dg/SNSMobilePush.html).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetEndpointAttributes;
 impl super::private::Sealed for GetEndpointAttributes {}
 /// Errors of [`GetEndpointAttributes`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetEndpointAttributesError {
     /// The service answered `InvalidParameter`.
@@ -33,28 +28,26 @@ pub enum GetEndpointAttributesError {
 }
 impl GetEndpointAttributesError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             GetEndpointAttributesError::InvalidParameterException(_) => {
-                ::std::option::Option::Some("InvalidParameter")
+                Some("InvalidParameter")
             }
             GetEndpointAttributesError::InternalErrorException(_) => {
-                ::std::option::Option::Some("InternalError")
+                Some("InternalError")
             }
             GetEndpointAttributesError::AuthorizationErrorException(_) => {
-                ::std::option::Option::Some("AuthorizationError")
+                Some("AuthorizationError")
             }
-            GetEndpointAttributesError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFound")
-            }
+            GetEndpointAttributesError::NotFoundException(_) => Some("NotFound"),
             GetEndpointAttributesError::Unlisted(error) => error.code(),
             GetEndpointAttributesError::Unhandled(error) => error.code.as_deref(),
-            GetEndpointAttributesError::InvalidResponse(_) => ::std::option::Option::None,
+            GetEndpointAttributesError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             GetEndpointAttributesError::InvalidParameterException(error) => error.meta(),
             GetEndpointAttributesError::InternalErrorException(error) => error.meta(),
@@ -63,14 +56,12 @@ impl GetEndpointAttributesError {
             }
             GetEndpointAttributesError::NotFoundException(error) => error.meta(),
             GetEndpointAttributesError::Unlisted(error) => error.meta(),
-            GetEndpointAttributesError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            GetEndpointAttributesError::Unhandled(meta) => Some(meta),
             GetEndpointAttributesError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             GetEndpointAttributesError::InvalidParameterException(error) => {
                 error.message()
@@ -94,25 +85,25 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetEndpointAttributesErro
     ) -> Self {
         let code = ::awsgen_runtime::xml::error_code(response.body());
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidParameter") => {
+            Some("InvalidParameter") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetEndpointAttributesError::InvalidParameterException,
                 )
             }
-            ::std::option::Option::Some("InternalError") => {
+            Some("InternalError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetEndpointAttributesError::InternalErrorException,
                 )
             }
-            ::std::option::Option::Some("AuthorizationError") => {
+            Some("AuthorizationError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetEndpointAttributesError::AuthorizationErrorException,
                 )
             }
-            ::std::option::Option::Some("NotFound") => {
+            Some("NotFound") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetEndpointAttributesError::NotFoundException,
@@ -123,15 +114,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetEndpointAttributesErro
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        GetEndpointAttributesError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => GetEndpointAttributesError::Unlisted(error),
+                    Some(Err(error)) => {
                         GetEndpointAttributesError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         GetEndpointAttributesError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -175,29 +164,17 @@ impl ::std::fmt::Display for GetEndpointAttributesError {
     }
 }
 impl ::std::error::Error for GetEndpointAttributesError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            GetEndpointAttributesError::InvalidParameterException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetEndpointAttributesError::InternalErrorException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetEndpointAttributesError::AuthorizationErrorException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetEndpointAttributesError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetEndpointAttributesError::InvalidParameterException(error) => Some(error),
+            GetEndpointAttributesError::InternalErrorException(error) => Some(error),
+            GetEndpointAttributesError::AuthorizationErrorException(error) => Some(error),
+            GetEndpointAttributesError::NotFoundException(error) => Some(error),
             GetEndpointAttributesError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            GetEndpointAttributesError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetEndpointAttributesError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetEndpointAttributesError::Unhandled(error) => Some(error),
+            GetEndpointAttributesError::InvalidResponse(error) => Some(error),
         }
     }
 }

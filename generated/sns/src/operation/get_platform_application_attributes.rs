@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Retrieves the attributes of the platform application object for the supported push notification services, such as APNS and GCM (Firebase Cloud Messaging). For more information, see [Using Amazon SNS Mobile Push Notifications](https://docs.aws.amazon.com/sns/latest/dg/SNSMobilePush.html).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetPlatformApplicationAttributes;
 impl super::private::Sealed for GetPlatformApplicationAttributes {}
 /// Errors of [`GetPlatformApplicationAttributes`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetPlatformApplicationAttributesError {
     /// The service answered `InvalidParameter`.
@@ -33,32 +28,30 @@ pub enum GetPlatformApplicationAttributesError {
 }
 impl GetPlatformApplicationAttributesError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             GetPlatformApplicationAttributesError::InvalidParameterException(_) => {
-                ::std::option::Option::Some("InvalidParameter")
+                Some("InvalidParameter")
             }
             GetPlatformApplicationAttributesError::InternalErrorException(_) => {
-                ::std::option::Option::Some("InternalError")
+                Some("InternalError")
             }
             GetPlatformApplicationAttributesError::AuthorizationErrorException(_) => {
-                ::std::option::Option::Some("AuthorizationError")
+                Some("AuthorizationError")
             }
             GetPlatformApplicationAttributesError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFound")
+                Some("NotFound")
             }
             GetPlatformApplicationAttributesError::Unlisted(error) => error.code(),
             GetPlatformApplicationAttributesError::Unhandled(error) => {
                 error.code.as_deref()
             }
-            GetPlatformApplicationAttributesError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            GetPlatformApplicationAttributesError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             GetPlatformApplicationAttributesError::InvalidParameterException(error) => {
                 error.meta()
@@ -73,14 +66,12 @@ impl GetPlatformApplicationAttributesError {
                 error.meta()
             }
             GetPlatformApplicationAttributesError::Unlisted(error) => error.meta(),
-            GetPlatformApplicationAttributesError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            GetPlatformApplicationAttributesError::Unhandled(meta) => Some(meta),
             GetPlatformApplicationAttributesError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             GetPlatformApplicationAttributesError::InvalidParameterException(error) => {
                 error.message()
@@ -111,25 +102,25 @@ for GetPlatformApplicationAttributesError {
     ) -> Self {
         let code = ::awsgen_runtime::xml::error_code(response.body());
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidParameter") => {
+            Some("InvalidParameter") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetPlatformApplicationAttributesError::InvalidParameterException,
                 )
             }
-            ::std::option::Option::Some("InternalError") => {
+            Some("InternalError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetPlatformApplicationAttributesError::InternalErrorException,
                 )
             }
-            ::std::option::Option::Some("AuthorizationError") => {
+            Some("AuthorizationError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetPlatformApplicationAttributesError::AuthorizationErrorException,
                 )
             }
-            ::std::option::Option::Some("NotFound") => {
+            Some("NotFound") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetPlatformApplicationAttributesError::NotFoundException,
@@ -140,15 +131,15 @@ for GetPlatformApplicationAttributesError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                    Some(Ok(error)) => {
                         GetPlatformApplicationAttributesError::Unlisted(error)
                     }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Err(error)) => {
                         GetPlatformApplicationAttributesError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         GetPlatformApplicationAttributesError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -192,29 +183,25 @@ impl ::std::fmt::Display for GetPlatformApplicationAttributesError {
     }
 }
 impl ::std::error::Error for GetPlatformApplicationAttributesError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             GetPlatformApplicationAttributesError::InvalidParameterException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             GetPlatformApplicationAttributesError::InternalErrorException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             GetPlatformApplicationAttributesError::AuthorizationErrorException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             GetPlatformApplicationAttributesError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             GetPlatformApplicationAttributesError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            GetPlatformApplicationAttributesError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetPlatformApplicationAttributesError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetPlatformApplicationAttributesError::Unhandled(error) => Some(error),
+            GetPlatformApplicationAttributesError::InvalidResponse(error) => Some(error),
         }
     }
 }

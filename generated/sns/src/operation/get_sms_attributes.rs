@@ -4,17 +4,12 @@
 /// Returns the settings for sending SMS messages from your Amazon Web Services account.
 ///
 /// These settings are set with the `SetSMSAttributes` action.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetSmsAttributes;
 impl super::private::Sealed for GetSmsAttributes {}
 /// Errors of [`GetSmsAttributes`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetSmsAttributesError {
     /// The service answered `Throttled`.
@@ -35,40 +30,36 @@ pub enum GetSmsAttributesError {
 }
 impl GetSmsAttributesError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            GetSmsAttributesError::ThrottledException(_) => {
-                ::std::option::Option::Some("Throttled")
-            }
-            GetSmsAttributesError::InternalErrorException(_) => {
-                ::std::option::Option::Some("InternalError")
-            }
+            GetSmsAttributesError::ThrottledException(_) => Some("Throttled"),
+            GetSmsAttributesError::InternalErrorException(_) => Some("InternalError"),
             GetSmsAttributesError::AuthorizationErrorException(_) => {
-                ::std::option::Option::Some("AuthorizationError")
+                Some("AuthorizationError")
             }
             GetSmsAttributesError::InvalidParameterException(_) => {
-                ::std::option::Option::Some("InvalidParameter")
+                Some("InvalidParameter")
             }
             GetSmsAttributesError::Unlisted(error) => error.code(),
             GetSmsAttributesError::Unhandled(error) => error.code.as_deref(),
-            GetSmsAttributesError::InvalidResponse(_) => ::std::option::Option::None,
+            GetSmsAttributesError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             GetSmsAttributesError::ThrottledException(error) => error.meta(),
             GetSmsAttributesError::InternalErrorException(error) => error.meta(),
             GetSmsAttributesError::AuthorizationErrorException(error) => error.meta(),
             GetSmsAttributesError::InvalidParameterException(error) => error.meta(),
             GetSmsAttributesError::Unlisted(error) => error.meta(),
-            GetSmsAttributesError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            GetSmsAttributesError::Unhandled(meta) => Some(meta),
             GetSmsAttributesError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             GetSmsAttributesError::ThrottledException(error) => error.message(),
             GetSmsAttributesError::InternalErrorException(error) => error.message(),
@@ -88,25 +79,25 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetSmsAttributesError {
     ) -> Self {
         let code = ::awsgen_runtime::xml::error_code(response.body());
         match code.as_deref() {
-            ::std::option::Option::Some("Throttled") => {
+            Some("Throttled") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetSmsAttributesError::ThrottledException,
                 )
             }
-            ::std::option::Option::Some("InternalError") => {
+            Some("InternalError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetSmsAttributesError::InternalErrorException,
                 )
             }
-            ::std::option::Option::Some("AuthorizationError") => {
+            Some("AuthorizationError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetSmsAttributesError::AuthorizationErrorException,
                 )
             }
-            ::std::option::Option::Some("InvalidParameter") => {
+            Some("InvalidParameter") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetSmsAttributesError::InvalidParameterException,
@@ -117,15 +108,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetSmsAttributesError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        GetSmsAttributesError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => GetSmsAttributesError::Unlisted(error),
+                    Some(Err(error)) => {
                         GetSmsAttributesError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         GetSmsAttributesError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -165,25 +154,15 @@ impl ::std::fmt::Display for GetSmsAttributesError {
     }
 }
 impl ::std::error::Error for GetSmsAttributesError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            GetSmsAttributesError::ThrottledException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetSmsAttributesError::InternalErrorException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetSmsAttributesError::AuthorizationErrorException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetSmsAttributesError::InvalidParameterException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetSmsAttributesError::ThrottledException(error) => Some(error),
+            GetSmsAttributesError::InternalErrorException(error) => Some(error),
+            GetSmsAttributesError::AuthorizationErrorException(error) => Some(error),
+            GetSmsAttributesError::InvalidParameterException(error) => Some(error),
             GetSmsAttributesError::Unlisted(error) => ::std::error::Error::source(error),
-            GetSmsAttributesError::Unhandled(error) => ::std::option::Option::Some(error),
-            GetSmsAttributesError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetSmsAttributesError::Unhandled(error) => Some(error),
+            GetSmsAttributesError::InvalidResponse(error) => Some(error),
         }
     }
 }

@@ -4,17 +4,12 @@
 /// Retrieves the SMS sandbox status for the calling Amazon Web Services account in the target Amazon Web Services Region.
 ///
 /// When you start using Amazon SNS to send SMS messages, your Amazon Web Services account is in the *SMS sandbox*. The SMS sandbox provides a safe environment for you to try Amazon SNS features without risking your reputation as an SMS sender. While your Amazon Web Services account is in the SMS sandbox, you can use all of the features of Amazon SNS. However, you can send SMS messages only to verified destination phone numbers. For more information, including how to move out of the sandbox to send messages without restrictions, see [SMS sandbox](https://docs.aws.amazon.com/sns/latest/dg/sns-sms-sandbox.html) in the *Amazon SNS Developer Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetSmsSandboxAccountStatus;
 impl super::private::Sealed for GetSmsSandboxAccountStatus {}
 /// Errors of [`GetSmsSandboxAccountStatus`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetSmsSandboxAccountStatusError {
     /// The service answered `AuthorizationError`.
@@ -33,27 +28,23 @@ pub enum GetSmsSandboxAccountStatusError {
 }
 impl GetSmsSandboxAccountStatusError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             GetSmsSandboxAccountStatusError::AuthorizationErrorException(_) => {
-                ::std::option::Option::Some("AuthorizationError")
+                Some("AuthorizationError")
             }
             GetSmsSandboxAccountStatusError::InternalErrorException(_) => {
-                ::std::option::Option::Some("InternalError")
+                Some("InternalError")
             }
-            GetSmsSandboxAccountStatusError::ThrottledException(_) => {
-                ::std::option::Option::Some("Throttled")
-            }
+            GetSmsSandboxAccountStatusError::ThrottledException(_) => Some("Throttled"),
             GetSmsSandboxAccountStatusError::Unlisted(error) => error.code(),
             GetSmsSandboxAccountStatusError::Unhandled(error) => error.code.as_deref(),
-            GetSmsSandboxAccountStatusError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            GetSmsSandboxAccountStatusError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             GetSmsSandboxAccountStatusError::AuthorizationErrorException(error) => {
                 error.meta()
@@ -63,14 +54,12 @@ impl GetSmsSandboxAccountStatusError {
             }
             GetSmsSandboxAccountStatusError::ThrottledException(error) => error.meta(),
             GetSmsSandboxAccountStatusError::Unlisted(error) => error.meta(),
-            GetSmsSandboxAccountStatusError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            GetSmsSandboxAccountStatusError::Unhandled(meta) => Some(meta),
             GetSmsSandboxAccountStatusError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             GetSmsSandboxAccountStatusError::AuthorizationErrorException(error) => {
                 error.message()
@@ -93,19 +82,19 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetSmsSandboxAccountStatu
     ) -> Self {
         let code = ::awsgen_runtime::xml::error_code(response.body());
         match code.as_deref() {
-            ::std::option::Option::Some("AuthorizationError") => {
+            Some("AuthorizationError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetSmsSandboxAccountStatusError::AuthorizationErrorException,
                 )
             }
-            ::std::option::Option::Some("InternalError") => {
+            Some("InternalError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetSmsSandboxAccountStatusError::InternalErrorException,
                 )
             }
-            ::std::option::Option::Some("Throttled") => {
+            Some("Throttled") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetSmsSandboxAccountStatusError::ThrottledException,
@@ -116,15 +105,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetSmsSandboxAccountStatu
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        GetSmsSandboxAccountStatusError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => GetSmsSandboxAccountStatusError::Unlisted(error),
+                    Some(Err(error)) => {
                         GetSmsSandboxAccountStatusError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         GetSmsSandboxAccountStatusError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -165,26 +152,18 @@ impl ::std::fmt::Display for GetSmsSandboxAccountStatusError {
     }
 }
 impl ::std::error::Error for GetSmsSandboxAccountStatusError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             GetSmsSandboxAccountStatusError::AuthorizationErrorException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            GetSmsSandboxAccountStatusError::InternalErrorException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetSmsSandboxAccountStatusError::ThrottledException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetSmsSandboxAccountStatusError::InternalErrorException(error) => Some(error),
+            GetSmsSandboxAccountStatusError::ThrottledException(error) => Some(error),
             GetSmsSandboxAccountStatusError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            GetSmsSandboxAccountStatusError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetSmsSandboxAccountStatusError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetSmsSandboxAccountStatusError::Unhandled(error) => Some(error),
+            GetSmsSandboxAccountStatusError::InvalidResponse(error) => Some(error),
         }
     }
 }

@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Returns all of the properties of a subscription.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetSubscriptionAttributes;
 impl super::private::Sealed for GetSubscriptionAttributes {}
 /// Errors of [`GetSubscriptionAttributes`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetSubscriptionAttributesError {
     /// The service answered `InvalidParameter`.
@@ -33,30 +28,26 @@ pub enum GetSubscriptionAttributesError {
 }
 impl GetSubscriptionAttributesError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             GetSubscriptionAttributesError::InvalidParameterException(_) => {
-                ::std::option::Option::Some("InvalidParameter")
+                Some("InvalidParameter")
             }
             GetSubscriptionAttributesError::InternalErrorException(_) => {
-                ::std::option::Option::Some("InternalError")
+                Some("InternalError")
             }
-            GetSubscriptionAttributesError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFound")
-            }
+            GetSubscriptionAttributesError::NotFoundException(_) => Some("NotFound"),
             GetSubscriptionAttributesError::AuthorizationErrorException(_) => {
-                ::std::option::Option::Some("AuthorizationError")
+                Some("AuthorizationError")
             }
             GetSubscriptionAttributesError::Unlisted(error) => error.code(),
             GetSubscriptionAttributesError::Unhandled(error) => error.code.as_deref(),
-            GetSubscriptionAttributesError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            GetSubscriptionAttributesError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             GetSubscriptionAttributesError::InvalidParameterException(error) => {
                 error.meta()
@@ -67,14 +58,12 @@ impl GetSubscriptionAttributesError {
                 error.meta()
             }
             GetSubscriptionAttributesError::Unlisted(error) => error.meta(),
-            GetSubscriptionAttributesError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            GetSubscriptionAttributesError::Unhandled(meta) => Some(meta),
             GetSubscriptionAttributesError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             GetSubscriptionAttributesError::InvalidParameterException(error) => {
                 error.message()
@@ -100,25 +89,25 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetSubscriptionAttributes
     ) -> Self {
         let code = ::awsgen_runtime::xml::error_code(response.body());
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidParameter") => {
+            Some("InvalidParameter") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetSubscriptionAttributesError::InvalidParameterException,
                 )
             }
-            ::std::option::Option::Some("InternalError") => {
+            Some("InternalError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetSubscriptionAttributesError::InternalErrorException,
                 )
             }
-            ::std::option::Option::Some("NotFound") => {
+            Some("NotFound") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetSubscriptionAttributesError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("AuthorizationError") => {
+            Some("AuthorizationError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetSubscriptionAttributesError::AuthorizationErrorException,
@@ -129,15 +118,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetSubscriptionAttributes
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        GetSubscriptionAttributesError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => GetSubscriptionAttributesError::Unlisted(error),
+                    Some(Err(error)) => {
                         GetSubscriptionAttributesError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         GetSubscriptionAttributesError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -181,29 +168,21 @@ impl ::std::fmt::Display for GetSubscriptionAttributesError {
     }
 }
 impl ::std::error::Error for GetSubscriptionAttributesError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             GetSubscriptionAttributesError::InvalidParameterException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            GetSubscriptionAttributesError::InternalErrorException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetSubscriptionAttributesError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetSubscriptionAttributesError::InternalErrorException(error) => Some(error),
+            GetSubscriptionAttributesError::NotFoundException(error) => Some(error),
             GetSubscriptionAttributesError::AuthorizationErrorException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             GetSubscriptionAttributesError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            GetSubscriptionAttributesError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetSubscriptionAttributesError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetSubscriptionAttributesError::Unhandled(error) => Some(error),
+            GetSubscriptionAttributesError::InvalidResponse(error) => Some(error),
         }
     }
 }

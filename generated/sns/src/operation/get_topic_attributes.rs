@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Returns all of the properties of a topic. Topic properties returned might differ based on the authorization of the user.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetTopicAttributes;
 impl super::private::Sealed for GetTopicAttributes {}
 /// Errors of [`GetTopicAttributes`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetTopicAttributesError {
     /// The service answered `InvalidParameter`.
@@ -35,31 +30,27 @@ pub enum GetTopicAttributesError {
 }
 impl GetTopicAttributesError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             GetTopicAttributesError::InvalidParameterException(_) => {
-                ::std::option::Option::Some("InvalidParameter")
+                Some("InvalidParameter")
             }
-            GetTopicAttributesError::InternalErrorException(_) => {
-                ::std::option::Option::Some("InternalError")
-            }
-            GetTopicAttributesError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFound")
-            }
+            GetTopicAttributesError::InternalErrorException(_) => Some("InternalError"),
+            GetTopicAttributesError::NotFoundException(_) => Some("NotFound"),
             GetTopicAttributesError::AuthorizationErrorException(_) => {
-                ::std::option::Option::Some("AuthorizationError")
+                Some("AuthorizationError")
             }
             GetTopicAttributesError::InvalidSecurityException(_) => {
-                ::std::option::Option::Some("InvalidSecurity")
+                Some("InvalidSecurity")
             }
             GetTopicAttributesError::Unlisted(error) => error.code(),
             GetTopicAttributesError::Unhandled(error) => error.code.as_deref(),
-            GetTopicAttributesError::InvalidResponse(_) => ::std::option::Option::None,
+            GetTopicAttributesError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             GetTopicAttributesError::InvalidParameterException(error) => error.meta(),
             GetTopicAttributesError::InternalErrorException(error) => error.meta(),
@@ -67,12 +58,12 @@ impl GetTopicAttributesError {
             GetTopicAttributesError::AuthorizationErrorException(error) => error.meta(),
             GetTopicAttributesError::InvalidSecurityException(error) => error.meta(),
             GetTopicAttributesError::Unlisted(error) => error.meta(),
-            GetTopicAttributesError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            GetTopicAttributesError::Unhandled(meta) => Some(meta),
             GetTopicAttributesError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             GetTopicAttributesError::InvalidParameterException(error) => error.message(),
             GetTopicAttributesError::InternalErrorException(error) => error.message(),
@@ -95,31 +86,31 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetTopicAttributesError {
     ) -> Self {
         let code = ::awsgen_runtime::xml::error_code(response.body());
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidParameter") => {
+            Some("InvalidParameter") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetTopicAttributesError::InvalidParameterException,
                 )
             }
-            ::std::option::Option::Some("InternalError") => {
+            Some("InternalError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetTopicAttributesError::InternalErrorException,
                 )
             }
-            ::std::option::Option::Some("NotFound") => {
+            Some("NotFound") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetTopicAttributesError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("AuthorizationError") => {
+            Some("AuthorizationError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetTopicAttributesError::AuthorizationErrorException,
                 )
             }
-            ::std::option::Option::Some("InvalidSecurity") => {
+            Some("InvalidSecurity") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetTopicAttributesError::InvalidSecurityException,
@@ -130,15 +121,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetTopicAttributesError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        GetTopicAttributesError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => GetTopicAttributesError::Unlisted(error),
+                    Some(Err(error)) => {
                         GetTopicAttributesError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         GetTopicAttributesError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -185,32 +174,18 @@ impl ::std::fmt::Display for GetTopicAttributesError {
     }
 }
 impl ::std::error::Error for GetTopicAttributesError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            GetTopicAttributesError::InvalidParameterException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetTopicAttributesError::InternalErrorException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetTopicAttributesError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetTopicAttributesError::AuthorizationErrorException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetTopicAttributesError::InvalidSecurityException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetTopicAttributesError::InvalidParameterException(error) => Some(error),
+            GetTopicAttributesError::InternalErrorException(error) => Some(error),
+            GetTopicAttributesError::NotFoundException(error) => Some(error),
+            GetTopicAttributesError::AuthorizationErrorException(error) => Some(error),
+            GetTopicAttributesError::InvalidSecurityException(error) => Some(error),
             GetTopicAttributesError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            GetTopicAttributesError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetTopicAttributesError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetTopicAttributesError::Unhandled(error) => Some(error),
+            GetTopicAttributesError::InvalidResponse(error) => Some(error),
         }
     }
 }

@@ -4,17 +4,12 @@
 /// Lists the endpoints and endpoint attributes for devices in a supported push notification service, such as GCM (Firebase Cloud Messaging) and APNS. The results for `ListEndpointsByPlatformApplication` are paginated and return a limited list of endpoints, up to 100. If additional records are available after the first page results, then a NextToken string will be returned. To receive the next page, you call `ListEndpointsByPlatformApplication` again using the NextToken string received from the previous call. When there are no more records to return, NextToken will be null. For more information, see [Using Amazon SNS Mobile Push Notifications](https://docs.aws.amazon.com/sns/latest/dg/SNSMobilePush.html).
 ///
 /// This action is throttled at 30 transactions per second (TPS).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ListEndpointsByPlatformApplication;
 impl super::private::Sealed for ListEndpointsByPlatformApplication {}
 /// Errors of [`ListEndpointsByPlatformApplication`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ListEndpointsByPlatformApplicationError {
     /// The service answered `InvalidParameter`.
@@ -35,32 +30,30 @@ pub enum ListEndpointsByPlatformApplicationError {
 }
 impl ListEndpointsByPlatformApplicationError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             ListEndpointsByPlatformApplicationError::InvalidParameterException(_) => {
-                ::std::option::Option::Some("InvalidParameter")
+                Some("InvalidParameter")
             }
             ListEndpointsByPlatformApplicationError::InternalErrorException(_) => {
-                ::std::option::Option::Some("InternalError")
+                Some("InternalError")
             }
             ListEndpointsByPlatformApplicationError::AuthorizationErrorException(_) => {
-                ::std::option::Option::Some("AuthorizationError")
+                Some("AuthorizationError")
             }
             ListEndpointsByPlatformApplicationError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFound")
+                Some("NotFound")
             }
             ListEndpointsByPlatformApplicationError::Unlisted(error) => error.code(),
             ListEndpointsByPlatformApplicationError::Unhandled(error) => {
                 error.code.as_deref()
             }
-            ListEndpointsByPlatformApplicationError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            ListEndpointsByPlatformApplicationError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             ListEndpointsByPlatformApplicationError::InvalidParameterException(error) => {
                 error.meta()
@@ -75,16 +68,14 @@ impl ListEndpointsByPlatformApplicationError {
                 error.meta()
             }
             ListEndpointsByPlatformApplicationError::Unlisted(error) => error.meta(),
-            ListEndpointsByPlatformApplicationError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            ListEndpointsByPlatformApplicationError::Unhandled(meta) => Some(meta),
             ListEndpointsByPlatformApplicationError::InvalidResponse(error) => {
                 error.meta()
             }
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             ListEndpointsByPlatformApplicationError::InvalidParameterException(error) => {
                 error.message()
@@ -115,25 +106,25 @@ for ListEndpointsByPlatformApplicationError {
     ) -> Self {
         let code = ::awsgen_runtime::xml::error_code(response.body());
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidParameter") => {
+            Some("InvalidParameter") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListEndpointsByPlatformApplicationError::InvalidParameterException,
                 )
             }
-            ::std::option::Option::Some("InternalError") => {
+            Some("InternalError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListEndpointsByPlatformApplicationError::InternalErrorException,
                 )
             }
-            ::std::option::Option::Some("AuthorizationError") => {
+            Some("AuthorizationError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListEndpointsByPlatformApplicationError::AuthorizationErrorException,
                 )
             }
-            ::std::option::Option::Some("NotFound") => {
+            Some("NotFound") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListEndpointsByPlatformApplicationError::NotFoundException,
@@ -144,15 +135,15 @@ for ListEndpointsByPlatformApplicationError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                    Some(Ok(error)) => {
                         ListEndpointsByPlatformApplicationError::Unlisted(error)
                     }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Err(error)) => {
                         ListEndpointsByPlatformApplicationError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         ListEndpointsByPlatformApplicationError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -196,28 +187,26 @@ impl ::std::fmt::Display for ListEndpointsByPlatformApplicationError {
     }
 }
 impl ::std::error::Error for ListEndpointsByPlatformApplicationError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             ListEndpointsByPlatformApplicationError::InvalidParameterException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             ListEndpointsByPlatformApplicationError::InternalErrorException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             ListEndpointsByPlatformApplicationError::AuthorizationErrorException(
                 error,
-            ) => ::std::option::Option::Some(error),
+            ) => Some(error),
             ListEndpointsByPlatformApplicationError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             ListEndpointsByPlatformApplicationError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            ListEndpointsByPlatformApplicationError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ListEndpointsByPlatformApplicationError::Unhandled(error) => Some(error),
             ListEndpointsByPlatformApplicationError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
         }
     }
@@ -234,10 +223,10 @@ impl super::Operation for ListEndpointsByPlatformApplication {
         "AuthorizationError",
         "NotFound",
     ];
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
+    const PAGINATOR: Option<super::Paginator> = Some(super::Paginator {
         input_tokens: &["NextToken"],
         output_tokens: &["NextToken"],
-        limit_key: ::std::option::Option::None,
+        limit_key: None,
         result_keys: &["Endpoints"],
     });
     type Error = ListEndpointsByPlatformApplicationError;

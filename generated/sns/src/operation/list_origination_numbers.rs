@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Lists the calling Amazon Web Services account's dedicated origination numbers and their metadata. For more information about origination numbers, see [Origination numbers](https://docs.aws.amazon.com/sns/latest/dg/channels-sms-originating-identities-origination-numbers.html) in the *Amazon SNS Developer Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ListOriginationNumbers;
 impl super::private::Sealed for ListOriginationNumbers {}
 /// Errors of [`ListOriginationNumbers`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ListOriginationNumbersError {
     /// The service answered `InternalError`.
@@ -35,33 +30,29 @@ pub enum ListOriginationNumbersError {
 }
 impl ListOriginationNumbersError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             ListOriginationNumbersError::InternalErrorException(_) => {
-                ::std::option::Option::Some("InternalError")
+                Some("InternalError")
             }
             ListOriginationNumbersError::AuthorizationErrorException(_) => {
-                ::std::option::Option::Some("AuthorizationError")
+                Some("AuthorizationError")
             }
-            ListOriginationNumbersError::ThrottledException(_) => {
-                ::std::option::Option::Some("Throttled")
-            }
+            ListOriginationNumbersError::ThrottledException(_) => Some("Throttled"),
             ListOriginationNumbersError::InvalidParameterException(_) => {
-                ::std::option::Option::Some("InvalidParameter")
+                Some("InvalidParameter")
             }
             ListOriginationNumbersError::ValidationException(_) => {
-                ::std::option::Option::Some("ValidationException")
+                Some("ValidationException")
             }
             ListOriginationNumbersError::Unlisted(error) => error.code(),
             ListOriginationNumbersError::Unhandled(error) => error.code.as_deref(),
-            ListOriginationNumbersError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            ListOriginationNumbersError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             ListOriginationNumbersError::InternalErrorException(error) => error.meta(),
             ListOriginationNumbersError::AuthorizationErrorException(error) => {
@@ -71,14 +62,12 @@ impl ListOriginationNumbersError {
             ListOriginationNumbersError::InvalidParameterException(error) => error.meta(),
             ListOriginationNumbersError::ValidationException(error) => error.meta(),
             ListOriginationNumbersError::Unlisted(error) => error.meta(),
-            ListOriginationNumbersError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            ListOriginationNumbersError::Unhandled(meta) => Some(meta),
             ListOriginationNumbersError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             ListOriginationNumbersError::InternalErrorException(error) => error.message(),
             ListOriginationNumbersError::AuthorizationErrorException(error) => {
@@ -103,31 +92,31 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ListOriginationNumbersErr
     ) -> Self {
         let code = ::awsgen_runtime::xml::error_code(response.body());
         match code.as_deref() {
-            ::std::option::Option::Some("InternalError") => {
+            Some("InternalError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListOriginationNumbersError::InternalErrorException,
                 )
             }
-            ::std::option::Option::Some("AuthorizationError") => {
+            Some("AuthorizationError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListOriginationNumbersError::AuthorizationErrorException,
                 )
             }
-            ::std::option::Option::Some("Throttled") => {
+            Some("Throttled") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListOriginationNumbersError::ThrottledException,
                 )
             }
-            ::std::option::Option::Some("InvalidParameter") => {
+            Some("InvalidParameter") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListOriginationNumbersError::InvalidParameterException,
                 )
             }
-            ::std::option::Option::Some("ValidationException") => {
+            Some("ValidationException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListOriginationNumbersError::ValidationException,
@@ -138,15 +127,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ListOriginationNumbersErr
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        ListOriginationNumbersError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => ListOriginationNumbersError::Unlisted(error),
+                    Some(Err(error)) => {
                         ListOriginationNumbersError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         ListOriginationNumbersError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -193,32 +180,20 @@ impl ::std::fmt::Display for ListOriginationNumbersError {
     }
 }
 impl ::std::error::Error for ListOriginationNumbersError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            ListOriginationNumbersError::InternalErrorException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ListOriginationNumbersError::InternalErrorException(error) => Some(error),
             ListOriginationNumbersError::AuthorizationErrorException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            ListOriginationNumbersError::ThrottledException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListOriginationNumbersError::InvalidParameterException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListOriginationNumbersError::ValidationException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ListOriginationNumbersError::ThrottledException(error) => Some(error),
+            ListOriginationNumbersError::InvalidParameterException(error) => Some(error),
+            ListOriginationNumbersError::ValidationException(error) => Some(error),
             ListOriginationNumbersError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            ListOriginationNumbersError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListOriginationNumbersError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ListOriginationNumbersError::Unhandled(error) => Some(error),
+            ListOriginationNumbersError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -235,10 +210,10 @@ impl super::Operation for ListOriginationNumbers {
         "InvalidParameter",
         "ValidationException",
     ];
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
+    const PAGINATOR: Option<super::Paginator> = Some(super::Paginator {
         input_tokens: &["NextToken"],
         output_tokens: &["NextToken"],
-        limit_key: ::std::option::Option::Some("MaxResults"),
+        limit_key: Some("MaxResults"),
         result_keys: &["PhoneNumbers"],
     });
     type Error = ListOriginationNumbersError;

@@ -4,17 +4,12 @@
 /// Returns a list of phone numbers that are opted out, meaning you cannot send SMS messages to them.
 ///
 /// The results for `ListPhoneNumbersOptedOut` are paginated, and each page returns up to 100 phone numbers. If additional phone numbers are available after the first page of results, then a `NextToken` string will be returned. To receive the next page, you call `ListPhoneNumbersOptedOut` again using the `NextToken` string received from the previous call. When there are no more records to return, `NextToken` will be null.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ListPhoneNumbersOptedOut;
 impl super::private::Sealed for ListPhoneNumbersOptedOut {}
 /// Errors of [`ListPhoneNumbersOptedOut`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ListPhoneNumbersOptedOutError {
     /// The service answered `Throttled`.
@@ -35,30 +30,26 @@ pub enum ListPhoneNumbersOptedOutError {
 }
 impl ListPhoneNumbersOptedOutError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            ListPhoneNumbersOptedOutError::ThrottledException(_) => {
-                ::std::option::Option::Some("Throttled")
-            }
+            ListPhoneNumbersOptedOutError::ThrottledException(_) => Some("Throttled"),
             ListPhoneNumbersOptedOutError::InternalErrorException(_) => {
-                ::std::option::Option::Some("InternalError")
+                Some("InternalError")
             }
             ListPhoneNumbersOptedOutError::AuthorizationErrorException(_) => {
-                ::std::option::Option::Some("AuthorizationError")
+                Some("AuthorizationError")
             }
             ListPhoneNumbersOptedOutError::InvalidParameterException(_) => {
-                ::std::option::Option::Some("InvalidParameter")
+                Some("InvalidParameter")
             }
             ListPhoneNumbersOptedOutError::Unlisted(error) => error.code(),
             ListPhoneNumbersOptedOutError::Unhandled(error) => error.code.as_deref(),
-            ListPhoneNumbersOptedOutError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            ListPhoneNumbersOptedOutError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             ListPhoneNumbersOptedOutError::ThrottledException(error) => error.meta(),
             ListPhoneNumbersOptedOutError::InternalErrorException(error) => error.meta(),
@@ -69,14 +60,12 @@ impl ListPhoneNumbersOptedOutError {
                 error.meta()
             }
             ListPhoneNumbersOptedOutError::Unlisted(error) => error.meta(),
-            ListPhoneNumbersOptedOutError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            ListPhoneNumbersOptedOutError::Unhandled(meta) => Some(meta),
             ListPhoneNumbersOptedOutError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             ListPhoneNumbersOptedOutError::ThrottledException(error) => error.message(),
             ListPhoneNumbersOptedOutError::InternalErrorException(error) => {
@@ -102,25 +91,25 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ListPhoneNumbersOptedOutE
     ) -> Self {
         let code = ::awsgen_runtime::xml::error_code(response.body());
         match code.as_deref() {
-            ::std::option::Option::Some("Throttled") => {
+            Some("Throttled") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListPhoneNumbersOptedOutError::ThrottledException,
                 )
             }
-            ::std::option::Option::Some("InternalError") => {
+            Some("InternalError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListPhoneNumbersOptedOutError::InternalErrorException,
                 )
             }
-            ::std::option::Option::Some("AuthorizationError") => {
+            Some("AuthorizationError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListPhoneNumbersOptedOutError::AuthorizationErrorException,
                 )
             }
-            ::std::option::Option::Some("InvalidParameter") => {
+            Some("InvalidParameter") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListPhoneNumbersOptedOutError::InvalidParameterException,
@@ -131,15 +120,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ListPhoneNumbersOptedOutE
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        ListPhoneNumbersOptedOutError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => ListPhoneNumbersOptedOutError::Unlisted(error),
+                    Some(Err(error)) => {
                         ListPhoneNumbersOptedOutError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         ListPhoneNumbersOptedOutError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -183,29 +170,21 @@ impl ::std::fmt::Display for ListPhoneNumbersOptedOutError {
     }
 }
 impl ::std::error::Error for ListPhoneNumbersOptedOutError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            ListPhoneNumbersOptedOutError::ThrottledException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListPhoneNumbersOptedOutError::InternalErrorException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ListPhoneNumbersOptedOutError::ThrottledException(error) => Some(error),
+            ListPhoneNumbersOptedOutError::InternalErrorException(error) => Some(error),
             ListPhoneNumbersOptedOutError::AuthorizationErrorException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             ListPhoneNumbersOptedOutError::InvalidParameterException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             ListPhoneNumbersOptedOutError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            ListPhoneNumbersOptedOutError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListPhoneNumbersOptedOutError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ListPhoneNumbersOptedOutError::Unhandled(error) => Some(error),
+            ListPhoneNumbersOptedOutError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -221,10 +200,10 @@ impl super::Operation for ListPhoneNumbersOptedOut {
         "AuthorizationError",
         "InvalidParameter",
     ];
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
+    const PAGINATOR: Option<super::Paginator> = Some(super::Paginator {
         input_tokens: &["nextToken"],
         output_tokens: &["nextToken"],
-        limit_key: ::std::option::Option::None,
+        limit_key: None,
         result_keys: &["phoneNumbers"],
     });
     type Error = ListPhoneNumbersOptedOutError;

@@ -4,17 +4,12 @@
 /// Lists the platform application objects for the supported push notification services, such as APNS and GCM (Firebase Cloud Messaging). The results for `ListPlatformApplications` are paginated and return a limited list of applications, up to 100. If additional records are available after the first page results, then a NextToken string will be returned. To receive the next page, you call `ListPlatformApplications` using the NextToken string received from the previous call. When there are no more records to return, `NextToken` will be null. For more information, see [Using Amazon SNS Mobile Push Notifications](https://docs.aws.amazon.com/sns/latest/dg/SNSMobilePush.html).
 ///
 /// This action is throttled at 15 transactions per second (TPS).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ListPlatformApplications;
 impl super::private::Sealed for ListPlatformApplications {}
 /// Errors of [`ListPlatformApplications`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ListPlatformApplicationsError {
     /// The service answered `InvalidParameter`.
@@ -33,27 +28,25 @@ pub enum ListPlatformApplicationsError {
 }
 impl ListPlatformApplicationsError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             ListPlatformApplicationsError::InvalidParameterException(_) => {
-                ::std::option::Option::Some("InvalidParameter")
+                Some("InvalidParameter")
             }
             ListPlatformApplicationsError::InternalErrorException(_) => {
-                ::std::option::Option::Some("InternalError")
+                Some("InternalError")
             }
             ListPlatformApplicationsError::AuthorizationErrorException(_) => {
-                ::std::option::Option::Some("AuthorizationError")
+                Some("AuthorizationError")
             }
             ListPlatformApplicationsError::Unlisted(error) => error.code(),
             ListPlatformApplicationsError::Unhandled(error) => error.code.as_deref(),
-            ListPlatformApplicationsError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            ListPlatformApplicationsError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             ListPlatformApplicationsError::InvalidParameterException(error) => {
                 error.meta()
@@ -63,14 +56,12 @@ impl ListPlatformApplicationsError {
                 error.meta()
             }
             ListPlatformApplicationsError::Unlisted(error) => error.meta(),
-            ListPlatformApplicationsError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            ListPlatformApplicationsError::Unhandled(meta) => Some(meta),
             ListPlatformApplicationsError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             ListPlatformApplicationsError::InvalidParameterException(error) => {
                 error.message()
@@ -95,19 +86,19 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ListPlatformApplicationsE
     ) -> Self {
         let code = ::awsgen_runtime::xml::error_code(response.body());
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidParameter") => {
+            Some("InvalidParameter") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListPlatformApplicationsError::InvalidParameterException,
                 )
             }
-            ::std::option::Option::Some("InternalError") => {
+            Some("InternalError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListPlatformApplicationsError::InternalErrorException,
                 )
             }
-            ::std::option::Option::Some("AuthorizationError") => {
+            Some("AuthorizationError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListPlatformApplicationsError::AuthorizationErrorException,
@@ -118,15 +109,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ListPlatformApplicationsE
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        ListPlatformApplicationsError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => ListPlatformApplicationsError::Unlisted(error),
+                    Some(Err(error)) => {
                         ListPlatformApplicationsError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         ListPlatformApplicationsError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -167,26 +156,20 @@ impl ::std::fmt::Display for ListPlatformApplicationsError {
     }
 }
 impl ::std::error::Error for ListPlatformApplicationsError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             ListPlatformApplicationsError::InvalidParameterException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            ListPlatformApplicationsError::InternalErrorException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ListPlatformApplicationsError::InternalErrorException(error) => Some(error),
             ListPlatformApplicationsError::AuthorizationErrorException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             ListPlatformApplicationsError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            ListPlatformApplicationsError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListPlatformApplicationsError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ListPlatformApplicationsError::Unhandled(error) => Some(error),
+            ListPlatformApplicationsError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -201,10 +184,10 @@ impl super::Operation for ListPlatformApplications {
         "InternalError",
         "AuthorizationError",
     ];
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
+    const PAGINATOR: Option<super::Paginator> = Some(super::Paginator {
         input_tokens: &["NextToken"],
         output_tokens: &["NextToken"],
-        limit_key: ::std::option::Option::None,
+        limit_key: None,
         result_keys: &["PlatformApplications"],
     });
     type Error = ListPlatformApplicationsError;

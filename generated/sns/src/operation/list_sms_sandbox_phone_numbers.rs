@@ -4,17 +4,12 @@
 /// Lists the calling Amazon Web Services account's current verified and pending destination phone numbers in the SMS sandbox.
 ///
 /// When you start using Amazon SNS to send SMS messages, your Amazon Web Services account is in the *SMS sandbox*. The SMS sandbox provides a safe environment for you to try Amazon SNS features without risking your reputation as an SMS sender. While your Amazon Web Services account is in the SMS sandbox, you can use all of the features of Amazon SNS. However, you can send SMS messages only to verified destination phone numbers. For more information, including how to move out of the sandbox to send messages without restrictions, see [SMS sandbox](https://docs.aws.amazon.com/sns/latest/dg/sns-sms-sandbox.html) in the *Amazon SNS Developer Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ListSmsSandboxPhoneNumbers;
 impl super::private::Sealed for ListSmsSandboxPhoneNumbers {}
 /// Errors of [`ListSmsSandboxPhoneNumbers`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ListSmsSandboxPhoneNumbersError {
     /// The service answered `AuthorizationError`.
@@ -37,33 +32,29 @@ pub enum ListSmsSandboxPhoneNumbersError {
 }
 impl ListSmsSandboxPhoneNumbersError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             ListSmsSandboxPhoneNumbersError::AuthorizationErrorException(_) => {
-                ::std::option::Option::Some("AuthorizationError")
+                Some("AuthorizationError")
             }
             ListSmsSandboxPhoneNumbersError::InternalErrorException(_) => {
-                ::std::option::Option::Some("InternalError")
+                Some("InternalError")
             }
             ListSmsSandboxPhoneNumbersError::InvalidParameterException(_) => {
-                ::std::option::Option::Some("InvalidParameter")
+                Some("InvalidParameter")
             }
             ListSmsSandboxPhoneNumbersError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFound")
+                Some("ResourceNotFound")
             }
-            ListSmsSandboxPhoneNumbersError::ThrottledException(_) => {
-                ::std::option::Option::Some("Throttled")
-            }
+            ListSmsSandboxPhoneNumbersError::ThrottledException(_) => Some("Throttled"),
             ListSmsSandboxPhoneNumbersError::Unlisted(error) => error.code(),
             ListSmsSandboxPhoneNumbersError::Unhandled(error) => error.code.as_deref(),
-            ListSmsSandboxPhoneNumbersError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            ListSmsSandboxPhoneNumbersError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             ListSmsSandboxPhoneNumbersError::AuthorizationErrorException(error) => {
                 error.meta()
@@ -79,14 +70,12 @@ impl ListSmsSandboxPhoneNumbersError {
             }
             ListSmsSandboxPhoneNumbersError::ThrottledException(error) => error.meta(),
             ListSmsSandboxPhoneNumbersError::Unlisted(error) => error.meta(),
-            ListSmsSandboxPhoneNumbersError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            ListSmsSandboxPhoneNumbersError::Unhandled(meta) => Some(meta),
             ListSmsSandboxPhoneNumbersError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             ListSmsSandboxPhoneNumbersError::AuthorizationErrorException(error) => {
                 error.message()
@@ -115,31 +104,31 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ListSmsSandboxPhoneNumber
     ) -> Self {
         let code = ::awsgen_runtime::xml::error_code(response.body());
         match code.as_deref() {
-            ::std::option::Option::Some("AuthorizationError") => {
+            Some("AuthorizationError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListSmsSandboxPhoneNumbersError::AuthorizationErrorException,
                 )
             }
-            ::std::option::Option::Some("InternalError") => {
+            Some("InternalError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListSmsSandboxPhoneNumbersError::InternalErrorException,
                 )
             }
-            ::std::option::Option::Some("InvalidParameter") => {
+            Some("InvalidParameter") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListSmsSandboxPhoneNumbersError::InvalidParameterException,
                 )
             }
-            ::std::option::Option::Some("ResourceNotFound") => {
+            Some("ResourceNotFound") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListSmsSandboxPhoneNumbersError::ResourceNotFoundException,
                 )
             }
-            ::std::option::Option::Some("Throttled") => {
+            Some("Throttled") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListSmsSandboxPhoneNumbersError::ThrottledException,
@@ -150,15 +139,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ListSmsSandboxPhoneNumber
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        ListSmsSandboxPhoneNumbersError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => ListSmsSandboxPhoneNumbersError::Unlisted(error),
+                    Some(Err(error)) => {
                         ListSmsSandboxPhoneNumbersError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         ListSmsSandboxPhoneNumbersError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -205,32 +192,24 @@ impl ::std::fmt::Display for ListSmsSandboxPhoneNumbersError {
     }
 }
 impl ::std::error::Error for ListSmsSandboxPhoneNumbersError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             ListSmsSandboxPhoneNumbersError::AuthorizationErrorException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            ListSmsSandboxPhoneNumbersError::InternalErrorException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ListSmsSandboxPhoneNumbersError::InternalErrorException(error) => Some(error),
             ListSmsSandboxPhoneNumbersError::InvalidParameterException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             ListSmsSandboxPhoneNumbersError::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            ListSmsSandboxPhoneNumbersError::ThrottledException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ListSmsSandboxPhoneNumbersError::ThrottledException(error) => Some(error),
             ListSmsSandboxPhoneNumbersError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            ListSmsSandboxPhoneNumbersError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListSmsSandboxPhoneNumbersError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ListSmsSandboxPhoneNumbersError::Unhandled(error) => Some(error),
+            ListSmsSandboxPhoneNumbersError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -247,10 +226,10 @@ impl super::Operation for ListSmsSandboxPhoneNumbers {
         "ResourceNotFound",
         "Throttled",
     ];
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
+    const PAGINATOR: Option<super::Paginator> = Some(super::Paginator {
         input_tokens: &["NextToken"],
         output_tokens: &["NextToken"],
-        limit_key: ::std::option::Option::Some("MaxResults"),
+        limit_key: Some("MaxResults"),
         result_keys: &["PhoneNumbers"],
     });
     type Error = ListSmsSandboxPhoneNumbersError;

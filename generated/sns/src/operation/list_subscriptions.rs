@@ -4,17 +4,12 @@
 /// Returns a list of the requester's subscriptions. Each call returns a limited list of subscriptions, up to 100. If there are more subscriptions, a `NextToken` is also returned. Use the `NextToken` parameter in a new `ListSubscriptions` call to get further results.
 ///
 /// This action is throttled at 30 transactions per second (TPS).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ListSubscriptions;
 impl super::private::Sealed for ListSubscriptions {}
 /// Errors of [`ListSubscriptions`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ListSubscriptionsError {
     /// The service answered `InvalidParameter`.
@@ -33,36 +28,34 @@ pub enum ListSubscriptionsError {
 }
 impl ListSubscriptionsError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             ListSubscriptionsError::InvalidParameterException(_) => {
-                ::std::option::Option::Some("InvalidParameter")
+                Some("InvalidParameter")
             }
-            ListSubscriptionsError::InternalErrorException(_) => {
-                ::std::option::Option::Some("InternalError")
-            }
+            ListSubscriptionsError::InternalErrorException(_) => Some("InternalError"),
             ListSubscriptionsError::AuthorizationErrorException(_) => {
-                ::std::option::Option::Some("AuthorizationError")
+                Some("AuthorizationError")
             }
             ListSubscriptionsError::Unlisted(error) => error.code(),
             ListSubscriptionsError::Unhandled(error) => error.code.as_deref(),
-            ListSubscriptionsError::InvalidResponse(_) => ::std::option::Option::None,
+            ListSubscriptionsError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             ListSubscriptionsError::InvalidParameterException(error) => error.meta(),
             ListSubscriptionsError::InternalErrorException(error) => error.meta(),
             ListSubscriptionsError::AuthorizationErrorException(error) => error.meta(),
             ListSubscriptionsError::Unlisted(error) => error.meta(),
-            ListSubscriptionsError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            ListSubscriptionsError::Unhandled(meta) => Some(meta),
             ListSubscriptionsError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             ListSubscriptionsError::InvalidParameterException(error) => error.message(),
             ListSubscriptionsError::InternalErrorException(error) => error.message(),
@@ -81,19 +74,19 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ListSubscriptionsError {
     ) -> Self {
         let code = ::awsgen_runtime::xml::error_code(response.body());
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidParameter") => {
+            Some("InvalidParameter") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListSubscriptionsError::InvalidParameterException,
                 )
             }
-            ::std::option::Option::Some("InternalError") => {
+            Some("InternalError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListSubscriptionsError::InternalErrorException,
                 )
             }
-            ::std::option::Option::Some("AuthorizationError") => {
+            Some("AuthorizationError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListSubscriptionsError::AuthorizationErrorException,
@@ -104,15 +97,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ListSubscriptionsError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        ListSubscriptionsError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => ListSubscriptionsError::Unlisted(error),
+                    Some(Err(error)) => {
                         ListSubscriptionsError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         ListSubscriptionsError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -151,24 +142,14 @@ impl ::std::fmt::Display for ListSubscriptionsError {
     }
 }
 impl ::std::error::Error for ListSubscriptionsError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            ListSubscriptionsError::InvalidParameterException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListSubscriptionsError::InternalErrorException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListSubscriptionsError::AuthorizationErrorException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ListSubscriptionsError::InvalidParameterException(error) => Some(error),
+            ListSubscriptionsError::InternalErrorException(error) => Some(error),
+            ListSubscriptionsError::AuthorizationErrorException(error) => Some(error),
             ListSubscriptionsError::Unlisted(error) => ::std::error::Error::source(error),
-            ListSubscriptionsError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListSubscriptionsError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ListSubscriptionsError::Unhandled(error) => Some(error),
+            ListSubscriptionsError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -183,10 +164,10 @@ impl super::Operation for ListSubscriptions {
         "InternalError",
         "AuthorizationError",
     ];
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
+    const PAGINATOR: Option<super::Paginator> = Some(super::Paginator {
         input_tokens: &["NextToken"],
         output_tokens: &["NextToken"],
-        limit_key: ::std::option::Option::None,
+        limit_key: None,
         result_keys: &["Subscriptions"],
     });
     type Error = ListSubscriptionsError;

@@ -4,17 +4,12 @@
 /// Returns a list of the subscriptions to a specific topic. Each call returns a limited list of subscriptions, up to 100. If there are more subscriptions, a `NextToken` is also returned. Use the `NextToken` parameter in a new `ListSubscriptionsByTopic` call to get further results.
 ///
 /// This action is throttled at 30 transactions per second (TPS).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ListSubscriptionsByTopic;
 impl super::private::Sealed for ListSubscriptionsByTopic {}
 /// Errors of [`ListSubscriptionsByTopic`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ListSubscriptionsByTopicError {
     /// The service answered `InvalidParameter`.
@@ -35,30 +30,26 @@ pub enum ListSubscriptionsByTopicError {
 }
 impl ListSubscriptionsByTopicError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             ListSubscriptionsByTopicError::InvalidParameterException(_) => {
-                ::std::option::Option::Some("InvalidParameter")
+                Some("InvalidParameter")
             }
             ListSubscriptionsByTopicError::InternalErrorException(_) => {
-                ::std::option::Option::Some("InternalError")
+                Some("InternalError")
             }
-            ListSubscriptionsByTopicError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFound")
-            }
+            ListSubscriptionsByTopicError::NotFoundException(_) => Some("NotFound"),
             ListSubscriptionsByTopicError::AuthorizationErrorException(_) => {
-                ::std::option::Option::Some("AuthorizationError")
+                Some("AuthorizationError")
             }
             ListSubscriptionsByTopicError::Unlisted(error) => error.code(),
             ListSubscriptionsByTopicError::Unhandled(error) => error.code.as_deref(),
-            ListSubscriptionsByTopicError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            ListSubscriptionsByTopicError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             ListSubscriptionsByTopicError::InvalidParameterException(error) => {
                 error.meta()
@@ -69,14 +60,12 @@ impl ListSubscriptionsByTopicError {
                 error.meta()
             }
             ListSubscriptionsByTopicError::Unlisted(error) => error.meta(),
-            ListSubscriptionsByTopicError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            ListSubscriptionsByTopicError::Unhandled(meta) => Some(meta),
             ListSubscriptionsByTopicError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             ListSubscriptionsByTopicError::InvalidParameterException(error) => {
                 error.message()
@@ -102,25 +91,25 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ListSubscriptionsByTopicE
     ) -> Self {
         let code = ::awsgen_runtime::xml::error_code(response.body());
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidParameter") => {
+            Some("InvalidParameter") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListSubscriptionsByTopicError::InvalidParameterException,
                 )
             }
-            ::std::option::Option::Some("InternalError") => {
+            Some("InternalError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListSubscriptionsByTopicError::InternalErrorException,
                 )
             }
-            ::std::option::Option::Some("NotFound") => {
+            Some("NotFound") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListSubscriptionsByTopicError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("AuthorizationError") => {
+            Some("AuthorizationError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListSubscriptionsByTopicError::AuthorizationErrorException,
@@ -131,15 +120,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ListSubscriptionsByTopicE
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        ListSubscriptionsByTopicError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => ListSubscriptionsByTopicError::Unlisted(error),
+                    Some(Err(error)) => {
                         ListSubscriptionsByTopicError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         ListSubscriptionsByTopicError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -183,29 +170,21 @@ impl ::std::fmt::Display for ListSubscriptionsByTopicError {
     }
 }
 impl ::std::error::Error for ListSubscriptionsByTopicError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             ListSubscriptionsByTopicError::InvalidParameterException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            ListSubscriptionsByTopicError::InternalErrorException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListSubscriptionsByTopicError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ListSubscriptionsByTopicError::InternalErrorException(error) => Some(error),
+            ListSubscriptionsByTopicError::NotFoundException(error) => Some(error),
             ListSubscriptionsByTopicError::AuthorizationErrorException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             ListSubscriptionsByTopicError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            ListSubscriptionsByTopicError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListSubscriptionsByTopicError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ListSubscriptionsByTopicError::Unhandled(error) => Some(error),
+            ListSubscriptionsByTopicError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -221,10 +200,10 @@ impl super::Operation for ListSubscriptionsByTopic {
         "NotFound",
         "AuthorizationError",
     ];
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
+    const PAGINATOR: Option<super::Paginator> = Some(super::Paginator {
         input_tokens: &["NextToken"],
         output_tokens: &["NextToken"],
-        limit_key: ::std::option::Option::None,
+        limit_key: None,
         result_keys: &["Subscriptions"],
     });
     type Error = ListSubscriptionsByTopicError;

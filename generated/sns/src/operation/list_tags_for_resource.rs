@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// List all tags added to the specified Amazon SNS topic. For an overview, see [Amazon SNS Tags](https://docs.aws.amazon.com/sns/latest/dg/sns-tags.html) in the *Amazon Simple Notification Service Developer Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ListTagsForResource;
 impl super::private::Sealed for ListTagsForResource {}
 /// Errors of [`ListTagsForResource`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ListTagsForResourceError {
     /// The service answered `ResourceNotFound`.
@@ -35,31 +30,29 @@ pub enum ListTagsForResourceError {
 }
 impl ListTagsForResourceError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             ListTagsForResourceError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFound")
+                Some("ResourceNotFound")
             }
-            ListTagsForResourceError::TagPolicyException(_) => {
-                ::std::option::Option::Some("TagPolicy")
-            }
+            ListTagsForResourceError::TagPolicyException(_) => Some("TagPolicy"),
             ListTagsForResourceError::InvalidParameterException(_) => {
-                ::std::option::Option::Some("InvalidParameter")
+                Some("InvalidParameter")
             }
             ListTagsForResourceError::AuthorizationErrorException(_) => {
-                ::std::option::Option::Some("AuthorizationError")
+                Some("AuthorizationError")
             }
             ListTagsForResourceError::ConcurrentAccessException(_) => {
-                ::std::option::Option::Some("ConcurrentAccess")
+                Some("ConcurrentAccess")
             }
             ListTagsForResourceError::Unlisted(error) => error.code(),
             ListTagsForResourceError::Unhandled(error) => error.code.as_deref(),
-            ListTagsForResourceError::InvalidResponse(_) => ::std::option::Option::None,
+            ListTagsForResourceError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             ListTagsForResourceError::ResourceNotFoundException(error) => error.meta(),
             ListTagsForResourceError::TagPolicyException(error) => error.meta(),
@@ -67,14 +60,12 @@ impl ListTagsForResourceError {
             ListTagsForResourceError::AuthorizationErrorException(error) => error.meta(),
             ListTagsForResourceError::ConcurrentAccessException(error) => error.meta(),
             ListTagsForResourceError::Unlisted(error) => error.meta(),
-            ListTagsForResourceError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            ListTagsForResourceError::Unhandled(meta) => Some(meta),
             ListTagsForResourceError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             ListTagsForResourceError::ResourceNotFoundException(error) => error.message(),
             ListTagsForResourceError::TagPolicyException(error) => error.message(),
@@ -97,31 +88,31 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ListTagsForResourceError 
     ) -> Self {
         let code = ::awsgen_runtime::xml::error_code(response.body());
         match code.as_deref() {
-            ::std::option::Option::Some("ResourceNotFound") => {
+            Some("ResourceNotFound") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListTagsForResourceError::ResourceNotFoundException,
                 )
             }
-            ::std::option::Option::Some("TagPolicy") => {
+            Some("TagPolicy") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListTagsForResourceError::TagPolicyException,
                 )
             }
-            ::std::option::Option::Some("InvalidParameter") => {
+            Some("InvalidParameter") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListTagsForResourceError::InvalidParameterException,
                 )
             }
-            ::std::option::Option::Some("AuthorizationError") => {
+            Some("AuthorizationError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListTagsForResourceError::AuthorizationErrorException,
                 )
             }
-            ::std::option::Option::Some("ConcurrentAccess") => {
+            Some("ConcurrentAccess") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListTagsForResourceError::ConcurrentAccessException,
@@ -132,15 +123,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ListTagsForResourceError 
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        ListTagsForResourceError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => ListTagsForResourceError::Unlisted(error),
+                    Some(Err(error)) => {
                         ListTagsForResourceError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         ListTagsForResourceError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -187,32 +176,18 @@ impl ::std::fmt::Display for ListTagsForResourceError {
     }
 }
 impl ::std::error::Error for ListTagsForResourceError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            ListTagsForResourceError::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListTagsForResourceError::TagPolicyException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListTagsForResourceError::InvalidParameterException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListTagsForResourceError::AuthorizationErrorException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListTagsForResourceError::ConcurrentAccessException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ListTagsForResourceError::ResourceNotFoundException(error) => Some(error),
+            ListTagsForResourceError::TagPolicyException(error) => Some(error),
+            ListTagsForResourceError::InvalidParameterException(error) => Some(error),
+            ListTagsForResourceError::AuthorizationErrorException(error) => Some(error),
+            ListTagsForResourceError::ConcurrentAccessException(error) => Some(error),
             ListTagsForResourceError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            ListTagsForResourceError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListTagsForResourceError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ListTagsForResourceError::Unhandled(error) => Some(error),
+            ListTagsForResourceError::InvalidResponse(error) => Some(error),
         }
     }
 }

@@ -4,17 +4,12 @@
 /// Returns a list of the requester's topics. Each call returns a limited list of topics, up to 100. If there are more topics, a `NextToken` is also returned. Use the `NextToken` parameter in a new `ListTopics` call to get further results.
 ///
 /// This action is throttled at 30 transactions per second (TPS).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ListTopics;
 impl super::private::Sealed for ListTopics {}
 /// Errors of [`ListTopics`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ListTopicsError {
     /// The service answered `InvalidParameter`.
@@ -33,36 +28,30 @@ pub enum ListTopicsError {
 }
 impl ListTopicsError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            ListTopicsError::InvalidParameterException(_) => {
-                ::std::option::Option::Some("InvalidParameter")
-            }
-            ListTopicsError::InternalErrorException(_) => {
-                ::std::option::Option::Some("InternalError")
-            }
-            ListTopicsError::AuthorizationErrorException(_) => {
-                ::std::option::Option::Some("AuthorizationError")
-            }
+            ListTopicsError::InvalidParameterException(_) => Some("InvalidParameter"),
+            ListTopicsError::InternalErrorException(_) => Some("InternalError"),
+            ListTopicsError::AuthorizationErrorException(_) => Some("AuthorizationError"),
             ListTopicsError::Unlisted(error) => error.code(),
             ListTopicsError::Unhandled(error) => error.code.as_deref(),
-            ListTopicsError::InvalidResponse(_) => ::std::option::Option::None,
+            ListTopicsError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             ListTopicsError::InvalidParameterException(error) => error.meta(),
             ListTopicsError::InternalErrorException(error) => error.meta(),
             ListTopicsError::AuthorizationErrorException(error) => error.meta(),
             ListTopicsError::Unlisted(error) => error.meta(),
-            ListTopicsError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            ListTopicsError::Unhandled(meta) => Some(meta),
             ListTopicsError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             ListTopicsError::InvalidParameterException(error) => error.message(),
             ListTopicsError::InternalErrorException(error) => error.message(),
@@ -81,19 +70,19 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ListTopicsError {
     ) -> Self {
         let code = ::awsgen_runtime::xml::error_code(response.body());
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidParameter") => {
+            Some("InvalidParameter") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListTopicsError::InvalidParameterException,
                 )
             }
-            ::std::option::Option::Some("InternalError") => {
+            Some("InternalError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListTopicsError::InternalErrorException,
                 )
             }
-            ::std::option::Option::Some("AuthorizationError") => {
+            Some("AuthorizationError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListTopicsError::AuthorizationErrorException,
@@ -104,13 +93,11 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ListTopicsError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        ListTopicsError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => ListTopicsError::Unlisted(error),
+                    Some(Err(error)) => {
                         ListTopicsError::InvalidResponse(error.with_response(response))
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         ListTopicsError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -145,20 +132,14 @@ impl ::std::fmt::Display for ListTopicsError {
     }
 }
 impl ::std::error::Error for ListTopicsError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            ListTopicsError::InvalidParameterException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListTopicsError::InternalErrorException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListTopicsError::AuthorizationErrorException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ListTopicsError::InvalidParameterException(error) => Some(error),
+            ListTopicsError::InternalErrorException(error) => Some(error),
+            ListTopicsError::AuthorizationErrorException(error) => Some(error),
             ListTopicsError::Unlisted(error) => ::std::error::Error::source(error),
-            ListTopicsError::Unhandled(error) => ::std::option::Option::Some(error),
-            ListTopicsError::InvalidResponse(error) => ::std::option::Option::Some(error),
+            ListTopicsError::Unhandled(error) => Some(error),
+            ListTopicsError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -173,10 +154,10 @@ impl super::Operation for ListTopics {
         "InternalError",
         "AuthorizationError",
     ];
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
+    const PAGINATOR: Option<super::Paginator> = Some(super::Paginator {
         input_tokens: &["NextToken"],
         output_tokens: &["NextToken"],
-        limit_key: ::std::option::Option::None,
+        limit_key: None,
         result_keys: &["Topics"],
     });
     type Error = ListTopicsError;

@@ -4,17 +4,12 @@
 /// Use this request to opt in a phone number that is opted out, which enables you to resume sending SMS messages to the number.
 ///
 /// You can opt in a phone number only once every 30 days.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct OptInPhoneNumber;
 impl super::private::Sealed for OptInPhoneNumber {}
 /// Errors of [`OptInPhoneNumber`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum OptInPhoneNumberError {
     /// The service answered `Throttled`.
@@ -35,40 +30,36 @@ pub enum OptInPhoneNumberError {
 }
 impl OptInPhoneNumberError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            OptInPhoneNumberError::ThrottledException(_) => {
-                ::std::option::Option::Some("Throttled")
-            }
-            OptInPhoneNumberError::InternalErrorException(_) => {
-                ::std::option::Option::Some("InternalError")
-            }
+            OptInPhoneNumberError::ThrottledException(_) => Some("Throttled"),
+            OptInPhoneNumberError::InternalErrorException(_) => Some("InternalError"),
             OptInPhoneNumberError::AuthorizationErrorException(_) => {
-                ::std::option::Option::Some("AuthorizationError")
+                Some("AuthorizationError")
             }
             OptInPhoneNumberError::InvalidParameterException(_) => {
-                ::std::option::Option::Some("InvalidParameter")
+                Some("InvalidParameter")
             }
             OptInPhoneNumberError::Unlisted(error) => error.code(),
             OptInPhoneNumberError::Unhandled(error) => error.code.as_deref(),
-            OptInPhoneNumberError::InvalidResponse(_) => ::std::option::Option::None,
+            OptInPhoneNumberError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             OptInPhoneNumberError::ThrottledException(error) => error.meta(),
             OptInPhoneNumberError::InternalErrorException(error) => error.meta(),
             OptInPhoneNumberError::AuthorizationErrorException(error) => error.meta(),
             OptInPhoneNumberError::InvalidParameterException(error) => error.meta(),
             OptInPhoneNumberError::Unlisted(error) => error.meta(),
-            OptInPhoneNumberError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            OptInPhoneNumberError::Unhandled(meta) => Some(meta),
             OptInPhoneNumberError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             OptInPhoneNumberError::ThrottledException(error) => error.message(),
             OptInPhoneNumberError::InternalErrorException(error) => error.message(),
@@ -88,25 +79,25 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for OptInPhoneNumberError {
     ) -> Self {
         let code = ::awsgen_runtime::xml::error_code(response.body());
         match code.as_deref() {
-            ::std::option::Option::Some("Throttled") => {
+            Some("Throttled") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     OptInPhoneNumberError::ThrottledException,
                 )
             }
-            ::std::option::Option::Some("InternalError") => {
+            Some("InternalError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     OptInPhoneNumberError::InternalErrorException,
                 )
             }
-            ::std::option::Option::Some("AuthorizationError") => {
+            Some("AuthorizationError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     OptInPhoneNumberError::AuthorizationErrorException,
                 )
             }
-            ::std::option::Option::Some("InvalidParameter") => {
+            Some("InvalidParameter") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     OptInPhoneNumberError::InvalidParameterException,
@@ -117,15 +108,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for OptInPhoneNumberError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        OptInPhoneNumberError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => OptInPhoneNumberError::Unlisted(error),
+                    Some(Err(error)) => {
                         OptInPhoneNumberError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         OptInPhoneNumberError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -165,25 +154,15 @@ impl ::std::fmt::Display for OptInPhoneNumberError {
     }
 }
 impl ::std::error::Error for OptInPhoneNumberError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            OptInPhoneNumberError::ThrottledException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            OptInPhoneNumberError::InternalErrorException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            OptInPhoneNumberError::AuthorizationErrorException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            OptInPhoneNumberError::InvalidParameterException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            OptInPhoneNumberError::ThrottledException(error) => Some(error),
+            OptInPhoneNumberError::InternalErrorException(error) => Some(error),
+            OptInPhoneNumberError::AuthorizationErrorException(error) => Some(error),
+            OptInPhoneNumberError::InvalidParameterException(error) => Some(error),
             OptInPhoneNumberError::Unlisted(error) => ::std::error::Error::source(error),
-            OptInPhoneNumberError::Unhandled(error) => ::std::option::Option::Some(error),
-            OptInPhoneNumberError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            OptInPhoneNumberError::Unhandled(error) => Some(error),
+            OptInPhoneNumberError::InvalidResponse(error) => Some(error),
         }
     }
 }

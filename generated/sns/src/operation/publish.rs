@@ -12,17 +12,12 @@
 /// For more information about formatting messages, see [Send Custom Platform-Specific Payloads in Messages to Mobile Devices](https://docs.aws.amazon.com/sns/latest/dg/mobile-push-send-custommessage.html).
 ///
 /// **Important:** You can publish messages only to topics and endpoints in the same Amazon Web Services Region.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct Publish;
 impl super::private::Sealed for Publish {}
 /// Errors of [`Publish`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum PublishError {
     /// The service answered `InvalidParameter`.
@@ -67,59 +62,35 @@ pub enum PublishError {
 }
 impl PublishError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            PublishError::InvalidParameterException(_) => {
-                ::std::option::Option::Some("InvalidParameter")
-            }
+            PublishError::InvalidParameterException(_) => Some("InvalidParameter"),
             PublishError::InvalidParameterValueException(_) => {
-                ::std::option::Option::Some("ParameterValueInvalid")
+                Some("ParameterValueInvalid")
             }
-            PublishError::InternalErrorException(_) => {
-                ::std::option::Option::Some("InternalError")
-            }
-            PublishError::NotFoundException(_) => ::std::option::Option::Some("NotFound"),
-            PublishError::EndpointDisabledException(_) => {
-                ::std::option::Option::Some("EndpointDisabled")
-            }
+            PublishError::InternalErrorException(_) => Some("InternalError"),
+            PublishError::NotFoundException(_) => Some("NotFound"),
+            PublishError::EndpointDisabledException(_) => Some("EndpointDisabled"),
             PublishError::PlatformApplicationDisabledException(_) => {
-                ::std::option::Option::Some("PlatformApplicationDisabled")
+                Some("PlatformApplicationDisabled")
             }
-            PublishError::AuthorizationErrorException(_) => {
-                ::std::option::Option::Some("AuthorizationError")
-            }
-            PublishError::KmsDisabledException(_) => {
-                ::std::option::Option::Some("KMSDisabled")
-            }
-            PublishError::KmsInvalidStateException(_) => {
-                ::std::option::Option::Some("KMSInvalidState")
-            }
-            PublishError::KmsNotFoundException(_) => {
-                ::std::option::Option::Some("KMSNotFound")
-            }
-            PublishError::KmsOptInRequired(_) => {
-                ::std::option::Option::Some("KMSOptInRequired")
-            }
-            PublishError::KmsThrottlingException(_) => {
-                ::std::option::Option::Some("KMSThrottling")
-            }
-            PublishError::KmsAccessDeniedException(_) => {
-                ::std::option::Option::Some("KMSAccessDenied")
-            }
-            PublishError::InvalidSecurityException(_) => {
-                ::std::option::Option::Some("InvalidSecurity")
-            }
-            PublishError::ValidationException(_) => {
-                ::std::option::Option::Some("ValidationException")
-            }
+            PublishError::AuthorizationErrorException(_) => Some("AuthorizationError"),
+            PublishError::KmsDisabledException(_) => Some("KMSDisabled"),
+            PublishError::KmsInvalidStateException(_) => Some("KMSInvalidState"),
+            PublishError::KmsNotFoundException(_) => Some("KMSNotFound"),
+            PublishError::KmsOptInRequired(_) => Some("KMSOptInRequired"),
+            PublishError::KmsThrottlingException(_) => Some("KMSThrottling"),
+            PublishError::KmsAccessDeniedException(_) => Some("KMSAccessDenied"),
+            PublishError::InvalidSecurityException(_) => Some("InvalidSecurity"),
+            PublishError::ValidationException(_) => Some("ValidationException"),
             PublishError::Unlisted(error) => error.code(),
             PublishError::Unhandled(error) => error.code.as_deref(),
-            PublishError::InvalidResponse(_) => ::std::option::Option::None,
+            PublishError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             PublishError::InvalidParameterException(error) => error.meta(),
             PublishError::InvalidParameterValueException(error) => error.meta(),
@@ -137,12 +108,12 @@ impl PublishError {
             PublishError::InvalidSecurityException(error) => error.meta(),
             PublishError::ValidationException(error) => error.meta(),
             PublishError::Unlisted(error) => error.meta(),
-            PublishError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            PublishError::Unhandled(meta) => Some(meta),
             PublishError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             PublishError::InvalidParameterException(error) => error.message(),
             PublishError::InvalidParameterValueException(error) => error.message(),
@@ -173,91 +144,91 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for PublishError {
     ) -> Self {
         let code = ::awsgen_runtime::xml::error_code(response.body());
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidParameter") => {
+            Some("InvalidParameter") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PublishError::InvalidParameterException,
                 )
             }
-            ::std::option::Option::Some("ParameterValueInvalid") => {
+            Some("ParameterValueInvalid") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PublishError::InvalidParameterValueException,
                 )
             }
-            ::std::option::Option::Some("InternalError") => {
+            Some("InternalError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PublishError::InternalErrorException,
                 )
             }
-            ::std::option::Option::Some("NotFound") => {
+            Some("NotFound") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PublishError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("EndpointDisabled") => {
+            Some("EndpointDisabled") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PublishError::EndpointDisabledException,
                 )
             }
-            ::std::option::Option::Some("PlatformApplicationDisabled") => {
+            Some("PlatformApplicationDisabled") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PublishError::PlatformApplicationDisabledException,
                 )
             }
-            ::std::option::Option::Some("AuthorizationError") => {
+            Some("AuthorizationError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PublishError::AuthorizationErrorException,
                 )
             }
-            ::std::option::Option::Some("KMSDisabled") => {
+            Some("KMSDisabled") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PublishError::KmsDisabledException,
                 )
             }
-            ::std::option::Option::Some("KMSInvalidState") => {
+            Some("KMSInvalidState") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PublishError::KmsInvalidStateException,
                 )
             }
-            ::std::option::Option::Some("KMSNotFound") => {
+            Some("KMSNotFound") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PublishError::KmsNotFoundException,
                 )
             }
-            ::std::option::Option::Some("KMSOptInRequired") => {
+            Some("KMSOptInRequired") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PublishError::KmsOptInRequired,
                 )
             }
-            ::std::option::Option::Some("KMSThrottling") => {
+            Some("KMSThrottling") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PublishError::KmsThrottlingException,
                 )
             }
-            ::std::option::Option::Some("KMSAccessDenied") => {
+            Some("KMSAccessDenied") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PublishError::KmsAccessDeniedException,
                 )
             }
-            ::std::option::Option::Some("InvalidSecurity") => {
+            Some("InvalidSecurity") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PublishError::InvalidSecurityException,
                 )
             }
-            ::std::option::Option::Some("ValidationException") => {
+            Some("ValidationException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PublishError::ValidationException,
@@ -268,13 +239,11 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for PublishError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        PublishError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => PublishError::Unlisted(error),
+                    Some(Err(error)) => {
                         PublishError::InvalidResponse(error.with_response(response))
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         PublishError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -341,52 +310,26 @@ impl ::std::fmt::Display for PublishError {
     }
 }
 impl ::std::error::Error for PublishError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            PublishError::InvalidParameterException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            PublishError::InvalidParameterValueException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            PublishError::InternalErrorException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            PublishError::NotFoundException(error) => ::std::option::Option::Some(error),
-            PublishError::EndpointDisabledException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            PublishError::PlatformApplicationDisabledException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            PublishError::AuthorizationErrorException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            PublishError::KmsDisabledException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            PublishError::KmsInvalidStateException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            PublishError::KmsNotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            PublishError::KmsOptInRequired(error) => ::std::option::Option::Some(error),
-            PublishError::KmsThrottlingException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            PublishError::KmsAccessDeniedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            PublishError::InvalidSecurityException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            PublishError::ValidationException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            PublishError::InvalidParameterException(error) => Some(error),
+            PublishError::InvalidParameterValueException(error) => Some(error),
+            PublishError::InternalErrorException(error) => Some(error),
+            PublishError::NotFoundException(error) => Some(error),
+            PublishError::EndpointDisabledException(error) => Some(error),
+            PublishError::PlatformApplicationDisabledException(error) => Some(error),
+            PublishError::AuthorizationErrorException(error) => Some(error),
+            PublishError::KmsDisabledException(error) => Some(error),
+            PublishError::KmsInvalidStateException(error) => Some(error),
+            PublishError::KmsNotFoundException(error) => Some(error),
+            PublishError::KmsOptInRequired(error) => Some(error),
+            PublishError::KmsThrottlingException(error) => Some(error),
+            PublishError::KmsAccessDeniedException(error) => Some(error),
+            PublishError::InvalidSecurityException(error) => Some(error),
+            PublishError::ValidationException(error) => Some(error),
             PublishError::Unlisted(error) => ::std::error::Error::source(error),
-            PublishError::Unhandled(error) => ::std::option::Option::Some(error),
-            PublishError::InvalidResponse(error) => ::std::option::Option::Some(error),
+            PublishError::Unhandled(error) => Some(error),
+            PublishError::InvalidResponse(error) => Some(error),
         }
     }
 }

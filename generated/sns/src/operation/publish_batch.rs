@@ -20,17 +20,12 @@
 /// If you send a batch message to a topic, Amazon SNS publishes the batch message to each endpoint that is subscribed to the topic. The format of the batch message depends on the notification protocol for each subscribed endpoint.
 ///
 /// When a `messageId` is returned, the batch message is saved, and Amazon SNS immediately delivers the message to subscribers.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct PublishBatch;
 impl super::private::Sealed for PublishBatch {}
 /// Errors of [`PublishBatch`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum PublishBatchError {
     /// The service answered `InvalidParameter`.
@@ -87,76 +82,50 @@ pub enum PublishBatchError {
 }
 impl PublishBatchError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            PublishBatchError::InvalidParameterException(_) => {
-                ::std::option::Option::Some("InvalidParameter")
-            }
+            PublishBatchError::InvalidParameterException(_) => Some("InvalidParameter"),
             PublishBatchError::InvalidParameterValueException(_) => {
-                ::std::option::Option::Some("ParameterValueInvalid")
+                Some("ParameterValueInvalid")
             }
-            PublishBatchError::InternalErrorException(_) => {
-                ::std::option::Option::Some("InternalError")
-            }
-            PublishBatchError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFound")
-            }
-            PublishBatchError::EndpointDisabledException(_) => {
-                ::std::option::Option::Some("EndpointDisabled")
-            }
+            PublishBatchError::InternalErrorException(_) => Some("InternalError"),
+            PublishBatchError::NotFoundException(_) => Some("NotFound"),
+            PublishBatchError::EndpointDisabledException(_) => Some("EndpointDisabled"),
             PublishBatchError::PlatformApplicationDisabledException(_) => {
-                ::std::option::Option::Some("PlatformApplicationDisabled")
+                Some("PlatformApplicationDisabled")
             }
             PublishBatchError::AuthorizationErrorException(_) => {
-                ::std::option::Option::Some("AuthorizationError")
+                Some("AuthorizationError")
             }
             PublishBatchError::BatchEntryIdsNotDistinctException(_) => {
-                ::std::option::Option::Some("BatchEntryIdsNotDistinct")
+                Some("BatchEntryIdsNotDistinct")
             }
             PublishBatchError::BatchRequestTooLongException(_) => {
-                ::std::option::Option::Some("BatchRequestTooLong")
+                Some("BatchRequestTooLong")
             }
-            PublishBatchError::EmptyBatchRequestException(_) => {
-                ::std::option::Option::Some("EmptyBatchRequest")
-            }
+            PublishBatchError::EmptyBatchRequestException(_) => Some("EmptyBatchRequest"),
             PublishBatchError::InvalidBatchEntryIdException(_) => {
-                ::std::option::Option::Some("InvalidBatchEntryId")
+                Some("InvalidBatchEntryId")
             }
             PublishBatchError::TooManyEntriesInBatchRequestException(_) => {
-                ::std::option::Option::Some("TooManyEntriesInBatchRequest")
+                Some("TooManyEntriesInBatchRequest")
             }
-            PublishBatchError::KmsDisabledException(_) => {
-                ::std::option::Option::Some("KMSDisabled")
-            }
-            PublishBatchError::KmsInvalidStateException(_) => {
-                ::std::option::Option::Some("KMSInvalidState")
-            }
-            PublishBatchError::KmsNotFoundException(_) => {
-                ::std::option::Option::Some("KMSNotFound")
-            }
-            PublishBatchError::KmsOptInRequired(_) => {
-                ::std::option::Option::Some("KMSOptInRequired")
-            }
-            PublishBatchError::KmsThrottlingException(_) => {
-                ::std::option::Option::Some("KMSThrottling")
-            }
-            PublishBatchError::KmsAccessDeniedException(_) => {
-                ::std::option::Option::Some("KMSAccessDenied")
-            }
-            PublishBatchError::InvalidSecurityException(_) => {
-                ::std::option::Option::Some("InvalidSecurity")
-            }
-            PublishBatchError::ValidationException(_) => {
-                ::std::option::Option::Some("ValidationException")
-            }
+            PublishBatchError::KmsDisabledException(_) => Some("KMSDisabled"),
+            PublishBatchError::KmsInvalidStateException(_) => Some("KMSInvalidState"),
+            PublishBatchError::KmsNotFoundException(_) => Some("KMSNotFound"),
+            PublishBatchError::KmsOptInRequired(_) => Some("KMSOptInRequired"),
+            PublishBatchError::KmsThrottlingException(_) => Some("KMSThrottling"),
+            PublishBatchError::KmsAccessDeniedException(_) => Some("KMSAccessDenied"),
+            PublishBatchError::InvalidSecurityException(_) => Some("InvalidSecurity"),
+            PublishBatchError::ValidationException(_) => Some("ValidationException"),
             PublishBatchError::Unlisted(error) => error.code(),
             PublishBatchError::Unhandled(error) => error.code.as_deref(),
-            PublishBatchError::InvalidResponse(_) => ::std::option::Option::None,
+            PublishBatchError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             PublishBatchError::InvalidParameterException(error) => error.meta(),
             PublishBatchError::InvalidParameterValueException(error) => error.meta(),
@@ -183,12 +152,12 @@ impl PublishBatchError {
             PublishBatchError::InvalidSecurityException(error) => error.meta(),
             PublishBatchError::ValidationException(error) => error.meta(),
             PublishBatchError::Unlisted(error) => error.meta(),
-            PublishBatchError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            PublishBatchError::Unhandled(meta) => Some(meta),
             PublishBatchError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             PublishBatchError::InvalidParameterException(error) => error.message(),
             PublishBatchError::InvalidParameterValueException(error) => error.message(),
@@ -230,121 +199,121 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for PublishBatchError {
     ) -> Self {
         let code = ::awsgen_runtime::xml::error_code(response.body());
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidParameter") => {
+            Some("InvalidParameter") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PublishBatchError::InvalidParameterException,
                 )
             }
-            ::std::option::Option::Some("ParameterValueInvalid") => {
+            Some("ParameterValueInvalid") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PublishBatchError::InvalidParameterValueException,
                 )
             }
-            ::std::option::Option::Some("InternalError") => {
+            Some("InternalError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PublishBatchError::InternalErrorException,
                 )
             }
-            ::std::option::Option::Some("NotFound") => {
+            Some("NotFound") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PublishBatchError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("EndpointDisabled") => {
+            Some("EndpointDisabled") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PublishBatchError::EndpointDisabledException,
                 )
             }
-            ::std::option::Option::Some("PlatformApplicationDisabled") => {
+            Some("PlatformApplicationDisabled") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PublishBatchError::PlatformApplicationDisabledException,
                 )
             }
-            ::std::option::Option::Some("AuthorizationError") => {
+            Some("AuthorizationError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PublishBatchError::AuthorizationErrorException,
                 )
             }
-            ::std::option::Option::Some("BatchEntryIdsNotDistinct") => {
+            Some("BatchEntryIdsNotDistinct") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PublishBatchError::BatchEntryIdsNotDistinctException,
                 )
             }
-            ::std::option::Option::Some("BatchRequestTooLong") => {
+            Some("BatchRequestTooLong") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PublishBatchError::BatchRequestTooLongException,
                 )
             }
-            ::std::option::Option::Some("EmptyBatchRequest") => {
+            Some("EmptyBatchRequest") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PublishBatchError::EmptyBatchRequestException,
                 )
             }
-            ::std::option::Option::Some("InvalidBatchEntryId") => {
+            Some("InvalidBatchEntryId") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PublishBatchError::InvalidBatchEntryIdException,
                 )
             }
-            ::std::option::Option::Some("TooManyEntriesInBatchRequest") => {
+            Some("TooManyEntriesInBatchRequest") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PublishBatchError::TooManyEntriesInBatchRequestException,
                 )
             }
-            ::std::option::Option::Some("KMSDisabled") => {
+            Some("KMSDisabled") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PublishBatchError::KmsDisabledException,
                 )
             }
-            ::std::option::Option::Some("KMSInvalidState") => {
+            Some("KMSInvalidState") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PublishBatchError::KmsInvalidStateException,
                 )
             }
-            ::std::option::Option::Some("KMSNotFound") => {
+            Some("KMSNotFound") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PublishBatchError::KmsNotFoundException,
                 )
             }
-            ::std::option::Option::Some("KMSOptInRequired") => {
+            Some("KMSOptInRequired") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PublishBatchError::KmsOptInRequired,
                 )
             }
-            ::std::option::Option::Some("KMSThrottling") => {
+            Some("KMSThrottling") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PublishBatchError::KmsThrottlingException,
                 )
             }
-            ::std::option::Option::Some("KMSAccessDenied") => {
+            Some("KMSAccessDenied") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PublishBatchError::KmsAccessDeniedException,
                 )
             }
-            ::std::option::Option::Some("InvalidSecurity") => {
+            Some("InvalidSecurity") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PublishBatchError::InvalidSecurityException,
                 )
             }
-            ::std::option::Option::Some("ValidationException") => {
+            Some("ValidationException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PublishBatchError::ValidationException,
@@ -355,13 +324,11 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for PublishBatchError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        PublishBatchError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => PublishBatchError::Unlisted(error),
+                    Some(Err(error)) => {
                         PublishBatchError::InvalidResponse(error.with_response(response))
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         PublishBatchError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -449,73 +416,33 @@ impl ::std::fmt::Display for PublishBatchError {
     }
 }
 impl ::std::error::Error for PublishBatchError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            PublishBatchError::InvalidParameterException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            PublishBatchError::InvalidParameterValueException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            PublishBatchError::InternalErrorException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            PublishBatchError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            PublishBatchError::EndpointDisabledException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            PublishBatchError::PlatformApplicationDisabledException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            PublishBatchError::AuthorizationErrorException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            PublishBatchError::BatchEntryIdsNotDistinctException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            PublishBatchError::BatchRequestTooLongException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            PublishBatchError::EmptyBatchRequestException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            PublishBatchError::InvalidBatchEntryIdException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            PublishBatchError::InvalidParameterException(error) => Some(error),
+            PublishBatchError::InvalidParameterValueException(error) => Some(error),
+            PublishBatchError::InternalErrorException(error) => Some(error),
+            PublishBatchError::NotFoundException(error) => Some(error),
+            PublishBatchError::EndpointDisabledException(error) => Some(error),
+            PublishBatchError::PlatformApplicationDisabledException(error) => Some(error),
+            PublishBatchError::AuthorizationErrorException(error) => Some(error),
+            PublishBatchError::BatchEntryIdsNotDistinctException(error) => Some(error),
+            PublishBatchError::BatchRequestTooLongException(error) => Some(error),
+            PublishBatchError::EmptyBatchRequestException(error) => Some(error),
+            PublishBatchError::InvalidBatchEntryIdException(error) => Some(error),
             PublishBatchError::TooManyEntriesInBatchRequestException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            PublishBatchError::KmsDisabledException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            PublishBatchError::KmsInvalidStateException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            PublishBatchError::KmsNotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            PublishBatchError::KmsOptInRequired(error) => {
-                ::std::option::Option::Some(error)
-            }
-            PublishBatchError::KmsThrottlingException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            PublishBatchError::KmsAccessDeniedException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            PublishBatchError::InvalidSecurityException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            PublishBatchError::ValidationException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            PublishBatchError::KmsDisabledException(error) => Some(error),
+            PublishBatchError::KmsInvalidStateException(error) => Some(error),
+            PublishBatchError::KmsNotFoundException(error) => Some(error),
+            PublishBatchError::KmsOptInRequired(error) => Some(error),
+            PublishBatchError::KmsThrottlingException(error) => Some(error),
+            PublishBatchError::KmsAccessDeniedException(error) => Some(error),
+            PublishBatchError::InvalidSecurityException(error) => Some(error),
+            PublishBatchError::ValidationException(error) => Some(error),
             PublishBatchError::Unlisted(error) => ::std::error::Error::source(error),
-            PublishBatchError::Unhandled(error) => ::std::option::Option::Some(error),
-            PublishBatchError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            PublishBatchError::Unhandled(error) => Some(error),
+            PublishBatchError::InvalidResponse(error) => Some(error),
         }
     }
 }

@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Adds or updates an inline policy document that is stored in the specified Amazon SNS topic.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct PutDataProtectionPolicy;
 impl super::private::Sealed for PutDataProtectionPolicy {}
 /// Errors of [`PutDataProtectionPolicy`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum PutDataProtectionPolicyError {
     /// The service answered `InvalidParameter`.
@@ -35,33 +30,29 @@ pub enum PutDataProtectionPolicyError {
 }
 impl PutDataProtectionPolicyError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             PutDataProtectionPolicyError::InvalidParameterException(_) => {
-                ::std::option::Option::Some("InvalidParameter")
+                Some("InvalidParameter")
             }
             PutDataProtectionPolicyError::InternalErrorException(_) => {
-                ::std::option::Option::Some("InternalError")
+                Some("InternalError")
             }
-            PutDataProtectionPolicyError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFound")
-            }
+            PutDataProtectionPolicyError::NotFoundException(_) => Some("NotFound"),
             PutDataProtectionPolicyError::AuthorizationErrorException(_) => {
-                ::std::option::Option::Some("AuthorizationError")
+                Some("AuthorizationError")
             }
             PutDataProtectionPolicyError::InvalidSecurityException(_) => {
-                ::std::option::Option::Some("InvalidSecurity")
+                Some("InvalidSecurity")
             }
             PutDataProtectionPolicyError::Unlisted(error) => error.code(),
             PutDataProtectionPolicyError::Unhandled(error) => error.code.as_deref(),
-            PutDataProtectionPolicyError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            PutDataProtectionPolicyError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             PutDataProtectionPolicyError::InvalidParameterException(error) => {
                 error.meta()
@@ -73,14 +64,12 @@ impl PutDataProtectionPolicyError {
             }
             PutDataProtectionPolicyError::InvalidSecurityException(error) => error.meta(),
             PutDataProtectionPolicyError::Unlisted(error) => error.meta(),
-            PutDataProtectionPolicyError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            PutDataProtectionPolicyError::Unhandled(meta) => Some(meta),
             PutDataProtectionPolicyError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             PutDataProtectionPolicyError::InvalidParameterException(error) => {
                 error.message()
@@ -109,31 +98,31 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for PutDataProtectionPolicyEr
     ) -> Self {
         let code = ::awsgen_runtime::xml::error_code(response.body());
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidParameter") => {
+            Some("InvalidParameter") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PutDataProtectionPolicyError::InvalidParameterException,
                 )
             }
-            ::std::option::Option::Some("InternalError") => {
+            Some("InternalError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PutDataProtectionPolicyError::InternalErrorException,
                 )
             }
-            ::std::option::Option::Some("NotFound") => {
+            Some("NotFound") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PutDataProtectionPolicyError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("AuthorizationError") => {
+            Some("AuthorizationError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PutDataProtectionPolicyError::AuthorizationErrorException,
                 )
             }
-            ::std::option::Option::Some("InvalidSecurity") => {
+            Some("InvalidSecurity") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PutDataProtectionPolicyError::InvalidSecurityException,
@@ -144,15 +133,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for PutDataProtectionPolicyEr
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        PutDataProtectionPolicyError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => PutDataProtectionPolicyError::Unlisted(error),
+                    Some(Err(error)) => {
                         PutDataProtectionPolicyError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         PutDataProtectionPolicyError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -199,32 +186,20 @@ impl ::std::fmt::Display for PutDataProtectionPolicyError {
     }
 }
 impl ::std::error::Error for PutDataProtectionPolicyError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            PutDataProtectionPolicyError::InvalidParameterException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            PutDataProtectionPolicyError::InternalErrorException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            PutDataProtectionPolicyError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            PutDataProtectionPolicyError::InvalidParameterException(error) => Some(error),
+            PutDataProtectionPolicyError::InternalErrorException(error) => Some(error),
+            PutDataProtectionPolicyError::NotFoundException(error) => Some(error),
             PutDataProtectionPolicyError::AuthorizationErrorException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            PutDataProtectionPolicyError::InvalidSecurityException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            PutDataProtectionPolicyError::InvalidSecurityException(error) => Some(error),
             PutDataProtectionPolicyError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            PutDataProtectionPolicyError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            PutDataProtectionPolicyError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            PutDataProtectionPolicyError::Unhandled(error) => Some(error),
+            PutDataProtectionPolicyError::InvalidResponse(error) => Some(error),
         }
     }
 }

@@ -4,17 +4,12 @@
 /// Removes a statement from a topic's access control policy.
 ///
 /// **Note:** To remove the ability to change topic permissions, you must deny permissions to the `AddPermission`, `RemovePermission`, and `SetTopicAttributes` actions in your IAM policy.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct RemovePermission;
 impl super::private::Sealed for RemovePermission {}
 /// Errors of [`RemovePermission`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum RemovePermissionError {
     /// The service answered `InvalidParameter`.
@@ -35,40 +30,36 @@ pub enum RemovePermissionError {
 }
 impl RemovePermissionError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             RemovePermissionError::InvalidParameterException(_) => {
-                ::std::option::Option::Some("InvalidParameter")
+                Some("InvalidParameter")
             }
-            RemovePermissionError::InternalErrorException(_) => {
-                ::std::option::Option::Some("InternalError")
-            }
+            RemovePermissionError::InternalErrorException(_) => Some("InternalError"),
             RemovePermissionError::AuthorizationErrorException(_) => {
-                ::std::option::Option::Some("AuthorizationError")
+                Some("AuthorizationError")
             }
-            RemovePermissionError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFound")
-            }
+            RemovePermissionError::NotFoundException(_) => Some("NotFound"),
             RemovePermissionError::Unlisted(error) => error.code(),
             RemovePermissionError::Unhandled(error) => error.code.as_deref(),
-            RemovePermissionError::InvalidResponse(_) => ::std::option::Option::None,
+            RemovePermissionError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             RemovePermissionError::InvalidParameterException(error) => error.meta(),
             RemovePermissionError::InternalErrorException(error) => error.meta(),
             RemovePermissionError::AuthorizationErrorException(error) => error.meta(),
             RemovePermissionError::NotFoundException(error) => error.meta(),
             RemovePermissionError::Unlisted(error) => error.meta(),
-            RemovePermissionError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            RemovePermissionError::Unhandled(meta) => Some(meta),
             RemovePermissionError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             RemovePermissionError::InvalidParameterException(error) => error.message(),
             RemovePermissionError::InternalErrorException(error) => error.message(),
@@ -88,25 +79,25 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for RemovePermissionError {
     ) -> Self {
         let code = ::awsgen_runtime::xml::error_code(response.body());
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidParameter") => {
+            Some("InvalidParameter") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     RemovePermissionError::InvalidParameterException,
                 )
             }
-            ::std::option::Option::Some("InternalError") => {
+            Some("InternalError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     RemovePermissionError::InternalErrorException,
                 )
             }
-            ::std::option::Option::Some("AuthorizationError") => {
+            Some("AuthorizationError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     RemovePermissionError::AuthorizationErrorException,
                 )
             }
-            ::std::option::Option::Some("NotFound") => {
+            Some("NotFound") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     RemovePermissionError::NotFoundException,
@@ -117,15 +108,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for RemovePermissionError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        RemovePermissionError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => RemovePermissionError::Unlisted(error),
+                    Some(Err(error)) => {
                         RemovePermissionError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         RemovePermissionError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -165,25 +154,15 @@ impl ::std::fmt::Display for RemovePermissionError {
     }
 }
 impl ::std::error::Error for RemovePermissionError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            RemovePermissionError::InvalidParameterException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            RemovePermissionError::InternalErrorException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            RemovePermissionError::AuthorizationErrorException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            RemovePermissionError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            RemovePermissionError::InvalidParameterException(error) => Some(error),
+            RemovePermissionError::InternalErrorException(error) => Some(error),
+            RemovePermissionError::AuthorizationErrorException(error) => Some(error),
+            RemovePermissionError::NotFoundException(error) => Some(error),
             RemovePermissionError::Unlisted(error) => ::std::error::Error::source(error),
-            RemovePermissionError::Unhandled(error) => ::std::option::Option::Some(error),
-            RemovePermissionError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            RemovePermissionError::Unhandled(error) => Some(error),
+            RemovePermissionError::InvalidResponse(error) => Some(error),
         }
     }
 }

@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Sets the attributes for an endpoint for a device on one of the supported push notification services, such as GCM (Firebase Cloud Messaging) and APNS. For more information, see [Using Amazon SNS Mobile Push Notifications](https://docs.aws.amazon.com/sns/latest/dg/SNSMobilePush.html).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct SetEndpointAttributes;
 impl super::private::Sealed for SetEndpointAttributes {}
 /// Errors of [`SetEndpointAttributes`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum SetEndpointAttributesError {
     /// The service answered `InvalidParameter`.
@@ -33,28 +28,26 @@ pub enum SetEndpointAttributesError {
 }
 impl SetEndpointAttributesError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             SetEndpointAttributesError::InvalidParameterException(_) => {
-                ::std::option::Option::Some("InvalidParameter")
+                Some("InvalidParameter")
             }
             SetEndpointAttributesError::InternalErrorException(_) => {
-                ::std::option::Option::Some("InternalError")
+                Some("InternalError")
             }
             SetEndpointAttributesError::AuthorizationErrorException(_) => {
-                ::std::option::Option::Some("AuthorizationError")
+                Some("AuthorizationError")
             }
-            SetEndpointAttributesError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFound")
-            }
+            SetEndpointAttributesError::NotFoundException(_) => Some("NotFound"),
             SetEndpointAttributesError::Unlisted(error) => error.code(),
             SetEndpointAttributesError::Unhandled(error) => error.code.as_deref(),
-            SetEndpointAttributesError::InvalidResponse(_) => ::std::option::Option::None,
+            SetEndpointAttributesError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             SetEndpointAttributesError::InvalidParameterException(error) => error.meta(),
             SetEndpointAttributesError::InternalErrorException(error) => error.meta(),
@@ -63,14 +56,12 @@ impl SetEndpointAttributesError {
             }
             SetEndpointAttributesError::NotFoundException(error) => error.meta(),
             SetEndpointAttributesError::Unlisted(error) => error.meta(),
-            SetEndpointAttributesError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            SetEndpointAttributesError::Unhandled(meta) => Some(meta),
             SetEndpointAttributesError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             SetEndpointAttributesError::InvalidParameterException(error) => {
                 error.message()
@@ -94,25 +85,25 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for SetEndpointAttributesErro
     ) -> Self {
         let code = ::awsgen_runtime::xml::error_code(response.body());
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidParameter") => {
+            Some("InvalidParameter") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     SetEndpointAttributesError::InvalidParameterException,
                 )
             }
-            ::std::option::Option::Some("InternalError") => {
+            Some("InternalError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     SetEndpointAttributesError::InternalErrorException,
                 )
             }
-            ::std::option::Option::Some("AuthorizationError") => {
+            Some("AuthorizationError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     SetEndpointAttributesError::AuthorizationErrorException,
                 )
             }
-            ::std::option::Option::Some("NotFound") => {
+            Some("NotFound") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     SetEndpointAttributesError::NotFoundException,
@@ -123,15 +114,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for SetEndpointAttributesErro
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        SetEndpointAttributesError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => SetEndpointAttributesError::Unlisted(error),
+                    Some(Err(error)) => {
                         SetEndpointAttributesError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         SetEndpointAttributesError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -175,29 +164,17 @@ impl ::std::fmt::Display for SetEndpointAttributesError {
     }
 }
 impl ::std::error::Error for SetEndpointAttributesError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            SetEndpointAttributesError::InvalidParameterException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            SetEndpointAttributesError::InternalErrorException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            SetEndpointAttributesError::AuthorizationErrorException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            SetEndpointAttributesError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            SetEndpointAttributesError::InvalidParameterException(error) => Some(error),
+            SetEndpointAttributesError::InternalErrorException(error) => Some(error),
+            SetEndpointAttributesError::AuthorizationErrorException(error) => Some(error),
+            SetEndpointAttributesError::NotFoundException(error) => Some(error),
             SetEndpointAttributesError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            SetEndpointAttributesError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            SetEndpointAttributesError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            SetEndpointAttributesError::Unhandled(error) => Some(error),
+            SetEndpointAttributesError::InvalidResponse(error) => Some(error),
         }
     }
 }

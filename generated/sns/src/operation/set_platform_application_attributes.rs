@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Sets the attributes of the platform application object for the supported push notification services, such as APNS and GCM (Firebase Cloud Messaging). For more information, see [Using Amazon SNS Mobile Push Notifications](https://docs.aws.amazon.com/sns/latest/dg/SNSMobilePush.html). For information on configuring attributes for message delivery status, see [Using Amazon SNS Application Attributes for Message Delivery Status](https://docs.aws.amazon.com/sns/latest/dg/sns-msg-status.html).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct SetPlatformApplicationAttributes;
 impl super::private::Sealed for SetPlatformApplicationAttributes {}
 /// Errors of [`SetPlatformApplicationAttributes`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum SetPlatformApplicationAttributesError {
     /// The service answered `InvalidParameter`.
@@ -33,32 +28,30 @@ pub enum SetPlatformApplicationAttributesError {
 }
 impl SetPlatformApplicationAttributesError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             SetPlatformApplicationAttributesError::InvalidParameterException(_) => {
-                ::std::option::Option::Some("InvalidParameter")
+                Some("InvalidParameter")
             }
             SetPlatformApplicationAttributesError::InternalErrorException(_) => {
-                ::std::option::Option::Some("InternalError")
+                Some("InternalError")
             }
             SetPlatformApplicationAttributesError::AuthorizationErrorException(_) => {
-                ::std::option::Option::Some("AuthorizationError")
+                Some("AuthorizationError")
             }
             SetPlatformApplicationAttributesError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFound")
+                Some("NotFound")
             }
             SetPlatformApplicationAttributesError::Unlisted(error) => error.code(),
             SetPlatformApplicationAttributesError::Unhandled(error) => {
                 error.code.as_deref()
             }
-            SetPlatformApplicationAttributesError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            SetPlatformApplicationAttributesError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             SetPlatformApplicationAttributesError::InvalidParameterException(error) => {
                 error.meta()
@@ -73,14 +66,12 @@ impl SetPlatformApplicationAttributesError {
                 error.meta()
             }
             SetPlatformApplicationAttributesError::Unlisted(error) => error.meta(),
-            SetPlatformApplicationAttributesError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            SetPlatformApplicationAttributesError::Unhandled(meta) => Some(meta),
             SetPlatformApplicationAttributesError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             SetPlatformApplicationAttributesError::InvalidParameterException(error) => {
                 error.message()
@@ -111,25 +102,25 @@ for SetPlatformApplicationAttributesError {
     ) -> Self {
         let code = ::awsgen_runtime::xml::error_code(response.body());
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidParameter") => {
+            Some("InvalidParameter") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     SetPlatformApplicationAttributesError::InvalidParameterException,
                 )
             }
-            ::std::option::Option::Some("InternalError") => {
+            Some("InternalError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     SetPlatformApplicationAttributesError::InternalErrorException,
                 )
             }
-            ::std::option::Option::Some("AuthorizationError") => {
+            Some("AuthorizationError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     SetPlatformApplicationAttributesError::AuthorizationErrorException,
                 )
             }
-            ::std::option::Option::Some("NotFound") => {
+            Some("NotFound") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     SetPlatformApplicationAttributesError::NotFoundException,
@@ -140,15 +131,15 @@ for SetPlatformApplicationAttributesError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
+                    Some(Ok(error)) => {
                         SetPlatformApplicationAttributesError::Unlisted(error)
                     }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Err(error)) => {
                         SetPlatformApplicationAttributesError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         SetPlatformApplicationAttributesError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -192,29 +183,25 @@ impl ::std::fmt::Display for SetPlatformApplicationAttributesError {
     }
 }
 impl ::std::error::Error for SetPlatformApplicationAttributesError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             SetPlatformApplicationAttributesError::InvalidParameterException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             SetPlatformApplicationAttributesError::InternalErrorException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             SetPlatformApplicationAttributesError::AuthorizationErrorException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             SetPlatformApplicationAttributesError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             SetPlatformApplicationAttributesError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            SetPlatformApplicationAttributesError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            SetPlatformApplicationAttributesError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            SetPlatformApplicationAttributesError::Unhandled(error) => Some(error),
+            SetPlatformApplicationAttributesError::InvalidResponse(error) => Some(error),
         }
     }
 }

@@ -6,17 +6,12 @@
 /// You can override some of these settings for a single message when you use the `Publish` action with the `MessageAttributes.entry.N` parameter. For more information, see [Publishing to a mobile phone](https://docs.aws.amazon.com/sns/latest/dg/sms_publish-to-phone.html) in the *Amazon SNS Developer Guide*.
 ///
 /// **Note:** To use this operation, you must grant the Amazon SNS service principal (`sns.amazonaws.com`) permission to perform the `s3:ListBucket` action.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct SetSmsAttributes;
 impl super::private::Sealed for SetSmsAttributes {}
 /// Errors of [`SetSmsAttributes`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum SetSmsAttributesError {
     /// The service answered `InvalidParameter`.
@@ -37,40 +32,36 @@ pub enum SetSmsAttributesError {
 }
 impl SetSmsAttributesError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             SetSmsAttributesError::InvalidParameterException(_) => {
-                ::std::option::Option::Some("InvalidParameter")
+                Some("InvalidParameter")
             }
-            SetSmsAttributesError::ThrottledException(_) => {
-                ::std::option::Option::Some("Throttled")
-            }
-            SetSmsAttributesError::InternalErrorException(_) => {
-                ::std::option::Option::Some("InternalError")
-            }
+            SetSmsAttributesError::ThrottledException(_) => Some("Throttled"),
+            SetSmsAttributesError::InternalErrorException(_) => Some("InternalError"),
             SetSmsAttributesError::AuthorizationErrorException(_) => {
-                ::std::option::Option::Some("AuthorizationError")
+                Some("AuthorizationError")
             }
             SetSmsAttributesError::Unlisted(error) => error.code(),
             SetSmsAttributesError::Unhandled(error) => error.code.as_deref(),
-            SetSmsAttributesError::InvalidResponse(_) => ::std::option::Option::None,
+            SetSmsAttributesError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             SetSmsAttributesError::InvalidParameterException(error) => error.meta(),
             SetSmsAttributesError::ThrottledException(error) => error.meta(),
             SetSmsAttributesError::InternalErrorException(error) => error.meta(),
             SetSmsAttributesError::AuthorizationErrorException(error) => error.meta(),
             SetSmsAttributesError::Unlisted(error) => error.meta(),
-            SetSmsAttributesError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            SetSmsAttributesError::Unhandled(meta) => Some(meta),
             SetSmsAttributesError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             SetSmsAttributesError::InvalidParameterException(error) => error.message(),
             SetSmsAttributesError::ThrottledException(error) => error.message(),
@@ -90,25 +81,25 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for SetSmsAttributesError {
     ) -> Self {
         let code = ::awsgen_runtime::xml::error_code(response.body());
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidParameter") => {
+            Some("InvalidParameter") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     SetSmsAttributesError::InvalidParameterException,
                 )
             }
-            ::std::option::Option::Some("Throttled") => {
+            Some("Throttled") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     SetSmsAttributesError::ThrottledException,
                 )
             }
-            ::std::option::Option::Some("InternalError") => {
+            Some("InternalError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     SetSmsAttributesError::InternalErrorException,
                 )
             }
-            ::std::option::Option::Some("AuthorizationError") => {
+            Some("AuthorizationError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     SetSmsAttributesError::AuthorizationErrorException,
@@ -119,15 +110,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for SetSmsAttributesError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        SetSmsAttributesError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => SetSmsAttributesError::Unlisted(error),
+                    Some(Err(error)) => {
                         SetSmsAttributesError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         SetSmsAttributesError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -167,25 +156,15 @@ impl ::std::fmt::Display for SetSmsAttributesError {
     }
 }
 impl ::std::error::Error for SetSmsAttributesError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            SetSmsAttributesError::InvalidParameterException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            SetSmsAttributesError::ThrottledException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            SetSmsAttributesError::InternalErrorException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            SetSmsAttributesError::AuthorizationErrorException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            SetSmsAttributesError::InvalidParameterException(error) => Some(error),
+            SetSmsAttributesError::ThrottledException(error) => Some(error),
+            SetSmsAttributesError::InternalErrorException(error) => Some(error),
+            SetSmsAttributesError::AuthorizationErrorException(error) => Some(error),
             SetSmsAttributesError::Unlisted(error) => ::std::error::Error::source(error),
-            SetSmsAttributesError::Unhandled(error) => ::std::option::Option::Some(error),
-            SetSmsAttributesError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            SetSmsAttributesError::Unhandled(error) => Some(error),
+            SetSmsAttributesError::InvalidResponse(error) => Some(error),
         }
     }
 }

@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Allows a subscription owner to set an attribute of the subscription to a new value.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct SetSubscriptionAttributes;
 impl super::private::Sealed for SetSubscriptionAttributes {}
 /// Errors of [`SetSubscriptionAttributes`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum SetSubscriptionAttributesError {
     /// The service answered `InvalidParameter`.
@@ -37,36 +32,32 @@ pub enum SetSubscriptionAttributesError {
 }
 impl SetSubscriptionAttributesError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             SetSubscriptionAttributesError::InvalidParameterException(_) => {
-                ::std::option::Option::Some("InvalidParameter")
+                Some("InvalidParameter")
             }
             SetSubscriptionAttributesError::FilterPolicyLimitExceededException(_) => {
-                ::std::option::Option::Some("FilterPolicyLimitExceeded")
+                Some("FilterPolicyLimitExceeded")
             }
             SetSubscriptionAttributesError::ReplayLimitExceededException(_) => {
-                ::std::option::Option::Some("ReplayLimitExceeded")
+                Some("ReplayLimitExceeded")
             }
             SetSubscriptionAttributesError::InternalErrorException(_) => {
-                ::std::option::Option::Some("InternalError")
+                Some("InternalError")
             }
-            SetSubscriptionAttributesError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFound")
-            }
+            SetSubscriptionAttributesError::NotFoundException(_) => Some("NotFound"),
             SetSubscriptionAttributesError::AuthorizationErrorException(_) => {
-                ::std::option::Option::Some("AuthorizationError")
+                Some("AuthorizationError")
             }
             SetSubscriptionAttributesError::Unlisted(error) => error.code(),
             SetSubscriptionAttributesError::Unhandled(error) => error.code.as_deref(),
-            SetSubscriptionAttributesError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            SetSubscriptionAttributesError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             SetSubscriptionAttributesError::InvalidParameterException(error) => {
                 error.meta()
@@ -83,14 +74,12 @@ impl SetSubscriptionAttributesError {
                 error.meta()
             }
             SetSubscriptionAttributesError::Unlisted(error) => error.meta(),
-            SetSubscriptionAttributesError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            SetSubscriptionAttributesError::Unhandled(meta) => Some(meta),
             SetSubscriptionAttributesError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             SetSubscriptionAttributesError::InvalidParameterException(error) => {
                 error.message()
@@ -122,37 +111,37 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for SetSubscriptionAttributes
     ) -> Self {
         let code = ::awsgen_runtime::xml::error_code(response.body());
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidParameter") => {
+            Some("InvalidParameter") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     SetSubscriptionAttributesError::InvalidParameterException,
                 )
             }
-            ::std::option::Option::Some("FilterPolicyLimitExceeded") => {
+            Some("FilterPolicyLimitExceeded") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     SetSubscriptionAttributesError::FilterPolicyLimitExceededException,
                 )
             }
-            ::std::option::Option::Some("ReplayLimitExceeded") => {
+            Some("ReplayLimitExceeded") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     SetSubscriptionAttributesError::ReplayLimitExceededException,
                 )
             }
-            ::std::option::Option::Some("InternalError") => {
+            Some("InternalError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     SetSubscriptionAttributesError::InternalErrorException,
                 )
             }
-            ::std::option::Option::Some("NotFound") => {
+            Some("NotFound") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     SetSubscriptionAttributesError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("AuthorizationError") => {
+            Some("AuthorizationError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     SetSubscriptionAttributesError::AuthorizationErrorException,
@@ -163,15 +152,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for SetSubscriptionAttributes
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        SetSubscriptionAttributesError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => SetSubscriptionAttributesError::Unlisted(error),
+                    Some(Err(error)) => {
                         SetSubscriptionAttributesError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         SetSubscriptionAttributesError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -221,35 +208,27 @@ impl ::std::fmt::Display for SetSubscriptionAttributesError {
     }
 }
 impl ::std::error::Error for SetSubscriptionAttributesError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             SetSubscriptionAttributesError::InvalidParameterException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             SetSubscriptionAttributesError::FilterPolicyLimitExceededException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             SetSubscriptionAttributesError::ReplayLimitExceededException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            SetSubscriptionAttributesError::InternalErrorException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            SetSubscriptionAttributesError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            SetSubscriptionAttributesError::InternalErrorException(error) => Some(error),
+            SetSubscriptionAttributesError::NotFoundException(error) => Some(error),
             SetSubscriptionAttributesError::AuthorizationErrorException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             SetSubscriptionAttributesError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            SetSubscriptionAttributesError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            SetSubscriptionAttributesError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            SetSubscriptionAttributesError::Unhandled(error) => Some(error),
+            SetSubscriptionAttributesError::InvalidResponse(error) => Some(error),
         }
     }
 }

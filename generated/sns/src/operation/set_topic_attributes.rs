@@ -4,17 +4,12 @@
 /// Allows a topic owner to set an attribute of the topic to a new value.
 ///
 /// **Note:** To remove the ability to change topic permissions, you must deny permissions to the `AddPermission`, `RemovePermission`, and `SetTopicAttributes` actions in your IAM policy.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct SetTopicAttributes;
 impl super::private::Sealed for SetTopicAttributes {}
 /// Errors of [`SetTopicAttributes`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum SetTopicAttributesError {
     /// The service answered `InvalidParameter`.
@@ -37,31 +32,27 @@ pub enum SetTopicAttributesError {
 }
 impl SetTopicAttributesError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             SetTopicAttributesError::InvalidParameterException(_) => {
-                ::std::option::Option::Some("InvalidParameter")
+                Some("InvalidParameter")
             }
-            SetTopicAttributesError::InternalErrorException(_) => {
-                ::std::option::Option::Some("InternalError")
-            }
-            SetTopicAttributesError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFound")
-            }
+            SetTopicAttributesError::InternalErrorException(_) => Some("InternalError"),
+            SetTopicAttributesError::NotFoundException(_) => Some("NotFound"),
             SetTopicAttributesError::AuthorizationErrorException(_) => {
-                ::std::option::Option::Some("AuthorizationError")
+                Some("AuthorizationError")
             }
             SetTopicAttributesError::InvalidSecurityException(_) => {
-                ::std::option::Option::Some("InvalidSecurity")
+                Some("InvalidSecurity")
             }
             SetTopicAttributesError::Unlisted(error) => error.code(),
             SetTopicAttributesError::Unhandled(error) => error.code.as_deref(),
-            SetTopicAttributesError::InvalidResponse(_) => ::std::option::Option::None,
+            SetTopicAttributesError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             SetTopicAttributesError::InvalidParameterException(error) => error.meta(),
             SetTopicAttributesError::InternalErrorException(error) => error.meta(),
@@ -69,12 +60,12 @@ impl SetTopicAttributesError {
             SetTopicAttributesError::AuthorizationErrorException(error) => error.meta(),
             SetTopicAttributesError::InvalidSecurityException(error) => error.meta(),
             SetTopicAttributesError::Unlisted(error) => error.meta(),
-            SetTopicAttributesError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            SetTopicAttributesError::Unhandled(meta) => Some(meta),
             SetTopicAttributesError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             SetTopicAttributesError::InvalidParameterException(error) => error.message(),
             SetTopicAttributesError::InternalErrorException(error) => error.message(),
@@ -97,31 +88,31 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for SetTopicAttributesError {
     ) -> Self {
         let code = ::awsgen_runtime::xml::error_code(response.body());
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidParameter") => {
+            Some("InvalidParameter") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     SetTopicAttributesError::InvalidParameterException,
                 )
             }
-            ::std::option::Option::Some("InternalError") => {
+            Some("InternalError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     SetTopicAttributesError::InternalErrorException,
                 )
             }
-            ::std::option::Option::Some("NotFound") => {
+            Some("NotFound") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     SetTopicAttributesError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("AuthorizationError") => {
+            Some("AuthorizationError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     SetTopicAttributesError::AuthorizationErrorException,
                 )
             }
-            ::std::option::Option::Some("InvalidSecurity") => {
+            Some("InvalidSecurity") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     SetTopicAttributesError::InvalidSecurityException,
@@ -132,15 +123,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for SetTopicAttributesError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        SetTopicAttributesError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => SetTopicAttributesError::Unlisted(error),
+                    Some(Err(error)) => {
                         SetTopicAttributesError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         SetTopicAttributesError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -187,32 +176,18 @@ impl ::std::fmt::Display for SetTopicAttributesError {
     }
 }
 impl ::std::error::Error for SetTopicAttributesError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            SetTopicAttributesError::InvalidParameterException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            SetTopicAttributesError::InternalErrorException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            SetTopicAttributesError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            SetTopicAttributesError::AuthorizationErrorException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            SetTopicAttributesError::InvalidSecurityException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            SetTopicAttributesError::InvalidParameterException(error) => Some(error),
+            SetTopicAttributesError::InternalErrorException(error) => Some(error),
+            SetTopicAttributesError::NotFoundException(error) => Some(error),
+            SetTopicAttributesError::AuthorizationErrorException(error) => Some(error),
+            SetTopicAttributesError::InvalidSecurityException(error) => Some(error),
             SetTopicAttributesError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            SetTopicAttributesError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            SetTopicAttributesError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            SetTopicAttributesError::Unhandled(error) => Some(error),
+            SetTopicAttributesError::InvalidResponse(error) => Some(error),
         }
     }
 }

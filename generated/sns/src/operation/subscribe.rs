@@ -6,17 +6,12 @@
 /// You call the `ConfirmSubscription` action with the token from the subscription response. Confirmation tokens are valid for two days.
 ///
 /// This action is throttled at 100 transactions per second (TPS).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct Subscribe;
 impl super::private::Sealed for Subscribe {}
 /// Errors of [`Subscribe`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum SubscribeError {
     /// The service answered `SubscriptionLimitExceeded`.
@@ -45,40 +40,30 @@ pub enum SubscribeError {
 }
 impl SubscribeError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             SubscribeError::SubscriptionLimitExceededException(_) => {
-                ::std::option::Option::Some("SubscriptionLimitExceeded")
+                Some("SubscriptionLimitExceeded")
             }
             SubscribeError::FilterPolicyLimitExceededException(_) => {
-                ::std::option::Option::Some("FilterPolicyLimitExceeded")
+                Some("FilterPolicyLimitExceeded")
             }
             SubscribeError::ReplayLimitExceededException(_) => {
-                ::std::option::Option::Some("ReplayLimitExceeded")
+                Some("ReplayLimitExceeded")
             }
-            SubscribeError::InvalidParameterException(_) => {
-                ::std::option::Option::Some("InvalidParameter")
-            }
-            SubscribeError::InternalErrorException(_) => {
-                ::std::option::Option::Some("InternalError")
-            }
-            SubscribeError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFound")
-            }
-            SubscribeError::AuthorizationErrorException(_) => {
-                ::std::option::Option::Some("AuthorizationError")
-            }
-            SubscribeError::InvalidSecurityException(_) => {
-                ::std::option::Option::Some("InvalidSecurity")
-            }
+            SubscribeError::InvalidParameterException(_) => Some("InvalidParameter"),
+            SubscribeError::InternalErrorException(_) => Some("InternalError"),
+            SubscribeError::NotFoundException(_) => Some("NotFound"),
+            SubscribeError::AuthorizationErrorException(_) => Some("AuthorizationError"),
+            SubscribeError::InvalidSecurityException(_) => Some("InvalidSecurity"),
             SubscribeError::Unlisted(error) => error.code(),
             SubscribeError::Unhandled(error) => error.code.as_deref(),
-            SubscribeError::InvalidResponse(_) => ::std::option::Option::None,
+            SubscribeError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             SubscribeError::SubscriptionLimitExceededException(error) => error.meta(),
             SubscribeError::FilterPolicyLimitExceededException(error) => error.meta(),
@@ -89,12 +74,12 @@ impl SubscribeError {
             SubscribeError::AuthorizationErrorException(error) => error.meta(),
             SubscribeError::InvalidSecurityException(error) => error.meta(),
             SubscribeError::Unlisted(error) => error.meta(),
-            SubscribeError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            SubscribeError::Unhandled(meta) => Some(meta),
             SubscribeError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             SubscribeError::SubscriptionLimitExceededException(error) => error.message(),
             SubscribeError::FilterPolicyLimitExceededException(error) => error.message(),
@@ -118,49 +103,49 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for SubscribeError {
     ) -> Self {
         let code = ::awsgen_runtime::xml::error_code(response.body());
         match code.as_deref() {
-            ::std::option::Option::Some("SubscriptionLimitExceeded") => {
+            Some("SubscriptionLimitExceeded") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     SubscribeError::SubscriptionLimitExceededException,
                 )
             }
-            ::std::option::Option::Some("FilterPolicyLimitExceeded") => {
+            Some("FilterPolicyLimitExceeded") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     SubscribeError::FilterPolicyLimitExceededException,
                 )
             }
-            ::std::option::Option::Some("ReplayLimitExceeded") => {
+            Some("ReplayLimitExceeded") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     SubscribeError::ReplayLimitExceededException,
                 )
             }
-            ::std::option::Option::Some("InvalidParameter") => {
+            Some("InvalidParameter") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     SubscribeError::InvalidParameterException,
                 )
             }
-            ::std::option::Option::Some("InternalError") => {
+            Some("InternalError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     SubscribeError::InternalErrorException,
                 )
             }
-            ::std::option::Option::Some("NotFound") => {
+            Some("NotFound") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     SubscribeError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("AuthorizationError") => {
+            Some("AuthorizationError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     SubscribeError::AuthorizationErrorException,
                 )
             }
-            ::std::option::Option::Some("InvalidSecurity") => {
+            Some("InvalidSecurity") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     SubscribeError::InvalidSecurityException,
@@ -171,13 +156,11 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for SubscribeError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        SubscribeError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => SubscribeError::Unlisted(error),
+                    Some(Err(error)) => {
                         SubscribeError::InvalidResponse(error.with_response(response))
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         SubscribeError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -227,35 +210,19 @@ impl ::std::fmt::Display for SubscribeError {
     }
 }
 impl ::std::error::Error for SubscribeError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            SubscribeError::SubscriptionLimitExceededException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            SubscribeError::FilterPolicyLimitExceededException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            SubscribeError::ReplayLimitExceededException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            SubscribeError::InvalidParameterException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            SubscribeError::InternalErrorException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            SubscribeError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            SubscribeError::AuthorizationErrorException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            SubscribeError::InvalidSecurityException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            SubscribeError::SubscriptionLimitExceededException(error) => Some(error),
+            SubscribeError::FilterPolicyLimitExceededException(error) => Some(error),
+            SubscribeError::ReplayLimitExceededException(error) => Some(error),
+            SubscribeError::InvalidParameterException(error) => Some(error),
+            SubscribeError::InternalErrorException(error) => Some(error),
+            SubscribeError::NotFoundException(error) => Some(error),
+            SubscribeError::AuthorizationErrorException(error) => Some(error),
+            SubscribeError::InvalidSecurityException(error) => Some(error),
             SubscribeError::Unlisted(error) => ::std::error::Error::source(error),
-            SubscribeError::Unhandled(error) => ::std::option::Option::Some(error),
-            SubscribeError::InvalidResponse(error) => ::std::option::Option::Some(error),
+            SubscribeError::Unhandled(error) => Some(error),
+            SubscribeError::InvalidResponse(error) => Some(error),
         }
     }
 }

@@ -10,17 +10,12 @@
 /// - Tags are case-sensitive.
 /// - A new tag with a key identical to that of an existing tag overwrites the existing tag.
 /// - Tagging actions are limited to 10 TPS per Amazon Web Services account, per Amazon Web Services Region. If your application requires a higher throughput, file a [technical support request](https://console.aws.amazon.com/support/home#/case/create?issueType=technical).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct TagResource;
 impl super::private::Sealed for TagResource {}
 /// Errors of [`TagResource`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum TagResourceError {
     /// The service answered `ResourceNotFound`.
@@ -47,37 +42,25 @@ pub enum TagResourceError {
 }
 impl TagResourceError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            TagResourceError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFound")
-            }
-            TagResourceError::TagLimitExceededException(_) => {
-                ::std::option::Option::Some("TagLimitExceeded")
-            }
-            TagResourceError::StaleTagException(_) => {
-                ::std::option::Option::Some("StaleTag")
-            }
-            TagResourceError::TagPolicyException(_) => {
-                ::std::option::Option::Some("TagPolicy")
-            }
-            TagResourceError::InvalidParameterException(_) => {
-                ::std::option::Option::Some("InvalidParameter")
-            }
+            TagResourceError::ResourceNotFoundException(_) => Some("ResourceNotFound"),
+            TagResourceError::TagLimitExceededException(_) => Some("TagLimitExceeded"),
+            TagResourceError::StaleTagException(_) => Some("StaleTag"),
+            TagResourceError::TagPolicyException(_) => Some("TagPolicy"),
+            TagResourceError::InvalidParameterException(_) => Some("InvalidParameter"),
             TagResourceError::AuthorizationErrorException(_) => {
-                ::std::option::Option::Some("AuthorizationError")
+                Some("AuthorizationError")
             }
-            TagResourceError::ConcurrentAccessException(_) => {
-                ::std::option::Option::Some("ConcurrentAccess")
-            }
+            TagResourceError::ConcurrentAccessException(_) => Some("ConcurrentAccess"),
             TagResourceError::Unlisted(error) => error.code(),
             TagResourceError::Unhandled(error) => error.code.as_deref(),
-            TagResourceError::InvalidResponse(_) => ::std::option::Option::None,
+            TagResourceError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             TagResourceError::ResourceNotFoundException(error) => error.meta(),
             TagResourceError::TagLimitExceededException(error) => error.meta(),
@@ -87,12 +70,12 @@ impl TagResourceError {
             TagResourceError::AuthorizationErrorException(error) => error.meta(),
             TagResourceError::ConcurrentAccessException(error) => error.meta(),
             TagResourceError::Unlisted(error) => error.meta(),
-            TagResourceError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            TagResourceError::Unhandled(meta) => Some(meta),
             TagResourceError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             TagResourceError::ResourceNotFoundException(error) => error.message(),
             TagResourceError::TagLimitExceededException(error) => error.message(),
@@ -115,43 +98,43 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for TagResourceError {
     ) -> Self {
         let code = ::awsgen_runtime::xml::error_code(response.body());
         match code.as_deref() {
-            ::std::option::Option::Some("ResourceNotFound") => {
+            Some("ResourceNotFound") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     TagResourceError::ResourceNotFoundException,
                 )
             }
-            ::std::option::Option::Some("TagLimitExceeded") => {
+            Some("TagLimitExceeded") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     TagResourceError::TagLimitExceededException,
                 )
             }
-            ::std::option::Option::Some("StaleTag") => {
+            Some("StaleTag") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     TagResourceError::StaleTagException,
                 )
             }
-            ::std::option::Option::Some("TagPolicy") => {
+            Some("TagPolicy") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     TagResourceError::TagPolicyException,
                 )
             }
-            ::std::option::Option::Some("InvalidParameter") => {
+            Some("InvalidParameter") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     TagResourceError::InvalidParameterException,
                 )
             }
-            ::std::option::Option::Some("AuthorizationError") => {
+            Some("AuthorizationError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     TagResourceError::AuthorizationErrorException,
                 )
             }
-            ::std::option::Option::Some("ConcurrentAccess") => {
+            Some("ConcurrentAccess") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     TagResourceError::ConcurrentAccessException,
@@ -162,13 +145,11 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for TagResourceError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        TagResourceError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => TagResourceError::Unlisted(error),
+                    Some(Err(error)) => {
                         TagResourceError::InvalidResponse(error.with_response(response))
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         TagResourceError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -217,34 +198,18 @@ impl ::std::fmt::Display for TagResourceError {
     }
 }
 impl ::std::error::Error for TagResourceError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            TagResourceError::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            TagResourceError::TagLimitExceededException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            TagResourceError::StaleTagException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            TagResourceError::TagPolicyException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            TagResourceError::InvalidParameterException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            TagResourceError::AuthorizationErrorException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            TagResourceError::ConcurrentAccessException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            TagResourceError::ResourceNotFoundException(error) => Some(error),
+            TagResourceError::TagLimitExceededException(error) => Some(error),
+            TagResourceError::StaleTagException(error) => Some(error),
+            TagResourceError::TagPolicyException(error) => Some(error),
+            TagResourceError::InvalidParameterException(error) => Some(error),
+            TagResourceError::AuthorizationErrorException(error) => Some(error),
+            TagResourceError::ConcurrentAccessException(error) => Some(error),
             TagResourceError::Unlisted(error) => ::std::error::Error::source(error),
-            TagResourceError::Unhandled(error) => ::std::option::Option::Some(error),
-            TagResourceError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            TagResourceError::Unhandled(error) => Some(error),
+            TagResourceError::InvalidResponse(error) => Some(error),
         }
     }
 }

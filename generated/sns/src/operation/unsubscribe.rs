@@ -4,17 +4,12 @@
 /// Deletes a subscription. If the subscription requires authentication for deletion, only the owner of the subscription or the topic's owner can unsubscribe, and an Amazon Web Services signature is required. If the `Unsubscribe` call does not require authentication and the requester is not the subscription owner, a final cancellation message is delivered to the endpoint, so that the endpoint owner can easily resubscribe to the topic if the `Unsubscribe` request was unintended.
 ///
 /// This action is throttled at 100 transactions per second (TPS).
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct Unsubscribe;
 impl super::private::Sealed for Unsubscribe {}
 /// Errors of [`Unsubscribe`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum UnsubscribeError {
     /// The service answered `InvalidParameter`.
@@ -37,31 +32,23 @@ pub enum UnsubscribeError {
 }
 impl UnsubscribeError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            UnsubscribeError::InvalidParameterException(_) => {
-                ::std::option::Option::Some("InvalidParameter")
-            }
-            UnsubscribeError::InternalErrorException(_) => {
-                ::std::option::Option::Some("InternalError")
-            }
+            UnsubscribeError::InvalidParameterException(_) => Some("InvalidParameter"),
+            UnsubscribeError::InternalErrorException(_) => Some("InternalError"),
             UnsubscribeError::AuthorizationErrorException(_) => {
-                ::std::option::Option::Some("AuthorizationError")
+                Some("AuthorizationError")
             }
-            UnsubscribeError::NotFoundException(_) => {
-                ::std::option::Option::Some("NotFound")
-            }
-            UnsubscribeError::InvalidSecurityException(_) => {
-                ::std::option::Option::Some("InvalidSecurity")
-            }
+            UnsubscribeError::NotFoundException(_) => Some("NotFound"),
+            UnsubscribeError::InvalidSecurityException(_) => Some("InvalidSecurity"),
             UnsubscribeError::Unlisted(error) => error.code(),
             UnsubscribeError::Unhandled(error) => error.code.as_deref(),
-            UnsubscribeError::InvalidResponse(_) => ::std::option::Option::None,
+            UnsubscribeError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             UnsubscribeError::InvalidParameterException(error) => error.meta(),
             UnsubscribeError::InternalErrorException(error) => error.meta(),
@@ -69,12 +56,12 @@ impl UnsubscribeError {
             UnsubscribeError::NotFoundException(error) => error.meta(),
             UnsubscribeError::InvalidSecurityException(error) => error.meta(),
             UnsubscribeError::Unlisted(error) => error.meta(),
-            UnsubscribeError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            UnsubscribeError::Unhandled(meta) => Some(meta),
             UnsubscribeError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             UnsubscribeError::InvalidParameterException(error) => error.message(),
             UnsubscribeError::InternalErrorException(error) => error.message(),
@@ -95,31 +82,31 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for UnsubscribeError {
     ) -> Self {
         let code = ::awsgen_runtime::xml::error_code(response.body());
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidParameter") => {
+            Some("InvalidParameter") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UnsubscribeError::InvalidParameterException,
                 )
             }
-            ::std::option::Option::Some("InternalError") => {
+            Some("InternalError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UnsubscribeError::InternalErrorException,
                 )
             }
-            ::std::option::Option::Some("AuthorizationError") => {
+            Some("AuthorizationError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UnsubscribeError::AuthorizationErrorException,
                 )
             }
-            ::std::option::Option::Some("NotFound") => {
+            Some("NotFound") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UnsubscribeError::NotFoundException,
                 )
             }
-            ::std::option::Option::Some("InvalidSecurity") => {
+            Some("InvalidSecurity") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UnsubscribeError::InvalidSecurityException,
@@ -130,13 +117,11 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for UnsubscribeError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        UnsubscribeError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => UnsubscribeError::Unlisted(error),
+                    Some(Err(error)) => {
                         UnsubscribeError::InvalidResponse(error.with_response(response))
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         UnsubscribeError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -179,28 +164,16 @@ impl ::std::fmt::Display for UnsubscribeError {
     }
 }
 impl ::std::error::Error for UnsubscribeError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            UnsubscribeError::InvalidParameterException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UnsubscribeError::InternalErrorException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UnsubscribeError::AuthorizationErrorException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UnsubscribeError::NotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UnsubscribeError::InvalidSecurityException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            UnsubscribeError::InvalidParameterException(error) => Some(error),
+            UnsubscribeError::InternalErrorException(error) => Some(error),
+            UnsubscribeError::AuthorizationErrorException(error) => Some(error),
+            UnsubscribeError::NotFoundException(error) => Some(error),
+            UnsubscribeError::InvalidSecurityException(error) => Some(error),
             UnsubscribeError::Unlisted(error) => ::std::error::Error::source(error),
-            UnsubscribeError::Unhandled(error) => ::std::option::Option::Some(error),
-            UnsubscribeError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            UnsubscribeError::Unhandled(error) => Some(error),
+            UnsubscribeError::InvalidResponse(error) => Some(error),
         }
     }
 }

@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Remove tags from the specified Amazon SNS topic. For an overview, see [Amazon SNS Tags](https://docs.aws.amazon.com/sns/latest/dg/sns-tags.html) in the *Amazon SNS Developer Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct UntagResource;
 impl super::private::Sealed for UntagResource {}
 /// Errors of [`UntagResource`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum UntagResourceError {
     /// The service answered `ResourceNotFound`.
@@ -39,37 +34,25 @@ pub enum UntagResourceError {
 }
 impl UntagResourceError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            UntagResourceError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFound")
-            }
-            UntagResourceError::TagLimitExceededException(_) => {
-                ::std::option::Option::Some("TagLimitExceeded")
-            }
-            UntagResourceError::StaleTagException(_) => {
-                ::std::option::Option::Some("StaleTag")
-            }
-            UntagResourceError::TagPolicyException(_) => {
-                ::std::option::Option::Some("TagPolicy")
-            }
-            UntagResourceError::InvalidParameterException(_) => {
-                ::std::option::Option::Some("InvalidParameter")
-            }
+            UntagResourceError::ResourceNotFoundException(_) => Some("ResourceNotFound"),
+            UntagResourceError::TagLimitExceededException(_) => Some("TagLimitExceeded"),
+            UntagResourceError::StaleTagException(_) => Some("StaleTag"),
+            UntagResourceError::TagPolicyException(_) => Some("TagPolicy"),
+            UntagResourceError::InvalidParameterException(_) => Some("InvalidParameter"),
             UntagResourceError::AuthorizationErrorException(_) => {
-                ::std::option::Option::Some("AuthorizationError")
+                Some("AuthorizationError")
             }
-            UntagResourceError::ConcurrentAccessException(_) => {
-                ::std::option::Option::Some("ConcurrentAccess")
-            }
+            UntagResourceError::ConcurrentAccessException(_) => Some("ConcurrentAccess"),
             UntagResourceError::Unlisted(error) => error.code(),
             UntagResourceError::Unhandled(error) => error.code.as_deref(),
-            UntagResourceError::InvalidResponse(_) => ::std::option::Option::None,
+            UntagResourceError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             UntagResourceError::ResourceNotFoundException(error) => error.meta(),
             UntagResourceError::TagLimitExceededException(error) => error.meta(),
@@ -79,12 +62,12 @@ impl UntagResourceError {
             UntagResourceError::AuthorizationErrorException(error) => error.meta(),
             UntagResourceError::ConcurrentAccessException(error) => error.meta(),
             UntagResourceError::Unlisted(error) => error.meta(),
-            UntagResourceError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            UntagResourceError::Unhandled(meta) => Some(meta),
             UntagResourceError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             UntagResourceError::ResourceNotFoundException(error) => error.message(),
             UntagResourceError::TagLimitExceededException(error) => error.message(),
@@ -107,43 +90,43 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for UntagResourceError {
     ) -> Self {
         let code = ::awsgen_runtime::xml::error_code(response.body());
         match code.as_deref() {
-            ::std::option::Option::Some("ResourceNotFound") => {
+            Some("ResourceNotFound") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UntagResourceError::ResourceNotFoundException,
                 )
             }
-            ::std::option::Option::Some("TagLimitExceeded") => {
+            Some("TagLimitExceeded") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UntagResourceError::TagLimitExceededException,
                 )
             }
-            ::std::option::Option::Some("StaleTag") => {
+            Some("StaleTag") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UntagResourceError::StaleTagException,
                 )
             }
-            ::std::option::Option::Some("TagPolicy") => {
+            Some("TagPolicy") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UntagResourceError::TagPolicyException,
                 )
             }
-            ::std::option::Option::Some("InvalidParameter") => {
+            Some("InvalidParameter") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UntagResourceError::InvalidParameterException,
                 )
             }
-            ::std::option::Option::Some("AuthorizationError") => {
+            Some("AuthorizationError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UntagResourceError::AuthorizationErrorException,
                 )
             }
-            ::std::option::Option::Some("ConcurrentAccess") => {
+            Some("ConcurrentAccess") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UntagResourceError::ConcurrentAccessException,
@@ -154,15 +137,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for UntagResourceError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        UntagResourceError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => UntagResourceError::Unlisted(error),
+                    Some(Err(error)) => {
                         UntagResourceError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         UntagResourceError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -211,34 +192,18 @@ impl ::std::fmt::Display for UntagResourceError {
     }
 }
 impl ::std::error::Error for UntagResourceError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            UntagResourceError::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UntagResourceError::TagLimitExceededException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UntagResourceError::StaleTagException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UntagResourceError::TagPolicyException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UntagResourceError::InvalidParameterException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UntagResourceError::AuthorizationErrorException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UntagResourceError::ConcurrentAccessException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            UntagResourceError::ResourceNotFoundException(error) => Some(error),
+            UntagResourceError::TagLimitExceededException(error) => Some(error),
+            UntagResourceError::StaleTagException(error) => Some(error),
+            UntagResourceError::TagPolicyException(error) => Some(error),
+            UntagResourceError::InvalidParameterException(error) => Some(error),
+            UntagResourceError::AuthorizationErrorException(error) => Some(error),
+            UntagResourceError::ConcurrentAccessException(error) => Some(error),
             UntagResourceError::Unlisted(error) => ::std::error::Error::source(error),
-            UntagResourceError::Unhandled(error) => ::std::option::Option::Some(error),
-            UntagResourceError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            UntagResourceError::Unhandled(error) => Some(error),
+            UntagResourceError::InvalidResponse(error) => Some(error),
         }
     }
 }

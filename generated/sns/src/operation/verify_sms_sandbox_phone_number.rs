@@ -4,17 +4,12 @@
 /// Verifies a destination phone number with a one-time password (OTP) for the calling Amazon Web Services account.
 ///
 /// When you start using Amazon SNS to send SMS messages, your Amazon Web Services account is in the *SMS sandbox*. The SMS sandbox provides a safe environment for you to try Amazon SNS features without risking your reputation as an SMS sender. While your Amazon Web Services account is in the SMS sandbox, you can use all of the features of Amazon SNS. However, you can send SMS messages only to verified destination phone numbers. For more information, including how to move out of the sandbox to send messages without restrictions, see [SMS sandbox](https://docs.aws.amazon.com/sns/latest/dg/sns-sms-sandbox.html) in the *Amazon SNS Developer Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct VerifySmsSandboxPhoneNumber;
 impl super::private::Sealed for VerifySmsSandboxPhoneNumber {}
 /// Errors of [`VerifySmsSandboxPhoneNumber`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum VerifySmsSandboxPhoneNumberError {
     /// The service answered `AuthorizationError`.
@@ -39,36 +34,32 @@ pub enum VerifySmsSandboxPhoneNumberError {
 }
 impl VerifySmsSandboxPhoneNumberError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             VerifySmsSandboxPhoneNumberError::AuthorizationErrorException(_) => {
-                ::std::option::Option::Some("AuthorizationError")
+                Some("AuthorizationError")
             }
             VerifySmsSandboxPhoneNumberError::InternalErrorException(_) => {
-                ::std::option::Option::Some("InternalError")
+                Some("InternalError")
             }
             VerifySmsSandboxPhoneNumberError::InvalidParameterException(_) => {
-                ::std::option::Option::Some("InvalidParameter")
+                Some("InvalidParameter")
             }
             VerifySmsSandboxPhoneNumberError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFound")
+                Some("ResourceNotFound")
             }
             VerifySmsSandboxPhoneNumberError::VerificationException(_) => {
-                ::std::option::Option::Some("VerificationException")
+                Some("VerificationException")
             }
-            VerifySmsSandboxPhoneNumberError::ThrottledException(_) => {
-                ::std::option::Option::Some("Throttled")
-            }
+            VerifySmsSandboxPhoneNumberError::ThrottledException(_) => Some("Throttled"),
             VerifySmsSandboxPhoneNumberError::Unlisted(error) => error.code(),
             VerifySmsSandboxPhoneNumberError::Unhandled(error) => error.code.as_deref(),
-            VerifySmsSandboxPhoneNumberError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            VerifySmsSandboxPhoneNumberError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             VerifySmsSandboxPhoneNumberError::AuthorizationErrorException(error) => {
                 error.meta()
@@ -87,14 +78,12 @@ impl VerifySmsSandboxPhoneNumberError {
             }
             VerifySmsSandboxPhoneNumberError::ThrottledException(error) => error.meta(),
             VerifySmsSandboxPhoneNumberError::Unlisted(error) => error.meta(),
-            VerifySmsSandboxPhoneNumberError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            VerifySmsSandboxPhoneNumberError::Unhandled(meta) => Some(meta),
             VerifySmsSandboxPhoneNumberError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             VerifySmsSandboxPhoneNumberError::AuthorizationErrorException(error) => {
                 error.message()
@@ -128,37 +117,37 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for VerifySmsSandboxPhoneNumb
     ) -> Self {
         let code = ::awsgen_runtime::xml::error_code(response.body());
         match code.as_deref() {
-            ::std::option::Option::Some("AuthorizationError") => {
+            Some("AuthorizationError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     VerifySmsSandboxPhoneNumberError::AuthorizationErrorException,
                 )
             }
-            ::std::option::Option::Some("InternalError") => {
+            Some("InternalError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     VerifySmsSandboxPhoneNumberError::InternalErrorException,
                 )
             }
-            ::std::option::Option::Some("InvalidParameter") => {
+            Some("InvalidParameter") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     VerifySmsSandboxPhoneNumberError::InvalidParameterException,
                 )
             }
-            ::std::option::Option::Some("ResourceNotFound") => {
+            Some("ResourceNotFound") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     VerifySmsSandboxPhoneNumberError::ResourceNotFoundException,
                 )
             }
-            ::std::option::Option::Some("VerificationException") => {
+            Some("VerificationException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     VerifySmsSandboxPhoneNumberError::VerificationException,
                 )
             }
-            ::std::option::Option::Some("Throttled") => {
+            Some("Throttled") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     VerifySmsSandboxPhoneNumberError::ThrottledException,
@@ -169,15 +158,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for VerifySmsSandboxPhoneNumb
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        VerifySmsSandboxPhoneNumberError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => VerifySmsSandboxPhoneNumberError::Unlisted(error),
+                    Some(Err(error)) => {
                         VerifySmsSandboxPhoneNumberError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         VerifySmsSandboxPhoneNumberError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -227,35 +214,27 @@ impl ::std::fmt::Display for VerifySmsSandboxPhoneNumberError {
     }
 }
 impl ::std::error::Error for VerifySmsSandboxPhoneNumberError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             VerifySmsSandboxPhoneNumberError::AuthorizationErrorException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             VerifySmsSandboxPhoneNumberError::InternalErrorException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             VerifySmsSandboxPhoneNumberError::InvalidParameterException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             VerifySmsSandboxPhoneNumberError::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            VerifySmsSandboxPhoneNumberError::VerificationException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            VerifySmsSandboxPhoneNumberError::ThrottledException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            VerifySmsSandboxPhoneNumberError::VerificationException(error) => Some(error),
+            VerifySmsSandboxPhoneNumberError::ThrottledException(error) => Some(error),
             VerifySmsSandboxPhoneNumberError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            VerifySmsSandboxPhoneNumberError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            VerifySmsSandboxPhoneNumberError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            VerifySmsSandboxPhoneNumberError::Unhandled(error) => Some(error),
+            VerifySmsSandboxPhoneNumberError::InvalidResponse(error) => Some(error),
         }
     }
 }

@@ -2,214 +2,176 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AddPermissionInput` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AddPermissionInput {
     /// The ARN of the topic whose access control policy you wish to modify.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub topic_arn: ::std::option::Option<::std::string::String>,
+    pub topic_arn: Option<String>,
     /// A unique identifier for the new policy statement.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub label: ::std::option::Option<::std::string::String>,
+    pub label: Option<String>,
     /// The Amazon Web Services account IDs of the users (principals) who will be given access to the specified actions. The users must have Amazon Web Services account, but do not need to be signed up for this service.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub aws_account_id: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub aws_account_id: Option<Vec<String>>,
     /// The action you want to allow for the specified principal(s).
     ///
     /// Valid values: Any Amazon SNS action name, for example `Publish`.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub action_name: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub action_name: Option<Vec<String>>,
 }
 impl AddPermissionInput {
     /// Starts building a [`AddPermissionInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::AddPermissionInputBuilder {
-        <crate::types::builders::AddPermissionInputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AddPermissionInputBuilder as Default>::default()
     }
     /// The `TopicArn` member, when set.
     #[inline]
-    pub fn topic_arn(&self) -> ::std::option::Option<&str> {
+    pub fn topic_arn(&self) -> Option<&str> {
         self.topic_arn.as_deref()
     }
     /// The `Label` member, when set.
     #[inline]
-    pub fn label(&self) -> ::std::option::Option<&str> {
+    pub fn label(&self) -> Option<&str> {
         self.label.as_deref()
     }
     /// The `AWSAccountId` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn aws_account_id(&self) -> &[::std::string::String] {
+    pub fn aws_account_id(&self) -> &[String] {
         self.aws_account_id.as_deref().unwrap_or_default()
     }
     /// The `ActionName` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn action_name(&self) -> &[::std::string::String] {
+    pub fn action_name(&self) -> &[String] {
         self.action_name.as_deref().unwrap_or_default()
     }
 }
 /// A builder for [`AddPermissionInput`](crate::types::AddPermissionInput); start one with `AddPermissionInput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AddPermissionInputBuilder {
     inner: crate::types::AddPermissionInput,
 }
 impl AddPermissionInputBuilder {
     /// Sets [`AddPermissionInput::topic_arn`](crate::types::AddPermissionInput::topic_arn): The ARN of the topic whose access control policy you wish to modify.
-    pub fn topic_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.topic_arn = ::std::option::Option::Some(input.into());
+    pub fn topic_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.topic_arn = Some(input.into());
         self
     }
     /// Sets or clears [`AddPermissionInput::topic_arn`](crate::types::AddPermissionInput::topic_arn).
     #[inline]
-    pub fn set_topic_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_topic_arn(mut self, input: Option<String>) -> Self {
         self.inner.topic_arn = input;
         self
     }
     /// The value set for [`AddPermissionInput::topic_arn`](crate::types::AddPermissionInput::topic_arn), if any.
     #[inline]
-    pub fn get_topic_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_topic_arn(&self) -> &Option<String> {
         &self.inner.topic_arn
     }
     /// Sets [`AddPermissionInput::label`](crate::types::AddPermissionInput::label): A unique identifier for the new policy statement.
-    pub fn label(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.label = ::std::option::Option::Some(input.into());
+    pub fn label(mut self, input: impl Into<String>) -> Self {
+        self.inner.label = Some(input.into());
         self
     }
     /// Sets or clears [`AddPermissionInput::label`](crate::types::AddPermissionInput::label).
     #[inline]
-    pub fn set_label(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_label(mut self, input: Option<String>) -> Self {
         self.inner.label = input;
         self
     }
     /// The value set for [`AddPermissionInput::label`](crate::types::AddPermissionInput::label), if any.
     #[inline]
-    pub fn get_label(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_label(&self) -> &Option<String> {
         &self.inner.label
     }
     /// Appends one item to [`AddPermissionInput::aws_account_id`](crate::types::AddPermissionInput::aws_account_id): The Amazon Web Services account IDs of the users (principals) who will be given access to the specified actions.
     ///
     /// To set the whole list at once, use [`set_aws_account_id`](Self::set_aws_account_id).
-    pub fn aws_account_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn aws_account_id(mut self, input: impl Into<String>) -> Self {
         self.inner.aws_account_id.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`AddPermissionInput::aws_account_id`](crate::types::AddPermissionInput::aws_account_id).
     #[inline]
-    pub fn set_aws_account_id(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_aws_account_id(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.aws_account_id = input;
         self
     }
     /// The value set for [`AddPermissionInput::aws_account_id`](crate::types::AddPermissionInput::aws_account_id), if any.
     #[inline]
-    pub fn get_aws_account_id(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_aws_account_id(&self) -> &Option<Vec<String>> {
         &self.inner.aws_account_id
     }
     /// Appends one item to [`AddPermissionInput::action_name`](crate::types::AddPermissionInput::action_name): The action you want to allow for the specified principal(s).
     ///
     /// To set the whole list at once, use [`set_action_name`](Self::set_action_name).
-    pub fn action_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn action_name(mut self, input: impl Into<String>) -> Self {
         self.inner.action_name.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`AddPermissionInput::action_name`](crate::types::AddPermissionInput::action_name).
     #[inline]
-    pub fn set_action_name(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_action_name(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.action_name = input;
         self
     }
     /// The value set for [`AddPermissionInput::action_name`](crate::types::AddPermissionInput::action_name), if any.
     #[inline]
-    pub fn get_action_name(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_action_name(&self) -> &Option<Vec<String>> {
         &self.inner.action_name
     }
     /// Builds the [`AddPermissionInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::AddPermissionInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.topic_arn.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "AddPermissionInput",
                 member: "topic_arn",
             });
         }
         if self.inner.label.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "AddPermissionInput",
                 member: "label",
             });
         }
         if self.inner.aws_account_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "AddPermissionInput",
                 member: "aws_account_id",
             });
         }
         if self.inner.action_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "AddPermissionInput",
                 member: "action_name",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for AddPermissionInput {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.topic_arn {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.topic_arn {
             body.member("TopicArn", value);
         }
-        if let ::std::option::Option::Some(value) = &self.label {
+        if let Some(value) = &self.label {
             body.member("Label", value);
         }
-        if let ::std::option::Option::Some(value) = &self.aws_account_id {
+        if let Some(value) = &self.aws_account_id {
             let member_0 = body.enter("AWSAccountId");
             if value.is_empty() {
                 body.value("");
@@ -220,7 +182,7 @@ impl ::awsgen_runtime::query::WriteQuery for AddPermissionInput {
             }
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.action_name {
+        if let Some(value) = &self.action_name {
             let member_0 = body.enter("ActionName");
             if value.is_empty() {
                 body.value("");
@@ -231,6 +193,6 @@ impl ::awsgen_runtime::query::WriteQuery for AddPermissionInput {
             }
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

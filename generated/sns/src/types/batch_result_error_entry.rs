@@ -2,208 +2,172 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Gives a detailed description of failed messages in the batch.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BatchResultErrorEntry {
     /// The `Id` of an entry in a batch request
     ///
     /// Required: the builder's `build()` fails without it.
-    pub id: ::std::option::Option<::std::string::String>,
+    pub id: Option<String>,
     /// An error code representing why the action failed on this entry.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub code: ::std::option::Option<::std::string::String>,
+    pub code: Option<String>,
     /// A message explaining why the action failed on this entry.
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: Option<String>,
     /// Specifies whether the error happened due to the caller of the batch API action.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub sender_fault: ::std::option::Option<bool>,
+    pub sender_fault: Option<bool>,
 }
 impl BatchResultErrorEntry {
     /// Starts building a [`BatchResultErrorEntry`].
     #[inline]
     pub fn builder() -> crate::types::builders::BatchResultErrorEntryBuilder {
-        <crate::types::builders::BatchResultErrorEntryBuilder as ::std::default::Default>::default()
+        <crate::types::builders::BatchResultErrorEntryBuilder as Default>::default()
     }
     /// The `Id` member, when set.
     #[inline]
-    pub fn id(&self) -> ::std::option::Option<&str> {
+    pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
     /// The `Code` member, when set.
     #[inline]
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         self.code.as_deref()
     }
     /// The `Message` member, when set.
     #[inline]
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
     /// The `SenderFault` member, when set.
     #[inline]
-    pub fn sender_fault(&self) -> ::std::option::Option<bool> {
+    pub fn sender_fault(&self) -> Option<bool> {
         self.sender_fault
     }
 }
 /// A builder for [`BatchResultErrorEntry`](crate::types::BatchResultErrorEntry); start one with `BatchResultErrorEntry::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct BatchResultErrorEntryBuilder {
     inner: crate::types::BatchResultErrorEntry,
 }
 impl BatchResultErrorEntryBuilder {
     /// Sets [`BatchResultErrorEntry::id`](crate::types::BatchResultErrorEntry::id): The `Id` of an entry in a batch request
-    pub fn id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.id = ::std::option::Option::Some(input.into());
+    pub fn id(mut self, input: impl Into<String>) -> Self {
+        self.inner.id = Some(input.into());
         self
     }
     /// Sets or clears [`BatchResultErrorEntry::id`](crate::types::BatchResultErrorEntry::id).
     #[inline]
-    pub fn set_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_id(mut self, input: Option<String>) -> Self {
         self.inner.id = input;
         self
     }
     /// The value set for [`BatchResultErrorEntry::id`](crate::types::BatchResultErrorEntry::id), if any.
     #[inline]
-    pub fn get_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_id(&self) -> &Option<String> {
         &self.inner.id
     }
     /// Sets [`BatchResultErrorEntry::code`](crate::types::BatchResultErrorEntry::code): An error code representing why the action failed on this entry.
-    pub fn code(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.code = ::std::option::Option::Some(input.into());
+    pub fn code(mut self, input: impl Into<String>) -> Self {
+        self.inner.code = Some(input.into());
         self
     }
     /// Sets or clears [`BatchResultErrorEntry::code`](crate::types::BatchResultErrorEntry::code).
     #[inline]
-    pub fn set_code(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_code(mut self, input: Option<String>) -> Self {
         self.inner.code = input;
         self
     }
     /// The value set for [`BatchResultErrorEntry::code`](crate::types::BatchResultErrorEntry::code), if any.
     #[inline]
-    pub fn get_code(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_code(&self) -> &Option<String> {
         &self.inner.code
     }
     /// Sets [`BatchResultErrorEntry::message`](crate::types::BatchResultErrorEntry::message): A message explaining why the action failed on this entry.
-    pub fn message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.message = ::std::option::Option::Some(input.into());
+    pub fn message(mut self, input: impl Into<String>) -> Self {
+        self.inner.message = Some(input.into());
         self
     }
     /// Sets or clears [`BatchResultErrorEntry::message`](crate::types::BatchResultErrorEntry::message).
     #[inline]
-    pub fn set_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_message(mut self, input: Option<String>) -> Self {
         self.inner.message = input;
         self
     }
     /// The value set for [`BatchResultErrorEntry::message`](crate::types::BatchResultErrorEntry::message), if any.
     #[inline]
-    pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_message(&self) -> &Option<String> {
         &self.inner.message
     }
     /// Sets [`BatchResultErrorEntry::sender_fault`](crate::types::BatchResultErrorEntry::sender_fault): Specifies whether the error happened due to the caller of the batch API action.
     pub fn sender_fault(mut self, input: bool) -> Self {
-        self.inner.sender_fault = ::std::option::Option::Some(input);
+        self.inner.sender_fault = Some(input);
         self
     }
     /// Sets or clears [`BatchResultErrorEntry::sender_fault`](crate::types::BatchResultErrorEntry::sender_fault).
     #[inline]
-    pub fn set_sender_fault(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_sender_fault(mut self, input: Option<bool>) -> Self {
         self.inner.sender_fault = input;
         self
     }
     /// The value set for [`BatchResultErrorEntry::sender_fault`](crate::types::BatchResultErrorEntry::sender_fault), if any.
     #[inline]
-    pub fn get_sender_fault(&self) -> &::std::option::Option<bool> {
+    pub fn get_sender_fault(&self) -> &Option<bool> {
         &self.inner.sender_fault
     }
     /// Builds the [`BatchResultErrorEntry`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::BatchResultErrorEntry,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "BatchResultErrorEntry",
                 member: "id",
             });
         }
         if self.inner.code.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "BatchResultErrorEntry",
                 member: "code",
             });
         }
         if self.inner.sender_fault.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "BatchResultErrorEntry",
                 member: "sender_fault",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::xml::FromXml for BatchResultErrorEntry {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "Id" => {
-                    value.id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.id = Some(String::from(child.text()));
                 }
                 "Code" => {
-                    value.code = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.code = Some(String::from(child.text()));
                 }
                 "Message" => {
-                    value.message = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.message = Some(String::from(child.text()));
                 }
                 "SenderFault" => {
-                    value.sender_fault = ::std::option::Option::Some(
-                        child.text() == "true",
-                    );
+                    value.sender_fault = Some(child.text() == "true");
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,23 +2,23 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The input for the `CheckIfPhoneNumberIsOptedOut` action.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CheckIfPhoneNumberIsOptedOutInput {
     /// The phone number for which you want to check the opt out status.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub phone_number: ::std::option::Option<::std::string::String>,
+    pub phone_number: Option<String>,
 }
 impl CheckIfPhoneNumberIsOptedOutInput {
     /// Starts building a [`CheckIfPhoneNumberIsOptedOutInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::CheckIfPhoneNumberIsOptedOutInputBuilder {
-        <crate::types::builders::CheckIfPhoneNumberIsOptedOutInputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CheckIfPhoneNumberIsOptedOutInputBuilder as Default>::default()
     }
     /// The `phoneNumber` member, when set.
     #[inline]
-    pub fn phone_number(&self) -> ::std::option::Option<&str> {
+    pub fn phone_number(&self) -> Option<&str> {
         self.phone_number.as_deref()
     }
 }
@@ -30,63 +30,52 @@ impl ::std::fmt::Debug for CheckIfPhoneNumberIsOptedOutInput {
     }
 }
 /// A builder for [`CheckIfPhoneNumberIsOptedOutInput`](crate::types::CheckIfPhoneNumberIsOptedOutInput); start one with `CheckIfPhoneNumberIsOptedOutInput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CheckIfPhoneNumberIsOptedOutInputBuilder {
     inner: crate::types::CheckIfPhoneNumberIsOptedOutInput,
 }
 impl CheckIfPhoneNumberIsOptedOutInputBuilder {
     /// Sets [`CheckIfPhoneNumberIsOptedOutInput::phone_number`](crate::types::CheckIfPhoneNumberIsOptedOutInput::phone_number): The phone number for which you want to check the opt out status.
-    pub fn phone_number(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.phone_number = ::std::option::Option::Some(input.into());
+    pub fn phone_number(mut self, input: impl Into<String>) -> Self {
+        self.inner.phone_number = Some(input.into());
         self
     }
     /// Sets or clears [`CheckIfPhoneNumberIsOptedOutInput::phone_number`](crate::types::CheckIfPhoneNumberIsOptedOutInput::phone_number).
     #[inline]
-    pub fn set_phone_number(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_phone_number(mut self, input: Option<String>) -> Self {
         self.inner.phone_number = input;
         self
     }
     /// The value set for [`CheckIfPhoneNumberIsOptedOutInput::phone_number`](crate::types::CheckIfPhoneNumberIsOptedOutInput::phone_number), if any.
     #[inline]
-    pub fn get_phone_number(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_phone_number(&self) -> &Option<String> {
         &self.inner.phone_number
     }
     /// Builds the [`CheckIfPhoneNumberIsOptedOutInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CheckIfPhoneNumberIsOptedOutInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.phone_number.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CheckIfPhoneNumberIsOptedOutInput",
                 member: "phone_number",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for CheckIfPhoneNumberIsOptedOutInput {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.phone_number {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.phone_number {
             body.member("phoneNumber", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,57 +2,47 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The response from the `CheckIfPhoneNumberIsOptedOut` action.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CheckIfPhoneNumberIsOptedOutResponse {
     /// Indicates whether the phone number is opted out:
     ///
     /// - `true` – The phone number is opted out, meaning you cannot publish SMS messages to it.
     /// - `false` – The phone number is opted in, meaning you can publish SMS messages to it.
-    pub is_opted_out: ::std::option::Option<bool>,
+    pub is_opted_out: Option<bool>,
 }
 impl CheckIfPhoneNumberIsOptedOutResponse {
     /// Starts building a [`CheckIfPhoneNumberIsOptedOutResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::CheckIfPhoneNumberIsOptedOutResponseBuilder {
-        <crate::types::builders::CheckIfPhoneNumberIsOptedOutResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CheckIfPhoneNumberIsOptedOutResponseBuilder as Default>::default()
     }
     /// The `isOptedOut` member, when set.
     #[inline]
-    pub fn is_opted_out(&self) -> ::std::option::Option<bool> {
+    pub fn is_opted_out(&self) -> Option<bool> {
         self.is_opted_out
     }
 }
 /// A builder for [`CheckIfPhoneNumberIsOptedOutResponse`](crate::types::CheckIfPhoneNumberIsOptedOutResponse); start one with `CheckIfPhoneNumberIsOptedOutResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CheckIfPhoneNumberIsOptedOutResponseBuilder {
     inner: crate::types::CheckIfPhoneNumberIsOptedOutResponse,
 }
 impl CheckIfPhoneNumberIsOptedOutResponseBuilder {
     /// Sets [`CheckIfPhoneNumberIsOptedOutResponse::is_opted_out`](crate::types::CheckIfPhoneNumberIsOptedOutResponse::is_opted_out): Indicates whether the phone number is opted out:
     pub fn is_opted_out(mut self, input: bool) -> Self {
-        self.inner.is_opted_out = ::std::option::Option::Some(input);
+        self.inner.is_opted_out = Some(input);
         self
     }
     /// Sets or clears [`CheckIfPhoneNumberIsOptedOutResponse::is_opted_out`](crate::types::CheckIfPhoneNumberIsOptedOutResponse::is_opted_out).
     #[inline]
-    pub fn set_is_opted_out(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_is_opted_out(mut self, input: Option<bool>) -> Self {
         self.inner.is_opted_out = input;
         self
     }
     /// The value set for [`CheckIfPhoneNumberIsOptedOutResponse::is_opted_out`](crate::types::CheckIfPhoneNumberIsOptedOutResponse::is_opted_out), if any.
     #[inline]
-    pub fn get_is_opted_out(&self) -> &::std::option::Option<bool> {
+    pub fn get_is_opted_out(&self) -> &Option<bool> {
         &self.inner.is_opted_out
     }
     /// Builds the [`CheckIfPhoneNumberIsOptedOutResponse`]; it has no required members, so this cannot fail.
@@ -64,13 +54,13 @@ impl CheckIfPhoneNumberIsOptedOutResponseBuilder {
 impl ::awsgen_runtime::xml::FromXml for CheckIfPhoneNumberIsOptedOutResponse {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "isOptedOut" {
-                value.is_opted_out = ::std::option::Option::Some(child.text() == "true");
+                value.is_opted_out = Some(child.text() == "true");
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

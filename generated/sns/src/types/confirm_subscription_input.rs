@@ -2,165 +2,133 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Input for ConfirmSubscription action.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ConfirmSubscriptionInput {
     /// The ARN of the topic for which you wish to confirm a subscription.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub topic_arn: ::std::option::Option<::std::string::String>,
+    pub topic_arn: Option<String>,
     /// Short-lived token sent to an endpoint during the `Subscribe` action.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub token: ::std::option::Option<::std::string::String>,
+    pub token: Option<String>,
     /// Disallows unauthenticated unsubscribes of the subscription. If the value of this parameter is `true` and the request has an Amazon Web Services signature, then only the topic owner and the subscription owner can unsubscribe the endpoint. The unsubscribe action requires Amazon Web Services authentication.
-    pub authenticate_on_unsubscribe: ::std::option::Option<::std::string::String>,
+    pub authenticate_on_unsubscribe: Option<String>,
 }
 impl ConfirmSubscriptionInput {
     /// Starts building a [`ConfirmSubscriptionInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::ConfirmSubscriptionInputBuilder {
-        <crate::types::builders::ConfirmSubscriptionInputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ConfirmSubscriptionInputBuilder as Default>::default()
     }
     /// The `TopicArn` member, when set.
     #[inline]
-    pub fn topic_arn(&self) -> ::std::option::Option<&str> {
+    pub fn topic_arn(&self) -> Option<&str> {
         self.topic_arn.as_deref()
     }
     /// The `Token` member, when set.
     #[inline]
-    pub fn token(&self) -> ::std::option::Option<&str> {
+    pub fn token(&self) -> Option<&str> {
         self.token.as_deref()
     }
     /// The `AuthenticateOnUnsubscribe` member, when set.
     #[inline]
-    pub fn authenticate_on_unsubscribe(&self) -> ::std::option::Option<&str> {
+    pub fn authenticate_on_unsubscribe(&self) -> Option<&str> {
         self.authenticate_on_unsubscribe.as_deref()
     }
 }
 /// A builder for [`ConfirmSubscriptionInput`](crate::types::ConfirmSubscriptionInput); start one with `ConfirmSubscriptionInput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ConfirmSubscriptionInputBuilder {
     inner: crate::types::ConfirmSubscriptionInput,
 }
 impl ConfirmSubscriptionInputBuilder {
     /// Sets [`ConfirmSubscriptionInput::topic_arn`](crate::types::ConfirmSubscriptionInput::topic_arn): The ARN of the topic for which you wish to confirm a subscription.
-    pub fn topic_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.topic_arn = ::std::option::Option::Some(input.into());
+    pub fn topic_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.topic_arn = Some(input.into());
         self
     }
     /// Sets or clears [`ConfirmSubscriptionInput::topic_arn`](crate::types::ConfirmSubscriptionInput::topic_arn).
     #[inline]
-    pub fn set_topic_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_topic_arn(mut self, input: Option<String>) -> Self {
         self.inner.topic_arn = input;
         self
     }
     /// The value set for [`ConfirmSubscriptionInput::topic_arn`](crate::types::ConfirmSubscriptionInput::topic_arn), if any.
     #[inline]
-    pub fn get_topic_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_topic_arn(&self) -> &Option<String> {
         &self.inner.topic_arn
     }
     /// Sets [`ConfirmSubscriptionInput::token`](crate::types::ConfirmSubscriptionInput::token): Short-lived token sent to an endpoint during the `Subscribe` action.
-    pub fn token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.token = ::std::option::Option::Some(input.into());
+    pub fn token(mut self, input: impl Into<String>) -> Self {
+        self.inner.token = Some(input.into());
         self
     }
     /// Sets or clears [`ConfirmSubscriptionInput::token`](crate::types::ConfirmSubscriptionInput::token).
     #[inline]
-    pub fn set_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_token(mut self, input: Option<String>) -> Self {
         self.inner.token = input;
         self
     }
     /// The value set for [`ConfirmSubscriptionInput::token`](crate::types::ConfirmSubscriptionInput::token), if any.
     #[inline]
-    pub fn get_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_token(&self) -> &Option<String> {
         &self.inner.token
     }
     /// Sets [`ConfirmSubscriptionInput::authenticate_on_unsubscribe`](crate::types::ConfirmSubscriptionInput::authenticate_on_unsubscribe): Disallows unauthenticated unsubscribes of the subscription.
-    pub fn authenticate_on_unsubscribe(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.authenticate_on_unsubscribe = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn authenticate_on_unsubscribe(mut self, input: impl Into<String>) -> Self {
+        self.inner.authenticate_on_unsubscribe = Some(input.into());
         self
     }
     /// Sets or clears [`ConfirmSubscriptionInput::authenticate_on_unsubscribe`](crate::types::ConfirmSubscriptionInput::authenticate_on_unsubscribe).
     #[inline]
-    pub fn set_authenticate_on_unsubscribe(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_authenticate_on_unsubscribe(mut self, input: Option<String>) -> Self {
         self.inner.authenticate_on_unsubscribe = input;
         self
     }
     /// The value set for [`ConfirmSubscriptionInput::authenticate_on_unsubscribe`](crate::types::ConfirmSubscriptionInput::authenticate_on_unsubscribe), if any.
     #[inline]
-    pub fn get_authenticate_on_unsubscribe(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_authenticate_on_unsubscribe(&self) -> &Option<String> {
         &self.inner.authenticate_on_unsubscribe
     }
     /// Builds the [`ConfirmSubscriptionInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ConfirmSubscriptionInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.topic_arn.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ConfirmSubscriptionInput",
                 member: "topic_arn",
             });
         }
         if self.inner.token.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ConfirmSubscriptionInput",
                 member: "token",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for ConfirmSubscriptionInput {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.topic_arn {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.topic_arn {
             body.member("TopicArn", value);
         }
-        if let ::std::option::Option::Some(value) = &self.token {
+        if let Some(value) = &self.token {
             body.member("Token", value);
         }
-        if let ::std::option::Option::Some(value) = &self.authenticate_on_unsubscribe {
+        if let Some(value) = &self.authenticate_on_unsubscribe {
             body.member("AuthenticateOnUnsubscribe", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,60 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Response for ConfirmSubscriptions action.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ConfirmSubscriptionResponse {
     /// The ARN of the created subscription.
-    pub subscription_arn: ::std::option::Option<::std::string::String>,
+    pub subscription_arn: Option<String>,
 }
 impl ConfirmSubscriptionResponse {
     /// Starts building a [`ConfirmSubscriptionResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::ConfirmSubscriptionResponseBuilder {
-        <crate::types::builders::ConfirmSubscriptionResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ConfirmSubscriptionResponseBuilder as Default>::default()
     }
     /// The `SubscriptionArn` member, when set.
     #[inline]
-    pub fn subscription_arn(&self) -> ::std::option::Option<&str> {
+    pub fn subscription_arn(&self) -> Option<&str> {
         self.subscription_arn.as_deref()
     }
 }
 /// A builder for [`ConfirmSubscriptionResponse`](crate::types::ConfirmSubscriptionResponse); start one with `ConfirmSubscriptionResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ConfirmSubscriptionResponseBuilder {
     inner: crate::types::ConfirmSubscriptionResponse,
 }
 impl ConfirmSubscriptionResponseBuilder {
     /// Sets [`ConfirmSubscriptionResponse::subscription_arn`](crate::types::ConfirmSubscriptionResponse::subscription_arn): The ARN of the created subscription.
-    pub fn subscription_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.subscription_arn = ::std::option::Option::Some(input.into());
+    pub fn subscription_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.subscription_arn = Some(input.into());
         self
     }
     /// Sets or clears [`ConfirmSubscriptionResponse::subscription_arn`](crate::types::ConfirmSubscriptionResponse::subscription_arn).
     #[inline]
-    pub fn set_subscription_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_subscription_arn(mut self, input: Option<String>) -> Self {
         self.inner.subscription_arn = input;
         self
     }
     /// The value set for [`ConfirmSubscriptionResponse::subscription_arn`](crate::types::ConfirmSubscriptionResponse::subscription_arn), if any.
     #[inline]
-    pub fn get_subscription_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_subscription_arn(&self) -> &Option<String> {
         &self.inner.subscription_arn
     }
     /// Builds the [`ConfirmSubscriptionResponse`]; it has no required members, so this cannot fail.
@@ -67,15 +51,13 @@ impl ConfirmSubscriptionResponseBuilder {
 impl ::awsgen_runtime::xml::FromXml for ConfirmSubscriptionResponse {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "SubscriptionArn" {
-                value.subscription_arn = ::std::option::Option::Some(
-                    ::std::string::String::from(child.text()),
-                );
+                value.subscription_arn = Some(String::from(child.text()));
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,60 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Response from CreateEndpoint action.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateEndpointResponse {
     /// EndpointArn returned from CreateEndpoint action.
-    pub endpoint_arn: ::std::option::Option<::std::string::String>,
+    pub endpoint_arn: Option<String>,
 }
 impl CreateEndpointResponse {
     /// Starts building a [`CreateEndpointResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateEndpointResponseBuilder {
-        <crate::types::builders::CreateEndpointResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateEndpointResponseBuilder as Default>::default()
     }
     /// The `EndpointArn` member, when set.
     #[inline]
-    pub fn endpoint_arn(&self) -> ::std::option::Option<&str> {
+    pub fn endpoint_arn(&self) -> Option<&str> {
         self.endpoint_arn.as_deref()
     }
 }
 /// A builder for [`CreateEndpointResponse`](crate::types::CreateEndpointResponse); start one with `CreateEndpointResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateEndpointResponseBuilder {
     inner: crate::types::CreateEndpointResponse,
 }
 impl CreateEndpointResponseBuilder {
     /// Sets [`CreateEndpointResponse::endpoint_arn`](crate::types::CreateEndpointResponse::endpoint_arn): EndpointArn returned from CreateEndpoint action.
-    pub fn endpoint_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.endpoint_arn = ::std::option::Option::Some(input.into());
+    pub fn endpoint_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.endpoint_arn = Some(input.into());
         self
     }
     /// Sets or clears [`CreateEndpointResponse::endpoint_arn`](crate::types::CreateEndpointResponse::endpoint_arn).
     #[inline]
-    pub fn set_endpoint_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_endpoint_arn(mut self, input: Option<String>) -> Self {
         self.inner.endpoint_arn = input;
         self
     }
     /// The value set for [`CreateEndpointResponse::endpoint_arn`](crate::types::CreateEndpointResponse::endpoint_arn), if any.
     #[inline]
-    pub fn get_endpoint_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_endpoint_arn(&self) -> &Option<String> {
         &self.inner.endpoint_arn
     }
     /// Builds the [`CreateEndpointResponse`]; it has no required members, so this cannot fail.
@@ -67,15 +51,13 @@ impl CreateEndpointResponseBuilder {
 impl ::awsgen_runtime::xml::FromXml for CreateEndpointResponse {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "EndpointArn" {
-                value.endpoint_arn = ::std::option::Option::Some(
-                    ::std::string::String::from(child.text()),
-                );
+                value.endpoint_arn = Some(String::from(child.text()));
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,108 +2,80 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Input for CreatePlatformApplication action.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreatePlatformApplicationInput {
     /// Application names must be made up of only uppercase and lowercase ASCII letters, numbers, underscores, hyphens, and periods, and must be between 1 and 256 characters long.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// The following platforms are supported: ADM (Amazon Device Messaging), APNS (Apple Push Notification Service), APNS_SANDBOX, and GCM (Firebase Cloud Messaging).
     ///
     /// Required: the builder's `build()` fails without it.
-    pub platform: ::std::option::Option<::std::string::String>,
+    pub platform: Option<String>,
     /// For a list of attributes, see [`SetPlatformApplicationAttributes`](https://docs.aws.amazon.com/sns/latest/api/API_SetPlatformApplicationAttributes.html) .
     ///
     /// Required: the builder's `build()` fails without it.
-    pub attributes: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    pub attributes: Option<::std::collections::BTreeMap<String, String>>,
 }
 impl CreatePlatformApplicationInput {
     /// Starts building a [`CreatePlatformApplicationInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreatePlatformApplicationInputBuilder {
-        <crate::types::builders::CreatePlatformApplicationInputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreatePlatformApplicationInputBuilder as Default>::default()
     }
     /// The `Name` member, when set.
     #[inline]
-    pub fn name(&self) -> ::std::option::Option<&str> {
+    pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
     /// The `Platform` member, when set.
     #[inline]
-    pub fn platform(&self) -> ::std::option::Option<&str> {
+    pub fn platform(&self) -> Option<&str> {
         self.platform.as_deref()
     }
     /// The `Attributes` member, when set.
     #[inline]
-    pub fn attributes(
-        &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    pub fn attributes(&self) -> Option<&::std::collections::BTreeMap<String, String>> {
         self.attributes.as_ref()
     }
 }
 /// A builder for [`CreatePlatformApplicationInput`](crate::types::CreatePlatformApplicationInput); start one with `CreatePlatformApplicationInput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreatePlatformApplicationInputBuilder {
     inner: crate::types::CreatePlatformApplicationInput,
 }
 impl CreatePlatformApplicationInputBuilder {
     /// Sets [`CreatePlatformApplicationInput::name`](crate::types::CreatePlatformApplicationInput::name): Application names must be made up of only uppercase and lowercase ASCII letters, numbers, underscores, hyphens, and periods, and must be between 1 and 256 characters long.
-    pub fn name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.name = ::std::option::Option::Some(input.into());
+    pub fn name(mut self, input: impl Into<String>) -> Self {
+        self.inner.name = Some(input.into());
         self
     }
     /// Sets or clears [`CreatePlatformApplicationInput::name`](crate::types::CreatePlatformApplicationInput::name).
     #[inline]
-    pub fn set_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_name(mut self, input: Option<String>) -> Self {
         self.inner.name = input;
         self
     }
     /// The value set for [`CreatePlatformApplicationInput::name`](crate::types::CreatePlatformApplicationInput::name), if any.
     #[inline]
-    pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_name(&self) -> &Option<String> {
         &self.inner.name
     }
     /// Sets [`CreatePlatformApplicationInput::platform`](crate::types::CreatePlatformApplicationInput::platform): The following platforms are supported: ADM (Amazon Device Messaging), APNS (Apple Push Notification Service), APNS_SANDBOX, and GCM (Firebase Cloud Messaging).
-    pub fn platform(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.platform = ::std::option::Option::Some(input.into());
+    pub fn platform(mut self, input: impl Into<String>) -> Self {
+        self.inner.platform = Some(input.into());
         self
     }
     /// Sets or clears [`CreatePlatformApplicationInput::platform`](crate::types::CreatePlatformApplicationInput::platform).
     #[inline]
-    pub fn set_platform(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_platform(mut self, input: Option<String>) -> Self {
         self.inner.platform = input;
         self
     }
     /// The value set for [`CreatePlatformApplicationInput::platform`](crate::types::CreatePlatformApplicationInput::platform), if any.
     #[inline]
-    pub fn get_platform(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_platform(&self) -> &Option<String> {
         &self.inner.platform
     }
     /// Adds one entry to [`CreatePlatformApplicationInput::attributes`](crate::types::CreatePlatformApplicationInput::attributes): For a list of attributes, see [`SetPlatformApplicationAttributes`](https://docs.aws.amazon.com/sns/latest/api/API_SetPlatformApplicationAttributes.html) .
@@ -111,8 +83,8 @@ impl CreatePlatformApplicationInputBuilder {
     /// To set the whole map at once, use [`set_attributes`](Self::set_attributes).
     pub fn attributes(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
         self.inner.attributes.get_or_insert_default().insert(key.into(), value.into());
         self
@@ -121,9 +93,7 @@ impl CreatePlatformApplicationInputBuilder {
     #[inline]
     pub fn set_attributes(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.inner.attributes = input;
         self
@@ -132,52 +102,50 @@ impl CreatePlatformApplicationInputBuilder {
     #[inline]
     pub fn get_attributes(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, String>> {
         &self.inner.attributes
     }
     /// Builds the [`CreatePlatformApplicationInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreatePlatformApplicationInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreatePlatformApplicationInput",
                 member: "name",
             });
         }
         if self.inner.platform.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreatePlatformApplicationInput",
                 member: "platform",
             });
         }
         if self.inner.attributes.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreatePlatformApplicationInput",
                 member: "attributes",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for CreatePlatformApplicationInput {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.name {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.name {
             body.member("Name", value);
         }
-        if let ::std::option::Option::Some(value) = &self.platform {
+        if let Some(value) = &self.platform {
             body.member("Platform", value);
         }
-        if let ::std::option::Option::Some(value) = &self.attributes {
+        if let Some(value) = &self.attributes {
             let member_0 = body.enter("Attributes");
             let entries_0 = body.enter("entry");
             for (index_0, (entry_key_0, entry_value_0)) in value.iter().enumerate() {
@@ -189,6 +157,6 @@ impl ::awsgen_runtime::query::WriteQuery for CreatePlatformApplicationInput {
             body.leave(entries_0);
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

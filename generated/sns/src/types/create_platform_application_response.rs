@@ -2,62 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Response from CreatePlatformApplication action.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreatePlatformApplicationResponse {
     /// `PlatformApplicationArn` is returned.
-    pub platform_application_arn: ::std::option::Option<::std::string::String>,
+    pub platform_application_arn: Option<String>,
 }
 impl CreatePlatformApplicationResponse {
     /// Starts building a [`CreatePlatformApplicationResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreatePlatformApplicationResponseBuilder {
-        <crate::types::builders::CreatePlatformApplicationResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreatePlatformApplicationResponseBuilder as Default>::default()
     }
     /// The `PlatformApplicationArn` member, when set.
     #[inline]
-    pub fn platform_application_arn(&self) -> ::std::option::Option<&str> {
+    pub fn platform_application_arn(&self) -> Option<&str> {
         self.platform_application_arn.as_deref()
     }
 }
 /// A builder for [`CreatePlatformApplicationResponse`](crate::types::CreatePlatformApplicationResponse); start one with `CreatePlatformApplicationResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreatePlatformApplicationResponseBuilder {
     inner: crate::types::CreatePlatformApplicationResponse,
 }
 impl CreatePlatformApplicationResponseBuilder {
     /// Sets [`CreatePlatformApplicationResponse::platform_application_arn`](crate::types::CreatePlatformApplicationResponse::platform_application_arn): `PlatformApplicationArn` is returned.
-    pub fn platform_application_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.platform_application_arn = ::std::option::Option::Some(input.into());
+    pub fn platform_application_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.platform_application_arn = Some(input.into());
         self
     }
     /// Sets or clears [`CreatePlatformApplicationResponse::platform_application_arn`](crate::types::CreatePlatformApplicationResponse::platform_application_arn).
     #[inline]
-    pub fn set_platform_application_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_platform_application_arn(mut self, input: Option<String>) -> Self {
         self.inner.platform_application_arn = input;
         self
     }
     /// The value set for [`CreatePlatformApplicationResponse::platform_application_arn`](crate::types::CreatePlatformApplicationResponse::platform_application_arn), if any.
     #[inline]
-    pub fn get_platform_application_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_platform_application_arn(&self) -> &Option<String> {
         &self.inner.platform_application_arn
     }
     /// Builds the [`CreatePlatformApplicationResponse`]; it has no required members, so this cannot fail.
@@ -69,15 +51,13 @@ impl CreatePlatformApplicationResponseBuilder {
 impl ::awsgen_runtime::xml::FromXml for CreatePlatformApplicationResponse {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "PlatformApplicationArn" {
-                value.platform_application_arn = ::std::option::Option::Some(
-                    ::std::string::String::from(child.text()),
-                );
+                value.platform_application_arn = Some(String::from(child.text()));
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

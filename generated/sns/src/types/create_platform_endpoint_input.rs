@@ -2,137 +2,101 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Input for CreatePlatformEndpoint action.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreatePlatformEndpointInput {
     /// `PlatformApplicationArn` returned from CreatePlatformApplication is used to create a an endpoint.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub platform_application_arn: ::std::option::Option<::std::string::String>,
+    pub platform_application_arn: Option<String>,
     /// Unique identifier created by the notification service for an app on a device. The specific name for Token will vary, depending on which notification service is being used. For example, when using APNS as the notification service, you need the device token. Alternatively, when using GCM (Firebase Cloud Messaging) or ADM, the device token equivalent is called the registration ID.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub token: ::std::option::Option<::std::string::String>,
+    pub token: Option<String>,
     /// Arbitrary user data to associate with the endpoint. Amazon SNS does not use this data. The data must be in UTF-8 format and less than 2KB.
-    pub custom_user_data: ::std::option::Option<::std::string::String>,
+    pub custom_user_data: Option<String>,
     /// For a list of attributes, see [`SetEndpointAttributes`](https://docs.aws.amazon.com/sns/latest/api/API_SetEndpointAttributes.html) .
-    pub attributes: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    pub attributes: Option<::std::collections::BTreeMap<String, String>>,
 }
 impl CreatePlatformEndpointInput {
     /// Starts building a [`CreatePlatformEndpointInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreatePlatformEndpointInputBuilder {
-        <crate::types::builders::CreatePlatformEndpointInputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreatePlatformEndpointInputBuilder as Default>::default()
     }
     /// The `PlatformApplicationArn` member, when set.
     #[inline]
-    pub fn platform_application_arn(&self) -> ::std::option::Option<&str> {
+    pub fn platform_application_arn(&self) -> Option<&str> {
         self.platform_application_arn.as_deref()
     }
     /// The `Token` member, when set.
     #[inline]
-    pub fn token(&self) -> ::std::option::Option<&str> {
+    pub fn token(&self) -> Option<&str> {
         self.token.as_deref()
     }
     /// The `CustomUserData` member, when set.
     #[inline]
-    pub fn custom_user_data(&self) -> ::std::option::Option<&str> {
+    pub fn custom_user_data(&self) -> Option<&str> {
         self.custom_user_data.as_deref()
     }
     /// The `Attributes` member, when set.
     #[inline]
-    pub fn attributes(
-        &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    pub fn attributes(&self) -> Option<&::std::collections::BTreeMap<String, String>> {
         self.attributes.as_ref()
     }
 }
 /// A builder for [`CreatePlatformEndpointInput`](crate::types::CreatePlatformEndpointInput); start one with `CreatePlatformEndpointInput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreatePlatformEndpointInputBuilder {
     inner: crate::types::CreatePlatformEndpointInput,
 }
 impl CreatePlatformEndpointInputBuilder {
     /// Sets [`CreatePlatformEndpointInput::platform_application_arn`](crate::types::CreatePlatformEndpointInput::platform_application_arn): `PlatformApplicationArn` returned from CreatePlatformApplication is used to create a an endpoint.
-    pub fn platform_application_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.platform_application_arn = ::std::option::Option::Some(input.into());
+    pub fn platform_application_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.platform_application_arn = Some(input.into());
         self
     }
     /// Sets or clears [`CreatePlatformEndpointInput::platform_application_arn`](crate::types::CreatePlatformEndpointInput::platform_application_arn).
     #[inline]
-    pub fn set_platform_application_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_platform_application_arn(mut self, input: Option<String>) -> Self {
         self.inner.platform_application_arn = input;
         self
     }
     /// The value set for [`CreatePlatformEndpointInput::platform_application_arn`](crate::types::CreatePlatformEndpointInput::platform_application_arn), if any.
     #[inline]
-    pub fn get_platform_application_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_platform_application_arn(&self) -> &Option<String> {
         &self.inner.platform_application_arn
     }
     /// Sets [`CreatePlatformEndpointInput::token`](crate::types::CreatePlatformEndpointInput::token): Unique identifier created by the notification service for an app on a device.
-    pub fn token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.token = ::std::option::Option::Some(input.into());
+    pub fn token(mut self, input: impl Into<String>) -> Self {
+        self.inner.token = Some(input.into());
         self
     }
     /// Sets or clears [`CreatePlatformEndpointInput::token`](crate::types::CreatePlatformEndpointInput::token).
     #[inline]
-    pub fn set_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_token(mut self, input: Option<String>) -> Self {
         self.inner.token = input;
         self
     }
     /// The value set for [`CreatePlatformEndpointInput::token`](crate::types::CreatePlatformEndpointInput::token), if any.
     #[inline]
-    pub fn get_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_token(&self) -> &Option<String> {
         &self.inner.token
     }
     /// Sets [`CreatePlatformEndpointInput::custom_user_data`](crate::types::CreatePlatformEndpointInput::custom_user_data): Arbitrary user data to associate with the endpoint.
-    pub fn custom_user_data(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.custom_user_data = ::std::option::Option::Some(input.into());
+    pub fn custom_user_data(mut self, input: impl Into<String>) -> Self {
+        self.inner.custom_user_data = Some(input.into());
         self
     }
     /// Sets or clears [`CreatePlatformEndpointInput::custom_user_data`](crate::types::CreatePlatformEndpointInput::custom_user_data).
     #[inline]
-    pub fn set_custom_user_data(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_custom_user_data(mut self, input: Option<String>) -> Self {
         self.inner.custom_user_data = input;
         self
     }
     /// The value set for [`CreatePlatformEndpointInput::custom_user_data`](crate::types::CreatePlatformEndpointInput::custom_user_data), if any.
     #[inline]
-    pub fn get_custom_user_data(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_custom_user_data(&self) -> &Option<String> {
         &self.inner.custom_user_data
     }
     /// Adds one entry to [`CreatePlatformEndpointInput::attributes`](crate::types::CreatePlatformEndpointInput::attributes): For a list of attributes, see [`SetEndpointAttributes`](https://docs.aws.amazon.com/sns/latest/api/API_SetEndpointAttributes.html) .
@@ -140,8 +104,8 @@ impl CreatePlatformEndpointInputBuilder {
     /// To set the whole map at once, use [`set_attributes`](Self::set_attributes).
     pub fn attributes(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
         self.inner.attributes.get_or_insert_default().insert(key.into(), value.into());
         self
@@ -150,9 +114,7 @@ impl CreatePlatformEndpointInputBuilder {
     #[inline]
     pub fn set_attributes(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.inner.attributes = input;
         self
@@ -161,49 +123,47 @@ impl CreatePlatformEndpointInputBuilder {
     #[inline]
     pub fn get_attributes(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, String>> {
         &self.inner.attributes
     }
     /// Builds the [`CreatePlatformEndpointInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreatePlatformEndpointInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.platform_application_arn.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreatePlatformEndpointInput",
                 member: "platform_application_arn",
             });
         }
         if self.inner.token.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreatePlatformEndpointInput",
                 member: "token",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for CreatePlatformEndpointInput {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.platform_application_arn {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.platform_application_arn {
             body.member("PlatformApplicationArn", value);
         }
-        if let ::std::option::Option::Some(value) = &self.token {
+        if let Some(value) = &self.token {
             body.member("Token", value);
         }
-        if let ::std::option::Option::Some(value) = &self.custom_user_data {
+        if let Some(value) = &self.custom_user_data {
             body.member("CustomUserData", value);
         }
-        if let ::std::option::Option::Some(value) = &self.attributes {
+        if let Some(value) = &self.attributes {
             let member_0 = body.enter("Attributes");
             let entries_0 = body.enter("entry");
             for (index_0, (entry_key_0, entry_value_0)) in value.iter().enumerate() {
@@ -215,6 +175,6 @@ impl ::awsgen_runtime::query::WriteQuery for CreatePlatformEndpointInput {
             body.leave(entries_0);
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

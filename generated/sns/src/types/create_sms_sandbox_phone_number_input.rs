@@ -2,32 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateSMSSandboxPhoneNumberInput` structure of the model.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateSmsSandboxPhoneNumberInput {
     /// The destination phone number to verify. On verification, Amazon SNS adds this phone number to the list of verified phone numbers that you can send SMS messages to.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub phone_number: ::std::option::Option<::std::string::String>,
+    pub phone_number: Option<String>,
     /// The language to use for sending the OTP. The default value is `en-US`.
-    pub language_code: ::std::option::Option<crate::types::LanguageCodeString>,
+    pub language_code: Option<crate::types::LanguageCodeString>,
 }
 impl CreateSmsSandboxPhoneNumberInput {
     /// Starts building a [`CreateSmsSandboxPhoneNumberInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateSmsSandboxPhoneNumberInputBuilder {
-        <crate::types::builders::CreateSmsSandboxPhoneNumberInputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateSmsSandboxPhoneNumberInputBuilder as Default>::default()
     }
     /// The `PhoneNumber` member, when set.
     #[inline]
-    pub fn phone_number(&self) -> ::std::option::Option<&str> {
+    pub fn phone_number(&self) -> Option<&str> {
         self.phone_number.as_deref()
     }
     /// The `LanguageCode` member, when set.
     #[inline]
-    pub fn language_code(
-        &self,
-    ) -> ::std::option::Option<&crate::types::LanguageCodeString> {
+    pub fn language_code(&self) -> Option<&crate::types::LanguageCodeString> {
         self.language_code.as_ref()
     }
 }
@@ -40,87 +38,74 @@ impl ::std::fmt::Debug for CreateSmsSandboxPhoneNumberInput {
     }
 }
 /// A builder for [`CreateSmsSandboxPhoneNumberInput`](crate::types::CreateSmsSandboxPhoneNumberInput); start one with `CreateSmsSandboxPhoneNumberInput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateSmsSandboxPhoneNumberInputBuilder {
     inner: crate::types::CreateSmsSandboxPhoneNumberInput,
 }
 impl CreateSmsSandboxPhoneNumberInputBuilder {
     /// Sets [`CreateSmsSandboxPhoneNumberInput::phone_number`](crate::types::CreateSmsSandboxPhoneNumberInput::phone_number): The destination phone number to verify.
-    pub fn phone_number(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.phone_number = ::std::option::Option::Some(input.into());
+    pub fn phone_number(mut self, input: impl Into<String>) -> Self {
+        self.inner.phone_number = Some(input.into());
         self
     }
     /// Sets or clears [`CreateSmsSandboxPhoneNumberInput::phone_number`](crate::types::CreateSmsSandboxPhoneNumberInput::phone_number).
     #[inline]
-    pub fn set_phone_number(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_phone_number(mut self, input: Option<String>) -> Self {
         self.inner.phone_number = input;
         self
     }
     /// The value set for [`CreateSmsSandboxPhoneNumberInput::phone_number`](crate::types::CreateSmsSandboxPhoneNumberInput::phone_number), if any.
     #[inline]
-    pub fn get_phone_number(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_phone_number(&self) -> &Option<String> {
         &self.inner.phone_number
     }
     /// Sets [`CreateSmsSandboxPhoneNumberInput::language_code`](crate::types::CreateSmsSandboxPhoneNumberInput::language_code): The language to use for sending the OTP.
     pub fn language_code(mut self, input: crate::types::LanguageCodeString) -> Self {
-        self.inner.language_code = ::std::option::Option::Some(input);
+        self.inner.language_code = Some(input);
         self
     }
     /// Sets or clears [`CreateSmsSandboxPhoneNumberInput::language_code`](crate::types::CreateSmsSandboxPhoneNumberInput::language_code).
     #[inline]
     pub fn set_language_code(
         mut self,
-        input: ::std::option::Option<crate::types::LanguageCodeString>,
+        input: Option<crate::types::LanguageCodeString>,
     ) -> Self {
         self.inner.language_code = input;
         self
     }
     /// The value set for [`CreateSmsSandboxPhoneNumberInput::language_code`](crate::types::CreateSmsSandboxPhoneNumberInput::language_code), if any.
     #[inline]
-    pub fn get_language_code(
-        &self,
-    ) -> &::std::option::Option<crate::types::LanguageCodeString> {
+    pub fn get_language_code(&self) -> &Option<crate::types::LanguageCodeString> {
         &self.inner.language_code
     }
     /// Builds the [`CreateSmsSandboxPhoneNumberInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateSmsSandboxPhoneNumberInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.phone_number.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateSmsSandboxPhoneNumberInput",
                 member: "phone_number",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for CreateSmsSandboxPhoneNumberInput {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.phone_number {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.phone_number {
             body.member("PhoneNumber", value);
         }
-        if let ::std::option::Option::Some(value) = &self.language_code {
+        if let Some(value) = &self.language_code {
             body.member("LanguageCode", value.as_str());
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

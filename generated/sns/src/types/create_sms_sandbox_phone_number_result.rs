@@ -2,28 +2,18 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateSMSSandboxPhoneNumberResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateSmsSandboxPhoneNumberResult {}
 impl CreateSmsSandboxPhoneNumberResult {
     /// Starts building a [`CreateSmsSandboxPhoneNumberResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateSmsSandboxPhoneNumberResultBuilder {
-        <crate::types::builders::CreateSmsSandboxPhoneNumberResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateSmsSandboxPhoneNumberResultBuilder as Default>::default()
     }
 }
 /// A builder for [`CreateSmsSandboxPhoneNumberResult`](crate::types::CreateSmsSandboxPhoneNumberResult); start one with `CreateSmsSandboxPhoneNumberResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateSmsSandboxPhoneNumberResultBuilder {
     inner: crate::types::CreateSmsSandboxPhoneNumberResult,
 }
@@ -37,7 +27,7 @@ impl CreateSmsSandboxPhoneNumberResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for CreateSmsSandboxPhoneNumberResult {
     fn from_xml(
         _: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        ::std::result::Result::Ok(<Self as ::std::default::Default>::default())
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        Ok(<Self as Default>::default())
     }
 }

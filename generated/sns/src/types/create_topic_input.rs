@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Input for CreateTopic action.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateTopicInput {
     /// The name of the topic you want to create.
@@ -17,7 +12,7 @@ pub struct CreateTopicInput {
     /// For a FIFO (first-in-first-out) topic, the name must end with the `.fifo` suffix.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// A map of attributes with their corresponding values.
     ///
     /// The following lists names, descriptions, and values of the special request parameters that the `CreateTopic` action uses:
@@ -69,13 +64,11 @@ pub struct CreateTopicInput {
     /// + `FifoThroughputScope` – Enables higher throughput for your FIFO topic by adjusting the scope of deduplication. This attribute has two possible values:
     ///   - [`Topic`](crate::types::Topic) – The scope of message deduplication is across the entire topic. This is the default value and maintains existing behavior, with a maximum throughput of 3000 messages per second or 20MB per second, whichever comes first.
     ///   - `MessageGroup` – The scope of deduplication is within each individual message group, which enables higher throughput per topic subject to regional quotas. For more information on quotas or to request an increase, see [Amazon SNS service quotas](https://docs.aws.amazon.com/general/latest/gr/sns.html) in the Amazon Web Services General Reference.
-    pub attributes: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    pub attributes: Option<::std::collections::BTreeMap<String, String>>,
     /// The list of tags to add to a new topic.
     ///
     /// **Note:** To be able to tag a topic on creation, you must have the `sns:CreateTopic` and `sns:TagResource` permissions.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
     /// The body of the policy document you want to use for this topic.
     ///
     /// You can only add one policy per topic.
@@ -83,26 +76,22 @@ pub struct CreateTopicInput {
     /// The policy must be in JSON string format.
     ///
     /// Length Constraints: Maximum length of 30,720.
-    pub data_protection_policy: ::std::option::Option<::std::string::String>,
+    pub data_protection_policy: Option<String>,
 }
 impl CreateTopicInput {
     /// Starts building a [`CreateTopicInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateTopicInputBuilder {
-        <crate::types::builders::CreateTopicInputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateTopicInputBuilder as Default>::default()
     }
     /// The `Name` member, when set.
     #[inline]
-    pub fn name(&self) -> ::std::option::Option<&str> {
+    pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
     /// The `Attributes` member, when set.
     #[inline]
-    pub fn attributes(
-        &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    pub fn attributes(&self) -> Option<&::std::collections::BTreeMap<String, String>> {
         self.attributes.as_ref()
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -112,41 +101,30 @@ impl CreateTopicInput {
     }
     /// The `DataProtectionPolicy` member, when set.
     #[inline]
-    pub fn data_protection_policy(&self) -> ::std::option::Option<&str> {
+    pub fn data_protection_policy(&self) -> Option<&str> {
         self.data_protection_policy.as_deref()
     }
 }
 /// A builder for [`CreateTopicInput`](crate::types::CreateTopicInput); start one with `CreateTopicInput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateTopicInputBuilder {
     inner: crate::types::CreateTopicInput,
 }
 impl CreateTopicInputBuilder {
     /// Sets [`CreateTopicInput::name`](crate::types::CreateTopicInput::name): The name of the topic you want to create.
-    pub fn name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.name = ::std::option::Option::Some(input.into());
+    pub fn name(mut self, input: impl Into<String>) -> Self {
+        self.inner.name = Some(input.into());
         self
     }
     /// Sets or clears [`CreateTopicInput::name`](crate::types::CreateTopicInput::name).
     #[inline]
-    pub fn set_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_name(mut self, input: Option<String>) -> Self {
         self.inner.name = input;
         self
     }
     /// The value set for [`CreateTopicInput::name`](crate::types::CreateTopicInput::name), if any.
     #[inline]
-    pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_name(&self) -> &Option<String> {
         &self.inner.name
     }
     /// Adds one entry to [`CreateTopicInput::attributes`](crate::types::CreateTopicInput::attributes): A map of attributes with their corresponding values.
@@ -154,8 +132,8 @@ impl CreateTopicInputBuilder {
     /// To set the whole map at once, use [`set_attributes`](Self::set_attributes).
     pub fn attributes(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
         self.inner.attributes.get_or_insert_default().insert(key.into(), value.into());
         self
@@ -164,9 +142,7 @@ impl CreateTopicInputBuilder {
     #[inline]
     pub fn set_attributes(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.inner.attributes = input;
         self
@@ -175,9 +151,7 @@ impl CreateTopicInputBuilder {
     #[inline]
     pub fn get_attributes(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, String>> {
         &self.inner.attributes
     }
     /// Appends one item to [`CreateTopicInput::tags`](crate::types::CreateTopicInput::tags): The list of tags to add to a new topic.
@@ -189,70 +163,57 @@ impl CreateTopicInputBuilder {
     }
     /// Sets or clears [`CreateTopicInput::tags`](crate::types::CreateTopicInput::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`CreateTopicInput::tags`](crate::types::CreateTopicInput::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Sets [`CreateTopicInput::data_protection_policy`](crate::types::CreateTopicInput::data_protection_policy): The body of the policy document you want to use for this topic.
-    pub fn data_protection_policy(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.data_protection_policy = ::std::option::Option::Some(input.into());
+    pub fn data_protection_policy(mut self, input: impl Into<String>) -> Self {
+        self.inner.data_protection_policy = Some(input.into());
         self
     }
     /// Sets or clears [`CreateTopicInput::data_protection_policy`](crate::types::CreateTopicInput::data_protection_policy).
     #[inline]
-    pub fn set_data_protection_policy(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_data_protection_policy(mut self, input: Option<String>) -> Self {
         self.inner.data_protection_policy = input;
         self
     }
     /// The value set for [`CreateTopicInput::data_protection_policy`](crate::types::CreateTopicInput::data_protection_policy), if any.
     #[inline]
-    pub fn get_data_protection_policy(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_data_protection_policy(&self) -> &Option<String> {
         &self.inner.data_protection_policy
     }
     /// Builds the [`CreateTopicInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateTopicInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateTopicInput",
                 member: "name",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for CreateTopicInput {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.name {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.name {
             body.member("Name", value);
         }
-        if let ::std::option::Option::Some(value) = &self.attributes {
+        if let Some(value) = &self.attributes {
             let member_0 = body.enter("Attributes");
             let entries_0 = body.enter("entry");
             for (index_0, (entry_key_0, entry_value_0)) in value.iter().enumerate() {
@@ -264,7 +225,7 @@ impl ::awsgen_runtime::query::WriteQuery for CreateTopicInput {
             body.leave(entries_0);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             let member_0 = body.enter("Tags");
             if value.is_empty() {
                 body.value("");
@@ -278,9 +239,9 @@ impl ::awsgen_runtime::query::WriteQuery for CreateTopicInput {
             }
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.data_protection_policy {
+        if let Some(value) = &self.data_protection_policy {
             body.member("DataProtectionPolicy", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

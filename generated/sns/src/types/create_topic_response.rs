@@ -2,60 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Response from CreateTopic action.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateTopicResponse {
     /// The Amazon Resource Name (ARN) assigned to the created topic.
-    pub topic_arn: ::std::option::Option<::std::string::String>,
+    pub topic_arn: Option<String>,
 }
 impl CreateTopicResponse {
     /// Starts building a [`CreateTopicResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateTopicResponseBuilder {
-        <crate::types::builders::CreateTopicResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateTopicResponseBuilder as Default>::default()
     }
     /// The `TopicArn` member, when set.
     #[inline]
-    pub fn topic_arn(&self) -> ::std::option::Option<&str> {
+    pub fn topic_arn(&self) -> Option<&str> {
         self.topic_arn.as_deref()
     }
 }
 /// A builder for [`CreateTopicResponse`](crate::types::CreateTopicResponse); start one with `CreateTopicResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateTopicResponseBuilder {
     inner: crate::types::CreateTopicResponse,
 }
 impl CreateTopicResponseBuilder {
     /// Sets [`CreateTopicResponse::topic_arn`](crate::types::CreateTopicResponse::topic_arn): The Amazon Resource Name (ARN) assigned to the created topic.
-    pub fn topic_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.topic_arn = ::std::option::Option::Some(input.into());
+    pub fn topic_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.topic_arn = Some(input.into());
         self
     }
     /// Sets or clears [`CreateTopicResponse::topic_arn`](crate::types::CreateTopicResponse::topic_arn).
     #[inline]
-    pub fn set_topic_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_topic_arn(mut self, input: Option<String>) -> Self {
         self.inner.topic_arn = input;
         self
     }
     /// The value set for [`CreateTopicResponse::topic_arn`](crate::types::CreateTopicResponse::topic_arn), if any.
     #[inline]
-    pub fn get_topic_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_topic_arn(&self) -> &Option<String> {
         &self.inner.topic_arn
     }
     /// Builds the [`CreateTopicResponse`]; it has no required members, so this cannot fail.
@@ -67,15 +51,13 @@ impl CreateTopicResponseBuilder {
 impl ::awsgen_runtime::xml::FromXml for CreateTopicResponse {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "TopicArn" {
-                value.topic_arn = ::std::option::Option::Some(
-                    ::std::string::String::from(child.text()),
-                );
+                value.topic_arn = Some(String::from(child.text()));
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

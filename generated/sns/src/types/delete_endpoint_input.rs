@@ -2,89 +2,73 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Input for `DeleteEndpoint` action.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteEndpointInput {
     /// `EndpointArn` of endpoint to delete.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub endpoint_arn: ::std::option::Option<::std::string::String>,
+    pub endpoint_arn: Option<String>,
 }
 impl DeleteEndpointInput {
     /// Starts building a [`DeleteEndpointInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteEndpointInputBuilder {
-        <crate::types::builders::DeleteEndpointInputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteEndpointInputBuilder as Default>::default()
     }
     /// The `EndpointArn` member, when set.
     #[inline]
-    pub fn endpoint_arn(&self) -> ::std::option::Option<&str> {
+    pub fn endpoint_arn(&self) -> Option<&str> {
         self.endpoint_arn.as_deref()
     }
 }
 /// A builder for [`DeleteEndpointInput`](crate::types::DeleteEndpointInput); start one with `DeleteEndpointInput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteEndpointInputBuilder {
     inner: crate::types::DeleteEndpointInput,
 }
 impl DeleteEndpointInputBuilder {
     /// Sets [`DeleteEndpointInput::endpoint_arn`](crate::types::DeleteEndpointInput::endpoint_arn): `EndpointArn` of endpoint to delete.
-    pub fn endpoint_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.endpoint_arn = ::std::option::Option::Some(input.into());
+    pub fn endpoint_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.endpoint_arn = Some(input.into());
         self
     }
     /// Sets or clears [`DeleteEndpointInput::endpoint_arn`](crate::types::DeleteEndpointInput::endpoint_arn).
     #[inline]
-    pub fn set_endpoint_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_endpoint_arn(mut self, input: Option<String>) -> Self {
         self.inner.endpoint_arn = input;
         self
     }
     /// The value set for [`DeleteEndpointInput::endpoint_arn`](crate::types::DeleteEndpointInput::endpoint_arn), if any.
     #[inline]
-    pub fn get_endpoint_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_endpoint_arn(&self) -> &Option<String> {
         &self.inner.endpoint_arn
     }
     /// Builds the [`DeleteEndpointInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteEndpointInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.endpoint_arn.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteEndpointInput",
                 member: "endpoint_arn",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for DeleteEndpointInput {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.endpoint_arn {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.endpoint_arn {
             body.member("EndpointArn", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

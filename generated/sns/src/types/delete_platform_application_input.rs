@@ -2,91 +2,73 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Input for `DeletePlatformApplication` action.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeletePlatformApplicationInput {
     /// `PlatformApplicationArn` of platform application object to delete.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub platform_application_arn: ::std::option::Option<::std::string::String>,
+    pub platform_application_arn: Option<String>,
 }
 impl DeletePlatformApplicationInput {
     /// Starts building a [`DeletePlatformApplicationInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeletePlatformApplicationInputBuilder {
-        <crate::types::builders::DeletePlatformApplicationInputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeletePlatformApplicationInputBuilder as Default>::default()
     }
     /// The `PlatformApplicationArn` member, when set.
     #[inline]
-    pub fn platform_application_arn(&self) -> ::std::option::Option<&str> {
+    pub fn platform_application_arn(&self) -> Option<&str> {
         self.platform_application_arn.as_deref()
     }
 }
 /// A builder for [`DeletePlatformApplicationInput`](crate::types::DeletePlatformApplicationInput); start one with `DeletePlatformApplicationInput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeletePlatformApplicationInputBuilder {
     inner: crate::types::DeletePlatformApplicationInput,
 }
 impl DeletePlatformApplicationInputBuilder {
     /// Sets [`DeletePlatformApplicationInput::platform_application_arn`](crate::types::DeletePlatformApplicationInput::platform_application_arn): `PlatformApplicationArn` of platform application object to delete.
-    pub fn platform_application_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.platform_application_arn = ::std::option::Option::Some(input.into());
+    pub fn platform_application_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.platform_application_arn = Some(input.into());
         self
     }
     /// Sets or clears [`DeletePlatformApplicationInput::platform_application_arn`](crate::types::DeletePlatformApplicationInput::platform_application_arn).
     #[inline]
-    pub fn set_platform_application_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_platform_application_arn(mut self, input: Option<String>) -> Self {
         self.inner.platform_application_arn = input;
         self
     }
     /// The value set for [`DeletePlatformApplicationInput::platform_application_arn`](crate::types::DeletePlatformApplicationInput::platform_application_arn), if any.
     #[inline]
-    pub fn get_platform_application_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_platform_application_arn(&self) -> &Option<String> {
         &self.inner.platform_application_arn
     }
     /// Builds the [`DeletePlatformApplicationInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeletePlatformApplicationInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.platform_application_arn.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeletePlatformApplicationInput",
                 member: "platform_application_arn",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for DeletePlatformApplicationInput {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.platform_application_arn {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.platform_application_arn {
             body.member("PlatformApplicationArn", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

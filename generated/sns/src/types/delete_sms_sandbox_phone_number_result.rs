@@ -2,28 +2,18 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteSMSSandboxPhoneNumberResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteSmsSandboxPhoneNumberResult {}
 impl DeleteSmsSandboxPhoneNumberResult {
     /// Starts building a [`DeleteSmsSandboxPhoneNumberResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteSmsSandboxPhoneNumberResultBuilder {
-        <crate::types::builders::DeleteSmsSandboxPhoneNumberResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteSmsSandboxPhoneNumberResultBuilder as Default>::default()
     }
 }
 /// A builder for [`DeleteSmsSandboxPhoneNumberResult`](crate::types::DeleteSmsSandboxPhoneNumberResult); start one with `DeleteSmsSandboxPhoneNumberResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteSmsSandboxPhoneNumberResultBuilder {
     inner: crate::types::DeleteSmsSandboxPhoneNumberResult,
 }
@@ -37,7 +27,7 @@ impl DeleteSmsSandboxPhoneNumberResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for DeleteSmsSandboxPhoneNumberResult {
     fn from_xml(
         _: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        ::std::result::Result::Ok(<Self as ::std::default::Default>::default())
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        Ok(<Self as Default>::default())
     }
 }

@@ -2,89 +2,73 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteTopicInput` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteTopicInput {
     /// The ARN of the topic you want to delete.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub topic_arn: ::std::option::Option<::std::string::String>,
+    pub topic_arn: Option<String>,
 }
 impl DeleteTopicInput {
     /// Starts building a [`DeleteTopicInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteTopicInputBuilder {
-        <crate::types::builders::DeleteTopicInputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteTopicInputBuilder as Default>::default()
     }
     /// The `TopicArn` member, when set.
     #[inline]
-    pub fn topic_arn(&self) -> ::std::option::Option<&str> {
+    pub fn topic_arn(&self) -> Option<&str> {
         self.topic_arn.as_deref()
     }
 }
 /// A builder for [`DeleteTopicInput`](crate::types::DeleteTopicInput); start one with `DeleteTopicInput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteTopicInputBuilder {
     inner: crate::types::DeleteTopicInput,
 }
 impl DeleteTopicInputBuilder {
     /// Sets [`DeleteTopicInput::topic_arn`](crate::types::DeleteTopicInput::topic_arn): The ARN of the topic you want to delete.
-    pub fn topic_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.topic_arn = ::std::option::Option::Some(input.into());
+    pub fn topic_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.topic_arn = Some(input.into());
         self
     }
     /// Sets or clears [`DeleteTopicInput::topic_arn`](crate::types::DeleteTopicInput::topic_arn).
     #[inline]
-    pub fn set_topic_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_topic_arn(mut self, input: Option<String>) -> Self {
         self.inner.topic_arn = input;
         self
     }
     /// The value set for [`DeleteTopicInput::topic_arn`](crate::types::DeleteTopicInput::topic_arn), if any.
     #[inline]
-    pub fn get_topic_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_topic_arn(&self) -> &Option<String> {
         &self.inner.topic_arn
     }
     /// Builds the [`DeleteTopicInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteTopicInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.topic_arn.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteTopicInput",
                 member: "topic_arn",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for DeleteTopicInput {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.topic_arn {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.topic_arn {
             body.member("TopicArn", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

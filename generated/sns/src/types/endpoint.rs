@@ -2,73 +2,51 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The endpoint for mobile app and device.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Endpoint {
     /// The `EndpointArn` for mobile app and device.
-    pub endpoint_arn: ::std::option::Option<::std::string::String>,
+    pub endpoint_arn: Option<String>,
     /// Attributes for endpoint.
-    pub attributes: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    pub attributes: Option<::std::collections::BTreeMap<String, String>>,
 }
 impl Endpoint {
     /// Starts building a [`Endpoint`].
     #[inline]
     pub fn builder() -> crate::types::builders::EndpointBuilder {
-        <crate::types::builders::EndpointBuilder as ::std::default::Default>::default()
+        <crate::types::builders::EndpointBuilder as Default>::default()
     }
     /// The `EndpointArn` member, when set.
     #[inline]
-    pub fn endpoint_arn(&self) -> ::std::option::Option<&str> {
+    pub fn endpoint_arn(&self) -> Option<&str> {
         self.endpoint_arn.as_deref()
     }
     /// The `Attributes` member, when set.
     #[inline]
-    pub fn attributes(
-        &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    pub fn attributes(&self) -> Option<&::std::collections::BTreeMap<String, String>> {
         self.attributes.as_ref()
     }
 }
 /// A builder for [`Endpoint`](crate::types::Endpoint); start one with `Endpoint::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct EndpointBuilder {
     inner: crate::types::Endpoint,
 }
 impl EndpointBuilder {
     /// Sets [`Endpoint::endpoint_arn`](crate::types::Endpoint::endpoint_arn): The `EndpointArn` for mobile app and device.
-    pub fn endpoint_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.endpoint_arn = ::std::option::Option::Some(input.into());
+    pub fn endpoint_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.endpoint_arn = Some(input.into());
         self
     }
     /// Sets or clears [`Endpoint::endpoint_arn`](crate::types::Endpoint::endpoint_arn).
     #[inline]
-    pub fn set_endpoint_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_endpoint_arn(mut self, input: Option<String>) -> Self {
         self.inner.endpoint_arn = input;
         self
     }
     /// The value set for [`Endpoint::endpoint_arn`](crate::types::Endpoint::endpoint_arn), if any.
     #[inline]
-    pub fn get_endpoint_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_endpoint_arn(&self) -> &Option<String> {
         &self.inner.endpoint_arn
     }
     /// Adds one entry to [`Endpoint::attributes`](crate::types::Endpoint::attributes): Attributes for endpoint.
@@ -76,8 +54,8 @@ impl EndpointBuilder {
     /// To set the whole map at once, use [`set_attributes`](Self::set_attributes).
     pub fn attributes(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
         self.inner.attributes.get_or_insert_default().insert(key.into(), value.into());
         self
@@ -86,9 +64,7 @@ impl EndpointBuilder {
     #[inline]
     pub fn set_attributes(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.inner.attributes = input;
         self
@@ -97,9 +73,7 @@ impl EndpointBuilder {
     #[inline]
     pub fn get_attributes(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, String>> {
         &self.inner.attributes
     }
     /// Builds the [`Endpoint`]; it has no required members, so this cannot fail.
@@ -111,36 +85,26 @@ impl EndpointBuilder {
 impl ::awsgen_runtime::xml::FromXml for Endpoint {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "EndpointArn" => {
-                    value.endpoint_arn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.endpoint_arn = Some(String::from(child.text()));
                 }
                 "Attributes" => {
-                    value.attributes = ::std::option::Option::Some({
+                    value.attributes = Some({
                         let mut map = ::std::collections::BTreeMap::new();
                         for entry_0 in child.children() {
-                            if let ::std::option::Option::Some((key, item)) = {
-                                let mut key = ::std::option::Option::None;
-                                let mut item = ::std::option::Option::None;
+                            if let Some((key, item)) = {
+                                let mut key = None;
+                                let mut item = None;
                                 for part_1 in entry_0.children() {
                                     match part_1.name() {
-                                        "key" => {
-                                            key = ::std::option::Option::Some(
-                                                ::std::string::String::from(part_1.text()),
-                                            );
-                                        }
-                                        "value" => {
-                                            item = ::std::option::Option::Some(
-                                                ::std::string::String::from(part_1.text()),
-                                            );
-                                        }
+                                        "key" => key = Some(String::from(part_1.text())),
+                                        "value" => item = Some(String::from(part_1.text())),
                                         _ => {
-                                            return ::std::result::Result::Err(
+                                            return Err(
                                                 ::awsgen_runtime::xml::unexpected(part_1, "Endpoint"),
                                             );
                                         }
@@ -157,6 +121,6 @@ impl ::awsgen_runtime::xml::FromXml for Endpoint {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetDataProtectionPolicyInput` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetDataProtectionPolicyInput {
     /// The ARN of the topic whose `DataProtectionPolicy` you want to get.
@@ -15,78 +10,67 @@ pub struct GetDataProtectionPolicyInput {
     /// For more information about ARNs, see [Amazon Resource Names (ARNs)](https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the Amazon Web Services General Reference.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub resource_arn: ::std::option::Option<::std::string::String>,
+    pub resource_arn: Option<String>,
 }
 impl GetDataProtectionPolicyInput {
     /// Starts building a [`GetDataProtectionPolicyInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetDataProtectionPolicyInputBuilder {
-        <crate::types::builders::GetDataProtectionPolicyInputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetDataProtectionPolicyInputBuilder as Default>::default()
     }
     /// The `ResourceArn` member, when set.
     #[inline]
-    pub fn resource_arn(&self) -> ::std::option::Option<&str> {
+    pub fn resource_arn(&self) -> Option<&str> {
         self.resource_arn.as_deref()
     }
 }
 /// A builder for [`GetDataProtectionPolicyInput`](crate::types::GetDataProtectionPolicyInput); start one with `GetDataProtectionPolicyInput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetDataProtectionPolicyInputBuilder {
     inner: crate::types::GetDataProtectionPolicyInput,
 }
 impl GetDataProtectionPolicyInputBuilder {
     /// Sets [`GetDataProtectionPolicyInput::resource_arn`](crate::types::GetDataProtectionPolicyInput::resource_arn): The ARN of the topic whose `DataProtectionPolicy` you want to get.
-    pub fn resource_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.resource_arn = ::std::option::Option::Some(input.into());
+    pub fn resource_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.resource_arn = Some(input.into());
         self
     }
     /// Sets or clears [`GetDataProtectionPolicyInput::resource_arn`](crate::types::GetDataProtectionPolicyInput::resource_arn).
     #[inline]
-    pub fn set_resource_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource_arn(mut self, input: Option<String>) -> Self {
         self.inner.resource_arn = input;
         self
     }
     /// The value set for [`GetDataProtectionPolicyInput::resource_arn`](crate::types::GetDataProtectionPolicyInput::resource_arn), if any.
     #[inline]
-    pub fn get_resource_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource_arn(&self) -> &Option<String> {
         &self.inner.resource_arn
     }
     /// Builds the [`GetDataProtectionPolicyInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetDataProtectionPolicyInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.resource_arn.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetDataProtectionPolicyInput",
                 member: "resource_arn",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for GetDataProtectionPolicyInput {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.resource_arn {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.resource_arn {
             body.member("ResourceArn", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,62 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetDataProtectionPolicyResponse` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetDataProtectionPolicyResponse {
     /// Retrieves the `DataProtectionPolicy` in JSON string format.
-    pub data_protection_policy: ::std::option::Option<::std::string::String>,
+    pub data_protection_policy: Option<String>,
 }
 impl GetDataProtectionPolicyResponse {
     /// Starts building a [`GetDataProtectionPolicyResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetDataProtectionPolicyResponseBuilder {
-        <crate::types::builders::GetDataProtectionPolicyResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetDataProtectionPolicyResponseBuilder as Default>::default()
     }
     /// The `DataProtectionPolicy` member, when set.
     #[inline]
-    pub fn data_protection_policy(&self) -> ::std::option::Option<&str> {
+    pub fn data_protection_policy(&self) -> Option<&str> {
         self.data_protection_policy.as_deref()
     }
 }
 /// A builder for [`GetDataProtectionPolicyResponse`](crate::types::GetDataProtectionPolicyResponse); start one with `GetDataProtectionPolicyResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetDataProtectionPolicyResponseBuilder {
     inner: crate::types::GetDataProtectionPolicyResponse,
 }
 impl GetDataProtectionPolicyResponseBuilder {
     /// Sets [`GetDataProtectionPolicyResponse::data_protection_policy`](crate::types::GetDataProtectionPolicyResponse::data_protection_policy): Retrieves the `DataProtectionPolicy` in JSON string format.
-    pub fn data_protection_policy(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.data_protection_policy = ::std::option::Option::Some(input.into());
+    pub fn data_protection_policy(mut self, input: impl Into<String>) -> Self {
+        self.inner.data_protection_policy = Some(input.into());
         self
     }
     /// Sets or clears [`GetDataProtectionPolicyResponse::data_protection_policy`](crate::types::GetDataProtectionPolicyResponse::data_protection_policy).
     #[inline]
-    pub fn set_data_protection_policy(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_data_protection_policy(mut self, input: Option<String>) -> Self {
         self.inner.data_protection_policy = input;
         self
     }
     /// The value set for [`GetDataProtectionPolicyResponse::data_protection_policy`](crate::types::GetDataProtectionPolicyResponse::data_protection_policy), if any.
     #[inline]
-    pub fn get_data_protection_policy(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_data_protection_policy(&self) -> &Option<String> {
         &self.inner.data_protection_policy
     }
     /// Builds the [`GetDataProtectionPolicyResponse`]; it has no required members, so this cannot fail.
@@ -69,15 +51,13 @@ impl GetDataProtectionPolicyResponseBuilder {
 impl ::awsgen_runtime::xml::FromXml for GetDataProtectionPolicyResponse {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "DataProtectionPolicy" {
-                value.data_protection_policy = ::std::option::Option::Some(
-                    ::std::string::String::from(child.text()),
-                );
+                value.data_protection_policy = Some(String::from(child.text()));
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Response from `GetEndpointAttributes` of the `EndpointArn`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetEndpointAttributesResponse {
     /// Attributes include the following:
@@ -17,33 +12,22 @@ pub struct GetEndpointAttributesResponse {
     /// - `Token` – device token, also referred to as a registration id, for an app and mobile device. This is returned from the notification service when an app and mobile device are registered with the notification service.
     ///
     ///   **Note:** The device token for the iOS platform is returned in lowercase.
-    pub attributes: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    pub attributes: Option<::std::collections::BTreeMap<String, String>>,
 }
 impl GetEndpointAttributesResponse {
     /// Starts building a [`GetEndpointAttributesResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetEndpointAttributesResponseBuilder {
-        <crate::types::builders::GetEndpointAttributesResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetEndpointAttributesResponseBuilder as Default>::default()
     }
     /// The `Attributes` member, when set.
     #[inline]
-    pub fn attributes(
-        &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    pub fn attributes(&self) -> Option<&::std::collections::BTreeMap<String, String>> {
         self.attributes.as_ref()
     }
 }
 /// A builder for [`GetEndpointAttributesResponse`](crate::types::GetEndpointAttributesResponse); start one with `GetEndpointAttributesResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetEndpointAttributesResponseBuilder {
     inner: crate::types::GetEndpointAttributesResponse,
 }
@@ -53,8 +37,8 @@ impl GetEndpointAttributesResponseBuilder {
     /// To set the whole map at once, use [`set_attributes`](Self::set_attributes).
     pub fn attributes(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
         self.inner.attributes.get_or_insert_default().insert(key.into(), value.into());
         self
@@ -63,9 +47,7 @@ impl GetEndpointAttributesResponseBuilder {
     #[inline]
     pub fn set_attributes(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.inner.attributes = input;
         self
@@ -74,9 +56,7 @@ impl GetEndpointAttributesResponseBuilder {
     #[inline]
     pub fn get_attributes(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, String>> {
         &self.inner.attributes
     }
     /// Builds the [`GetEndpointAttributesResponse`]; it has no required members, so this cannot fail.
@@ -88,30 +68,22 @@ impl GetEndpointAttributesResponseBuilder {
 impl ::awsgen_runtime::xml::FromXml for GetEndpointAttributesResponse {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "Attributes" {
-                value.attributes = ::std::option::Option::Some({
+                value.attributes = Some({
                     let mut map = ::std::collections::BTreeMap::new();
                     for entry_0 in child.children() {
-                        if let ::std::option::Option::Some((key, item)) = {
-                            let mut key = ::std::option::Option::None;
-                            let mut item = ::std::option::Option::None;
+                        if let Some((key, item)) = {
+                            let mut key = None;
+                            let mut item = None;
                             for part_1 in entry_0.children() {
                                 match part_1.name() {
-                                    "key" => {
-                                        key = ::std::option::Option::Some(
-                                            ::std::string::String::from(part_1.text()),
-                                        );
-                                    }
-                                    "value" => {
-                                        item = ::std::option::Option::Some(
-                                            ::std::string::String::from(part_1.text()),
-                                        );
-                                    }
+                                    "key" => key = Some(String::from(part_1.text())),
+                                    "value" => item = Some(String::from(part_1.text())),
                                     _ => {
-                                        return ::std::result::Result::Err(
+                                        return Err(
                                             ::awsgen_runtime::xml::unexpected(
                                                 part_1,
                                                 "GetEndpointAttributesResponse",
@@ -129,6 +101,6 @@ impl ::awsgen_runtime::xml::FromXml for GetEndpointAttributesResponse {
                 });
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Response for `GetPlatformApplicationAttributes` action.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetPlatformApplicationAttributesResponse {
     /// Attributes include the following:
@@ -22,33 +17,22 @@ pub struct GetPlatformApplicationAttributesResponse {
     /// - `EventEndpointDeleted` – Topic ARN to which EndpointDeleted event notifications should be sent.
     /// - `EventEndpointUpdated` – Topic ARN to which EndpointUpdate event notifications should be sent.
     /// - `EventDeliveryFailure` – Topic ARN to which DeliveryFailure event notifications should be sent upon Direct Publish delivery failure (permanent) to one of the application's endpoints.
-    pub attributes: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    pub attributes: Option<::std::collections::BTreeMap<String, String>>,
 }
 impl GetPlatformApplicationAttributesResponse {
     /// Starts building a [`GetPlatformApplicationAttributesResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetPlatformApplicationAttributesResponseBuilder {
-        <crate::types::builders::GetPlatformApplicationAttributesResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetPlatformApplicationAttributesResponseBuilder as Default>::default()
     }
     /// The `Attributes` member, when set.
     #[inline]
-    pub fn attributes(
-        &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    pub fn attributes(&self) -> Option<&::std::collections::BTreeMap<String, String>> {
         self.attributes.as_ref()
     }
 }
 /// A builder for [`GetPlatformApplicationAttributesResponse`](crate::types::GetPlatformApplicationAttributesResponse); start one with `GetPlatformApplicationAttributesResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetPlatformApplicationAttributesResponseBuilder {
     inner: crate::types::GetPlatformApplicationAttributesResponse,
 }
@@ -58,8 +42,8 @@ impl GetPlatformApplicationAttributesResponseBuilder {
     /// To set the whole map at once, use [`set_attributes`](Self::set_attributes).
     pub fn attributes(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
         self.inner.attributes.get_or_insert_default().insert(key.into(), value.into());
         self
@@ -68,9 +52,7 @@ impl GetPlatformApplicationAttributesResponseBuilder {
     #[inline]
     pub fn set_attributes(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.inner.attributes = input;
         self
@@ -79,9 +61,7 @@ impl GetPlatformApplicationAttributesResponseBuilder {
     #[inline]
     pub fn get_attributes(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, String>> {
         &self.inner.attributes
     }
     /// Builds the [`GetPlatformApplicationAttributesResponse`]; it has no required members, so this cannot fail.
@@ -93,30 +73,22 @@ impl GetPlatformApplicationAttributesResponseBuilder {
 impl ::awsgen_runtime::xml::FromXml for GetPlatformApplicationAttributesResponse {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "Attributes" {
-                value.attributes = ::std::option::Option::Some({
+                value.attributes = Some({
                     let mut map = ::std::collections::BTreeMap::new();
                     for entry_0 in child.children() {
-                        if let ::std::option::Option::Some((key, item)) = {
-                            let mut key = ::std::option::Option::None;
-                            let mut item = ::std::option::Option::None;
+                        if let Some((key, item)) = {
+                            let mut key = None;
+                            let mut item = None;
                             for part_1 in entry_0.children() {
                                 match part_1.name() {
-                                    "key" => {
-                                        key = ::std::option::Option::Some(
-                                            ::std::string::String::from(part_1.text()),
-                                        );
-                                    }
-                                    "value" => {
-                                        item = ::std::option::Option::Some(
-                                            ::std::string::String::from(part_1.text()),
-                                        );
-                                    }
+                                    "key" => key = Some(String::from(part_1.text())),
+                                    "value" => item = Some(String::from(part_1.text())),
                                     _ => {
-                                        return ::std::result::Result::Err(
+                                        return Err(
                                             ::awsgen_runtime::xml::unexpected(
                                                 part_1,
                                                 "GetPlatformApplicationAttributesResponse",
@@ -134,6 +106,6 @@ impl ::awsgen_runtime::xml::FromXml for GetPlatformApplicationAttributesResponse
                 });
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

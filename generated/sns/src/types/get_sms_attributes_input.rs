@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The input for the `GetSMSAttributes` request.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetSmsAttributesInput {
     /// A list of the individual attribute names, such as `MonthlySpendLimit`, for which you want values.
@@ -15,27 +10,22 @@ pub struct GetSmsAttributesInput {
     /// For all attribute names, see [SetSMSAttributes](https://docs.aws.amazon.com/sns/latest/api/API_SetSMSAttributes.html).
     ///
     /// If you don't use this parameter, Amazon SNS returns all SMS attributes.
-    pub attributes: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub attributes: Option<Vec<String>>,
 }
 impl GetSmsAttributesInput {
     /// Starts building a [`GetSmsAttributesInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetSmsAttributesInputBuilder {
-        <crate::types::builders::GetSmsAttributesInputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetSmsAttributesInputBuilder as Default>::default()
     }
     /// The `attributes` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn attributes(&self) -> &[::std::string::String] {
+    pub fn attributes(&self) -> &[String] {
         self.attributes.as_deref().unwrap_or_default()
     }
 }
 /// A builder for [`GetSmsAttributesInput`](crate::types::GetSmsAttributesInput); start one with `GetSmsAttributesInput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetSmsAttributesInputBuilder {
     inner: crate::types::GetSmsAttributesInput,
 }
@@ -43,27 +33,19 @@ impl GetSmsAttributesInputBuilder {
     /// Appends one item to [`GetSmsAttributesInput::attributes`](crate::types::GetSmsAttributesInput::attributes): A list of the individual attribute names, such as `MonthlySpendLimit`, for which you want values.
     ///
     /// To set the whole list at once, use [`set_attributes`](Self::set_attributes).
-    pub fn attributes(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn attributes(mut self, input: impl Into<String>) -> Self {
         self.inner.attributes.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`GetSmsAttributesInput::attributes`](crate::types::GetSmsAttributesInput::attributes).
     #[inline]
-    pub fn set_attributes(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_attributes(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.attributes = input;
         self
     }
     /// The value set for [`GetSmsAttributesInput::attributes`](crate::types::GetSmsAttributesInput::attributes), if any.
     #[inline]
-    pub fn get_attributes(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_attributes(&self) -> &Option<Vec<String>> {
         &self.inner.attributes
     }
     /// Builds the [`GetSmsAttributesInput`]; it has no required members, so this cannot fail.
@@ -76,8 +58,8 @@ impl ::awsgen_runtime::query::WriteQuery for GetSmsAttributesInput {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.attributes {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.attributes {
             let member_0 = body.enter("attributes");
             if value.is_empty() {
                 body.value("");
@@ -88,6 +70,6 @@ impl ::awsgen_runtime::query::WriteQuery for GetSmsAttributesInput {
             }
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

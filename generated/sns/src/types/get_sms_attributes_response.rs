@@ -2,42 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The response from the `GetSMSAttributes` request.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetSmsAttributesResponse {
     /// The SMS attribute names and their values.
-    pub attributes: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    pub attributes: Option<::std::collections::BTreeMap<String, String>>,
 }
 impl GetSmsAttributesResponse {
     /// Starts building a [`GetSmsAttributesResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetSmsAttributesResponseBuilder {
-        <crate::types::builders::GetSmsAttributesResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetSmsAttributesResponseBuilder as Default>::default()
     }
     /// The `attributes` member, when set.
     #[inline]
-    pub fn attributes(
-        &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    pub fn attributes(&self) -> Option<&::std::collections::BTreeMap<String, String>> {
         self.attributes.as_ref()
     }
 }
 /// A builder for [`GetSmsAttributesResponse`](crate::types::GetSmsAttributesResponse); start one with `GetSmsAttributesResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetSmsAttributesResponseBuilder {
     inner: crate::types::GetSmsAttributesResponse,
 }
@@ -47,8 +31,8 @@ impl GetSmsAttributesResponseBuilder {
     /// To set the whole map at once, use [`set_attributes`](Self::set_attributes).
     pub fn attributes(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
         self.inner.attributes.get_or_insert_default().insert(key.into(), value.into());
         self
@@ -57,9 +41,7 @@ impl GetSmsAttributesResponseBuilder {
     #[inline]
     pub fn set_attributes(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.inner.attributes = input;
         self
@@ -68,9 +50,7 @@ impl GetSmsAttributesResponseBuilder {
     #[inline]
     pub fn get_attributes(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, String>> {
         &self.inner.attributes
     }
     /// Builds the [`GetSmsAttributesResponse`]; it has no required members, so this cannot fail.
@@ -82,30 +62,22 @@ impl GetSmsAttributesResponseBuilder {
 impl ::awsgen_runtime::xml::FromXml for GetSmsAttributesResponse {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "attributes" {
-                value.attributes = ::std::option::Option::Some({
+                value.attributes = Some({
                     let mut map = ::std::collections::BTreeMap::new();
                     for entry_0 in child.children() {
-                        if let ::std::option::Option::Some((key, item)) = {
-                            let mut key = ::std::option::Option::None;
-                            let mut item = ::std::option::Option::None;
+                        if let Some((key, item)) = {
+                            let mut key = None;
+                            let mut item = None;
                             for part_1 in entry_0.children() {
                                 match part_1.name() {
-                                    "key" => {
-                                        key = ::std::option::Option::Some(
-                                            ::std::string::String::from(part_1.text()),
-                                        );
-                                    }
-                                    "value" => {
-                                        item = ::std::option::Option::Some(
-                                            ::std::string::String::from(part_1.text()),
-                                        );
-                                    }
+                                    "key" => key = Some(String::from(part_1.text())),
+                                    "value" => item = Some(String::from(part_1.text())),
                                     _ => {
-                                        return ::std::result::Result::Err(
+                                        return Err(
                                             ::awsgen_runtime::xml::unexpected(
                                                 part_1,
                                                 "GetSMSAttributesResponse",
@@ -123,6 +95,6 @@ impl ::awsgen_runtime::xml::FromXml for GetSmsAttributesResponse {
                 });
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

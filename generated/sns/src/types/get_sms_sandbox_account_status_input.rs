@@ -2,28 +2,18 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetSMSSandboxAccountStatusInput` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetSmsSandboxAccountStatusInput {}
 impl GetSmsSandboxAccountStatusInput {
     /// Starts building a [`GetSmsSandboxAccountStatusInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetSmsSandboxAccountStatusInputBuilder {
-        <crate::types::builders::GetSmsSandboxAccountStatusInputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetSmsSandboxAccountStatusInputBuilder as Default>::default()
     }
 }
 /// A builder for [`GetSmsSandboxAccountStatusInput`](crate::types::GetSmsSandboxAccountStatusInput); start one with `GetSmsSandboxAccountStatusInput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetSmsSandboxAccountStatusInputBuilder {
     inner: crate::types::GetSmsSandboxAccountStatusInput,
 }

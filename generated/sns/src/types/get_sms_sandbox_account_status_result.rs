@@ -2,87 +2,75 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetSMSSandboxAccountStatusResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetSmsSandboxAccountStatusResult {
     /// Indicates whether the calling Amazon Web Services account is in the SMS sandbox.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub is_in_sandbox: ::std::option::Option<bool>,
+    pub is_in_sandbox: Option<bool>,
 }
 impl GetSmsSandboxAccountStatusResult {
     /// Starts building a [`GetSmsSandboxAccountStatusResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetSmsSandboxAccountStatusResultBuilder {
-        <crate::types::builders::GetSmsSandboxAccountStatusResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetSmsSandboxAccountStatusResultBuilder as Default>::default()
     }
     /// The `IsInSandbox` member, when set.
     #[inline]
-    pub fn is_in_sandbox(&self) -> ::std::option::Option<bool> {
+    pub fn is_in_sandbox(&self) -> Option<bool> {
         self.is_in_sandbox
     }
 }
 /// A builder for [`GetSmsSandboxAccountStatusResult`](crate::types::GetSmsSandboxAccountStatusResult); start one with `GetSmsSandboxAccountStatusResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetSmsSandboxAccountStatusResultBuilder {
     inner: crate::types::GetSmsSandboxAccountStatusResult,
 }
 impl GetSmsSandboxAccountStatusResultBuilder {
     /// Sets [`GetSmsSandboxAccountStatusResult::is_in_sandbox`](crate::types::GetSmsSandboxAccountStatusResult::is_in_sandbox): Indicates whether the calling Amazon Web Services account is in the SMS sandbox.
     pub fn is_in_sandbox(mut self, input: bool) -> Self {
-        self.inner.is_in_sandbox = ::std::option::Option::Some(input);
+        self.inner.is_in_sandbox = Some(input);
         self
     }
     /// Sets or clears [`GetSmsSandboxAccountStatusResult::is_in_sandbox`](crate::types::GetSmsSandboxAccountStatusResult::is_in_sandbox).
     #[inline]
-    pub fn set_is_in_sandbox(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_is_in_sandbox(mut self, input: Option<bool>) -> Self {
         self.inner.is_in_sandbox = input;
         self
     }
     /// The value set for [`GetSmsSandboxAccountStatusResult::is_in_sandbox`](crate::types::GetSmsSandboxAccountStatusResult::is_in_sandbox), if any.
     #[inline]
-    pub fn get_is_in_sandbox(&self) -> &::std::option::Option<bool> {
+    pub fn get_is_in_sandbox(&self) -> &Option<bool> {
         &self.inner.is_in_sandbox
     }
     /// Builds the [`GetSmsSandboxAccountStatusResult`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetSmsSandboxAccountStatusResult,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.is_in_sandbox.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetSmsSandboxAccountStatusResult",
                 member: "is_in_sandbox",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::xml::FromXml for GetSmsSandboxAccountStatusResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "IsInSandbox" {
-                value.is_in_sandbox = ::std::option::Option::Some(
-                    child.text() == "true",
-                );
+                value.is_in_sandbox = Some(child.text() == "true");
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

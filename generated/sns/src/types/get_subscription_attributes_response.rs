@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Response for GetSubscriptionAttributes action.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetSubscriptionAttributesResponse {
     /// A map of the subscription's attributes. Attributes in this map include the following:
@@ -33,33 +28,22 @@ pub struct GetSubscriptionAttributesResponse {
     ///   - Amazon SNS listed as a trusted entity
     ///
     ///   Specifying a valid ARN for this attribute is required for Firehose delivery stream subscriptions. For more information, see [Fanout to Firehose delivery streams](https://docs.aws.amazon.com/sns/latest/dg/sns-firehose-as-subscriber.html) in the *Amazon SNS Developer Guide*.
-    pub attributes: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    pub attributes: Option<::std::collections::BTreeMap<String, String>>,
 }
 impl GetSubscriptionAttributesResponse {
     /// Starts building a [`GetSubscriptionAttributesResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetSubscriptionAttributesResponseBuilder {
-        <crate::types::builders::GetSubscriptionAttributesResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetSubscriptionAttributesResponseBuilder as Default>::default()
     }
     /// The `Attributes` member, when set.
     #[inline]
-    pub fn attributes(
-        &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    pub fn attributes(&self) -> Option<&::std::collections::BTreeMap<String, String>> {
         self.attributes.as_ref()
     }
 }
 /// A builder for [`GetSubscriptionAttributesResponse`](crate::types::GetSubscriptionAttributesResponse); start one with `GetSubscriptionAttributesResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetSubscriptionAttributesResponseBuilder {
     inner: crate::types::GetSubscriptionAttributesResponse,
 }
@@ -69,8 +53,8 @@ impl GetSubscriptionAttributesResponseBuilder {
     /// To set the whole map at once, use [`set_attributes`](Self::set_attributes).
     pub fn attributes(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
         self.inner.attributes.get_or_insert_default().insert(key.into(), value.into());
         self
@@ -79,9 +63,7 @@ impl GetSubscriptionAttributesResponseBuilder {
     #[inline]
     pub fn set_attributes(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.inner.attributes = input;
         self
@@ -90,9 +72,7 @@ impl GetSubscriptionAttributesResponseBuilder {
     #[inline]
     pub fn get_attributes(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, String>> {
         &self.inner.attributes
     }
     /// Builds the [`GetSubscriptionAttributesResponse`]; it has no required members, so this cannot fail.
@@ -104,30 +84,22 @@ impl GetSubscriptionAttributesResponseBuilder {
 impl ::awsgen_runtime::xml::FromXml for GetSubscriptionAttributesResponse {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "Attributes" {
-                value.attributes = ::std::option::Option::Some({
+                value.attributes = Some({
                     let mut map = ::std::collections::BTreeMap::new();
                     for entry_0 in child.children() {
-                        if let ::std::option::Option::Some((key, item)) = {
-                            let mut key = ::std::option::Option::None;
-                            let mut item = ::std::option::Option::None;
+                        if let Some((key, item)) = {
+                            let mut key = None;
+                            let mut item = None;
                             for part_1 in entry_0.children() {
                                 match part_1.name() {
-                                    "key" => {
-                                        key = ::std::option::Option::Some(
-                                            ::std::string::String::from(part_1.text()),
-                                        );
-                                    }
-                                    "value" => {
-                                        item = ::std::option::Option::Some(
-                                            ::std::string::String::from(part_1.text()),
-                                        );
-                                    }
+                                    "key" => key = Some(String::from(part_1.text())),
+                                    "value" => item = Some(String::from(part_1.text())),
                                     _ => {
-                                        return ::std::result::Result::Err(
+                                        return Err(
                                             ::awsgen_runtime::xml::unexpected(
                                                 part_1,
                                                 "GetSubscriptionAttributesResponse",
@@ -145,6 +117,6 @@ impl ::awsgen_runtime::xml::FromXml for GetSubscriptionAttributesResponse {
                 });
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Response for GetTopicAttributes action.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetTopicAttributesResponse {
     /// A map of the topic's attributes. Attributes in this map include the following:
@@ -42,33 +37,22 @@ pub struct GetTopicAttributesResponse {
     ///
     ///     (Optional) To override the generated value, you can specify a value for the `MessageDeduplicationId` parameter for the `Publish` action.
     /// - `FifoTopic` – When this is set to `true`, a FIFO topic is created.
-    pub attributes: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    pub attributes: Option<::std::collections::BTreeMap<String, String>>,
 }
 impl GetTopicAttributesResponse {
     /// Starts building a [`GetTopicAttributesResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetTopicAttributesResponseBuilder {
-        <crate::types::builders::GetTopicAttributesResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetTopicAttributesResponseBuilder as Default>::default()
     }
     /// The `Attributes` member, when set.
     #[inline]
-    pub fn attributes(
-        &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    pub fn attributes(&self) -> Option<&::std::collections::BTreeMap<String, String>> {
         self.attributes.as_ref()
     }
 }
 /// A builder for [`GetTopicAttributesResponse`](crate::types::GetTopicAttributesResponse); start one with `GetTopicAttributesResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetTopicAttributesResponseBuilder {
     inner: crate::types::GetTopicAttributesResponse,
 }
@@ -78,8 +62,8 @@ impl GetTopicAttributesResponseBuilder {
     /// To set the whole map at once, use [`set_attributes`](Self::set_attributes).
     pub fn attributes(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
         self.inner.attributes.get_or_insert_default().insert(key.into(), value.into());
         self
@@ -88,9 +72,7 @@ impl GetTopicAttributesResponseBuilder {
     #[inline]
     pub fn set_attributes(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.inner.attributes = input;
         self
@@ -99,9 +81,7 @@ impl GetTopicAttributesResponseBuilder {
     #[inline]
     pub fn get_attributes(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, String>> {
         &self.inner.attributes
     }
     /// Builds the [`GetTopicAttributesResponse`]; it has no required members, so this cannot fail.
@@ -113,30 +93,22 @@ impl GetTopicAttributesResponseBuilder {
 impl ::awsgen_runtime::xml::FromXml for GetTopicAttributesResponse {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "Attributes" {
-                value.attributes = ::std::option::Option::Some({
+                value.attributes = Some({
                     let mut map = ::std::collections::BTreeMap::new();
                     for entry_0 in child.children() {
-                        if let ::std::option::Option::Some((key, item)) = {
-                            let mut key = ::std::option::Option::None;
-                            let mut item = ::std::option::Option::None;
+                        if let Some((key, item)) = {
+                            let mut key = None;
+                            let mut item = None;
                             for part_1 in entry_0.children() {
                                 match part_1.name() {
-                                    "key" => {
-                                        key = ::std::option::Option::Some(
-                                            ::std::string::String::from(part_1.text()),
-                                        );
-                                    }
-                                    "value" => {
-                                        item = ::std::option::Option::Some(
-                                            ::std::string::String::from(part_1.text()),
-                                        );
-                                    }
+                                    "key" => key = Some(String::from(part_1.text())),
+                                    "value" => item = Some(String::from(part_1.text())),
                                     _ => {
-                                        return ::std::result::Result::Err(
+                                        return Err(
                                             ::awsgen_runtime::xml::unexpected(
                                                 part_1,
                                                 "GetTopicAttributesResponse",
@@ -154,6 +126,6 @@ impl ::awsgen_runtime::xml::FromXml for GetTopicAttributesResponse {
                 });
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,123 +2,99 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Input for `ListEndpointsByPlatformApplication` action.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListEndpointsByPlatformApplicationInput {
     /// `PlatformApplicationArn` for [`ListEndpointsByPlatformApplicationInput`](crate::types::ListEndpointsByPlatformApplicationInput) action.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub platform_application_arn: ::std::option::Option<::std::string::String>,
+    pub platform_application_arn: Option<String>,
     /// `NextToken` string is used when calling `ListEndpointsByPlatformApplication` action to retrieve additional records that are available after the first page results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl ListEndpointsByPlatformApplicationInput {
     /// Starts building a [`ListEndpointsByPlatformApplicationInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListEndpointsByPlatformApplicationInputBuilder {
-        <crate::types::builders::ListEndpointsByPlatformApplicationInputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ListEndpointsByPlatformApplicationInputBuilder as Default>::default()
     }
     /// The `PlatformApplicationArn` member, when set.
     #[inline]
-    pub fn platform_application_arn(&self) -> ::std::option::Option<&str> {
+    pub fn platform_application_arn(&self) -> Option<&str> {
         self.platform_application_arn.as_deref()
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`ListEndpointsByPlatformApplicationInput`](crate::types::ListEndpointsByPlatformApplicationInput); start one with `ListEndpointsByPlatformApplicationInput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ListEndpointsByPlatformApplicationInputBuilder {
     inner: crate::types::ListEndpointsByPlatformApplicationInput,
 }
 impl ListEndpointsByPlatformApplicationInputBuilder {
     /// Sets [`ListEndpointsByPlatformApplicationInput::platform_application_arn`](crate::types::ListEndpointsByPlatformApplicationInput::platform_application_arn): `PlatformApplicationArn` for [`ListEndpointsByPlatformApplicationInput`](crate::types::ListEndpointsByPlatformApplicationInput) action.
-    pub fn platform_application_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.platform_application_arn = ::std::option::Option::Some(input.into());
+    pub fn platform_application_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.platform_application_arn = Some(input.into());
         self
     }
     /// Sets or clears [`ListEndpointsByPlatformApplicationInput::platform_application_arn`](crate::types::ListEndpointsByPlatformApplicationInput::platform_application_arn).
     #[inline]
-    pub fn set_platform_application_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_platform_application_arn(mut self, input: Option<String>) -> Self {
         self.inner.platform_application_arn = input;
         self
     }
     /// The value set for [`ListEndpointsByPlatformApplicationInput::platform_application_arn`](crate::types::ListEndpointsByPlatformApplicationInput::platform_application_arn), if any.
     #[inline]
-    pub fn get_platform_application_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_platform_application_arn(&self) -> &Option<String> {
         &self.inner.platform_application_arn
     }
     /// Sets [`ListEndpointsByPlatformApplicationInput::next_token`](crate::types::ListEndpointsByPlatformApplicationInput::next_token): `NextToken` string is used when calling `ListEndpointsByPlatformApplication` action to retrieve additional records that are available after the first page results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`ListEndpointsByPlatformApplicationInput::next_token`](crate::types::ListEndpointsByPlatformApplicationInput::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`ListEndpointsByPlatformApplicationInput::next_token`](crate::types::ListEndpointsByPlatformApplicationInput::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`ListEndpointsByPlatformApplicationInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListEndpointsByPlatformApplicationInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.platform_application_arn.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ListEndpointsByPlatformApplicationInput",
                 member: "platform_application_arn",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for ListEndpointsByPlatformApplicationInput {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.platform_application_arn {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.platform_application_arn {
             body.member("PlatformApplicationArn", value);
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,24 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Response for `ListEndpointsByPlatformApplication` action.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListEndpointsByPlatformApplicationResponse {
     /// Endpoints returned for `ListEndpointsByPlatformApplication` action.
-    pub endpoints: ::std::option::Option<::std::vec::Vec<crate::types::Endpoint>>,
+    pub endpoints: Option<Vec<crate::types::Endpoint>>,
     /// `NextToken` string is returned when calling `ListEndpointsByPlatformApplication` action if additional records are available after the first page results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl ListEndpointsByPlatformApplicationResponse {
     /// Starts building a [`ListEndpointsByPlatformApplicationResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListEndpointsByPlatformApplicationResponseBuilder {
-        <crate::types::builders::ListEndpointsByPlatformApplicationResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ListEndpointsByPlatformApplicationResponseBuilder as Default>::default()
     }
     /// The `Endpoints` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -28,17 +23,12 @@ impl ListEndpointsByPlatformApplicationResponse {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`ListEndpointsByPlatformApplicationResponse`](crate::types::ListEndpointsByPlatformApplicationResponse); start one with `ListEndpointsByPlatformApplicationResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ListEndpointsByPlatformApplicationResponseBuilder {
     inner: crate::types::ListEndpointsByPlatformApplicationResponse,
 }
@@ -52,40 +42,29 @@ impl ListEndpointsByPlatformApplicationResponseBuilder {
     }
     /// Sets or clears [`ListEndpointsByPlatformApplicationResponse::endpoints`](crate::types::ListEndpointsByPlatformApplicationResponse::endpoints).
     #[inline]
-    pub fn set_endpoints(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Endpoint>>,
-    ) -> Self {
+    pub fn set_endpoints(mut self, input: Option<Vec<crate::types::Endpoint>>) -> Self {
         self.inner.endpoints = input;
         self
     }
     /// The value set for [`ListEndpointsByPlatformApplicationResponse::endpoints`](crate::types::ListEndpointsByPlatformApplicationResponse::endpoints), if any.
     #[inline]
-    pub fn get_endpoints(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Endpoint>> {
+    pub fn get_endpoints(&self) -> &Option<Vec<crate::types::Endpoint>> {
         &self.inner.endpoints
     }
     /// Sets [`ListEndpointsByPlatformApplicationResponse::next_token`](crate::types::ListEndpointsByPlatformApplicationResponse::next_token): `NextToken` string is returned when calling `ListEndpointsByPlatformApplication` action if additional records are available after the first page results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`ListEndpointsByPlatformApplicationResponse::next_token`](crate::types::ListEndpointsByPlatformApplicationResponse::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`ListEndpointsByPlatformApplicationResponse::next_token`](crate::types::ListEndpointsByPlatformApplicationResponse::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`ListEndpointsByPlatformApplicationResponse`]; it has no required members, so this cannot fail.
@@ -97,12 +76,12 @@ impl ListEndpointsByPlatformApplicationResponseBuilder {
 impl ::awsgen_runtime::xml::FromXml for ListEndpointsByPlatformApplicationResponse {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "Endpoints" => {
-                    value.endpoints = ::std::option::Option::Some(
+                    value.endpoints = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Endpoint as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -110,13 +89,11 @@ impl ::awsgen_runtime::xml::FromXml for ListEndpointsByPlatformApplicationRespon
                     );
                 }
                 "NextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

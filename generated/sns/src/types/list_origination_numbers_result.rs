@@ -2,30 +2,23 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListOriginationNumbersResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListOriginationNumbersResult {
     /// A `NextToken` string is returned when you call the `ListOriginationNumbers` operation if additional pages of records are available.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// A list of the calling account's verified and pending origination numbers.
-    pub phone_numbers: ::std::option::Option<
-        ::std::vec::Vec<crate::types::PhoneNumberInformation>,
-    >,
+    pub phone_numbers: Option<Vec<crate::types::PhoneNumberInformation>>,
 }
 impl ListOriginationNumbersResult {
     /// Starts building a [`ListOriginationNumbersResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListOriginationNumbersResultBuilder {
-        <crate::types::builders::ListOriginationNumbersResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ListOriginationNumbersResultBuilder as Default>::default()
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `PhoneNumbers` member, empty when not set; the field tells an empty list from an absent one.
@@ -35,36 +28,25 @@ impl ListOriginationNumbersResult {
     }
 }
 /// A builder for [`ListOriginationNumbersResult`](crate::types::ListOriginationNumbersResult); start one with `ListOriginationNumbersResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ListOriginationNumbersResultBuilder {
     inner: crate::types::ListOriginationNumbersResult,
 }
 impl ListOriginationNumbersResultBuilder {
     /// Sets [`ListOriginationNumbersResult::next_token`](crate::types::ListOriginationNumbersResult::next_token): A `NextToken` string is returned when you call the `ListOriginationNumbers` operation if additional pages of records are available.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`ListOriginationNumbersResult::next_token`](crate::types::ListOriginationNumbersResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`ListOriginationNumbersResult::next_token`](crate::types::ListOriginationNumbersResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Appends one item to [`ListOriginationNumbersResult::phone_numbers`](crate::types::ListOriginationNumbersResult::phone_numbers): A list of the calling account's verified and pending origination numbers.
@@ -78,9 +60,7 @@ impl ListOriginationNumbersResultBuilder {
     #[inline]
     pub fn set_phone_numbers(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::PhoneNumberInformation>,
-        >,
+        input: Option<Vec<crate::types::PhoneNumberInformation>>,
     ) -> Self {
         self.inner.phone_numbers = input;
         self
@@ -89,7 +69,7 @@ impl ListOriginationNumbersResultBuilder {
     #[inline]
     pub fn get_phone_numbers(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::PhoneNumberInformation>> {
+    ) -> &Option<Vec<crate::types::PhoneNumberInformation>> {
         &self.inner.phone_numbers
     }
     /// Builds the [`ListOriginationNumbersResult`]; it has no required members, so this cannot fail.
@@ -101,17 +81,15 @@ impl ListOriginationNumbersResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for ListOriginationNumbersResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "NextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 "PhoneNumbers" => {
-                    value.phone_numbers = ::std::option::Option::Some(
+                    value.phone_numbers = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::PhoneNumberInformation as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -121,6 +99,6 @@ impl ::awsgen_runtime::xml::FromXml for ListOriginationNumbersResult {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

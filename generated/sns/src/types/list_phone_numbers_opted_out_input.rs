@@ -2,60 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The input for the `ListPhoneNumbersOptedOut` action.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListPhoneNumbersOptedOutInput {
     /// A `NextToken` string is used when you call the `ListPhoneNumbersOptedOut` action to retrieve additional records that are available after the first page of results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl ListPhoneNumbersOptedOutInput {
     /// Starts building a [`ListPhoneNumbersOptedOutInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListPhoneNumbersOptedOutInputBuilder {
-        <crate::types::builders::ListPhoneNumbersOptedOutInputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ListPhoneNumbersOptedOutInputBuilder as Default>::default()
     }
     /// The `nextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`ListPhoneNumbersOptedOutInput`](crate::types::ListPhoneNumbersOptedOutInput); start one with `ListPhoneNumbersOptedOutInput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ListPhoneNumbersOptedOutInputBuilder {
     inner: crate::types::ListPhoneNumbersOptedOutInput,
 }
 impl ListPhoneNumbersOptedOutInputBuilder {
     /// Sets [`ListPhoneNumbersOptedOutInput::next_token`](crate::types::ListPhoneNumbersOptedOutInput::next_token): A `NextToken` string is used when you call the `ListPhoneNumbersOptedOut` action to retrieve additional records that are available after the first page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`ListPhoneNumbersOptedOutInput::next_token`](crate::types::ListPhoneNumbersOptedOutInput::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`ListPhoneNumbersOptedOutInput::next_token`](crate::types::ListPhoneNumbersOptedOutInput::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`ListPhoneNumbersOptedOutInput`]; it has no required members, so this cannot fail.
@@ -68,10 +52,10 @@ impl ::awsgen_runtime::query::WriteQuery for ListPhoneNumbersOptedOutInput {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.next_token {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.next_token {
             body.member("nextToken", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

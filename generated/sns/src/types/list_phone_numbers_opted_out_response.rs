@@ -2,43 +2,33 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The response from the `ListPhoneNumbersOptedOut` action.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListPhoneNumbersOptedOutResponse {
     /// A list of phone numbers that are opted out of receiving SMS messages. The list is paginated, and each page can contain up to 100 phone numbers.
-    pub phone_numbers: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub phone_numbers: Option<Vec<String>>,
     /// A `NextToken` string is returned when you call the `ListPhoneNumbersOptedOut` action if additional records are available after the first page of results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl ListPhoneNumbersOptedOutResponse {
     /// Starts building a [`ListPhoneNumbersOptedOutResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListPhoneNumbersOptedOutResponseBuilder {
-        <crate::types::builders::ListPhoneNumbersOptedOutResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ListPhoneNumbersOptedOutResponseBuilder as Default>::default()
     }
     /// The `phoneNumbers` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn phone_numbers(&self) -> &[::std::string::String] {
+    pub fn phone_numbers(&self) -> &[String] {
         self.phone_numbers.as_deref().unwrap_or_default()
     }
     /// The `nextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`ListPhoneNumbersOptedOutResponse`](crate::types::ListPhoneNumbersOptedOutResponse); start one with `ListPhoneNumbersOptedOutResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ListPhoneNumbersOptedOutResponseBuilder {
     inner: crate::types::ListPhoneNumbersOptedOutResponse,
 }
@@ -46,49 +36,35 @@ impl ListPhoneNumbersOptedOutResponseBuilder {
     /// Appends one item to [`ListPhoneNumbersOptedOutResponse::phone_numbers`](crate::types::ListPhoneNumbersOptedOutResponse::phone_numbers): A list of phone numbers that are opted out of receiving SMS messages.
     ///
     /// To set the whole list at once, use [`set_phone_numbers`](Self::set_phone_numbers).
-    pub fn phone_numbers(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn phone_numbers(mut self, input: impl Into<String>) -> Self {
         self.inner.phone_numbers.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ListPhoneNumbersOptedOutResponse::phone_numbers`](crate::types::ListPhoneNumbersOptedOutResponse::phone_numbers).
     #[inline]
-    pub fn set_phone_numbers(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_phone_numbers(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.phone_numbers = input;
         self
     }
     /// The value set for [`ListPhoneNumbersOptedOutResponse::phone_numbers`](crate::types::ListPhoneNumbersOptedOutResponse::phone_numbers), if any.
     #[inline]
-    pub fn get_phone_numbers(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_phone_numbers(&self) -> &Option<Vec<String>> {
         &self.inner.phone_numbers
     }
     /// Sets [`ListPhoneNumbersOptedOutResponse::next_token`](crate::types::ListPhoneNumbersOptedOutResponse::next_token): A `NextToken` string is returned when you call the `ListPhoneNumbersOptedOut` action if additional records are available after the first page of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`ListPhoneNumbersOptedOutResponse::next_token`](crate::types::ListPhoneNumbersOptedOutResponse::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`ListPhoneNumbersOptedOutResponse::next_token`](crate::types::ListPhoneNumbersOptedOutResponse::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`ListPhoneNumbersOptedOutResponse`]; it has no required members, so this cannot fail.
@@ -100,23 +76,21 @@ impl ListPhoneNumbersOptedOutResponseBuilder {
 impl ::awsgen_runtime::xml::FromXml for ListPhoneNumbersOptedOutResponse {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "phoneNumbers" => {
-                    value.phone_numbers = ::std::option::Option::Some(
-                        ::awsgen_runtime::xml::text_list::<::std::string::String>(child),
+                    value.phone_numbers = Some(
+                        ::awsgen_runtime::xml::text_list::<String>(child),
                     );
                 }
                 "nextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

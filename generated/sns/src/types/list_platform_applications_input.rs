@@ -2,60 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Input for `ListPlatformApplications` action.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListPlatformApplicationsInput {
     /// `NextToken` string is used when calling `ListPlatformApplications` action to retrieve additional records that are available after the first page results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl ListPlatformApplicationsInput {
     /// Starts building a [`ListPlatformApplicationsInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListPlatformApplicationsInputBuilder {
-        <crate::types::builders::ListPlatformApplicationsInputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ListPlatformApplicationsInputBuilder as Default>::default()
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`ListPlatformApplicationsInput`](crate::types::ListPlatformApplicationsInput); start one with `ListPlatformApplicationsInput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ListPlatformApplicationsInputBuilder {
     inner: crate::types::ListPlatformApplicationsInput,
 }
 impl ListPlatformApplicationsInputBuilder {
     /// Sets [`ListPlatformApplicationsInput::next_token`](crate::types::ListPlatformApplicationsInput::next_token): `NextToken` string is used when calling `ListPlatformApplications` action to retrieve additional records that are available after the first page results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`ListPlatformApplicationsInput::next_token`](crate::types::ListPlatformApplicationsInput::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`ListPlatformApplicationsInput::next_token`](crate::types::ListPlatformApplicationsInput::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`ListPlatformApplicationsInput`]; it has no required members, so this cannot fail.
@@ -68,10 +52,10 @@ impl ::awsgen_runtime::query::WriteQuery for ListPlatformApplicationsInput {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.next_token {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

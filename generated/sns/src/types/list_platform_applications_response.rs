@@ -2,26 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Response for `ListPlatformApplications` action.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListPlatformApplicationsResponse {
     /// Platform applications returned when calling `ListPlatformApplications` action.
-    pub platform_applications: ::std::option::Option<
-        ::std::vec::Vec<crate::types::PlatformApplication>,
-    >,
+    pub platform_applications: Option<Vec<crate::types::PlatformApplication>>,
     /// `NextToken` string is returned when calling `ListPlatformApplications` action if additional records are available after the first page results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl ListPlatformApplicationsResponse {
     /// Starts building a [`ListPlatformApplicationsResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListPlatformApplicationsResponseBuilder {
-        <crate::types::builders::ListPlatformApplicationsResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ListPlatformApplicationsResponseBuilder as Default>::default()
     }
     /// The `PlatformApplications` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -30,17 +23,12 @@ impl ListPlatformApplicationsResponse {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`ListPlatformApplicationsResponse`](crate::types::ListPlatformApplicationsResponse); start one with `ListPlatformApplicationsResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ListPlatformApplicationsResponseBuilder {
     inner: crate::types::ListPlatformApplicationsResponse,
 }
@@ -59,7 +47,7 @@ impl ListPlatformApplicationsResponseBuilder {
     #[inline]
     pub fn set_platform_applications(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::PlatformApplication>>,
+        input: Option<Vec<crate::types::PlatformApplication>>,
     ) -> Self {
         self.inner.platform_applications = input;
         self
@@ -68,29 +56,23 @@ impl ListPlatformApplicationsResponseBuilder {
     #[inline]
     pub fn get_platform_applications(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::PlatformApplication>> {
+    ) -> &Option<Vec<crate::types::PlatformApplication>> {
         &self.inner.platform_applications
     }
     /// Sets [`ListPlatformApplicationsResponse::next_token`](crate::types::ListPlatformApplicationsResponse::next_token): `NextToken` string is returned when calling `ListPlatformApplications` action if additional records are available after the first page results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`ListPlatformApplicationsResponse::next_token`](crate::types::ListPlatformApplicationsResponse::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`ListPlatformApplicationsResponse::next_token`](crate::types::ListPlatformApplicationsResponse::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`ListPlatformApplicationsResponse`]; it has no required members, so this cannot fail.
@@ -102,12 +84,12 @@ impl ListPlatformApplicationsResponseBuilder {
 impl ::awsgen_runtime::xml::FromXml for ListPlatformApplicationsResponse {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "PlatformApplications" => {
-                    value.platform_applications = ::std::option::Option::Some(
+                    value.platform_applications = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::PlatformApplication as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -115,13 +97,11 @@ impl ::awsgen_runtime::xml::FromXml for ListPlatformApplicationsResponse {
                     );
                 }
                 "NextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

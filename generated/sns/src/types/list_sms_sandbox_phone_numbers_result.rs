@@ -2,28 +2,21 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListSMSSandboxPhoneNumbersResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListSmsSandboxPhoneNumbersResult {
     /// A list of the calling account's pending and verified phone numbers.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub phone_numbers: ::std::option::Option<
-        ::std::vec::Vec<crate::types::SmsSandboxPhoneNumber>,
-    >,
+    pub phone_numbers: Option<Vec<crate::types::SmsSandboxPhoneNumber>>,
     /// A `NextToken` string is returned when you call the [`ListSMSSandboxPhoneNumbersInput`](crate::types::ListSmsSandboxPhoneNumbersInput) operation if additional pages of records are available.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl ListSmsSandboxPhoneNumbersResult {
     /// Starts building a [`ListSmsSandboxPhoneNumbersResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListSmsSandboxPhoneNumbersResultBuilder {
-        <crate::types::builders::ListSmsSandboxPhoneNumbersResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ListSmsSandboxPhoneNumbersResultBuilder as Default>::default()
     }
     /// The `PhoneNumbers` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -32,17 +25,12 @@ impl ListSmsSandboxPhoneNumbersResult {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`ListSmsSandboxPhoneNumbersResult`](crate::types::ListSmsSandboxPhoneNumbersResult); start one with `ListSmsSandboxPhoneNumbersResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ListSmsSandboxPhoneNumbersResultBuilder {
     inner: crate::types::ListSmsSandboxPhoneNumbersResult,
 }
@@ -58,9 +46,7 @@ impl ListSmsSandboxPhoneNumbersResultBuilder {
     #[inline]
     pub fn set_phone_numbers(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::SmsSandboxPhoneNumber>,
-        >,
+        input: Option<Vec<crate::types::SmsSandboxPhoneNumber>>,
     ) -> Self {
         self.inner.phone_numbers = input;
         self
@@ -69,57 +55,51 @@ impl ListSmsSandboxPhoneNumbersResultBuilder {
     #[inline]
     pub fn get_phone_numbers(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::SmsSandboxPhoneNumber>> {
+    ) -> &Option<Vec<crate::types::SmsSandboxPhoneNumber>> {
         &self.inner.phone_numbers
     }
     /// Sets [`ListSmsSandboxPhoneNumbersResult::next_token`](crate::types::ListSmsSandboxPhoneNumbersResult::next_token): A `NextToken` string is returned when you call the [`ListSMSSandboxPhoneNumbersInput`](crate::types::ListSmsSandboxPhoneNumbersInput) operation if additional pages of records are available.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`ListSmsSandboxPhoneNumbersResult::next_token`](crate::types::ListSmsSandboxPhoneNumbersResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`ListSmsSandboxPhoneNumbersResult::next_token`](crate::types::ListSmsSandboxPhoneNumbersResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`ListSmsSandboxPhoneNumbersResult`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListSmsSandboxPhoneNumbersResult,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.phone_numbers.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ListSmsSandboxPhoneNumbersResult",
                 member: "phone_numbers",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::xml::FromXml for ListSmsSandboxPhoneNumbersResult {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "PhoneNumbers" => {
-                    value.phone_numbers = ::std::option::Option::Some(
+                    value.phone_numbers = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::SmsSandboxPhoneNumber as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -127,13 +107,11 @@ impl ::awsgen_runtime::xml::FromXml for ListSmsSandboxPhoneNumbersResult {
                     );
                 }
                 "NextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

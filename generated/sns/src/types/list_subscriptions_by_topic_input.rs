@@ -2,121 +2,99 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Input for ListSubscriptionsByTopic action.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListSubscriptionsByTopicInput {
     /// The ARN of the topic for which you wish to find subscriptions.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub topic_arn: ::std::option::Option<::std::string::String>,
+    pub topic_arn: Option<String>,
     /// Token returned by the previous `ListSubscriptionsByTopic` request.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl ListSubscriptionsByTopicInput {
     /// Starts building a [`ListSubscriptionsByTopicInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListSubscriptionsByTopicInputBuilder {
-        <crate::types::builders::ListSubscriptionsByTopicInputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ListSubscriptionsByTopicInputBuilder as Default>::default()
     }
     /// The `TopicArn` member, when set.
     #[inline]
-    pub fn topic_arn(&self) -> ::std::option::Option<&str> {
+    pub fn topic_arn(&self) -> Option<&str> {
         self.topic_arn.as_deref()
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`ListSubscriptionsByTopicInput`](crate::types::ListSubscriptionsByTopicInput); start one with `ListSubscriptionsByTopicInput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ListSubscriptionsByTopicInputBuilder {
     inner: crate::types::ListSubscriptionsByTopicInput,
 }
 impl ListSubscriptionsByTopicInputBuilder {
     /// Sets [`ListSubscriptionsByTopicInput::topic_arn`](crate::types::ListSubscriptionsByTopicInput::topic_arn): The ARN of the topic for which you wish to find subscriptions.
-    pub fn topic_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.topic_arn = ::std::option::Option::Some(input.into());
+    pub fn topic_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.topic_arn = Some(input.into());
         self
     }
     /// Sets or clears [`ListSubscriptionsByTopicInput::topic_arn`](crate::types::ListSubscriptionsByTopicInput::topic_arn).
     #[inline]
-    pub fn set_topic_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_topic_arn(mut self, input: Option<String>) -> Self {
         self.inner.topic_arn = input;
         self
     }
     /// The value set for [`ListSubscriptionsByTopicInput::topic_arn`](crate::types::ListSubscriptionsByTopicInput::topic_arn), if any.
     #[inline]
-    pub fn get_topic_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_topic_arn(&self) -> &Option<String> {
         &self.inner.topic_arn
     }
     /// Sets [`ListSubscriptionsByTopicInput::next_token`](crate::types::ListSubscriptionsByTopicInput::next_token): Token returned by the previous `ListSubscriptionsByTopic` request.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`ListSubscriptionsByTopicInput::next_token`](crate::types::ListSubscriptionsByTopicInput::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`ListSubscriptionsByTopicInput::next_token`](crate::types::ListSubscriptionsByTopicInput::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`ListSubscriptionsByTopicInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListSubscriptionsByTopicInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.topic_arn.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ListSubscriptionsByTopicInput",
                 member: "topic_arn",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for ListSubscriptionsByTopicInput {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.topic_arn {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.topic_arn {
             body.member("TopicArn", value);
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             body.member("NextToken", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,26 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Response for ListSubscriptionsByTopic action.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListSubscriptionsByTopicResponse {
     /// A list of subscriptions.
-    pub subscriptions: ::std::option::Option<
-        ::std::vec::Vec<crate::types::Subscription>,
-    >,
+    pub subscriptions: Option<Vec<crate::types::Subscription>>,
     /// Token to pass along to the next `ListSubscriptionsByTopic` request. This element is returned if there are more subscriptions to retrieve.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl ListSubscriptionsByTopicResponse {
     /// Starts building a [`ListSubscriptionsByTopicResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListSubscriptionsByTopicResponseBuilder {
-        <crate::types::builders::ListSubscriptionsByTopicResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ListSubscriptionsByTopicResponseBuilder as Default>::default()
     }
     /// The `Subscriptions` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -30,17 +23,12 @@ impl ListSubscriptionsByTopicResponse {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`ListSubscriptionsByTopicResponse`](crate::types::ListSubscriptionsByTopicResponse); start one with `ListSubscriptionsByTopicResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ListSubscriptionsByTopicResponseBuilder {
     inner: crate::types::ListSubscriptionsByTopicResponse,
 }
@@ -56,38 +44,30 @@ impl ListSubscriptionsByTopicResponseBuilder {
     #[inline]
     pub fn set_subscriptions(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Subscription>>,
+        input: Option<Vec<crate::types::Subscription>>,
     ) -> Self {
         self.inner.subscriptions = input;
         self
     }
     /// The value set for [`ListSubscriptionsByTopicResponse::subscriptions`](crate::types::ListSubscriptionsByTopicResponse::subscriptions), if any.
     #[inline]
-    pub fn get_subscriptions(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Subscription>> {
+    pub fn get_subscriptions(&self) -> &Option<Vec<crate::types::Subscription>> {
         &self.inner.subscriptions
     }
     /// Sets [`ListSubscriptionsByTopicResponse::next_token`](crate::types::ListSubscriptionsByTopicResponse::next_token): Token to pass along to the next `ListSubscriptionsByTopic` request.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`ListSubscriptionsByTopicResponse::next_token`](crate::types::ListSubscriptionsByTopicResponse::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`ListSubscriptionsByTopicResponse::next_token`](crate::types::ListSubscriptionsByTopicResponse::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`ListSubscriptionsByTopicResponse`]; it has no required members, so this cannot fail.
@@ -99,12 +79,12 @@ impl ListSubscriptionsByTopicResponseBuilder {
 impl ::awsgen_runtime::xml::FromXml for ListSubscriptionsByTopicResponse {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "Subscriptions" => {
-                    value.subscriptions = ::std::option::Option::Some(
+                    value.subscriptions = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Subscription as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -112,13 +92,11 @@ impl ::awsgen_runtime::xml::FromXml for ListSubscriptionsByTopicResponse {
                     );
                 }
                 "NextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

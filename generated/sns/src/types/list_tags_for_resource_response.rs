@@ -2,22 +2,17 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListTagsForResourceResponse` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListTagsForResourceResponse {
     /// The tags associated with the specified topic.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
 }
 impl ListTagsForResourceResponse {
     /// Starts building a [`ListTagsForResourceResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListTagsForResourceResponseBuilder {
-        <crate::types::builders::ListTagsForResourceResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ListTagsForResourceResponseBuilder as Default>::default()
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -26,12 +21,7 @@ impl ListTagsForResourceResponse {
     }
 }
 /// A builder for [`ListTagsForResourceResponse`](crate::types::ListTagsForResourceResponse); start one with `ListTagsForResourceResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ListTagsForResourceResponseBuilder {
     inner: crate::types::ListTagsForResourceResponse,
 }
@@ -45,18 +35,13 @@ impl ListTagsForResourceResponseBuilder {
     }
     /// Sets or clears [`ListTagsForResourceResponse::tags`](crate::types::ListTagsForResourceResponse::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`ListTagsForResourceResponse::tags`](crate::types::ListTagsForResourceResponse::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Builds the [`ListTagsForResourceResponse`]; it has no required members, so this cannot fail.
@@ -68,11 +53,11 @@ impl ListTagsForResourceResponseBuilder {
 impl ::awsgen_runtime::xml::FromXml for ListTagsForResourceResponse {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "Tags" {
-                value.tags = ::std::option::Option::Some(
+                value.tags = Some(
                     ::awsgen_runtime::xml::list(
                         child,
                         <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -80,6 +65,6 @@ impl ::awsgen_runtime::xml::FromXml for ListTagsForResourceResponse {
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,24 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Response for ListTopics action.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListTopicsResponse {
     /// A list of topic ARNs.
-    pub topics: ::std::option::Option<::std::vec::Vec<crate::types::Topic>>,
+    pub topics: Option<Vec<crate::types::Topic>>,
     /// Token to pass along to the next `ListTopics` request. This element is returned if there are additional topics to retrieve.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl ListTopicsResponse {
     /// Starts building a [`ListTopicsResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListTopicsResponseBuilder {
-        <crate::types::builders::ListTopicsResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ListTopicsResponseBuilder as Default>::default()
     }
     /// The `Topics` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -28,17 +23,12 @@ impl ListTopicsResponse {
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 /// A builder for [`ListTopicsResponse`](crate::types::ListTopicsResponse); start one with `ListTopicsResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ListTopicsResponseBuilder {
     inner: crate::types::ListTopicsResponse,
 }
@@ -52,40 +42,29 @@ impl ListTopicsResponseBuilder {
     }
     /// Sets or clears [`ListTopicsResponse::topics`](crate::types::ListTopicsResponse::topics).
     #[inline]
-    pub fn set_topics(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Topic>>,
-    ) -> Self {
+    pub fn set_topics(mut self, input: Option<Vec<crate::types::Topic>>) -> Self {
         self.inner.topics = input;
         self
     }
     /// The value set for [`ListTopicsResponse::topics`](crate::types::ListTopicsResponse::topics), if any.
     #[inline]
-    pub fn get_topics(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Topic>> {
+    pub fn get_topics(&self) -> &Option<Vec<crate::types::Topic>> {
         &self.inner.topics
     }
     /// Sets [`ListTopicsResponse::next_token`](crate::types::ListTopicsResponse::next_token): Token to pass along to the next `ListTopics` request.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`ListTopicsResponse::next_token`](crate::types::ListTopicsResponse::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`ListTopicsResponse::next_token`](crate::types::ListTopicsResponse::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`ListTopicsResponse`]; it has no required members, so this cannot fail.
@@ -97,12 +76,12 @@ impl ListTopicsResponseBuilder {
 impl ::awsgen_runtime::xml::FromXml for ListTopicsResponse {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "Topics" => {
-                    value.topics = ::std::option::Option::Some(
+                    value.topics = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::Topic as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -110,13 +89,11 @@ impl ::awsgen_runtime::xml::FromXml for ListTopicsResponse {
                     );
                 }
                 "NextToken" => {
-                    value.next_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.next_token = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -4,160 +4,134 @@
 /// The user-specified message attribute value. For string data types, the value attribute has the same restrictions on the content as the message body. For more information, see [Publish](https://docs.aws.amazon.com/sns/latest/api/API_Publish.html).
 ///
 /// Name, type, and value must not be empty or null. In addition, the message body should not be empty or null. All parts of the message attribute, including name, type, and value, are included in the message size restriction, which is currently 256 KB (262,144 bytes). For more information, see [Amazon SNS message attributes](https://docs.aws.amazon.com/sns/latest/dg/SNSMessageAttributes.html) and [Publishing to a mobile phone](https://docs.aws.amazon.com/sns/latest/dg/sms_publish-to-phone.html) in the *Amazon SNS Developer Guide.*
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct MessageAttributeValue {
     /// Amazon SNS supports the following logical data types: String, String.Array, Number, and Binary. For more information, see [Message Attribute Data Types](https://docs.aws.amazon.com/sns/latest/dg/SNSMessageAttributes.html#SNSMessageAttributes.DataTypes).
     ///
     /// Required: the builder's `build()` fails without it.
-    pub data_type: ::std::option::Option<::std::string::String>,
+    pub data_type: Option<String>,
     /// Strings are Unicode with UTF8 binary encoding. For a list of code values, see [ASCII Printable Characters](https://en.wikipedia.org/wiki/ASCII#ASCII_printable_characters).
-    pub string_value: ::std::option::Option<::std::string::String>,
+    pub string_value: Option<String>,
     /// Binary type attributes can store any binary data, for example, compressed data, encrypted data, or images.
-    pub binary_value: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
+    pub binary_value: Option<::awsgen_runtime::primitives::Blob>,
 }
 impl MessageAttributeValue {
     /// Starts building a [`MessageAttributeValue`].
     #[inline]
     pub fn builder() -> crate::types::builders::MessageAttributeValueBuilder {
-        <crate::types::builders::MessageAttributeValueBuilder as ::std::default::Default>::default()
+        <crate::types::builders::MessageAttributeValueBuilder as Default>::default()
     }
     /// The `DataType` member, when set.
     #[inline]
-    pub fn data_type(&self) -> ::std::option::Option<&str> {
+    pub fn data_type(&self) -> Option<&str> {
         self.data_type.as_deref()
     }
     /// The `StringValue` member, when set.
     #[inline]
-    pub fn string_value(&self) -> ::std::option::Option<&str> {
+    pub fn string_value(&self) -> Option<&str> {
         self.string_value.as_deref()
     }
     /// The `BinaryValue` member, when set.
     #[inline]
-    pub fn binary_value(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::primitives::Blob> {
+    pub fn binary_value(&self) -> Option<&::awsgen_runtime::primitives::Blob> {
         self.binary_value.as_ref()
     }
 }
 /// A builder for [`MessageAttributeValue`](crate::types::MessageAttributeValue); start one with `MessageAttributeValue::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct MessageAttributeValueBuilder {
     inner: crate::types::MessageAttributeValue,
 }
 impl MessageAttributeValueBuilder {
     /// Sets [`MessageAttributeValue::data_type`](crate::types::MessageAttributeValue::data_type): Amazon SNS supports the following logical data types: String, String.Array, Number, and Binary.
-    pub fn data_type(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.data_type = ::std::option::Option::Some(input.into());
+    pub fn data_type(mut self, input: impl Into<String>) -> Self {
+        self.inner.data_type = Some(input.into());
         self
     }
     /// Sets or clears [`MessageAttributeValue::data_type`](crate::types::MessageAttributeValue::data_type).
     #[inline]
-    pub fn set_data_type(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_data_type(mut self, input: Option<String>) -> Self {
         self.inner.data_type = input;
         self
     }
     /// The value set for [`MessageAttributeValue::data_type`](crate::types::MessageAttributeValue::data_type), if any.
     #[inline]
-    pub fn get_data_type(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_data_type(&self) -> &Option<String> {
         &self.inner.data_type
     }
     /// Sets [`MessageAttributeValue::string_value`](crate::types::MessageAttributeValue::string_value): Strings are Unicode with UTF8 binary encoding.
-    pub fn string_value(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.string_value = ::std::option::Option::Some(input.into());
+    pub fn string_value(mut self, input: impl Into<String>) -> Self {
+        self.inner.string_value = Some(input.into());
         self
     }
     /// Sets or clears [`MessageAttributeValue::string_value`](crate::types::MessageAttributeValue::string_value).
     #[inline]
-    pub fn set_string_value(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_string_value(mut self, input: Option<String>) -> Self {
         self.inner.string_value = input;
         self
     }
     /// The value set for [`MessageAttributeValue::string_value`](crate::types::MessageAttributeValue::string_value), if any.
     #[inline]
-    pub fn get_string_value(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_string_value(&self) -> &Option<String> {
         &self.inner.string_value
     }
     /// Sets [`MessageAttributeValue::binary_value`](crate::types::MessageAttributeValue::binary_value): Binary type attributes can store any binary data, for example, compressed data, encrypted data, or images.
     pub fn binary_value(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
+        input: impl Into<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.inner.binary_value = ::std::option::Option::Some(input.into());
+        self.inner.binary_value = Some(input.into());
         self
     }
     /// Sets or clears [`MessageAttributeValue::binary_value`](crate::types::MessageAttributeValue::binary_value).
     #[inline]
     pub fn set_binary_value(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
+        input: Option<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
         self.inner.binary_value = input;
         self
     }
     /// The value set for [`MessageAttributeValue::binary_value`](crate::types::MessageAttributeValue::binary_value), if any.
     #[inline]
-    pub fn get_binary_value(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
+    pub fn get_binary_value(&self) -> &Option<::awsgen_runtime::primitives::Blob> {
         &self.inner.binary_value
     }
     /// Builds the [`MessageAttributeValue`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::MessageAttributeValue,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.data_type.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "MessageAttributeValue",
                 member: "data_type",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for MessageAttributeValue {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.data_type {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.data_type {
             body.member("DataType", value);
         }
-        if let ::std::option::Option::Some(value) = &self.string_value {
+        if let Some(value) = &self.string_value {
             body.member("StringValue", value);
         }
-        if let ::std::option::Option::Some(value) = &self.binary_value {
+        if let Some(value) = &self.binary_value {
             body.member(
                 "BinaryValue",
                 &::awsgen_runtime::protocol::base64_text(value.as_bytes()),
             );
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

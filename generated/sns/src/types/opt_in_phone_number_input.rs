@@ -2,23 +2,23 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Input for the OptInPhoneNumber action.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct OptInPhoneNumberInput {
     /// The phone number to opt in. Use E.164 format.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub phone_number: ::std::option::Option<::std::string::String>,
+    pub phone_number: Option<String>,
 }
 impl OptInPhoneNumberInput {
     /// Starts building a [`OptInPhoneNumberInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::OptInPhoneNumberInputBuilder {
-        <crate::types::builders::OptInPhoneNumberInputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::OptInPhoneNumberInputBuilder as Default>::default()
     }
     /// The `phoneNumber` member, when set.
     #[inline]
-    pub fn phone_number(&self) -> ::std::option::Option<&str> {
+    pub fn phone_number(&self) -> Option<&str> {
         self.phone_number.as_deref()
     }
 }
@@ -30,63 +30,52 @@ impl ::std::fmt::Debug for OptInPhoneNumberInput {
     }
 }
 /// A builder for [`OptInPhoneNumberInput`](crate::types::OptInPhoneNumberInput); start one with `OptInPhoneNumberInput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct OptInPhoneNumberInputBuilder {
     inner: crate::types::OptInPhoneNumberInput,
 }
 impl OptInPhoneNumberInputBuilder {
     /// Sets [`OptInPhoneNumberInput::phone_number`](crate::types::OptInPhoneNumberInput::phone_number): The phone number to opt in.
-    pub fn phone_number(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.phone_number = ::std::option::Option::Some(input.into());
+    pub fn phone_number(mut self, input: impl Into<String>) -> Self {
+        self.inner.phone_number = Some(input.into());
         self
     }
     /// Sets or clears [`OptInPhoneNumberInput::phone_number`](crate::types::OptInPhoneNumberInput::phone_number).
     #[inline]
-    pub fn set_phone_number(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_phone_number(mut self, input: Option<String>) -> Self {
         self.inner.phone_number = input;
         self
     }
     /// The value set for [`OptInPhoneNumberInput::phone_number`](crate::types::OptInPhoneNumberInput::phone_number), if any.
     #[inline]
-    pub fn get_phone_number(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_phone_number(&self) -> &Option<String> {
         &self.inner.phone_number
     }
     /// Builds the [`OptInPhoneNumberInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::OptInPhoneNumberInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.phone_number.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "OptInPhoneNumberInput",
                 member: "phone_number",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for OptInPhoneNumberInput {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.phone_number {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.phone_number {
             body.member("phoneNumber", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,28 +2,18 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The response for the OptInPhoneNumber action.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct OptInPhoneNumberResponse {}
 impl OptInPhoneNumberResponse {
     /// Starts building a [`OptInPhoneNumberResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::OptInPhoneNumberResponseBuilder {
-        <crate::types::builders::OptInPhoneNumberResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::OptInPhoneNumberResponseBuilder as Default>::default()
     }
 }
 /// A builder for [`OptInPhoneNumberResponse`](crate::types::OptInPhoneNumberResponse); start one with `OptInPhoneNumberResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct OptInPhoneNumberResponseBuilder {
     inner: crate::types::OptInPhoneNumberResponse,
 }
@@ -37,7 +27,7 @@ impl OptInPhoneNumberResponseBuilder {
 impl ::awsgen_runtime::xml::FromXml for OptInPhoneNumberResponse {
     fn from_xml(
         _: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        ::std::result::Result::Ok(<Self as ::std::default::Default>::default())
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        Ok(<Self as Default>::default())
     }
 }

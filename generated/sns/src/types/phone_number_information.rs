@@ -2,55 +2,51 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A list of phone numbers and their metadata.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PhoneNumberInformation {
     /// The date and time when the phone number was created.
-    pub created_at: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub created_at: Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The phone number.
-    pub phone_number: ::std::option::Option<::std::string::String>,
+    pub phone_number: Option<String>,
     /// The status of the phone number.
-    pub status: ::std::option::Option<::std::string::String>,
+    pub status: Option<String>,
     /// The two-character code for the country or region, in ISO 3166-1 alpha-2 format.
-    pub iso2_country_code: ::std::option::Option<::std::string::String>,
+    pub iso2_country_code: Option<String>,
     /// The list of supported routes.
-    pub route_type: ::std::option::Option<crate::types::RouteType>,
+    pub route_type: Option<crate::types::RouteType>,
     /// The capabilities of each phone number.
-    pub number_capabilities: ::std::option::Option<
-        ::std::vec::Vec<crate::types::NumberCapability>,
-    >,
+    pub number_capabilities: Option<Vec<crate::types::NumberCapability>>,
 }
 impl PhoneNumberInformation {
     /// Starts building a [`PhoneNumberInformation`].
     #[inline]
     pub fn builder() -> crate::types::builders::PhoneNumberInformationBuilder {
-        <crate::types::builders::PhoneNumberInformationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::PhoneNumberInformationBuilder as Default>::default()
     }
     /// The `CreatedAt` member, when set.
     #[inline]
-    pub fn created_at(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn created_at(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.created_at.as_ref()
     }
     /// The `PhoneNumber` member, when set.
     #[inline]
-    pub fn phone_number(&self) -> ::std::option::Option<&str> {
+    pub fn phone_number(&self) -> Option<&str> {
         self.phone_number.as_deref()
     }
     /// The `Status` member, when set.
     #[inline]
-    pub fn status(&self) -> ::std::option::Option<&str> {
+    pub fn status(&self) -> Option<&str> {
         self.status.as_deref()
     }
     /// The `Iso2CountryCode` member, when set.
     #[inline]
-    pub fn iso2_country_code(&self) -> ::std::option::Option<&str> {
+    pub fn iso2_country_code(&self) -> Option<&str> {
         self.iso2_country_code.as_deref()
     }
     /// The `RouteType` member, when set.
     #[inline]
-    pub fn route_type(&self) -> ::std::option::Option<&crate::types::RouteType> {
+    pub fn route_type(&self) -> Option<&crate::types::RouteType> {
         self.route_type.as_ref()
     }
     /// The `NumberCapabilities` member, empty when not set; the field tells an empty list from an absent one.
@@ -72,122 +68,92 @@ impl ::std::fmt::Debug for PhoneNumberInformation {
     }
 }
 /// A builder for [`PhoneNumberInformation`](crate::types::PhoneNumberInformation); start one with `PhoneNumberInformation::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct PhoneNumberInformationBuilder {
     inner: crate::types::PhoneNumberInformation,
 }
 impl PhoneNumberInformationBuilder {
     /// Sets [`PhoneNumberInformation::created_at`](crate::types::PhoneNumberInformation::created_at): The date and time when the phone number was created.
     pub fn created_at(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.created_at = ::std::option::Option::Some(input);
+        self.inner.created_at = Some(input);
         self
     }
     /// Sets or clears [`PhoneNumberInformation::created_at`](crate::types::PhoneNumberInformation::created_at).
     #[inline]
     pub fn set_created_at(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.created_at = input;
         self
     }
     /// The value set for [`PhoneNumberInformation::created_at`](crate::types::PhoneNumberInformation::created_at), if any.
     #[inline]
-    pub fn get_created_at(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_created_at(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.created_at
     }
     /// Sets [`PhoneNumberInformation::phone_number`](crate::types::PhoneNumberInformation::phone_number): The phone number.
-    pub fn phone_number(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.phone_number = ::std::option::Option::Some(input.into());
+    pub fn phone_number(mut self, input: impl Into<String>) -> Self {
+        self.inner.phone_number = Some(input.into());
         self
     }
     /// Sets or clears [`PhoneNumberInformation::phone_number`](crate::types::PhoneNumberInformation::phone_number).
     #[inline]
-    pub fn set_phone_number(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_phone_number(mut self, input: Option<String>) -> Self {
         self.inner.phone_number = input;
         self
     }
     /// The value set for [`PhoneNumberInformation::phone_number`](crate::types::PhoneNumberInformation::phone_number), if any.
     #[inline]
-    pub fn get_phone_number(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_phone_number(&self) -> &Option<String> {
         &self.inner.phone_number
     }
     /// Sets [`PhoneNumberInformation::status`](crate::types::PhoneNumberInformation::status): The status of the phone number.
-    pub fn status(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.status = ::std::option::Option::Some(input.into());
+    pub fn status(mut self, input: impl Into<String>) -> Self {
+        self.inner.status = Some(input.into());
         self
     }
     /// Sets or clears [`PhoneNumberInformation::status`](crate::types::PhoneNumberInformation::status).
     #[inline]
-    pub fn set_status(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_status(mut self, input: Option<String>) -> Self {
         self.inner.status = input;
         self
     }
     /// The value set for [`PhoneNumberInformation::status`](crate::types::PhoneNumberInformation::status), if any.
     #[inline]
-    pub fn get_status(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_status(&self) -> &Option<String> {
         &self.inner.status
     }
     /// Sets [`PhoneNumberInformation::iso2_country_code`](crate::types::PhoneNumberInformation::iso2_country_code): The two-character code for the country or region, in ISO 3166-1 alpha-2 format.
-    pub fn iso2_country_code(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.iso2_country_code = ::std::option::Option::Some(input.into());
+    pub fn iso2_country_code(mut self, input: impl Into<String>) -> Self {
+        self.inner.iso2_country_code = Some(input.into());
         self
     }
     /// Sets or clears [`PhoneNumberInformation::iso2_country_code`](crate::types::PhoneNumberInformation::iso2_country_code).
     #[inline]
-    pub fn set_iso2_country_code(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_iso2_country_code(mut self, input: Option<String>) -> Self {
         self.inner.iso2_country_code = input;
         self
     }
     /// The value set for [`PhoneNumberInformation::iso2_country_code`](crate::types::PhoneNumberInformation::iso2_country_code), if any.
     #[inline]
-    pub fn get_iso2_country_code(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_iso2_country_code(&self) -> &Option<String> {
         &self.inner.iso2_country_code
     }
     /// Sets [`PhoneNumberInformation::route_type`](crate::types::PhoneNumberInformation::route_type): The list of supported routes.
     pub fn route_type(mut self, input: crate::types::RouteType) -> Self {
-        self.inner.route_type = ::std::option::Option::Some(input);
+        self.inner.route_type = Some(input);
         self
     }
     /// Sets or clears [`PhoneNumberInformation::route_type`](crate::types::PhoneNumberInformation::route_type).
     #[inline]
-    pub fn set_route_type(
-        mut self,
-        input: ::std::option::Option<crate::types::RouteType>,
-    ) -> Self {
+    pub fn set_route_type(mut self, input: Option<crate::types::RouteType>) -> Self {
         self.inner.route_type = input;
         self
     }
     /// The value set for [`PhoneNumberInformation::route_type`](crate::types::PhoneNumberInformation::route_type), if any.
     #[inline]
-    pub fn get_route_type(&self) -> &::std::option::Option<crate::types::RouteType> {
+    pub fn get_route_type(&self) -> &Option<crate::types::RouteType> {
         &self.inner.route_type
     }
     /// Appends one item to [`PhoneNumberInformation::number_capabilities`](crate::types::PhoneNumberInformation::number_capabilities): The capabilities of each phone number.
@@ -201,7 +167,7 @@ impl PhoneNumberInformationBuilder {
     #[inline]
     pub fn set_number_capabilities(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::NumberCapability>>,
+        input: Option<Vec<crate::types::NumberCapability>>,
     ) -> Self {
         self.inner.number_capabilities = input;
         self
@@ -210,7 +176,7 @@ impl PhoneNumberInformationBuilder {
     #[inline]
     pub fn get_number_capabilities(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::NumberCapability>> {
+    ) -> &Option<Vec<crate::types::NumberCapability>> {
         &self.inner.number_capabilities
     }
     /// Builds the [`PhoneNumberInformation`]; it has no required members, so this cannot fail.
@@ -222,12 +188,12 @@ impl PhoneNumberInformationBuilder {
 impl ::awsgen_runtime::xml::FromXml for PhoneNumberInformation {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "CreatedAt" => {
-                    value.created_at = ::std::option::Option::Some(
+                    value.created_at = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -236,27 +202,19 @@ impl ::awsgen_runtime::xml::FromXml for PhoneNumberInformation {
                     );
                 }
                 "PhoneNumber" => {
-                    value.phone_number = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.phone_number = Some(String::from(child.text()));
                 }
                 "Status" => {
-                    value.status = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.status = Some(String::from(child.text()));
                 }
                 "Iso2CountryCode" => {
-                    value.iso2_country_code = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.iso2_country_code = Some(String::from(child.text()));
                 }
                 "RouteType" => {
-                    value.route_type = ::std::option::Option::Some(
-                        crate::types::RouteType::from(child.text()),
-                    );
+                    value.route_type = Some(crate::types::RouteType::from(child.text()));
                 }
                 "NumberCapabilities" => {
-                    value.number_capabilities = ::std::option::Option::Some(
+                    value.number_capabilities = Some(
                         ::awsgen_runtime::xml::text_list::<
                             crate::types::NumberCapability,
                         >(child),
@@ -265,6 +223,6 @@ impl ::awsgen_runtime::xml::FromXml for PhoneNumberInformation {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

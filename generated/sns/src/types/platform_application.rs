@@ -2,75 +2,51 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Platform application object.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PlatformApplication {
     /// PlatformApplicationArn for platform application object.
-    pub platform_application_arn: ::std::option::Option<::std::string::String>,
+    pub platform_application_arn: Option<String>,
     /// Attributes for platform application object.
-    pub attributes: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    pub attributes: Option<::std::collections::BTreeMap<String, String>>,
 }
 impl PlatformApplication {
     /// Starts building a [`PlatformApplication`].
     #[inline]
     pub fn builder() -> crate::types::builders::PlatformApplicationBuilder {
-        <crate::types::builders::PlatformApplicationBuilder as ::std::default::Default>::default()
+        <crate::types::builders::PlatformApplicationBuilder as Default>::default()
     }
     /// The `PlatformApplicationArn` member, when set.
     #[inline]
-    pub fn platform_application_arn(&self) -> ::std::option::Option<&str> {
+    pub fn platform_application_arn(&self) -> Option<&str> {
         self.platform_application_arn.as_deref()
     }
     /// The `Attributes` member, when set.
     #[inline]
-    pub fn attributes(
-        &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    pub fn attributes(&self) -> Option<&::std::collections::BTreeMap<String, String>> {
         self.attributes.as_ref()
     }
 }
 /// A builder for [`PlatformApplication`](crate::types::PlatformApplication); start one with `PlatformApplication::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct PlatformApplicationBuilder {
     inner: crate::types::PlatformApplication,
 }
 impl PlatformApplicationBuilder {
     /// Sets [`PlatformApplication::platform_application_arn`](crate::types::PlatformApplication::platform_application_arn): PlatformApplicationArn for platform application object.
-    pub fn platform_application_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.platform_application_arn = ::std::option::Option::Some(input.into());
+    pub fn platform_application_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.platform_application_arn = Some(input.into());
         self
     }
     /// Sets or clears [`PlatformApplication::platform_application_arn`](crate::types::PlatformApplication::platform_application_arn).
     #[inline]
-    pub fn set_platform_application_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_platform_application_arn(mut self, input: Option<String>) -> Self {
         self.inner.platform_application_arn = input;
         self
     }
     /// The value set for [`PlatformApplication::platform_application_arn`](crate::types::PlatformApplication::platform_application_arn), if any.
     #[inline]
-    pub fn get_platform_application_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_platform_application_arn(&self) -> &Option<String> {
         &self.inner.platform_application_arn
     }
     /// Adds one entry to [`PlatformApplication::attributes`](crate::types::PlatformApplication::attributes): Attributes for platform application object.
@@ -78,8 +54,8 @@ impl PlatformApplicationBuilder {
     /// To set the whole map at once, use [`set_attributes`](Self::set_attributes).
     pub fn attributes(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
         self.inner.attributes.get_or_insert_default().insert(key.into(), value.into());
         self
@@ -88,9 +64,7 @@ impl PlatformApplicationBuilder {
     #[inline]
     pub fn set_attributes(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.inner.attributes = input;
         self
@@ -99,9 +73,7 @@ impl PlatformApplicationBuilder {
     #[inline]
     pub fn get_attributes(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, String>> {
         &self.inner.attributes
     }
     /// Builds the [`PlatformApplication`]; it has no required members, so this cannot fail.
@@ -113,36 +85,26 @@ impl PlatformApplicationBuilder {
 impl ::awsgen_runtime::xml::FromXml for PlatformApplication {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "PlatformApplicationArn" => {
-                    value.platform_application_arn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.platform_application_arn = Some(String::from(child.text()));
                 }
                 "Attributes" => {
-                    value.attributes = ::std::option::Option::Some({
+                    value.attributes = Some({
                         let mut map = ::std::collections::BTreeMap::new();
                         for entry_0 in child.children() {
-                            if let ::std::option::Option::Some((key, item)) = {
-                                let mut key = ::std::option::Option::None;
-                                let mut item = ::std::option::Option::None;
+                            if let Some((key, item)) = {
+                                let mut key = None;
+                                let mut item = None;
                                 for part_1 in entry_0.children() {
                                     match part_1.name() {
-                                        "key" => {
-                                            key = ::std::option::Option::Some(
-                                                ::std::string::String::from(part_1.text()),
-                                            );
-                                        }
-                                        "value" => {
-                                            item = ::std::option::Option::Some(
-                                                ::std::string::String::from(part_1.text()),
-                                            );
-                                        }
+                                        "key" => key = Some(String::from(part_1.text())),
+                                        "value" => item = Some(String::from(part_1.text())),
                                         _ => {
-                                            return ::std::result::Result::Err(
+                                            return Err(
                                                 ::awsgen_runtime::xml::unexpected(
                                                     part_1,
                                                     "PlatformApplication",
@@ -162,6 +124,6 @@ impl ::awsgen_runtime::xml::FromXml for PlatformApplication {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,34 +2,29 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `PublishBatchInput` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PublishBatchInput {
     /// The Amazon resource name (ARN) of the topic you want to batch publish to.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub topic_arn: ::std::option::Option<::std::string::String>,
+    pub topic_arn: Option<String>,
     /// A list of `PublishBatch` request entries to be sent to the SNS topic.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub publish_batch_request_entries: ::std::option::Option<
-        ::std::vec::Vec<crate::types::PublishBatchRequestEntry>,
+    pub publish_batch_request_entries: Option<
+        Vec<crate::types::PublishBatchRequestEntry>,
     >,
 }
 impl PublishBatchInput {
     /// Starts building a [`PublishBatchInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::PublishBatchInputBuilder {
-        <crate::types::builders::PublishBatchInputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::PublishBatchInputBuilder as Default>::default()
     }
     /// The `TopicArn` member, when set.
     #[inline]
-    pub fn topic_arn(&self) -> ::std::option::Option<&str> {
+    pub fn topic_arn(&self) -> Option<&str> {
         self.topic_arn.as_deref()
     }
     /// The `PublishBatchRequestEntries` member, empty when not set; the field tells an empty list from an absent one.
@@ -41,36 +36,25 @@ impl PublishBatchInput {
     }
 }
 /// A builder for [`PublishBatchInput`](crate::types::PublishBatchInput); start one with `PublishBatchInput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct PublishBatchInputBuilder {
     inner: crate::types::PublishBatchInput,
 }
 impl PublishBatchInputBuilder {
     /// Sets [`PublishBatchInput::topic_arn`](crate::types::PublishBatchInput::topic_arn): The Amazon resource name (ARN) of the topic you want to batch publish to.
-    pub fn topic_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.topic_arn = ::std::option::Option::Some(input.into());
+    pub fn topic_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.topic_arn = Some(input.into());
         self
     }
     /// Sets or clears [`PublishBatchInput::topic_arn`](crate::types::PublishBatchInput::topic_arn).
     #[inline]
-    pub fn set_topic_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_topic_arn(mut self, input: Option<String>) -> Self {
         self.inner.topic_arn = input;
         self
     }
     /// The value set for [`PublishBatchInput::topic_arn`](crate::types::PublishBatchInput::topic_arn), if any.
     #[inline]
-    pub fn get_topic_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_topic_arn(&self) -> &Option<String> {
         &self.inner.topic_arn
     }
     /// Appends one item to [`PublishBatchInput::publish_batch_request_entries`](crate::types::PublishBatchInput::publish_batch_request_entries): A list of `PublishBatch` request entries to be sent to the SNS topic.
@@ -87,9 +71,7 @@ impl PublishBatchInputBuilder {
     #[inline]
     pub fn set_publish_batch_request_entries(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::PublishBatchRequestEntry>,
-        >,
+        input: Option<Vec<crate::types::PublishBatchRequestEntry>>,
     ) -> Self {
         self.inner.publish_batch_request_entries = input;
         self
@@ -98,43 +80,41 @@ impl PublishBatchInputBuilder {
     #[inline]
     pub fn get_publish_batch_request_entries(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::PublishBatchRequestEntry>,
-    > {
+    ) -> &Option<Vec<crate::types::PublishBatchRequestEntry>> {
         &self.inner.publish_batch_request_entries
     }
     /// Builds the [`PublishBatchInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::PublishBatchInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.topic_arn.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PublishBatchInput",
                 member: "topic_arn",
             });
         }
         if self.inner.publish_batch_request_entries.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PublishBatchInput",
                 member: "publish_batch_request_entries",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for PublishBatchInput {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.topic_arn {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.topic_arn {
             body.member("TopicArn", value);
         }
-        if let ::std::option::Option::Some(value) = &self.publish_batch_request_entries {
+        if let Some(value) = &self.publish_batch_request_entries {
             let member_0 = body.enter("PublishBatchRequestEntries");
             if value.is_empty() {
                 body.value("");
@@ -148,6 +128,6 @@ impl ::awsgen_runtime::query::WriteQuery for PublishBatchInput {
             }
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

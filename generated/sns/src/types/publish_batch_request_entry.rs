@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the details of a single Amazon SNS message along with an `Id` that identifies a message within the batch.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PublishBatchRequestEntry {
     /// An identifier for the message in this batch.
@@ -17,26 +12,23 @@ pub struct PublishBatchRequestEntry {
     /// This identifier can have up to 80 characters. The following characters are accepted: alphanumeric characters, hyphens(-), and underscores (\_).
     ///
     /// Required: the builder's `build()` fails without it.
-    pub id: ::std::option::Option<::std::string::String>,
+    pub id: Option<String>,
     /// The body of the message.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: Option<String>,
     /// The subject of the batch message.
-    pub subject: ::std::option::Option<::std::string::String>,
+    pub subject: Option<String>,
     /// Set `MessageStructure` to `json` if you want to send a different message for each protocol. For example, using one publish action, you can send a short message to your SMS subscribers and a longer message to your email subscribers. If you set `MessageStructure` to `json`, the value of the `Message` parameter must:
     ///
     /// - be a syntactically valid JSON object; and
     /// - contain at least a top-level JSON key of "default" with a value that is a string.
     ///
     /// You can define other top-level keys that define the message you want to send to a specific transport protocol (for example, http).
-    pub message_structure: ::std::option::Option<::std::string::String>,
+    pub message_structure: Option<String>,
     /// Each message attribute consists of a `Name`, `Type`, and `Value`. For more information, see [Amazon SNS message attributes](https://docs.aws.amazon.com/sns/latest/dg/sns-message-attributes.html) in the Amazon SNS Developer Guide.
-    pub message_attributes: ::std::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            crate::types::MessageAttributeValue,
-        >,
+    pub message_attributes: Option<
+        ::std::collections::BTreeMap<String, crate::types::MessageAttributeValue>,
     >,
     /// This parameter applies only to FIFO (first-in-first-out) topics.
     ///
@@ -57,7 +49,7 @@ pub struct PublishBatchRequestEntry {
     /// If a message is sent successfully but the acknowledgement is lost and the message is resent with the same `MessageDeduplicationId` after the deduplication interval, Amazon SNS can't detect duplicate messages.
     ///
     /// Amazon SNS continues to keep track of the message deduplication ID even after the message is received and deleted.
-    pub message_deduplication_id: ::std::option::Option<::std::string::String>,
+    pub message_deduplication_id: Option<String>,
     /// FIFO topics: The tag that specifies that a message belongs to a specific message group. Messages that belong to the same message group are processed in a FIFO manner (however, messages in different message groups might be processed out of order). To interleave multiple ordered streams within a single topic, use `MessageGroupId` values (for example, session data for multiple users). In this scenario, multiple consumers can process the topic, but the session data of each user is processed in a FIFO fashion. You must associate a non-empty `MessageGroupId` with a message. If you do not provide a `MessageGroupId`, the action fails.
     ///
     /// Standard topics: The `MessageGroupId` is optional and is forwarded only to Amazon SQS standard subscriptions to activate [fair queues](https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-fair-queues.html). The `MessageGroupId` is not used for, or sent to, any other endpoint types.
@@ -65,156 +57,122 @@ pub struct PublishBatchRequestEntry {
     /// The length of `MessageGroupId` is 128 characters.
     ///
     /// `MessageGroupId` can contain alphanumeric characters `(a-z, A-Z, 0-9)` and punctuation ``(!"#$%&'()*+,-./:;<=>?@[\]^_`{|}~)``.
-    pub message_group_id: ::std::option::Option<::std::string::String>,
+    pub message_group_id: Option<String>,
 }
 impl PublishBatchRequestEntry {
     /// Starts building a [`PublishBatchRequestEntry`].
     #[inline]
     pub fn builder() -> crate::types::builders::PublishBatchRequestEntryBuilder {
-        <crate::types::builders::PublishBatchRequestEntryBuilder as ::std::default::Default>::default()
+        <crate::types::builders::PublishBatchRequestEntryBuilder as Default>::default()
     }
     /// The `Id` member, when set.
     #[inline]
-    pub fn id(&self) -> ::std::option::Option<&str> {
+    pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
     /// The `Message` member, when set.
     #[inline]
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
     /// The `Subject` member, when set.
     #[inline]
-    pub fn subject(&self) -> ::std::option::Option<&str> {
+    pub fn subject(&self) -> Option<&str> {
         self.subject.as_deref()
     }
     /// The `MessageStructure` member, when set.
     #[inline]
-    pub fn message_structure(&self) -> ::std::option::Option<&str> {
+    pub fn message_structure(&self) -> Option<&str> {
         self.message_structure.as_deref()
     }
     /// The `MessageAttributes` member, when set.
     #[inline]
     pub fn message_attributes(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<
-            ::std::string::String,
-            crate::types::MessageAttributeValue,
-        >,
+    ) -> Option<
+        &::std::collections::BTreeMap<String, crate::types::MessageAttributeValue>,
     > {
         self.message_attributes.as_ref()
     }
     /// The `MessageDeduplicationId` member, when set.
     #[inline]
-    pub fn message_deduplication_id(&self) -> ::std::option::Option<&str> {
+    pub fn message_deduplication_id(&self) -> Option<&str> {
         self.message_deduplication_id.as_deref()
     }
     /// The `MessageGroupId` member, when set.
     #[inline]
-    pub fn message_group_id(&self) -> ::std::option::Option<&str> {
+    pub fn message_group_id(&self) -> Option<&str> {
         self.message_group_id.as_deref()
     }
 }
 /// A builder for [`PublishBatchRequestEntry`](crate::types::PublishBatchRequestEntry); start one with `PublishBatchRequestEntry::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct PublishBatchRequestEntryBuilder {
     inner: crate::types::PublishBatchRequestEntry,
 }
 impl PublishBatchRequestEntryBuilder {
     /// Sets [`PublishBatchRequestEntry::id`](crate::types::PublishBatchRequestEntry::id): An identifier for the message in this batch.
-    pub fn id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.id = ::std::option::Option::Some(input.into());
+    pub fn id(mut self, input: impl Into<String>) -> Self {
+        self.inner.id = Some(input.into());
         self
     }
     /// Sets or clears [`PublishBatchRequestEntry::id`](crate::types::PublishBatchRequestEntry::id).
     #[inline]
-    pub fn set_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_id(mut self, input: Option<String>) -> Self {
         self.inner.id = input;
         self
     }
     /// The value set for [`PublishBatchRequestEntry::id`](crate::types::PublishBatchRequestEntry::id), if any.
     #[inline]
-    pub fn get_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_id(&self) -> &Option<String> {
         &self.inner.id
     }
     /// Sets [`PublishBatchRequestEntry::message`](crate::types::PublishBatchRequestEntry::message): The body of the message.
-    pub fn message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.message = ::std::option::Option::Some(input.into());
+    pub fn message(mut self, input: impl Into<String>) -> Self {
+        self.inner.message = Some(input.into());
         self
     }
     /// Sets or clears [`PublishBatchRequestEntry::message`](crate::types::PublishBatchRequestEntry::message).
     #[inline]
-    pub fn set_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_message(mut self, input: Option<String>) -> Self {
         self.inner.message = input;
         self
     }
     /// The value set for [`PublishBatchRequestEntry::message`](crate::types::PublishBatchRequestEntry::message), if any.
     #[inline]
-    pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_message(&self) -> &Option<String> {
         &self.inner.message
     }
     /// Sets [`PublishBatchRequestEntry::subject`](crate::types::PublishBatchRequestEntry::subject): The subject of the batch message.
-    pub fn subject(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.subject = ::std::option::Option::Some(input.into());
+    pub fn subject(mut self, input: impl Into<String>) -> Self {
+        self.inner.subject = Some(input.into());
         self
     }
     /// Sets or clears [`PublishBatchRequestEntry::subject`](crate::types::PublishBatchRequestEntry::subject).
     #[inline]
-    pub fn set_subject(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_subject(mut self, input: Option<String>) -> Self {
         self.inner.subject = input;
         self
     }
     /// The value set for [`PublishBatchRequestEntry::subject`](crate::types::PublishBatchRequestEntry::subject), if any.
     #[inline]
-    pub fn get_subject(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_subject(&self) -> &Option<String> {
         &self.inner.subject
     }
     /// Sets [`PublishBatchRequestEntry::message_structure`](crate::types::PublishBatchRequestEntry::message_structure): Set `MessageStructure` to `json` if you want to send a different message for each protocol.
-    pub fn message_structure(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.message_structure = ::std::option::Option::Some(input.into());
+    pub fn message_structure(mut self, input: impl Into<String>) -> Self {
+        self.inner.message_structure = Some(input.into());
         self
     }
     /// Sets or clears [`PublishBatchRequestEntry::message_structure`](crate::types::PublishBatchRequestEntry::message_structure).
     #[inline]
-    pub fn set_message_structure(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_message_structure(mut self, input: Option<String>) -> Self {
         self.inner.message_structure = input;
         self
     }
     /// The value set for [`PublishBatchRequestEntry::message_structure`](crate::types::PublishBatchRequestEntry::message_structure), if any.
     #[inline]
-    pub fn get_message_structure(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_message_structure(&self) -> &Option<String> {
         &self.inner.message_structure
     }
     /// Adds one entry to [`PublishBatchRequestEntry::message_attributes`](crate::types::PublishBatchRequestEntry::message_attributes): Each message attribute consists of a `Name`, `Type`, and `Value`.
@@ -222,7 +180,7 @@ impl PublishBatchRequestEntryBuilder {
     /// To set the whole map at once, use [`set_message_attributes`](Self::set_message_attributes).
     pub fn message_attributes(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
         value: crate::types::MessageAttributeValue,
     ) -> Self {
         self.inner.message_attributes.get_or_insert_default().insert(key.into(), value);
@@ -232,11 +190,8 @@ impl PublishBatchRequestEntryBuilder {
     #[inline]
     pub fn set_message_attributes(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<
-                ::std::string::String,
-                crate::types::MessageAttributeValue,
-            >,
+        input: Option<
+            ::std::collections::BTreeMap<String, crate::types::MessageAttributeValue>,
         >,
     ) -> Self {
         self.inner.message_attributes = input;
@@ -246,101 +201,84 @@ impl PublishBatchRequestEntryBuilder {
     #[inline]
     pub fn get_message_attributes(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            crate::types::MessageAttributeValue,
-        >,
+    ) -> &Option<
+        ::std::collections::BTreeMap<String, crate::types::MessageAttributeValue>,
     > {
         &self.inner.message_attributes
     }
     /// Sets [`PublishBatchRequestEntry::message_deduplication_id`](crate::types::PublishBatchRequestEntry::message_deduplication_id): This parameter applies only to FIFO (first-in-first-out) topics.
-    pub fn message_deduplication_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.message_deduplication_id = ::std::option::Option::Some(input.into());
+    pub fn message_deduplication_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.message_deduplication_id = Some(input.into());
         self
     }
     /// Sets or clears [`PublishBatchRequestEntry::message_deduplication_id`](crate::types::PublishBatchRequestEntry::message_deduplication_id).
     #[inline]
-    pub fn set_message_deduplication_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_message_deduplication_id(mut self, input: Option<String>) -> Self {
         self.inner.message_deduplication_id = input;
         self
     }
     /// The value set for [`PublishBatchRequestEntry::message_deduplication_id`](crate::types::PublishBatchRequestEntry::message_deduplication_id), if any.
     #[inline]
-    pub fn get_message_deduplication_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_message_deduplication_id(&self) -> &Option<String> {
         &self.inner.message_deduplication_id
     }
     /// Sets [`PublishBatchRequestEntry::message_group_id`](crate::types::PublishBatchRequestEntry::message_group_id): FIFO topics: The tag that specifies that a message belongs to a specific message group.
-    pub fn message_group_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.message_group_id = ::std::option::Option::Some(input.into());
+    pub fn message_group_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.message_group_id = Some(input.into());
         self
     }
     /// Sets or clears [`PublishBatchRequestEntry::message_group_id`](crate::types::PublishBatchRequestEntry::message_group_id).
     #[inline]
-    pub fn set_message_group_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_message_group_id(mut self, input: Option<String>) -> Self {
         self.inner.message_group_id = input;
         self
     }
     /// The value set for [`PublishBatchRequestEntry::message_group_id`](crate::types::PublishBatchRequestEntry::message_group_id), if any.
     #[inline]
-    pub fn get_message_group_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_message_group_id(&self) -> &Option<String> {
         &self.inner.message_group_id
     }
     /// Builds the [`PublishBatchRequestEntry`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::PublishBatchRequestEntry,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PublishBatchRequestEntry",
                 member: "id",
             });
         }
         if self.inner.message.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PublishBatchRequestEntry",
                 member: "message",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for PublishBatchRequestEntry {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.id {
             body.member("Id", value);
         }
-        if let ::std::option::Option::Some(value) = &self.message {
+        if let Some(value) = &self.message {
             body.member("Message", value);
         }
-        if let ::std::option::Option::Some(value) = &self.subject {
+        if let Some(value) = &self.subject {
             body.member("Subject", value);
         }
-        if let ::std::option::Option::Some(value) = &self.message_structure {
+        if let Some(value) = &self.message_structure {
             body.member("MessageStructure", value);
         }
-        if let ::std::option::Option::Some(value) = &self.message_attributes {
+        if let Some(value) = &self.message_attributes {
             let member_0 = body.enter("MessageAttributes");
             let entries_0 = body.enter("entry");
             for (index_0, (entry_key_0, entry_value_0)) in value.iter().enumerate() {
@@ -354,12 +292,12 @@ impl ::awsgen_runtime::query::WriteQuery for PublishBatchRequestEntry {
             body.leave(entries_0);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.message_deduplication_id {
+        if let Some(value) = &self.message_deduplication_id {
             body.member("MessageDeduplicationId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.message_group_id {
+        if let Some(value) = &self.message_group_id {
             body.member("MessageGroupId", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,28 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `PublishBatchResponse` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PublishBatchResponse {
     /// A list of successful `PublishBatch` responses.
-    pub successful: ::std::option::Option<
-        ::std::vec::Vec<crate::types::PublishBatchResultEntry>,
-    >,
+    pub successful: Option<Vec<crate::types::PublishBatchResultEntry>>,
     /// A list of failed `PublishBatch` responses.
-    pub failed: ::std::option::Option<
-        ::std::vec::Vec<crate::types::BatchResultErrorEntry>,
-    >,
+    pub failed: Option<Vec<crate::types::BatchResultErrorEntry>>,
 }
 impl PublishBatchResponse {
     /// Starts building a [`PublishBatchResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::PublishBatchResponseBuilder {
-        <crate::types::builders::PublishBatchResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::PublishBatchResponseBuilder as Default>::default()
     }
     /// The `Successful` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -37,12 +28,7 @@ impl PublishBatchResponse {
     }
 }
 /// A builder for [`PublishBatchResponse`](crate::types::PublishBatchResponse); start one with `PublishBatchResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct PublishBatchResponseBuilder {
     inner: crate::types::PublishBatchResponse,
 }
@@ -58,18 +44,14 @@ impl PublishBatchResponseBuilder {
     #[inline]
     pub fn set_successful(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::PublishBatchResultEntry>,
-        >,
+        input: Option<Vec<crate::types::PublishBatchResultEntry>>,
     ) -> Self {
         self.inner.successful = input;
         self
     }
     /// The value set for [`PublishBatchResponse::successful`](crate::types::PublishBatchResponse::successful), if any.
     #[inline]
-    pub fn get_successful(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::PublishBatchResultEntry>> {
+    pub fn get_successful(&self) -> &Option<Vec<crate::types::PublishBatchResultEntry>> {
         &self.inner.successful
     }
     /// Appends one item to [`PublishBatchResponse::failed`](crate::types::PublishBatchResponse::failed): A list of failed `PublishBatch` responses.
@@ -83,18 +65,14 @@ impl PublishBatchResponseBuilder {
     #[inline]
     pub fn set_failed(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::BatchResultErrorEntry>,
-        >,
+        input: Option<Vec<crate::types::BatchResultErrorEntry>>,
     ) -> Self {
         self.inner.failed = input;
         self
     }
     /// The value set for [`PublishBatchResponse::failed`](crate::types::PublishBatchResponse::failed), if any.
     #[inline]
-    pub fn get_failed(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::BatchResultErrorEntry>> {
+    pub fn get_failed(&self) -> &Option<Vec<crate::types::BatchResultErrorEntry>> {
         &self.inner.failed
     }
     /// Builds the [`PublishBatchResponse`]; it has no required members, so this cannot fail.
@@ -106,12 +84,12 @@ impl PublishBatchResponseBuilder {
 impl ::awsgen_runtime::xml::FromXml for PublishBatchResponse {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "Successful" => {
-                    value.successful = ::std::option::Option::Some(
+                    value.successful = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::PublishBatchResultEntry as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -119,7 +97,7 @@ impl ::awsgen_runtime::xml::FromXml for PublishBatchResponse {
                     );
                 }
                 "Failed" => {
-                    value.failed = ::std::option::Option::Some(
+                    value.failed = Some(
                         ::awsgen_runtime::xml::list(
                             child,
                             <crate::types::BatchResultErrorEntry as ::awsgen_runtime::xml::FromXml>::from_xml,
@@ -129,6 +107,6 @@ impl ::awsgen_runtime::xml::FromXml for PublishBatchResponse {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

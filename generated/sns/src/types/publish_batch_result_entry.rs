@@ -2,122 +2,94 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Encloses data related to a successful message in a batch request for topic.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PublishBatchResultEntry {
     /// The `Id` of an entry in a batch request.
-    pub id: ::std::option::Option<::std::string::String>,
+    pub id: Option<String>,
     /// An identifier for the message.
-    pub message_id: ::std::option::Option<::std::string::String>,
+    pub message_id: Option<String>,
     /// This parameter applies only to FIFO (first-in-first-out) topics.
     ///
     /// The large, non-consecutive number that Amazon SNS assigns to each message.
     ///
     /// The length of `SequenceNumber` is 128 bits. `SequenceNumber` continues to increase for a particular `MessageGroupId`.
-    pub sequence_number: ::std::option::Option<::std::string::String>,
+    pub sequence_number: Option<String>,
 }
 impl PublishBatchResultEntry {
     /// Starts building a [`PublishBatchResultEntry`].
     #[inline]
     pub fn builder() -> crate::types::builders::PublishBatchResultEntryBuilder {
-        <crate::types::builders::PublishBatchResultEntryBuilder as ::std::default::Default>::default()
+        <crate::types::builders::PublishBatchResultEntryBuilder as Default>::default()
     }
     /// The `Id` member, when set.
     #[inline]
-    pub fn id(&self) -> ::std::option::Option<&str> {
+    pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
     /// The `MessageId` member, when set.
     #[inline]
-    pub fn message_id(&self) -> ::std::option::Option<&str> {
+    pub fn message_id(&self) -> Option<&str> {
         self.message_id.as_deref()
     }
     /// The `SequenceNumber` member, when set.
     #[inline]
-    pub fn sequence_number(&self) -> ::std::option::Option<&str> {
+    pub fn sequence_number(&self) -> Option<&str> {
         self.sequence_number.as_deref()
     }
 }
 /// A builder for [`PublishBatchResultEntry`](crate::types::PublishBatchResultEntry); start one with `PublishBatchResultEntry::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct PublishBatchResultEntryBuilder {
     inner: crate::types::PublishBatchResultEntry,
 }
 impl PublishBatchResultEntryBuilder {
     /// Sets [`PublishBatchResultEntry::id`](crate::types::PublishBatchResultEntry::id): The `Id` of an entry in a batch request.
-    pub fn id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.id = ::std::option::Option::Some(input.into());
+    pub fn id(mut self, input: impl Into<String>) -> Self {
+        self.inner.id = Some(input.into());
         self
     }
     /// Sets or clears [`PublishBatchResultEntry::id`](crate::types::PublishBatchResultEntry::id).
     #[inline]
-    pub fn set_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_id(mut self, input: Option<String>) -> Self {
         self.inner.id = input;
         self
     }
     /// The value set for [`PublishBatchResultEntry::id`](crate::types::PublishBatchResultEntry::id), if any.
     #[inline]
-    pub fn get_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_id(&self) -> &Option<String> {
         &self.inner.id
     }
     /// Sets [`PublishBatchResultEntry::message_id`](crate::types::PublishBatchResultEntry::message_id): An identifier for the message.
-    pub fn message_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.message_id = ::std::option::Option::Some(input.into());
+    pub fn message_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.message_id = Some(input.into());
         self
     }
     /// Sets or clears [`PublishBatchResultEntry::message_id`](crate::types::PublishBatchResultEntry::message_id).
     #[inline]
-    pub fn set_message_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_message_id(mut self, input: Option<String>) -> Self {
         self.inner.message_id = input;
         self
     }
     /// The value set for [`PublishBatchResultEntry::message_id`](crate::types::PublishBatchResultEntry::message_id), if any.
     #[inline]
-    pub fn get_message_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_message_id(&self) -> &Option<String> {
         &self.inner.message_id
     }
     /// Sets [`PublishBatchResultEntry::sequence_number`](crate::types::PublishBatchResultEntry::sequence_number): This parameter applies only to FIFO (first-in-first-out) topics.
-    pub fn sequence_number(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.sequence_number = ::std::option::Option::Some(input.into());
+    pub fn sequence_number(mut self, input: impl Into<String>) -> Self {
+        self.inner.sequence_number = Some(input.into());
         self
     }
     /// Sets or clears [`PublishBatchResultEntry::sequence_number`](crate::types::PublishBatchResultEntry::sequence_number).
     #[inline]
-    pub fn set_sequence_number(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_sequence_number(mut self, input: Option<String>) -> Self {
         self.inner.sequence_number = input;
         self
     }
     /// The value set for [`PublishBatchResultEntry::sequence_number`](crate::types::PublishBatchResultEntry::sequence_number), if any.
     #[inline]
-    pub fn get_sequence_number(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_sequence_number(&self) -> &Option<String> {
         &self.inner.sequence_number
     }
     /// Builds the [`PublishBatchResultEntry`]; it has no required members, so this cannot fail.
@@ -129,28 +101,22 @@ impl PublishBatchResultEntryBuilder {
 impl ::awsgen_runtime::xml::FromXml for PublishBatchResultEntry {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "Id" => {
-                    value.id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.id = Some(String::from(child.text()));
                 }
                 "MessageId" => {
-                    value.message_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.message_id = Some(String::from(child.text()));
                 }
                 "SequenceNumber" => {
-                    value.sequence_number = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.sequence_number = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,19 +2,19 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Input for Publish action.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PublishInput {
     /// The topic you want to publish to.
     ///
     /// If you don't specify a value for the `TopicArn` parameter, you must specify a value for the `PhoneNumber` or `TargetArn` parameters.
-    pub topic_arn: ::std::option::Option<::std::string::String>,
+    pub topic_arn: Option<String>,
     /// If you don't specify a value for the `TargetArn` parameter, you must specify a value for the `PhoneNumber` or `TopicArn` parameters.
-    pub target_arn: ::std::option::Option<::std::string::String>,
+    pub target_arn: Option<String>,
     /// The phone number to which you want to deliver an SMS message. Use E.164 format.
     ///
     /// If you don't specify a value for the `PhoneNumber` parameter, you must specify a value for the `TargetArn` or `TopicArn` parameters.
-    pub phone_number: ::std::option::Option<::std::string::String>,
+    pub phone_number: Option<String>,
     /// The message you want to send.
     ///
     /// If you are publishing to a topic and you want to send the same message to all transport protocols, include the text of the message as a String value. If you want to send different messages for each transport protocol, set the value of the `MessageStructure` parameter to `json` and use a JSON object for the `Message` parameter.
@@ -41,11 +41,11 @@ pub struct PublishInput {
     /// - Failure to parse or validate any key or value in the message will cause the `Publish` call to return an error (no partial delivery).
     ///
     /// Required: the builder's `build()` fails without it.
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: Option<String>,
     /// Optional parameter to be used as the "Subject" line when the message is delivered to email endpoints. This field will also be included, if present, in the standard JSON messages delivered to other endpoints.
     ///
     /// Constraints: Subjects must be UTF-8 text with no line breaks or control characters, and less than 100 characters long.
-    pub subject: ::std::option::Option<::std::string::String>,
+    pub subject: Option<String>,
     /// Set `MessageStructure` to `json` if you want to send a different message for each protocol. For example, using one publish action, you can send a short message to your SMS subscribers and a longer message to your email subscribers. If you set `MessageStructure` to `json`, the value of the `Message` parameter must:
     ///
     /// - be a syntactically valid JSON object; and
@@ -54,13 +54,10 @@ pub struct PublishInput {
     /// You can define other top-level keys that define the message you want to send to a specific transport protocol (e.g., "http").
     ///
     /// Valid value: `json`
-    pub message_structure: ::std::option::Option<::std::string::String>,
+    pub message_structure: Option<String>,
     /// Message attributes for Publish action.
-    pub message_attributes: ::std::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            crate::types::MessageAttributeValue,
-        >,
+    pub message_attributes: Option<
+        ::std::collections::BTreeMap<String, crate::types::MessageAttributeValue>,
     >,
     /// - This parameter applies only to FIFO (first-in-first-out) topics. The `MessageDeduplicationId` can contain up to 128 alphanumeric characters `(a-z, A-Z, 0-9)` and punctuation ``(!"#$%&'()*+,-./:;<=>?@[\]^_`{|}~)``.
     /// - Every message must have a unique `MessageDeduplicationId`, which is a token used for deduplication of sent messages within the 5 minute minimum deduplication interval.
@@ -73,70 +70,67 @@ pub struct PublishInput {
     ///   - If the topic has a `ContentBasedDeduplication` set, your `MessageDeduplicationId` overrides the generated one.
     /// - When `ContentBasedDeduplication` is in effect, messages with identical content sent within the deduplication scope and interval are treated as duplicates and only one copy of the message is delivered.
     /// - If you send one message with `ContentBasedDeduplication` enabled, and then another message with a `MessageDeduplicationId` that is the same as the one generated for the first `MessageDeduplicationId`, the two messages are treated as duplicates, within the deduplication scope and interval, and only one copy of the message is delivered.
-    pub message_deduplication_id: ::std::option::Option<::std::string::String>,
+    pub message_deduplication_id: Option<String>,
     /// The `MessageGroupId` can contain up to 128 alphanumeric characters `(a-z, A-Z, 0-9)` and punctuation ``(!"#$%&'()*+,-./:;<=>?@[\]^_`{|}~)``.
     ///
     /// For FIFO topics: The `MessageGroupId` is a tag that specifies that a message belongs to a specific message group. Messages that belong to the same message group are processed in a FIFO manner (however, messages in different message groups might be processed out of order). Every message must include a `MessageGroupId`.
     ///
     /// For standard topics: The `MessageGroupId` is optional and is forwarded only to Amazon SQS standard subscriptions to activate [fair queues](https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-fair-queues.html). The `MessageGroupId` is not used for, or sent to, any other endpoint types. When provided, the same validation rules apply as for FIFO topics.
-    pub message_group_id: ::std::option::Option<::std::string::String>,
+    pub message_group_id: Option<String>,
 }
 impl PublishInput {
     /// Starts building a [`PublishInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::PublishInputBuilder {
-        <crate::types::builders::PublishInputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::PublishInputBuilder as Default>::default()
     }
     /// The `TopicArn` member, when set.
     #[inline]
-    pub fn topic_arn(&self) -> ::std::option::Option<&str> {
+    pub fn topic_arn(&self) -> Option<&str> {
         self.topic_arn.as_deref()
     }
     /// The `TargetArn` member, when set.
     #[inline]
-    pub fn target_arn(&self) -> ::std::option::Option<&str> {
+    pub fn target_arn(&self) -> Option<&str> {
         self.target_arn.as_deref()
     }
     /// The `PhoneNumber` member, when set.
     #[inline]
-    pub fn phone_number(&self) -> ::std::option::Option<&str> {
+    pub fn phone_number(&self) -> Option<&str> {
         self.phone_number.as_deref()
     }
     /// The `Message` member, when set.
     #[inline]
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
     /// The `Subject` member, when set.
     #[inline]
-    pub fn subject(&self) -> ::std::option::Option<&str> {
+    pub fn subject(&self) -> Option<&str> {
         self.subject.as_deref()
     }
     /// The `MessageStructure` member, when set.
     #[inline]
-    pub fn message_structure(&self) -> ::std::option::Option<&str> {
+    pub fn message_structure(&self) -> Option<&str> {
         self.message_structure.as_deref()
     }
     /// The `MessageAttributes` member, when set.
     #[inline]
     pub fn message_attributes(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<
-            ::std::string::String,
-            crate::types::MessageAttributeValue,
-        >,
+    ) -> Option<
+        &::std::collections::BTreeMap<String, crate::types::MessageAttributeValue>,
     > {
         self.message_attributes.as_ref()
     }
     /// The `MessageDeduplicationId` member, when set.
     #[inline]
-    pub fn message_deduplication_id(&self) -> ::std::option::Option<&str> {
+    pub fn message_deduplication_id(&self) -> Option<&str> {
         self.message_deduplication_id.as_deref()
     }
     /// The `MessageGroupId` member, when set.
     #[inline]
-    pub fn message_group_id(&self) -> ::std::option::Option<&str> {
+    pub fn message_group_id(&self) -> Option<&str> {
         self.message_group_id.as_deref()
     }
 }
@@ -156,148 +150,105 @@ impl ::std::fmt::Debug for PublishInput {
     }
 }
 /// A builder for [`PublishInput`](crate::types::PublishInput); start one with `PublishInput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct PublishInputBuilder {
     inner: crate::types::PublishInput,
 }
 impl PublishInputBuilder {
     /// Sets [`PublishInput::topic_arn`](crate::types::PublishInput::topic_arn): The topic you want to publish to.
-    pub fn topic_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.topic_arn = ::std::option::Option::Some(input.into());
+    pub fn topic_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.topic_arn = Some(input.into());
         self
     }
     /// Sets or clears [`PublishInput::topic_arn`](crate::types::PublishInput::topic_arn).
     #[inline]
-    pub fn set_topic_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_topic_arn(mut self, input: Option<String>) -> Self {
         self.inner.topic_arn = input;
         self
     }
     /// The value set for [`PublishInput::topic_arn`](crate::types::PublishInput::topic_arn), if any.
     #[inline]
-    pub fn get_topic_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_topic_arn(&self) -> &Option<String> {
         &self.inner.topic_arn
     }
     /// Sets [`PublishInput::target_arn`](crate::types::PublishInput::target_arn): If you don't specify a value for the `TargetArn` parameter, you must specify a value for the `PhoneNumber` or `TopicArn` parameters.
-    pub fn target_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.target_arn = ::std::option::Option::Some(input.into());
+    pub fn target_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.target_arn = Some(input.into());
         self
     }
     /// Sets or clears [`PublishInput::target_arn`](crate::types::PublishInput::target_arn).
     #[inline]
-    pub fn set_target_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_target_arn(mut self, input: Option<String>) -> Self {
         self.inner.target_arn = input;
         self
     }
     /// The value set for [`PublishInput::target_arn`](crate::types::PublishInput::target_arn), if any.
     #[inline]
-    pub fn get_target_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_target_arn(&self) -> &Option<String> {
         &self.inner.target_arn
     }
     /// Sets [`PublishInput::phone_number`](crate::types::PublishInput::phone_number): The phone number to which you want to deliver an SMS message.
-    pub fn phone_number(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.phone_number = ::std::option::Option::Some(input.into());
+    pub fn phone_number(mut self, input: impl Into<String>) -> Self {
+        self.inner.phone_number = Some(input.into());
         self
     }
     /// Sets or clears [`PublishInput::phone_number`](crate::types::PublishInput::phone_number).
     #[inline]
-    pub fn set_phone_number(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_phone_number(mut self, input: Option<String>) -> Self {
         self.inner.phone_number = input;
         self
     }
     /// The value set for [`PublishInput::phone_number`](crate::types::PublishInput::phone_number), if any.
     #[inline]
-    pub fn get_phone_number(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_phone_number(&self) -> &Option<String> {
         &self.inner.phone_number
     }
     /// Sets [`PublishInput::message`](crate::types::PublishInput::message): The message you want to send.
-    pub fn message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.message = ::std::option::Option::Some(input.into());
+    pub fn message(mut self, input: impl Into<String>) -> Self {
+        self.inner.message = Some(input.into());
         self
     }
     /// Sets or clears [`PublishInput::message`](crate::types::PublishInput::message).
     #[inline]
-    pub fn set_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_message(mut self, input: Option<String>) -> Self {
         self.inner.message = input;
         self
     }
     /// The value set for [`PublishInput::message`](crate::types::PublishInput::message), if any.
     #[inline]
-    pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_message(&self) -> &Option<String> {
         &self.inner.message
     }
     /// Sets [`PublishInput::subject`](crate::types::PublishInput::subject): Optional parameter to be used as the "Subject" line when the message is delivered to email endpoints.
-    pub fn subject(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.subject = ::std::option::Option::Some(input.into());
+    pub fn subject(mut self, input: impl Into<String>) -> Self {
+        self.inner.subject = Some(input.into());
         self
     }
     /// Sets or clears [`PublishInput::subject`](crate::types::PublishInput::subject).
     #[inline]
-    pub fn set_subject(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_subject(mut self, input: Option<String>) -> Self {
         self.inner.subject = input;
         self
     }
     /// The value set for [`PublishInput::subject`](crate::types::PublishInput::subject), if any.
     #[inline]
-    pub fn get_subject(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_subject(&self) -> &Option<String> {
         &self.inner.subject
     }
     /// Sets [`PublishInput::message_structure`](crate::types::PublishInput::message_structure): Set `MessageStructure` to `json` if you want to send a different message for each protocol.
-    pub fn message_structure(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.message_structure = ::std::option::Option::Some(input.into());
+    pub fn message_structure(mut self, input: impl Into<String>) -> Self {
+        self.inner.message_structure = Some(input.into());
         self
     }
     /// Sets or clears [`PublishInput::message_structure`](crate::types::PublishInput::message_structure).
     #[inline]
-    pub fn set_message_structure(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_message_structure(mut self, input: Option<String>) -> Self {
         self.inner.message_structure = input;
         self
     }
     /// The value set for [`PublishInput::message_structure`](crate::types::PublishInput::message_structure), if any.
     #[inline]
-    pub fn get_message_structure(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_message_structure(&self) -> &Option<String> {
         &self.inner.message_structure
     }
     /// Adds one entry to [`PublishInput::message_attributes`](crate::types::PublishInput::message_attributes): Message attributes for Publish action.
@@ -305,7 +256,7 @@ impl PublishInputBuilder {
     /// To set the whole map at once, use [`set_message_attributes`](Self::set_message_attributes).
     pub fn message_attributes(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
         value: crate::types::MessageAttributeValue,
     ) -> Self {
         self.inner.message_attributes.get_or_insert_default().insert(key.into(), value);
@@ -315,11 +266,8 @@ impl PublishInputBuilder {
     #[inline]
     pub fn set_message_attributes(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<
-                ::std::string::String,
-                crate::types::MessageAttributeValue,
-            >,
+        input: Option<
+            ::std::collections::BTreeMap<String, crate::types::MessageAttributeValue>,
         >,
     ) -> Self {
         self.inner.message_attributes = input;
@@ -329,101 +277,81 @@ impl PublishInputBuilder {
     #[inline]
     pub fn get_message_attributes(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            crate::types::MessageAttributeValue,
-        >,
+    ) -> &Option<
+        ::std::collections::BTreeMap<String, crate::types::MessageAttributeValue>,
     > {
         &self.inner.message_attributes
     }
     /// Sets [`PublishInput::message_deduplication_id`](crate::types::PublishInput::message_deduplication_id): This parameter applies only to FIFO (first-in-first-out) topics.
-    pub fn message_deduplication_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.message_deduplication_id = ::std::option::Option::Some(input.into());
+    pub fn message_deduplication_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.message_deduplication_id = Some(input.into());
         self
     }
     /// Sets or clears [`PublishInput::message_deduplication_id`](crate::types::PublishInput::message_deduplication_id).
     #[inline]
-    pub fn set_message_deduplication_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_message_deduplication_id(mut self, input: Option<String>) -> Self {
         self.inner.message_deduplication_id = input;
         self
     }
     /// The value set for [`PublishInput::message_deduplication_id`](crate::types::PublishInput::message_deduplication_id), if any.
     #[inline]
-    pub fn get_message_deduplication_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_message_deduplication_id(&self) -> &Option<String> {
         &self.inner.message_deduplication_id
     }
     /// Sets [`PublishInput::message_group_id`](crate::types::PublishInput::message_group_id): The `MessageGroupId` can contain up to 128 alphanumeric characters `(a-z, A-Z, 0-9)` and punctuation ``(!"#$%&'()*+,-./:;<=>?@[\]^_`{|}~)``.
-    pub fn message_group_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.message_group_id = ::std::option::Option::Some(input.into());
+    pub fn message_group_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.message_group_id = Some(input.into());
         self
     }
     /// Sets or clears [`PublishInput::message_group_id`](crate::types::PublishInput::message_group_id).
     #[inline]
-    pub fn set_message_group_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_message_group_id(mut self, input: Option<String>) -> Self {
         self.inner.message_group_id = input;
         self
     }
     /// The value set for [`PublishInput::message_group_id`](crate::types::PublishInput::message_group_id), if any.
     #[inline]
-    pub fn get_message_group_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_message_group_id(&self) -> &Option<String> {
         &self.inner.message_group_id
     }
     /// Builds the [`PublishInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        crate::types::PublishInput,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
+    ) -> Result<crate::types::PublishInput, ::awsgen_runtime::primitives::BuildError> {
         if self.inner.message.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PublishInput",
                 member: "message",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for PublishInput {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.topic_arn {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.topic_arn {
             body.member("TopicArn", value);
         }
-        if let ::std::option::Option::Some(value) = &self.target_arn {
+        if let Some(value) = &self.target_arn {
             body.member("TargetArn", value);
         }
-        if let ::std::option::Option::Some(value) = &self.phone_number {
+        if let Some(value) = &self.phone_number {
             body.member("PhoneNumber", value);
         }
-        if let ::std::option::Option::Some(value) = &self.message {
+        if let Some(value) = &self.message {
             body.member("Message", value);
         }
-        if let ::std::option::Option::Some(value) = &self.subject {
+        if let Some(value) = &self.subject {
             body.member("Subject", value);
         }
-        if let ::std::option::Option::Some(value) = &self.message_structure {
+        if let Some(value) = &self.message_structure {
             body.member("MessageStructure", value);
         }
-        if let ::std::option::Option::Some(value) = &self.message_attributes {
+        if let Some(value) = &self.message_attributes {
             let member_0 = body.enter("MessageAttributes");
             let entries_0 = body.enter("entry");
             for (index_0, (entry_key_0, entry_value_0)) in value.iter().enumerate() {
@@ -437,12 +365,12 @@ impl ::awsgen_runtime::query::WriteQuery for PublishInput {
             body.leave(entries_0);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.message_deduplication_id {
+        if let Some(value) = &self.message_deduplication_id {
             body.member("MessageDeduplicationId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.message_group_id {
+        if let Some(value) = &self.message_group_id {
             body.member("MessageGroupId", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,93 +2,71 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Response for Publish action.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PublishResponse {
     /// Unique identifier assigned to the published message.
     ///
     /// Length Constraint: Maximum 100 characters
-    pub message_id: ::std::option::Option<::std::string::String>,
+    pub message_id: Option<String>,
     /// This response element applies only to FIFO (first-in-first-out) topics.
     ///
     /// The sequence number is a large, non-consecutive number that Amazon SNS assigns to each message. The length of `SequenceNumber` is 128 bits. `SequenceNumber` continues to increase for each `MessageGroupId`.
-    pub sequence_number: ::std::option::Option<::std::string::String>,
+    pub sequence_number: Option<String>,
 }
 impl PublishResponse {
     /// Starts building a [`PublishResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::PublishResponseBuilder {
-        <crate::types::builders::PublishResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::PublishResponseBuilder as Default>::default()
     }
     /// The `MessageId` member, when set.
     #[inline]
-    pub fn message_id(&self) -> ::std::option::Option<&str> {
+    pub fn message_id(&self) -> Option<&str> {
         self.message_id.as_deref()
     }
     /// The `SequenceNumber` member, when set.
     #[inline]
-    pub fn sequence_number(&self) -> ::std::option::Option<&str> {
+    pub fn sequence_number(&self) -> Option<&str> {
         self.sequence_number.as_deref()
     }
 }
 /// A builder for [`PublishResponse`](crate::types::PublishResponse); start one with `PublishResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct PublishResponseBuilder {
     inner: crate::types::PublishResponse,
 }
 impl PublishResponseBuilder {
     /// Sets [`PublishResponse::message_id`](crate::types::PublishResponse::message_id): Unique identifier assigned to the published message.
-    pub fn message_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.message_id = ::std::option::Option::Some(input.into());
+    pub fn message_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.message_id = Some(input.into());
         self
     }
     /// Sets or clears [`PublishResponse::message_id`](crate::types::PublishResponse::message_id).
     #[inline]
-    pub fn set_message_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_message_id(mut self, input: Option<String>) -> Self {
         self.inner.message_id = input;
         self
     }
     /// The value set for [`PublishResponse::message_id`](crate::types::PublishResponse::message_id), if any.
     #[inline]
-    pub fn get_message_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_message_id(&self) -> &Option<String> {
         &self.inner.message_id
     }
     /// Sets [`PublishResponse::sequence_number`](crate::types::PublishResponse::sequence_number): This response element applies only to FIFO (first-in-first-out) topics.
-    pub fn sequence_number(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.sequence_number = ::std::option::Option::Some(input.into());
+    pub fn sequence_number(mut self, input: impl Into<String>) -> Self {
+        self.inner.sequence_number = Some(input.into());
         self
     }
     /// Sets or clears [`PublishResponse::sequence_number`](crate::types::PublishResponse::sequence_number).
     #[inline]
-    pub fn set_sequence_number(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_sequence_number(mut self, input: Option<String>) -> Self {
         self.inner.sequence_number = input;
         self
     }
     /// The value set for [`PublishResponse::sequence_number`](crate::types::PublishResponse::sequence_number), if any.
     #[inline]
-    pub fn get_sequence_number(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_sequence_number(&self) -> &Option<String> {
         &self.inner.sequence_number
     }
     /// Builds the [`PublishResponse`]; it has no required members, so this cannot fail.
@@ -100,23 +78,19 @@ impl PublishResponseBuilder {
 impl ::awsgen_runtime::xml::FromXml for PublishResponse {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "MessageId" => {
-                    value.message_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.message_id = Some(String::from(child.text()));
                 }
                 "SequenceNumber" => {
-                    value.sequence_number = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.sequence_number = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

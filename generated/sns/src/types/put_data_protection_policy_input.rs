@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `PutDataProtectionPolicyInput` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PutDataProtectionPolicyInput {
     /// The ARN of the topic whose `DataProtectionPolicy` you want to add or update.
@@ -15,7 +10,7 @@ pub struct PutDataProtectionPolicyInput {
     /// For more information about ARNs, see [Amazon Resource Names (ARNs)](https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the Amazon Web Services General Reference.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub resource_arn: ::std::option::Option<::std::string::String>,
+    pub resource_arn: Option<String>,
     /// The JSON serialization of the topic's `DataProtectionPolicy`.
     ///
     /// The `DataProtectionPolicy` must be in JSON string format.
@@ -23,116 +18,97 @@ pub struct PutDataProtectionPolicyInput {
     /// Length Constraints: Maximum length of 30,720.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub data_protection_policy: ::std::option::Option<::std::string::String>,
+    pub data_protection_policy: Option<String>,
 }
 impl PutDataProtectionPolicyInput {
     /// Starts building a [`PutDataProtectionPolicyInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::PutDataProtectionPolicyInputBuilder {
-        <crate::types::builders::PutDataProtectionPolicyInputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::PutDataProtectionPolicyInputBuilder as Default>::default()
     }
     /// The `ResourceArn` member, when set.
     #[inline]
-    pub fn resource_arn(&self) -> ::std::option::Option<&str> {
+    pub fn resource_arn(&self) -> Option<&str> {
         self.resource_arn.as_deref()
     }
     /// The `DataProtectionPolicy` member, when set.
     #[inline]
-    pub fn data_protection_policy(&self) -> ::std::option::Option<&str> {
+    pub fn data_protection_policy(&self) -> Option<&str> {
         self.data_protection_policy.as_deref()
     }
 }
 /// A builder for [`PutDataProtectionPolicyInput`](crate::types::PutDataProtectionPolicyInput); start one with `PutDataProtectionPolicyInput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct PutDataProtectionPolicyInputBuilder {
     inner: crate::types::PutDataProtectionPolicyInput,
 }
 impl PutDataProtectionPolicyInputBuilder {
     /// Sets [`PutDataProtectionPolicyInput::resource_arn`](crate::types::PutDataProtectionPolicyInput::resource_arn): The ARN of the topic whose `DataProtectionPolicy` you want to add or update.
-    pub fn resource_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.resource_arn = ::std::option::Option::Some(input.into());
+    pub fn resource_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.resource_arn = Some(input.into());
         self
     }
     /// Sets or clears [`PutDataProtectionPolicyInput::resource_arn`](crate::types::PutDataProtectionPolicyInput::resource_arn).
     #[inline]
-    pub fn set_resource_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource_arn(mut self, input: Option<String>) -> Self {
         self.inner.resource_arn = input;
         self
     }
     /// The value set for [`PutDataProtectionPolicyInput::resource_arn`](crate::types::PutDataProtectionPolicyInput::resource_arn), if any.
     #[inline]
-    pub fn get_resource_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource_arn(&self) -> &Option<String> {
         &self.inner.resource_arn
     }
     /// Sets [`PutDataProtectionPolicyInput::data_protection_policy`](crate::types::PutDataProtectionPolicyInput::data_protection_policy): The JSON serialization of the topic's `DataProtectionPolicy`.
-    pub fn data_protection_policy(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.data_protection_policy = ::std::option::Option::Some(input.into());
+    pub fn data_protection_policy(mut self, input: impl Into<String>) -> Self {
+        self.inner.data_protection_policy = Some(input.into());
         self
     }
     /// Sets or clears [`PutDataProtectionPolicyInput::data_protection_policy`](crate::types::PutDataProtectionPolicyInput::data_protection_policy).
     #[inline]
-    pub fn set_data_protection_policy(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_data_protection_policy(mut self, input: Option<String>) -> Self {
         self.inner.data_protection_policy = input;
         self
     }
     /// The value set for [`PutDataProtectionPolicyInput::data_protection_policy`](crate::types::PutDataProtectionPolicyInput::data_protection_policy), if any.
     #[inline]
-    pub fn get_data_protection_policy(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_data_protection_policy(&self) -> &Option<String> {
         &self.inner.data_protection_policy
     }
     /// Builds the [`PutDataProtectionPolicyInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::PutDataProtectionPolicyInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.resource_arn.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PutDataProtectionPolicyInput",
                 member: "resource_arn",
             });
         }
         if self.inner.data_protection_policy.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PutDataProtectionPolicyInput",
                 member: "data_protection_policy",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for PutDataProtectionPolicyInput {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.resource_arn {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.resource_arn {
             body.member("ResourceArn", value);
         }
-        if let ::std::option::Option::Some(value) = &self.data_protection_policy {
+        if let Some(value) = &self.data_protection_policy {
             body.member("DataProtectionPolicy", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,129 +2,107 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Input for RemovePermission action.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RemovePermissionInput {
     /// The ARN of the topic whose access control policy you wish to modify.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub topic_arn: ::std::option::Option<::std::string::String>,
+    pub topic_arn: Option<String>,
     /// The unique label of the statement you want to remove.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub label: ::std::option::Option<::std::string::String>,
+    pub label: Option<String>,
 }
 impl RemovePermissionInput {
     /// Starts building a [`RemovePermissionInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::RemovePermissionInputBuilder {
-        <crate::types::builders::RemovePermissionInputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::RemovePermissionInputBuilder as Default>::default()
     }
     /// The `TopicArn` member, when set.
     #[inline]
-    pub fn topic_arn(&self) -> ::std::option::Option<&str> {
+    pub fn topic_arn(&self) -> Option<&str> {
         self.topic_arn.as_deref()
     }
     /// The `Label` member, when set.
     #[inline]
-    pub fn label(&self) -> ::std::option::Option<&str> {
+    pub fn label(&self) -> Option<&str> {
         self.label.as_deref()
     }
 }
 /// A builder for [`RemovePermissionInput`](crate::types::RemovePermissionInput); start one with `RemovePermissionInput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct RemovePermissionInputBuilder {
     inner: crate::types::RemovePermissionInput,
 }
 impl RemovePermissionInputBuilder {
     /// Sets [`RemovePermissionInput::topic_arn`](crate::types::RemovePermissionInput::topic_arn): The ARN of the topic whose access control policy you wish to modify.
-    pub fn topic_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.topic_arn = ::std::option::Option::Some(input.into());
+    pub fn topic_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.topic_arn = Some(input.into());
         self
     }
     /// Sets or clears [`RemovePermissionInput::topic_arn`](crate::types::RemovePermissionInput::topic_arn).
     #[inline]
-    pub fn set_topic_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_topic_arn(mut self, input: Option<String>) -> Self {
         self.inner.topic_arn = input;
         self
     }
     /// The value set for [`RemovePermissionInput::topic_arn`](crate::types::RemovePermissionInput::topic_arn), if any.
     #[inline]
-    pub fn get_topic_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_topic_arn(&self) -> &Option<String> {
         &self.inner.topic_arn
     }
     /// Sets [`RemovePermissionInput::label`](crate::types::RemovePermissionInput::label): The unique label of the statement you want to remove.
-    pub fn label(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.label = ::std::option::Option::Some(input.into());
+    pub fn label(mut self, input: impl Into<String>) -> Self {
+        self.inner.label = Some(input.into());
         self
     }
     /// Sets or clears [`RemovePermissionInput::label`](crate::types::RemovePermissionInput::label).
     #[inline]
-    pub fn set_label(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_label(mut self, input: Option<String>) -> Self {
         self.inner.label = input;
         self
     }
     /// The value set for [`RemovePermissionInput::label`](crate::types::RemovePermissionInput::label), if any.
     #[inline]
-    pub fn get_label(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_label(&self) -> &Option<String> {
         &self.inner.label
     }
     /// Builds the [`RemovePermissionInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::RemovePermissionInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.topic_arn.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "RemovePermissionInput",
                 member: "topic_arn",
             });
         }
         if self.inner.label.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "RemovePermissionInput",
                 member: "label",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for RemovePermissionInput {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.topic_arn {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.topic_arn {
             body.member("TopicArn", value);
         }
-        if let ::std::option::Option::Some(value) = &self.label {
+        if let Some(value) = &self.label {
             body.member("Label", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -4,7 +4,7 @@
 /// Enum listing out all supported route types. The following enum values are supported. 1. Transactional : Non-marketing traffic 2. Promotional : Marketing 3. Premium : Premium routes for OTP delivery to the carriers
 ///
 /// Values this version of the crate does not know are kept in `Unknown` and sent back unchanged; match with a wildcard arm, as a newer version may add variants.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq)]
+#[derive(Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum RouteType {
     /// `Transactional`
@@ -39,7 +39,7 @@ impl RouteType {
         }
     }
 }
-impl ::std::convert::From<&str> for RouteType {
+impl From<&str> for RouteType {
     fn from(value: &str) -> Self {
         match value {
             "Transactional" => RouteType::Transactional,
@@ -55,18 +55,18 @@ impl ::std::convert::From<&str> for RouteType {
 }
 impl ::std::str::FromStr for RouteType {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Self::from(value))
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value))
     }
 }
-impl ::std::cmp::PartialOrd for RouteType {
-    fn partial_cmp(&self, other: &Self) -> ::std::option::Option<::std::cmp::Ordering> {
-        ::std::option::Option::Some(::std::cmp::Ord::cmp(self, other))
+impl PartialOrd for RouteType {
+    fn partial_cmp(&self, other: &Self) -> Option<::std::cmp::Ordering> {
+        Some(Ord::cmp(self, other))
     }
 }
 /// Ordered by wire value, so values a later model adds never reorder
 /// the ones before them (a derived order would follow variant order).
-impl ::std::cmp::Ord for RouteType {
+impl Ord for RouteType {
     fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
         self.as_str().cmp(other.as_str())
     }
@@ -93,7 +93,7 @@ impl ::std::hash::Hash for RouteType {
         ::std::hash::Hash::hash(self.as_str(), state)
     }
 }
-impl ::std::convert::AsRef<str> for RouteType {
+impl AsRef<str> for RouteType {
     fn as_ref(&self) -> &str {
         self.as_str()
     }

@@ -2,18 +2,13 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Input for `SetEndpointAttributes` action.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SetEndpointAttributesInput {
     /// EndpointArn used for `SetEndpointAttributes` action.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub endpoint_arn: ::std::option::Option<::std::string::String>,
+    pub endpoint_arn: Option<String>,
     /// A map of the endpoint attributes. Attributes in this map include the following:
     ///
     /// - `CustomUserData` – arbitrary user data to associate with the endpoint. Amazon SNS does not use this data. The data must be in UTF-8 format and less than 2KB.
@@ -21,62 +16,45 @@ pub struct SetEndpointAttributesInput {
     /// - `Token` – device token, also referred to as a registration id, for an app and mobile device. This is returned from the notification service when an app and mobile device are registered with the notification service.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub attributes: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    pub attributes: Option<::std::collections::BTreeMap<String, String>>,
 }
 impl SetEndpointAttributesInput {
     /// Starts building a [`SetEndpointAttributesInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::SetEndpointAttributesInputBuilder {
-        <crate::types::builders::SetEndpointAttributesInputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::SetEndpointAttributesInputBuilder as Default>::default()
     }
     /// The `EndpointArn` member, when set.
     #[inline]
-    pub fn endpoint_arn(&self) -> ::std::option::Option<&str> {
+    pub fn endpoint_arn(&self) -> Option<&str> {
         self.endpoint_arn.as_deref()
     }
     /// The `Attributes` member, when set.
     #[inline]
-    pub fn attributes(
-        &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    pub fn attributes(&self) -> Option<&::std::collections::BTreeMap<String, String>> {
         self.attributes.as_ref()
     }
 }
 /// A builder for [`SetEndpointAttributesInput`](crate::types::SetEndpointAttributesInput); start one with `SetEndpointAttributesInput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct SetEndpointAttributesInputBuilder {
     inner: crate::types::SetEndpointAttributesInput,
 }
 impl SetEndpointAttributesInputBuilder {
     /// Sets [`SetEndpointAttributesInput::endpoint_arn`](crate::types::SetEndpointAttributesInput::endpoint_arn): EndpointArn used for `SetEndpointAttributes` action.
-    pub fn endpoint_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.endpoint_arn = ::std::option::Option::Some(input.into());
+    pub fn endpoint_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.endpoint_arn = Some(input.into());
         self
     }
     /// Sets or clears [`SetEndpointAttributesInput::endpoint_arn`](crate::types::SetEndpointAttributesInput::endpoint_arn).
     #[inline]
-    pub fn set_endpoint_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_endpoint_arn(mut self, input: Option<String>) -> Self {
         self.inner.endpoint_arn = input;
         self
     }
     /// The value set for [`SetEndpointAttributesInput::endpoint_arn`](crate::types::SetEndpointAttributesInput::endpoint_arn), if any.
     #[inline]
-    pub fn get_endpoint_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_endpoint_arn(&self) -> &Option<String> {
         &self.inner.endpoint_arn
     }
     /// Adds one entry to [`SetEndpointAttributesInput::attributes`](crate::types::SetEndpointAttributesInput::attributes): A map of the endpoint attributes.
@@ -84,8 +62,8 @@ impl SetEndpointAttributesInputBuilder {
     /// To set the whole map at once, use [`set_attributes`](Self::set_attributes).
     pub fn attributes(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
         self.inner.attributes.get_or_insert_default().insert(key.into(), value.into());
         self
@@ -94,9 +72,7 @@ impl SetEndpointAttributesInputBuilder {
     #[inline]
     pub fn set_attributes(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.inner.attributes = input;
         self
@@ -105,43 +81,41 @@ impl SetEndpointAttributesInputBuilder {
     #[inline]
     pub fn get_attributes(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, String>> {
         &self.inner.attributes
     }
     /// Builds the [`SetEndpointAttributesInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::SetEndpointAttributesInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.endpoint_arn.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "SetEndpointAttributesInput",
                 member: "endpoint_arn",
             });
         }
         if self.inner.attributes.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "SetEndpointAttributesInput",
                 member: "attributes",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for SetEndpointAttributesInput {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.endpoint_arn {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.endpoint_arn {
             body.member("EndpointArn", value);
         }
-        if let ::std::option::Option::Some(value) = &self.attributes {
+        if let Some(value) = &self.attributes {
             let member_0 = body.enter("Attributes");
             let entries_0 = body.enter("entry");
             for (index_0, (entry_key_0, entry_value_0)) in value.iter().enumerate() {
@@ -153,6 +127,6 @@ impl ::awsgen_runtime::query::WriteQuery for SetEndpointAttributesInput {
             body.leave(entries_0);
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

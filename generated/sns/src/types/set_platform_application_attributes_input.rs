@@ -2,18 +2,13 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Input for `SetPlatformApplicationAttributes` action.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SetPlatformApplicationAttributesInput {
     /// `PlatformApplicationArn` for `SetPlatformApplicationAttributes` action.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub platform_application_arn: ::std::option::Option<::std::string::String>,
+    pub platform_application_arn: Option<String>,
     /// A map of the platform application attributes. Attributes in this map include the following:
     ///
     /// - `PlatformCredential` – The credential received from the notification service.
@@ -43,64 +38,45 @@ pub struct SetPlatformApplicationAttributesInput {
     /// - `ApplePlatformBundleID` – The bundle identifier that's assigned to your iOS app.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub attributes: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    pub attributes: Option<::std::collections::BTreeMap<String, String>>,
 }
 impl SetPlatformApplicationAttributesInput {
     /// Starts building a [`SetPlatformApplicationAttributesInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::SetPlatformApplicationAttributesInputBuilder {
-        <crate::types::builders::SetPlatformApplicationAttributesInputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::SetPlatformApplicationAttributesInputBuilder as Default>::default()
     }
     /// The `PlatformApplicationArn` member, when set.
     #[inline]
-    pub fn platform_application_arn(&self) -> ::std::option::Option<&str> {
+    pub fn platform_application_arn(&self) -> Option<&str> {
         self.platform_application_arn.as_deref()
     }
     /// The `Attributes` member, when set.
     #[inline]
-    pub fn attributes(
-        &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    pub fn attributes(&self) -> Option<&::std::collections::BTreeMap<String, String>> {
         self.attributes.as_ref()
     }
 }
 /// A builder for [`SetPlatformApplicationAttributesInput`](crate::types::SetPlatformApplicationAttributesInput); start one with `SetPlatformApplicationAttributesInput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct SetPlatformApplicationAttributesInputBuilder {
     inner: crate::types::SetPlatformApplicationAttributesInput,
 }
 impl SetPlatformApplicationAttributesInputBuilder {
     /// Sets [`SetPlatformApplicationAttributesInput::platform_application_arn`](crate::types::SetPlatformApplicationAttributesInput::platform_application_arn): `PlatformApplicationArn` for `SetPlatformApplicationAttributes` action.
-    pub fn platform_application_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.platform_application_arn = ::std::option::Option::Some(input.into());
+    pub fn platform_application_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.platform_application_arn = Some(input.into());
         self
     }
     /// Sets or clears [`SetPlatformApplicationAttributesInput::platform_application_arn`](crate::types::SetPlatformApplicationAttributesInput::platform_application_arn).
     #[inline]
-    pub fn set_platform_application_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_platform_application_arn(mut self, input: Option<String>) -> Self {
         self.inner.platform_application_arn = input;
         self
     }
     /// The value set for [`SetPlatformApplicationAttributesInput::platform_application_arn`](crate::types::SetPlatformApplicationAttributesInput::platform_application_arn), if any.
     #[inline]
-    pub fn get_platform_application_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_platform_application_arn(&self) -> &Option<String> {
         &self.inner.platform_application_arn
     }
     /// Adds one entry to [`SetPlatformApplicationAttributesInput::attributes`](crate::types::SetPlatformApplicationAttributesInput::attributes): A map of the platform application attributes.
@@ -108,8 +84,8 @@ impl SetPlatformApplicationAttributesInputBuilder {
     /// To set the whole map at once, use [`set_attributes`](Self::set_attributes).
     pub fn attributes(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
         self.inner.attributes.get_or_insert_default().insert(key.into(), value.into());
         self
@@ -118,9 +94,7 @@ impl SetPlatformApplicationAttributesInputBuilder {
     #[inline]
     pub fn set_attributes(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.inner.attributes = input;
         self
@@ -129,43 +103,41 @@ impl SetPlatformApplicationAttributesInputBuilder {
     #[inline]
     pub fn get_attributes(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, String>> {
         &self.inner.attributes
     }
     /// Builds the [`SetPlatformApplicationAttributesInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::SetPlatformApplicationAttributesInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.platform_application_arn.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "SetPlatformApplicationAttributesInput",
                 member: "platform_application_arn",
             });
         }
         if self.inner.attributes.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "SetPlatformApplicationAttributesInput",
                 member: "attributes",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for SetPlatformApplicationAttributesInput {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.platform_application_arn {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.platform_application_arn {
             body.member("PlatformApplicationArn", value);
         }
-        if let ::std::option::Option::Some(value) = &self.attributes {
+        if let Some(value) = &self.attributes {
             let member_0 = body.enter("Attributes");
             let entries_0 = body.enter("entry");
             for (index_0, (entry_key_0, entry_value_0)) in value.iter().enumerate() {
@@ -177,6 +149,6 @@ impl ::awsgen_runtime::query::WriteQuery for SetPlatformApplicationAttributesInp
             body.leave(entries_0);
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,28 +2,18 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The response for the SetSMSAttributes action.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SetSmsAttributesResponse {}
 impl SetSmsAttributesResponse {
     /// Starts building a [`SetSmsAttributesResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::SetSmsAttributesResponseBuilder {
-        <crate::types::builders::SetSmsAttributesResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::SetSmsAttributesResponseBuilder as Default>::default()
     }
 }
 /// A builder for [`SetSmsAttributesResponse`](crate::types::SetSmsAttributesResponse); start one with `SetSmsAttributesResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct SetSmsAttributesResponseBuilder {
     inner: crate::types::SetSmsAttributesResponse,
 }
@@ -37,7 +27,7 @@ impl SetSmsAttributesResponseBuilder {
 impl ::awsgen_runtime::xml::FromXml for SetSmsAttributesResponse {
     fn from_xml(
         _: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        ::std::result::Result::Ok(<Self as ::std::default::Default>::default())
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        Ok(<Self as Default>::default())
     }
 }

@@ -2,18 +2,13 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Input for SetSubscriptionAttributes action.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SetSubscriptionAttributesInput {
     /// The ARN of the subscription to modify.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub subscription_arn: ::std::option::Option<::std::string::String>,
+    pub subscription_arn: Option<String>,
     /// A map of attributes with their corresponding values.
     ///
     /// The following lists the names, descriptions, and values of the special request parameters that this action uses:
@@ -35,146 +30,123 @@ pub struct SetSubscriptionAttributesInput {
     ///   Specifying a valid ARN for this attribute is required for Firehose delivery stream subscriptions. For more information, see [Fanout to Firehose delivery streams](https://docs.aws.amazon.com/sns/latest/dg/sns-firehose-as-subscriber.html) in the *Amazon SNS Developer Guide*.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub attribute_name: ::std::option::Option<::std::string::String>,
+    pub attribute_name: Option<String>,
     /// The new value for the attribute in JSON format.
-    pub attribute_value: ::std::option::Option<::std::string::String>,
+    pub attribute_value: Option<String>,
 }
 impl SetSubscriptionAttributesInput {
     /// Starts building a [`SetSubscriptionAttributesInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::SetSubscriptionAttributesInputBuilder {
-        <crate::types::builders::SetSubscriptionAttributesInputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::SetSubscriptionAttributesInputBuilder as Default>::default()
     }
     /// The `SubscriptionArn` member, when set.
     #[inline]
-    pub fn subscription_arn(&self) -> ::std::option::Option<&str> {
+    pub fn subscription_arn(&self) -> Option<&str> {
         self.subscription_arn.as_deref()
     }
     /// The `AttributeName` member, when set.
     #[inline]
-    pub fn attribute_name(&self) -> ::std::option::Option<&str> {
+    pub fn attribute_name(&self) -> Option<&str> {
         self.attribute_name.as_deref()
     }
     /// The `AttributeValue` member, when set.
     #[inline]
-    pub fn attribute_value(&self) -> ::std::option::Option<&str> {
+    pub fn attribute_value(&self) -> Option<&str> {
         self.attribute_value.as_deref()
     }
 }
 /// A builder for [`SetSubscriptionAttributesInput`](crate::types::SetSubscriptionAttributesInput); start one with `SetSubscriptionAttributesInput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct SetSubscriptionAttributesInputBuilder {
     inner: crate::types::SetSubscriptionAttributesInput,
 }
 impl SetSubscriptionAttributesInputBuilder {
     /// Sets [`SetSubscriptionAttributesInput::subscription_arn`](crate::types::SetSubscriptionAttributesInput::subscription_arn): The ARN of the subscription to modify.
-    pub fn subscription_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.subscription_arn = ::std::option::Option::Some(input.into());
+    pub fn subscription_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.subscription_arn = Some(input.into());
         self
     }
     /// Sets or clears [`SetSubscriptionAttributesInput::subscription_arn`](crate::types::SetSubscriptionAttributesInput::subscription_arn).
     #[inline]
-    pub fn set_subscription_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_subscription_arn(mut self, input: Option<String>) -> Self {
         self.inner.subscription_arn = input;
         self
     }
     /// The value set for [`SetSubscriptionAttributesInput::subscription_arn`](crate::types::SetSubscriptionAttributesInput::subscription_arn), if any.
     #[inline]
-    pub fn get_subscription_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_subscription_arn(&self) -> &Option<String> {
         &self.inner.subscription_arn
     }
     /// Sets [`SetSubscriptionAttributesInput::attribute_name`](crate::types::SetSubscriptionAttributesInput::attribute_name): A map of attributes with their corresponding values.
-    pub fn attribute_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.attribute_name = ::std::option::Option::Some(input.into());
+    pub fn attribute_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.attribute_name = Some(input.into());
         self
     }
     /// Sets or clears [`SetSubscriptionAttributesInput::attribute_name`](crate::types::SetSubscriptionAttributesInput::attribute_name).
     #[inline]
-    pub fn set_attribute_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_attribute_name(mut self, input: Option<String>) -> Self {
         self.inner.attribute_name = input;
         self
     }
     /// The value set for [`SetSubscriptionAttributesInput::attribute_name`](crate::types::SetSubscriptionAttributesInput::attribute_name), if any.
     #[inline]
-    pub fn get_attribute_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_attribute_name(&self) -> &Option<String> {
         &self.inner.attribute_name
     }
     /// Sets [`SetSubscriptionAttributesInput::attribute_value`](crate::types::SetSubscriptionAttributesInput::attribute_value): The new value for the attribute in JSON format.
-    pub fn attribute_value(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.attribute_value = ::std::option::Option::Some(input.into());
+    pub fn attribute_value(mut self, input: impl Into<String>) -> Self {
+        self.inner.attribute_value = Some(input.into());
         self
     }
     /// Sets or clears [`SetSubscriptionAttributesInput::attribute_value`](crate::types::SetSubscriptionAttributesInput::attribute_value).
     #[inline]
-    pub fn set_attribute_value(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_attribute_value(mut self, input: Option<String>) -> Self {
         self.inner.attribute_value = input;
         self
     }
     /// The value set for [`SetSubscriptionAttributesInput::attribute_value`](crate::types::SetSubscriptionAttributesInput::attribute_value), if any.
     #[inline]
-    pub fn get_attribute_value(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_attribute_value(&self) -> &Option<String> {
         &self.inner.attribute_value
     }
     /// Builds the [`SetSubscriptionAttributesInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::SetSubscriptionAttributesInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.subscription_arn.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "SetSubscriptionAttributesInput",
                 member: "subscription_arn",
             });
         }
         if self.inner.attribute_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "SetSubscriptionAttributesInput",
                 member: "attribute_name",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for SetSubscriptionAttributesInput {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.subscription_arn {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.subscription_arn {
             body.member("SubscriptionArn", value);
         }
-        if let ::std::option::Option::Some(value) = &self.attribute_name {
+        if let Some(value) = &self.attribute_name {
             body.member("AttributeName", value);
         }
-        if let ::std::option::Option::Some(value) = &self.attribute_value {
+        if let Some(value) = &self.attribute_value {
             body.member("AttributeValue", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,18 +2,13 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Input for SetTopicAttributes action.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SetTopicAttributesInput {
     /// The ARN of the topic to modify.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub topic_arn: ::std::option::Option<::std::string::String>,
+    pub topic_arn: Option<String>,
     /// A map of attributes with their corresponding values.
     ///
     /// The following lists the names, descriptions, and values of the special request parameters that the `SetTopicAttributes` action uses:
@@ -68,146 +63,123 @@ pub struct SetTopicAttributesInput {
     ///   - `MessageGroup` – The scope of deduplication is within each individual message group, which enables higher throughput per topic subject to regional quotas. For more information on quotas or to request an increase, see [Amazon SNS service quotas](https://docs.aws.amazon.com/general/latest/gr/sns.html) in the Amazon Web Services General Reference.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub attribute_name: ::std::option::Option<::std::string::String>,
+    pub attribute_name: Option<String>,
     /// The new value for the attribute.
-    pub attribute_value: ::std::option::Option<::std::string::String>,
+    pub attribute_value: Option<String>,
 }
 impl SetTopicAttributesInput {
     /// Starts building a [`SetTopicAttributesInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::SetTopicAttributesInputBuilder {
-        <crate::types::builders::SetTopicAttributesInputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::SetTopicAttributesInputBuilder as Default>::default()
     }
     /// The `TopicArn` member, when set.
     #[inline]
-    pub fn topic_arn(&self) -> ::std::option::Option<&str> {
+    pub fn topic_arn(&self) -> Option<&str> {
         self.topic_arn.as_deref()
     }
     /// The `AttributeName` member, when set.
     #[inline]
-    pub fn attribute_name(&self) -> ::std::option::Option<&str> {
+    pub fn attribute_name(&self) -> Option<&str> {
         self.attribute_name.as_deref()
     }
     /// The `AttributeValue` member, when set.
     #[inline]
-    pub fn attribute_value(&self) -> ::std::option::Option<&str> {
+    pub fn attribute_value(&self) -> Option<&str> {
         self.attribute_value.as_deref()
     }
 }
 /// A builder for [`SetTopicAttributesInput`](crate::types::SetTopicAttributesInput); start one with `SetTopicAttributesInput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct SetTopicAttributesInputBuilder {
     inner: crate::types::SetTopicAttributesInput,
 }
 impl SetTopicAttributesInputBuilder {
     /// Sets [`SetTopicAttributesInput::topic_arn`](crate::types::SetTopicAttributesInput::topic_arn): The ARN of the topic to modify.
-    pub fn topic_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.topic_arn = ::std::option::Option::Some(input.into());
+    pub fn topic_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.topic_arn = Some(input.into());
         self
     }
     /// Sets or clears [`SetTopicAttributesInput::topic_arn`](crate::types::SetTopicAttributesInput::topic_arn).
     #[inline]
-    pub fn set_topic_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_topic_arn(mut self, input: Option<String>) -> Self {
         self.inner.topic_arn = input;
         self
     }
     /// The value set for [`SetTopicAttributesInput::topic_arn`](crate::types::SetTopicAttributesInput::topic_arn), if any.
     #[inline]
-    pub fn get_topic_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_topic_arn(&self) -> &Option<String> {
         &self.inner.topic_arn
     }
     /// Sets [`SetTopicAttributesInput::attribute_name`](crate::types::SetTopicAttributesInput::attribute_name): A map of attributes with their corresponding values.
-    pub fn attribute_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.attribute_name = ::std::option::Option::Some(input.into());
+    pub fn attribute_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.attribute_name = Some(input.into());
         self
     }
     /// Sets or clears [`SetTopicAttributesInput::attribute_name`](crate::types::SetTopicAttributesInput::attribute_name).
     #[inline]
-    pub fn set_attribute_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_attribute_name(mut self, input: Option<String>) -> Self {
         self.inner.attribute_name = input;
         self
     }
     /// The value set for [`SetTopicAttributesInput::attribute_name`](crate::types::SetTopicAttributesInput::attribute_name), if any.
     #[inline]
-    pub fn get_attribute_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_attribute_name(&self) -> &Option<String> {
         &self.inner.attribute_name
     }
     /// Sets [`SetTopicAttributesInput::attribute_value`](crate::types::SetTopicAttributesInput::attribute_value): The new value for the attribute.
-    pub fn attribute_value(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.attribute_value = ::std::option::Option::Some(input.into());
+    pub fn attribute_value(mut self, input: impl Into<String>) -> Self {
+        self.inner.attribute_value = Some(input.into());
         self
     }
     /// Sets or clears [`SetTopicAttributesInput::attribute_value`](crate::types::SetTopicAttributesInput::attribute_value).
     #[inline]
-    pub fn set_attribute_value(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_attribute_value(mut self, input: Option<String>) -> Self {
         self.inner.attribute_value = input;
         self
     }
     /// The value set for [`SetTopicAttributesInput::attribute_value`](crate::types::SetTopicAttributesInput::attribute_value), if any.
     #[inline]
-    pub fn get_attribute_value(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_attribute_value(&self) -> &Option<String> {
         &self.inner.attribute_value
     }
     /// Builds the [`SetTopicAttributesInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::SetTopicAttributesInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.topic_arn.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "SetTopicAttributesInput",
                 member: "topic_arn",
             });
         }
         if self.inner.attribute_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "SetTopicAttributesInput",
                 member: "attribute_name",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for SetTopicAttributesInput {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.topic_arn {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.topic_arn {
             body.member("TopicArn", value);
         }
-        if let ::std::option::Option::Some(value) = &self.attribute_name {
+        if let Some(value) = &self.attribute_name {
             body.member("AttributeName", value);
         }
-        if let ::std::option::Option::Some(value) = &self.attribute_value {
+        if let Some(value) = &self.attribute_value {
             body.member("AttributeValue", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

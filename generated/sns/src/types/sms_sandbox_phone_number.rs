@@ -4,32 +4,30 @@
 /// A verified or pending destination phone number in the SMS sandbox.
 ///
 /// When you start using Amazon SNS to send SMS messages, your Amazon Web Services account is in the *SMS sandbox*. The SMS sandbox provides a safe environment for you to try Amazon SNS features without risking your reputation as an SMS sender. While your Amazon Web Services account is in the SMS sandbox, you can use all of the features of Amazon SNS. However, you can send SMS messages only to verified destination phone numbers. For more information, including how to move out of the sandbox to send messages without restrictions, see [SMS sandbox](https://docs.aws.amazon.com/sns/latest/dg/sns-sms-sandbox.html) in the *Amazon SNS Developer Guide*.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SmsSandboxPhoneNumber {
     /// The destination phone number.
-    pub phone_number: ::std::option::Option<::std::string::String>,
+    pub phone_number: Option<String>,
     /// The destination phone number's verification status.
-    pub status: ::std::option::Option<
-        crate::types::SmsSandboxPhoneNumberVerificationStatus,
-    >,
+    pub status: Option<crate::types::SmsSandboxPhoneNumberVerificationStatus>,
 }
 impl SmsSandboxPhoneNumber {
     /// Starts building a [`SmsSandboxPhoneNumber`].
     #[inline]
     pub fn builder() -> crate::types::builders::SmsSandboxPhoneNumberBuilder {
-        <crate::types::builders::SmsSandboxPhoneNumberBuilder as ::std::default::Default>::default()
+        <crate::types::builders::SmsSandboxPhoneNumberBuilder as Default>::default()
     }
     /// The `PhoneNumber` member, when set.
     #[inline]
-    pub fn phone_number(&self) -> ::std::option::Option<&str> {
+    pub fn phone_number(&self) -> Option<&str> {
         self.phone_number.as_deref()
     }
     /// The `Status` member, when set.
     #[inline]
     pub fn status(
         &self,
-    ) -> ::std::option::Option<&crate::types::SmsSandboxPhoneNumberVerificationStatus> {
+    ) -> Option<&crate::types::SmsSandboxPhoneNumberVerificationStatus> {
         self.status.as_ref()
     }
 }
@@ -42,36 +40,25 @@ impl ::std::fmt::Debug for SmsSandboxPhoneNumber {
     }
 }
 /// A builder for [`SmsSandboxPhoneNumber`](crate::types::SmsSandboxPhoneNumber); start one with `SmsSandboxPhoneNumber::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct SmsSandboxPhoneNumberBuilder {
     inner: crate::types::SmsSandboxPhoneNumber,
 }
 impl SmsSandboxPhoneNumberBuilder {
     /// Sets [`SmsSandboxPhoneNumber::phone_number`](crate::types::SmsSandboxPhoneNumber::phone_number): The destination phone number.
-    pub fn phone_number(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.phone_number = ::std::option::Option::Some(input.into());
+    pub fn phone_number(mut self, input: impl Into<String>) -> Self {
+        self.inner.phone_number = Some(input.into());
         self
     }
     /// Sets or clears [`SmsSandboxPhoneNumber::phone_number`](crate::types::SmsSandboxPhoneNumber::phone_number).
     #[inline]
-    pub fn set_phone_number(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_phone_number(mut self, input: Option<String>) -> Self {
         self.inner.phone_number = input;
         self
     }
     /// The value set for [`SmsSandboxPhoneNumber::phone_number`](crate::types::SmsSandboxPhoneNumber::phone_number), if any.
     #[inline]
-    pub fn get_phone_number(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_phone_number(&self) -> &Option<String> {
         &self.inner.phone_number
     }
     /// Sets [`SmsSandboxPhoneNumber::status`](crate::types::SmsSandboxPhoneNumber::status): The destination phone number's verification status.
@@ -79,16 +66,14 @@ impl SmsSandboxPhoneNumberBuilder {
         mut self,
         input: crate::types::SmsSandboxPhoneNumberVerificationStatus,
     ) -> Self {
-        self.inner.status = ::std::option::Option::Some(input);
+        self.inner.status = Some(input);
         self
     }
     /// Sets or clears [`SmsSandboxPhoneNumber::status`](crate::types::SmsSandboxPhoneNumber::status).
     #[inline]
     pub fn set_status(
         mut self,
-        input: ::std::option::Option<
-            crate::types::SmsSandboxPhoneNumberVerificationStatus,
-        >,
+        input: Option<crate::types::SmsSandboxPhoneNumberVerificationStatus>,
     ) -> Self {
         self.inner.status = input;
         self
@@ -97,7 +82,7 @@ impl SmsSandboxPhoneNumberBuilder {
     #[inline]
     pub fn get_status(
         &self,
-    ) -> &::std::option::Option<crate::types::SmsSandboxPhoneNumberVerificationStatus> {
+    ) -> &Option<crate::types::SmsSandboxPhoneNumberVerificationStatus> {
         &self.inner.status
     }
     /// Builds the [`SmsSandboxPhoneNumber`]; it has no required members, so this cannot fail.
@@ -109,17 +94,15 @@ impl SmsSandboxPhoneNumberBuilder {
 impl ::awsgen_runtime::xml::FromXml for SmsSandboxPhoneNumber {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "PhoneNumber" => {
-                    value.phone_number = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.phone_number = Some(String::from(child.text()));
                 }
                 "Status" => {
-                    value.status = ::std::option::Option::Some(
+                    value.status = Some(
                         crate::types::SmsSandboxPhoneNumberVerificationStatus::from(
                             child.text(),
                         ),
@@ -128,6 +111,6 @@ impl ::awsgen_runtime::xml::FromXml for SmsSandboxPhoneNumber {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,18 +2,13 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Input for Subscribe action.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SubscribeInput {
     /// The ARN of the topic you want to subscribe to.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub topic_arn: ::std::option::Option<::std::string::String>,
+    pub topic_arn: Option<String>,
     /// The protocol that you want to use. Supported protocols include:
     ///
     /// - `http` – delivery of JSON-encoded message via HTTP POST
@@ -27,7 +22,7 @@ pub struct SubscribeInput {
     /// - `firehose` – delivery of JSON-encoded message to an Amazon Data Firehose delivery stream.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub protocol: ::std::option::Option<::std::string::String>,
+    pub protocol: Option<String>,
     /// The endpoint that you want to receive notifications. Endpoints vary by protocol:
     ///
     /// - For the `http` protocol, the (public) endpoint is a URL beginning with `http://`.
@@ -39,7 +34,7 @@ pub struct SubscribeInput {
     /// - For the `application` protocol, the endpoint is the EndpointArn of a mobile app and device.
     /// - For the `lambda` protocol, the endpoint is the ARN of an Lambda function.
     /// - For the `firehose` protocol, the endpoint is the ARN of an Amazon Data Firehose delivery stream.
-    pub endpoint: ::std::option::Option<::std::string::String>,
+    pub endpoint: Option<String>,
     /// A map of attributes with their corresponding values.
     ///
     /// The following lists the names, descriptions, and values of the special request parameters that the `Subscribe` action uses:
@@ -68,127 +63,98 @@ pub struct SubscribeInput {
     ///   - `In progress` – The replay is currently replaying the selected messages.
     ///   - `Failed` – The replay was unable to complete.
     ///   - `Pending` – The default state while the replay initiates.
-    pub attributes: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    pub attributes: Option<::std::collections::BTreeMap<String, String>>,
     /// Sets whether the response from the `Subscribe` request includes the subscription ARN, even if the subscription is not yet confirmed.
     ///
     /// If you set this parameter to `true`, the response includes the ARN in all cases, even if the subscription is not yet confirmed. In addition to the ARN for confirmed subscriptions, the response also includes the `pending subscription` ARN value for subscriptions that aren't yet confirmed. A subscription becomes confirmed when the subscriber calls the `ConfirmSubscription` action with a confirmation token.
     ///
     /// The default value is `false`.
-    pub return_subscription_arn: ::std::option::Option<bool>,
+    pub return_subscription_arn: Option<bool>,
 }
 impl SubscribeInput {
     /// Starts building a [`SubscribeInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::SubscribeInputBuilder {
-        <crate::types::builders::SubscribeInputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::SubscribeInputBuilder as Default>::default()
     }
     /// The `TopicArn` member, when set.
     #[inline]
-    pub fn topic_arn(&self) -> ::std::option::Option<&str> {
+    pub fn topic_arn(&self) -> Option<&str> {
         self.topic_arn.as_deref()
     }
     /// The `Protocol` member, when set.
     #[inline]
-    pub fn protocol(&self) -> ::std::option::Option<&str> {
+    pub fn protocol(&self) -> Option<&str> {
         self.protocol.as_deref()
     }
     /// The `Endpoint` member, when set.
     #[inline]
-    pub fn endpoint(&self) -> ::std::option::Option<&str> {
+    pub fn endpoint(&self) -> Option<&str> {
         self.endpoint.as_deref()
     }
     /// The `Attributes` member, when set.
     #[inline]
-    pub fn attributes(
-        &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    pub fn attributes(&self) -> Option<&::std::collections::BTreeMap<String, String>> {
         self.attributes.as_ref()
     }
     /// The `ReturnSubscriptionArn` member, when set.
     #[inline]
-    pub fn return_subscription_arn(&self) -> ::std::option::Option<bool> {
+    pub fn return_subscription_arn(&self) -> Option<bool> {
         self.return_subscription_arn
     }
 }
 /// A builder for [`SubscribeInput`](crate::types::SubscribeInput); start one with `SubscribeInput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct SubscribeInputBuilder {
     inner: crate::types::SubscribeInput,
 }
 impl SubscribeInputBuilder {
     /// Sets [`SubscribeInput::topic_arn`](crate::types::SubscribeInput::topic_arn): The ARN of the topic you want to subscribe to.
-    pub fn topic_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.topic_arn = ::std::option::Option::Some(input.into());
+    pub fn topic_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.topic_arn = Some(input.into());
         self
     }
     /// Sets or clears [`SubscribeInput::topic_arn`](crate::types::SubscribeInput::topic_arn).
     #[inline]
-    pub fn set_topic_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_topic_arn(mut self, input: Option<String>) -> Self {
         self.inner.topic_arn = input;
         self
     }
     /// The value set for [`SubscribeInput::topic_arn`](crate::types::SubscribeInput::topic_arn), if any.
     #[inline]
-    pub fn get_topic_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_topic_arn(&self) -> &Option<String> {
         &self.inner.topic_arn
     }
     /// Sets [`SubscribeInput::protocol`](crate::types::SubscribeInput::protocol): The protocol that you want to use.
-    pub fn protocol(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.protocol = ::std::option::Option::Some(input.into());
+    pub fn protocol(mut self, input: impl Into<String>) -> Self {
+        self.inner.protocol = Some(input.into());
         self
     }
     /// Sets or clears [`SubscribeInput::protocol`](crate::types::SubscribeInput::protocol).
     #[inline]
-    pub fn set_protocol(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_protocol(mut self, input: Option<String>) -> Self {
         self.inner.protocol = input;
         self
     }
     /// The value set for [`SubscribeInput::protocol`](crate::types::SubscribeInput::protocol), if any.
     #[inline]
-    pub fn get_protocol(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_protocol(&self) -> &Option<String> {
         &self.inner.protocol
     }
     /// Sets [`SubscribeInput::endpoint`](crate::types::SubscribeInput::endpoint): The endpoint that you want to receive notifications.
-    pub fn endpoint(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.endpoint = ::std::option::Option::Some(input.into());
+    pub fn endpoint(mut self, input: impl Into<String>) -> Self {
+        self.inner.endpoint = Some(input.into());
         self
     }
     /// Sets or clears [`SubscribeInput::endpoint`](crate::types::SubscribeInput::endpoint).
     #[inline]
-    pub fn set_endpoint(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_endpoint(mut self, input: Option<String>) -> Self {
         self.inner.endpoint = input;
         self
     }
     /// The value set for [`SubscribeInput::endpoint`](crate::types::SubscribeInput::endpoint), if any.
     #[inline]
-    pub fn get_endpoint(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_endpoint(&self) -> &Option<String> {
         &self.inner.endpoint
     }
     /// Adds one entry to [`SubscribeInput::attributes`](crate::types::SubscribeInput::attributes): A map of attributes with their corresponding values.
@@ -196,8 +162,8 @@ impl SubscribeInputBuilder {
     /// To set the whole map at once, use [`set_attributes`](Self::set_attributes).
     pub fn attributes(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
+        value: impl Into<String>,
     ) -> Self {
         self.inner.attributes.get_or_insert_default().insert(key.into(), value.into());
         self
@@ -206,9 +172,7 @@ impl SubscribeInputBuilder {
     #[inline]
     pub fn set_attributes(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.inner.attributes = input;
         self
@@ -217,68 +181,60 @@ impl SubscribeInputBuilder {
     #[inline]
     pub fn get_attributes(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    ) -> &Option<::std::collections::BTreeMap<String, String>> {
         &self.inner.attributes
     }
     /// Sets [`SubscribeInput::return_subscription_arn`](crate::types::SubscribeInput::return_subscription_arn): Sets whether the response from the `Subscribe` request includes the subscription ARN, even if the subscription is not yet confirmed.
     pub fn return_subscription_arn(mut self, input: bool) -> Self {
-        self.inner.return_subscription_arn = ::std::option::Option::Some(input);
+        self.inner.return_subscription_arn = Some(input);
         self
     }
     /// Sets or clears [`SubscribeInput::return_subscription_arn`](crate::types::SubscribeInput::return_subscription_arn).
     #[inline]
-    pub fn set_return_subscription_arn(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_return_subscription_arn(mut self, input: Option<bool>) -> Self {
         self.inner.return_subscription_arn = input;
         self
     }
     /// The value set for [`SubscribeInput::return_subscription_arn`](crate::types::SubscribeInput::return_subscription_arn), if any.
     #[inline]
-    pub fn get_return_subscription_arn(&self) -> &::std::option::Option<bool> {
+    pub fn get_return_subscription_arn(&self) -> &Option<bool> {
         &self.inner.return_subscription_arn
     }
     /// Builds the [`SubscribeInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        crate::types::SubscribeInput,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
+    ) -> Result<crate::types::SubscribeInput, ::awsgen_runtime::primitives::BuildError> {
         if self.inner.topic_arn.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "SubscribeInput",
                 member: "topic_arn",
             });
         }
         if self.inner.protocol.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "SubscribeInput",
                 member: "protocol",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for SubscribeInput {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.topic_arn {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.topic_arn {
             body.member("TopicArn", value);
         }
-        if let ::std::option::Option::Some(value) = &self.protocol {
+        if let Some(value) = &self.protocol {
             body.member("Protocol", value);
         }
-        if let ::std::option::Option::Some(value) = &self.endpoint {
+        if let Some(value) = &self.endpoint {
             body.member("Endpoint", value);
         }
-        if let ::std::option::Option::Some(value) = &self.attributes {
+        if let Some(value) = &self.attributes {
             let member_0 = body.enter("Attributes");
             let entries_0 = body.enter("entry");
             for (index_0, (entry_key_0, entry_value_0)) in value.iter().enumerate() {
@@ -290,12 +246,12 @@ impl ::awsgen_runtime::query::WriteQuery for SubscribeInput {
             body.leave(entries_0);
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.return_subscription_arn {
+        if let Some(value) = &self.return_subscription_arn {
             body.member(
                 "ReturnSubscriptionArn",
                 ::awsgen_runtime::query::bool_text(*value),
             );
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

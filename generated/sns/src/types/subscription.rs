@@ -2,176 +2,136 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A wrapper type for the attributes of an Amazon SNS subscription.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Subscription {
     /// The subscription's ARN.
-    pub subscription_arn: ::std::option::Option<::std::string::String>,
+    pub subscription_arn: Option<String>,
     /// The subscription's owner.
-    pub owner: ::std::option::Option<::std::string::String>,
+    pub owner: Option<String>,
     /// The subscription's protocol.
-    pub protocol: ::std::option::Option<::std::string::String>,
+    pub protocol: Option<String>,
     /// The subscription's endpoint (format depends on the protocol).
-    pub endpoint: ::std::option::Option<::std::string::String>,
+    pub endpoint: Option<String>,
     /// The ARN of the subscription's topic.
-    pub topic_arn: ::std::option::Option<::std::string::String>,
+    pub topic_arn: Option<String>,
 }
 impl Subscription {
     /// Starts building a [`Subscription`].
     #[inline]
     pub fn builder() -> crate::types::builders::SubscriptionBuilder {
-        <crate::types::builders::SubscriptionBuilder as ::std::default::Default>::default()
+        <crate::types::builders::SubscriptionBuilder as Default>::default()
     }
     /// The `SubscriptionArn` member, when set.
     #[inline]
-    pub fn subscription_arn(&self) -> ::std::option::Option<&str> {
+    pub fn subscription_arn(&self) -> Option<&str> {
         self.subscription_arn.as_deref()
     }
     /// The `Owner` member, when set.
     #[inline]
-    pub fn owner(&self) -> ::std::option::Option<&str> {
+    pub fn owner(&self) -> Option<&str> {
         self.owner.as_deref()
     }
     /// The `Protocol` member, when set.
     #[inline]
-    pub fn protocol(&self) -> ::std::option::Option<&str> {
+    pub fn protocol(&self) -> Option<&str> {
         self.protocol.as_deref()
     }
     /// The `Endpoint` member, when set.
     #[inline]
-    pub fn endpoint(&self) -> ::std::option::Option<&str> {
+    pub fn endpoint(&self) -> Option<&str> {
         self.endpoint.as_deref()
     }
     /// The `TopicArn` member, when set.
     #[inline]
-    pub fn topic_arn(&self) -> ::std::option::Option<&str> {
+    pub fn topic_arn(&self) -> Option<&str> {
         self.topic_arn.as_deref()
     }
 }
 /// A builder for [`Subscription`](crate::types::Subscription); start one with `Subscription::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct SubscriptionBuilder {
     inner: crate::types::Subscription,
 }
 impl SubscriptionBuilder {
     /// Sets [`Subscription::subscription_arn`](crate::types::Subscription::subscription_arn): The subscription's ARN.
-    pub fn subscription_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.subscription_arn = ::std::option::Option::Some(input.into());
+    pub fn subscription_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.subscription_arn = Some(input.into());
         self
     }
     /// Sets or clears [`Subscription::subscription_arn`](crate::types::Subscription::subscription_arn).
     #[inline]
-    pub fn set_subscription_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_subscription_arn(mut self, input: Option<String>) -> Self {
         self.inner.subscription_arn = input;
         self
     }
     /// The value set for [`Subscription::subscription_arn`](crate::types::Subscription::subscription_arn), if any.
     #[inline]
-    pub fn get_subscription_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_subscription_arn(&self) -> &Option<String> {
         &self.inner.subscription_arn
     }
     /// Sets [`Subscription::owner`](crate::types::Subscription::owner): The subscription's owner.
-    pub fn owner(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.owner = ::std::option::Option::Some(input.into());
+    pub fn owner(mut self, input: impl Into<String>) -> Self {
+        self.inner.owner = Some(input.into());
         self
     }
     /// Sets or clears [`Subscription::owner`](crate::types::Subscription::owner).
     #[inline]
-    pub fn set_owner(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_owner(mut self, input: Option<String>) -> Self {
         self.inner.owner = input;
         self
     }
     /// The value set for [`Subscription::owner`](crate::types::Subscription::owner), if any.
     #[inline]
-    pub fn get_owner(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_owner(&self) -> &Option<String> {
         &self.inner.owner
     }
     /// Sets [`Subscription::protocol`](crate::types::Subscription::protocol): The subscription's protocol.
-    pub fn protocol(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.protocol = ::std::option::Option::Some(input.into());
+    pub fn protocol(mut self, input: impl Into<String>) -> Self {
+        self.inner.protocol = Some(input.into());
         self
     }
     /// Sets or clears [`Subscription::protocol`](crate::types::Subscription::protocol).
     #[inline]
-    pub fn set_protocol(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_protocol(mut self, input: Option<String>) -> Self {
         self.inner.protocol = input;
         self
     }
     /// The value set for [`Subscription::protocol`](crate::types::Subscription::protocol), if any.
     #[inline]
-    pub fn get_protocol(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_protocol(&self) -> &Option<String> {
         &self.inner.protocol
     }
     /// Sets [`Subscription::endpoint`](crate::types::Subscription::endpoint): The subscription's endpoint (format depends on the protocol).
-    pub fn endpoint(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.endpoint = ::std::option::Option::Some(input.into());
+    pub fn endpoint(mut self, input: impl Into<String>) -> Self {
+        self.inner.endpoint = Some(input.into());
         self
     }
     /// Sets or clears [`Subscription::endpoint`](crate::types::Subscription::endpoint).
     #[inline]
-    pub fn set_endpoint(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_endpoint(mut self, input: Option<String>) -> Self {
         self.inner.endpoint = input;
         self
     }
     /// The value set for [`Subscription::endpoint`](crate::types::Subscription::endpoint), if any.
     #[inline]
-    pub fn get_endpoint(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_endpoint(&self) -> &Option<String> {
         &self.inner.endpoint
     }
     /// Sets [`Subscription::topic_arn`](crate::types::Subscription::topic_arn): The ARN of the subscription's topic.
-    pub fn topic_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.topic_arn = ::std::option::Option::Some(input.into());
+    pub fn topic_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.topic_arn = Some(input.into());
         self
     }
     /// Sets or clears [`Subscription::topic_arn`](crate::types::Subscription::topic_arn).
     #[inline]
-    pub fn set_topic_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_topic_arn(mut self, input: Option<String>) -> Self {
         self.inner.topic_arn = input;
         self
     }
     /// The value set for [`Subscription::topic_arn`](crate::types::Subscription::topic_arn), if any.
     #[inline]
-    pub fn get_topic_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_topic_arn(&self) -> &Option<String> {
         &self.inner.topic_arn
     }
     /// Builds the [`Subscription`]; it has no required members, so this cannot fail.
@@ -183,38 +143,28 @@ impl SubscriptionBuilder {
 impl ::awsgen_runtime::xml::FromXml for Subscription {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "SubscriptionArn" => {
-                    value.subscription_arn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.subscription_arn = Some(String::from(child.text()));
                 }
                 "Owner" => {
-                    value.owner = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.owner = Some(String::from(child.text()));
                 }
                 "Protocol" => {
-                    value.protocol = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.protocol = Some(String::from(child.text()));
                 }
                 "Endpoint" => {
-                    value.endpoint = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.endpoint = Some(String::from(child.text()));
                 }
                 "TopicArn" => {
-                    value.topic_arn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.topic_arn = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

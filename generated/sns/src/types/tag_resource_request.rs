@@ -2,32 +2,27 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `TagResourceRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TagResourceRequest {
     /// The ARN of the topic to which to add tags.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub resource_arn: ::std::option::Option<::std::string::String>,
+    pub resource_arn: Option<String>,
     /// The tags to be added to the specified topic. A tag consists of a required key and an optional value.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
 }
 impl TagResourceRequest {
     /// Starts building a [`TagResourceRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::TagResourceRequestBuilder {
-        <crate::types::builders::TagResourceRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::TagResourceRequestBuilder as Default>::default()
     }
     /// The `ResourceArn` member, when set.
     #[inline]
-    pub fn resource_arn(&self) -> ::std::option::Option<&str> {
+    pub fn resource_arn(&self) -> Option<&str> {
         self.resource_arn.as_deref()
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -37,36 +32,25 @@ impl TagResourceRequest {
     }
 }
 /// A builder for [`TagResourceRequest`](crate::types::TagResourceRequest); start one with `TagResourceRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct TagResourceRequestBuilder {
     inner: crate::types::TagResourceRequest,
 }
 impl TagResourceRequestBuilder {
     /// Sets [`TagResourceRequest::resource_arn`](crate::types::TagResourceRequest::resource_arn): The ARN of the topic to which to add tags.
-    pub fn resource_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.resource_arn = ::std::option::Option::Some(input.into());
+    pub fn resource_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.resource_arn = Some(input.into());
         self
     }
     /// Sets or clears [`TagResourceRequest::resource_arn`](crate::types::TagResourceRequest::resource_arn).
     #[inline]
-    pub fn set_resource_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource_arn(mut self, input: Option<String>) -> Self {
         self.inner.resource_arn = input;
         self
     }
     /// The value set for [`TagResourceRequest::resource_arn`](crate::types::TagResourceRequest::resource_arn), if any.
     #[inline]
-    pub fn get_resource_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource_arn(&self) -> &Option<String> {
         &self.inner.resource_arn
     }
     /// Appends one item to [`TagResourceRequest::tags`](crate::types::TagResourceRequest::tags): The tags to be added to the specified topic.
@@ -78,52 +62,47 @@ impl TagResourceRequestBuilder {
     }
     /// Sets or clears [`TagResourceRequest::tags`](crate::types::TagResourceRequest::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`TagResourceRequest::tags`](crate::types::TagResourceRequest::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Builds the [`TagResourceRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::TagResourceRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.resource_arn.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "TagResourceRequest",
                 member: "resource_arn",
             });
         }
         if self.inner.tags.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "TagResourceRequest",
                 member: "tags",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for TagResourceRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.resource_arn {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.resource_arn {
             body.member("ResourceArn", value);
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             let member_0 = body.enter("Tags");
             if value.is_empty() {
                 body.value("");
@@ -137,6 +116,6 @@ impl ::awsgen_runtime::query::WriteQuery for TagResourceRequest {
             }
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,28 +2,18 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `TagResourceResponse` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TagResourceResponse {}
 impl TagResourceResponse {
     /// Starts building a [`TagResourceResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::TagResourceResponseBuilder {
-        <crate::types::builders::TagResourceResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::TagResourceResponseBuilder as Default>::default()
     }
 }
 /// A builder for [`TagResourceResponse`](crate::types::TagResourceResponse); start one with `TagResourceResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct TagResourceResponseBuilder {
     inner: crate::types::TagResourceResponse,
 }
@@ -37,7 +27,7 @@ impl TagResourceResponseBuilder {
 impl ::awsgen_runtime::xml::FromXml for TagResourceResponse {
     fn from_xml(
         _: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        ::std::result::Result::Ok(<Self as ::std::default::Default>::default())
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        Ok(<Self as Default>::default())
     }
 }

@@ -2,60 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A wrapper type for the topic's Amazon Resource Name (ARN). To retrieve a topic's attributes, use `GetTopicAttributes`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Topic {
     /// The topic's ARN.
-    pub topic_arn: ::std::option::Option<::std::string::String>,
+    pub topic_arn: Option<String>,
 }
 impl Topic {
     /// Starts building a [`Topic`].
     #[inline]
     pub fn builder() -> crate::types::builders::TopicBuilder {
-        <crate::types::builders::TopicBuilder as ::std::default::Default>::default()
+        <crate::types::builders::TopicBuilder as Default>::default()
     }
     /// The `TopicArn` member, when set.
     #[inline]
-    pub fn topic_arn(&self) -> ::std::option::Option<&str> {
+    pub fn topic_arn(&self) -> Option<&str> {
         self.topic_arn.as_deref()
     }
 }
 /// A builder for [`Topic`](crate::types::Topic); start one with `Topic::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct TopicBuilder {
     inner: crate::types::Topic,
 }
 impl TopicBuilder {
     /// Sets [`Topic::topic_arn`](crate::types::Topic::topic_arn): The topic's ARN.
-    pub fn topic_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.topic_arn = ::std::option::Option::Some(input.into());
+    pub fn topic_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.topic_arn = Some(input.into());
         self
     }
     /// Sets or clears [`Topic::topic_arn`](crate::types::Topic::topic_arn).
     #[inline]
-    pub fn set_topic_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_topic_arn(mut self, input: Option<String>) -> Self {
         self.inner.topic_arn = input;
         self
     }
     /// The value set for [`Topic::topic_arn`](crate::types::Topic::topic_arn), if any.
     #[inline]
-    pub fn get_topic_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_topic_arn(&self) -> &Option<String> {
         &self.inner.topic_arn
     }
     /// Builds the [`Topic`]; it has no required members, so this cannot fail.
@@ -67,15 +51,13 @@ impl TopicBuilder {
 impl ::awsgen_runtime::xml::FromXml for Topic {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "TopicArn" {
-                value.topic_arn = ::std::option::Option::Some(
-                    ::std::string::String::from(child.text()),
-                );
+                value.topic_arn = Some(String::from(child.text()));
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,89 +2,73 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Input for Unsubscribe action.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UnsubscribeInput {
     /// The ARN of the subscription to be deleted.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub subscription_arn: ::std::option::Option<::std::string::String>,
+    pub subscription_arn: Option<String>,
 }
 impl UnsubscribeInput {
     /// Starts building a [`UnsubscribeInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::UnsubscribeInputBuilder {
-        <crate::types::builders::UnsubscribeInputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::UnsubscribeInputBuilder as Default>::default()
     }
     /// The `SubscriptionArn` member, when set.
     #[inline]
-    pub fn subscription_arn(&self) -> ::std::option::Option<&str> {
+    pub fn subscription_arn(&self) -> Option<&str> {
         self.subscription_arn.as_deref()
     }
 }
 /// A builder for [`UnsubscribeInput`](crate::types::UnsubscribeInput); start one with `UnsubscribeInput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct UnsubscribeInputBuilder {
     inner: crate::types::UnsubscribeInput,
 }
 impl UnsubscribeInputBuilder {
     /// Sets [`UnsubscribeInput::subscription_arn`](crate::types::UnsubscribeInput::subscription_arn): The ARN of the subscription to be deleted.
-    pub fn subscription_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.subscription_arn = ::std::option::Option::Some(input.into());
+    pub fn subscription_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.subscription_arn = Some(input.into());
         self
     }
     /// Sets or clears [`UnsubscribeInput::subscription_arn`](crate::types::UnsubscribeInput::subscription_arn).
     #[inline]
-    pub fn set_subscription_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_subscription_arn(mut self, input: Option<String>) -> Self {
         self.inner.subscription_arn = input;
         self
     }
     /// The value set for [`UnsubscribeInput::subscription_arn`](crate::types::UnsubscribeInput::subscription_arn), if any.
     #[inline]
-    pub fn get_subscription_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_subscription_arn(&self) -> &Option<String> {
         &self.inner.subscription_arn
     }
     /// Builds the [`UnsubscribeInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::UnsubscribeInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.subscription_arn.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UnsubscribeInput",
                 member: "subscription_arn",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for UnsubscribeInput {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.subscription_arn {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.subscription_arn {
             body.member("SubscriptionArn", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,28 +2,18 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `UntagResourceResponse` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct UntagResourceResponse {}
 impl UntagResourceResponse {
     /// Starts building a [`UntagResourceResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::UntagResourceResponseBuilder {
-        <crate::types::builders::UntagResourceResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::UntagResourceResponseBuilder as Default>::default()
     }
 }
 /// A builder for [`UntagResourceResponse`](crate::types::UntagResourceResponse); start one with `UntagResourceResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct UntagResourceResponseBuilder {
     inner: crate::types::UntagResourceResponse,
 }
@@ -37,7 +27,7 @@ impl UntagResourceResponseBuilder {
 impl ::awsgen_runtime::xml::FromXml for UntagResourceResponse {
     fn from_xml(
         _: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        ::std::result::Result::Ok(<Self as ::std::default::Default>::default())
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        Ok(<Self as Default>::default())
     }
 }

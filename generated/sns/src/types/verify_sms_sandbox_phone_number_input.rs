@@ -2,32 +2,32 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `VerifySMSSandboxPhoneNumberInput` structure of the model.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct VerifySmsSandboxPhoneNumberInput {
     /// The destination phone number to verify.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub phone_number: ::std::option::Option<::std::string::String>,
+    pub phone_number: Option<String>,
     /// The OTP sent to the destination number from the `CreateSMSSandBoxPhoneNumber` call.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub one_time_password: ::std::option::Option<::std::string::String>,
+    pub one_time_password: Option<String>,
 }
 impl VerifySmsSandboxPhoneNumberInput {
     /// Starts building a [`VerifySmsSandboxPhoneNumberInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::VerifySmsSandboxPhoneNumberInputBuilder {
-        <crate::types::builders::VerifySmsSandboxPhoneNumberInputBuilder as ::std::default::Default>::default()
+        <crate::types::builders::VerifySmsSandboxPhoneNumberInputBuilder as Default>::default()
     }
     /// The `PhoneNumber` member, when set.
     #[inline]
-    pub fn phone_number(&self) -> ::std::option::Option<&str> {
+    pub fn phone_number(&self) -> Option<&str> {
         self.phone_number.as_deref()
     }
     /// The `OneTimePassword` member, when set.
     #[inline]
-    pub fn one_time_password(&self) -> ::std::option::Option<&str> {
+    pub fn one_time_password(&self) -> Option<&str> {
         self.one_time_password.as_deref()
     }
 }
@@ -40,96 +40,77 @@ impl ::std::fmt::Debug for VerifySmsSandboxPhoneNumberInput {
     }
 }
 /// A builder for [`VerifySmsSandboxPhoneNumberInput`](crate::types::VerifySmsSandboxPhoneNumberInput); start one with `VerifySmsSandboxPhoneNumberInput::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct VerifySmsSandboxPhoneNumberInputBuilder {
     inner: crate::types::VerifySmsSandboxPhoneNumberInput,
 }
 impl VerifySmsSandboxPhoneNumberInputBuilder {
     /// Sets [`VerifySmsSandboxPhoneNumberInput::phone_number`](crate::types::VerifySmsSandboxPhoneNumberInput::phone_number): The destination phone number to verify.
-    pub fn phone_number(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.phone_number = ::std::option::Option::Some(input.into());
+    pub fn phone_number(mut self, input: impl Into<String>) -> Self {
+        self.inner.phone_number = Some(input.into());
         self
     }
     /// Sets or clears [`VerifySmsSandboxPhoneNumberInput::phone_number`](crate::types::VerifySmsSandboxPhoneNumberInput::phone_number).
     #[inline]
-    pub fn set_phone_number(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_phone_number(mut self, input: Option<String>) -> Self {
         self.inner.phone_number = input;
         self
     }
     /// The value set for [`VerifySmsSandboxPhoneNumberInput::phone_number`](crate::types::VerifySmsSandboxPhoneNumberInput::phone_number), if any.
     #[inline]
-    pub fn get_phone_number(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_phone_number(&self) -> &Option<String> {
         &self.inner.phone_number
     }
     /// Sets [`VerifySmsSandboxPhoneNumberInput::one_time_password`](crate::types::VerifySmsSandboxPhoneNumberInput::one_time_password): The OTP sent to the destination number from the `CreateSMSSandBoxPhoneNumber` call.
-    pub fn one_time_password(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.one_time_password = ::std::option::Option::Some(input.into());
+    pub fn one_time_password(mut self, input: impl Into<String>) -> Self {
+        self.inner.one_time_password = Some(input.into());
         self
     }
     /// Sets or clears [`VerifySmsSandboxPhoneNumberInput::one_time_password`](crate::types::VerifySmsSandboxPhoneNumberInput::one_time_password).
     #[inline]
-    pub fn set_one_time_password(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_one_time_password(mut self, input: Option<String>) -> Self {
         self.inner.one_time_password = input;
         self
     }
     /// The value set for [`VerifySmsSandboxPhoneNumberInput::one_time_password`](crate::types::VerifySmsSandboxPhoneNumberInput::one_time_password), if any.
     #[inline]
-    pub fn get_one_time_password(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_one_time_password(&self) -> &Option<String> {
         &self.inner.one_time_password
     }
     /// Builds the [`VerifySmsSandboxPhoneNumberInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::VerifySmsSandboxPhoneNumberInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.phone_number.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "VerifySmsSandboxPhoneNumberInput",
                 member: "phone_number",
             });
         }
         if self.inner.one_time_password.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "VerifySmsSandboxPhoneNumberInput",
                 member: "one_time_password",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for VerifySmsSandboxPhoneNumberInput {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.phone_number {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.phone_number {
             body.member("PhoneNumber", value);
         }
-        if let ::std::option::Option::Some(value) = &self.one_time_password {
+        if let Some(value) = &self.one_time_password {
             body.member("OneTimePassword", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,28 +2,18 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The destination phone number's verification status.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct VerifySmsSandboxPhoneNumberResult {}
 impl VerifySmsSandboxPhoneNumberResult {
     /// Starts building a [`VerifySmsSandboxPhoneNumberResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::VerifySmsSandboxPhoneNumberResultBuilder {
-        <crate::types::builders::VerifySmsSandboxPhoneNumberResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::VerifySmsSandboxPhoneNumberResultBuilder as Default>::default()
     }
 }
 /// A builder for [`VerifySmsSandboxPhoneNumberResult`](crate::types::VerifySmsSandboxPhoneNumberResult); start one with `VerifySmsSandboxPhoneNumberResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct VerifySmsSandboxPhoneNumberResultBuilder {
     inner: crate::types::VerifySmsSandboxPhoneNumberResult,
 }
@@ -37,7 +27,7 @@ impl VerifySmsSandboxPhoneNumberResultBuilder {
 impl ::awsgen_runtime::xml::FromXml for VerifySmsSandboxPhoneNumberResult {
     fn from_xml(
         _: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        ::std::result::Result::Ok(<Self as ::std::default::Default>::default())
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        Ok(<Self as Default>::default())
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::operation::{AddPermission, AddPermissionError, Operation};
 /// A call to [`AddPermission`](crate::operation::AddPermission): Adds a permission to a queue for a specific [principal](https://docs.aws.amazon.com/general/latest/gr/glos-chap.html#P). Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct AddPermissionFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::AddPermissionRequestBuilder,
@@ -14,16 +14,13 @@ impl AddPermissionFluentBuilder {
     ) -> Self {
         AddPermissionFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`AddPermissionError`](crate::operation::AddPermissionError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
-        (),
-        ::awsgen_runtime::client::SdkError<AddPermissionError>,
-    > {
+    ) -> Result<(), ::awsgen_runtime::client::SdkError<AddPermissionError>> {
         let input = self
             .input
             .build()
@@ -35,87 +32,59 @@ impl AddPermissionFluentBuilder {
         &self.input
     }
     /// Sets the input's `queue_url`: see [`queue_url`](crate::types::builders::AddPermissionRequestBuilder::queue_url).
-    pub fn queue_url(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn queue_url(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.queue_url(input);
         self
     }
     /// Sets or clears the input's `queue_url`.
-    pub fn set_queue_url(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_queue_url(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_queue_url(input);
         self
     }
     /// The value set for the input's `queue_url`, if any.
-    pub fn get_queue_url(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_queue_url(&self) -> &Option<String> {
         self.input.get_queue_url()
     }
     /// Sets the input's `label`: see [`label`](crate::types::builders::AddPermissionRequestBuilder::label).
-    pub fn label(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn label(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.label(input);
         self
     }
     /// Sets or clears the input's `label`.
-    pub fn set_label(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_label(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_label(input);
         self
     }
     /// The value set for the input's `label`, if any.
-    pub fn get_label(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_label(&self) -> &Option<String> {
         self.input.get_label()
     }
     /// Appends one item to the input's `aws_account_ids`: see [`aws_account_ids`](crate::types::builders::AddPermissionRequestBuilder::aws_account_ids).
-    pub fn aws_account_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn aws_account_ids(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.aws_account_ids(input);
         self
     }
     /// Sets or clears the input's `aws_account_ids`.
-    pub fn set_aws_account_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_aws_account_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_aws_account_ids(input);
         self
     }
     /// The value set for the input's `aws_account_ids`, if any.
-    pub fn get_aws_account_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_aws_account_ids(&self) -> &Option<Vec<String>> {
         self.input.get_aws_account_ids()
     }
     /// Appends one item to the input's `actions`: see [`actions`](crate::types::builders::AddPermissionRequestBuilder::actions).
-    pub fn actions(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn actions(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.actions(input);
         self
     }
     /// Sets or clears the input's `actions`.
-    pub fn set_actions(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_actions(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_actions(input);
         self
     }
     /// The value set for the input's `actions`, if any.
-    pub fn get_actions(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_actions(&self) -> &Option<Vec<String>> {
         self.input.get_actions()
     }
 }
@@ -131,17 +100,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <AddPermission as Operation>::serialize_request(input),
             <AddPermission as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for AddPermissionError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         AddPermissionError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::operation::{CancelMessageMoveTask, CancelMessageMoveTaskError, Operation};
 /// A call to [`CancelMessageMoveTask`](crate::operation::CancelMessageMoveTask): Cancels a specified message movement task. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CancelMessageMoveTaskFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CancelMessageMoveTaskRequestBuilder,
@@ -14,13 +14,13 @@ impl CancelMessageMoveTaskFluentBuilder {
     ) -> Self {
         CancelMessageMoveTaskFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CancelMessageMoveTaskError`](crate::operation::CancelMessageMoveTaskError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CancelMessageMoveTaskResult,
         ::awsgen_runtime::client::SdkError<CancelMessageMoveTaskError>,
     > {
@@ -37,23 +37,17 @@ impl CancelMessageMoveTaskFluentBuilder {
         &self.input
     }
     /// Sets the input's `task_handle`: see [`task_handle`](crate::types::builders::CancelMessageMoveTaskRequestBuilder::task_handle).
-    pub fn task_handle(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn task_handle(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.task_handle(input);
         self
     }
     /// Sets or clears the input's `task_handle`.
-    pub fn set_task_handle(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_task_handle(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_task_handle(input);
         self
     }
     /// The value set for the input's `task_handle`, if any.
-    pub fn get_task_handle(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_task_handle(&self) -> &Option<String> {
         self.input.get_task_handle()
     }
 }
@@ -72,17 +66,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CancelMessageMoveTask as Operation>::serialize_request(input),
             <CancelMessageMoveTask as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for CancelMessageMoveTaskError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         CancelMessageMoveTaskError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

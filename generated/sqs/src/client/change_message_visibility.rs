@@ -3,7 +3,7 @@
 
 use crate::operation::{ChangeMessageVisibility, ChangeMessageVisibilityError, Operation};
 /// A call to [`ChangeMessageVisibility`](crate::operation::ChangeMessageVisibility): Changes the visibility timeout of a specified message in a queue to a new value. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ChangeMessageVisibilityFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ChangeMessageVisibilityRequestBuilder,
@@ -14,16 +14,13 @@ impl ChangeMessageVisibilityFluentBuilder {
     ) -> Self {
         ChangeMessageVisibilityFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ChangeMessageVisibilityError`](crate::operation::ChangeMessageVisibilityError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
-        (),
-        ::awsgen_runtime::client::SdkError<ChangeMessageVisibilityError>,
-    > {
+    ) -> Result<(), ::awsgen_runtime::client::SdkError<ChangeMessageVisibilityError>> {
         let input = self
             .input
             .build()
@@ -37,43 +34,31 @@ impl ChangeMessageVisibilityFluentBuilder {
         &self.input
     }
     /// Sets the input's `queue_url`: see [`queue_url`](crate::types::builders::ChangeMessageVisibilityRequestBuilder::queue_url).
-    pub fn queue_url(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn queue_url(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.queue_url(input);
         self
     }
     /// Sets or clears the input's `queue_url`.
-    pub fn set_queue_url(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_queue_url(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_queue_url(input);
         self
     }
     /// The value set for the input's `queue_url`, if any.
-    pub fn get_queue_url(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_queue_url(&self) -> &Option<String> {
         self.input.get_queue_url()
     }
     /// Sets the input's `receipt_handle`: see [`receipt_handle`](crate::types::builders::ChangeMessageVisibilityRequestBuilder::receipt_handle).
-    pub fn receipt_handle(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn receipt_handle(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.receipt_handle(input);
         self
     }
     /// Sets or clears the input's `receipt_handle`.
-    pub fn set_receipt_handle(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_receipt_handle(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_receipt_handle(input);
         self
     }
     /// The value set for the input's `receipt_handle`, if any.
-    pub fn get_receipt_handle(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_receipt_handle(&self) -> &Option<String> {
         self.input.get_receipt_handle()
     }
     /// Sets the input's `visibility_timeout`: see [`visibility_timeout`](crate::types::builders::ChangeMessageVisibilityRequestBuilder::visibility_timeout).
@@ -82,12 +67,12 @@ impl ChangeMessageVisibilityFluentBuilder {
         self
     }
     /// Sets or clears the input's `visibility_timeout`.
-    pub fn set_visibility_timeout(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_visibility_timeout(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_visibility_timeout(input);
         self
     }
     /// The value set for the input's `visibility_timeout`, if any.
-    pub fn get_visibility_timeout(&self) -> &::std::option::Option<i32> {
+    pub fn get_visibility_timeout(&self) -> &Option<i32> {
         self.input.get_visibility_timeout()
     }
 }
@@ -103,17 +88,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ChangeMessageVisibility as Operation>::serialize_request(input),
             <ChangeMessageVisibility as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for ChangeMessageVisibilityError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         ChangeMessageVisibilityError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -5,7 +5,7 @@ use crate::operation::{
     ChangeMessageVisibilityBatch, ChangeMessageVisibilityBatchError, Operation,
 };
 /// A call to [`ChangeMessageVisibilityBatch`](crate::operation::ChangeMessageVisibilityBatch): Changes the visibility timeout of multiple messages. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ChangeMessageVisibilityBatchFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ChangeMessageVisibilityBatchRequestBuilder,
@@ -16,13 +16,13 @@ impl ChangeMessageVisibilityBatchFluentBuilder {
     ) -> Self {
         ChangeMessageVisibilityBatchFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ChangeMessageVisibilityBatchError`](crate::operation::ChangeMessageVisibilityBatchError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ChangeMessageVisibilityBatchResult,
         ::awsgen_runtime::client::SdkError<ChangeMessageVisibilityBatchError>,
     > {
@@ -39,23 +39,17 @@ impl ChangeMessageVisibilityBatchFluentBuilder {
         &self.input
     }
     /// Sets the input's `queue_url`: see [`queue_url`](crate::types::builders::ChangeMessageVisibilityBatchRequestBuilder::queue_url).
-    pub fn queue_url(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn queue_url(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.queue_url(input);
         self
     }
     /// Sets or clears the input's `queue_url`.
-    pub fn set_queue_url(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_queue_url(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_queue_url(input);
         self
     }
     /// The value set for the input's `queue_url`, if any.
-    pub fn get_queue_url(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_queue_url(&self) -> &Option<String> {
         self.input.get_queue_url()
     }
     /// Appends one item to the input's `entries`: see [`entries`](crate::types::builders::ChangeMessageVisibilityBatchRequestBuilder::entries).
@@ -69,9 +63,7 @@ impl ChangeMessageVisibilityBatchFluentBuilder {
     /// Sets or clears the input's `entries`.
     pub fn set_entries(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::ChangeMessageVisibilityBatchRequestEntry>,
-        >,
+        input: Option<Vec<crate::types::ChangeMessageVisibilityBatchRequestEntry>>,
     ) -> Self {
         self.input = self.input.set_entries(input);
         self
@@ -79,9 +71,7 @@ impl ChangeMessageVisibilityBatchFluentBuilder {
     /// The value set for the input's `entries`, if any.
     pub fn get_entries(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::ChangeMessageVisibilityBatchRequestEntry>,
-    > {
+    ) -> &Option<Vec<crate::types::ChangeMessageVisibilityBatchRequestEntry>> {
         self.input.get_entries()
     }
 }
@@ -100,17 +90,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ChangeMessageVisibilityBatch as Operation>::serialize_request(input),
             <ChangeMessageVisibilityBatch as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for ChangeMessageVisibilityBatchError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         ChangeMessageVisibilityBatchError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::operation::{CreateQueue, CreateQueueError, Operation};
 /// A call to [`CreateQueue`](crate::operation::CreateQueue): Creates a new standard or FIFO queue. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct CreateQueueFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::CreateQueueRequestBuilder,
@@ -14,13 +14,13 @@ impl CreateQueueFluentBuilder {
     ) -> Self {
         CreateQueueFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`CreateQueueError`](crate::operation::CreateQueueError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateQueueResult,
         ::awsgen_runtime::client::SdkError<CreateQueueError>,
     > {
@@ -35,30 +35,24 @@ impl CreateQueueFluentBuilder {
         &self.input
     }
     /// Sets the input's `queue_name`: see [`queue_name`](crate::types::builders::CreateQueueRequestBuilder::queue_name).
-    pub fn queue_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn queue_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.queue_name(input);
         self
     }
     /// Sets or clears the input's `queue_name`.
-    pub fn set_queue_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_queue_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_queue_name(input);
         self
     }
     /// The value set for the input's `queue_name`, if any.
-    pub fn get_queue_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_queue_name(&self) -> &Option<String> {
         self.input.get_queue_name()
     }
     /// Adds one entry to the input's `attributes`: see [`attributes`](crate::types::builders::CreateQueueRequestBuilder::attributes).
     pub fn attributes(
         mut self,
         key: crate::types::QueueAttributeName,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl Into<String>,
     ) -> Self {
         self.input = self.input.attributes(key, value);
         self
@@ -66,11 +60,8 @@ impl CreateQueueFluentBuilder {
     /// Sets or clears the input's `attributes`.
     pub fn set_attributes(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<
-                crate::types::QueueAttributeName,
-                ::std::string::String,
-            >,
+        input: Option<
+            ::std::collections::BTreeMap<crate::types::QueueAttributeName, String>,
         >,
     ) -> Self {
         self.input = self.input.set_attributes(input);
@@ -79,39 +70,26 @@ impl CreateQueueFluentBuilder {
     /// The value set for the input's `attributes`, if any.
     pub fn get_attributes(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<
-            crate::types::QueueAttributeName,
-            ::std::string::String,
-        >,
+    ) -> &Option<
+        ::std::collections::BTreeMap<crate::types::QueueAttributeName, String>,
     > {
         self.input.get_attributes()
     }
     /// Adds one entry to the input's `tags`: see [`tags`](crate::types::builders::CreateQueueRequestBuilder::tags).
-    pub fn tags(
-        mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn tags(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
         self.input = self.input.tags(key, value);
         self
     }
     /// Sets or clears the input's `tags`.
     pub fn set_tags(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.input = self.input.set_tags(input);
         self
     }
     /// The value set for the input's `tags`, if any.
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    pub fn get_tags(&self) -> &Option<::std::collections::BTreeMap<String, String>> {
         self.input.get_tags()
     }
 }
@@ -130,17 +108,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <CreateQueue as Operation>::serialize_request(input),
             <CreateQueue as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for CreateQueueError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         CreateQueueError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::operation::{DeleteMessageBatch, DeleteMessageBatchError, Operation};
 /// A call to [`DeleteMessageBatch`](crate::operation::DeleteMessageBatch): Deletes up to ten messages from the specified queue. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DeleteMessageBatchFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DeleteMessageBatchRequestBuilder,
@@ -14,13 +14,13 @@ impl DeleteMessageBatchFluentBuilder {
     ) -> Self {
         DeleteMessageBatchFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DeleteMessageBatchError`](crate::operation::DeleteMessageBatchError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteMessageBatchResult,
         ::awsgen_runtime::client::SdkError<DeleteMessageBatchError>,
     > {
@@ -35,23 +35,17 @@ impl DeleteMessageBatchFluentBuilder {
         &self.input
     }
     /// Sets the input's `queue_url`: see [`queue_url`](crate::types::builders::DeleteMessageBatchRequestBuilder::queue_url).
-    pub fn queue_url(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn queue_url(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.queue_url(input);
         self
     }
     /// Sets or clears the input's `queue_url`.
-    pub fn set_queue_url(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_queue_url(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_queue_url(input);
         self
     }
     /// The value set for the input's `queue_url`, if any.
-    pub fn get_queue_url(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_queue_url(&self) -> &Option<String> {
         self.input.get_queue_url()
     }
     /// Appends one item to the input's `entries`: see [`entries`](crate::types::builders::DeleteMessageBatchRequestBuilder::entries).
@@ -65,9 +59,7 @@ impl DeleteMessageBatchFluentBuilder {
     /// Sets or clears the input's `entries`.
     pub fn set_entries(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::DeleteMessageBatchRequestEntry>,
-        >,
+        input: Option<Vec<crate::types::DeleteMessageBatchRequestEntry>>,
     ) -> Self {
         self.input = self.input.set_entries(input);
         self
@@ -75,9 +67,7 @@ impl DeleteMessageBatchFluentBuilder {
     /// The value set for the input's `entries`, if any.
     pub fn get_entries(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::DeleteMessageBatchRequestEntry>,
-    > {
+    ) -> &Option<Vec<crate::types::DeleteMessageBatchRequestEntry>> {
         self.input.get_entries()
     }
 }
@@ -96,17 +86,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DeleteMessageBatch as Operation>::serialize_request(input),
             <DeleteMessageBatch as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for DeleteMessageBatchError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         DeleteMessageBatchError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::operation::{DeleteQueue, DeleteQueueError, Operation};
 /// A call to [`DeleteQueue`](crate::operation::DeleteQueue): Deletes the queue specified by the `QueueUrl`, regardless of the queue's contents. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DeleteQueueFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DeleteQueueRequestBuilder,
@@ -14,16 +14,13 @@ impl DeleteQueueFluentBuilder {
     ) -> Self {
         DeleteQueueFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DeleteQueueError`](crate::operation::DeleteQueueError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
-        (),
-        ::awsgen_runtime::client::SdkError<DeleteQueueError>,
-    > {
+    ) -> Result<(), ::awsgen_runtime::client::SdkError<DeleteQueueError>> {
         let input = self
             .input
             .build()
@@ -35,23 +32,17 @@ impl DeleteQueueFluentBuilder {
         &self.input
     }
     /// Sets the input's `queue_url`: see [`queue_url`](crate::types::builders::DeleteQueueRequestBuilder::queue_url).
-    pub fn queue_url(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn queue_url(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.queue_url(input);
         self
     }
     /// Sets or clears the input's `queue_url`.
-    pub fn set_queue_url(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_queue_url(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_queue_url(input);
         self
     }
     /// The value set for the input's `queue_url`, if any.
-    pub fn get_queue_url(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_queue_url(&self) -> &Option<String> {
         self.input.get_queue_url()
     }
 }
@@ -67,17 +58,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DeleteQueue as Operation>::serialize_request(input),
             <DeleteQueue as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for DeleteQueueError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         DeleteQueueError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::operation::{GetQueueAttributes, GetQueueAttributesError, Operation};
 /// A call to [`GetQueueAttributes`](crate::operation::GetQueueAttributes): Gets attributes for the specified queue. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GetQueueAttributesFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::GetQueueAttributesRequestBuilder,
@@ -14,13 +14,13 @@ impl GetQueueAttributesFluentBuilder {
     ) -> Self {
         GetQueueAttributesFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`GetQueueAttributesError`](crate::operation::GetQueueAttributesError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetQueueAttributesResult,
         ::awsgen_runtime::client::SdkError<GetQueueAttributesError>,
     > {
@@ -35,23 +35,17 @@ impl GetQueueAttributesFluentBuilder {
         &self.input
     }
     /// Sets the input's `queue_url`: see [`queue_url`](crate::types::builders::GetQueueAttributesRequestBuilder::queue_url).
-    pub fn queue_url(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn queue_url(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.queue_url(input);
         self
     }
     /// Sets or clears the input's `queue_url`.
-    pub fn set_queue_url(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_queue_url(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_queue_url(input);
         self
     }
     /// The value set for the input's `queue_url`, if any.
-    pub fn get_queue_url(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_queue_url(&self) -> &Option<String> {
         self.input.get_queue_url()
     }
     /// Appends one item to the input's `attribute_names`: see [`attribute_names`](crate::types::builders::GetQueueAttributesRequestBuilder::attribute_names).
@@ -62,15 +56,13 @@ impl GetQueueAttributesFluentBuilder {
     /// Sets or clears the input's `attribute_names`.
     pub fn set_attribute_names(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::QueueAttributeName>>,
+        input: Option<Vec<crate::types::QueueAttributeName>>,
     ) -> Self {
         self.input = self.input.set_attribute_names(input);
         self
     }
     /// The value set for the input's `attribute_names`, if any.
-    pub fn get_attribute_names(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::QueueAttributeName>> {
+    pub fn get_attribute_names(&self) -> &Option<Vec<crate::types::QueueAttributeName>> {
         self.input.get_attribute_names()
     }
 }
@@ -89,17 +81,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <GetQueueAttributes as Operation>::serialize_request(input),
             <GetQueueAttributes as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for GetQueueAttributesError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         GetQueueAttributesError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::operation::{GetQueueUrl, GetQueueUrlError, Operation};
 /// A call to [`GetQueueUrl`](crate::operation::GetQueueUrl): The `GetQueueUrl` API returns the URL of an existing Amazon SQS queue. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GetQueueUrlFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::GetQueueUrlRequestBuilder,
@@ -14,13 +14,13 @@ impl GetQueueUrlFluentBuilder {
     ) -> Self {
         GetQueueUrlFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`GetQueueUrlError`](crate::operation::GetQueueUrlError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetQueueUrlResult,
         ::awsgen_runtime::client::SdkError<GetQueueUrlError>,
     > {
@@ -35,45 +35,31 @@ impl GetQueueUrlFluentBuilder {
         &self.input
     }
     /// Sets the input's `queue_name`: see [`queue_name`](crate::types::builders::GetQueueUrlRequestBuilder::queue_name).
-    pub fn queue_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn queue_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.queue_name(input);
         self
     }
     /// Sets or clears the input's `queue_name`.
-    pub fn set_queue_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_queue_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_queue_name(input);
         self
     }
     /// The value set for the input's `queue_name`, if any.
-    pub fn get_queue_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_queue_name(&self) -> &Option<String> {
         self.input.get_queue_name()
     }
     /// Sets the input's `queue_owner_aws_account_id`: see [`queue_owner_aws_account_id`](crate::types::builders::GetQueueUrlRequestBuilder::queue_owner_aws_account_id).
-    pub fn queue_owner_aws_account_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn queue_owner_aws_account_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.queue_owner_aws_account_id(input);
         self
     }
     /// Sets or clears the input's `queue_owner_aws_account_id`.
-    pub fn set_queue_owner_aws_account_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_queue_owner_aws_account_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_queue_owner_aws_account_id(input);
         self
     }
     /// The value set for the input's `queue_owner_aws_account_id`, if any.
-    pub fn get_queue_owner_aws_account_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_queue_owner_aws_account_id(&self) -> &Option<String> {
         self.input.get_queue_owner_aws_account_id()
     }
 }
@@ -92,17 +78,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <GetQueueUrl as Operation>::serialize_request(input),
             <GetQueueUrl as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for GetQueueUrlError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         GetQueueUrlError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

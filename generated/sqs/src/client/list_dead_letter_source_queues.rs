@@ -5,7 +5,7 @@ use crate::operation::{
     ListDeadLetterSourceQueues, ListDeadLetterSourceQueuesError, Operation,
 };
 /// A call to [`ListDeadLetterSourceQueues`](crate::operation::ListDeadLetterSourceQueues): Returns a list of your queues that have the `RedrivePolicy` queue attribute configured with a dead-letter queue. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ListDeadLetterSourceQueuesFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ListDeadLetterSourceQueuesRequestBuilder,
@@ -16,13 +16,13 @@ impl ListDeadLetterSourceQueuesFluentBuilder {
     ) -> Self {
         ListDeadLetterSourceQueuesFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ListDeadLetterSourceQueuesError`](crate::operation::ListDeadLetterSourceQueuesError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListDeadLetterSourceQueuesResult,
         ::awsgen_runtime::client::SdkError<ListDeadLetterSourceQueuesError>,
     > {
@@ -39,43 +39,31 @@ impl ListDeadLetterSourceQueuesFluentBuilder {
         &self.input
     }
     /// Sets the input's `queue_url`: see [`queue_url`](crate::types::builders::ListDeadLetterSourceQueuesRequestBuilder::queue_url).
-    pub fn queue_url(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn queue_url(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.queue_url(input);
         self
     }
     /// Sets or clears the input's `queue_url`.
-    pub fn set_queue_url(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_queue_url(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_queue_url(input);
         self
     }
     /// The value set for the input's `queue_url`, if any.
-    pub fn get_queue_url(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_queue_url(&self) -> &Option<String> {
         self.input.get_queue_url()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::ListDeadLetterSourceQueuesRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::ListDeadLetterSourceQueuesRequestBuilder::max_results).
@@ -84,12 +72,12 @@ impl ListDeadLetterSourceQueuesFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -105,7 +93,7 @@ impl ListDeadLetterSourceQueuesFluentBuilder {
     }
 }
 /// How [`ListDeadLetterSourceQueues`](crate::operation::ListDeadLetterSourceQueues) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListDeadLetterSourceQueuesPages;
 impl ::awsgen_runtime::client::paginate::Paginated for ListDeadLetterSourceQueuesPages {
@@ -115,7 +103,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for ListDeadLetterSourceQueue
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::ListDeadLetterSourceQueuesRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListDeadLetterSourceQueuesResult,
         ::awsgen_runtime::client::SdkError<ListDeadLetterSourceQueuesError>,
     > {
@@ -124,7 +112,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for ListDeadLetterSourceQueue
     fn next_input(
         input: &crate::types::ListDeadLetterSourceQueuesRequest,
         output: &crate::types::ListDeadLetterSourceQueuesResult,
-    ) -> ::std::option::Option<crate::types::ListDeadLetterSourceQueuesRequest> {
+    ) -> Option<crate::types::ListDeadLetterSourceQueuesRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -132,18 +120,14 @@ impl ::awsgen_runtime::client::paginate::Paginated for ListDeadLetterSourceQueue
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems
 for ListDeadLetterSourceQueuesPages {
-    type Item = ::std::string::String;
-    fn items(
-        output: crate::types::ListDeadLetterSourceQueuesResult,
-    ) -> ::std::vec::Vec<::std::string::String> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.queue_urls)
-            .unwrap_or_default()
+    type Item = String;
+    fn items(output: crate::types::ListDeadLetterSourceQueuesResult) -> Vec<String> {
+        Some(output).and_then(|value| value.queue_urls).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -161,17 +145,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ListDeadLetterSourceQueues as Operation>::serialize_request(input),
             <ListDeadLetterSourceQueues as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for ListDeadLetterSourceQueuesError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         ListDeadLetterSourceQueuesError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::operation::{ListMessageMoveTasks, ListMessageMoveTasksError, Operation};
 /// A call to [`ListMessageMoveTasks`](crate::operation::ListMessageMoveTasks): Gets the most recent message movement tasks (up to 10) under a specific source queue. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ListMessageMoveTasksFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ListMessageMoveTasksRequestBuilder,
@@ -14,13 +14,13 @@ impl ListMessageMoveTasksFluentBuilder {
     ) -> Self {
         ListMessageMoveTasksFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ListMessageMoveTasksError`](crate::operation::ListMessageMoveTasksError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListMessageMoveTasksResult,
         ::awsgen_runtime::client::SdkError<ListMessageMoveTasksError>,
     > {
@@ -37,23 +37,17 @@ impl ListMessageMoveTasksFluentBuilder {
         &self.input
     }
     /// Sets the input's `source_arn`: see [`source_arn`](crate::types::builders::ListMessageMoveTasksRequestBuilder::source_arn).
-    pub fn source_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn source_arn(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.source_arn(input);
         self
     }
     /// Sets or clears the input's `source_arn`.
-    pub fn set_source_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_source_arn(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_source_arn(input);
         self
     }
     /// The value set for the input's `source_arn`, if any.
-    pub fn get_source_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_source_arn(&self) -> &Option<String> {
         self.input.get_source_arn()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::ListMessageMoveTasksRequestBuilder::max_results).
@@ -62,12 +56,12 @@ impl ListMessageMoveTasksFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
 }
@@ -86,17 +80,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ListMessageMoveTasks as Operation>::serialize_request(input),
             <ListMessageMoveTasks as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for ListMessageMoveTasksError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         ListMessageMoveTasksError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

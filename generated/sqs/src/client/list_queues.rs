@@ -3,7 +3,7 @@
 
 use crate::operation::{ListQueues, ListQueuesError, Operation};
 /// A call to [`ListQueues`](crate::operation::ListQueues): Returns a list of your queues in the current region. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ListQueuesFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ListQueuesRequestBuilder,
@@ -14,13 +14,13 @@ impl ListQueuesFluentBuilder {
     ) -> Self {
         ListQueuesFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ListQueuesError`](crate::operation::ListQueuesError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListQueuesResult,
         ::awsgen_runtime::client::SdkError<ListQueuesError>,
     > {
@@ -32,45 +32,31 @@ impl ListQueuesFluentBuilder {
         &self.input
     }
     /// Sets the input's `queue_name_prefix`: see [`queue_name_prefix`](crate::types::builders::ListQueuesRequestBuilder::queue_name_prefix).
-    pub fn queue_name_prefix(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn queue_name_prefix(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.queue_name_prefix(input);
         self
     }
     /// Sets or clears the input's `queue_name_prefix`.
-    pub fn set_queue_name_prefix(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_queue_name_prefix(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_queue_name_prefix(input);
         self
     }
     /// The value set for the input's `queue_name_prefix`, if any.
-    pub fn get_queue_name_prefix(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_queue_name_prefix(&self) -> &Option<String> {
         self.input.get_queue_name_prefix()
     }
     /// Sets the input's `next_token`: see [`next_token`](crate::types::builders::ListQueuesRequestBuilder::next_token).
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.next_token(input);
         self
     }
     /// Sets or clears the input's `next_token`.
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_next_token(input);
         self
     }
     /// The value set for the input's `next_token`, if any.
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         self.input.get_next_token()
     }
     /// Sets the input's `max_results`: see [`max_results`](crate::types::builders::ListQueuesRequestBuilder::max_results).
@@ -79,12 +65,12 @@ impl ListQueuesFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_results`.
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_results(input);
         self
     }
     /// The value set for the input's `max_results`, if any.
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         self.input.get_max_results()
     }
     /// Pages through the results: a stream of outputs, one request per page, following the next-page token until the service gives none (or the same one twice). Its `items()` streams the items of every page instead. Nothing is sent until the stream is polled.
@@ -92,12 +78,12 @@ impl ListQueuesFluentBuilder {
         self,
     ) -> ::awsgen_runtime::client::paginate::Pages<ListQueuesPages> {
         let handle = self.handle.clone();
-        let first = ::std::result::Result::Ok(self.input.build());
+        let first = Ok(self.input.build());
         ::awsgen_runtime::client::paginate::Pages::new(handle, first)
     }
 }
 /// How [`ListQueues`](crate::operation::ListQueues) pages: the type parameter of the stream `into_paginator()` returns.
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub struct ListQueuesPages;
 impl ::awsgen_runtime::client::paginate::Paginated for ListQueuesPages {
@@ -107,7 +93,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for ListQueuesPages {
     async fn send(
         handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
         input: crate::types::ListQueuesRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListQueuesResult,
         ::awsgen_runtime::client::SdkError<ListQueuesError>,
     > {
@@ -116,7 +102,7 @@ impl ::awsgen_runtime::client::paginate::Paginated for ListQueuesPages {
     fn next_input(
         input: &crate::types::ListQueuesRequest,
         output: &crate::types::ListQueuesResult,
-    ) -> ::std::option::Option<crate::types::ListQueuesRequest> {
+    ) -> Option<crate::types::ListQueuesRequest> {
         let mut next = input.clone();
         next.next_token = output
             .next_token
@@ -124,17 +110,13 @@ impl ::awsgen_runtime::client::paginate::Paginated for ListQueuesPages {
             .filter(|token| !token.is_empty())
             .cloned();
         next.next_token.as_ref()?;
-        ::std::option::Option::Some(next)
+        Some(next)
     }
 }
 impl ::awsgen_runtime::client::paginate::PaginatedItems for ListQueuesPages {
-    type Item = ::std::string::String;
-    fn items(
-        output: crate::types::ListQueuesResult,
-    ) -> ::std::vec::Vec<::std::string::String> {
-        ::std::option::Option::Some(output)
-            .and_then(|value| value.queue_urls)
-            .unwrap_or_default()
+    type Item = String;
+    fn items(output: crate::types::ListQueuesResult) -> Vec<String> {
+        Some(output).and_then(|value| value.queue_urls).unwrap_or_default()
     }
 }
 /// Sends `input` and reads the answer, keeping the last response's status.
@@ -149,17 +131,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ListQueues as Operation>::serialize_request(input),
             <ListQueues as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for ListQueuesError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         ListQueuesError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

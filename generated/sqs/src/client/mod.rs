@@ -54,7 +54,7 @@ pub(crate) static SERVICE: ::awsgen_runtime::client::ServiceSpec = ::awsgen_runt
     signing_name: "sqs",
     crate_name: "awsgen-sqs",
     crate_version: env!("CARGO_PKG_VERSION"),
-    rules: ::std::option::Option::Some({
+    rules: Some({
         static RULES: ::awsgen_runtime::client::EndpointRules = ::awsgen_runtime::client::EndpointRules::new(
             include_str!("endpoint_rules.json"),
         );
@@ -64,7 +64,7 @@ pub(crate) static SERVICE: ::awsgen_runtime::client::ServiceSpec = ::awsgen_runt
 /// A client for **Amazon Simple Queue Service**: a method per operation, each returning a builder to set the input on and `send()`.
 ///
 /// Made from a [`Config`](::awsgen_runtime::config::Config), which one program shares between all its services' clients. Cloning a client is cheap: clones share the configuration, the connection pool and the retry quota.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct Client {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
 }
@@ -227,6 +227,6 @@ impl Client {
 }
 /// The model's `retryable` trait of an error code: `Some(true)` for
 /// throttling, `Some(false)` for another retryable error.
-pub(crate) fn modeled_retry(_code: &str) -> ::std::option::Option<bool> {
-    ::std::option::Option::None
+pub(crate) fn modeled_retry(_code: &str) -> Option<bool> {
+    None
 }

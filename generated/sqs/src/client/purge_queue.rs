@@ -3,7 +3,7 @@
 
 use crate::operation::{PurgeQueue, PurgeQueueError, Operation};
 /// A call to [`PurgeQueue`](crate::operation::PurgeQueue): Deletes available messages in a queue (including in-flight messages) specified by the `QueueURL` parameter. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct PurgeQueueFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::PurgeQueueRequestBuilder,
@@ -14,13 +14,13 @@ impl PurgeQueueFluentBuilder {
     ) -> Self {
         PurgeQueueFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`PurgeQueueError`](crate::operation::PurgeQueueError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::client::SdkError<PurgeQueueError>> {
+    ) -> Result<(), ::awsgen_runtime::client::SdkError<PurgeQueueError>> {
         let input = self
             .input
             .build()
@@ -32,23 +32,17 @@ impl PurgeQueueFluentBuilder {
         &self.input
     }
     /// Sets the input's `queue_url`: see [`queue_url`](crate::types::builders::PurgeQueueRequestBuilder::queue_url).
-    pub fn queue_url(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn queue_url(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.queue_url(input);
         self
     }
     /// Sets or clears the input's `queue_url`.
-    pub fn set_queue_url(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_queue_url(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_queue_url(input);
         self
     }
     /// The value set for the input's `queue_url`, if any.
-    pub fn get_queue_url(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_queue_url(&self) -> &Option<String> {
         self.input.get_queue_url()
     }
 }
@@ -64,17 +58,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <PurgeQueue as Operation>::serialize_request(input),
             <PurgeQueue as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for PurgeQueueError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         PurgeQueueError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::operation::{ReceiveMessage, ReceiveMessageError, Operation};
 /// A call to [`ReceiveMessage`](crate::operation::ReceiveMessage): Retrieves one or more messages (up to 10), from the specified queue. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct ReceiveMessageFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::ReceiveMessageRequestBuilder,
@@ -15,13 +15,13 @@ impl ReceiveMessageFluentBuilder {
     ) -> Self {
         ReceiveMessageFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`ReceiveMessageError`](crate::operation::ReceiveMessageError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ReceiveMessageResult,
         ::awsgen_runtime::client::SdkError<ReceiveMessageError>,
     > {
@@ -36,23 +36,17 @@ impl ReceiveMessageFluentBuilder {
         &self.input
     }
     /// Sets the input's `queue_url`: see [`queue_url`](crate::types::builders::ReceiveMessageRequestBuilder::queue_url).
-    pub fn queue_url(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn queue_url(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.queue_url(input);
         self
     }
     /// Sets or clears the input's `queue_url`.
-    pub fn set_queue_url(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_queue_url(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_queue_url(input);
         self
     }
     /// The value set for the input's `queue_url`, if any.
-    pub fn get_queue_url(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_queue_url(&self) -> &Option<String> {
         self.input.get_queue_url()
     }
     /// Appends one item to the input's `attribute_names`: see [`attribute_names`](crate::types::builders::ReceiveMessageRequestBuilder::attribute_names).
@@ -63,15 +57,13 @@ impl ReceiveMessageFluentBuilder {
     /// Sets or clears the input's `attribute_names`.
     pub fn set_attribute_names(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::QueueAttributeName>>,
+        input: Option<Vec<crate::types::QueueAttributeName>>,
     ) -> Self {
         self.input = self.input.set_attribute_names(input);
         self
     }
     /// The value set for the input's `attribute_names`, if any.
-    pub fn get_attribute_names(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::QueueAttributeName>> {
+    pub fn get_attribute_names(&self) -> &Option<Vec<crate::types::QueueAttributeName>> {
         self.input.get_attribute_names()
     }
     /// Appends one item to the input's `message_system_attribute_names`: see [`message_system_attribute_names`](crate::types::builders::ReceiveMessageRequestBuilder::message_system_attribute_names).
@@ -85,9 +77,7 @@ impl ReceiveMessageFluentBuilder {
     /// Sets or clears the input's `message_system_attribute_names`.
     pub fn set_message_system_attribute_names(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::MessageSystemAttributeName>,
-        >,
+        input: Option<Vec<crate::types::MessageSystemAttributeName>>,
     ) -> Self {
         self.input = self.input.set_message_system_attribute_names(input);
         self
@@ -95,31 +85,21 @@ impl ReceiveMessageFluentBuilder {
     /// The value set for the input's `message_system_attribute_names`, if any.
     pub fn get_message_system_attribute_names(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::MessageSystemAttributeName>,
-    > {
+    ) -> &Option<Vec<crate::types::MessageSystemAttributeName>> {
         self.input.get_message_system_attribute_names()
     }
     /// Appends one item to the input's `message_attribute_names`: see [`message_attribute_names`](crate::types::builders::ReceiveMessageRequestBuilder::message_attribute_names).
-    pub fn message_attribute_names(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn message_attribute_names(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.message_attribute_names(input);
         self
     }
     /// Sets or clears the input's `message_attribute_names`.
-    pub fn set_message_attribute_names(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_message_attribute_names(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_message_attribute_names(input);
         self
     }
     /// The value set for the input's `message_attribute_names`, if any.
-    pub fn get_message_attribute_names(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_message_attribute_names(&self) -> &Option<Vec<String>> {
         self.input.get_message_attribute_names()
     }
     /// Sets the input's `max_number_of_messages`: see [`max_number_of_messages`](crate::types::builders::ReceiveMessageRequestBuilder::max_number_of_messages).
@@ -128,15 +108,12 @@ impl ReceiveMessageFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_number_of_messages`.
-    pub fn set_max_number_of_messages(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_max_number_of_messages(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_number_of_messages(input);
         self
     }
     /// The value set for the input's `max_number_of_messages`, if any.
-    pub fn get_max_number_of_messages(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_number_of_messages(&self) -> &Option<i32> {
         self.input.get_max_number_of_messages()
     }
     /// Sets the input's `visibility_timeout`: see [`visibility_timeout`](crate::types::builders::ReceiveMessageRequestBuilder::visibility_timeout).
@@ -145,12 +122,12 @@ impl ReceiveMessageFluentBuilder {
         self
     }
     /// Sets or clears the input's `visibility_timeout`.
-    pub fn set_visibility_timeout(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_visibility_timeout(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_visibility_timeout(input);
         self
     }
     /// The value set for the input's `visibility_timeout`, if any.
-    pub fn get_visibility_timeout(&self) -> &::std::option::Option<i32> {
+    pub fn get_visibility_timeout(&self) -> &Option<i32> {
         self.input.get_visibility_timeout()
     }
     /// Sets the input's `wait_time_seconds`: see [`wait_time_seconds`](crate::types::builders::ReceiveMessageRequestBuilder::wait_time_seconds).
@@ -159,34 +136,26 @@ impl ReceiveMessageFluentBuilder {
         self
     }
     /// Sets or clears the input's `wait_time_seconds`.
-    pub fn set_wait_time_seconds(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_wait_time_seconds(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_wait_time_seconds(input);
         self
     }
     /// The value set for the input's `wait_time_seconds`, if any.
-    pub fn get_wait_time_seconds(&self) -> &::std::option::Option<i32> {
+    pub fn get_wait_time_seconds(&self) -> &Option<i32> {
         self.input.get_wait_time_seconds()
     }
     /// Sets the input's `receive_request_attempt_id`: see [`receive_request_attempt_id`](crate::types::builders::ReceiveMessageRequestBuilder::receive_request_attempt_id).
-    pub fn receive_request_attempt_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn receive_request_attempt_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.receive_request_attempt_id(input);
         self
     }
     /// Sets or clears the input's `receive_request_attempt_id`.
-    pub fn set_receive_request_attempt_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_receive_request_attempt_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_receive_request_attempt_id(input);
         self
     }
     /// The value set for the input's `receive_request_attempt_id`, if any.
-    pub fn get_receive_request_attempt_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_receive_request_attempt_id(&self) -> &Option<String> {
         self.input.get_receive_request_attempt_id()
     }
 }
@@ -206,17 +175,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <ReceiveMessage as Operation>::serialize_request(input),
             <ReceiveMessage as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for ReceiveMessageError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         ReceiveMessageError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::operation::{RemovePermission, RemovePermissionError, Operation};
 /// A call to [`RemovePermission`](crate::operation::RemovePermission): Revokes any permissions in the queue policy that matches the specified `Label` parameter. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct RemovePermissionFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::RemovePermissionRequestBuilder,
@@ -14,16 +14,13 @@ impl RemovePermissionFluentBuilder {
     ) -> Self {
         RemovePermissionFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`RemovePermissionError`](crate::operation::RemovePermissionError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
-        (),
-        ::awsgen_runtime::client::SdkError<RemovePermissionError>,
-    > {
+    ) -> Result<(), ::awsgen_runtime::client::SdkError<RemovePermissionError>> {
         let input = self
             .input
             .build()
@@ -35,43 +32,31 @@ impl RemovePermissionFluentBuilder {
         &self.input
     }
     /// Sets the input's `queue_url`: see [`queue_url`](crate::types::builders::RemovePermissionRequestBuilder::queue_url).
-    pub fn queue_url(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn queue_url(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.queue_url(input);
         self
     }
     /// Sets or clears the input's `queue_url`.
-    pub fn set_queue_url(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_queue_url(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_queue_url(input);
         self
     }
     /// The value set for the input's `queue_url`, if any.
-    pub fn get_queue_url(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_queue_url(&self) -> &Option<String> {
         self.input.get_queue_url()
     }
     /// Sets the input's `label`: see [`label`](crate::types::builders::RemovePermissionRequestBuilder::label).
-    pub fn label(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn label(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.label(input);
         self
     }
     /// Sets or clears the input's `label`.
-    pub fn set_label(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_label(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_label(input);
         self
     }
     /// The value set for the input's `label`, if any.
-    pub fn get_label(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_label(&self) -> &Option<String> {
         self.input.get_label()
     }
 }
@@ -87,17 +72,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <RemovePermission as Operation>::serialize_request(input),
             <RemovePermission as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for RemovePermissionError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         RemovePermissionError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::operation::{SendMessage, SendMessageError, Operation};
 /// A call to [`SendMessage`](crate::operation::SendMessage): Delivers a message to the specified queue. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct SendMessageFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::SendMessageRequestBuilder,
@@ -14,13 +14,13 @@ impl SendMessageFluentBuilder {
     ) -> Self {
         SendMessageFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`SendMessageError`](crate::operation::SendMessageError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::SendMessageResult,
         ::awsgen_runtime::client::SdkError<SendMessageError>,
     > {
@@ -35,43 +35,31 @@ impl SendMessageFluentBuilder {
         &self.input
     }
     /// Sets the input's `queue_url`: see [`queue_url`](crate::types::builders::SendMessageRequestBuilder::queue_url).
-    pub fn queue_url(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn queue_url(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.queue_url(input);
         self
     }
     /// Sets or clears the input's `queue_url`.
-    pub fn set_queue_url(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_queue_url(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_queue_url(input);
         self
     }
     /// The value set for the input's `queue_url`, if any.
-    pub fn get_queue_url(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_queue_url(&self) -> &Option<String> {
         self.input.get_queue_url()
     }
     /// Sets the input's `message_body`: see [`message_body`](crate::types::builders::SendMessageRequestBuilder::message_body).
-    pub fn message_body(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn message_body(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.message_body(input);
         self
     }
     /// Sets or clears the input's `message_body`.
-    pub fn set_message_body(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_message_body(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_message_body(input);
         self
     }
     /// The value set for the input's `message_body`, if any.
-    pub fn get_message_body(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_message_body(&self) -> &Option<String> {
         self.input.get_message_body()
     }
     /// Sets the input's `delay_seconds`: see [`delay_seconds`](crate::types::builders::SendMessageRequestBuilder::delay_seconds).
@@ -80,18 +68,18 @@ impl SendMessageFluentBuilder {
         self
     }
     /// Sets or clears the input's `delay_seconds`.
-    pub fn set_delay_seconds(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_delay_seconds(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_delay_seconds(input);
         self
     }
     /// The value set for the input's `delay_seconds`, if any.
-    pub fn get_delay_seconds(&self) -> &::std::option::Option<i32> {
+    pub fn get_delay_seconds(&self) -> &Option<i32> {
         self.input.get_delay_seconds()
     }
     /// Adds one entry to the input's `message_attributes`: see [`message_attributes`](crate::types::builders::SendMessageRequestBuilder::message_attributes).
     pub fn message_attributes(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
         value: crate::types::MessageAttributeValue,
     ) -> Self {
         self.input = self.input.message_attributes(key, value);
@@ -100,11 +88,8 @@ impl SendMessageFluentBuilder {
     /// Sets or clears the input's `message_attributes`.
     pub fn set_message_attributes(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<
-                ::std::string::String,
-                crate::types::MessageAttributeValue,
-            >,
+        input: Option<
+            ::std::collections::BTreeMap<String, crate::types::MessageAttributeValue>,
         >,
     ) -> Self {
         self.input = self.input.set_message_attributes(input);
@@ -113,11 +98,8 @@ impl SendMessageFluentBuilder {
     /// The value set for the input's `message_attributes`, if any.
     pub fn get_message_attributes(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            crate::types::MessageAttributeValue,
-        >,
+    ) -> &Option<
+        ::std::collections::BTreeMap<String, crate::types::MessageAttributeValue>,
     > {
         self.input.get_message_attributes()
     }
@@ -133,7 +115,7 @@ impl SendMessageFluentBuilder {
     /// Sets or clears the input's `message_system_attributes`.
     pub fn set_message_system_attributes(
         mut self,
-        input: ::std::option::Option<
+        input: Option<
             ::std::collections::BTreeMap<
                 crate::types::MessageSystemAttributeNameForSends,
                 crate::types::MessageSystemAttributeValue,
@@ -146,7 +128,7 @@ impl SendMessageFluentBuilder {
     /// The value set for the input's `message_system_attributes`, if any.
     pub fn get_message_system_attributes(
         &self,
-    ) -> &::std::option::Option<
+    ) -> &Option<
         ::std::collections::BTreeMap<
             crate::types::MessageSystemAttributeNameForSends,
             crate::types::MessageSystemAttributeValue,
@@ -155,45 +137,31 @@ impl SendMessageFluentBuilder {
         self.input.get_message_system_attributes()
     }
     /// Sets the input's `message_deduplication_id`: see [`message_deduplication_id`](crate::types::builders::SendMessageRequestBuilder::message_deduplication_id).
-    pub fn message_deduplication_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn message_deduplication_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.message_deduplication_id(input);
         self
     }
     /// Sets or clears the input's `message_deduplication_id`.
-    pub fn set_message_deduplication_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_message_deduplication_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_message_deduplication_id(input);
         self
     }
     /// The value set for the input's `message_deduplication_id`, if any.
-    pub fn get_message_deduplication_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_message_deduplication_id(&self) -> &Option<String> {
         self.input.get_message_deduplication_id()
     }
     /// Sets the input's `message_group_id`: see [`message_group_id`](crate::types::builders::SendMessageRequestBuilder::message_group_id).
-    pub fn message_group_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn message_group_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.message_group_id(input);
         self
     }
     /// Sets or clears the input's `message_group_id`.
-    pub fn set_message_group_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_message_group_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_message_group_id(input);
         self
     }
     /// The value set for the input's `message_group_id`, if any.
-    pub fn get_message_group_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_message_group_id(&self) -> &Option<String> {
         self.input.get_message_group_id()
     }
 }
@@ -212,17 +180,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <SendMessage as Operation>::serialize_request(input),
             <SendMessage as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for SendMessageError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         SendMessageError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::operation::{SendMessageBatch, SendMessageBatchError, Operation};
 /// A call to [`SendMessageBatch`](crate::operation::SendMessageBatch): You can use `SendMessageBatch` to send up to 10 messages to the specified queue by assigning either identical or different values to each message (or by not assigning values at all). Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct SendMessageBatchFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::SendMessageBatchRequestBuilder,
@@ -14,13 +14,13 @@ impl SendMessageBatchFluentBuilder {
     ) -> Self {
         SendMessageBatchFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`SendMessageBatchError`](crate::operation::SendMessageBatchError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::SendMessageBatchResult,
         ::awsgen_runtime::client::SdkError<SendMessageBatchError>,
     > {
@@ -35,23 +35,17 @@ impl SendMessageBatchFluentBuilder {
         &self.input
     }
     /// Sets the input's `queue_url`: see [`queue_url`](crate::types::builders::SendMessageBatchRequestBuilder::queue_url).
-    pub fn queue_url(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn queue_url(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.queue_url(input);
         self
     }
     /// Sets or clears the input's `queue_url`.
-    pub fn set_queue_url(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_queue_url(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_queue_url(input);
         self
     }
     /// The value set for the input's `queue_url`, if any.
-    pub fn get_queue_url(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_queue_url(&self) -> &Option<String> {
         self.input.get_queue_url()
     }
     /// Appends one item to the input's `entries`: see [`entries`](crate::types::builders::SendMessageBatchRequestBuilder::entries).
@@ -62,9 +56,7 @@ impl SendMessageBatchFluentBuilder {
     /// Sets or clears the input's `entries`.
     pub fn set_entries(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::SendMessageBatchRequestEntry>,
-        >,
+        input: Option<Vec<crate::types::SendMessageBatchRequestEntry>>,
     ) -> Self {
         self.input = self.input.set_entries(input);
         self
@@ -72,9 +64,7 @@ impl SendMessageBatchFluentBuilder {
     /// The value set for the input's `entries`, if any.
     pub fn get_entries(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::SendMessageBatchRequestEntry>,
-    > {
+    ) -> &Option<Vec<crate::types::SendMessageBatchRequestEntry>> {
         self.input.get_entries()
     }
 }
@@ -93,17 +83,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <SendMessageBatch as Operation>::serialize_request(input),
             <SendMessageBatch as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for SendMessageBatchError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         SendMessageBatchError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

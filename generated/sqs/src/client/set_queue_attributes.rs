@@ -3,7 +3,7 @@
 
 use crate::operation::{SetQueueAttributes, SetQueueAttributesError, Operation};
 /// A call to [`SetQueueAttributes`](crate::operation::SetQueueAttributes): Sets the value of one or more queue attributes, like a policy. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct SetQueueAttributesFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::SetQueueAttributesRequestBuilder,
@@ -14,16 +14,13 @@ impl SetQueueAttributesFluentBuilder {
     ) -> Self {
         SetQueueAttributesFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`SetQueueAttributesError`](crate::operation::SetQueueAttributesError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
-        (),
-        ::awsgen_runtime::client::SdkError<SetQueueAttributesError>,
-    > {
+    ) -> Result<(), ::awsgen_runtime::client::SdkError<SetQueueAttributesError>> {
         let input = self
             .input
             .build()
@@ -35,30 +32,24 @@ impl SetQueueAttributesFluentBuilder {
         &self.input
     }
     /// Sets the input's `queue_url`: see [`queue_url`](crate::types::builders::SetQueueAttributesRequestBuilder::queue_url).
-    pub fn queue_url(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn queue_url(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.queue_url(input);
         self
     }
     /// Sets or clears the input's `queue_url`.
-    pub fn set_queue_url(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_queue_url(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_queue_url(input);
         self
     }
     /// The value set for the input's `queue_url`, if any.
-    pub fn get_queue_url(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_queue_url(&self) -> &Option<String> {
         self.input.get_queue_url()
     }
     /// Adds one entry to the input's `attributes`: see [`attributes`](crate::types::builders::SetQueueAttributesRequestBuilder::attributes).
     pub fn attributes(
         mut self,
         key: crate::types::QueueAttributeName,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl Into<String>,
     ) -> Self {
         self.input = self.input.attributes(key, value);
         self
@@ -66,11 +57,8 @@ impl SetQueueAttributesFluentBuilder {
     /// Sets or clears the input's `attributes`.
     pub fn set_attributes(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<
-                crate::types::QueueAttributeName,
-                ::std::string::String,
-            >,
+        input: Option<
+            ::std::collections::BTreeMap<crate::types::QueueAttributeName, String>,
         >,
     ) -> Self {
         self.input = self.input.set_attributes(input);
@@ -79,11 +67,8 @@ impl SetQueueAttributesFluentBuilder {
     /// The value set for the input's `attributes`, if any.
     pub fn get_attributes(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<
-            crate::types::QueueAttributeName,
-            ::std::string::String,
-        >,
+    ) -> &Option<
+        ::std::collections::BTreeMap<crate::types::QueueAttributeName, String>,
     > {
         self.input.get_attributes()
     }
@@ -100,17 +85,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <SetQueueAttributes as Operation>::serialize_request(input),
             <SetQueueAttributes as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for SetQueueAttributesError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         SetQueueAttributesError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

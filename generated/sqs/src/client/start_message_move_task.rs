@@ -3,7 +3,7 @@
 
 use crate::operation::{StartMessageMoveTask, StartMessageMoveTaskError, Operation};
 /// A call to [`StartMessageMoveTask`](crate::operation::StartMessageMoveTask): Starts an asynchronous task to move messages from a specified source queue to a specified destination queue. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct StartMessageMoveTaskFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::StartMessageMoveTaskRequestBuilder,
@@ -14,13 +14,13 @@ impl StartMessageMoveTaskFluentBuilder {
     ) -> Self {
         StartMessageMoveTaskFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`StartMessageMoveTaskError`](crate::operation::StartMessageMoveTaskError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::StartMessageMoveTaskResult,
         ::awsgen_runtime::client::SdkError<StartMessageMoveTaskError>,
     > {
@@ -37,43 +37,31 @@ impl StartMessageMoveTaskFluentBuilder {
         &self.input
     }
     /// Sets the input's `source_arn`: see [`source_arn`](crate::types::builders::StartMessageMoveTaskRequestBuilder::source_arn).
-    pub fn source_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn source_arn(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.source_arn(input);
         self
     }
     /// Sets or clears the input's `source_arn`.
-    pub fn set_source_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_source_arn(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_source_arn(input);
         self
     }
     /// The value set for the input's `source_arn`, if any.
-    pub fn get_source_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_source_arn(&self) -> &Option<String> {
         self.input.get_source_arn()
     }
     /// Sets the input's `destination_arn`: see [`destination_arn`](crate::types::builders::StartMessageMoveTaskRequestBuilder::destination_arn).
-    pub fn destination_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn destination_arn(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.destination_arn(input);
         self
     }
     /// Sets or clears the input's `destination_arn`.
-    pub fn set_destination_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_destination_arn(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_destination_arn(input);
         self
     }
     /// The value set for the input's `destination_arn`, if any.
-    pub fn get_destination_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_destination_arn(&self) -> &Option<String> {
         self.input.get_destination_arn()
     }
     /// Sets the input's `max_number_of_messages_per_second`: see [`max_number_of_messages_per_second`](crate::types::builders::StartMessageMoveTaskRequestBuilder::max_number_of_messages_per_second).
@@ -82,15 +70,12 @@ impl StartMessageMoveTaskFluentBuilder {
         self
     }
     /// Sets or clears the input's `max_number_of_messages_per_second`.
-    pub fn set_max_number_of_messages_per_second(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_max_number_of_messages_per_second(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_max_number_of_messages_per_second(input);
         self
     }
     /// The value set for the input's `max_number_of_messages_per_second`, if any.
-    pub fn get_max_number_of_messages_per_second(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_number_of_messages_per_second(&self) -> &Option<i32> {
         self.input.get_max_number_of_messages_per_second()
     }
 }
@@ -109,17 +94,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <StartMessageMoveTask as Operation>::serialize_request(input),
             <StartMessageMoveTask as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for StartMessageMoveTaskError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         StartMessageMoveTaskError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::operation::{TagQueue, TagQueueError, Operation};
 /// A call to [`TagQueue`](crate::operation::TagQueue): Add cost allocation tags to the specified Amazon SQS queue. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct TagQueueFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::TagQueueRequestBuilder,
@@ -14,13 +14,13 @@ impl TagQueueFluentBuilder {
     ) -> Self {
         TagQueueFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`TagQueueError`](crate::operation::TagQueueError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::client::SdkError<TagQueueError>> {
+    ) -> Result<(), ::awsgen_runtime::client::SdkError<TagQueueError>> {
         let input = self
             .input
             .build()
@@ -32,50 +32,34 @@ impl TagQueueFluentBuilder {
         &self.input
     }
     /// Sets the input's `queue_url`: see [`queue_url`](crate::types::builders::TagQueueRequestBuilder::queue_url).
-    pub fn queue_url(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn queue_url(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.queue_url(input);
         self
     }
     /// Sets or clears the input's `queue_url`.
-    pub fn set_queue_url(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_queue_url(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_queue_url(input);
         self
     }
     /// The value set for the input's `queue_url`, if any.
-    pub fn get_queue_url(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_queue_url(&self) -> &Option<String> {
         self.input.get_queue_url()
     }
     /// Adds one entry to the input's `tags`: see [`tags`](crate::types::builders::TagQueueRequestBuilder::tags).
-    pub fn tags(
-        mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn tags(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
         self.input = self.input.tags(key, value);
         self
     }
     /// Sets or clears the input's `tags`.
     pub fn set_tags(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.input = self.input.set_tags(input);
         self
     }
     /// The value set for the input's `tags`, if any.
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    pub fn get_tags(&self) -> &Option<::std::collections::BTreeMap<String, String>> {
         self.input.get_tags()
     }
 }
@@ -91,17 +75,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <TagQueue as Operation>::serialize_request(input),
             <TagQueue as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for TagQueueError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         TagQueueError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

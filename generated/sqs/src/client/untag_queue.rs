@@ -3,7 +3,7 @@
 
 use crate::operation::{UntagQueue, UntagQueueError, Operation};
 /// A call to [`UntagQueue`](crate::operation::UntagQueue): Remove cost allocation tags from the specified Amazon SQS queue. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct UntagQueueFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::UntagQueueRequestBuilder,
@@ -14,13 +14,13 @@ impl UntagQueueFluentBuilder {
     ) -> Self {
         UntagQueueFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`UntagQueueError`](crate::operation::UntagQueueError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::client::SdkError<UntagQueueError>> {
+    ) -> Result<(), ::awsgen_runtime::client::SdkError<UntagQueueError>> {
         let input = self
             .input
             .build()
@@ -32,45 +32,31 @@ impl UntagQueueFluentBuilder {
         &self.input
     }
     /// Sets the input's `queue_url`: see [`queue_url`](crate::types::builders::UntagQueueRequestBuilder::queue_url).
-    pub fn queue_url(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn queue_url(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.queue_url(input);
         self
     }
     /// Sets or clears the input's `queue_url`.
-    pub fn set_queue_url(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_queue_url(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_queue_url(input);
         self
     }
     /// The value set for the input's `queue_url`, if any.
-    pub fn get_queue_url(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_queue_url(&self) -> &Option<String> {
         self.input.get_queue_url()
     }
     /// Appends one item to the input's `tag_keys`: see [`tag_keys`](crate::types::builders::UntagQueueRequestBuilder::tag_keys).
-    pub fn tag_keys(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn tag_keys(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.tag_keys(input);
         self
     }
     /// Sets or clears the input's `tag_keys`.
-    pub fn set_tag_keys(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_tag_keys(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_tag_keys(input);
         self
     }
     /// The value set for the input's `tag_keys`, if any.
-    pub fn get_tag_keys(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_tag_keys(&self) -> &Option<Vec<String>> {
         self.input.get_tag_keys()
     }
 }
@@ -86,17 +72,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <UntagQueue as Operation>::serialize_request(input),
             <UntagQueue as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for UntagQueueError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         UntagQueueError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

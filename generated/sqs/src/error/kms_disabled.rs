@@ -2,107 +2,89 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The request was denied due to request throttling.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct KmsDisabled {
     /// The `message` member.
-    pub message: ::std::option::Option<::std::string::String>,
-    meta: ::std::option::Option<::awsgen_runtime::protocol::ErrorMeta>,
+    pub message: Option<String>,
+    meta: Option<::awsgen_runtime::protocol::ErrorMeta>,
 }
 impl KmsDisabled {
     /// Starts building a [`KmsDisabled`].
     #[inline]
     pub fn builder() -> crate::error::builders::KmsDisabledBuilder {
-        <crate::error::builders::KmsDisabledBuilder as ::std::default::Default>::default()
+        <crate::error::builders::KmsDisabledBuilder as Default>::default()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for KmsDisabled {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "KmsDisabled")?
             .0;
-        value.meta = ::std::option::Option::Some(
+        value.meta = Some(
             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                 response,
-                ::std::option::Option::Some(::std::borrow::ToOwned::to_owned(Self::CODE)),
+                Some(ToOwned::to_owned(Self::CODE)),
             ),
         );
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 impl KmsDisabled {
     /// The error code the service sends for this error.
     pub const CODE: &'static str = "KmsDisabled";
     /// The HTTP status the service answers this error with, when the model says.
-    pub const HTTP_STATUS: ::std::option::Option<u16> = ::std::option::Option::None;
+    pub const HTTP_STATUS: Option<u16> = None;
     /// Whether the service, rather than the caller, is at fault.
     pub const IS_FAULT: bool = false;
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         self.message
             .as_deref()
             .or_else(|| self.meta.as_ref().and_then(|meta| meta.message.as_deref()))
     }
     /// What the error response said about itself (status, code,
     /// message, request id); `None` for an error built by hand.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         self.meta.as_ref()
     }
 }
 impl ::std::fmt::Display for KmsDisabled {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self.message() {
-            ::std::option::Option::Some(message) => {
-                ::std::write!(f, "{}: {}", Self::CODE, message)?
-            }
-            ::std::option::Option::None => f.write_str(Self::CODE)?,
+            Some(message) => ::std::write!(f, "{}: {}", Self::CODE, message)?,
+            None => f.write_str(Self::CODE)?,
         }
         match &self.meta {
-            ::std::option::Option::Some(meta) => meta.fmt_origin(f),
-            ::std::option::Option::None => ::std::result::Result::Ok(()),
+            Some(meta) => meta.fmt_origin(f),
+            None => Ok(()),
         }
     }
 }
 impl ::std::error::Error for KmsDisabled {}
 /// A builder for [`KmsDisabled`](crate::error::KmsDisabled); start one with `KmsDisabled::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct KmsDisabledBuilder {
     inner: crate::error::KmsDisabled,
 }
 impl KmsDisabledBuilder {
     /// Sets [`KmsDisabled::message`](crate::error::KmsDisabled::message)
-    pub fn message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.message = ::std::option::Option::Some(input.into());
+    pub fn message(mut self, input: impl Into<String>) -> Self {
+        self.inner.message = Some(input.into());
         self
     }
     /// Sets or clears [`KmsDisabled::message`](crate::error::KmsDisabled::message).
     #[inline]
-    pub fn set_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_message(mut self, input: Option<String>) -> Self {
         self.inner.message = input;
         self
     }
     /// The value set for [`KmsDisabled::message`](crate::error::KmsDisabled::message), if any.
     #[inline]
-    pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_message(&self) -> &Option<String> {
         &self.inner.message
     }
     /// Builds the [`KmsDisabled`]; it has no required members, so this cannot fail.

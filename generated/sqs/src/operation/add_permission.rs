@@ -13,17 +13,12 @@
 /// - Amazon SQS `AddPermission` does not support adding a non-account principal.
 ///
 /// **Note:** Cross-account permissions don't apply to this action. For more information, see [Grant cross-account permissions to a role and a username](https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-customer-managed-policy-examples.html#grant-cross-account-permissions-to-role-and-user-name) in the *Amazon SQS Developer Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct AddPermission;
 impl super::private::Sealed for AddPermission {}
 /// Errors of [`AddPermission`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum AddPermissionError {
     /// The service answered `OverLimit`.
@@ -48,32 +43,22 @@ pub enum AddPermissionError {
 }
 impl AddPermissionError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            AddPermissionError::OverLimit(_) => ::std::option::Option::Some("OverLimit"),
-            AddPermissionError::RequestThrottled(_) => {
-                ::std::option::Option::Some("RequestThrottled")
-            }
-            AddPermissionError::QueueDoesNotExist(_) => {
-                ::std::option::Option::Some("QueueDoesNotExist")
-            }
-            AddPermissionError::InvalidAddress(_) => {
-                ::std::option::Option::Some("InvalidAddress")
-            }
-            AddPermissionError::InvalidSecurity(_) => {
-                ::std::option::Option::Some("InvalidSecurity")
-            }
-            AddPermissionError::UnsupportedOperation(_) => {
-                ::std::option::Option::Some("UnsupportedOperation")
-            }
+            AddPermissionError::OverLimit(_) => Some("OverLimit"),
+            AddPermissionError::RequestThrottled(_) => Some("RequestThrottled"),
+            AddPermissionError::QueueDoesNotExist(_) => Some("QueueDoesNotExist"),
+            AddPermissionError::InvalidAddress(_) => Some("InvalidAddress"),
+            AddPermissionError::InvalidSecurity(_) => Some("InvalidSecurity"),
+            AddPermissionError::UnsupportedOperation(_) => Some("UnsupportedOperation"),
             AddPermissionError::Unlisted(error) => error.code(),
             AddPermissionError::Unhandled(error) => error.code.as_deref(),
-            AddPermissionError::InvalidResponse(_) => ::std::option::Option::None,
+            AddPermissionError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             AddPermissionError::OverLimit(error) => error.meta(),
             AddPermissionError::RequestThrottled(error) => error.meta(),
@@ -82,12 +67,12 @@ impl AddPermissionError {
             AddPermissionError::InvalidSecurity(error) => error.meta(),
             AddPermissionError::UnsupportedOperation(error) => error.meta(),
             AddPermissionError::Unlisted(error) => error.meta(),
-            AddPermissionError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            AddPermissionError::Unhandled(meta) => Some(meta),
             AddPermissionError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             AddPermissionError::OverLimit(error) => error.message(),
             AddPermissionError::RequestThrottled(error) => error.message(),
@@ -113,37 +98,37 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for AddPermissionError {
             crate::service_error::MODELED_CODES,
         );
         match code.as_deref() {
-            ::std::option::Option::Some("OverLimit") => {
+            Some("OverLimit") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     AddPermissionError::OverLimit,
                 )
             }
-            ::std::option::Option::Some("RequestThrottled") => {
+            Some("RequestThrottled") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     AddPermissionError::RequestThrottled,
                 )
             }
-            ::std::option::Option::Some("QueueDoesNotExist") => {
+            Some("QueueDoesNotExist") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     AddPermissionError::QueueDoesNotExist,
                 )
             }
-            ::std::option::Option::Some("InvalidAddress") => {
+            Some("InvalidAddress") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     AddPermissionError::InvalidAddress,
                 )
             }
-            ::std::option::Option::Some("InvalidSecurity") => {
+            Some("InvalidSecurity") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     AddPermissionError::InvalidSecurity,
                 )
             }
-            ::std::option::Option::Some("UnsupportedOperation") => {
+            Some("UnsupportedOperation") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     AddPermissionError::UnsupportedOperation,
@@ -154,15 +139,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for AddPermissionError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        AddPermissionError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => AddPermissionError::Unlisted(error),
+                    Some(Err(error)) => {
                         AddPermissionError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         AddPermissionError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -206,29 +189,17 @@ impl ::std::fmt::Display for AddPermissionError {
     }
 }
 impl ::std::error::Error for AddPermissionError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            AddPermissionError::OverLimit(error) => ::std::option::Option::Some(error),
-            AddPermissionError::RequestThrottled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            AddPermissionError::QueueDoesNotExist(error) => {
-                ::std::option::Option::Some(error)
-            }
-            AddPermissionError::InvalidAddress(error) => {
-                ::std::option::Option::Some(error)
-            }
-            AddPermissionError::InvalidSecurity(error) => {
-                ::std::option::Option::Some(error)
-            }
-            AddPermissionError::UnsupportedOperation(error) => {
-                ::std::option::Option::Some(error)
-            }
+            AddPermissionError::OverLimit(error) => Some(error),
+            AddPermissionError::RequestThrottled(error) => Some(error),
+            AddPermissionError::QueueDoesNotExist(error) => Some(error),
+            AddPermissionError::InvalidAddress(error) => Some(error),
+            AddPermissionError::InvalidSecurity(error) => Some(error),
+            AddPermissionError::UnsupportedOperation(error) => Some(error),
             AddPermissionError::Unlisted(error) => ::std::error::Error::source(error),
-            AddPermissionError::Unhandled(error) => ::std::option::Option::Some(error),
-            AddPermissionError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            AddPermissionError::Unhandled(error) => Some(error),
+            AddPermissionError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -248,14 +219,14 @@ impl super::Operation for AddPermission {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "AmazonSQS.AddPermission");
         request.header("Content-Type", "application/x-amz-json-1.0");

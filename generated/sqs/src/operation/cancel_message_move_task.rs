@@ -7,17 +7,12 @@
 ///
 /// - This action is currently limited to supporting message redrive from [dead-letter queues (DLQs)](https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-dead-letter-queues.html) only. In this context, the source queue is the dead-letter queue (DLQ), while the destination queue can be the original source queue (from which the messages were driven to the dead-letter-queue), or a custom destination queue.
 /// - Only one active message movement task is supported per queue at any given time.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct CancelMessageMoveTask;
 impl super::private::Sealed for CancelMessageMoveTask {}
 /// Errors of [`CancelMessageMoveTask`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum CancelMessageMoveTaskError {
     /// The service answered `ResourceNotFoundException`.
@@ -40,31 +35,25 @@ pub enum CancelMessageMoveTaskError {
 }
 impl CancelMessageMoveTaskError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             CancelMessageMoveTaskError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
+                Some("ResourceNotFoundException")
             }
-            CancelMessageMoveTaskError::RequestThrottled(_) => {
-                ::std::option::Option::Some("RequestThrottled")
-            }
-            CancelMessageMoveTaskError::InvalidAddress(_) => {
-                ::std::option::Option::Some("InvalidAddress")
-            }
-            CancelMessageMoveTaskError::InvalidSecurity(_) => {
-                ::std::option::Option::Some("InvalidSecurity")
-            }
+            CancelMessageMoveTaskError::RequestThrottled(_) => Some("RequestThrottled"),
+            CancelMessageMoveTaskError::InvalidAddress(_) => Some("InvalidAddress"),
+            CancelMessageMoveTaskError::InvalidSecurity(_) => Some("InvalidSecurity"),
             CancelMessageMoveTaskError::UnsupportedOperation(_) => {
-                ::std::option::Option::Some("UnsupportedOperation")
+                Some("UnsupportedOperation")
             }
             CancelMessageMoveTaskError::Unlisted(error) => error.code(),
             CancelMessageMoveTaskError::Unhandled(error) => error.code.as_deref(),
-            CancelMessageMoveTaskError::InvalidResponse(_) => ::std::option::Option::None,
+            CancelMessageMoveTaskError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             CancelMessageMoveTaskError::ResourceNotFoundException(error) => error.meta(),
             CancelMessageMoveTaskError::RequestThrottled(error) => error.meta(),
@@ -72,14 +61,12 @@ impl CancelMessageMoveTaskError {
             CancelMessageMoveTaskError::InvalidSecurity(error) => error.meta(),
             CancelMessageMoveTaskError::UnsupportedOperation(error) => error.meta(),
             CancelMessageMoveTaskError::Unlisted(error) => error.meta(),
-            CancelMessageMoveTaskError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            CancelMessageMoveTaskError::Unhandled(meta) => Some(meta),
             CancelMessageMoveTaskError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             CancelMessageMoveTaskError::ResourceNotFoundException(error) => {
                 error.message()
@@ -106,31 +93,31 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for CancelMessageMoveTaskErro
             crate::service_error::MODELED_CODES,
         );
         match code.as_deref() {
-            ::std::option::Option::Some("ResourceNotFoundException") => {
+            Some("ResourceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CancelMessageMoveTaskError::ResourceNotFoundException,
                 )
             }
-            ::std::option::Option::Some("RequestThrottled") => {
+            Some("RequestThrottled") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CancelMessageMoveTaskError::RequestThrottled,
                 )
             }
-            ::std::option::Option::Some("InvalidAddress") => {
+            Some("InvalidAddress") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CancelMessageMoveTaskError::InvalidAddress,
                 )
             }
-            ::std::option::Option::Some("InvalidSecurity") => {
+            Some("InvalidSecurity") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CancelMessageMoveTaskError::InvalidSecurity,
                 )
             }
-            ::std::option::Option::Some("UnsupportedOperation") => {
+            Some("UnsupportedOperation") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CancelMessageMoveTaskError::UnsupportedOperation,
@@ -141,15 +128,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for CancelMessageMoveTaskErro
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        CancelMessageMoveTaskError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => CancelMessageMoveTaskError::Unlisted(error),
+                    Some(Err(error)) => {
                         CancelMessageMoveTaskError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         CancelMessageMoveTaskError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -196,32 +181,18 @@ impl ::std::fmt::Display for CancelMessageMoveTaskError {
     }
 }
 impl ::std::error::Error for CancelMessageMoveTaskError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            CancelMessageMoveTaskError::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CancelMessageMoveTaskError::RequestThrottled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CancelMessageMoveTaskError::InvalidAddress(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CancelMessageMoveTaskError::InvalidSecurity(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CancelMessageMoveTaskError::UnsupportedOperation(error) => {
-                ::std::option::Option::Some(error)
-            }
+            CancelMessageMoveTaskError::ResourceNotFoundException(error) => Some(error),
+            CancelMessageMoveTaskError::RequestThrottled(error) => Some(error),
+            CancelMessageMoveTaskError::InvalidAddress(error) => Some(error),
+            CancelMessageMoveTaskError::InvalidSecurity(error) => Some(error),
+            CancelMessageMoveTaskError::UnsupportedOperation(error) => Some(error),
             CancelMessageMoveTaskError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            CancelMessageMoveTaskError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CancelMessageMoveTaskError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            CancelMessageMoveTaskError::Unhandled(error) => Some(error),
+            CancelMessageMoveTaskError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -240,14 +211,14 @@ impl super::Operation for CancelMessageMoveTask {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "AmazonSQS.CancelMessageMoveTask");
         request.header("Content-Type", "application/x-amz-json-1.0");

@@ -22,17 +22,12 @@
 /// **Important:** If you attempt to set the `VisibilityTimeout` to a value greater than the maximum time left, Amazon SQS returns an error. Amazon SQS doesn't automatically recalculate and increase the timeout to the maximum remaining time.
 ///
 /// Unlike with a queue, when you change the visibility timeout for a specific message the timeout value is applied immediately but isn't saved in memory for that message. If you don't delete a message after it is received, the visibility timeout for the message reverts to the original timeout value (not to the value you set using the `ChangeMessageVisibility` action) the next time the message is received.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ChangeMessageVisibility;
 impl super::private::Sealed for ChangeMessageVisibility {}
 /// Errors of [`ChangeMessageVisibility`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ChangeMessageVisibilityError {
     /// The service answered `MessageNotInflight`.
@@ -59,39 +54,31 @@ pub enum ChangeMessageVisibilityError {
 }
 impl ChangeMessageVisibilityError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             ChangeMessageVisibilityError::MessageNotInflight(_) => {
-                ::std::option::Option::Some("MessageNotInflight")
+                Some("MessageNotInflight")
             }
             ChangeMessageVisibilityError::ReceiptHandleIsInvalid(_) => {
-                ::std::option::Option::Some("ReceiptHandleIsInvalid")
+                Some("ReceiptHandleIsInvalid")
             }
-            ChangeMessageVisibilityError::RequestThrottled(_) => {
-                ::std::option::Option::Some("RequestThrottled")
-            }
+            ChangeMessageVisibilityError::RequestThrottled(_) => Some("RequestThrottled"),
             ChangeMessageVisibilityError::QueueDoesNotExist(_) => {
-                ::std::option::Option::Some("QueueDoesNotExist")
+                Some("QueueDoesNotExist")
             }
             ChangeMessageVisibilityError::UnsupportedOperation(_) => {
-                ::std::option::Option::Some("UnsupportedOperation")
+                Some("UnsupportedOperation")
             }
-            ChangeMessageVisibilityError::InvalidAddress(_) => {
-                ::std::option::Option::Some("InvalidAddress")
-            }
-            ChangeMessageVisibilityError::InvalidSecurity(_) => {
-                ::std::option::Option::Some("InvalidSecurity")
-            }
+            ChangeMessageVisibilityError::InvalidAddress(_) => Some("InvalidAddress"),
+            ChangeMessageVisibilityError::InvalidSecurity(_) => Some("InvalidSecurity"),
             ChangeMessageVisibilityError::Unlisted(error) => error.code(),
             ChangeMessageVisibilityError::Unhandled(error) => error.code.as_deref(),
-            ChangeMessageVisibilityError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            ChangeMessageVisibilityError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             ChangeMessageVisibilityError::MessageNotInflight(error) => error.meta(),
             ChangeMessageVisibilityError::ReceiptHandleIsInvalid(error) => error.meta(),
@@ -101,14 +88,12 @@ impl ChangeMessageVisibilityError {
             ChangeMessageVisibilityError::InvalidAddress(error) => error.meta(),
             ChangeMessageVisibilityError::InvalidSecurity(error) => error.meta(),
             ChangeMessageVisibilityError::Unlisted(error) => error.meta(),
-            ChangeMessageVisibilityError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            ChangeMessageVisibilityError::Unhandled(meta) => Some(meta),
             ChangeMessageVisibilityError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             ChangeMessageVisibilityError::MessageNotInflight(error) => error.message(),
             ChangeMessageVisibilityError::ReceiptHandleIsInvalid(error) => {
@@ -137,43 +122,43 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ChangeMessageVisibilityEr
             crate::service_error::MODELED_CODES,
         );
         match code.as_deref() {
-            ::std::option::Option::Some("MessageNotInflight") => {
+            Some("MessageNotInflight") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ChangeMessageVisibilityError::MessageNotInflight,
                 )
             }
-            ::std::option::Option::Some("ReceiptHandleIsInvalid") => {
+            Some("ReceiptHandleIsInvalid") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ChangeMessageVisibilityError::ReceiptHandleIsInvalid,
                 )
             }
-            ::std::option::Option::Some("RequestThrottled") => {
+            Some("RequestThrottled") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ChangeMessageVisibilityError::RequestThrottled,
                 )
             }
-            ::std::option::Option::Some("QueueDoesNotExist") => {
+            Some("QueueDoesNotExist") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ChangeMessageVisibilityError::QueueDoesNotExist,
                 )
             }
-            ::std::option::Option::Some("UnsupportedOperation") => {
+            Some("UnsupportedOperation") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ChangeMessageVisibilityError::UnsupportedOperation,
                 )
             }
-            ::std::option::Option::Some("InvalidAddress") => {
+            Some("InvalidAddress") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ChangeMessageVisibilityError::InvalidAddress,
                 )
             }
-            ::std::option::Option::Some("InvalidSecurity") => {
+            Some("InvalidSecurity") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ChangeMessageVisibilityError::InvalidSecurity,
@@ -184,15 +169,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ChangeMessageVisibilityEr
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        ChangeMessageVisibilityError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => ChangeMessageVisibilityError::Unlisted(error),
+                    Some(Err(error)) => {
                         ChangeMessageVisibilityError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         ChangeMessageVisibilityError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -245,38 +228,20 @@ impl ::std::fmt::Display for ChangeMessageVisibilityError {
     }
 }
 impl ::std::error::Error for ChangeMessageVisibilityError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            ChangeMessageVisibilityError::MessageNotInflight(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ChangeMessageVisibilityError::ReceiptHandleIsInvalid(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ChangeMessageVisibilityError::RequestThrottled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ChangeMessageVisibilityError::QueueDoesNotExist(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ChangeMessageVisibilityError::UnsupportedOperation(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ChangeMessageVisibilityError::InvalidAddress(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ChangeMessageVisibilityError::InvalidSecurity(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ChangeMessageVisibilityError::MessageNotInflight(error) => Some(error),
+            ChangeMessageVisibilityError::ReceiptHandleIsInvalid(error) => Some(error),
+            ChangeMessageVisibilityError::RequestThrottled(error) => Some(error),
+            ChangeMessageVisibilityError::QueueDoesNotExist(error) => Some(error),
+            ChangeMessageVisibilityError::UnsupportedOperation(error) => Some(error),
+            ChangeMessageVisibilityError::InvalidAddress(error) => Some(error),
+            ChangeMessageVisibilityError::InvalidSecurity(error) => Some(error),
             ChangeMessageVisibilityError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            ChangeMessageVisibilityError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ChangeMessageVisibilityError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ChangeMessageVisibilityError::Unhandled(error) => Some(error),
+            ChangeMessageVisibilityError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -297,14 +262,14 @@ impl super::Operation for ChangeMessageVisibility {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "AmazonSQS.ChangeMessageVisibility");
         request.header("Content-Type", "application/x-amz-json-1.0");

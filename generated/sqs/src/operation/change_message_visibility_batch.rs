@@ -4,17 +4,12 @@
 /// Changes the visibility timeout of multiple messages. This is a batch version of `ChangeMessageVisibility.` The result of the action on each message is reported individually in the response. You can send up to 10 `ChangeMessageVisibility` requests with each `ChangeMessageVisibilityBatch` action.
 ///
 /// **Important:** Because the batch request can result in a combination of successful and unsuccessful actions, you should check for batch errors even when the call returns an HTTP status code of `200`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ChangeMessageVisibilityBatch;
 impl super::private::Sealed for ChangeMessageVisibilityBatch {}
 /// Errors of [`ChangeMessageVisibilityBatch`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ChangeMessageVisibilityBatchError {
     /// The service answered `TooManyEntriesInBatchRequest`.
@@ -45,45 +40,43 @@ pub enum ChangeMessageVisibilityBatchError {
 }
 impl ChangeMessageVisibilityBatchError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             ChangeMessageVisibilityBatchError::TooManyEntriesInBatchRequest(_) => {
-                ::std::option::Option::Some("TooManyEntriesInBatchRequest")
+                Some("TooManyEntriesInBatchRequest")
             }
             ChangeMessageVisibilityBatchError::EmptyBatchRequest(_) => {
-                ::std::option::Option::Some("EmptyBatchRequest")
+                Some("EmptyBatchRequest")
             }
             ChangeMessageVisibilityBatchError::BatchEntryIdsNotDistinct(_) => {
-                ::std::option::Option::Some("BatchEntryIdsNotDistinct")
+                Some("BatchEntryIdsNotDistinct")
             }
             ChangeMessageVisibilityBatchError::InvalidBatchEntryId(_) => {
-                ::std::option::Option::Some("InvalidBatchEntryId")
+                Some("InvalidBatchEntryId")
             }
             ChangeMessageVisibilityBatchError::RequestThrottled(_) => {
-                ::std::option::Option::Some("RequestThrottled")
+                Some("RequestThrottled")
             }
             ChangeMessageVisibilityBatchError::QueueDoesNotExist(_) => {
-                ::std::option::Option::Some("QueueDoesNotExist")
+                Some("QueueDoesNotExist")
             }
             ChangeMessageVisibilityBatchError::UnsupportedOperation(_) => {
-                ::std::option::Option::Some("UnsupportedOperation")
+                Some("UnsupportedOperation")
             }
             ChangeMessageVisibilityBatchError::InvalidAddress(_) => {
-                ::std::option::Option::Some("InvalidAddress")
+                Some("InvalidAddress")
             }
             ChangeMessageVisibilityBatchError::InvalidSecurity(_) => {
-                ::std::option::Option::Some("InvalidSecurity")
+                Some("InvalidSecurity")
             }
             ChangeMessageVisibilityBatchError::Unlisted(error) => error.code(),
             ChangeMessageVisibilityBatchError::Unhandled(error) => error.code.as_deref(),
-            ChangeMessageVisibilityBatchError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            ChangeMessageVisibilityBatchError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             ChangeMessageVisibilityBatchError::TooManyEntriesInBatchRequest(error) => {
                 error.meta()
@@ -101,14 +94,12 @@ impl ChangeMessageVisibilityBatchError {
             ChangeMessageVisibilityBatchError::InvalidAddress(error) => error.meta(),
             ChangeMessageVisibilityBatchError::InvalidSecurity(error) => error.meta(),
             ChangeMessageVisibilityBatchError::Unlisted(error) => error.meta(),
-            ChangeMessageVisibilityBatchError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            ChangeMessageVisibilityBatchError::Unhandled(meta) => Some(meta),
             ChangeMessageVisibilityBatchError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             ChangeMessageVisibilityBatchError::TooManyEntriesInBatchRequest(error) => {
                 error.message()
@@ -150,55 +141,55 @@ for ChangeMessageVisibilityBatchError {
             crate::service_error::MODELED_CODES,
         );
         match code.as_deref() {
-            ::std::option::Option::Some("TooManyEntriesInBatchRequest") => {
+            Some("TooManyEntriesInBatchRequest") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ChangeMessageVisibilityBatchError::TooManyEntriesInBatchRequest,
                 )
             }
-            ::std::option::Option::Some("EmptyBatchRequest") => {
+            Some("EmptyBatchRequest") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ChangeMessageVisibilityBatchError::EmptyBatchRequest,
                 )
             }
-            ::std::option::Option::Some("BatchEntryIdsNotDistinct") => {
+            Some("BatchEntryIdsNotDistinct") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ChangeMessageVisibilityBatchError::BatchEntryIdsNotDistinct,
                 )
             }
-            ::std::option::Option::Some("InvalidBatchEntryId") => {
+            Some("InvalidBatchEntryId") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ChangeMessageVisibilityBatchError::InvalidBatchEntryId,
                 )
             }
-            ::std::option::Option::Some("RequestThrottled") => {
+            Some("RequestThrottled") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ChangeMessageVisibilityBatchError::RequestThrottled,
                 )
             }
-            ::std::option::Option::Some("QueueDoesNotExist") => {
+            Some("QueueDoesNotExist") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ChangeMessageVisibilityBatchError::QueueDoesNotExist,
                 )
             }
-            ::std::option::Option::Some("UnsupportedOperation") => {
+            Some("UnsupportedOperation") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ChangeMessageVisibilityBatchError::UnsupportedOperation,
                 )
             }
-            ::std::option::Option::Some("InvalidAddress") => {
+            Some("InvalidAddress") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ChangeMessageVisibilityBatchError::InvalidAddress,
                 )
             }
-            ::std::option::Option::Some("InvalidSecurity") => {
+            Some("InvalidSecurity") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ChangeMessageVisibilityBatchError::InvalidSecurity,
@@ -209,15 +200,13 @@ for ChangeMessageVisibilityBatchError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        ChangeMessageVisibilityBatchError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => ChangeMessageVisibilityBatchError::Unlisted(error),
+                    Some(Err(error)) => {
                         ChangeMessageVisibilityBatchError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         ChangeMessageVisibilityBatchError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -276,44 +265,26 @@ impl ::std::fmt::Display for ChangeMessageVisibilityBatchError {
     }
 }
 impl ::std::error::Error for ChangeMessageVisibilityBatchError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             ChangeMessageVisibilityBatchError::TooManyEntriesInBatchRequest(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            ChangeMessageVisibilityBatchError::EmptyBatchRequest(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ChangeMessageVisibilityBatchError::EmptyBatchRequest(error) => Some(error),
             ChangeMessageVisibilityBatchError::BatchEntryIdsNotDistinct(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            ChangeMessageVisibilityBatchError::InvalidBatchEntryId(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ChangeMessageVisibilityBatchError::RequestThrottled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ChangeMessageVisibilityBatchError::QueueDoesNotExist(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ChangeMessageVisibilityBatchError::UnsupportedOperation(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ChangeMessageVisibilityBatchError::InvalidAddress(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ChangeMessageVisibilityBatchError::InvalidSecurity(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ChangeMessageVisibilityBatchError::InvalidBatchEntryId(error) => Some(error),
+            ChangeMessageVisibilityBatchError::RequestThrottled(error) => Some(error),
+            ChangeMessageVisibilityBatchError::QueueDoesNotExist(error) => Some(error),
+            ChangeMessageVisibilityBatchError::UnsupportedOperation(error) => Some(error),
+            ChangeMessageVisibilityBatchError::InvalidAddress(error) => Some(error),
+            ChangeMessageVisibilityBatchError::InvalidSecurity(error) => Some(error),
             ChangeMessageVisibilityBatchError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            ChangeMessageVisibilityBatchError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ChangeMessageVisibilityBatchError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ChangeMessageVisibilityBatchError::Unhandled(error) => Some(error),
+            ChangeMessageVisibilityBatchError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -336,14 +307,14 @@ impl super::Operation for ChangeMessageVisibilityBatch {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "AmazonSQS.ChangeMessageVisibilityBatch");
         request.header("Content-Type", "application/x-amz-json-1.0");

@@ -21,17 +21,12 @@
 /// - If you attempt to create a queue with a name that already exists but with different attribute names or values, the `CreateQueue` action will return an error. This ensures that existing queues are not inadvertently altered.
 ///
 /// **Note:** Cross-account permissions don't apply to this action. For more information, see [Grant cross-account permissions to a role and a username](https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-customer-managed-policy-examples.html#grant-cross-account-permissions-to-role-and-user-name) in the *Amazon SQS Developer Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct CreateQueue;
 impl super::private::Sealed for CreateQueue {}
 /// Errors of [`CreateQueue`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum CreateQueueError {
     /// The service answered `QueueDeletedRecently`.
@@ -60,40 +55,24 @@ pub enum CreateQueueError {
 }
 impl CreateQueueError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            CreateQueueError::QueueDeletedRecently(_) => {
-                ::std::option::Option::Some("QueueDeletedRecently")
-            }
-            CreateQueueError::QueueNameExists(_) => {
-                ::std::option::Option::Some("QueueNameExists")
-            }
-            CreateQueueError::RequestThrottled(_) => {
-                ::std::option::Option::Some("RequestThrottled")
-            }
-            CreateQueueError::InvalidAddress(_) => {
-                ::std::option::Option::Some("InvalidAddress")
-            }
-            CreateQueueError::InvalidAttributeName(_) => {
-                ::std::option::Option::Some("InvalidAttributeName")
-            }
-            CreateQueueError::InvalidAttributeValue(_) => {
-                ::std::option::Option::Some("InvalidAttributeValue")
-            }
-            CreateQueueError::UnsupportedOperation(_) => {
-                ::std::option::Option::Some("UnsupportedOperation")
-            }
-            CreateQueueError::InvalidSecurity(_) => {
-                ::std::option::Option::Some("InvalidSecurity")
-            }
+            CreateQueueError::QueueDeletedRecently(_) => Some("QueueDeletedRecently"),
+            CreateQueueError::QueueNameExists(_) => Some("QueueNameExists"),
+            CreateQueueError::RequestThrottled(_) => Some("RequestThrottled"),
+            CreateQueueError::InvalidAddress(_) => Some("InvalidAddress"),
+            CreateQueueError::InvalidAttributeName(_) => Some("InvalidAttributeName"),
+            CreateQueueError::InvalidAttributeValue(_) => Some("InvalidAttributeValue"),
+            CreateQueueError::UnsupportedOperation(_) => Some("UnsupportedOperation"),
+            CreateQueueError::InvalidSecurity(_) => Some("InvalidSecurity"),
             CreateQueueError::Unlisted(error) => error.code(),
             CreateQueueError::Unhandled(error) => error.code.as_deref(),
-            CreateQueueError::InvalidResponse(_) => ::std::option::Option::None,
+            CreateQueueError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             CreateQueueError::QueueDeletedRecently(error) => error.meta(),
             CreateQueueError::QueueNameExists(error) => error.meta(),
@@ -104,12 +83,12 @@ impl CreateQueueError {
             CreateQueueError::UnsupportedOperation(error) => error.meta(),
             CreateQueueError::InvalidSecurity(error) => error.meta(),
             CreateQueueError::Unlisted(error) => error.meta(),
-            CreateQueueError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            CreateQueueError::Unhandled(meta) => Some(meta),
             CreateQueueError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             CreateQueueError::QueueDeletedRecently(error) => error.message(),
             CreateQueueError::QueueNameExists(error) => error.message(),
@@ -137,49 +116,49 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for CreateQueueError {
             crate::service_error::MODELED_CODES,
         );
         match code.as_deref() {
-            ::std::option::Option::Some("QueueDeletedRecently") => {
+            Some("QueueDeletedRecently") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateQueueError::QueueDeletedRecently,
                 )
             }
-            ::std::option::Option::Some("QueueNameExists") => {
+            Some("QueueNameExists") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateQueueError::QueueNameExists,
                 )
             }
-            ::std::option::Option::Some("RequestThrottled") => {
+            Some("RequestThrottled") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateQueueError::RequestThrottled,
                 )
             }
-            ::std::option::Option::Some("InvalidAddress") => {
+            Some("InvalidAddress") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateQueueError::InvalidAddress,
                 )
             }
-            ::std::option::Option::Some("InvalidAttributeName") => {
+            Some("InvalidAttributeName") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateQueueError::InvalidAttributeName,
                 )
             }
-            ::std::option::Option::Some("InvalidAttributeValue") => {
+            Some("InvalidAttributeValue") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateQueueError::InvalidAttributeValue,
                 )
             }
-            ::std::option::Option::Some("UnsupportedOperation") => {
+            Some("UnsupportedOperation") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateQueueError::UnsupportedOperation,
                 )
             }
-            ::std::option::Option::Some("InvalidSecurity") => {
+            Some("InvalidSecurity") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     CreateQueueError::InvalidSecurity,
@@ -190,13 +169,11 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for CreateQueueError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        CreateQueueError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => CreateQueueError::Unlisted(error),
+                    Some(Err(error)) => {
                         CreateQueueError::InvalidResponse(error.with_response(response))
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         CreateQueueError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -246,35 +223,19 @@ impl ::std::fmt::Display for CreateQueueError {
     }
 }
 impl ::std::error::Error for CreateQueueError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            CreateQueueError::QueueDeletedRecently(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateQueueError::QueueNameExists(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateQueueError::RequestThrottled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateQueueError::InvalidAddress(error) => ::std::option::Option::Some(error),
-            CreateQueueError::InvalidAttributeName(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateQueueError::InvalidAttributeValue(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateQueueError::UnsupportedOperation(error) => {
-                ::std::option::Option::Some(error)
-            }
-            CreateQueueError::InvalidSecurity(error) => {
-                ::std::option::Option::Some(error)
-            }
+            CreateQueueError::QueueDeletedRecently(error) => Some(error),
+            CreateQueueError::QueueNameExists(error) => Some(error),
+            CreateQueueError::RequestThrottled(error) => Some(error),
+            CreateQueueError::InvalidAddress(error) => Some(error),
+            CreateQueueError::InvalidAttributeName(error) => Some(error),
+            CreateQueueError::InvalidAttributeValue(error) => Some(error),
+            CreateQueueError::UnsupportedOperation(error) => Some(error),
+            CreateQueueError::InvalidSecurity(error) => Some(error),
             CreateQueueError::Unlisted(error) => ::std::error::Error::source(error),
-            CreateQueueError::Unhandled(error) => ::std::option::Option::Some(error),
-            CreateQueueError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            CreateQueueError::Unhandled(error) => Some(error),
+            CreateQueueError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -296,14 +257,14 @@ impl super::Operation for CreateQueue {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "AmazonSQS.CreateQueue");
         request.header("Content-Type", "application/x-amz-json-1.0");

@@ -6,17 +6,12 @@
 /// **Note:** Each time you receive a message, meaning when a consumer retrieves a message from the queue, it comes with a unique `ReceiptHandle`. If you receive the same message more than once, you will get a different `ReceiptHandle` each time. When you want to delete a message using the `DeleteMessage` action, you must use the `ReceiptHandle` from the most recent time you received the message. If you use an old `ReceiptHandle`, the request will succeed, but the message might not be deleted.
 ///
 /// For standard queues, it is possible to receive a message even after you delete it. This might happen on rare occasions if one of the servers which stores a copy of the message is unavailable when you send the request to delete the message. The copy remains on the server and might be returned to you during a subsequent receive request. You should ensure that your application is idempotent, so that receiving a message more than once does not cause issues.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DeleteMessage;
 impl super::private::Sealed for DeleteMessage {}
 /// Errors of [`DeleteMessage`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum DeleteMessageError {
     /// The service answered `InvalidIdFormat`.
@@ -43,37 +38,25 @@ pub enum DeleteMessageError {
 }
 impl DeleteMessageError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            DeleteMessageError::InvalidIdFormat(_) => {
-                ::std::option::Option::Some("InvalidIdFormat")
-            }
+            DeleteMessageError::InvalidIdFormat(_) => Some("InvalidIdFormat"),
             DeleteMessageError::ReceiptHandleIsInvalid(_) => {
-                ::std::option::Option::Some("ReceiptHandleIsInvalid")
+                Some("ReceiptHandleIsInvalid")
             }
-            DeleteMessageError::RequestThrottled(_) => {
-                ::std::option::Option::Some("RequestThrottled")
-            }
-            DeleteMessageError::QueueDoesNotExist(_) => {
-                ::std::option::Option::Some("QueueDoesNotExist")
-            }
-            DeleteMessageError::UnsupportedOperation(_) => {
-                ::std::option::Option::Some("UnsupportedOperation")
-            }
-            DeleteMessageError::InvalidSecurity(_) => {
-                ::std::option::Option::Some("InvalidSecurity")
-            }
-            DeleteMessageError::InvalidAddress(_) => {
-                ::std::option::Option::Some("InvalidAddress")
-            }
+            DeleteMessageError::RequestThrottled(_) => Some("RequestThrottled"),
+            DeleteMessageError::QueueDoesNotExist(_) => Some("QueueDoesNotExist"),
+            DeleteMessageError::UnsupportedOperation(_) => Some("UnsupportedOperation"),
+            DeleteMessageError::InvalidSecurity(_) => Some("InvalidSecurity"),
+            DeleteMessageError::InvalidAddress(_) => Some("InvalidAddress"),
             DeleteMessageError::Unlisted(error) => error.code(),
             DeleteMessageError::Unhandled(error) => error.code.as_deref(),
-            DeleteMessageError::InvalidResponse(_) => ::std::option::Option::None,
+            DeleteMessageError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             DeleteMessageError::InvalidIdFormat(error) => error.meta(),
             DeleteMessageError::ReceiptHandleIsInvalid(error) => error.meta(),
@@ -83,12 +66,12 @@ impl DeleteMessageError {
             DeleteMessageError::InvalidSecurity(error) => error.meta(),
             DeleteMessageError::InvalidAddress(error) => error.meta(),
             DeleteMessageError::Unlisted(error) => error.meta(),
-            DeleteMessageError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            DeleteMessageError::Unhandled(meta) => Some(meta),
             DeleteMessageError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             DeleteMessageError::InvalidIdFormat(error) => error.message(),
             DeleteMessageError::ReceiptHandleIsInvalid(error) => error.message(),
@@ -115,43 +98,43 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DeleteMessageError {
             crate::service_error::MODELED_CODES,
         );
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidIdFormat") => {
+            Some("InvalidIdFormat") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteMessageError::InvalidIdFormat,
                 )
             }
-            ::std::option::Option::Some("ReceiptHandleIsInvalid") => {
+            Some("ReceiptHandleIsInvalid") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteMessageError::ReceiptHandleIsInvalid,
                 )
             }
-            ::std::option::Option::Some("RequestThrottled") => {
+            Some("RequestThrottled") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteMessageError::RequestThrottled,
                 )
             }
-            ::std::option::Option::Some("QueueDoesNotExist") => {
+            Some("QueueDoesNotExist") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteMessageError::QueueDoesNotExist,
                 )
             }
-            ::std::option::Option::Some("UnsupportedOperation") => {
+            Some("UnsupportedOperation") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteMessageError::UnsupportedOperation,
                 )
             }
-            ::std::option::Option::Some("InvalidSecurity") => {
+            Some("InvalidSecurity") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteMessageError::InvalidSecurity,
                 )
             }
-            ::std::option::Option::Some("InvalidAddress") => {
+            Some("InvalidAddress") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteMessageError::InvalidAddress,
@@ -162,15 +145,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DeleteMessageError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        DeleteMessageError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => DeleteMessageError::Unlisted(error),
+                    Some(Err(error)) => {
                         DeleteMessageError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         DeleteMessageError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -219,34 +200,18 @@ impl ::std::fmt::Display for DeleteMessageError {
     }
 }
 impl ::std::error::Error for DeleteMessageError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            DeleteMessageError::InvalidIdFormat(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteMessageError::ReceiptHandleIsInvalid(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteMessageError::RequestThrottled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteMessageError::QueueDoesNotExist(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteMessageError::UnsupportedOperation(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteMessageError::InvalidSecurity(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteMessageError::InvalidAddress(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DeleteMessageError::InvalidIdFormat(error) => Some(error),
+            DeleteMessageError::ReceiptHandleIsInvalid(error) => Some(error),
+            DeleteMessageError::RequestThrottled(error) => Some(error),
+            DeleteMessageError::QueueDoesNotExist(error) => Some(error),
+            DeleteMessageError::UnsupportedOperation(error) => Some(error),
+            DeleteMessageError::InvalidSecurity(error) => Some(error),
+            DeleteMessageError::InvalidAddress(error) => Some(error),
             DeleteMessageError::Unlisted(error) => ::std::error::Error::source(error),
-            DeleteMessageError::Unhandled(error) => ::std::option::Option::Some(error),
-            DeleteMessageError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DeleteMessageError::Unhandled(error) => Some(error),
+            DeleteMessageError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -267,14 +232,14 @@ impl super::Operation for DeleteMessage {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "AmazonSQS.DeleteMessage");
         request.header("Content-Type", "application/x-amz-json-1.0");

@@ -4,17 +4,12 @@
 /// Deletes up to ten messages from the specified queue. This is a batch version of `DeleteMessage.` The result of the action on each message is reported individually in the response.
 ///
 /// **Important:** Because the batch request can result in a combination of successful and unsuccessful actions, you should check for batch errors even when the call returns an HTTP status code of `200`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DeleteMessageBatch;
 impl super::private::Sealed for DeleteMessageBatch {}
 /// Errors of [`DeleteMessageBatch`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum DeleteMessageBatchError {
     /// The service answered `TooManyEntriesInBatchRequest`.
@@ -45,43 +40,33 @@ pub enum DeleteMessageBatchError {
 }
 impl DeleteMessageBatchError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             DeleteMessageBatchError::TooManyEntriesInBatchRequest(_) => {
-                ::std::option::Option::Some("TooManyEntriesInBatchRequest")
+                Some("TooManyEntriesInBatchRequest")
             }
-            DeleteMessageBatchError::EmptyBatchRequest(_) => {
-                ::std::option::Option::Some("EmptyBatchRequest")
-            }
+            DeleteMessageBatchError::EmptyBatchRequest(_) => Some("EmptyBatchRequest"),
             DeleteMessageBatchError::BatchEntryIdsNotDistinct(_) => {
-                ::std::option::Option::Some("BatchEntryIdsNotDistinct")
+                Some("BatchEntryIdsNotDistinct")
             }
             DeleteMessageBatchError::InvalidBatchEntryId(_) => {
-                ::std::option::Option::Some("InvalidBatchEntryId")
+                Some("InvalidBatchEntryId")
             }
-            DeleteMessageBatchError::RequestThrottled(_) => {
-                ::std::option::Option::Some("RequestThrottled")
-            }
-            DeleteMessageBatchError::QueueDoesNotExist(_) => {
-                ::std::option::Option::Some("QueueDoesNotExist")
-            }
+            DeleteMessageBatchError::RequestThrottled(_) => Some("RequestThrottled"),
+            DeleteMessageBatchError::QueueDoesNotExist(_) => Some("QueueDoesNotExist"),
             DeleteMessageBatchError::UnsupportedOperation(_) => {
-                ::std::option::Option::Some("UnsupportedOperation")
+                Some("UnsupportedOperation")
             }
-            DeleteMessageBatchError::InvalidAddress(_) => {
-                ::std::option::Option::Some("InvalidAddress")
-            }
-            DeleteMessageBatchError::InvalidSecurity(_) => {
-                ::std::option::Option::Some("InvalidSecurity")
-            }
+            DeleteMessageBatchError::InvalidAddress(_) => Some("InvalidAddress"),
+            DeleteMessageBatchError::InvalidSecurity(_) => Some("InvalidSecurity"),
             DeleteMessageBatchError::Unlisted(error) => error.code(),
             DeleteMessageBatchError::Unhandled(error) => error.code.as_deref(),
-            DeleteMessageBatchError::InvalidResponse(_) => ::std::option::Option::None,
+            DeleteMessageBatchError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             DeleteMessageBatchError::TooManyEntriesInBatchRequest(error) => error.meta(),
             DeleteMessageBatchError::EmptyBatchRequest(error) => error.meta(),
@@ -93,12 +78,12 @@ impl DeleteMessageBatchError {
             DeleteMessageBatchError::InvalidAddress(error) => error.meta(),
             DeleteMessageBatchError::InvalidSecurity(error) => error.meta(),
             DeleteMessageBatchError::Unlisted(error) => error.meta(),
-            DeleteMessageBatchError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            DeleteMessageBatchError::Unhandled(meta) => Some(meta),
             DeleteMessageBatchError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             DeleteMessageBatchError::TooManyEntriesInBatchRequest(error) => {
                 error.message()
@@ -129,55 +114,55 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DeleteMessageBatchError {
             crate::service_error::MODELED_CODES,
         );
         match code.as_deref() {
-            ::std::option::Option::Some("TooManyEntriesInBatchRequest") => {
+            Some("TooManyEntriesInBatchRequest") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteMessageBatchError::TooManyEntriesInBatchRequest,
                 )
             }
-            ::std::option::Option::Some("EmptyBatchRequest") => {
+            Some("EmptyBatchRequest") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteMessageBatchError::EmptyBatchRequest,
                 )
             }
-            ::std::option::Option::Some("BatchEntryIdsNotDistinct") => {
+            Some("BatchEntryIdsNotDistinct") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteMessageBatchError::BatchEntryIdsNotDistinct,
                 )
             }
-            ::std::option::Option::Some("InvalidBatchEntryId") => {
+            Some("InvalidBatchEntryId") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteMessageBatchError::InvalidBatchEntryId,
                 )
             }
-            ::std::option::Option::Some("RequestThrottled") => {
+            Some("RequestThrottled") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteMessageBatchError::RequestThrottled,
                 )
             }
-            ::std::option::Option::Some("QueueDoesNotExist") => {
+            Some("QueueDoesNotExist") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteMessageBatchError::QueueDoesNotExist,
                 )
             }
-            ::std::option::Option::Some("UnsupportedOperation") => {
+            Some("UnsupportedOperation") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteMessageBatchError::UnsupportedOperation,
                 )
             }
-            ::std::option::Option::Some("InvalidAddress") => {
+            Some("InvalidAddress") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteMessageBatchError::InvalidAddress,
                 )
             }
-            ::std::option::Option::Some("InvalidSecurity") => {
+            Some("InvalidSecurity") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteMessageBatchError::InvalidSecurity,
@@ -188,15 +173,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DeleteMessageBatchError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        DeleteMessageBatchError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => DeleteMessageBatchError::Unlisted(error),
+                    Some(Err(error)) => {
                         DeleteMessageBatchError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         DeleteMessageBatchError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -255,44 +238,22 @@ impl ::std::fmt::Display for DeleteMessageBatchError {
     }
 }
 impl ::std::error::Error for DeleteMessageBatchError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            DeleteMessageBatchError::TooManyEntriesInBatchRequest(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteMessageBatchError::EmptyBatchRequest(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteMessageBatchError::BatchEntryIdsNotDistinct(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteMessageBatchError::InvalidBatchEntryId(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteMessageBatchError::RequestThrottled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteMessageBatchError::QueueDoesNotExist(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteMessageBatchError::UnsupportedOperation(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteMessageBatchError::InvalidAddress(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteMessageBatchError::InvalidSecurity(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DeleteMessageBatchError::TooManyEntriesInBatchRequest(error) => Some(error),
+            DeleteMessageBatchError::EmptyBatchRequest(error) => Some(error),
+            DeleteMessageBatchError::BatchEntryIdsNotDistinct(error) => Some(error),
+            DeleteMessageBatchError::InvalidBatchEntryId(error) => Some(error),
+            DeleteMessageBatchError::RequestThrottled(error) => Some(error),
+            DeleteMessageBatchError::QueueDoesNotExist(error) => Some(error),
+            DeleteMessageBatchError::UnsupportedOperation(error) => Some(error),
+            DeleteMessageBatchError::InvalidAddress(error) => Some(error),
+            DeleteMessageBatchError::InvalidSecurity(error) => Some(error),
             DeleteMessageBatchError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            DeleteMessageBatchError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteMessageBatchError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DeleteMessageBatchError::Unhandled(error) => Some(error),
+            DeleteMessageBatchError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -315,14 +276,14 @@ impl super::Operation for DeleteMessageBatch {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "AmazonSQS.DeleteMessageBatch");
         request.header("Content-Type", "application/x-amz-json-1.0");

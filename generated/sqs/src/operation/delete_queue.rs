@@ -12,17 +12,12 @@
 /// **Note:** Cross-account permissions don't apply to this action. For more information, see [Grant cross-account permissions to a role and a username](https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-customer-managed-policy-examples.html#grant-cross-account-permissions-to-role-and-user-name) in the *Amazon SQS Developer Guide*.
 ///
 /// The delete operation uses the HTTP `GET` verb.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DeleteQueue;
 impl super::private::Sealed for DeleteQueue {}
 /// Errors of [`DeleteQueue`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum DeleteQueueError {
     /// The service answered `RequestThrottled`.
@@ -45,31 +40,21 @@ pub enum DeleteQueueError {
 }
 impl DeleteQueueError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            DeleteQueueError::RequestThrottled(_) => {
-                ::std::option::Option::Some("RequestThrottled")
-            }
-            DeleteQueueError::QueueDoesNotExist(_) => {
-                ::std::option::Option::Some("QueueDoesNotExist")
-            }
-            DeleteQueueError::InvalidAddress(_) => {
-                ::std::option::Option::Some("InvalidAddress")
-            }
-            DeleteQueueError::UnsupportedOperation(_) => {
-                ::std::option::Option::Some("UnsupportedOperation")
-            }
-            DeleteQueueError::InvalidSecurity(_) => {
-                ::std::option::Option::Some("InvalidSecurity")
-            }
+            DeleteQueueError::RequestThrottled(_) => Some("RequestThrottled"),
+            DeleteQueueError::QueueDoesNotExist(_) => Some("QueueDoesNotExist"),
+            DeleteQueueError::InvalidAddress(_) => Some("InvalidAddress"),
+            DeleteQueueError::UnsupportedOperation(_) => Some("UnsupportedOperation"),
+            DeleteQueueError::InvalidSecurity(_) => Some("InvalidSecurity"),
             DeleteQueueError::Unlisted(error) => error.code(),
             DeleteQueueError::Unhandled(error) => error.code.as_deref(),
-            DeleteQueueError::InvalidResponse(_) => ::std::option::Option::None,
+            DeleteQueueError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             DeleteQueueError::RequestThrottled(error) => error.meta(),
             DeleteQueueError::QueueDoesNotExist(error) => error.meta(),
@@ -77,12 +62,12 @@ impl DeleteQueueError {
             DeleteQueueError::UnsupportedOperation(error) => error.meta(),
             DeleteQueueError::InvalidSecurity(error) => error.meta(),
             DeleteQueueError::Unlisted(error) => error.meta(),
-            DeleteQueueError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            DeleteQueueError::Unhandled(meta) => Some(meta),
             DeleteQueueError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             DeleteQueueError::RequestThrottled(error) => error.message(),
             DeleteQueueError::QueueDoesNotExist(error) => error.message(),
@@ -107,31 +92,31 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DeleteQueueError {
             crate::service_error::MODELED_CODES,
         );
         match code.as_deref() {
-            ::std::option::Option::Some("RequestThrottled") => {
+            Some("RequestThrottled") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteQueueError::RequestThrottled,
                 )
             }
-            ::std::option::Option::Some("QueueDoesNotExist") => {
+            Some("QueueDoesNotExist") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteQueueError::QueueDoesNotExist,
                 )
             }
-            ::std::option::Option::Some("InvalidAddress") => {
+            Some("InvalidAddress") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteQueueError::InvalidAddress,
                 )
             }
-            ::std::option::Option::Some("UnsupportedOperation") => {
+            Some("UnsupportedOperation") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteQueueError::UnsupportedOperation,
                 )
             }
-            ::std::option::Option::Some("InvalidSecurity") => {
+            Some("InvalidSecurity") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DeleteQueueError::InvalidSecurity,
@@ -142,13 +127,11 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DeleteQueueError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        DeleteQueueError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => DeleteQueueError::Unlisted(error),
+                    Some(Err(error)) => {
                         DeleteQueueError::InvalidResponse(error.with_response(response))
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         DeleteQueueError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -189,26 +172,16 @@ impl ::std::fmt::Display for DeleteQueueError {
     }
 }
 impl ::std::error::Error for DeleteQueueError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            DeleteQueueError::RequestThrottled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteQueueError::QueueDoesNotExist(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteQueueError::InvalidAddress(error) => ::std::option::Option::Some(error),
-            DeleteQueueError::UnsupportedOperation(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DeleteQueueError::InvalidSecurity(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DeleteQueueError::RequestThrottled(error) => Some(error),
+            DeleteQueueError::QueueDoesNotExist(error) => Some(error),
+            DeleteQueueError::InvalidAddress(error) => Some(error),
+            DeleteQueueError::UnsupportedOperation(error) => Some(error),
+            DeleteQueueError::InvalidSecurity(error) => Some(error),
             DeleteQueueError::Unlisted(error) => ::std::error::Error::source(error),
-            DeleteQueueError::Unhandled(error) => ::std::option::Option::Some(error),
-            DeleteQueueError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DeleteQueueError::Unhandled(error) => Some(error),
+            DeleteQueueError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -227,14 +200,14 @@ impl super::Operation for DeleteQueue {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "AmazonSQS.DeleteQueue");
         request.header("Content-Type", "application/x-amz-json-1.0");

@@ -4,17 +4,12 @@
 /// Gets attributes for the specified queue.
 ///
 /// **Note:** To determine whether a queue is [FIFO](https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/FIFO-queues.html), you can check whether `QueueName` ends with the `.fifo` suffix.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetQueueAttributes;
 impl super::private::Sealed for GetQueueAttributes {}
 /// Errors of [`GetQueueAttributes`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetQueueAttributesError {
     /// The service answered `InvalidAttributeName`.
@@ -39,34 +34,26 @@ pub enum GetQueueAttributesError {
 }
 impl GetQueueAttributesError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             GetQueueAttributesError::InvalidAttributeName(_) => {
-                ::std::option::Option::Some("InvalidAttributeName")
+                Some("InvalidAttributeName")
             }
-            GetQueueAttributesError::RequestThrottled(_) => {
-                ::std::option::Option::Some("RequestThrottled")
-            }
-            GetQueueAttributesError::QueueDoesNotExist(_) => {
-                ::std::option::Option::Some("QueueDoesNotExist")
-            }
+            GetQueueAttributesError::RequestThrottled(_) => Some("RequestThrottled"),
+            GetQueueAttributesError::QueueDoesNotExist(_) => Some("QueueDoesNotExist"),
             GetQueueAttributesError::UnsupportedOperation(_) => {
-                ::std::option::Option::Some("UnsupportedOperation")
+                Some("UnsupportedOperation")
             }
-            GetQueueAttributesError::InvalidSecurity(_) => {
-                ::std::option::Option::Some("InvalidSecurity")
-            }
-            GetQueueAttributesError::InvalidAddress(_) => {
-                ::std::option::Option::Some("InvalidAddress")
-            }
+            GetQueueAttributesError::InvalidSecurity(_) => Some("InvalidSecurity"),
+            GetQueueAttributesError::InvalidAddress(_) => Some("InvalidAddress"),
             GetQueueAttributesError::Unlisted(error) => error.code(),
             GetQueueAttributesError::Unhandled(error) => error.code.as_deref(),
-            GetQueueAttributesError::InvalidResponse(_) => ::std::option::Option::None,
+            GetQueueAttributesError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             GetQueueAttributesError::InvalidAttributeName(error) => error.meta(),
             GetQueueAttributesError::RequestThrottled(error) => error.meta(),
@@ -75,12 +62,12 @@ impl GetQueueAttributesError {
             GetQueueAttributesError::InvalidSecurity(error) => error.meta(),
             GetQueueAttributesError::InvalidAddress(error) => error.meta(),
             GetQueueAttributesError::Unlisted(error) => error.meta(),
-            GetQueueAttributesError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            GetQueueAttributesError::Unhandled(meta) => Some(meta),
             GetQueueAttributesError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             GetQueueAttributesError::InvalidAttributeName(error) => error.message(),
             GetQueueAttributesError::RequestThrottled(error) => error.message(),
@@ -106,37 +93,37 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetQueueAttributesError {
             crate::service_error::MODELED_CODES,
         );
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidAttributeName") => {
+            Some("InvalidAttributeName") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetQueueAttributesError::InvalidAttributeName,
                 )
             }
-            ::std::option::Option::Some("RequestThrottled") => {
+            Some("RequestThrottled") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetQueueAttributesError::RequestThrottled,
                 )
             }
-            ::std::option::Option::Some("QueueDoesNotExist") => {
+            Some("QueueDoesNotExist") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetQueueAttributesError::QueueDoesNotExist,
                 )
             }
-            ::std::option::Option::Some("UnsupportedOperation") => {
+            Some("UnsupportedOperation") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetQueueAttributesError::UnsupportedOperation,
                 )
             }
-            ::std::option::Option::Some("InvalidSecurity") => {
+            Some("InvalidSecurity") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetQueueAttributesError::InvalidSecurity,
                 )
             }
-            ::std::option::Option::Some("InvalidAddress") => {
+            Some("InvalidAddress") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetQueueAttributesError::InvalidAddress,
@@ -147,15 +134,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetQueueAttributesError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        GetQueueAttributesError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => GetQueueAttributesError::Unlisted(error),
+                    Some(Err(error)) => {
                         GetQueueAttributesError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         GetQueueAttributesError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -205,35 +190,19 @@ impl ::std::fmt::Display for GetQueueAttributesError {
     }
 }
 impl ::std::error::Error for GetQueueAttributesError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            GetQueueAttributesError::InvalidAttributeName(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetQueueAttributesError::RequestThrottled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetQueueAttributesError::QueueDoesNotExist(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetQueueAttributesError::UnsupportedOperation(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetQueueAttributesError::InvalidSecurity(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetQueueAttributesError::InvalidAddress(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetQueueAttributesError::InvalidAttributeName(error) => Some(error),
+            GetQueueAttributesError::RequestThrottled(error) => Some(error),
+            GetQueueAttributesError::QueueDoesNotExist(error) => Some(error),
+            GetQueueAttributesError::UnsupportedOperation(error) => Some(error),
+            GetQueueAttributesError::InvalidSecurity(error) => Some(error),
+            GetQueueAttributesError::InvalidAddress(error) => Some(error),
             GetQueueAttributesError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            GetQueueAttributesError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetQueueAttributesError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetQueueAttributesError::Unhandled(error) => Some(error),
+            GetQueueAttributesError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -253,14 +222,14 @@ impl super::Operation for GetQueueAttributes {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "AmazonSQS.GetQueueAttributes");
         request.header("Content-Type", "application/x-amz-json-1.0");

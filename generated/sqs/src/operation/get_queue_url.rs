@@ -4,17 +4,12 @@
 /// The `GetQueueUrl` API returns the URL of an existing Amazon SQS queue. This is useful when you know the queue's name but need to retrieve its URL for further operations.
 ///
 /// To access a queue owned by another Amazon Web Services account, use the `QueueOwnerAWSAccountId` parameter to specify the account ID of the queue's owner. Note that the queue owner must grant you the necessary permissions to access the queue. For more information about accessing shared queues, see the `AddPermission` API or [Allow developers to write messages to a shared queue](https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-writing-an-sqs-policy.html#write-messages-to-shared-queue) in the *Amazon SQS Developer Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetQueueUrl;
 impl super::private::Sealed for GetQueueUrl {}
 /// Errors of [`GetQueueUrl`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetQueueUrlError {
     /// The service answered `RequestThrottled`.
@@ -37,31 +32,21 @@ pub enum GetQueueUrlError {
 }
 impl GetQueueUrlError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            GetQueueUrlError::RequestThrottled(_) => {
-                ::std::option::Option::Some("RequestThrottled")
-            }
-            GetQueueUrlError::QueueDoesNotExist(_) => {
-                ::std::option::Option::Some("QueueDoesNotExist")
-            }
-            GetQueueUrlError::InvalidAddress(_) => {
-                ::std::option::Option::Some("InvalidAddress")
-            }
-            GetQueueUrlError::InvalidSecurity(_) => {
-                ::std::option::Option::Some("InvalidSecurity")
-            }
-            GetQueueUrlError::UnsupportedOperation(_) => {
-                ::std::option::Option::Some("UnsupportedOperation")
-            }
+            GetQueueUrlError::RequestThrottled(_) => Some("RequestThrottled"),
+            GetQueueUrlError::QueueDoesNotExist(_) => Some("QueueDoesNotExist"),
+            GetQueueUrlError::InvalidAddress(_) => Some("InvalidAddress"),
+            GetQueueUrlError::InvalidSecurity(_) => Some("InvalidSecurity"),
+            GetQueueUrlError::UnsupportedOperation(_) => Some("UnsupportedOperation"),
             GetQueueUrlError::Unlisted(error) => error.code(),
             GetQueueUrlError::Unhandled(error) => error.code.as_deref(),
-            GetQueueUrlError::InvalidResponse(_) => ::std::option::Option::None,
+            GetQueueUrlError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             GetQueueUrlError::RequestThrottled(error) => error.meta(),
             GetQueueUrlError::QueueDoesNotExist(error) => error.meta(),
@@ -69,12 +54,12 @@ impl GetQueueUrlError {
             GetQueueUrlError::InvalidSecurity(error) => error.meta(),
             GetQueueUrlError::UnsupportedOperation(error) => error.meta(),
             GetQueueUrlError::Unlisted(error) => error.meta(),
-            GetQueueUrlError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            GetQueueUrlError::Unhandled(meta) => Some(meta),
             GetQueueUrlError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             GetQueueUrlError::RequestThrottled(error) => error.message(),
             GetQueueUrlError::QueueDoesNotExist(error) => error.message(),
@@ -99,31 +84,31 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetQueueUrlError {
             crate::service_error::MODELED_CODES,
         );
         match code.as_deref() {
-            ::std::option::Option::Some("RequestThrottled") => {
+            Some("RequestThrottled") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetQueueUrlError::RequestThrottled,
                 )
             }
-            ::std::option::Option::Some("QueueDoesNotExist") => {
+            Some("QueueDoesNotExist") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetQueueUrlError::QueueDoesNotExist,
                 )
             }
-            ::std::option::Option::Some("InvalidAddress") => {
+            Some("InvalidAddress") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetQueueUrlError::InvalidAddress,
                 )
             }
-            ::std::option::Option::Some("InvalidSecurity") => {
+            Some("InvalidSecurity") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetQueueUrlError::InvalidSecurity,
                 )
             }
-            ::std::option::Option::Some("UnsupportedOperation") => {
+            Some("UnsupportedOperation") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetQueueUrlError::UnsupportedOperation,
@@ -134,13 +119,11 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetQueueUrlError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        GetQueueUrlError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => GetQueueUrlError::Unlisted(error),
+                    Some(Err(error)) => {
                         GetQueueUrlError::InvalidResponse(error.with_response(response))
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         GetQueueUrlError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -181,26 +164,16 @@ impl ::std::fmt::Display for GetQueueUrlError {
     }
 }
 impl ::std::error::Error for GetQueueUrlError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            GetQueueUrlError::RequestThrottled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetQueueUrlError::QueueDoesNotExist(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetQueueUrlError::InvalidAddress(error) => ::std::option::Option::Some(error),
-            GetQueueUrlError::InvalidSecurity(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetQueueUrlError::UnsupportedOperation(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetQueueUrlError::RequestThrottled(error) => Some(error),
+            GetQueueUrlError::QueueDoesNotExist(error) => Some(error),
+            GetQueueUrlError::InvalidAddress(error) => Some(error),
+            GetQueueUrlError::InvalidSecurity(error) => Some(error),
+            GetQueueUrlError::UnsupportedOperation(error) => Some(error),
             GetQueueUrlError::Unlisted(error) => ::std::error::Error::source(error),
-            GetQueueUrlError::Unhandled(error) => ::std::option::Option::Some(error),
-            GetQueueUrlError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetQueueUrlError::Unhandled(error) => Some(error),
+            GetQueueUrlError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -219,14 +192,14 @@ impl super::Operation for GetQueueUrl {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "AmazonSQS.GetQueueUrl");
         request.header("Content-Type", "application/x-amz-json-1.0");

@@ -6,17 +6,12 @@
 /// The `ListDeadLetterSourceQueues` methods supports pagination. Set parameter `MaxResults` in the request to specify the maximum number of results to be returned in the response. If you do not set `MaxResults`, the response includes a maximum of 1,000 results. If you set `MaxResults` and there are additional results to display, the response includes a value for `NextToken`. Use `NextToken` as a parameter in your next request to `ListDeadLetterSourceQueues` to receive the next page of results.
 ///
 /// For more information about using dead-letter queues, see [Using Amazon SQS Dead-Letter Queues](https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-dead-letter-queues.html) in the *Amazon SQS Developer Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ListDeadLetterSourceQueues;
 impl super::private::Sealed for ListDeadLetterSourceQueues {}
 /// Errors of [`ListDeadLetterSourceQueues`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ListDeadLetterSourceQueuesError {
     /// The service answered `QueueDoesNotExist`.
@@ -39,33 +34,29 @@ pub enum ListDeadLetterSourceQueuesError {
 }
 impl ListDeadLetterSourceQueuesError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             ListDeadLetterSourceQueuesError::QueueDoesNotExist(_) => {
-                ::std::option::Option::Some("QueueDoesNotExist")
+                Some("QueueDoesNotExist")
             }
             ListDeadLetterSourceQueuesError::RequestThrottled(_) => {
-                ::std::option::Option::Some("RequestThrottled")
+                Some("RequestThrottled")
             }
             ListDeadLetterSourceQueuesError::InvalidSecurity(_) => {
-                ::std::option::Option::Some("InvalidSecurity")
+                Some("InvalidSecurity")
             }
-            ListDeadLetterSourceQueuesError::InvalidAddress(_) => {
-                ::std::option::Option::Some("InvalidAddress")
-            }
+            ListDeadLetterSourceQueuesError::InvalidAddress(_) => Some("InvalidAddress"),
             ListDeadLetterSourceQueuesError::UnsupportedOperation(_) => {
-                ::std::option::Option::Some("UnsupportedOperation")
+                Some("UnsupportedOperation")
             }
             ListDeadLetterSourceQueuesError::Unlisted(error) => error.code(),
             ListDeadLetterSourceQueuesError::Unhandled(error) => error.code.as_deref(),
-            ListDeadLetterSourceQueuesError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            ListDeadLetterSourceQueuesError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             ListDeadLetterSourceQueuesError::QueueDoesNotExist(error) => error.meta(),
             ListDeadLetterSourceQueuesError::RequestThrottled(error) => error.meta(),
@@ -73,14 +64,12 @@ impl ListDeadLetterSourceQueuesError {
             ListDeadLetterSourceQueuesError::InvalidAddress(error) => error.meta(),
             ListDeadLetterSourceQueuesError::UnsupportedOperation(error) => error.meta(),
             ListDeadLetterSourceQueuesError::Unlisted(error) => error.meta(),
-            ListDeadLetterSourceQueuesError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            ListDeadLetterSourceQueuesError::Unhandled(meta) => Some(meta),
             ListDeadLetterSourceQueuesError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             ListDeadLetterSourceQueuesError::QueueDoesNotExist(error) => error.message(),
             ListDeadLetterSourceQueuesError::RequestThrottled(error) => error.message(),
@@ -107,31 +96,31 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ListDeadLetterSourceQueue
             crate::service_error::MODELED_CODES,
         );
         match code.as_deref() {
-            ::std::option::Option::Some("QueueDoesNotExist") => {
+            Some("QueueDoesNotExist") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListDeadLetterSourceQueuesError::QueueDoesNotExist,
                 )
             }
-            ::std::option::Option::Some("RequestThrottled") => {
+            Some("RequestThrottled") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListDeadLetterSourceQueuesError::RequestThrottled,
                 )
             }
-            ::std::option::Option::Some("InvalidSecurity") => {
+            Some("InvalidSecurity") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListDeadLetterSourceQueuesError::InvalidSecurity,
                 )
             }
-            ::std::option::Option::Some("InvalidAddress") => {
+            Some("InvalidAddress") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListDeadLetterSourceQueuesError::InvalidAddress,
                 )
             }
-            ::std::option::Option::Some("UnsupportedOperation") => {
+            Some("UnsupportedOperation") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListDeadLetterSourceQueuesError::UnsupportedOperation,
@@ -142,15 +131,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ListDeadLetterSourceQueue
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        ListDeadLetterSourceQueuesError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => ListDeadLetterSourceQueuesError::Unlisted(error),
+                    Some(Err(error)) => {
                         ListDeadLetterSourceQueuesError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         ListDeadLetterSourceQueuesError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -197,32 +184,18 @@ impl ::std::fmt::Display for ListDeadLetterSourceQueuesError {
     }
 }
 impl ::std::error::Error for ListDeadLetterSourceQueuesError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            ListDeadLetterSourceQueuesError::QueueDoesNotExist(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListDeadLetterSourceQueuesError::RequestThrottled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListDeadLetterSourceQueuesError::InvalidSecurity(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListDeadLetterSourceQueuesError::InvalidAddress(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListDeadLetterSourceQueuesError::UnsupportedOperation(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ListDeadLetterSourceQueuesError::QueueDoesNotExist(error) => Some(error),
+            ListDeadLetterSourceQueuesError::RequestThrottled(error) => Some(error),
+            ListDeadLetterSourceQueuesError::InvalidSecurity(error) => Some(error),
+            ListDeadLetterSourceQueuesError::InvalidAddress(error) => Some(error),
+            ListDeadLetterSourceQueuesError::UnsupportedOperation(error) => Some(error),
             ListDeadLetterSourceQueuesError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            ListDeadLetterSourceQueuesError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListDeadLetterSourceQueuesError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ListDeadLetterSourceQueuesError::Unhandled(error) => Some(error),
+            ListDeadLetterSourceQueuesError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -239,22 +212,22 @@ impl super::Operation for ListDeadLetterSourceQueues {
         "InvalidAddress",
         "UnsupportedOperation",
     ];
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
+    const PAGINATOR: Option<super::Paginator> = Some(super::Paginator {
         input_tokens: &["NextToken"],
         output_tokens: &["NextToken"],
-        limit_key: ::std::option::Option::Some("MaxResults"),
+        limit_key: Some("MaxResults"),
         result_keys: &["queueUrls"],
     });
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "AmazonSQS.ListDeadLetterSourceQueues");
         request.header("Content-Type", "application/x-amz-json-1.0");

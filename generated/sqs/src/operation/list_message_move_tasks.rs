@@ -7,17 +7,12 @@
 ///
 /// - This action is currently limited to supporting message redrive from [dead-letter queues (DLQs)](https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-dead-letter-queues.html) only. In this context, the source queue is the dead-letter queue (DLQ), while the destination queue can be the original source queue (from which the messages were driven to the dead-letter-queue), or a custom destination queue.
 /// - Only one active message movement task is supported per queue at any given time.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ListMessageMoveTasks;
 impl super::private::Sealed for ListMessageMoveTasks {}
 /// Errors of [`ListMessageMoveTasks`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ListMessageMoveTasksError {
     /// The service answered `ResourceNotFoundException`.
@@ -40,31 +35,25 @@ pub enum ListMessageMoveTasksError {
 }
 impl ListMessageMoveTasksError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             ListMessageMoveTasksError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
+                Some("ResourceNotFoundException")
             }
-            ListMessageMoveTasksError::RequestThrottled(_) => {
-                ::std::option::Option::Some("RequestThrottled")
-            }
-            ListMessageMoveTasksError::InvalidAddress(_) => {
-                ::std::option::Option::Some("InvalidAddress")
-            }
-            ListMessageMoveTasksError::InvalidSecurity(_) => {
-                ::std::option::Option::Some("InvalidSecurity")
-            }
+            ListMessageMoveTasksError::RequestThrottled(_) => Some("RequestThrottled"),
+            ListMessageMoveTasksError::InvalidAddress(_) => Some("InvalidAddress"),
+            ListMessageMoveTasksError::InvalidSecurity(_) => Some("InvalidSecurity"),
             ListMessageMoveTasksError::UnsupportedOperation(_) => {
-                ::std::option::Option::Some("UnsupportedOperation")
+                Some("UnsupportedOperation")
             }
             ListMessageMoveTasksError::Unlisted(error) => error.code(),
             ListMessageMoveTasksError::Unhandled(error) => error.code.as_deref(),
-            ListMessageMoveTasksError::InvalidResponse(_) => ::std::option::Option::None,
+            ListMessageMoveTasksError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             ListMessageMoveTasksError::ResourceNotFoundException(error) => error.meta(),
             ListMessageMoveTasksError::RequestThrottled(error) => error.meta(),
@@ -72,14 +61,12 @@ impl ListMessageMoveTasksError {
             ListMessageMoveTasksError::InvalidSecurity(error) => error.meta(),
             ListMessageMoveTasksError::UnsupportedOperation(error) => error.meta(),
             ListMessageMoveTasksError::Unlisted(error) => error.meta(),
-            ListMessageMoveTasksError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            ListMessageMoveTasksError::Unhandled(meta) => Some(meta),
             ListMessageMoveTasksError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             ListMessageMoveTasksError::ResourceNotFoundException(error) => {
                 error.message()
@@ -106,31 +93,31 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ListMessageMoveTasksError
             crate::service_error::MODELED_CODES,
         );
         match code.as_deref() {
-            ::std::option::Option::Some("ResourceNotFoundException") => {
+            Some("ResourceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListMessageMoveTasksError::ResourceNotFoundException,
                 )
             }
-            ::std::option::Option::Some("RequestThrottled") => {
+            Some("RequestThrottled") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListMessageMoveTasksError::RequestThrottled,
                 )
             }
-            ::std::option::Option::Some("InvalidAddress") => {
+            Some("InvalidAddress") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListMessageMoveTasksError::InvalidAddress,
                 )
             }
-            ::std::option::Option::Some("InvalidSecurity") => {
+            Some("InvalidSecurity") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListMessageMoveTasksError::InvalidSecurity,
                 )
             }
-            ::std::option::Option::Some("UnsupportedOperation") => {
+            Some("UnsupportedOperation") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListMessageMoveTasksError::UnsupportedOperation,
@@ -141,15 +128,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ListMessageMoveTasksError
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        ListMessageMoveTasksError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => ListMessageMoveTasksError::Unlisted(error),
+                    Some(Err(error)) => {
                         ListMessageMoveTasksError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         ListMessageMoveTasksError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -196,32 +181,18 @@ impl ::std::fmt::Display for ListMessageMoveTasksError {
     }
 }
 impl ::std::error::Error for ListMessageMoveTasksError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            ListMessageMoveTasksError::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListMessageMoveTasksError::RequestThrottled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListMessageMoveTasksError::InvalidAddress(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListMessageMoveTasksError::InvalidSecurity(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListMessageMoveTasksError::UnsupportedOperation(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ListMessageMoveTasksError::ResourceNotFoundException(error) => Some(error),
+            ListMessageMoveTasksError::RequestThrottled(error) => Some(error),
+            ListMessageMoveTasksError::InvalidAddress(error) => Some(error),
+            ListMessageMoveTasksError::InvalidSecurity(error) => Some(error),
+            ListMessageMoveTasksError::UnsupportedOperation(error) => Some(error),
             ListMessageMoveTasksError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            ListMessageMoveTasksError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListMessageMoveTasksError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ListMessageMoveTasksError::Unhandled(error) => Some(error),
+            ListMessageMoveTasksError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -240,14 +211,14 @@ impl super::Operation for ListMessageMoveTasks {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "AmazonSQS.ListMessageMoveTasks");
         request.header("Content-Type", "application/x-amz-json-1.0");

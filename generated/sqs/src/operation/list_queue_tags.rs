@@ -4,17 +4,12 @@
 /// List all cost allocation tags added to the specified Amazon SQS queue. For an overview, see [Tagging Your Amazon SQS Queues](https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-queue-tags.html) in the *Amazon SQS Developer Guide*.
 ///
 /// **Note:** Cross-account permissions don't apply to this action. For more information, see [Grant cross-account permissions to a role and a username](https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-customer-managed-policy-examples.html#grant-cross-account-permissions-to-role-and-user-name) in the *Amazon SQS Developer Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ListQueueTags;
 impl super::private::Sealed for ListQueueTags {}
 /// Errors of [`ListQueueTags`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ListQueueTagsError {
     /// The service answered `RequestThrottled`.
@@ -37,31 +32,21 @@ pub enum ListQueueTagsError {
 }
 impl ListQueueTagsError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            ListQueueTagsError::RequestThrottled(_) => {
-                ::std::option::Option::Some("RequestThrottled")
-            }
-            ListQueueTagsError::QueueDoesNotExist(_) => {
-                ::std::option::Option::Some("QueueDoesNotExist")
-            }
-            ListQueueTagsError::UnsupportedOperation(_) => {
-                ::std::option::Option::Some("UnsupportedOperation")
-            }
-            ListQueueTagsError::InvalidAddress(_) => {
-                ::std::option::Option::Some("InvalidAddress")
-            }
-            ListQueueTagsError::InvalidSecurity(_) => {
-                ::std::option::Option::Some("InvalidSecurity")
-            }
+            ListQueueTagsError::RequestThrottled(_) => Some("RequestThrottled"),
+            ListQueueTagsError::QueueDoesNotExist(_) => Some("QueueDoesNotExist"),
+            ListQueueTagsError::UnsupportedOperation(_) => Some("UnsupportedOperation"),
+            ListQueueTagsError::InvalidAddress(_) => Some("InvalidAddress"),
+            ListQueueTagsError::InvalidSecurity(_) => Some("InvalidSecurity"),
             ListQueueTagsError::Unlisted(error) => error.code(),
             ListQueueTagsError::Unhandled(error) => error.code.as_deref(),
-            ListQueueTagsError::InvalidResponse(_) => ::std::option::Option::None,
+            ListQueueTagsError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             ListQueueTagsError::RequestThrottled(error) => error.meta(),
             ListQueueTagsError::QueueDoesNotExist(error) => error.meta(),
@@ -69,12 +54,12 @@ impl ListQueueTagsError {
             ListQueueTagsError::InvalidAddress(error) => error.meta(),
             ListQueueTagsError::InvalidSecurity(error) => error.meta(),
             ListQueueTagsError::Unlisted(error) => error.meta(),
-            ListQueueTagsError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            ListQueueTagsError::Unhandled(meta) => Some(meta),
             ListQueueTagsError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             ListQueueTagsError::RequestThrottled(error) => error.message(),
             ListQueueTagsError::QueueDoesNotExist(error) => error.message(),
@@ -99,31 +84,31 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ListQueueTagsError {
             crate::service_error::MODELED_CODES,
         );
         match code.as_deref() {
-            ::std::option::Option::Some("RequestThrottled") => {
+            Some("RequestThrottled") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListQueueTagsError::RequestThrottled,
                 )
             }
-            ::std::option::Option::Some("QueueDoesNotExist") => {
+            Some("QueueDoesNotExist") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListQueueTagsError::QueueDoesNotExist,
                 )
             }
-            ::std::option::Option::Some("UnsupportedOperation") => {
+            Some("UnsupportedOperation") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListQueueTagsError::UnsupportedOperation,
                 )
             }
-            ::std::option::Option::Some("InvalidAddress") => {
+            Some("InvalidAddress") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListQueueTagsError::InvalidAddress,
                 )
             }
-            ::std::option::Option::Some("InvalidSecurity") => {
+            Some("InvalidSecurity") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListQueueTagsError::InvalidSecurity,
@@ -134,15 +119,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ListQueueTagsError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        ListQueueTagsError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => ListQueueTagsError::Unlisted(error),
+                    Some(Err(error)) => {
                         ListQueueTagsError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         ListQueueTagsError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -185,28 +168,16 @@ impl ::std::fmt::Display for ListQueueTagsError {
     }
 }
 impl ::std::error::Error for ListQueueTagsError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            ListQueueTagsError::RequestThrottled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListQueueTagsError::QueueDoesNotExist(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListQueueTagsError::UnsupportedOperation(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListQueueTagsError::InvalidAddress(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListQueueTagsError::InvalidSecurity(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ListQueueTagsError::RequestThrottled(error) => Some(error),
+            ListQueueTagsError::QueueDoesNotExist(error) => Some(error),
+            ListQueueTagsError::UnsupportedOperation(error) => Some(error),
+            ListQueueTagsError::InvalidAddress(error) => Some(error),
+            ListQueueTagsError::InvalidSecurity(error) => Some(error),
             ListQueueTagsError::Unlisted(error) => ::std::error::Error::source(error),
-            ListQueueTagsError::Unhandled(error) => ::std::option::Option::Some(error),
-            ListQueueTagsError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ListQueueTagsError::Unhandled(error) => Some(error),
+            ListQueueTagsError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -225,14 +196,14 @@ impl super::Operation for ListQueueTags {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "AmazonSQS.ListQueueTags");
         request.header("Content-Type", "application/x-amz-json-1.0");

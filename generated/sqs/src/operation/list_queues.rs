@@ -6,17 +6,12 @@
 /// The `listQueues` methods supports pagination. Set parameter `MaxResults` in the request to specify the maximum number of results to be returned in the response. If you do not set `MaxResults`, the response includes a maximum of 1,000 results. If you set `MaxResults` and there are additional results to display, the response includes a value for `NextToken`. Use `NextToken` as a parameter in your next request to `listQueues` to receive the next page of results.
 ///
 /// **Note:** Cross-account permissions don't apply to this action. For more information, see [Grant cross-account permissions to a role and a username](https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-customer-managed-policy-examples.html#grant-cross-account-permissions-to-role-and-user-name) in the *Amazon SQS Developer Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ListQueues;
 impl super::private::Sealed for ListQueues {}
 /// Errors of [`ListQueues`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ListQueuesError {
     /// The service answered `RequestThrottled`.
@@ -37,40 +32,32 @@ pub enum ListQueuesError {
 }
 impl ListQueuesError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            ListQueuesError::RequestThrottled(_) => {
-                ::std::option::Option::Some("RequestThrottled")
-            }
-            ListQueuesError::InvalidSecurity(_) => {
-                ::std::option::Option::Some("InvalidSecurity")
-            }
-            ListQueuesError::InvalidAddress(_) => {
-                ::std::option::Option::Some("InvalidAddress")
-            }
-            ListQueuesError::UnsupportedOperation(_) => {
-                ::std::option::Option::Some("UnsupportedOperation")
-            }
+            ListQueuesError::RequestThrottled(_) => Some("RequestThrottled"),
+            ListQueuesError::InvalidSecurity(_) => Some("InvalidSecurity"),
+            ListQueuesError::InvalidAddress(_) => Some("InvalidAddress"),
+            ListQueuesError::UnsupportedOperation(_) => Some("UnsupportedOperation"),
             ListQueuesError::Unlisted(error) => error.code(),
             ListQueuesError::Unhandled(error) => error.code.as_deref(),
-            ListQueuesError::InvalidResponse(_) => ::std::option::Option::None,
+            ListQueuesError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             ListQueuesError::RequestThrottled(error) => error.meta(),
             ListQueuesError::InvalidSecurity(error) => error.meta(),
             ListQueuesError::InvalidAddress(error) => error.meta(),
             ListQueuesError::UnsupportedOperation(error) => error.meta(),
             ListQueuesError::Unlisted(error) => error.meta(),
-            ListQueuesError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            ListQueuesError::Unhandled(meta) => Some(meta),
             ListQueuesError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             ListQueuesError::RequestThrottled(error) => error.message(),
             ListQueuesError::InvalidSecurity(error) => error.message(),
@@ -94,25 +81,25 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ListQueuesError {
             crate::service_error::MODELED_CODES,
         );
         match code.as_deref() {
-            ::std::option::Option::Some("RequestThrottled") => {
+            Some("RequestThrottled") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListQueuesError::RequestThrottled,
                 )
             }
-            ::std::option::Option::Some("InvalidSecurity") => {
+            Some("InvalidSecurity") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListQueuesError::InvalidSecurity,
                 )
             }
-            ::std::option::Option::Some("InvalidAddress") => {
+            Some("InvalidAddress") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListQueuesError::InvalidAddress,
                 )
             }
-            ::std::option::Option::Some("UnsupportedOperation") => {
+            Some("UnsupportedOperation") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ListQueuesError::UnsupportedOperation,
@@ -123,13 +110,11 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ListQueuesError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        ListQueuesError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => ListQueuesError::Unlisted(error),
+                    Some(Err(error)) => {
                         ListQueuesError::InvalidResponse(error.with_response(response))
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         ListQueuesError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -163,19 +148,15 @@ impl ::std::fmt::Display for ListQueuesError {
     }
 }
 impl ::std::error::Error for ListQueuesError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            ListQueuesError::RequestThrottled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ListQueuesError::InvalidSecurity(error) => ::std::option::Option::Some(error),
-            ListQueuesError::InvalidAddress(error) => ::std::option::Option::Some(error),
-            ListQueuesError::UnsupportedOperation(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ListQueuesError::RequestThrottled(error) => Some(error),
+            ListQueuesError::InvalidSecurity(error) => Some(error),
+            ListQueuesError::InvalidAddress(error) => Some(error),
+            ListQueuesError::UnsupportedOperation(error) => Some(error),
             ListQueuesError::Unlisted(error) => ::std::error::Error::source(error),
-            ListQueuesError::Unhandled(error) => ::std::option::Option::Some(error),
-            ListQueuesError::InvalidResponse(error) => ::std::option::Option::Some(error),
+            ListQueuesError::Unhandled(error) => Some(error),
+            ListQueuesError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -191,22 +172,22 @@ impl super::Operation for ListQueues {
         "InvalidAddress",
         "UnsupportedOperation",
     ];
-    const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::Some(super::Paginator {
+    const PAGINATOR: Option<super::Paginator> = Some(super::Paginator {
         input_tokens: &["NextToken"],
         output_tokens: &["NextToken"],
-        limit_key: ::std::option::Option::Some("MaxResults"),
+        limit_key: Some("MaxResults"),
         result_keys: &["QueueUrls"],
     });
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "AmazonSQS.ListQueues");
         request.header("Content-Type", "application/x-amz-json-1.0");

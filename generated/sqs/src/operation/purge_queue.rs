@@ -10,17 +10,12 @@
 /// Messages sent to the queue *before* you call `PurgeQueue` might be received but are deleted within the next minute.
 ///
 /// Messages sent to the queue *after* you call `PurgeQueue` might be deleted while the queue is being purged.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct PurgeQueue;
 impl super::private::Sealed for PurgeQueue {}
 /// Errors of [`PurgeQueue`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum PurgeQueueError {
     /// The service answered `QueueDoesNotExist`.
@@ -45,34 +40,22 @@ pub enum PurgeQueueError {
 }
 impl PurgeQueueError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            PurgeQueueError::QueueDoesNotExist(_) => {
-                ::std::option::Option::Some("QueueDoesNotExist")
-            }
-            PurgeQueueError::PurgeQueueInProgress(_) => {
-                ::std::option::Option::Some("PurgeQueueInProgress")
-            }
-            PurgeQueueError::RequestThrottled(_) => {
-                ::std::option::Option::Some("RequestThrottled")
-            }
-            PurgeQueueError::InvalidAddress(_) => {
-                ::std::option::Option::Some("InvalidAddress")
-            }
-            PurgeQueueError::InvalidSecurity(_) => {
-                ::std::option::Option::Some("InvalidSecurity")
-            }
-            PurgeQueueError::UnsupportedOperation(_) => {
-                ::std::option::Option::Some("UnsupportedOperation")
-            }
+            PurgeQueueError::QueueDoesNotExist(_) => Some("QueueDoesNotExist"),
+            PurgeQueueError::PurgeQueueInProgress(_) => Some("PurgeQueueInProgress"),
+            PurgeQueueError::RequestThrottled(_) => Some("RequestThrottled"),
+            PurgeQueueError::InvalidAddress(_) => Some("InvalidAddress"),
+            PurgeQueueError::InvalidSecurity(_) => Some("InvalidSecurity"),
+            PurgeQueueError::UnsupportedOperation(_) => Some("UnsupportedOperation"),
             PurgeQueueError::Unlisted(error) => error.code(),
             PurgeQueueError::Unhandled(error) => error.code.as_deref(),
-            PurgeQueueError::InvalidResponse(_) => ::std::option::Option::None,
+            PurgeQueueError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             PurgeQueueError::QueueDoesNotExist(error) => error.meta(),
             PurgeQueueError::PurgeQueueInProgress(error) => error.meta(),
@@ -81,12 +64,12 @@ impl PurgeQueueError {
             PurgeQueueError::InvalidSecurity(error) => error.meta(),
             PurgeQueueError::UnsupportedOperation(error) => error.meta(),
             PurgeQueueError::Unlisted(error) => error.meta(),
-            PurgeQueueError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            PurgeQueueError::Unhandled(meta) => Some(meta),
             PurgeQueueError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             PurgeQueueError::QueueDoesNotExist(error) => error.message(),
             PurgeQueueError::PurgeQueueInProgress(error) => error.message(),
@@ -112,37 +95,37 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for PurgeQueueError {
             crate::service_error::MODELED_CODES,
         );
         match code.as_deref() {
-            ::std::option::Option::Some("QueueDoesNotExist") => {
+            Some("QueueDoesNotExist") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PurgeQueueError::QueueDoesNotExist,
                 )
             }
-            ::std::option::Option::Some("PurgeQueueInProgress") => {
+            Some("PurgeQueueInProgress") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PurgeQueueError::PurgeQueueInProgress,
                 )
             }
-            ::std::option::Option::Some("RequestThrottled") => {
+            Some("RequestThrottled") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PurgeQueueError::RequestThrottled,
                 )
             }
-            ::std::option::Option::Some("InvalidAddress") => {
+            Some("InvalidAddress") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PurgeQueueError::InvalidAddress,
                 )
             }
-            ::std::option::Option::Some("InvalidSecurity") => {
+            Some("InvalidSecurity") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PurgeQueueError::InvalidSecurity,
                 )
             }
-            ::std::option::Option::Some("UnsupportedOperation") => {
+            Some("UnsupportedOperation") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     PurgeQueueError::UnsupportedOperation,
@@ -153,13 +136,11 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for PurgeQueueError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        PurgeQueueError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => PurgeQueueError::Unlisted(error),
+                    Some(Err(error)) => {
                         PurgeQueueError::InvalidResponse(error.with_response(response))
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         PurgeQueueError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -199,25 +180,17 @@ impl ::std::fmt::Display for PurgeQueueError {
     }
 }
 impl ::std::error::Error for PurgeQueueError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            PurgeQueueError::QueueDoesNotExist(error) => {
-                ::std::option::Option::Some(error)
-            }
-            PurgeQueueError::PurgeQueueInProgress(error) => {
-                ::std::option::Option::Some(error)
-            }
-            PurgeQueueError::RequestThrottled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            PurgeQueueError::InvalidAddress(error) => ::std::option::Option::Some(error),
-            PurgeQueueError::InvalidSecurity(error) => ::std::option::Option::Some(error),
-            PurgeQueueError::UnsupportedOperation(error) => {
-                ::std::option::Option::Some(error)
-            }
+            PurgeQueueError::QueueDoesNotExist(error) => Some(error),
+            PurgeQueueError::PurgeQueueInProgress(error) => Some(error),
+            PurgeQueueError::RequestThrottled(error) => Some(error),
+            PurgeQueueError::InvalidAddress(error) => Some(error),
+            PurgeQueueError::InvalidSecurity(error) => Some(error),
+            PurgeQueueError::UnsupportedOperation(error) => Some(error),
             PurgeQueueError::Unlisted(error) => ::std::error::Error::source(error),
-            PurgeQueueError::Unhandled(error) => ::std::option::Option::Some(error),
-            PurgeQueueError::InvalidResponse(error) => ::std::option::Option::Some(error),
+            PurgeQueueError::Unhandled(error) => Some(error),
+            PurgeQueueError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -237,14 +210,14 @@ impl super::Operation for PurgeQueue {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "AmazonSQS.PurgeQueue");
         request.header("Content-Type", "application/x-amz-json-1.0");

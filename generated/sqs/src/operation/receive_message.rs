@@ -19,17 +19,12 @@
 /// You can provide the `VisibilityTimeout` parameter in your request. The parameter is applied to the messages that Amazon SQS returns in the response. If you don't include the parameter, the overall visibility timeout for the queue is used for the returned messages. The default visibility timeout for a queue is 30 seconds.
 ///
 /// **Note:** In the future, new attributes might be added. If you write code that calls this action, we recommend that you structure your code so that it can handle new attributes gracefully.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ReceiveMessage;
 impl super::private::Sealed for ReceiveMessage {}
 /// Errors of [`ReceiveMessage`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum ReceiveMessageError {
     /// The service answered `UnsupportedOperation`.
@@ -68,53 +63,29 @@ pub enum ReceiveMessageError {
 }
 impl ReceiveMessageError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            ReceiveMessageError::UnsupportedOperation(_) => {
-                ::std::option::Option::Some("UnsupportedOperation")
-            }
-            ReceiveMessageError::OverLimit(_) => ::std::option::Option::Some("OverLimit"),
-            ReceiveMessageError::RequestThrottled(_) => {
-                ::std::option::Option::Some("RequestThrottled")
-            }
-            ReceiveMessageError::QueueDoesNotExist(_) => {
-                ::std::option::Option::Some("QueueDoesNotExist")
-            }
-            ReceiveMessageError::InvalidSecurity(_) => {
-                ::std::option::Option::Some("InvalidSecurity")
-            }
-            ReceiveMessageError::KmsDisabled(_) => {
-                ::std::option::Option::Some("KmsDisabled")
-            }
-            ReceiveMessageError::KmsInvalidState(_) => {
-                ::std::option::Option::Some("KmsInvalidState")
-            }
-            ReceiveMessageError::KmsNotFound(_) => {
-                ::std::option::Option::Some("KmsNotFound")
-            }
-            ReceiveMessageError::KmsOptInRequired(_) => {
-                ::std::option::Option::Some("KmsOptInRequired")
-            }
-            ReceiveMessageError::KmsThrottled(_) => {
-                ::std::option::Option::Some("KmsThrottled")
-            }
-            ReceiveMessageError::KmsAccessDenied(_) => {
-                ::std::option::Option::Some("KmsAccessDenied")
-            }
-            ReceiveMessageError::KmsInvalidKeyUsage(_) => {
-                ::std::option::Option::Some("KmsInvalidKeyUsage")
-            }
-            ReceiveMessageError::InvalidAddress(_) => {
-                ::std::option::Option::Some("InvalidAddress")
-            }
+            ReceiveMessageError::UnsupportedOperation(_) => Some("UnsupportedOperation"),
+            ReceiveMessageError::OverLimit(_) => Some("OverLimit"),
+            ReceiveMessageError::RequestThrottled(_) => Some("RequestThrottled"),
+            ReceiveMessageError::QueueDoesNotExist(_) => Some("QueueDoesNotExist"),
+            ReceiveMessageError::InvalidSecurity(_) => Some("InvalidSecurity"),
+            ReceiveMessageError::KmsDisabled(_) => Some("KmsDisabled"),
+            ReceiveMessageError::KmsInvalidState(_) => Some("KmsInvalidState"),
+            ReceiveMessageError::KmsNotFound(_) => Some("KmsNotFound"),
+            ReceiveMessageError::KmsOptInRequired(_) => Some("KmsOptInRequired"),
+            ReceiveMessageError::KmsThrottled(_) => Some("KmsThrottled"),
+            ReceiveMessageError::KmsAccessDenied(_) => Some("KmsAccessDenied"),
+            ReceiveMessageError::KmsInvalidKeyUsage(_) => Some("KmsInvalidKeyUsage"),
+            ReceiveMessageError::InvalidAddress(_) => Some("InvalidAddress"),
             ReceiveMessageError::Unlisted(error) => error.code(),
             ReceiveMessageError::Unhandled(error) => error.code.as_deref(),
-            ReceiveMessageError::InvalidResponse(_) => ::std::option::Option::None,
+            ReceiveMessageError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             ReceiveMessageError::UnsupportedOperation(error) => error.meta(),
             ReceiveMessageError::OverLimit(error) => error.meta(),
@@ -130,12 +101,12 @@ impl ReceiveMessageError {
             ReceiveMessageError::KmsInvalidKeyUsage(error) => error.meta(),
             ReceiveMessageError::InvalidAddress(error) => error.meta(),
             ReceiveMessageError::Unlisted(error) => error.meta(),
-            ReceiveMessageError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            ReceiveMessageError::Unhandled(meta) => Some(meta),
             ReceiveMessageError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             ReceiveMessageError::UnsupportedOperation(error) => error.message(),
             ReceiveMessageError::OverLimit(error) => error.message(),
@@ -168,79 +139,79 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ReceiveMessageError {
             crate::service_error::MODELED_CODES,
         );
         match code.as_deref() {
-            ::std::option::Option::Some("UnsupportedOperation") => {
+            Some("UnsupportedOperation") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ReceiveMessageError::UnsupportedOperation,
                 )
             }
-            ::std::option::Option::Some("OverLimit") => {
+            Some("OverLimit") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ReceiveMessageError::OverLimit,
                 )
             }
-            ::std::option::Option::Some("RequestThrottled") => {
+            Some("RequestThrottled") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ReceiveMessageError::RequestThrottled,
                 )
             }
-            ::std::option::Option::Some("QueueDoesNotExist") => {
+            Some("QueueDoesNotExist") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ReceiveMessageError::QueueDoesNotExist,
                 )
             }
-            ::std::option::Option::Some("InvalidSecurity") => {
+            Some("InvalidSecurity") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ReceiveMessageError::InvalidSecurity,
                 )
             }
-            ::std::option::Option::Some("KmsDisabled") => {
+            Some("KmsDisabled") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ReceiveMessageError::KmsDisabled,
                 )
             }
-            ::std::option::Option::Some("KmsInvalidState") => {
+            Some("KmsInvalidState") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ReceiveMessageError::KmsInvalidState,
                 )
             }
-            ::std::option::Option::Some("KmsNotFound") => {
+            Some("KmsNotFound") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ReceiveMessageError::KmsNotFound,
                 )
             }
-            ::std::option::Option::Some("KmsOptInRequired") => {
+            Some("KmsOptInRequired") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ReceiveMessageError::KmsOptInRequired,
                 )
             }
-            ::std::option::Option::Some("KmsThrottled") => {
+            Some("KmsThrottled") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ReceiveMessageError::KmsThrottled,
                 )
             }
-            ::std::option::Option::Some("KmsAccessDenied") => {
+            Some("KmsAccessDenied") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ReceiveMessageError::KmsAccessDenied,
                 )
             }
-            ::std::option::Option::Some("KmsInvalidKeyUsage") => {
+            Some("KmsInvalidKeyUsage") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ReceiveMessageError::KmsInvalidKeyUsage,
                 )
             }
-            ::std::option::Option::Some("InvalidAddress") => {
+            Some("InvalidAddress") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     ReceiveMessageError::InvalidAddress,
@@ -251,15 +222,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for ReceiveMessageError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        ReceiveMessageError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => ReceiveMessageError::Unlisted(error),
+                    Some(Err(error)) => {
                         ReceiveMessageError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         ReceiveMessageError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -320,46 +289,24 @@ impl ::std::fmt::Display for ReceiveMessageError {
     }
 }
 impl ::std::error::Error for ReceiveMessageError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            ReceiveMessageError::UnsupportedOperation(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ReceiveMessageError::OverLimit(error) => ::std::option::Option::Some(error),
-            ReceiveMessageError::RequestThrottled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ReceiveMessageError::QueueDoesNotExist(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ReceiveMessageError::InvalidSecurity(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ReceiveMessageError::KmsDisabled(error) => ::std::option::Option::Some(error),
-            ReceiveMessageError::KmsInvalidState(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ReceiveMessageError::KmsNotFound(error) => ::std::option::Option::Some(error),
-            ReceiveMessageError::KmsOptInRequired(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ReceiveMessageError::KmsThrottled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ReceiveMessageError::KmsAccessDenied(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ReceiveMessageError::KmsInvalidKeyUsage(error) => {
-                ::std::option::Option::Some(error)
-            }
-            ReceiveMessageError::InvalidAddress(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ReceiveMessageError::UnsupportedOperation(error) => Some(error),
+            ReceiveMessageError::OverLimit(error) => Some(error),
+            ReceiveMessageError::RequestThrottled(error) => Some(error),
+            ReceiveMessageError::QueueDoesNotExist(error) => Some(error),
+            ReceiveMessageError::InvalidSecurity(error) => Some(error),
+            ReceiveMessageError::KmsDisabled(error) => Some(error),
+            ReceiveMessageError::KmsInvalidState(error) => Some(error),
+            ReceiveMessageError::KmsNotFound(error) => Some(error),
+            ReceiveMessageError::KmsOptInRequired(error) => Some(error),
+            ReceiveMessageError::KmsThrottled(error) => Some(error),
+            ReceiveMessageError::KmsAccessDenied(error) => Some(error),
+            ReceiveMessageError::KmsInvalidKeyUsage(error) => Some(error),
+            ReceiveMessageError::InvalidAddress(error) => Some(error),
             ReceiveMessageError::Unlisted(error) => ::std::error::Error::source(error),
-            ReceiveMessageError::Unhandled(error) => ::std::option::Option::Some(error),
-            ReceiveMessageError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            ReceiveMessageError::Unhandled(error) => Some(error),
+            ReceiveMessageError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -386,14 +333,14 @@ impl super::Operation for ReceiveMessage {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "AmazonSQS.ReceiveMessage");
         request.header("Content-Type", "application/x-amz-json-1.0");

@@ -8,17 +8,12 @@
 /// - Only the owner of a queue can remove permissions from it.
 /// - Cross-account permissions don't apply to this action. For more information, see [Grant cross-account permissions to a role and a username](https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-customer-managed-policy-examples.html#grant-cross-account-permissions-to-role-and-user-name) in the *Amazon SQS Developer Guide*.
 /// - To remove the ability to change queue permissions, you must deny permission to the `AddPermission`, `RemovePermission`, and `SetQueueAttributes` actions in your IAM policy.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct RemovePermission;
 impl super::private::Sealed for RemovePermission {}
 /// Errors of [`RemovePermission`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum RemovePermissionError {
     /// The service answered `InvalidAddress`.
@@ -41,31 +36,23 @@ pub enum RemovePermissionError {
 }
 impl RemovePermissionError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            RemovePermissionError::InvalidAddress(_) => {
-                ::std::option::Option::Some("InvalidAddress")
-            }
-            RemovePermissionError::RequestThrottled(_) => {
-                ::std::option::Option::Some("RequestThrottled")
-            }
-            RemovePermissionError::QueueDoesNotExist(_) => {
-                ::std::option::Option::Some("QueueDoesNotExist")
-            }
-            RemovePermissionError::InvalidSecurity(_) => {
-                ::std::option::Option::Some("InvalidSecurity")
-            }
+            RemovePermissionError::InvalidAddress(_) => Some("InvalidAddress"),
+            RemovePermissionError::RequestThrottled(_) => Some("RequestThrottled"),
+            RemovePermissionError::QueueDoesNotExist(_) => Some("QueueDoesNotExist"),
+            RemovePermissionError::InvalidSecurity(_) => Some("InvalidSecurity"),
             RemovePermissionError::UnsupportedOperation(_) => {
-                ::std::option::Option::Some("UnsupportedOperation")
+                Some("UnsupportedOperation")
             }
             RemovePermissionError::Unlisted(error) => error.code(),
             RemovePermissionError::Unhandled(error) => error.code.as_deref(),
-            RemovePermissionError::InvalidResponse(_) => ::std::option::Option::None,
+            RemovePermissionError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             RemovePermissionError::InvalidAddress(error) => error.meta(),
             RemovePermissionError::RequestThrottled(error) => error.meta(),
@@ -73,12 +60,12 @@ impl RemovePermissionError {
             RemovePermissionError::InvalidSecurity(error) => error.meta(),
             RemovePermissionError::UnsupportedOperation(error) => error.meta(),
             RemovePermissionError::Unlisted(error) => error.meta(),
-            RemovePermissionError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            RemovePermissionError::Unhandled(meta) => Some(meta),
             RemovePermissionError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             RemovePermissionError::InvalidAddress(error) => error.message(),
             RemovePermissionError::RequestThrottled(error) => error.message(),
@@ -103,31 +90,31 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for RemovePermissionError {
             crate::service_error::MODELED_CODES,
         );
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidAddress") => {
+            Some("InvalidAddress") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     RemovePermissionError::InvalidAddress,
                 )
             }
-            ::std::option::Option::Some("RequestThrottled") => {
+            Some("RequestThrottled") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     RemovePermissionError::RequestThrottled,
                 )
             }
-            ::std::option::Option::Some("QueueDoesNotExist") => {
+            Some("QueueDoesNotExist") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     RemovePermissionError::QueueDoesNotExist,
                 )
             }
-            ::std::option::Option::Some("InvalidSecurity") => {
+            Some("InvalidSecurity") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     RemovePermissionError::InvalidSecurity,
                 )
             }
-            ::std::option::Option::Some("UnsupportedOperation") => {
+            Some("UnsupportedOperation") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     RemovePermissionError::UnsupportedOperation,
@@ -138,15 +125,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for RemovePermissionError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        RemovePermissionError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => RemovePermissionError::Unlisted(error),
+                    Some(Err(error)) => {
                         RemovePermissionError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         RemovePermissionError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -189,28 +174,16 @@ impl ::std::fmt::Display for RemovePermissionError {
     }
 }
 impl ::std::error::Error for RemovePermissionError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            RemovePermissionError::InvalidAddress(error) => {
-                ::std::option::Option::Some(error)
-            }
-            RemovePermissionError::RequestThrottled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            RemovePermissionError::QueueDoesNotExist(error) => {
-                ::std::option::Option::Some(error)
-            }
-            RemovePermissionError::InvalidSecurity(error) => {
-                ::std::option::Option::Some(error)
-            }
-            RemovePermissionError::UnsupportedOperation(error) => {
-                ::std::option::Option::Some(error)
-            }
+            RemovePermissionError::InvalidAddress(error) => Some(error),
+            RemovePermissionError::RequestThrottled(error) => Some(error),
+            RemovePermissionError::QueueDoesNotExist(error) => Some(error),
+            RemovePermissionError::InvalidSecurity(error) => Some(error),
+            RemovePermissionError::UnsupportedOperation(error) => Some(error),
             RemovePermissionError::Unlisted(error) => ::std::error::Error::source(error),
-            RemovePermissionError::Unhandled(error) => ::std::option::Option::Some(error),
-            RemovePermissionError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            RemovePermissionError::Unhandled(error) => Some(error),
+            RemovePermissionError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -229,14 +202,14 @@ impl super::Operation for RemovePermission {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "AmazonSQS.RemovePermission");
         request.header("Content-Type", "application/x-amz-json-1.0");

@@ -8,17 +8,12 @@
 /// `#x9` \| `#xA` \| `#xD` \| `#x20` to `#xD7FF` \| `#xE000` to `#xFFFD` \| `#x10000` to `#x10FFFF`
 ///
 /// If a message contains characters outside the allowed set, Amazon SQS rejects the message and returns an InvalidMessageContents error. Ensure that your message body includes only valid characters to avoid this exception.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct SendMessage;
 impl super::private::Sealed for SendMessage {}
 /// Errors of [`SendMessage`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum SendMessageError {
     /// The service answered `InvalidMessageContents`.
@@ -57,55 +52,29 @@ pub enum SendMessageError {
 }
 impl SendMessageError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            SendMessageError::InvalidMessageContents(_) => {
-                ::std::option::Option::Some("InvalidMessageContents")
-            }
-            SendMessageError::UnsupportedOperation(_) => {
-                ::std::option::Option::Some("UnsupportedOperation")
-            }
-            SendMessageError::RequestThrottled(_) => {
-                ::std::option::Option::Some("RequestThrottled")
-            }
-            SendMessageError::QueueDoesNotExist(_) => {
-                ::std::option::Option::Some("QueueDoesNotExist")
-            }
-            SendMessageError::InvalidSecurity(_) => {
-                ::std::option::Option::Some("InvalidSecurity")
-            }
-            SendMessageError::KmsDisabled(_) => {
-                ::std::option::Option::Some("KmsDisabled")
-            }
-            SendMessageError::KmsInvalidState(_) => {
-                ::std::option::Option::Some("KmsInvalidState")
-            }
-            SendMessageError::KmsNotFound(_) => {
-                ::std::option::Option::Some("KmsNotFound")
-            }
-            SendMessageError::KmsOptInRequired(_) => {
-                ::std::option::Option::Some("KmsOptInRequired")
-            }
-            SendMessageError::KmsThrottled(_) => {
-                ::std::option::Option::Some("KmsThrottled")
-            }
-            SendMessageError::KmsAccessDenied(_) => {
-                ::std::option::Option::Some("KmsAccessDenied")
-            }
-            SendMessageError::KmsInvalidKeyUsage(_) => {
-                ::std::option::Option::Some("KmsInvalidKeyUsage")
-            }
-            SendMessageError::InvalidAddress(_) => {
-                ::std::option::Option::Some("InvalidAddress")
-            }
+            SendMessageError::InvalidMessageContents(_) => Some("InvalidMessageContents"),
+            SendMessageError::UnsupportedOperation(_) => Some("UnsupportedOperation"),
+            SendMessageError::RequestThrottled(_) => Some("RequestThrottled"),
+            SendMessageError::QueueDoesNotExist(_) => Some("QueueDoesNotExist"),
+            SendMessageError::InvalidSecurity(_) => Some("InvalidSecurity"),
+            SendMessageError::KmsDisabled(_) => Some("KmsDisabled"),
+            SendMessageError::KmsInvalidState(_) => Some("KmsInvalidState"),
+            SendMessageError::KmsNotFound(_) => Some("KmsNotFound"),
+            SendMessageError::KmsOptInRequired(_) => Some("KmsOptInRequired"),
+            SendMessageError::KmsThrottled(_) => Some("KmsThrottled"),
+            SendMessageError::KmsAccessDenied(_) => Some("KmsAccessDenied"),
+            SendMessageError::KmsInvalidKeyUsage(_) => Some("KmsInvalidKeyUsage"),
+            SendMessageError::InvalidAddress(_) => Some("InvalidAddress"),
             SendMessageError::Unlisted(error) => error.code(),
             SendMessageError::Unhandled(error) => error.code.as_deref(),
-            SendMessageError::InvalidResponse(_) => ::std::option::Option::None,
+            SendMessageError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             SendMessageError::InvalidMessageContents(error) => error.meta(),
             SendMessageError::UnsupportedOperation(error) => error.meta(),
@@ -121,12 +90,12 @@ impl SendMessageError {
             SendMessageError::KmsInvalidKeyUsage(error) => error.meta(),
             SendMessageError::InvalidAddress(error) => error.meta(),
             SendMessageError::Unlisted(error) => error.meta(),
-            SendMessageError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            SendMessageError::Unhandled(meta) => Some(meta),
             SendMessageError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             SendMessageError::InvalidMessageContents(error) => error.message(),
             SendMessageError::UnsupportedOperation(error) => error.message(),
@@ -159,79 +128,79 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for SendMessageError {
             crate::service_error::MODELED_CODES,
         );
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidMessageContents") => {
+            Some("InvalidMessageContents") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     SendMessageError::InvalidMessageContents,
                 )
             }
-            ::std::option::Option::Some("UnsupportedOperation") => {
+            Some("UnsupportedOperation") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     SendMessageError::UnsupportedOperation,
                 )
             }
-            ::std::option::Option::Some("RequestThrottled") => {
+            Some("RequestThrottled") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     SendMessageError::RequestThrottled,
                 )
             }
-            ::std::option::Option::Some("QueueDoesNotExist") => {
+            Some("QueueDoesNotExist") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     SendMessageError::QueueDoesNotExist,
                 )
             }
-            ::std::option::Option::Some("InvalidSecurity") => {
+            Some("InvalidSecurity") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     SendMessageError::InvalidSecurity,
                 )
             }
-            ::std::option::Option::Some("KmsDisabled") => {
+            Some("KmsDisabled") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     SendMessageError::KmsDisabled,
                 )
             }
-            ::std::option::Option::Some("KmsInvalidState") => {
+            Some("KmsInvalidState") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     SendMessageError::KmsInvalidState,
                 )
             }
-            ::std::option::Option::Some("KmsNotFound") => {
+            Some("KmsNotFound") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     SendMessageError::KmsNotFound,
                 )
             }
-            ::std::option::Option::Some("KmsOptInRequired") => {
+            Some("KmsOptInRequired") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     SendMessageError::KmsOptInRequired,
                 )
             }
-            ::std::option::Option::Some("KmsThrottled") => {
+            Some("KmsThrottled") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     SendMessageError::KmsThrottled,
                 )
             }
-            ::std::option::Option::Some("KmsAccessDenied") => {
+            Some("KmsAccessDenied") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     SendMessageError::KmsAccessDenied,
                 )
             }
-            ::std::option::Option::Some("KmsInvalidKeyUsage") => {
+            Some("KmsInvalidKeyUsage") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     SendMessageError::KmsInvalidKeyUsage,
                 )
             }
-            ::std::option::Option::Some("InvalidAddress") => {
+            Some("InvalidAddress") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     SendMessageError::InvalidAddress,
@@ -242,13 +211,11 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for SendMessageError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        SendMessageError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => SendMessageError::Unlisted(error),
+                    Some(Err(error)) => {
                         SendMessageError::InvalidResponse(error.with_response(response))
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         SendMessageError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -307,44 +274,24 @@ impl ::std::fmt::Display for SendMessageError {
     }
 }
 impl ::std::error::Error for SendMessageError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            SendMessageError::InvalidMessageContents(error) => {
-                ::std::option::Option::Some(error)
-            }
-            SendMessageError::UnsupportedOperation(error) => {
-                ::std::option::Option::Some(error)
-            }
-            SendMessageError::RequestThrottled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            SendMessageError::QueueDoesNotExist(error) => {
-                ::std::option::Option::Some(error)
-            }
-            SendMessageError::InvalidSecurity(error) => {
-                ::std::option::Option::Some(error)
-            }
-            SendMessageError::KmsDisabled(error) => ::std::option::Option::Some(error),
-            SendMessageError::KmsInvalidState(error) => {
-                ::std::option::Option::Some(error)
-            }
-            SendMessageError::KmsNotFound(error) => ::std::option::Option::Some(error),
-            SendMessageError::KmsOptInRequired(error) => {
-                ::std::option::Option::Some(error)
-            }
-            SendMessageError::KmsThrottled(error) => ::std::option::Option::Some(error),
-            SendMessageError::KmsAccessDenied(error) => {
-                ::std::option::Option::Some(error)
-            }
-            SendMessageError::KmsInvalidKeyUsage(error) => {
-                ::std::option::Option::Some(error)
-            }
-            SendMessageError::InvalidAddress(error) => ::std::option::Option::Some(error),
+            SendMessageError::InvalidMessageContents(error) => Some(error),
+            SendMessageError::UnsupportedOperation(error) => Some(error),
+            SendMessageError::RequestThrottled(error) => Some(error),
+            SendMessageError::QueueDoesNotExist(error) => Some(error),
+            SendMessageError::InvalidSecurity(error) => Some(error),
+            SendMessageError::KmsDisabled(error) => Some(error),
+            SendMessageError::KmsInvalidState(error) => Some(error),
+            SendMessageError::KmsNotFound(error) => Some(error),
+            SendMessageError::KmsOptInRequired(error) => Some(error),
+            SendMessageError::KmsThrottled(error) => Some(error),
+            SendMessageError::KmsAccessDenied(error) => Some(error),
+            SendMessageError::KmsInvalidKeyUsage(error) => Some(error),
+            SendMessageError::InvalidAddress(error) => Some(error),
             SendMessageError::Unlisted(error) => ::std::error::Error::source(error),
-            SendMessageError::Unhandled(error) => ::std::option::Option::Some(error),
-            SendMessageError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            SendMessageError::Unhandled(error) => Some(error),
+            SendMessageError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -371,14 +318,14 @@ impl super::Operation for SendMessage {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "AmazonSQS.SendMessage");
         request.header("Content-Type", "application/x-amz-json-1.0");

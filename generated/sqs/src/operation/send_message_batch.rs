@@ -14,17 +14,12 @@
 /// If a message contains characters outside the allowed set, Amazon SQS rejects the message and returns an InvalidMessageContents error. Ensure that your message body includes only valid characters to avoid this exception.
 ///
 /// If you don't specify the `DelaySeconds` parameter for an entry, Amazon SQS uses the default value for the queue.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct SendMessageBatch;
 impl super::private::Sealed for SendMessageBatch {}
 /// Errors of [`SendMessageBatch`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum SendMessageBatchError {
     /// The service answered `TooManyEntriesInBatchRequest`.
@@ -71,67 +66,39 @@ pub enum SendMessageBatchError {
 }
 impl SendMessageBatchError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             SendMessageBatchError::TooManyEntriesInBatchRequest(_) => {
-                ::std::option::Option::Some("TooManyEntriesInBatchRequest")
+                Some("TooManyEntriesInBatchRequest")
             }
-            SendMessageBatchError::EmptyBatchRequest(_) => {
-                ::std::option::Option::Some("EmptyBatchRequest")
-            }
+            SendMessageBatchError::EmptyBatchRequest(_) => Some("EmptyBatchRequest"),
             SendMessageBatchError::BatchEntryIdsNotDistinct(_) => {
-                ::std::option::Option::Some("BatchEntryIdsNotDistinct")
+                Some("BatchEntryIdsNotDistinct")
             }
-            SendMessageBatchError::BatchRequestTooLong(_) => {
-                ::std::option::Option::Some("BatchRequestTooLong")
-            }
-            SendMessageBatchError::InvalidBatchEntryId(_) => {
-                ::std::option::Option::Some("InvalidBatchEntryId")
-            }
+            SendMessageBatchError::BatchRequestTooLong(_) => Some("BatchRequestTooLong"),
+            SendMessageBatchError::InvalidBatchEntryId(_) => Some("InvalidBatchEntryId"),
             SendMessageBatchError::UnsupportedOperation(_) => {
-                ::std::option::Option::Some("UnsupportedOperation")
+                Some("UnsupportedOperation")
             }
-            SendMessageBatchError::RequestThrottled(_) => {
-                ::std::option::Option::Some("RequestThrottled")
-            }
-            SendMessageBatchError::QueueDoesNotExist(_) => {
-                ::std::option::Option::Some("QueueDoesNotExist")
-            }
-            SendMessageBatchError::InvalidSecurity(_) => {
-                ::std::option::Option::Some("InvalidSecurity")
-            }
-            SendMessageBatchError::KmsDisabled(_) => {
-                ::std::option::Option::Some("KmsDisabled")
-            }
-            SendMessageBatchError::KmsInvalidState(_) => {
-                ::std::option::Option::Some("KmsInvalidState")
-            }
-            SendMessageBatchError::KmsNotFound(_) => {
-                ::std::option::Option::Some("KmsNotFound")
-            }
-            SendMessageBatchError::KmsOptInRequired(_) => {
-                ::std::option::Option::Some("KmsOptInRequired")
-            }
-            SendMessageBatchError::KmsThrottled(_) => {
-                ::std::option::Option::Some("KmsThrottled")
-            }
-            SendMessageBatchError::KmsAccessDenied(_) => {
-                ::std::option::Option::Some("KmsAccessDenied")
-            }
-            SendMessageBatchError::KmsInvalidKeyUsage(_) => {
-                ::std::option::Option::Some("KmsInvalidKeyUsage")
-            }
-            SendMessageBatchError::InvalidAddress(_) => {
-                ::std::option::Option::Some("InvalidAddress")
-            }
+            SendMessageBatchError::RequestThrottled(_) => Some("RequestThrottled"),
+            SendMessageBatchError::QueueDoesNotExist(_) => Some("QueueDoesNotExist"),
+            SendMessageBatchError::InvalidSecurity(_) => Some("InvalidSecurity"),
+            SendMessageBatchError::KmsDisabled(_) => Some("KmsDisabled"),
+            SendMessageBatchError::KmsInvalidState(_) => Some("KmsInvalidState"),
+            SendMessageBatchError::KmsNotFound(_) => Some("KmsNotFound"),
+            SendMessageBatchError::KmsOptInRequired(_) => Some("KmsOptInRequired"),
+            SendMessageBatchError::KmsThrottled(_) => Some("KmsThrottled"),
+            SendMessageBatchError::KmsAccessDenied(_) => Some("KmsAccessDenied"),
+            SendMessageBatchError::KmsInvalidKeyUsage(_) => Some("KmsInvalidKeyUsage"),
+            SendMessageBatchError::InvalidAddress(_) => Some("InvalidAddress"),
             SendMessageBatchError::Unlisted(error) => error.code(),
             SendMessageBatchError::Unhandled(error) => error.code.as_deref(),
-            SendMessageBatchError::InvalidResponse(_) => ::std::option::Option::None,
+            SendMessageBatchError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             SendMessageBatchError::TooManyEntriesInBatchRequest(error) => error.meta(),
             SendMessageBatchError::EmptyBatchRequest(error) => error.meta(),
@@ -151,12 +118,12 @@ impl SendMessageBatchError {
             SendMessageBatchError::KmsInvalidKeyUsage(error) => error.meta(),
             SendMessageBatchError::InvalidAddress(error) => error.meta(),
             SendMessageBatchError::Unlisted(error) => error.meta(),
-            SendMessageBatchError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            SendMessageBatchError::Unhandled(meta) => Some(meta),
             SendMessageBatchError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             SendMessageBatchError::TooManyEntriesInBatchRequest(error) => error.message(),
             SendMessageBatchError::EmptyBatchRequest(error) => error.message(),
@@ -193,103 +160,103 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for SendMessageBatchError {
             crate::service_error::MODELED_CODES,
         );
         match code.as_deref() {
-            ::std::option::Option::Some("TooManyEntriesInBatchRequest") => {
+            Some("TooManyEntriesInBatchRequest") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     SendMessageBatchError::TooManyEntriesInBatchRequest,
                 )
             }
-            ::std::option::Option::Some("EmptyBatchRequest") => {
+            Some("EmptyBatchRequest") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     SendMessageBatchError::EmptyBatchRequest,
                 )
             }
-            ::std::option::Option::Some("BatchEntryIdsNotDistinct") => {
+            Some("BatchEntryIdsNotDistinct") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     SendMessageBatchError::BatchEntryIdsNotDistinct,
                 )
             }
-            ::std::option::Option::Some("BatchRequestTooLong") => {
+            Some("BatchRequestTooLong") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     SendMessageBatchError::BatchRequestTooLong,
                 )
             }
-            ::std::option::Option::Some("InvalidBatchEntryId") => {
+            Some("InvalidBatchEntryId") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     SendMessageBatchError::InvalidBatchEntryId,
                 )
             }
-            ::std::option::Option::Some("UnsupportedOperation") => {
+            Some("UnsupportedOperation") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     SendMessageBatchError::UnsupportedOperation,
                 )
             }
-            ::std::option::Option::Some("RequestThrottled") => {
+            Some("RequestThrottled") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     SendMessageBatchError::RequestThrottled,
                 )
             }
-            ::std::option::Option::Some("QueueDoesNotExist") => {
+            Some("QueueDoesNotExist") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     SendMessageBatchError::QueueDoesNotExist,
                 )
             }
-            ::std::option::Option::Some("InvalidSecurity") => {
+            Some("InvalidSecurity") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     SendMessageBatchError::InvalidSecurity,
                 )
             }
-            ::std::option::Option::Some("KmsDisabled") => {
+            Some("KmsDisabled") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     SendMessageBatchError::KmsDisabled,
                 )
             }
-            ::std::option::Option::Some("KmsInvalidState") => {
+            Some("KmsInvalidState") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     SendMessageBatchError::KmsInvalidState,
                 )
             }
-            ::std::option::Option::Some("KmsNotFound") => {
+            Some("KmsNotFound") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     SendMessageBatchError::KmsNotFound,
                 )
             }
-            ::std::option::Option::Some("KmsOptInRequired") => {
+            Some("KmsOptInRequired") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     SendMessageBatchError::KmsOptInRequired,
                 )
             }
-            ::std::option::Option::Some("KmsThrottled") => {
+            Some("KmsThrottled") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     SendMessageBatchError::KmsThrottled,
                 )
             }
-            ::std::option::Option::Some("KmsAccessDenied") => {
+            Some("KmsAccessDenied") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     SendMessageBatchError::KmsAccessDenied,
                 )
             }
-            ::std::option::Option::Some("KmsInvalidKeyUsage") => {
+            Some("KmsInvalidKeyUsage") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     SendMessageBatchError::KmsInvalidKeyUsage,
                 )
             }
-            ::std::option::Option::Some("InvalidAddress") => {
+            Some("InvalidAddress") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     SendMessageBatchError::InvalidAddress,
@@ -300,15 +267,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for SendMessageBatchError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        SendMessageBatchError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => SendMessageBatchError::Unlisted(error),
+                    Some(Err(error)) => {
                         SendMessageBatchError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         SendMessageBatchError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -387,64 +352,28 @@ impl ::std::fmt::Display for SendMessageBatchError {
     }
 }
 impl ::std::error::Error for SendMessageBatchError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            SendMessageBatchError::TooManyEntriesInBatchRequest(error) => {
-                ::std::option::Option::Some(error)
-            }
-            SendMessageBatchError::EmptyBatchRequest(error) => {
-                ::std::option::Option::Some(error)
-            }
-            SendMessageBatchError::BatchEntryIdsNotDistinct(error) => {
-                ::std::option::Option::Some(error)
-            }
-            SendMessageBatchError::BatchRequestTooLong(error) => {
-                ::std::option::Option::Some(error)
-            }
-            SendMessageBatchError::InvalidBatchEntryId(error) => {
-                ::std::option::Option::Some(error)
-            }
-            SendMessageBatchError::UnsupportedOperation(error) => {
-                ::std::option::Option::Some(error)
-            }
-            SendMessageBatchError::RequestThrottled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            SendMessageBatchError::QueueDoesNotExist(error) => {
-                ::std::option::Option::Some(error)
-            }
-            SendMessageBatchError::InvalidSecurity(error) => {
-                ::std::option::Option::Some(error)
-            }
-            SendMessageBatchError::KmsDisabled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            SendMessageBatchError::KmsInvalidState(error) => {
-                ::std::option::Option::Some(error)
-            }
-            SendMessageBatchError::KmsNotFound(error) => {
-                ::std::option::Option::Some(error)
-            }
-            SendMessageBatchError::KmsOptInRequired(error) => {
-                ::std::option::Option::Some(error)
-            }
-            SendMessageBatchError::KmsThrottled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            SendMessageBatchError::KmsAccessDenied(error) => {
-                ::std::option::Option::Some(error)
-            }
-            SendMessageBatchError::KmsInvalidKeyUsage(error) => {
-                ::std::option::Option::Some(error)
-            }
-            SendMessageBatchError::InvalidAddress(error) => {
-                ::std::option::Option::Some(error)
-            }
+            SendMessageBatchError::TooManyEntriesInBatchRequest(error) => Some(error),
+            SendMessageBatchError::EmptyBatchRequest(error) => Some(error),
+            SendMessageBatchError::BatchEntryIdsNotDistinct(error) => Some(error),
+            SendMessageBatchError::BatchRequestTooLong(error) => Some(error),
+            SendMessageBatchError::InvalidBatchEntryId(error) => Some(error),
+            SendMessageBatchError::UnsupportedOperation(error) => Some(error),
+            SendMessageBatchError::RequestThrottled(error) => Some(error),
+            SendMessageBatchError::QueueDoesNotExist(error) => Some(error),
+            SendMessageBatchError::InvalidSecurity(error) => Some(error),
+            SendMessageBatchError::KmsDisabled(error) => Some(error),
+            SendMessageBatchError::KmsInvalidState(error) => Some(error),
+            SendMessageBatchError::KmsNotFound(error) => Some(error),
+            SendMessageBatchError::KmsOptInRequired(error) => Some(error),
+            SendMessageBatchError::KmsThrottled(error) => Some(error),
+            SendMessageBatchError::KmsAccessDenied(error) => Some(error),
+            SendMessageBatchError::KmsInvalidKeyUsage(error) => Some(error),
+            SendMessageBatchError::InvalidAddress(error) => Some(error),
             SendMessageBatchError::Unlisted(error) => ::std::error::Error::source(error),
-            SendMessageBatchError::Unhandled(error) => ::std::option::Option::Some(error),
-            SendMessageBatchError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            SendMessageBatchError::Unhandled(error) => Some(error),
+            SendMessageBatchError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -475,14 +404,14 @@ impl super::Operation for SendMessageBatch {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "AmazonSQS.SendMessageBatch");
         request.header("Content-Type", "application/x-amz-json-1.0");

@@ -8,17 +8,12 @@
 /// - In the future, new attributes might be added. If you write code that calls this action, we recommend that you structure your code so that it can handle new attributes gracefully.
 /// - Cross-account permissions don't apply to this action. For more information, see [Grant cross-account permissions to a role and a username](https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-customer-managed-policy-examples.html#grant-cross-account-permissions-to-role-and-user-name) in the *Amazon SQS Developer Guide*.
 /// - To remove the ability to change queue permissions, you must deny permission to the `AddPermission`, `RemovePermission`, and `SetQueueAttributes` actions in your IAM policy.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct SetQueueAttributes;
 impl super::private::Sealed for SetQueueAttributes {}
 /// Errors of [`SetQueueAttributes`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum SetQueueAttributesError {
     /// The service answered `InvalidAttributeName`.
@@ -47,40 +42,30 @@ pub enum SetQueueAttributesError {
 }
 impl SetQueueAttributesError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             SetQueueAttributesError::InvalidAttributeName(_) => {
-                ::std::option::Option::Some("InvalidAttributeName")
+                Some("InvalidAttributeName")
             }
             SetQueueAttributesError::InvalidAttributeValue(_) => {
-                ::std::option::Option::Some("InvalidAttributeValue")
+                Some("InvalidAttributeValue")
             }
-            SetQueueAttributesError::RequestThrottled(_) => {
-                ::std::option::Option::Some("RequestThrottled")
-            }
-            SetQueueAttributesError::QueueDoesNotExist(_) => {
-                ::std::option::Option::Some("QueueDoesNotExist")
-            }
+            SetQueueAttributesError::RequestThrottled(_) => Some("RequestThrottled"),
+            SetQueueAttributesError::QueueDoesNotExist(_) => Some("QueueDoesNotExist"),
             SetQueueAttributesError::UnsupportedOperation(_) => {
-                ::std::option::Option::Some("UnsupportedOperation")
+                Some("UnsupportedOperation")
             }
-            SetQueueAttributesError::OverLimit(_) => {
-                ::std::option::Option::Some("OverLimit")
-            }
-            SetQueueAttributesError::InvalidAddress(_) => {
-                ::std::option::Option::Some("InvalidAddress")
-            }
-            SetQueueAttributesError::InvalidSecurity(_) => {
-                ::std::option::Option::Some("InvalidSecurity")
-            }
+            SetQueueAttributesError::OverLimit(_) => Some("OverLimit"),
+            SetQueueAttributesError::InvalidAddress(_) => Some("InvalidAddress"),
+            SetQueueAttributesError::InvalidSecurity(_) => Some("InvalidSecurity"),
             SetQueueAttributesError::Unlisted(error) => error.code(),
             SetQueueAttributesError::Unhandled(error) => error.code.as_deref(),
-            SetQueueAttributesError::InvalidResponse(_) => ::std::option::Option::None,
+            SetQueueAttributesError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             SetQueueAttributesError::InvalidAttributeName(error) => error.meta(),
             SetQueueAttributesError::InvalidAttributeValue(error) => error.meta(),
@@ -91,12 +76,12 @@ impl SetQueueAttributesError {
             SetQueueAttributesError::InvalidAddress(error) => error.meta(),
             SetQueueAttributesError::InvalidSecurity(error) => error.meta(),
             SetQueueAttributesError::Unlisted(error) => error.meta(),
-            SetQueueAttributesError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            SetQueueAttributesError::Unhandled(meta) => Some(meta),
             SetQueueAttributesError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             SetQueueAttributesError::InvalidAttributeName(error) => error.message(),
             SetQueueAttributesError::InvalidAttributeValue(error) => error.message(),
@@ -124,49 +109,49 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for SetQueueAttributesError {
             crate::service_error::MODELED_CODES,
         );
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidAttributeName") => {
+            Some("InvalidAttributeName") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     SetQueueAttributesError::InvalidAttributeName,
                 )
             }
-            ::std::option::Option::Some("InvalidAttributeValue") => {
+            Some("InvalidAttributeValue") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     SetQueueAttributesError::InvalidAttributeValue,
                 )
             }
-            ::std::option::Option::Some("RequestThrottled") => {
+            Some("RequestThrottled") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     SetQueueAttributesError::RequestThrottled,
                 )
             }
-            ::std::option::Option::Some("QueueDoesNotExist") => {
+            Some("QueueDoesNotExist") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     SetQueueAttributesError::QueueDoesNotExist,
                 )
             }
-            ::std::option::Option::Some("UnsupportedOperation") => {
+            Some("UnsupportedOperation") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     SetQueueAttributesError::UnsupportedOperation,
                 )
             }
-            ::std::option::Option::Some("OverLimit") => {
+            Some("OverLimit") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     SetQueueAttributesError::OverLimit,
                 )
             }
-            ::std::option::Option::Some("InvalidAddress") => {
+            Some("InvalidAddress") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     SetQueueAttributesError::InvalidAddress,
                 )
             }
-            ::std::option::Option::Some("InvalidSecurity") => {
+            Some("InvalidSecurity") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     SetQueueAttributesError::InvalidSecurity,
@@ -177,15 +162,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for SetQueueAttributesError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        SetQueueAttributesError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => SetQueueAttributesError::Unlisted(error),
+                    Some(Err(error)) => {
                         SetQueueAttributesError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         SetQueueAttributesError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -241,41 +224,21 @@ impl ::std::fmt::Display for SetQueueAttributesError {
     }
 }
 impl ::std::error::Error for SetQueueAttributesError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            SetQueueAttributesError::InvalidAttributeName(error) => {
-                ::std::option::Option::Some(error)
-            }
-            SetQueueAttributesError::InvalidAttributeValue(error) => {
-                ::std::option::Option::Some(error)
-            }
-            SetQueueAttributesError::RequestThrottled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            SetQueueAttributesError::QueueDoesNotExist(error) => {
-                ::std::option::Option::Some(error)
-            }
-            SetQueueAttributesError::UnsupportedOperation(error) => {
-                ::std::option::Option::Some(error)
-            }
-            SetQueueAttributesError::OverLimit(error) => {
-                ::std::option::Option::Some(error)
-            }
-            SetQueueAttributesError::InvalidAddress(error) => {
-                ::std::option::Option::Some(error)
-            }
-            SetQueueAttributesError::InvalidSecurity(error) => {
-                ::std::option::Option::Some(error)
-            }
+            SetQueueAttributesError::InvalidAttributeName(error) => Some(error),
+            SetQueueAttributesError::InvalidAttributeValue(error) => Some(error),
+            SetQueueAttributesError::RequestThrottled(error) => Some(error),
+            SetQueueAttributesError::QueueDoesNotExist(error) => Some(error),
+            SetQueueAttributesError::UnsupportedOperation(error) => Some(error),
+            SetQueueAttributesError::OverLimit(error) => Some(error),
+            SetQueueAttributesError::InvalidAddress(error) => Some(error),
+            SetQueueAttributesError::InvalidSecurity(error) => Some(error),
             SetQueueAttributesError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            SetQueueAttributesError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            SetQueueAttributesError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            SetQueueAttributesError::Unhandled(error) => Some(error),
+            SetQueueAttributesError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -297,14 +260,14 @@ impl super::Operation for SetQueueAttributes {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "AmazonSQS.SetQueueAttributes");
         request.header("Content-Type", "application/x-amz-json-1.0");

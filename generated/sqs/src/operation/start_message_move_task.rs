@@ -8,17 +8,12 @@
 /// - This action is currently limited to supporting message redrive from queues that are configured as [dead-letter queues (DLQs)](https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-dead-letter-queues.html) of other Amazon SQS queues only. Non-SQS queue sources of dead-letter queues, such as Lambda or Amazon SNS topics, are currently not supported.
 /// - In dead-letter queues redrive context, the `StartMessageMoveTask` the source queue is the DLQ, while the destination queue can be the original source queue (from which the messages were driven to the dead-letter-queue), or a custom destination queue.
 /// - Only one active message movement task is supported per queue at any given time.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct StartMessageMoveTask;
 impl super::private::Sealed for StartMessageMoveTask {}
 /// Errors of [`StartMessageMoveTask`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum StartMessageMoveTaskError {
     /// The service answered `ResourceNotFoundException`.
@@ -41,31 +36,25 @@ pub enum StartMessageMoveTaskError {
 }
 impl StartMessageMoveTaskError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             StartMessageMoveTaskError::ResourceNotFoundException(_) => {
-                ::std::option::Option::Some("ResourceNotFoundException")
+                Some("ResourceNotFoundException")
             }
-            StartMessageMoveTaskError::RequestThrottled(_) => {
-                ::std::option::Option::Some("RequestThrottled")
-            }
-            StartMessageMoveTaskError::InvalidAddress(_) => {
-                ::std::option::Option::Some("InvalidAddress")
-            }
-            StartMessageMoveTaskError::InvalidSecurity(_) => {
-                ::std::option::Option::Some("InvalidSecurity")
-            }
+            StartMessageMoveTaskError::RequestThrottled(_) => Some("RequestThrottled"),
+            StartMessageMoveTaskError::InvalidAddress(_) => Some("InvalidAddress"),
+            StartMessageMoveTaskError::InvalidSecurity(_) => Some("InvalidSecurity"),
             StartMessageMoveTaskError::UnsupportedOperation(_) => {
-                ::std::option::Option::Some("UnsupportedOperation")
+                Some("UnsupportedOperation")
             }
             StartMessageMoveTaskError::Unlisted(error) => error.code(),
             StartMessageMoveTaskError::Unhandled(error) => error.code.as_deref(),
-            StartMessageMoveTaskError::InvalidResponse(_) => ::std::option::Option::None,
+            StartMessageMoveTaskError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             StartMessageMoveTaskError::ResourceNotFoundException(error) => error.meta(),
             StartMessageMoveTaskError::RequestThrottled(error) => error.meta(),
@@ -73,14 +62,12 @@ impl StartMessageMoveTaskError {
             StartMessageMoveTaskError::InvalidSecurity(error) => error.meta(),
             StartMessageMoveTaskError::UnsupportedOperation(error) => error.meta(),
             StartMessageMoveTaskError::Unlisted(error) => error.meta(),
-            StartMessageMoveTaskError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            StartMessageMoveTaskError::Unhandled(meta) => Some(meta),
             StartMessageMoveTaskError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             StartMessageMoveTaskError::ResourceNotFoundException(error) => {
                 error.message()
@@ -107,31 +94,31 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for StartMessageMoveTaskError
             crate::service_error::MODELED_CODES,
         );
         match code.as_deref() {
-            ::std::option::Option::Some("ResourceNotFoundException") => {
+            Some("ResourceNotFoundException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     StartMessageMoveTaskError::ResourceNotFoundException,
                 )
             }
-            ::std::option::Option::Some("RequestThrottled") => {
+            Some("RequestThrottled") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     StartMessageMoveTaskError::RequestThrottled,
                 )
             }
-            ::std::option::Option::Some("InvalidAddress") => {
+            Some("InvalidAddress") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     StartMessageMoveTaskError::InvalidAddress,
                 )
             }
-            ::std::option::Option::Some("InvalidSecurity") => {
+            Some("InvalidSecurity") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     StartMessageMoveTaskError::InvalidSecurity,
                 )
             }
-            ::std::option::Option::Some("UnsupportedOperation") => {
+            Some("UnsupportedOperation") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     StartMessageMoveTaskError::UnsupportedOperation,
@@ -142,15 +129,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for StartMessageMoveTaskError
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        StartMessageMoveTaskError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => StartMessageMoveTaskError::Unlisted(error),
+                    Some(Err(error)) => {
                         StartMessageMoveTaskError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         StartMessageMoveTaskError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -197,32 +182,18 @@ impl ::std::fmt::Display for StartMessageMoveTaskError {
     }
 }
 impl ::std::error::Error for StartMessageMoveTaskError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            StartMessageMoveTaskError::ResourceNotFoundException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            StartMessageMoveTaskError::RequestThrottled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            StartMessageMoveTaskError::InvalidAddress(error) => {
-                ::std::option::Option::Some(error)
-            }
-            StartMessageMoveTaskError::InvalidSecurity(error) => {
-                ::std::option::Option::Some(error)
-            }
-            StartMessageMoveTaskError::UnsupportedOperation(error) => {
-                ::std::option::Option::Some(error)
-            }
+            StartMessageMoveTaskError::ResourceNotFoundException(error) => Some(error),
+            StartMessageMoveTaskError::RequestThrottled(error) => Some(error),
+            StartMessageMoveTaskError::InvalidAddress(error) => Some(error),
+            StartMessageMoveTaskError::InvalidSecurity(error) => Some(error),
+            StartMessageMoveTaskError::UnsupportedOperation(error) => Some(error),
             StartMessageMoveTaskError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            StartMessageMoveTaskError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            StartMessageMoveTaskError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            StartMessageMoveTaskError::Unhandled(error) => Some(error),
+            StartMessageMoveTaskError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -241,14 +212,14 @@ impl super::Operation for StartMessageMoveTask {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "AmazonSQS.StartMessageMoveTask");
         request.header("Content-Type", "application/x-amz-json-1.0");

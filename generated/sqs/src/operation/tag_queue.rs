@@ -13,17 +13,12 @@
 /// For a full list of tag restrictions, see [Quotas related to queues](https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-limits.html#limits-queues) in the *Amazon SQS Developer Guide*.
 ///
 /// **Note:** Cross-account permissions don't apply to this action. For more information, see [Grant cross-account permissions to a role and a username](https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-customer-managed-policy-examples.html#grant-cross-account-permissions-to-role-and-user-name) in the *Amazon SQS Developer Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct TagQueue;
 impl super::private::Sealed for TagQueue {}
 /// Errors of [`TagQueue`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum TagQueueError {
     /// The service answered `InvalidAddress`.
@@ -46,31 +41,21 @@ pub enum TagQueueError {
 }
 impl TagQueueError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            TagQueueError::InvalidAddress(_) => {
-                ::std::option::Option::Some("InvalidAddress")
-            }
-            TagQueueError::RequestThrottled(_) => {
-                ::std::option::Option::Some("RequestThrottled")
-            }
-            TagQueueError::QueueDoesNotExist(_) => {
-                ::std::option::Option::Some("QueueDoesNotExist")
-            }
-            TagQueueError::InvalidSecurity(_) => {
-                ::std::option::Option::Some("InvalidSecurity")
-            }
-            TagQueueError::UnsupportedOperation(_) => {
-                ::std::option::Option::Some("UnsupportedOperation")
-            }
+            TagQueueError::InvalidAddress(_) => Some("InvalidAddress"),
+            TagQueueError::RequestThrottled(_) => Some("RequestThrottled"),
+            TagQueueError::QueueDoesNotExist(_) => Some("QueueDoesNotExist"),
+            TagQueueError::InvalidSecurity(_) => Some("InvalidSecurity"),
+            TagQueueError::UnsupportedOperation(_) => Some("UnsupportedOperation"),
             TagQueueError::Unlisted(error) => error.code(),
             TagQueueError::Unhandled(error) => error.code.as_deref(),
-            TagQueueError::InvalidResponse(_) => ::std::option::Option::None,
+            TagQueueError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             TagQueueError::InvalidAddress(error) => error.meta(),
             TagQueueError::RequestThrottled(error) => error.meta(),
@@ -78,12 +63,12 @@ impl TagQueueError {
             TagQueueError::InvalidSecurity(error) => error.meta(),
             TagQueueError::UnsupportedOperation(error) => error.meta(),
             TagQueueError::Unlisted(error) => error.meta(),
-            TagQueueError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            TagQueueError::Unhandled(meta) => Some(meta),
             TagQueueError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             TagQueueError::InvalidAddress(error) => error.message(),
             TagQueueError::RequestThrottled(error) => error.message(),
@@ -108,31 +93,31 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for TagQueueError {
             crate::service_error::MODELED_CODES,
         );
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidAddress") => {
+            Some("InvalidAddress") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     TagQueueError::InvalidAddress,
                 )
             }
-            ::std::option::Option::Some("RequestThrottled") => {
+            Some("RequestThrottled") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     TagQueueError::RequestThrottled,
                 )
             }
-            ::std::option::Option::Some("QueueDoesNotExist") => {
+            Some("QueueDoesNotExist") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     TagQueueError::QueueDoesNotExist,
                 )
             }
-            ::std::option::Option::Some("InvalidSecurity") => {
+            Some("InvalidSecurity") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     TagQueueError::InvalidSecurity,
                 )
             }
-            ::std::option::Option::Some("UnsupportedOperation") => {
+            Some("UnsupportedOperation") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     TagQueueError::UnsupportedOperation,
@@ -143,13 +128,11 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for TagQueueError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        TagQueueError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => TagQueueError::Unlisted(error),
+                    Some(Err(error)) => {
                         TagQueueError::InvalidResponse(error.with_response(response))
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         TagQueueError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -182,18 +165,16 @@ impl ::std::fmt::Display for TagQueueError {
     }
 }
 impl ::std::error::Error for TagQueueError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            TagQueueError::InvalidAddress(error) => ::std::option::Option::Some(error),
-            TagQueueError::RequestThrottled(error) => ::std::option::Option::Some(error),
-            TagQueueError::QueueDoesNotExist(error) => ::std::option::Option::Some(error),
-            TagQueueError::InvalidSecurity(error) => ::std::option::Option::Some(error),
-            TagQueueError::UnsupportedOperation(error) => {
-                ::std::option::Option::Some(error)
-            }
+            TagQueueError::InvalidAddress(error) => Some(error),
+            TagQueueError::RequestThrottled(error) => Some(error),
+            TagQueueError::QueueDoesNotExist(error) => Some(error),
+            TagQueueError::InvalidSecurity(error) => Some(error),
+            TagQueueError::UnsupportedOperation(error) => Some(error),
             TagQueueError::Unlisted(error) => ::std::error::Error::source(error),
-            TagQueueError::Unhandled(error) => ::std::option::Option::Some(error),
-            TagQueueError::InvalidResponse(error) => ::std::option::Option::Some(error),
+            TagQueueError::Unhandled(error) => Some(error),
+            TagQueueError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -212,14 +193,14 @@ impl super::Operation for TagQueue {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "AmazonSQS.TagQueue");
         request.header("Content-Type", "application/x-amz-json-1.0");

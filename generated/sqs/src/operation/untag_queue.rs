@@ -4,17 +4,12 @@
 /// Remove cost allocation tags from the specified Amazon SQS queue. For an overview, see [Tagging Your Amazon SQS Queues](https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-queue-tags.html) in the *Amazon SQS Developer Guide*.
 ///
 /// **Note:** Cross-account permissions don't apply to this action. For more information, see [Grant cross-account permissions to a role and a username](https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-customer-managed-policy-examples.html#grant-cross-account-permissions-to-role-and-user-name) in the *Amazon SQS Developer Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct UntagQueue;
 impl super::private::Sealed for UntagQueue {}
 /// Errors of [`UntagQueue`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum UntagQueueError {
     /// The service answered `InvalidAddress`.
@@ -37,31 +32,21 @@ pub enum UntagQueueError {
 }
 impl UntagQueueError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            UntagQueueError::InvalidAddress(_) => {
-                ::std::option::Option::Some("InvalidAddress")
-            }
-            UntagQueueError::RequestThrottled(_) => {
-                ::std::option::Option::Some("RequestThrottled")
-            }
-            UntagQueueError::QueueDoesNotExist(_) => {
-                ::std::option::Option::Some("QueueDoesNotExist")
-            }
-            UntagQueueError::InvalidSecurity(_) => {
-                ::std::option::Option::Some("InvalidSecurity")
-            }
-            UntagQueueError::UnsupportedOperation(_) => {
-                ::std::option::Option::Some("UnsupportedOperation")
-            }
+            UntagQueueError::InvalidAddress(_) => Some("InvalidAddress"),
+            UntagQueueError::RequestThrottled(_) => Some("RequestThrottled"),
+            UntagQueueError::QueueDoesNotExist(_) => Some("QueueDoesNotExist"),
+            UntagQueueError::InvalidSecurity(_) => Some("InvalidSecurity"),
+            UntagQueueError::UnsupportedOperation(_) => Some("UnsupportedOperation"),
             UntagQueueError::Unlisted(error) => error.code(),
             UntagQueueError::Unhandled(error) => error.code.as_deref(),
-            UntagQueueError::InvalidResponse(_) => ::std::option::Option::None,
+            UntagQueueError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             UntagQueueError::InvalidAddress(error) => error.meta(),
             UntagQueueError::RequestThrottled(error) => error.meta(),
@@ -69,12 +54,12 @@ impl UntagQueueError {
             UntagQueueError::InvalidSecurity(error) => error.meta(),
             UntagQueueError::UnsupportedOperation(error) => error.meta(),
             UntagQueueError::Unlisted(error) => error.meta(),
-            UntagQueueError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            UntagQueueError::Unhandled(meta) => Some(meta),
             UntagQueueError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             UntagQueueError::InvalidAddress(error) => error.message(),
             UntagQueueError::RequestThrottled(error) => error.message(),
@@ -99,31 +84,31 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for UntagQueueError {
             crate::service_error::MODELED_CODES,
         );
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidAddress") => {
+            Some("InvalidAddress") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UntagQueueError::InvalidAddress,
                 )
             }
-            ::std::option::Option::Some("RequestThrottled") => {
+            Some("RequestThrottled") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UntagQueueError::RequestThrottled,
                 )
             }
-            ::std::option::Option::Some("QueueDoesNotExist") => {
+            Some("QueueDoesNotExist") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UntagQueueError::QueueDoesNotExist,
                 )
             }
-            ::std::option::Option::Some("InvalidSecurity") => {
+            Some("InvalidSecurity") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UntagQueueError::InvalidSecurity,
                 )
             }
-            ::std::option::Option::Some("UnsupportedOperation") => {
+            Some("UnsupportedOperation") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     UntagQueueError::UnsupportedOperation,
@@ -134,13 +119,11 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for UntagQueueError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        UntagQueueError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => UntagQueueError::Unlisted(error),
+                    Some(Err(error)) => {
                         UntagQueueError::InvalidResponse(error.with_response(response))
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         UntagQueueError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -177,22 +160,16 @@ impl ::std::fmt::Display for UntagQueueError {
     }
 }
 impl ::std::error::Error for UntagQueueError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            UntagQueueError::InvalidAddress(error) => ::std::option::Option::Some(error),
-            UntagQueueError::RequestThrottled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UntagQueueError::QueueDoesNotExist(error) => {
-                ::std::option::Option::Some(error)
-            }
-            UntagQueueError::InvalidSecurity(error) => ::std::option::Option::Some(error),
-            UntagQueueError::UnsupportedOperation(error) => {
-                ::std::option::Option::Some(error)
-            }
+            UntagQueueError::InvalidAddress(error) => Some(error),
+            UntagQueueError::RequestThrottled(error) => Some(error),
+            UntagQueueError::QueueDoesNotExist(error) => Some(error),
+            UntagQueueError::InvalidSecurity(error) => Some(error),
+            UntagQueueError::UnsupportedOperation(error) => Some(error),
             UntagQueueError::Unlisted(error) => ::std::error::Error::source(error),
-            UntagQueueError::Unhandled(error) => ::std::option::Option::Some(error),
-            UntagQueueError::InvalidResponse(error) => ::std::option::Option::Some(error),
+            UntagQueueError::Unhandled(error) => Some(error),
+            UntagQueueError::InvalidResponse(error) => Some(error),
         }
     }
 }
@@ -211,14 +188,14 @@ impl super::Operation for UntagQueue {
     ];
     fn serialize_request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
         ::awsgen_runtime::protocol::RequestError,
     > {
         let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
-            ::std::string::String::from("/"),
-            ::std::string::String::new(),
+            String::from("/"),
+            String::new(),
         );
         request.header("X-Amz-Target", "AmazonSQS.UntagQueue");
         request.header("Content-Type", "application/x-amz-json-1.0");

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AddPermissionRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AddPermissionRequest {
     /// The URL of the Amazon SQS queue to which permissions are added.
@@ -15,15 +10,15 @@ pub struct AddPermissionRequest {
     /// Queue URLs and names are case-sensitive.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub queue_url: ::std::option::Option<::std::string::String>,
+    pub queue_url: Option<String>,
     /// The unique identification of the permission you're setting (for example, `AliceSendMessage`). Maximum 80 characters. Allowed characters include alphanumeric characters, hyphens (`-`), and underscores (`_`).
     ///
     /// Required: the builder's `build()` fails without it.
-    pub label: ::std::option::Option<::std::string::String>,
+    pub label: Option<String>,
     /// The Amazon Web Services account numbers of the [principals](https://docs.aws.amazon.com/general/latest/gr/glos-chap.html#P) who are to receive permission. For information about locating the Amazon Web Services account identification, see [Your Amazon Web Services Identifiers](https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-making-api-requests.html#sqs-api-request-authentication) in the *Amazon SQS Developer Guide*.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub aws_account_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub aws_account_ids: Option<Vec<String>>,
     /// The action the client wants to allow for the specified principal. Valid values: the name of any action or `*`.
     ///
     /// For more information about these actions, see [Overview of Managing Access Permissions to Your Amazon Simple Queue Service Resource](https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-overview-of-managing-access.html) in the *Amazon SQS Developer Guide*.
@@ -31,32 +26,32 @@ pub struct AddPermissionRequest {
     /// Specifying `SendMessage`, `DeleteMessage`, or `ChangeMessageVisibility` for `ActionName.n` also grants permissions for the corresponding batch versions of those actions: `SendMessageBatch`, `DeleteMessageBatch`, and `ChangeMessageVisibilityBatch`.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub actions: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub actions: Option<Vec<String>>,
 }
 impl AddPermissionRequest {
     /// Starts building a [`AddPermissionRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::AddPermissionRequestBuilder {
-        <crate::types::builders::AddPermissionRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AddPermissionRequestBuilder as Default>::default()
     }
     /// The `QueueUrl` member, when set.
     #[inline]
-    pub fn queue_url(&self) -> ::std::option::Option<&str> {
+    pub fn queue_url(&self) -> Option<&str> {
         self.queue_url.as_deref()
     }
     /// The `Label` member, when set.
     #[inline]
-    pub fn label(&self) -> ::std::option::Option<&str> {
+    pub fn label(&self) -> Option<&str> {
         self.label.as_deref()
     }
     /// The `AWSAccountIds` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn aws_account_ids(&self) -> &[::std::string::String] {
+    pub fn aws_account_ids(&self) -> &[String] {
         self.aws_account_ids.as_deref().unwrap_or_default()
     }
     /// The `Actions` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn actions(&self) -> &[::std::string::String] {
+    pub fn actions(&self) -> &[String] {
         self.actions.as_deref().unwrap_or_default()
     }
 }
@@ -67,144 +62,111 @@ impl AddPermissionRequest {
     }
 }
 /// A builder for [`AddPermissionRequest`](crate::types::AddPermissionRequest); start one with `AddPermissionRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AddPermissionRequestBuilder {
     inner: crate::types::AddPermissionRequest,
 }
 impl AddPermissionRequestBuilder {
     /// Sets [`AddPermissionRequest::queue_url`](crate::types::AddPermissionRequest::queue_url): The URL of the Amazon SQS queue to which permissions are added.
-    pub fn queue_url(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.queue_url = ::std::option::Option::Some(input.into());
+    pub fn queue_url(mut self, input: impl Into<String>) -> Self {
+        self.inner.queue_url = Some(input.into());
         self
     }
     /// Sets or clears [`AddPermissionRequest::queue_url`](crate::types::AddPermissionRequest::queue_url).
     #[inline]
-    pub fn set_queue_url(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_queue_url(mut self, input: Option<String>) -> Self {
         self.inner.queue_url = input;
         self
     }
     /// The value set for [`AddPermissionRequest::queue_url`](crate::types::AddPermissionRequest::queue_url), if any.
     #[inline]
-    pub fn get_queue_url(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_queue_url(&self) -> &Option<String> {
         &self.inner.queue_url
     }
     /// Sets [`AddPermissionRequest::label`](crate::types::AddPermissionRequest::label): The unique identification of the permission you're setting (for example, `AliceSendMessage`).
-    pub fn label(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.label = ::std::option::Option::Some(input.into());
+    pub fn label(mut self, input: impl Into<String>) -> Self {
+        self.inner.label = Some(input.into());
         self
     }
     /// Sets or clears [`AddPermissionRequest::label`](crate::types::AddPermissionRequest::label).
     #[inline]
-    pub fn set_label(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_label(mut self, input: Option<String>) -> Self {
         self.inner.label = input;
         self
     }
     /// The value set for [`AddPermissionRequest::label`](crate::types::AddPermissionRequest::label), if any.
     #[inline]
-    pub fn get_label(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_label(&self) -> &Option<String> {
         &self.inner.label
     }
     /// Appends one item to [`AddPermissionRequest::aws_account_ids`](crate::types::AddPermissionRequest::aws_account_ids): The Amazon Web Services account numbers of the [principals](https://docs.aws.amazon.com/general/latest/gr/glos-chap.html#P) who are to receive permission.
     ///
     /// To set the whole list at once, use [`set_aws_account_ids`](Self::set_aws_account_ids).
-    pub fn aws_account_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn aws_account_ids(mut self, input: impl Into<String>) -> Self {
         self.inner.aws_account_ids.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`AddPermissionRequest::aws_account_ids`](crate::types::AddPermissionRequest::aws_account_ids).
     #[inline]
-    pub fn set_aws_account_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_aws_account_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.aws_account_ids = input;
         self
     }
     /// The value set for [`AddPermissionRequest::aws_account_ids`](crate::types::AddPermissionRequest::aws_account_ids), if any.
     #[inline]
-    pub fn get_aws_account_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_aws_account_ids(&self) -> &Option<Vec<String>> {
         &self.inner.aws_account_ids
     }
     /// Appends one item to [`AddPermissionRequest::actions`](crate::types::AddPermissionRequest::actions): The action the client wants to allow for the specified principal.
     ///
     /// To set the whole list at once, use [`set_actions`](Self::set_actions).
-    pub fn actions(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn actions(mut self, input: impl Into<String>) -> Self {
         self.inner.actions.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`AddPermissionRequest::actions`](crate::types::AddPermissionRequest::actions).
     #[inline]
-    pub fn set_actions(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_actions(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.actions = input;
         self
     }
     /// The value set for [`AddPermissionRequest::actions`](crate::types::AddPermissionRequest::actions), if any.
     #[inline]
-    pub fn get_actions(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_actions(&self) -> &Option<Vec<String>> {
         &self.inner.actions
     }
     /// Builds the [`AddPermissionRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::AddPermissionRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.queue_url.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "AddPermissionRequest",
                 member: "queue_url",
             });
         }
         if self.inner.label.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "AddPermissionRequest",
                 member: "label",
             });
         }
         if self.inner.aws_account_ids.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "AddPermissionRequest",
                 member: "aws_account_ids",
             });
         }
         if self.inner.actions.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "AddPermissionRequest",
                 member: "actions",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

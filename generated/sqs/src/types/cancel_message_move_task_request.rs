@@ -2,28 +2,23 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CancelMessageMoveTaskRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CancelMessageMoveTaskRequest {
     /// An identifier associated with a message movement task.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub task_handle: ::std::option::Option<::std::string::String>,
+    pub task_handle: Option<String>,
 }
 impl CancelMessageMoveTaskRequest {
     /// Starts building a [`CancelMessageMoveTaskRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CancelMessageMoveTaskRequestBuilder {
-        <crate::types::builders::CancelMessageMoveTaskRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CancelMessageMoveTaskRequestBuilder as Default>::default()
     }
     /// The `TaskHandle` member, when set.
     #[inline]
-    pub fn task_handle(&self) -> ::std::option::Option<&str> {
+    pub fn task_handle(&self) -> Option<&str> {
         self.task_handle.as_deref()
     }
 }
@@ -34,52 +29,41 @@ impl CancelMessageMoveTaskRequest {
     }
 }
 /// A builder for [`CancelMessageMoveTaskRequest`](crate::types::CancelMessageMoveTaskRequest); start one with `CancelMessageMoveTaskRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CancelMessageMoveTaskRequestBuilder {
     inner: crate::types::CancelMessageMoveTaskRequest,
 }
 impl CancelMessageMoveTaskRequestBuilder {
     /// Sets [`CancelMessageMoveTaskRequest::task_handle`](crate::types::CancelMessageMoveTaskRequest::task_handle): An identifier associated with a message movement task.
-    pub fn task_handle(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.task_handle = ::std::option::Option::Some(input.into());
+    pub fn task_handle(mut self, input: impl Into<String>) -> Self {
+        self.inner.task_handle = Some(input.into());
         self
     }
     /// Sets or clears [`CancelMessageMoveTaskRequest::task_handle`](crate::types::CancelMessageMoveTaskRequest::task_handle).
     #[inline]
-    pub fn set_task_handle(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_task_handle(mut self, input: Option<String>) -> Self {
         self.inner.task_handle = input;
         self
     }
     /// The value set for [`CancelMessageMoveTaskRequest::task_handle`](crate::types::CancelMessageMoveTaskRequest::task_handle), if any.
     #[inline]
-    pub fn get_task_handle(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_task_handle(&self) -> &Option<String> {
         &self.inner.task_handle
     }
     /// Builds the [`CancelMessageMoveTaskRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CancelMessageMoveTaskRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.task_handle.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CancelMessageMoveTaskRequest",
                 member: "task_handle",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,72 +2,58 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CancelMessageMoveTaskResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CancelMessageMoveTaskResult {
     /// The approximate number of messages already moved to the destination queue.
-    pub approximate_number_of_messages_moved: ::std::option::Option<i64>,
+    pub approximate_number_of_messages_moved: Option<i64>,
 }
 impl CancelMessageMoveTaskResult {
     /// Starts building a [`CancelMessageMoveTaskResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::CancelMessageMoveTaskResultBuilder {
-        <crate::types::builders::CancelMessageMoveTaskResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CancelMessageMoveTaskResultBuilder as Default>::default()
     }
     /// The `ApproximateNumberOfMessagesMoved` member, when set.
     #[inline]
-    pub fn approximate_number_of_messages_moved(&self) -> ::std::option::Option<i64> {
+    pub fn approximate_number_of_messages_moved(&self) -> Option<i64> {
         self.approximate_number_of_messages_moved
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for CancelMessageMoveTaskResult {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "CancelMessageMoveTaskResult")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`CancelMessageMoveTaskResult`](crate::types::CancelMessageMoveTaskResult); start one with `CancelMessageMoveTaskResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CancelMessageMoveTaskResultBuilder {
     inner: crate::types::CancelMessageMoveTaskResult,
 }
 impl CancelMessageMoveTaskResultBuilder {
     /// Sets [`CancelMessageMoveTaskResult::approximate_number_of_messages_moved`](crate::types::CancelMessageMoveTaskResult::approximate_number_of_messages_moved): The approximate number of messages already moved to the destination queue.
     pub fn approximate_number_of_messages_moved(mut self, input: i64) -> Self {
-        self.inner.approximate_number_of_messages_moved = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.approximate_number_of_messages_moved = Some(input);
         self
     }
     /// Sets or clears [`CancelMessageMoveTaskResult::approximate_number_of_messages_moved`](crate::types::CancelMessageMoveTaskResult::approximate_number_of_messages_moved).
     #[inline]
     pub fn set_approximate_number_of_messages_moved(
         mut self,
-        input: ::std::option::Option<i64>,
+        input: Option<i64>,
     ) -> Self {
         self.inner.approximate_number_of_messages_moved = input;
         self
     }
     /// The value set for [`CancelMessageMoveTaskResult::approximate_number_of_messages_moved`](crate::types::CancelMessageMoveTaskResult::approximate_number_of_messages_moved), if any.
     #[inline]
-    pub fn get_approximate_number_of_messages_moved(
-        &self,
-    ) -> &::std::option::Option<i64> {
+    pub fn get_approximate_number_of_messages_moved(&self) -> &Option<i64> {
         &self.inner.approximate_number_of_messages_moved
     }
     /// Builds the [`CancelMessageMoveTaskResult`]; it has no required members, so this cannot fail.

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ChangeMessageVisibilityBatchRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ChangeMessageVisibilityBatchRequest {
     /// The URL of the Amazon SQS queue whose messages' visibility is changed.
@@ -15,23 +10,21 @@ pub struct ChangeMessageVisibilityBatchRequest {
     /// Queue URLs and names are case-sensitive.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub queue_url: ::std::option::Option<::std::string::String>,
+    pub queue_url: Option<String>,
     /// Lists the receipt handles of the messages for which the visibility timeout must be changed.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub entries: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ChangeMessageVisibilityBatchRequestEntry>,
-    >,
+    pub entries: Option<Vec<crate::types::ChangeMessageVisibilityBatchRequestEntry>>,
 }
 impl ChangeMessageVisibilityBatchRequest {
     /// Starts building a [`ChangeMessageVisibilityBatchRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ChangeMessageVisibilityBatchRequestBuilder {
-        <crate::types::builders::ChangeMessageVisibilityBatchRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ChangeMessageVisibilityBatchRequestBuilder as Default>::default()
     }
     /// The `QueueUrl` member, when set.
     #[inline]
-    pub fn queue_url(&self) -> ::std::option::Option<&str> {
+    pub fn queue_url(&self) -> Option<&str> {
         self.queue_url.as_deref()
     }
     /// The `Entries` member, empty when not set; the field tells an empty list from an absent one.
@@ -47,36 +40,25 @@ impl ChangeMessageVisibilityBatchRequest {
     }
 }
 /// A builder for [`ChangeMessageVisibilityBatchRequest`](crate::types::ChangeMessageVisibilityBatchRequest); start one with `ChangeMessageVisibilityBatchRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ChangeMessageVisibilityBatchRequestBuilder {
     inner: crate::types::ChangeMessageVisibilityBatchRequest,
 }
 impl ChangeMessageVisibilityBatchRequestBuilder {
     /// Sets [`ChangeMessageVisibilityBatchRequest::queue_url`](crate::types::ChangeMessageVisibilityBatchRequest::queue_url): The URL of the Amazon SQS queue whose messages' visibility is changed.
-    pub fn queue_url(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.queue_url = ::std::option::Option::Some(input.into());
+    pub fn queue_url(mut self, input: impl Into<String>) -> Self {
+        self.inner.queue_url = Some(input.into());
         self
     }
     /// Sets or clears [`ChangeMessageVisibilityBatchRequest::queue_url`](crate::types::ChangeMessageVisibilityBatchRequest::queue_url).
     #[inline]
-    pub fn set_queue_url(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_queue_url(mut self, input: Option<String>) -> Self {
         self.inner.queue_url = input;
         self
     }
     /// The value set for [`ChangeMessageVisibilityBatchRequest::queue_url`](crate::types::ChangeMessageVisibilityBatchRequest::queue_url), if any.
     #[inline]
-    pub fn get_queue_url(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_queue_url(&self) -> &Option<String> {
         &self.inner.queue_url
     }
     /// Appends one item to [`ChangeMessageVisibilityBatchRequest::entries`](crate::types::ChangeMessageVisibilityBatchRequest::entries): Lists the receipt handles of the messages for which the visibility timeout must be changed.
@@ -93,9 +75,7 @@ impl ChangeMessageVisibilityBatchRequestBuilder {
     #[inline]
     pub fn set_entries(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::ChangeMessageVisibilityBatchRequestEntry>,
-        >,
+        input: Option<Vec<crate::types::ChangeMessageVisibilityBatchRequestEntry>>,
     ) -> Self {
         self.inner.entries = input;
         self
@@ -104,31 +84,29 @@ impl ChangeMessageVisibilityBatchRequestBuilder {
     #[inline]
     pub fn get_entries(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::ChangeMessageVisibilityBatchRequestEntry>,
-    > {
+    ) -> &Option<Vec<crate::types::ChangeMessageVisibilityBatchRequestEntry>> {
         &self.inner.entries
     }
     /// Builds the [`ChangeMessageVisibilityBatchRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ChangeMessageVisibilityBatchRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.queue_url.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ChangeMessageVisibilityBatchRequest",
                 member: "queue_url",
             });
         }
         if self.inner.entries.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ChangeMessageVisibilityBatchRequest",
                 member: "entries",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Encloses a receipt handle and an entry ID for each message in `ChangeMessageVisibilityBatch.`
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ChangeMessageVisibilityBatchRequestEntry {
     /// An identifier for this particular receipt handle used to communicate the result.
@@ -17,127 +12,110 @@ pub struct ChangeMessageVisibilityBatchRequestEntry {
     /// This identifier can have up to 80 characters. The following characters are accepted: alphanumeric characters, hyphens(-), and underscores (\_).
     ///
     /// Required: the builder's `build()` fails without it.
-    pub id: ::std::option::Option<::std::string::String>,
+    pub id: Option<String>,
     /// A receipt handle.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub receipt_handle: ::std::option::Option<::std::string::String>,
+    pub receipt_handle: Option<String>,
     /// The new value (in seconds) for the message's visibility timeout.
-    pub visibility_timeout: ::std::option::Option<i32>,
+    pub visibility_timeout: Option<i32>,
 }
 impl ChangeMessageVisibilityBatchRequestEntry {
     /// Starts building a [`ChangeMessageVisibilityBatchRequestEntry`].
     #[inline]
     pub fn builder() -> crate::types::builders::ChangeMessageVisibilityBatchRequestEntryBuilder {
-        <crate::types::builders::ChangeMessageVisibilityBatchRequestEntryBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ChangeMessageVisibilityBatchRequestEntryBuilder as Default>::default()
     }
     /// The `Id` member, when set.
     #[inline]
-    pub fn id(&self) -> ::std::option::Option<&str> {
+    pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
     /// The `ReceiptHandle` member, when set.
     #[inline]
-    pub fn receipt_handle(&self) -> ::std::option::Option<&str> {
+    pub fn receipt_handle(&self) -> Option<&str> {
         self.receipt_handle.as_deref()
     }
     /// The `VisibilityTimeout` member, when set.
     #[inline]
-    pub fn visibility_timeout(&self) -> ::std::option::Option<i32> {
+    pub fn visibility_timeout(&self) -> Option<i32> {
         self.visibility_timeout
     }
 }
 /// A builder for [`ChangeMessageVisibilityBatchRequestEntry`](crate::types::ChangeMessageVisibilityBatchRequestEntry); start one with `ChangeMessageVisibilityBatchRequestEntry::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ChangeMessageVisibilityBatchRequestEntryBuilder {
     inner: crate::types::ChangeMessageVisibilityBatchRequestEntry,
 }
 impl ChangeMessageVisibilityBatchRequestEntryBuilder {
     /// Sets [`ChangeMessageVisibilityBatchRequestEntry::id`](crate::types::ChangeMessageVisibilityBatchRequestEntry::id): An identifier for this particular receipt handle used to communicate the result.
-    pub fn id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.id = ::std::option::Option::Some(input.into());
+    pub fn id(mut self, input: impl Into<String>) -> Self {
+        self.inner.id = Some(input.into());
         self
     }
     /// Sets or clears [`ChangeMessageVisibilityBatchRequestEntry::id`](crate::types::ChangeMessageVisibilityBatchRequestEntry::id).
     #[inline]
-    pub fn set_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_id(mut self, input: Option<String>) -> Self {
         self.inner.id = input;
         self
     }
     /// The value set for [`ChangeMessageVisibilityBatchRequestEntry::id`](crate::types::ChangeMessageVisibilityBatchRequestEntry::id), if any.
     #[inline]
-    pub fn get_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_id(&self) -> &Option<String> {
         &self.inner.id
     }
     /// Sets [`ChangeMessageVisibilityBatchRequestEntry::receipt_handle`](crate::types::ChangeMessageVisibilityBatchRequestEntry::receipt_handle): A receipt handle.
-    pub fn receipt_handle(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.receipt_handle = ::std::option::Option::Some(input.into());
+    pub fn receipt_handle(mut self, input: impl Into<String>) -> Self {
+        self.inner.receipt_handle = Some(input.into());
         self
     }
     /// Sets or clears [`ChangeMessageVisibilityBatchRequestEntry::receipt_handle`](crate::types::ChangeMessageVisibilityBatchRequestEntry::receipt_handle).
     #[inline]
-    pub fn set_receipt_handle(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_receipt_handle(mut self, input: Option<String>) -> Self {
         self.inner.receipt_handle = input;
         self
     }
     /// The value set for [`ChangeMessageVisibilityBatchRequestEntry::receipt_handle`](crate::types::ChangeMessageVisibilityBatchRequestEntry::receipt_handle), if any.
     #[inline]
-    pub fn get_receipt_handle(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_receipt_handle(&self) -> &Option<String> {
         &self.inner.receipt_handle
     }
     /// Sets [`ChangeMessageVisibilityBatchRequestEntry::visibility_timeout`](crate::types::ChangeMessageVisibilityBatchRequestEntry::visibility_timeout): The new value (in seconds) for the message's visibility timeout.
     pub fn visibility_timeout(mut self, input: i32) -> Self {
-        self.inner.visibility_timeout = ::std::option::Option::Some(input);
+        self.inner.visibility_timeout = Some(input);
         self
     }
     /// Sets or clears [`ChangeMessageVisibilityBatchRequestEntry::visibility_timeout`](crate::types::ChangeMessageVisibilityBatchRequestEntry::visibility_timeout).
     #[inline]
-    pub fn set_visibility_timeout(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_visibility_timeout(mut self, input: Option<i32>) -> Self {
         self.inner.visibility_timeout = input;
         self
     }
     /// The value set for [`ChangeMessageVisibilityBatchRequestEntry::visibility_timeout`](crate::types::ChangeMessageVisibilityBatchRequestEntry::visibility_timeout), if any.
     #[inline]
-    pub fn get_visibility_timeout(&self) -> &::std::option::Option<i32> {
+    pub fn get_visibility_timeout(&self) -> &Option<i32> {
         &self.inner.visibility_timeout
     }
     /// Builds the [`ChangeMessageVisibilityBatchRequestEntry`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ChangeMessageVisibilityBatchRequestEntry,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ChangeMessageVisibilityBatchRequestEntry",
                 member: "id",
             });
         }
         if self.inner.receipt_handle.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ChangeMessageVisibilityBatchRequestEntry",
                 member: "receipt_handle",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

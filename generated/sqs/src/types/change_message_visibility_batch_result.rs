@@ -2,32 +2,23 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// For each message in the batch, the response contains a [`ChangeMessageVisibilityBatchResultEntry`](crate::types::ChangeMessageVisibilityBatchResultEntry) tag if the message succeeds or a [`BatchResultErrorEntry`](crate::types::BatchResultErrorEntry) tag if the message fails.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ChangeMessageVisibilityBatchResult {
     /// A list of [`ChangeMessageVisibilityBatchResultEntry`](crate::types::ChangeMessageVisibilityBatchResultEntry) items.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub successful: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ChangeMessageVisibilityBatchResultEntry>,
-    >,
+    pub successful: Option<Vec<crate::types::ChangeMessageVisibilityBatchResultEntry>>,
     /// A list of [`BatchResultErrorEntry`](crate::types::BatchResultErrorEntry) items.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub failed: ::std::option::Option<
-        ::std::vec::Vec<crate::types::BatchResultErrorEntry>,
-    >,
+    pub failed: Option<Vec<crate::types::BatchResultErrorEntry>>,
 }
 impl ChangeMessageVisibilityBatchResult {
     /// Starts building a [`ChangeMessageVisibilityBatchResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::ChangeMessageVisibilityBatchResultBuilder {
-        <crate::types::builders::ChangeMessageVisibilityBatchResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ChangeMessageVisibilityBatchResultBuilder as Default>::default()
     }
     /// The `Successful` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -45,21 +36,16 @@ impl ChangeMessageVisibilityBatchResult {
 impl ::awsgen_runtime::protocol::FromResponse for ChangeMessageVisibilityBatchResult {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "ChangeMessageVisibilityBatchResult")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`ChangeMessageVisibilityBatchResult`](crate::types::ChangeMessageVisibilityBatchResult); start one with `ChangeMessageVisibilityBatchResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ChangeMessageVisibilityBatchResultBuilder {
     inner: crate::types::ChangeMessageVisibilityBatchResult,
 }
@@ -78,9 +64,7 @@ impl ChangeMessageVisibilityBatchResultBuilder {
     #[inline]
     pub fn set_successful(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::ChangeMessageVisibilityBatchResultEntry>,
-        >,
+        input: Option<Vec<crate::types::ChangeMessageVisibilityBatchResultEntry>>,
     ) -> Self {
         self.inner.successful = input;
         self
@@ -89,9 +73,7 @@ impl ChangeMessageVisibilityBatchResultBuilder {
     #[inline]
     pub fn get_successful(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::ChangeMessageVisibilityBatchResultEntry>,
-    > {
+    ) -> &Option<Vec<crate::types::ChangeMessageVisibilityBatchResultEntry>> {
         &self.inner.successful
     }
     /// Appends one item to [`ChangeMessageVisibilityBatchResult::failed`](crate::types::ChangeMessageVisibilityBatchResult::failed): A list of [`BatchResultErrorEntry`](crate::types::BatchResultErrorEntry) items.
@@ -105,40 +87,36 @@ impl ChangeMessageVisibilityBatchResultBuilder {
     #[inline]
     pub fn set_failed(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::BatchResultErrorEntry>,
-        >,
+        input: Option<Vec<crate::types::BatchResultErrorEntry>>,
     ) -> Self {
         self.inner.failed = input;
         self
     }
     /// The value set for [`ChangeMessageVisibilityBatchResult::failed`](crate::types::ChangeMessageVisibilityBatchResult::failed), if any.
     #[inline]
-    pub fn get_failed(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::BatchResultErrorEntry>> {
+    pub fn get_failed(&self) -> &Option<Vec<crate::types::BatchResultErrorEntry>> {
         &self.inner.failed
     }
     /// Builds the [`ChangeMessageVisibilityBatchResult`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ChangeMessageVisibilityBatchResult,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.successful.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ChangeMessageVisibilityBatchResult",
                 member: "successful",
             });
         }
         if self.inner.failed.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ChangeMessageVisibilityBatchResult",
                 member: "failed",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,78 +2,62 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Encloses the `Id` of an entry in `ChangeMessageVisibilityBatch.`
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ChangeMessageVisibilityBatchResultEntry {
     /// Represents a message whose visibility timeout has been changed successfully.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub id: ::std::option::Option<::std::string::String>,
+    pub id: Option<String>,
 }
 impl ChangeMessageVisibilityBatchResultEntry {
     /// Starts building a [`ChangeMessageVisibilityBatchResultEntry`].
     #[inline]
     pub fn builder() -> crate::types::builders::ChangeMessageVisibilityBatchResultEntryBuilder {
-        <crate::types::builders::ChangeMessageVisibilityBatchResultEntryBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ChangeMessageVisibilityBatchResultEntryBuilder as Default>::default()
     }
     /// The `Id` member, when set.
     #[inline]
-    pub fn id(&self) -> ::std::option::Option<&str> {
+    pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
 }
 /// A builder for [`ChangeMessageVisibilityBatchResultEntry`](crate::types::ChangeMessageVisibilityBatchResultEntry); start one with `ChangeMessageVisibilityBatchResultEntry::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ChangeMessageVisibilityBatchResultEntryBuilder {
     inner: crate::types::ChangeMessageVisibilityBatchResultEntry,
 }
 impl ChangeMessageVisibilityBatchResultEntryBuilder {
     /// Sets [`ChangeMessageVisibilityBatchResultEntry::id`](crate::types::ChangeMessageVisibilityBatchResultEntry::id): Represents a message whose visibility timeout has been changed successfully.
-    pub fn id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.id = ::std::option::Option::Some(input.into());
+    pub fn id(mut self, input: impl Into<String>) -> Self {
+        self.inner.id = Some(input.into());
         self
     }
     /// Sets or clears [`ChangeMessageVisibilityBatchResultEntry::id`](crate::types::ChangeMessageVisibilityBatchResultEntry::id).
     #[inline]
-    pub fn set_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_id(mut self, input: Option<String>) -> Self {
         self.inner.id = input;
         self
     }
     /// The value set for [`ChangeMessageVisibilityBatchResultEntry::id`](crate::types::ChangeMessageVisibilityBatchResultEntry::id), if any.
     #[inline]
-    pub fn get_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_id(&self) -> &Option<String> {
         &self.inner.id
     }
     /// Builds the [`ChangeMessageVisibilityBatchResultEntry`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ChangeMessageVisibilityBatchResultEntry,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ChangeMessageVisibilityBatchResultEntry",
                 member: "id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ChangeMessageVisibilityRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ChangeMessageVisibilityRequest {
     /// The URL of the Amazon SQS queue whose message's visibility is changed.
@@ -15,35 +10,35 @@ pub struct ChangeMessageVisibilityRequest {
     /// Queue URLs and names are case-sensitive.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub queue_url: ::std::option::Option<::std::string::String>,
+    pub queue_url: Option<String>,
     /// The receipt handle associated with the message, whose visibility timeout is changed. This parameter is returned by the `ReceiveMessage` action.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub receipt_handle: ::std::option::Option<::std::string::String>,
+    pub receipt_handle: Option<String>,
     /// The new value for the message's visibility timeout (in seconds). Values range: `0` to `43200`. Maximum: 12 hours.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub visibility_timeout: ::std::option::Option<i32>,
+    pub visibility_timeout: Option<i32>,
 }
 impl ChangeMessageVisibilityRequest {
     /// Starts building a [`ChangeMessageVisibilityRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ChangeMessageVisibilityRequestBuilder {
-        <crate::types::builders::ChangeMessageVisibilityRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ChangeMessageVisibilityRequestBuilder as Default>::default()
     }
     /// The `QueueUrl` member, when set.
     #[inline]
-    pub fn queue_url(&self) -> ::std::option::Option<&str> {
+    pub fn queue_url(&self) -> Option<&str> {
         self.queue_url.as_deref()
     }
     /// The `ReceiptHandle` member, when set.
     #[inline]
-    pub fn receipt_handle(&self) -> ::std::option::Option<&str> {
+    pub fn receipt_handle(&self) -> Option<&str> {
         self.receipt_handle.as_deref()
     }
     /// The `VisibilityTimeout` member, when set.
     #[inline]
-    pub fn visibility_timeout(&self) -> ::std::option::Option<i32> {
+    pub fn visibility_timeout(&self) -> Option<i32> {
         self.visibility_timeout
     }
 }
@@ -54,102 +49,85 @@ impl ChangeMessageVisibilityRequest {
     }
 }
 /// A builder for [`ChangeMessageVisibilityRequest`](crate::types::ChangeMessageVisibilityRequest); start one with `ChangeMessageVisibilityRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ChangeMessageVisibilityRequestBuilder {
     inner: crate::types::ChangeMessageVisibilityRequest,
 }
 impl ChangeMessageVisibilityRequestBuilder {
     /// Sets [`ChangeMessageVisibilityRequest::queue_url`](crate::types::ChangeMessageVisibilityRequest::queue_url): The URL of the Amazon SQS queue whose message's visibility is changed.
-    pub fn queue_url(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.queue_url = ::std::option::Option::Some(input.into());
+    pub fn queue_url(mut self, input: impl Into<String>) -> Self {
+        self.inner.queue_url = Some(input.into());
         self
     }
     /// Sets or clears [`ChangeMessageVisibilityRequest::queue_url`](crate::types::ChangeMessageVisibilityRequest::queue_url).
     #[inline]
-    pub fn set_queue_url(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_queue_url(mut self, input: Option<String>) -> Self {
         self.inner.queue_url = input;
         self
     }
     /// The value set for [`ChangeMessageVisibilityRequest::queue_url`](crate::types::ChangeMessageVisibilityRequest::queue_url), if any.
     #[inline]
-    pub fn get_queue_url(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_queue_url(&self) -> &Option<String> {
         &self.inner.queue_url
     }
     /// Sets [`ChangeMessageVisibilityRequest::receipt_handle`](crate::types::ChangeMessageVisibilityRequest::receipt_handle): The receipt handle associated with the message, whose visibility timeout is changed.
-    pub fn receipt_handle(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.receipt_handle = ::std::option::Option::Some(input.into());
+    pub fn receipt_handle(mut self, input: impl Into<String>) -> Self {
+        self.inner.receipt_handle = Some(input.into());
         self
     }
     /// Sets or clears [`ChangeMessageVisibilityRequest::receipt_handle`](crate::types::ChangeMessageVisibilityRequest::receipt_handle).
     #[inline]
-    pub fn set_receipt_handle(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_receipt_handle(mut self, input: Option<String>) -> Self {
         self.inner.receipt_handle = input;
         self
     }
     /// The value set for [`ChangeMessageVisibilityRequest::receipt_handle`](crate::types::ChangeMessageVisibilityRequest::receipt_handle), if any.
     #[inline]
-    pub fn get_receipt_handle(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_receipt_handle(&self) -> &Option<String> {
         &self.inner.receipt_handle
     }
     /// Sets [`ChangeMessageVisibilityRequest::visibility_timeout`](crate::types::ChangeMessageVisibilityRequest::visibility_timeout): The new value for the message's visibility timeout (in seconds).
     pub fn visibility_timeout(mut self, input: i32) -> Self {
-        self.inner.visibility_timeout = ::std::option::Option::Some(input);
+        self.inner.visibility_timeout = Some(input);
         self
     }
     /// Sets or clears [`ChangeMessageVisibilityRequest::visibility_timeout`](crate::types::ChangeMessageVisibilityRequest::visibility_timeout).
     #[inline]
-    pub fn set_visibility_timeout(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_visibility_timeout(mut self, input: Option<i32>) -> Self {
         self.inner.visibility_timeout = input;
         self
     }
     /// The value set for [`ChangeMessageVisibilityRequest::visibility_timeout`](crate::types::ChangeMessageVisibilityRequest::visibility_timeout), if any.
     #[inline]
-    pub fn get_visibility_timeout(&self) -> &::std::option::Option<i32> {
+    pub fn get_visibility_timeout(&self) -> &Option<i32> {
         &self.inner.visibility_timeout
     }
     /// Builds the [`ChangeMessageVisibilityRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ChangeMessageVisibilityRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.queue_url.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ChangeMessageVisibilityRequest",
                 member: "queue_url",
             });
         }
         if self.inner.receipt_handle.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ChangeMessageVisibilityRequest",
                 member: "receipt_handle",
             });
         }
         if self.inner.visibility_timeout.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ChangeMessageVisibilityRequest",
                 member: "visibility_timeout",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

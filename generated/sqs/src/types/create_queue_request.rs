@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `CreateQueueRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct CreateQueueRequest {
     /// The name of the new queue. The following limits apply to this name:
@@ -19,7 +14,7 @@ pub struct CreateQueueRequest {
     /// Queue URLs and names are case-sensitive.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub queue_name: ::std::option::Option<::std::string::String>,
+    pub queue_name: Option<String>,
     /// A map of attributes with their corresponding values.
     ///
     /// The following lists the names, descriptions, and values of the special request parameters that the `CreateQueue` action uses:
@@ -78,11 +73,8 @@ pub struct CreateQueueRequest {
     /// If you set these attributes to anything other than the values shown for enabling high throughput, normal throughput is in effect and deduplication occurs as specified.
     ///
     /// For information on throughput quotas, see [Quotas related to messages](https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/quotas-messages.html) in the *Amazon SQS Developer Guide*.
-    pub attributes: ::std::option::Option<
-        ::std::collections::BTreeMap<
-            crate::types::QueueAttributeName,
-            ::std::string::String,
-        >,
+    pub attributes: Option<
+        ::std::collections::BTreeMap<crate::types::QueueAttributeName, String>,
     >,
     /// Add cost allocation tags to the specified Amazon SQS queue. For an overview, see [Tagging Your Amazon SQS Queues](https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-queue-tags.html) in the *Amazon SQS Developer Guide*.
     ///
@@ -98,40 +90,31 @@ pub struct CreateQueueRequest {
     /// **Note:** To be able to tag a queue on creation, you must have the `sqs:CreateQueue` and `sqs:TagQueue` permissions.
     ///
     /// Cross-account permissions don't apply to this action. For more information, see [Grant cross-account permissions to a role and a username](https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-customer-managed-policy-examples.html#grant-cross-account-permissions-to-role-and-user-name) in the *Amazon SQS Developer Guide*.
-    pub tags: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    pub tags: Option<::std::collections::BTreeMap<String, String>>,
 }
 impl CreateQueueRequest {
     /// Starts building a [`CreateQueueRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateQueueRequestBuilder {
-        <crate::types::builders::CreateQueueRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CreateQueueRequestBuilder as Default>::default()
     }
     /// The `QueueName` member, when set.
     #[inline]
-    pub fn queue_name(&self) -> ::std::option::Option<&str> {
+    pub fn queue_name(&self) -> Option<&str> {
         self.queue_name.as_deref()
     }
     /// The `Attributes` member, when set.
     #[inline]
     pub fn attributes(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<
-            crate::types::QueueAttributeName,
-            ::std::string::String,
-        >,
+    ) -> Option<
+        &::std::collections::BTreeMap<crate::types::QueueAttributeName, String>,
     > {
         self.attributes.as_ref()
     }
     /// The `tags` member, when set.
     #[inline]
-    pub fn tags(
-        &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    pub fn tags(&self) -> Option<&::std::collections::BTreeMap<String, String>> {
         self.tags.as_ref()
     }
 }
@@ -142,36 +125,25 @@ impl CreateQueueRequest {
     }
 }
 /// A builder for [`CreateQueueRequest`](crate::types::CreateQueueRequest); start one with `CreateQueueRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CreateQueueRequestBuilder {
     inner: crate::types::CreateQueueRequest,
 }
 impl CreateQueueRequestBuilder {
     /// Sets [`CreateQueueRequest::queue_name`](crate::types::CreateQueueRequest::queue_name): The name of the new queue.
-    pub fn queue_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.queue_name = ::std::option::Option::Some(input.into());
+    pub fn queue_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.queue_name = Some(input.into());
         self
     }
     /// Sets or clears [`CreateQueueRequest::queue_name`](crate::types::CreateQueueRequest::queue_name).
     #[inline]
-    pub fn set_queue_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_queue_name(mut self, input: Option<String>) -> Self {
         self.inner.queue_name = input;
         self
     }
     /// The value set for [`CreateQueueRequest::queue_name`](crate::types::CreateQueueRequest::queue_name), if any.
     #[inline]
-    pub fn get_queue_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_queue_name(&self) -> &Option<String> {
         &self.inner.queue_name
     }
     /// Adds one entry to [`CreateQueueRequest::attributes`](crate::types::CreateQueueRequest::attributes): A map of attributes with their corresponding values.
@@ -180,7 +152,7 @@ impl CreateQueueRequestBuilder {
     pub fn attributes(
         mut self,
         key: crate::types::QueueAttributeName,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl Into<String>,
     ) -> Self {
         self.inner.attributes.get_or_insert_default().insert(key, value.into());
         self
@@ -189,11 +161,8 @@ impl CreateQueueRequestBuilder {
     #[inline]
     pub fn set_attributes(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<
-                crate::types::QueueAttributeName,
-                ::std::string::String,
-            >,
+        input: Option<
+            ::std::collections::BTreeMap<crate::types::QueueAttributeName, String>,
         >,
     ) -> Self {
         self.inner.attributes = input;
@@ -203,22 +172,15 @@ impl CreateQueueRequestBuilder {
     #[inline]
     pub fn get_attributes(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<
-            crate::types::QueueAttributeName,
-            ::std::string::String,
-        >,
+    ) -> &Option<
+        ::std::collections::BTreeMap<crate::types::QueueAttributeName, String>,
     > {
         &self.inner.attributes
     }
     /// Adds one entry to [`CreateQueueRequest::tags`](crate::types::CreateQueueRequest::tags): Add cost allocation tags to the specified Amazon SQS queue.
     ///
     /// To set the whole map at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(
-        mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn tags(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
         self.inner.tags.get_or_insert_default().insert(key.into(), value.into());
         self
     }
@@ -226,36 +188,30 @@ impl CreateQueueRequestBuilder {
     #[inline]
     pub fn set_tags(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`CreateQueueRequest::tags`](crate::types::CreateQueueRequest::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    pub fn get_tags(&self) -> &Option<::std::collections::BTreeMap<String, String>> {
         &self.inner.tags
     }
     /// Builds the [`CreateQueueRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::CreateQueueRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.queue_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateQueueRequest",
                 member: "queue_name",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteMessageBatchRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteMessageBatchRequest {
     /// The URL of the Amazon SQS queue from which messages are deleted.
@@ -15,23 +10,21 @@ pub struct DeleteMessageBatchRequest {
     /// Queue URLs and names are case-sensitive.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub queue_url: ::std::option::Option<::std::string::String>,
+    pub queue_url: Option<String>,
     /// Lists the receipt handles for the messages to be deleted.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub entries: ::std::option::Option<
-        ::std::vec::Vec<crate::types::DeleteMessageBatchRequestEntry>,
-    >,
+    pub entries: Option<Vec<crate::types::DeleteMessageBatchRequestEntry>>,
 }
 impl DeleteMessageBatchRequest {
     /// Starts building a [`DeleteMessageBatchRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteMessageBatchRequestBuilder {
-        <crate::types::builders::DeleteMessageBatchRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteMessageBatchRequestBuilder as Default>::default()
     }
     /// The `QueueUrl` member, when set.
     #[inline]
-    pub fn queue_url(&self) -> ::std::option::Option<&str> {
+    pub fn queue_url(&self) -> Option<&str> {
         self.queue_url.as_deref()
     }
     /// The `Entries` member, empty when not set; the field tells an empty list from an absent one.
@@ -47,36 +40,25 @@ impl DeleteMessageBatchRequest {
     }
 }
 /// A builder for [`DeleteMessageBatchRequest`](crate::types::DeleteMessageBatchRequest); start one with `DeleteMessageBatchRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteMessageBatchRequestBuilder {
     inner: crate::types::DeleteMessageBatchRequest,
 }
 impl DeleteMessageBatchRequestBuilder {
     /// Sets [`DeleteMessageBatchRequest::queue_url`](crate::types::DeleteMessageBatchRequest::queue_url): The URL of the Amazon SQS queue from which messages are deleted.
-    pub fn queue_url(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.queue_url = ::std::option::Option::Some(input.into());
+    pub fn queue_url(mut self, input: impl Into<String>) -> Self {
+        self.inner.queue_url = Some(input.into());
         self
     }
     /// Sets or clears [`DeleteMessageBatchRequest::queue_url`](crate::types::DeleteMessageBatchRequest::queue_url).
     #[inline]
-    pub fn set_queue_url(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_queue_url(mut self, input: Option<String>) -> Self {
         self.inner.queue_url = input;
         self
     }
     /// The value set for [`DeleteMessageBatchRequest::queue_url`](crate::types::DeleteMessageBatchRequest::queue_url), if any.
     #[inline]
-    pub fn get_queue_url(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_queue_url(&self) -> &Option<String> {
         &self.inner.queue_url
     }
     /// Appends one item to [`DeleteMessageBatchRequest::entries`](crate::types::DeleteMessageBatchRequest::entries): Lists the receipt handles for the messages to be deleted.
@@ -93,9 +75,7 @@ impl DeleteMessageBatchRequestBuilder {
     #[inline]
     pub fn set_entries(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::DeleteMessageBatchRequestEntry>,
-        >,
+        input: Option<Vec<crate::types::DeleteMessageBatchRequestEntry>>,
     ) -> Self {
         self.inner.entries = input;
         self
@@ -104,31 +84,29 @@ impl DeleteMessageBatchRequestBuilder {
     #[inline]
     pub fn get_entries(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::DeleteMessageBatchRequestEntry>,
-    > {
+    ) -> &Option<Vec<crate::types::DeleteMessageBatchRequestEntry>> {
         &self.inner.entries
     }
     /// Builds the [`DeleteMessageBatchRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteMessageBatchRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.queue_url.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteMessageBatchRequest",
                 member: "queue_url",
             });
         }
         if self.inner.entries.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteMessageBatchRequest",
                 member: "entries",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

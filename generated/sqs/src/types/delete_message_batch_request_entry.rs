@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Encloses a receipt handle and an identifier for it.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteMessageBatchRequestEntry {
     /// The identifier for this particular receipt handle. This is used to communicate the result.
@@ -17,104 +12,87 @@ pub struct DeleteMessageBatchRequestEntry {
     /// This identifier can have up to 80 characters. The following characters are accepted: alphanumeric characters, hyphens(-), and underscores (\_).
     ///
     /// Required: the builder's `build()` fails without it.
-    pub id: ::std::option::Option<::std::string::String>,
+    pub id: Option<String>,
     /// A receipt handle.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub receipt_handle: ::std::option::Option<::std::string::String>,
+    pub receipt_handle: Option<String>,
 }
 impl DeleteMessageBatchRequestEntry {
     /// Starts building a [`DeleteMessageBatchRequestEntry`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteMessageBatchRequestEntryBuilder {
-        <crate::types::builders::DeleteMessageBatchRequestEntryBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteMessageBatchRequestEntryBuilder as Default>::default()
     }
     /// The `Id` member, when set.
     #[inline]
-    pub fn id(&self) -> ::std::option::Option<&str> {
+    pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
     /// The `ReceiptHandle` member, when set.
     #[inline]
-    pub fn receipt_handle(&self) -> ::std::option::Option<&str> {
+    pub fn receipt_handle(&self) -> Option<&str> {
         self.receipt_handle.as_deref()
     }
 }
 /// A builder for [`DeleteMessageBatchRequestEntry`](crate::types::DeleteMessageBatchRequestEntry); start one with `DeleteMessageBatchRequestEntry::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteMessageBatchRequestEntryBuilder {
     inner: crate::types::DeleteMessageBatchRequestEntry,
 }
 impl DeleteMessageBatchRequestEntryBuilder {
     /// Sets [`DeleteMessageBatchRequestEntry::id`](crate::types::DeleteMessageBatchRequestEntry::id): The identifier for this particular receipt handle.
-    pub fn id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.id = ::std::option::Option::Some(input.into());
+    pub fn id(mut self, input: impl Into<String>) -> Self {
+        self.inner.id = Some(input.into());
         self
     }
     /// Sets or clears [`DeleteMessageBatchRequestEntry::id`](crate::types::DeleteMessageBatchRequestEntry::id).
     #[inline]
-    pub fn set_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_id(mut self, input: Option<String>) -> Self {
         self.inner.id = input;
         self
     }
     /// The value set for [`DeleteMessageBatchRequestEntry::id`](crate::types::DeleteMessageBatchRequestEntry::id), if any.
     #[inline]
-    pub fn get_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_id(&self) -> &Option<String> {
         &self.inner.id
     }
     /// Sets [`DeleteMessageBatchRequestEntry::receipt_handle`](crate::types::DeleteMessageBatchRequestEntry::receipt_handle): A receipt handle.
-    pub fn receipt_handle(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.receipt_handle = ::std::option::Option::Some(input.into());
+    pub fn receipt_handle(mut self, input: impl Into<String>) -> Self {
+        self.inner.receipt_handle = Some(input.into());
         self
     }
     /// Sets or clears [`DeleteMessageBatchRequestEntry::receipt_handle`](crate::types::DeleteMessageBatchRequestEntry::receipt_handle).
     #[inline]
-    pub fn set_receipt_handle(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_receipt_handle(mut self, input: Option<String>) -> Self {
         self.inner.receipt_handle = input;
         self
     }
     /// The value set for [`DeleteMessageBatchRequestEntry::receipt_handle`](crate::types::DeleteMessageBatchRequestEntry::receipt_handle), if any.
     #[inline]
-    pub fn get_receipt_handle(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_receipt_handle(&self) -> &Option<String> {
         &self.inner.receipt_handle
     }
     /// Builds the [`DeleteMessageBatchRequestEntry`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteMessageBatchRequestEntry,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteMessageBatchRequestEntry",
                 member: "id",
             });
         }
         if self.inner.receipt_handle.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteMessageBatchRequestEntry",
                 member: "receipt_handle",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,32 +2,23 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// For each message in the batch, the response contains a [`DeleteMessageBatchResultEntry`](crate::types::DeleteMessageBatchResultEntry) tag if the message is deleted or a [`BatchResultErrorEntry`](crate::types::BatchResultErrorEntry) tag if the message can't be deleted.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteMessageBatchResult {
     /// A list of [`DeleteMessageBatchResultEntry`](crate::types::DeleteMessageBatchResultEntry) items.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub successful: ::std::option::Option<
-        ::std::vec::Vec<crate::types::DeleteMessageBatchResultEntry>,
-    >,
+    pub successful: Option<Vec<crate::types::DeleteMessageBatchResultEntry>>,
     /// A list of [`BatchResultErrorEntry`](crate::types::BatchResultErrorEntry) items.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub failed: ::std::option::Option<
-        ::std::vec::Vec<crate::types::BatchResultErrorEntry>,
-    >,
+    pub failed: Option<Vec<crate::types::BatchResultErrorEntry>>,
 }
 impl DeleteMessageBatchResult {
     /// Starts building a [`DeleteMessageBatchResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteMessageBatchResultBuilder {
-        <crate::types::builders::DeleteMessageBatchResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteMessageBatchResultBuilder as Default>::default()
     }
     /// The `Successful` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -43,21 +34,16 @@ impl DeleteMessageBatchResult {
 impl ::awsgen_runtime::protocol::FromResponse for DeleteMessageBatchResult {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "DeleteMessageBatchResult")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`DeleteMessageBatchResult`](crate::types::DeleteMessageBatchResult); start one with `DeleteMessageBatchResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteMessageBatchResultBuilder {
     inner: crate::types::DeleteMessageBatchResult,
 }
@@ -76,9 +62,7 @@ impl DeleteMessageBatchResultBuilder {
     #[inline]
     pub fn set_successful(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::DeleteMessageBatchResultEntry>,
-        >,
+        input: Option<Vec<crate::types::DeleteMessageBatchResultEntry>>,
     ) -> Self {
         self.inner.successful = input;
         self
@@ -87,9 +71,7 @@ impl DeleteMessageBatchResultBuilder {
     #[inline]
     pub fn get_successful(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::DeleteMessageBatchResultEntry>,
-    > {
+    ) -> &Option<Vec<crate::types::DeleteMessageBatchResultEntry>> {
         &self.inner.successful
     }
     /// Appends one item to [`DeleteMessageBatchResult::failed`](crate::types::DeleteMessageBatchResult::failed): A list of [`BatchResultErrorEntry`](crate::types::BatchResultErrorEntry) items.
@@ -103,40 +85,36 @@ impl DeleteMessageBatchResultBuilder {
     #[inline]
     pub fn set_failed(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::BatchResultErrorEntry>,
-        >,
+        input: Option<Vec<crate::types::BatchResultErrorEntry>>,
     ) -> Self {
         self.inner.failed = input;
         self
     }
     /// The value set for [`DeleteMessageBatchResult::failed`](crate::types::DeleteMessageBatchResult::failed), if any.
     #[inline]
-    pub fn get_failed(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::BatchResultErrorEntry>> {
+    pub fn get_failed(&self) -> &Option<Vec<crate::types::BatchResultErrorEntry>> {
         &self.inner.failed
     }
     /// Builds the [`DeleteMessageBatchResult`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteMessageBatchResult,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.successful.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteMessageBatchResult",
                 member: "successful",
             });
         }
         if self.inner.failed.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteMessageBatchResult",
                 member: "failed",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,78 +2,62 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Encloses the `Id` of an entry in `DeleteMessageBatch.`
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteMessageBatchResultEntry {
     /// Represents a successfully deleted message.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub id: ::std::option::Option<::std::string::String>,
+    pub id: Option<String>,
 }
 impl DeleteMessageBatchResultEntry {
     /// Starts building a [`DeleteMessageBatchResultEntry`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteMessageBatchResultEntryBuilder {
-        <crate::types::builders::DeleteMessageBatchResultEntryBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteMessageBatchResultEntryBuilder as Default>::default()
     }
     /// The `Id` member, when set.
     #[inline]
-    pub fn id(&self) -> ::std::option::Option<&str> {
+    pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
 }
 /// A builder for [`DeleteMessageBatchResultEntry`](crate::types::DeleteMessageBatchResultEntry); start one with `DeleteMessageBatchResultEntry::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteMessageBatchResultEntryBuilder {
     inner: crate::types::DeleteMessageBatchResultEntry,
 }
 impl DeleteMessageBatchResultEntryBuilder {
     /// Sets [`DeleteMessageBatchResultEntry::id`](crate::types::DeleteMessageBatchResultEntry::id): Represents a successfully deleted message.
-    pub fn id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.id = ::std::option::Option::Some(input.into());
+    pub fn id(mut self, input: impl Into<String>) -> Self {
+        self.inner.id = Some(input.into());
         self
     }
     /// Sets or clears [`DeleteMessageBatchResultEntry::id`](crate::types::DeleteMessageBatchResultEntry::id).
     #[inline]
-    pub fn set_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_id(mut self, input: Option<String>) -> Self {
         self.inner.id = input;
         self
     }
     /// The value set for [`DeleteMessageBatchResultEntry::id`](crate::types::DeleteMessageBatchResultEntry::id), if any.
     #[inline]
-    pub fn get_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_id(&self) -> &Option<String> {
         &self.inner.id
     }
     /// Builds the [`DeleteMessageBatchResultEntry`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteMessageBatchResultEntry,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteMessageBatchResultEntry",
                 member: "id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DeleteMessageRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DeleteMessageRequest {
     /// The URL of the Amazon SQS queue from which messages are deleted.
@@ -15,26 +10,26 @@ pub struct DeleteMessageRequest {
     /// Queue URLs and names are case-sensitive.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub queue_url: ::std::option::Option<::std::string::String>,
+    pub queue_url: Option<String>,
     /// The receipt handle associated with the message to delete.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub receipt_handle: ::std::option::Option<::std::string::String>,
+    pub receipt_handle: Option<String>,
 }
 impl DeleteMessageRequest {
     /// Starts building a [`DeleteMessageRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteMessageRequestBuilder {
-        <crate::types::builders::DeleteMessageRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DeleteMessageRequestBuilder as Default>::default()
     }
     /// The `QueueUrl` member, when set.
     #[inline]
-    pub fn queue_url(&self) -> ::std::option::Option<&str> {
+    pub fn queue_url(&self) -> Option<&str> {
         self.queue_url.as_deref()
     }
     /// The `ReceiptHandle` member, when set.
     #[inline]
-    pub fn receipt_handle(&self) -> ::std::option::Option<&str> {
+    pub fn receipt_handle(&self) -> Option<&str> {
         self.receipt_handle.as_deref()
     }
 }
@@ -45,80 +40,63 @@ impl DeleteMessageRequest {
     }
 }
 /// A builder for [`DeleteMessageRequest`](crate::types::DeleteMessageRequest); start one with `DeleteMessageRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DeleteMessageRequestBuilder {
     inner: crate::types::DeleteMessageRequest,
 }
 impl DeleteMessageRequestBuilder {
     /// Sets [`DeleteMessageRequest::queue_url`](crate::types::DeleteMessageRequest::queue_url): The URL of the Amazon SQS queue from which messages are deleted.
-    pub fn queue_url(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.queue_url = ::std::option::Option::Some(input.into());
+    pub fn queue_url(mut self, input: impl Into<String>) -> Self {
+        self.inner.queue_url = Some(input.into());
         self
     }
     /// Sets or clears [`DeleteMessageRequest::queue_url`](crate::types::DeleteMessageRequest::queue_url).
     #[inline]
-    pub fn set_queue_url(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_queue_url(mut self, input: Option<String>) -> Self {
         self.inner.queue_url = input;
         self
     }
     /// The value set for [`DeleteMessageRequest::queue_url`](crate::types::DeleteMessageRequest::queue_url), if any.
     #[inline]
-    pub fn get_queue_url(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_queue_url(&self) -> &Option<String> {
         &self.inner.queue_url
     }
     /// Sets [`DeleteMessageRequest::receipt_handle`](crate::types::DeleteMessageRequest::receipt_handle): The receipt handle associated with the message to delete.
-    pub fn receipt_handle(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.receipt_handle = ::std::option::Option::Some(input.into());
+    pub fn receipt_handle(mut self, input: impl Into<String>) -> Self {
+        self.inner.receipt_handle = Some(input.into());
         self
     }
     /// Sets or clears [`DeleteMessageRequest::receipt_handle`](crate::types::DeleteMessageRequest::receipt_handle).
     #[inline]
-    pub fn set_receipt_handle(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_receipt_handle(mut self, input: Option<String>) -> Self {
         self.inner.receipt_handle = input;
         self
     }
     /// The value set for [`DeleteMessageRequest::receipt_handle`](crate::types::DeleteMessageRequest::receipt_handle), if any.
     #[inline]
-    pub fn get_receipt_handle(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_receipt_handle(&self) -> &Option<String> {
         &self.inner.receipt_handle
     }
     /// Builds the [`DeleteMessageRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DeleteMessageRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.queue_url.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteMessageRequest",
                 member: "queue_url",
             });
         }
         if self.inner.receipt_handle.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteMessageRequest",
                 member: "receipt_handle",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

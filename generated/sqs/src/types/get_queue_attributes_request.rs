@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetQueueAttributesRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetQueueAttributesRequest {
     /// The URL of the Amazon SQS queue whose attribute information is retrieved.
@@ -15,7 +10,7 @@ pub struct GetQueueAttributesRequest {
     /// Queue URLs and names are case-sensitive.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub queue_url: ::std::option::Option<::std::string::String>,
+    pub queue_url: Option<String>,
     /// A list of attributes for which to retrieve information.
     ///
     /// The `AttributeNames` parameter is optional, but if you don't specify values for this parameter, the request returns empty results.
@@ -80,19 +75,17 @@ pub struct GetQueueAttributesRequest {
     /// If you set these attributes to anything other than the values shown for enabling high throughput, normal throughput is in effect and deduplication occurs as specified.
     ///
     /// For information on throughput quotas, see [Quotas related to messages](https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/quotas-messages.html) in the *Amazon SQS Developer Guide*.
-    pub attribute_names: ::std::option::Option<
-        ::std::vec::Vec<crate::types::QueueAttributeName>,
-    >,
+    pub attribute_names: Option<Vec<crate::types::QueueAttributeName>>,
 }
 impl GetQueueAttributesRequest {
     /// Starts building a [`GetQueueAttributesRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetQueueAttributesRequestBuilder {
-        <crate::types::builders::GetQueueAttributesRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetQueueAttributesRequestBuilder as Default>::default()
     }
     /// The `QueueUrl` member, when set.
     #[inline]
-    pub fn queue_url(&self) -> ::std::option::Option<&str> {
+    pub fn queue_url(&self) -> Option<&str> {
         self.queue_url.as_deref()
     }
     /// The `AttributeNames` member, empty when not set; the field tells an empty list from an absent one.
@@ -108,36 +101,25 @@ impl GetQueueAttributesRequest {
     }
 }
 /// A builder for [`GetQueueAttributesRequest`](crate::types::GetQueueAttributesRequest); start one with `GetQueueAttributesRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetQueueAttributesRequestBuilder {
     inner: crate::types::GetQueueAttributesRequest,
 }
 impl GetQueueAttributesRequestBuilder {
     /// Sets [`GetQueueAttributesRequest::queue_url`](crate::types::GetQueueAttributesRequest::queue_url): The URL of the Amazon SQS queue whose attribute information is retrieved.
-    pub fn queue_url(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.queue_url = ::std::option::Option::Some(input.into());
+    pub fn queue_url(mut self, input: impl Into<String>) -> Self {
+        self.inner.queue_url = Some(input.into());
         self
     }
     /// Sets or clears [`GetQueueAttributesRequest::queue_url`](crate::types::GetQueueAttributesRequest::queue_url).
     #[inline]
-    pub fn set_queue_url(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_queue_url(mut self, input: Option<String>) -> Self {
         self.inner.queue_url = input;
         self
     }
     /// The value set for [`GetQueueAttributesRequest::queue_url`](crate::types::GetQueueAttributesRequest::queue_url), if any.
     #[inline]
-    pub fn get_queue_url(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_queue_url(&self) -> &Option<String> {
         &self.inner.queue_url
     }
     /// Appends one item to [`GetQueueAttributesRequest::attribute_names`](crate::types::GetQueueAttributesRequest::attribute_names): A list of attributes for which to retrieve information.
@@ -151,32 +133,30 @@ impl GetQueueAttributesRequestBuilder {
     #[inline]
     pub fn set_attribute_names(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::QueueAttributeName>>,
+        input: Option<Vec<crate::types::QueueAttributeName>>,
     ) -> Self {
         self.inner.attribute_names = input;
         self
     }
     /// The value set for [`GetQueueAttributesRequest::attribute_names`](crate::types::GetQueueAttributesRequest::attribute_names), if any.
     #[inline]
-    pub fn get_attribute_names(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::QueueAttributeName>> {
+    pub fn get_attribute_names(&self) -> &Option<Vec<crate::types::QueueAttributeName>> {
         &self.inner.attribute_names
     }
     /// Builds the [`GetQueueAttributesRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetQueueAttributesRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.queue_url.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetQueueAttributesRequest",
                 member: "queue_url",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

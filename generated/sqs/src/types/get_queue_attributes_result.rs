@@ -2,37 +2,26 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A list of returned queue attributes.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetQueueAttributesResult {
     /// A map of attributes to their respective values.
-    pub attributes: ::std::option::Option<
-        ::std::collections::BTreeMap<
-            crate::types::QueueAttributeName,
-            ::std::string::String,
-        >,
+    pub attributes: Option<
+        ::std::collections::BTreeMap<crate::types::QueueAttributeName, String>,
     >,
 }
 impl GetQueueAttributesResult {
     /// Starts building a [`GetQueueAttributesResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetQueueAttributesResultBuilder {
-        <crate::types::builders::GetQueueAttributesResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetQueueAttributesResultBuilder as Default>::default()
     }
     /// The `Attributes` member, when set.
     #[inline]
     pub fn attributes(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<
-            crate::types::QueueAttributeName,
-            ::std::string::String,
-        >,
+    ) -> Option<
+        &::std::collections::BTreeMap<crate::types::QueueAttributeName, String>,
     > {
         self.attributes.as_ref()
     }
@@ -40,21 +29,16 @@ impl GetQueueAttributesResult {
 impl ::awsgen_runtime::protocol::FromResponse for GetQueueAttributesResult {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "GetQueueAttributesResult")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`GetQueueAttributesResult`](crate::types::GetQueueAttributesResult); start one with `GetQueueAttributesResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetQueueAttributesResultBuilder {
     inner: crate::types::GetQueueAttributesResult,
 }
@@ -65,7 +49,7 @@ impl GetQueueAttributesResultBuilder {
     pub fn attributes(
         mut self,
         key: crate::types::QueueAttributeName,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl Into<String>,
     ) -> Self {
         self.inner.attributes.get_or_insert_default().insert(key, value.into());
         self
@@ -74,11 +58,8 @@ impl GetQueueAttributesResultBuilder {
     #[inline]
     pub fn set_attributes(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<
-                crate::types::QueueAttributeName,
-                ::std::string::String,
-            >,
+        input: Option<
+            ::std::collections::BTreeMap<crate::types::QueueAttributeName, String>,
         >,
     ) -> Self {
         self.inner.attributes = input;
@@ -88,11 +69,8 @@ impl GetQueueAttributesResultBuilder {
     #[inline]
     pub fn get_attributes(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<
-            crate::types::QueueAttributeName,
-            ::std::string::String,
-        >,
+    ) -> &Option<
+        ::std::collections::BTreeMap<crate::types::QueueAttributeName, String>,
     > {
         &self.inner.attributes
     }

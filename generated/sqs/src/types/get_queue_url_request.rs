@@ -2,35 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Retrieves the URL of an existing queue based on its name and, optionally, the Amazon Web Services account ID.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetQueueUrlRequest {
     /// (Required) The name of the queue for which you want to fetch the URL. The name can be up to 80 characters long and can include alphanumeric characters, hyphens (-), and underscores (\_). Queue URLs and names are case-sensitive.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub queue_name: ::std::option::Option<::std::string::String>,
+    pub queue_name: Option<String>,
     /// (Optional) The Amazon Web Services account ID of the account that created the queue. This is only required when you are attempting to access a queue owned by another Amazon Web Services account.
-    pub queue_owner_aws_account_id: ::std::option::Option<::std::string::String>,
+    pub queue_owner_aws_account_id: Option<String>,
 }
 impl GetQueueUrlRequest {
     /// Starts building a [`GetQueueUrlRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetQueueUrlRequestBuilder {
-        <crate::types::builders::GetQueueUrlRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetQueueUrlRequestBuilder as Default>::default()
     }
     /// The `QueueName` member, when set.
     #[inline]
-    pub fn queue_name(&self) -> ::std::option::Option<&str> {
+    pub fn queue_name(&self) -> Option<&str> {
         self.queue_name.as_deref()
     }
     /// The `QueueOwnerAWSAccountId` member, when set.
     #[inline]
-    pub fn queue_owner_aws_account_id(&self) -> ::std::option::Option<&str> {
+    pub fn queue_owner_aws_account_id(&self) -> Option<&str> {
         self.queue_owner_aws_account_id.as_deref()
     }
 }
@@ -41,78 +36,57 @@ impl GetQueueUrlRequest {
     }
 }
 /// A builder for [`GetQueueUrlRequest`](crate::types::GetQueueUrlRequest); start one with `GetQueueUrlRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetQueueUrlRequestBuilder {
     inner: crate::types::GetQueueUrlRequest,
 }
 impl GetQueueUrlRequestBuilder {
     /// Sets [`GetQueueUrlRequest::queue_name`](crate::types::GetQueueUrlRequest::queue_name): (Required) The name of the queue for which you want to fetch the URL.
-    pub fn queue_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.queue_name = ::std::option::Option::Some(input.into());
+    pub fn queue_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.queue_name = Some(input.into());
         self
     }
     /// Sets or clears [`GetQueueUrlRequest::queue_name`](crate::types::GetQueueUrlRequest::queue_name).
     #[inline]
-    pub fn set_queue_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_queue_name(mut self, input: Option<String>) -> Self {
         self.inner.queue_name = input;
         self
     }
     /// The value set for [`GetQueueUrlRequest::queue_name`](crate::types::GetQueueUrlRequest::queue_name), if any.
     #[inline]
-    pub fn get_queue_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_queue_name(&self) -> &Option<String> {
         &self.inner.queue_name
     }
     /// Sets [`GetQueueUrlRequest::queue_owner_aws_account_id`](crate::types::GetQueueUrlRequest::queue_owner_aws_account_id): (Optional) The Amazon Web Services account ID of the account that created the queue.
-    pub fn queue_owner_aws_account_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.queue_owner_aws_account_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn queue_owner_aws_account_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.queue_owner_aws_account_id = Some(input.into());
         self
     }
     /// Sets or clears [`GetQueueUrlRequest::queue_owner_aws_account_id`](crate::types::GetQueueUrlRequest::queue_owner_aws_account_id).
     #[inline]
-    pub fn set_queue_owner_aws_account_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_queue_owner_aws_account_id(mut self, input: Option<String>) -> Self {
         self.inner.queue_owner_aws_account_id = input;
         self
     }
     /// The value set for [`GetQueueUrlRequest::queue_owner_aws_account_id`](crate::types::GetQueueUrlRequest::queue_owner_aws_account_id), if any.
     #[inline]
-    pub fn get_queue_owner_aws_account_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_queue_owner_aws_account_id(&self) -> &Option<String> {
         &self.inner.queue_owner_aws_account_id
     }
     /// Builds the [`GetQueueUrlRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetQueueUrlRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.queue_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetQueueUrlRequest",
                 member: "queue_name",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

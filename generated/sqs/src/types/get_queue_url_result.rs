@@ -2,71 +2,55 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// For more information, see [Interpreting Responses](https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-api-responses.html) in the *Amazon SQS Developer Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetQueueUrlResult {
     /// The URL of the queue.
-    pub queue_url: ::std::option::Option<::std::string::String>,
+    pub queue_url: Option<String>,
 }
 impl GetQueueUrlResult {
     /// Starts building a [`GetQueueUrlResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetQueueUrlResultBuilder {
-        <crate::types::builders::GetQueueUrlResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetQueueUrlResultBuilder as Default>::default()
     }
     /// The `QueueUrl` member, when set.
     #[inline]
-    pub fn queue_url(&self) -> ::std::option::Option<&str> {
+    pub fn queue_url(&self) -> Option<&str> {
         self.queue_url.as_deref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for GetQueueUrlResult {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "GetQueueUrlResult")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`GetQueueUrlResult`](crate::types::GetQueueUrlResult); start one with `GetQueueUrlResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetQueueUrlResultBuilder {
     inner: crate::types::GetQueueUrlResult,
 }
 impl GetQueueUrlResultBuilder {
     /// Sets [`GetQueueUrlResult::queue_url`](crate::types::GetQueueUrlResult::queue_url): The URL of the queue.
-    pub fn queue_url(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.queue_url = ::std::option::Option::Some(input.into());
+    pub fn queue_url(mut self, input: impl Into<String>) -> Self {
+        self.inner.queue_url = Some(input.into());
         self
     }
     /// Sets or clears [`GetQueueUrlResult::queue_url`](crate::types::GetQueueUrlResult::queue_url).
     #[inline]
-    pub fn set_queue_url(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_queue_url(mut self, input: Option<String>) -> Self {
         self.inner.queue_url = input;
         self
     }
     /// The value set for [`GetQueueUrlResult::queue_url`](crate::types::GetQueueUrlResult::queue_url), if any.
     #[inline]
-    pub fn get_queue_url(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_queue_url(&self) -> &Option<String> {
         &self.inner.queue_url
     }
     /// Builds the [`GetQueueUrlResult`]; it has no required members, so this cannot fail.

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListDeadLetterSourceQueuesRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListDeadLetterSourceQueuesRequest {
     /// The URL of a dead-letter queue.
@@ -15,31 +10,31 @@ pub struct ListDeadLetterSourceQueuesRequest {
     /// Queue URLs and names are case-sensitive.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub queue_url: ::std::option::Option<::std::string::String>,
+    pub queue_url: Option<String>,
     /// Pagination token to request the next set of results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// Maximum number of results to include in the response. Value range is 1 to 1000. You must set `MaxResults` to receive a value for `NextToken` in the response.
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
 }
 impl ListDeadLetterSourceQueuesRequest {
     /// Starts building a [`ListDeadLetterSourceQueuesRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListDeadLetterSourceQueuesRequestBuilder {
-        <crate::types::builders::ListDeadLetterSourceQueuesRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ListDeadLetterSourceQueuesRequestBuilder as Default>::default()
     }
     /// The `QueueUrl` member, when set.
     #[inline]
-    pub fn queue_url(&self) -> ::std::option::Option<&str> {
+    pub fn queue_url(&self) -> Option<&str> {
         self.queue_url.as_deref()
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
 }
@@ -50,90 +45,73 @@ impl ListDeadLetterSourceQueuesRequest {
     }
 }
 /// A builder for [`ListDeadLetterSourceQueuesRequest`](crate::types::ListDeadLetterSourceQueuesRequest); start one with `ListDeadLetterSourceQueuesRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ListDeadLetterSourceQueuesRequestBuilder {
     inner: crate::types::ListDeadLetterSourceQueuesRequest,
 }
 impl ListDeadLetterSourceQueuesRequestBuilder {
     /// Sets [`ListDeadLetterSourceQueuesRequest::queue_url`](crate::types::ListDeadLetterSourceQueuesRequest::queue_url): The URL of a dead-letter queue.
-    pub fn queue_url(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.queue_url = ::std::option::Option::Some(input.into());
+    pub fn queue_url(mut self, input: impl Into<String>) -> Self {
+        self.inner.queue_url = Some(input.into());
         self
     }
     /// Sets or clears [`ListDeadLetterSourceQueuesRequest::queue_url`](crate::types::ListDeadLetterSourceQueuesRequest::queue_url).
     #[inline]
-    pub fn set_queue_url(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_queue_url(mut self, input: Option<String>) -> Self {
         self.inner.queue_url = input;
         self
     }
     /// The value set for [`ListDeadLetterSourceQueuesRequest::queue_url`](crate::types::ListDeadLetterSourceQueuesRequest::queue_url), if any.
     #[inline]
-    pub fn get_queue_url(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_queue_url(&self) -> &Option<String> {
         &self.inner.queue_url
     }
     /// Sets [`ListDeadLetterSourceQueuesRequest::next_token`](crate::types::ListDeadLetterSourceQueuesRequest::next_token): Pagination token to request the next set of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`ListDeadLetterSourceQueuesRequest::next_token`](crate::types::ListDeadLetterSourceQueuesRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`ListDeadLetterSourceQueuesRequest::next_token`](crate::types::ListDeadLetterSourceQueuesRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Sets [`ListDeadLetterSourceQueuesRequest::max_results`](crate::types::ListDeadLetterSourceQueuesRequest::max_results): Maximum number of results to include in the response.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`ListDeadLetterSourceQueuesRequest::max_results`](crate::types::ListDeadLetterSourceQueuesRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`ListDeadLetterSourceQueuesRequest::max_results`](crate::types::ListDeadLetterSourceQueuesRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Builds the [`ListDeadLetterSourceQueuesRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListDeadLetterSourceQueuesRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.queue_url.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ListDeadLetterSourceQueuesRequest",
                 member: "queue_url",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,56 +2,46 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A list of your dead letter source queues.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListDeadLetterSourceQueuesResult {
     /// A list of source queue URLs that have the `RedrivePolicy` queue attribute configured with a dead-letter queue.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub queue_urls: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub queue_urls: Option<Vec<String>>,
     /// Pagination token to include in the next request. Token value is `null` if there are no additional results to request, or if you did not set `MaxResults` in the request.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl ListDeadLetterSourceQueuesResult {
     /// Starts building a [`ListDeadLetterSourceQueuesResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListDeadLetterSourceQueuesResultBuilder {
-        <crate::types::builders::ListDeadLetterSourceQueuesResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ListDeadLetterSourceQueuesResultBuilder as Default>::default()
     }
     /// The `queueUrls` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn queue_urls(&self) -> &[::std::string::String] {
+    pub fn queue_urls(&self) -> &[String] {
         self.queue_urls.as_deref().unwrap_or_default()
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for ListDeadLetterSourceQueuesResult {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "ListDeadLetterSourceQueuesResult")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`ListDeadLetterSourceQueuesResult`](crate::types::ListDeadLetterSourceQueuesResult); start one with `ListDeadLetterSourceQueuesResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ListDeadLetterSourceQueuesResultBuilder {
     inner: crate::types::ListDeadLetterSourceQueuesResult,
 }
@@ -59,65 +49,51 @@ impl ListDeadLetterSourceQueuesResultBuilder {
     /// Appends one item to [`ListDeadLetterSourceQueuesResult::queue_urls`](crate::types::ListDeadLetterSourceQueuesResult::queue_urls): A list of source queue URLs that have the `RedrivePolicy` queue attribute configured with a dead-letter queue.
     ///
     /// To set the whole list at once, use [`set_queue_urls`](Self::set_queue_urls).
-    pub fn queue_urls(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn queue_urls(mut self, input: impl Into<String>) -> Self {
         self.inner.queue_urls.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ListDeadLetterSourceQueuesResult::queue_urls`](crate::types::ListDeadLetterSourceQueuesResult::queue_urls).
     #[inline]
-    pub fn set_queue_urls(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_queue_urls(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.queue_urls = input;
         self
     }
     /// The value set for [`ListDeadLetterSourceQueuesResult::queue_urls`](crate::types::ListDeadLetterSourceQueuesResult::queue_urls), if any.
     #[inline]
-    pub fn get_queue_urls(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_queue_urls(&self) -> &Option<Vec<String>> {
         &self.inner.queue_urls
     }
     /// Sets [`ListDeadLetterSourceQueuesResult::next_token`](crate::types::ListDeadLetterSourceQueuesResult::next_token): Pagination token to include in the next request.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`ListDeadLetterSourceQueuesResult::next_token`](crate::types::ListDeadLetterSourceQueuesResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`ListDeadLetterSourceQueuesResult::next_token`](crate::types::ListDeadLetterSourceQueuesResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`ListDeadLetterSourceQueuesResult`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListDeadLetterSourceQueuesResult,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.queue_urls.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ListDeadLetterSourceQueuesResult",
                 member: "queue_urls",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

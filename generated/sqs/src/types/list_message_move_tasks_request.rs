@@ -2,35 +2,30 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListMessageMoveTasksRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListMessageMoveTasksRequest {
     /// The ARN of the queue whose message movement tasks are to be listed.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub source_arn: ::std::option::Option<::std::string::String>,
+    pub source_arn: Option<String>,
     /// The maximum number of results to include in the response. The default is 1, which provides the most recent message movement task. The upper limit is 10.
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
 }
 impl ListMessageMoveTasksRequest {
     /// Starts building a [`ListMessageMoveTasksRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListMessageMoveTasksRequestBuilder {
-        <crate::types::builders::ListMessageMoveTasksRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ListMessageMoveTasksRequestBuilder as Default>::default()
     }
     /// The `SourceArn` member, when set.
     #[inline]
-    pub fn source_arn(&self) -> ::std::option::Option<&str> {
+    pub fn source_arn(&self) -> Option<&str> {
         self.source_arn.as_deref()
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
 }
@@ -41,68 +36,57 @@ impl ListMessageMoveTasksRequest {
     }
 }
 /// A builder for [`ListMessageMoveTasksRequest`](crate::types::ListMessageMoveTasksRequest); start one with `ListMessageMoveTasksRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ListMessageMoveTasksRequestBuilder {
     inner: crate::types::ListMessageMoveTasksRequest,
 }
 impl ListMessageMoveTasksRequestBuilder {
     /// Sets [`ListMessageMoveTasksRequest::source_arn`](crate::types::ListMessageMoveTasksRequest::source_arn): The ARN of the queue whose message movement tasks are to be listed.
-    pub fn source_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.source_arn = ::std::option::Option::Some(input.into());
+    pub fn source_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.source_arn = Some(input.into());
         self
     }
     /// Sets or clears [`ListMessageMoveTasksRequest::source_arn`](crate::types::ListMessageMoveTasksRequest::source_arn).
     #[inline]
-    pub fn set_source_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_source_arn(mut self, input: Option<String>) -> Self {
         self.inner.source_arn = input;
         self
     }
     /// The value set for [`ListMessageMoveTasksRequest::source_arn`](crate::types::ListMessageMoveTasksRequest::source_arn), if any.
     #[inline]
-    pub fn get_source_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_source_arn(&self) -> &Option<String> {
         &self.inner.source_arn
     }
     /// Sets [`ListMessageMoveTasksRequest::max_results`](crate::types::ListMessageMoveTasksRequest::max_results): The maximum number of results to include in the response.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`ListMessageMoveTasksRequest::max_results`](crate::types::ListMessageMoveTasksRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`ListMessageMoveTasksRequest::max_results`](crate::types::ListMessageMoveTasksRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Builds the [`ListMessageMoveTasksRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ListMessageMoveTasksRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.source_arn.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ListMessageMoveTasksRequest",
                 member: "source_arn",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,24 +2,17 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListMessageMoveTasksResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListMessageMoveTasksResult {
     /// A list of message movement tasks and their attributes.
-    pub results: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ListMessageMoveTasksResultEntry>,
-    >,
+    pub results: Option<Vec<crate::types::ListMessageMoveTasksResultEntry>>,
 }
 impl ListMessageMoveTasksResult {
     /// Starts building a [`ListMessageMoveTasksResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListMessageMoveTasksResultBuilder {
-        <crate::types::builders::ListMessageMoveTasksResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ListMessageMoveTasksResultBuilder as Default>::default()
     }
     /// The `Results` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -30,21 +23,16 @@ impl ListMessageMoveTasksResult {
 impl ::awsgen_runtime::protocol::FromResponse for ListMessageMoveTasksResult {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "ListMessageMoveTasksResult")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`ListMessageMoveTasksResult`](crate::types::ListMessageMoveTasksResult); start one with `ListMessageMoveTasksResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ListMessageMoveTasksResultBuilder {
     inner: crate::types::ListMessageMoveTasksResult,
 }
@@ -63,9 +51,7 @@ impl ListMessageMoveTasksResultBuilder {
     #[inline]
     pub fn set_results(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::ListMessageMoveTasksResultEntry>,
-        >,
+        input: Option<Vec<crate::types::ListMessageMoveTasksResultEntry>>,
     ) -> Self {
         self.inner.results = input;
         self
@@ -74,9 +60,7 @@ impl ListMessageMoveTasksResultBuilder {
     #[inline]
     pub fn get_results(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::ListMessageMoveTasksResultEntry>,
-    > {
+    ) -> &Option<Vec<crate::types::ListMessageMoveTasksResultEntry>> {
         &self.inner.results
     }
     /// Builds the [`ListMessageMoveTasksResult`]; it has no required members, so this cannot fail.

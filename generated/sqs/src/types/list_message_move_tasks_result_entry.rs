@@ -2,287 +2,234 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the details of a message movement task.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListMessageMoveTasksResultEntry {
     /// An identifier associated with a message movement task. When this field is returned in the response of the `ListMessageMoveTasks` action, it is only populated for tasks that are in RUNNING status.
-    pub task_handle: ::std::option::Option<::std::string::String>,
+    pub task_handle: Option<String>,
     /// The status of the message movement task. Possible values are: RUNNING, COMPLETED, CANCELLING, CANCELLED, and FAILED.
-    pub status: ::std::option::Option<::std::string::String>,
+    pub status: Option<String>,
     /// The ARN of the queue that contains the messages to be moved to another queue.
-    pub source_arn: ::std::option::Option<::std::string::String>,
+    pub source_arn: Option<String>,
     /// The ARN of the destination queue if it has been specified in the `StartMessageMoveTask` request. If a `DestinationArn` has not been specified in the `StartMessageMoveTask` request, this field value will be NULL.
-    pub destination_arn: ::std::option::Option<::std::string::String>,
+    pub destination_arn: Option<String>,
     /// The number of messages to be moved per second (the message movement rate), if it has been specified in the `StartMessageMoveTask` request. If a `MaxNumberOfMessagesPerSecond` has not been specified in the `StartMessageMoveTask` request, this field value will be NULL.
-    pub max_number_of_messages_per_second: ::std::option::Option<i32>,
+    pub max_number_of_messages_per_second: Option<i32>,
     /// The approximate number of messages already moved to the destination queue.
-    pub approximate_number_of_messages_moved: ::std::option::Option<i64>,
+    pub approximate_number_of_messages_moved: Option<i64>,
     /// The number of messages to be moved from the source queue. This number is obtained at the time of starting the message movement task and is only included after the message movement task is selected to start.
-    pub approximate_number_of_messages_to_move: ::std::option::Option<i64>,
+    pub approximate_number_of_messages_to_move: Option<i64>,
     /// The task failure reason (only included if the task status is FAILED).
-    pub failure_reason: ::std::option::Option<::std::string::String>,
+    pub failure_reason: Option<String>,
     /// The timestamp of starting the message movement task.
-    pub started_timestamp: ::std::option::Option<i64>,
+    pub started_timestamp: Option<i64>,
 }
 impl ListMessageMoveTasksResultEntry {
     /// Starts building a [`ListMessageMoveTasksResultEntry`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListMessageMoveTasksResultEntryBuilder {
-        <crate::types::builders::ListMessageMoveTasksResultEntryBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ListMessageMoveTasksResultEntryBuilder as Default>::default()
     }
     /// The `TaskHandle` member, when set.
     #[inline]
-    pub fn task_handle(&self) -> ::std::option::Option<&str> {
+    pub fn task_handle(&self) -> Option<&str> {
         self.task_handle.as_deref()
     }
     /// The `Status` member, when set.
     #[inline]
-    pub fn status(&self) -> ::std::option::Option<&str> {
+    pub fn status(&self) -> Option<&str> {
         self.status.as_deref()
     }
     /// The `SourceArn` member, when set.
     #[inline]
-    pub fn source_arn(&self) -> ::std::option::Option<&str> {
+    pub fn source_arn(&self) -> Option<&str> {
         self.source_arn.as_deref()
     }
     /// The `DestinationArn` member, when set.
     #[inline]
-    pub fn destination_arn(&self) -> ::std::option::Option<&str> {
+    pub fn destination_arn(&self) -> Option<&str> {
         self.destination_arn.as_deref()
     }
     /// The `MaxNumberOfMessagesPerSecond` member, when set.
     #[inline]
-    pub fn max_number_of_messages_per_second(&self) -> ::std::option::Option<i32> {
+    pub fn max_number_of_messages_per_second(&self) -> Option<i32> {
         self.max_number_of_messages_per_second
     }
     /// The `ApproximateNumberOfMessagesMoved` member, when set.
     #[inline]
-    pub fn approximate_number_of_messages_moved(&self) -> ::std::option::Option<i64> {
+    pub fn approximate_number_of_messages_moved(&self) -> Option<i64> {
         self.approximate_number_of_messages_moved
     }
     /// The `ApproximateNumberOfMessagesToMove` member, when set.
     #[inline]
-    pub fn approximate_number_of_messages_to_move(&self) -> ::std::option::Option<i64> {
+    pub fn approximate_number_of_messages_to_move(&self) -> Option<i64> {
         self.approximate_number_of_messages_to_move
     }
     /// The `FailureReason` member, when set.
     #[inline]
-    pub fn failure_reason(&self) -> ::std::option::Option<&str> {
+    pub fn failure_reason(&self) -> Option<&str> {
         self.failure_reason.as_deref()
     }
     /// The `StartedTimestamp` member, when set.
     #[inline]
-    pub fn started_timestamp(&self) -> ::std::option::Option<i64> {
+    pub fn started_timestamp(&self) -> Option<i64> {
         self.started_timestamp
     }
 }
 /// A builder for [`ListMessageMoveTasksResultEntry`](crate::types::ListMessageMoveTasksResultEntry); start one with `ListMessageMoveTasksResultEntry::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ListMessageMoveTasksResultEntryBuilder {
     inner: crate::types::ListMessageMoveTasksResultEntry,
 }
 impl ListMessageMoveTasksResultEntryBuilder {
     /// Sets [`ListMessageMoveTasksResultEntry::task_handle`](crate::types::ListMessageMoveTasksResultEntry::task_handle): An identifier associated with a message movement task.
-    pub fn task_handle(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.task_handle = ::std::option::Option::Some(input.into());
+    pub fn task_handle(mut self, input: impl Into<String>) -> Self {
+        self.inner.task_handle = Some(input.into());
         self
     }
     /// Sets or clears [`ListMessageMoveTasksResultEntry::task_handle`](crate::types::ListMessageMoveTasksResultEntry::task_handle).
     #[inline]
-    pub fn set_task_handle(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_task_handle(mut self, input: Option<String>) -> Self {
         self.inner.task_handle = input;
         self
     }
     /// The value set for [`ListMessageMoveTasksResultEntry::task_handle`](crate::types::ListMessageMoveTasksResultEntry::task_handle), if any.
     #[inline]
-    pub fn get_task_handle(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_task_handle(&self) -> &Option<String> {
         &self.inner.task_handle
     }
     /// Sets [`ListMessageMoveTasksResultEntry::status`](crate::types::ListMessageMoveTasksResultEntry::status): The status of the message movement task.
-    pub fn status(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.status = ::std::option::Option::Some(input.into());
+    pub fn status(mut self, input: impl Into<String>) -> Self {
+        self.inner.status = Some(input.into());
         self
     }
     /// Sets or clears [`ListMessageMoveTasksResultEntry::status`](crate::types::ListMessageMoveTasksResultEntry::status).
     #[inline]
-    pub fn set_status(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_status(mut self, input: Option<String>) -> Self {
         self.inner.status = input;
         self
     }
     /// The value set for [`ListMessageMoveTasksResultEntry::status`](crate::types::ListMessageMoveTasksResultEntry::status), if any.
     #[inline]
-    pub fn get_status(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_status(&self) -> &Option<String> {
         &self.inner.status
     }
     /// Sets [`ListMessageMoveTasksResultEntry::source_arn`](crate::types::ListMessageMoveTasksResultEntry::source_arn): The ARN of the queue that contains the messages to be moved to another queue.
-    pub fn source_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.source_arn = ::std::option::Option::Some(input.into());
+    pub fn source_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.source_arn = Some(input.into());
         self
     }
     /// Sets or clears [`ListMessageMoveTasksResultEntry::source_arn`](crate::types::ListMessageMoveTasksResultEntry::source_arn).
     #[inline]
-    pub fn set_source_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_source_arn(mut self, input: Option<String>) -> Self {
         self.inner.source_arn = input;
         self
     }
     /// The value set for [`ListMessageMoveTasksResultEntry::source_arn`](crate::types::ListMessageMoveTasksResultEntry::source_arn), if any.
     #[inline]
-    pub fn get_source_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_source_arn(&self) -> &Option<String> {
         &self.inner.source_arn
     }
     /// Sets [`ListMessageMoveTasksResultEntry::destination_arn`](crate::types::ListMessageMoveTasksResultEntry::destination_arn): The ARN of the destination queue if it has been specified in the `StartMessageMoveTask` request.
-    pub fn destination_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.destination_arn = ::std::option::Option::Some(input.into());
+    pub fn destination_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.destination_arn = Some(input.into());
         self
     }
     /// Sets or clears [`ListMessageMoveTasksResultEntry::destination_arn`](crate::types::ListMessageMoveTasksResultEntry::destination_arn).
     #[inline]
-    pub fn set_destination_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_destination_arn(mut self, input: Option<String>) -> Self {
         self.inner.destination_arn = input;
         self
     }
     /// The value set for [`ListMessageMoveTasksResultEntry::destination_arn`](crate::types::ListMessageMoveTasksResultEntry::destination_arn), if any.
     #[inline]
-    pub fn get_destination_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_destination_arn(&self) -> &Option<String> {
         &self.inner.destination_arn
     }
     /// Sets [`ListMessageMoveTasksResultEntry::max_number_of_messages_per_second`](crate::types::ListMessageMoveTasksResultEntry::max_number_of_messages_per_second): The number of messages to be moved per second (the message movement rate), if it has been specified in the `StartMessageMoveTask` request.
     pub fn max_number_of_messages_per_second(mut self, input: i32) -> Self {
-        self.inner.max_number_of_messages_per_second = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.max_number_of_messages_per_second = Some(input);
         self
     }
     /// Sets or clears [`ListMessageMoveTasksResultEntry::max_number_of_messages_per_second`](crate::types::ListMessageMoveTasksResultEntry::max_number_of_messages_per_second).
     #[inline]
-    pub fn set_max_number_of_messages_per_second(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_max_number_of_messages_per_second(mut self, input: Option<i32>) -> Self {
         self.inner.max_number_of_messages_per_second = input;
         self
     }
     /// The value set for [`ListMessageMoveTasksResultEntry::max_number_of_messages_per_second`](crate::types::ListMessageMoveTasksResultEntry::max_number_of_messages_per_second), if any.
     #[inline]
-    pub fn get_max_number_of_messages_per_second(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_number_of_messages_per_second(&self) -> &Option<i32> {
         &self.inner.max_number_of_messages_per_second
     }
     /// Sets [`ListMessageMoveTasksResultEntry::approximate_number_of_messages_moved`](crate::types::ListMessageMoveTasksResultEntry::approximate_number_of_messages_moved): The approximate number of messages already moved to the destination queue.
     pub fn approximate_number_of_messages_moved(mut self, input: i64) -> Self {
-        self.inner.approximate_number_of_messages_moved = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.approximate_number_of_messages_moved = Some(input);
         self
     }
     /// Sets or clears [`ListMessageMoveTasksResultEntry::approximate_number_of_messages_moved`](crate::types::ListMessageMoveTasksResultEntry::approximate_number_of_messages_moved).
     #[inline]
     pub fn set_approximate_number_of_messages_moved(
         mut self,
-        input: ::std::option::Option<i64>,
+        input: Option<i64>,
     ) -> Self {
         self.inner.approximate_number_of_messages_moved = input;
         self
     }
     /// The value set for [`ListMessageMoveTasksResultEntry::approximate_number_of_messages_moved`](crate::types::ListMessageMoveTasksResultEntry::approximate_number_of_messages_moved), if any.
     #[inline]
-    pub fn get_approximate_number_of_messages_moved(
-        &self,
-    ) -> &::std::option::Option<i64> {
+    pub fn get_approximate_number_of_messages_moved(&self) -> &Option<i64> {
         &self.inner.approximate_number_of_messages_moved
     }
     /// Sets [`ListMessageMoveTasksResultEntry::approximate_number_of_messages_to_move`](crate::types::ListMessageMoveTasksResultEntry::approximate_number_of_messages_to_move): The number of messages to be moved from the source queue.
     pub fn approximate_number_of_messages_to_move(mut self, input: i64) -> Self {
-        self.inner.approximate_number_of_messages_to_move = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.approximate_number_of_messages_to_move = Some(input);
         self
     }
     /// Sets or clears [`ListMessageMoveTasksResultEntry::approximate_number_of_messages_to_move`](crate::types::ListMessageMoveTasksResultEntry::approximate_number_of_messages_to_move).
     #[inline]
     pub fn set_approximate_number_of_messages_to_move(
         mut self,
-        input: ::std::option::Option<i64>,
+        input: Option<i64>,
     ) -> Self {
         self.inner.approximate_number_of_messages_to_move = input;
         self
     }
     /// The value set for [`ListMessageMoveTasksResultEntry::approximate_number_of_messages_to_move`](crate::types::ListMessageMoveTasksResultEntry::approximate_number_of_messages_to_move), if any.
     #[inline]
-    pub fn get_approximate_number_of_messages_to_move(
-        &self,
-    ) -> &::std::option::Option<i64> {
+    pub fn get_approximate_number_of_messages_to_move(&self) -> &Option<i64> {
         &self.inner.approximate_number_of_messages_to_move
     }
     /// Sets [`ListMessageMoveTasksResultEntry::failure_reason`](crate::types::ListMessageMoveTasksResultEntry::failure_reason): The task failure reason (only included if the task status is FAILED).
-    pub fn failure_reason(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.failure_reason = ::std::option::Option::Some(input.into());
+    pub fn failure_reason(mut self, input: impl Into<String>) -> Self {
+        self.inner.failure_reason = Some(input.into());
         self
     }
     /// Sets or clears [`ListMessageMoveTasksResultEntry::failure_reason`](crate::types::ListMessageMoveTasksResultEntry::failure_reason).
     #[inline]
-    pub fn set_failure_reason(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_failure_reason(mut self, input: Option<String>) -> Self {
         self.inner.failure_reason = input;
         self
     }
     /// The value set for [`ListMessageMoveTasksResultEntry::failure_reason`](crate::types::ListMessageMoveTasksResultEntry::failure_reason), if any.
     #[inline]
-    pub fn get_failure_reason(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_failure_reason(&self) -> &Option<String> {
         &self.inner.failure_reason
     }
     /// Sets [`ListMessageMoveTasksResultEntry::started_timestamp`](crate::types::ListMessageMoveTasksResultEntry::started_timestamp): The timestamp of starting the message movement task.
     pub fn started_timestamp(mut self, input: i64) -> Self {
-        self.inner.started_timestamp = ::std::option::Option::Some(input);
+        self.inner.started_timestamp = Some(input);
         self
     }
     /// Sets or clears [`ListMessageMoveTasksResultEntry::started_timestamp`](crate::types::ListMessageMoveTasksResultEntry::started_timestamp).
     #[inline]
-    pub fn set_started_timestamp(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_started_timestamp(mut self, input: Option<i64>) -> Self {
         self.inner.started_timestamp = input;
         self
     }
     /// The value set for [`ListMessageMoveTasksResultEntry::started_timestamp`](crate::types::ListMessageMoveTasksResultEntry::started_timestamp), if any.
     #[inline]
-    pub fn get_started_timestamp(&self) -> &::std::option::Option<i64> {
+    pub fn get_started_timestamp(&self) -> &Option<i64> {
         &self.inner.started_timestamp
     }
     /// Builds the [`ListMessageMoveTasksResultEntry`]; it has no required members, so this cannot fail.

@@ -2,42 +2,37 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `ListQueuesRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListQueuesRequest {
     /// A string to use for filtering the list results. Only those queues whose name begins with the specified string are returned.
     ///
     /// Queue URLs and names are case-sensitive.
-    pub queue_name_prefix: ::std::option::Option<::std::string::String>,
+    pub queue_name_prefix: Option<String>,
     /// Pagination token to request the next set of results.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
     /// Maximum number of results to include in the response. Value range is 1 to 1000. You must set `MaxResults` to receive a value for `NextToken` in the response.
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
 }
 impl ListQueuesRequest {
     /// Starts building a [`ListQueuesRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListQueuesRequestBuilder {
-        <crate::types::builders::ListQueuesRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ListQueuesRequestBuilder as Default>::default()
     }
     /// The `QueueNamePrefix` member, when set.
     #[inline]
-    pub fn queue_name_prefix(&self) -> ::std::option::Option<&str> {
+    pub fn queue_name_prefix(&self) -> Option<&str> {
         self.queue_name_prefix.as_deref()
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
     /// The `MaxResults` member, when set.
     #[inline]
-    pub fn max_results(&self) -> ::std::option::Option<i32> {
+    pub fn max_results(&self) -> Option<i32> {
         self.max_results
     }
 }
@@ -48,76 +43,57 @@ impl ListQueuesRequest {
     }
 }
 /// A builder for [`ListQueuesRequest`](crate::types::ListQueuesRequest); start one with `ListQueuesRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ListQueuesRequestBuilder {
     inner: crate::types::ListQueuesRequest,
 }
 impl ListQueuesRequestBuilder {
     /// Sets [`ListQueuesRequest::queue_name_prefix`](crate::types::ListQueuesRequest::queue_name_prefix): A string to use for filtering the list results.
-    pub fn queue_name_prefix(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.queue_name_prefix = ::std::option::Option::Some(input.into());
+    pub fn queue_name_prefix(mut self, input: impl Into<String>) -> Self {
+        self.inner.queue_name_prefix = Some(input.into());
         self
     }
     /// Sets or clears [`ListQueuesRequest::queue_name_prefix`](crate::types::ListQueuesRequest::queue_name_prefix).
     #[inline]
-    pub fn set_queue_name_prefix(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_queue_name_prefix(mut self, input: Option<String>) -> Self {
         self.inner.queue_name_prefix = input;
         self
     }
     /// The value set for [`ListQueuesRequest::queue_name_prefix`](crate::types::ListQueuesRequest::queue_name_prefix), if any.
     #[inline]
-    pub fn get_queue_name_prefix(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_queue_name_prefix(&self) -> &Option<String> {
         &self.inner.queue_name_prefix
     }
     /// Sets [`ListQueuesRequest::next_token`](crate::types::ListQueuesRequest::next_token): Pagination token to request the next set of results.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`ListQueuesRequest::next_token`](crate::types::ListQueuesRequest::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`ListQueuesRequest::next_token`](crate::types::ListQueuesRequest::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Sets [`ListQueuesRequest::max_results`](crate::types::ListQueuesRequest::max_results): Maximum number of results to include in the response.
     pub fn max_results(mut self, input: i32) -> Self {
-        self.inner.max_results = ::std::option::Option::Some(input);
+        self.inner.max_results = Some(input);
         self
     }
     /// Sets or clears [`ListQueuesRequest::max_results`](crate::types::ListQueuesRequest::max_results).
     #[inline]
-    pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_max_results(mut self, input: Option<i32>) -> Self {
         self.inner.max_results = input;
         self
     }
     /// The value set for [`ListQueuesRequest::max_results`](crate::types::ListQueuesRequest::max_results), if any.
     #[inline]
-    pub fn get_max_results(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_results(&self) -> &Option<i32> {
         &self.inner.max_results
     }
     /// Builds the [`ListQueuesRequest`]; it has no required members, so this cannot fail.

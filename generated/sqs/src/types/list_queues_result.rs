@@ -2,54 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A list of your queues.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ListQueuesResult {
     /// A list of queue URLs, up to 1,000 entries, or the value of `MaxResults` that you sent in the request.
-    pub queue_urls: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub queue_urls: Option<Vec<String>>,
     /// Pagination token to include in the next request. Token value is `null` if there are no additional results to request, or if you did not set `MaxResults` in the request.
-    pub next_token: ::std::option::Option<::std::string::String>,
+    pub next_token: Option<String>,
 }
 impl ListQueuesResult {
     /// Starts building a [`ListQueuesResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListQueuesResultBuilder {
-        <crate::types::builders::ListQueuesResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ListQueuesResultBuilder as Default>::default()
     }
     /// The `QueueUrls` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn queue_urls(&self) -> &[::std::string::String] {
+    pub fn queue_urls(&self) -> &[String] {
         self.queue_urls.as_deref().unwrap_or_default()
     }
     /// The `NextToken` member, when set.
     #[inline]
-    pub fn next_token(&self) -> ::std::option::Option<&str> {
+    pub fn next_token(&self) -> Option<&str> {
         self.next_token.as_deref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for ListQueuesResult {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "ListQueuesResult")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`ListQueuesResult`](crate::types::ListQueuesResult); start one with `ListQueuesResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ListQueuesResultBuilder {
     inner: crate::types::ListQueuesResult,
 }
@@ -57,49 +47,35 @@ impl ListQueuesResultBuilder {
     /// Appends one item to [`ListQueuesResult::queue_urls`](crate::types::ListQueuesResult::queue_urls): A list of queue URLs, up to 1,000 entries, or the value of `MaxResults` that you sent in the request.
     ///
     /// To set the whole list at once, use [`set_queue_urls`](Self::set_queue_urls).
-    pub fn queue_urls(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn queue_urls(mut self, input: impl Into<String>) -> Self {
         self.inner.queue_urls.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ListQueuesResult::queue_urls`](crate::types::ListQueuesResult::queue_urls).
     #[inline]
-    pub fn set_queue_urls(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_queue_urls(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.queue_urls = input;
         self
     }
     /// The value set for [`ListQueuesResult::queue_urls`](crate::types::ListQueuesResult::queue_urls), if any.
     #[inline]
-    pub fn get_queue_urls(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_queue_urls(&self) -> &Option<Vec<String>> {
         &self.inner.queue_urls
     }
     /// Sets [`ListQueuesResult::next_token`](crate::types::ListQueuesResult::next_token): Pagination token to include in the next request.
-    pub fn next_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.next_token = ::std::option::Option::Some(input.into());
+    pub fn next_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.next_token = Some(input.into());
         self
     }
     /// Sets or clears [`ListQueuesResult::next_token`](crate::types::ListQueuesResult::next_token).
     #[inline]
-    pub fn set_next_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_next_token(mut self, input: Option<String>) -> Self {
         self.inner.next_token = input;
         self
     }
     /// The value set for [`ListQueuesResult::next_token`](crate::types::ListQueuesResult::next_token), if any.
     #[inline]
-    pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_next_token(&self) -> &Option<String> {
         &self.inner.next_token
     }
     /// Builds the [`ListQueuesResult`]; it has no required members, so this cannot fail.

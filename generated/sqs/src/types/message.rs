@@ -2,22 +2,17 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// An Amazon SQS message.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Message {
     /// A unique identifier for the message. A `MessageId`is considered unique across all Amazon Web Services accounts for an extended period of time.
-    pub message_id: ::std::option::Option<::std::string::String>,
+    pub message_id: Option<String>,
     /// An identifier associated with the act of receiving the message. A new receipt handle is returned every time you receive a message. When deleting a message, you provide the last received receipt handle to delete the message.
-    pub receipt_handle: ::std::option::Option<::std::string::String>,
+    pub receipt_handle: Option<String>,
     /// An MD5 digest of the non-URL-encoded message body string.
-    pub md5_of_body: ::std::option::Option<::std::string::String>,
+    pub md5_of_body: Option<String>,
     /// The message's contents (not URL-encoded).
-    pub body: ::std::option::Option<::std::string::String>,
+    pub body: Option<String>,
     /// A map of the attributes requested in `ReceiveMessage` to their respective values. Supported attributes:
     ///
     /// - `ApproximateReceiveCount`
@@ -29,175 +24,134 @@ pub struct Message {
     /// - `SequenceNumber`
     ///
     /// `ApproximateFirstReceiveTimestamp` and `SentTimestamp` are each returned as an integer representing the [epoch time](http://en.wikipedia.org/wiki/Unix_time) in milliseconds.
-    pub attributes: ::std::option::Option<
-        ::std::collections::BTreeMap<
-            crate::types::MessageSystemAttributeName,
-            ::std::string::String,
-        >,
+    pub attributes: Option<
+        ::std::collections::BTreeMap<crate::types::MessageSystemAttributeName, String>,
     >,
     /// An MD5 digest of the non-URL-encoded message attribute string. You can use this attribute to verify that Amazon SQS received the message correctly. Amazon SQS URL-decodes the message before creating the MD5 digest. For information about MD5, see [RFC1321](https://www.ietf.org/rfc/rfc1321.txt).
-    pub md5_of_message_attributes: ::std::option::Option<::std::string::String>,
+    pub md5_of_message_attributes: Option<String>,
     /// Each message attribute consists of a `Name`, `Type`, and `Value`. For more information, see [Amazon SQS message attributes](https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-message-metadata.html#sqs-message-attributes) in the *Amazon SQS Developer Guide*.
-    pub message_attributes: ::std::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            crate::types::MessageAttributeValue,
-        >,
+    pub message_attributes: Option<
+        ::std::collections::BTreeMap<String, crate::types::MessageAttributeValue>,
     >,
 }
 impl Message {
     /// Starts building a [`Message`].
     #[inline]
     pub fn builder() -> crate::types::builders::MessageBuilder {
-        <crate::types::builders::MessageBuilder as ::std::default::Default>::default()
+        <crate::types::builders::MessageBuilder as Default>::default()
     }
     /// The `MessageId` member, when set.
     #[inline]
-    pub fn message_id(&self) -> ::std::option::Option<&str> {
+    pub fn message_id(&self) -> Option<&str> {
         self.message_id.as_deref()
     }
     /// The `ReceiptHandle` member, when set.
     #[inline]
-    pub fn receipt_handle(&self) -> ::std::option::Option<&str> {
+    pub fn receipt_handle(&self) -> Option<&str> {
         self.receipt_handle.as_deref()
     }
     /// The `MD5OfBody` member, when set.
     #[inline]
-    pub fn md5_of_body(&self) -> ::std::option::Option<&str> {
+    pub fn md5_of_body(&self) -> Option<&str> {
         self.md5_of_body.as_deref()
     }
     /// The `Body` member, when set.
     #[inline]
-    pub fn body(&self) -> ::std::option::Option<&str> {
+    pub fn body(&self) -> Option<&str> {
         self.body.as_deref()
     }
     /// The `Attributes` member, when set.
     #[inline]
     pub fn attributes(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<
-            crate::types::MessageSystemAttributeName,
-            ::std::string::String,
-        >,
+    ) -> Option<
+        &::std::collections::BTreeMap<crate::types::MessageSystemAttributeName, String>,
     > {
         self.attributes.as_ref()
     }
     /// The `MD5OfMessageAttributes` member, when set.
     #[inline]
-    pub fn md5_of_message_attributes(&self) -> ::std::option::Option<&str> {
+    pub fn md5_of_message_attributes(&self) -> Option<&str> {
         self.md5_of_message_attributes.as_deref()
     }
     /// The `MessageAttributes` member, when set.
     #[inline]
     pub fn message_attributes(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<
-            ::std::string::String,
-            crate::types::MessageAttributeValue,
-        >,
+    ) -> Option<
+        &::std::collections::BTreeMap<String, crate::types::MessageAttributeValue>,
     > {
         self.message_attributes.as_ref()
     }
 }
 /// A builder for [`Message`](crate::types::Message); start one with `Message::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct MessageBuilder {
     inner: crate::types::Message,
 }
 impl MessageBuilder {
     /// Sets [`Message::message_id`](crate::types::Message::message_id): A unique identifier for the message.
-    pub fn message_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.message_id = ::std::option::Option::Some(input.into());
+    pub fn message_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.message_id = Some(input.into());
         self
     }
     /// Sets or clears [`Message::message_id`](crate::types::Message::message_id).
     #[inline]
-    pub fn set_message_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_message_id(mut self, input: Option<String>) -> Self {
         self.inner.message_id = input;
         self
     }
     /// The value set for [`Message::message_id`](crate::types::Message::message_id), if any.
     #[inline]
-    pub fn get_message_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_message_id(&self) -> &Option<String> {
         &self.inner.message_id
     }
     /// Sets [`Message::receipt_handle`](crate::types::Message::receipt_handle): An identifier associated with the act of receiving the message.
-    pub fn receipt_handle(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.receipt_handle = ::std::option::Option::Some(input.into());
+    pub fn receipt_handle(mut self, input: impl Into<String>) -> Self {
+        self.inner.receipt_handle = Some(input.into());
         self
     }
     /// Sets or clears [`Message::receipt_handle`](crate::types::Message::receipt_handle).
     #[inline]
-    pub fn set_receipt_handle(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_receipt_handle(mut self, input: Option<String>) -> Self {
         self.inner.receipt_handle = input;
         self
     }
     /// The value set for [`Message::receipt_handle`](crate::types::Message::receipt_handle), if any.
     #[inline]
-    pub fn get_receipt_handle(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_receipt_handle(&self) -> &Option<String> {
         &self.inner.receipt_handle
     }
     /// Sets [`Message::md5_of_body`](crate::types::Message::md5_of_body): An MD5 digest of the non-URL-encoded message body string.
-    pub fn md5_of_body(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.md5_of_body = ::std::option::Option::Some(input.into());
+    pub fn md5_of_body(mut self, input: impl Into<String>) -> Self {
+        self.inner.md5_of_body = Some(input.into());
         self
     }
     /// Sets or clears [`Message::md5_of_body`](crate::types::Message::md5_of_body).
     #[inline]
-    pub fn set_md5_of_body(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_md5_of_body(mut self, input: Option<String>) -> Self {
         self.inner.md5_of_body = input;
         self
     }
     /// The value set for [`Message::md5_of_body`](crate::types::Message::md5_of_body), if any.
     #[inline]
-    pub fn get_md5_of_body(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_md5_of_body(&self) -> &Option<String> {
         &self.inner.md5_of_body
     }
     /// Sets [`Message::body`](crate::types::Message::body): The message's contents (not URL-encoded).
-    pub fn body(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.body = ::std::option::Option::Some(input.into());
+    pub fn body(mut self, input: impl Into<String>) -> Self {
+        self.inner.body = Some(input.into());
         self
     }
     /// Sets or clears [`Message::body`](crate::types::Message::body).
     #[inline]
-    pub fn set_body(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_body(mut self, input: Option<String>) -> Self {
         self.inner.body = input;
         self
     }
     /// The value set for [`Message::body`](crate::types::Message::body), if any.
     #[inline]
-    pub fn get_body(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_body(&self) -> &Option<String> {
         &self.inner.body
     }
     /// Adds one entry to [`Message::attributes`](crate::types::Message::attributes): A map of the attributes requested in `ReceiveMessage` to their respective values.
@@ -206,7 +160,7 @@ impl MessageBuilder {
     pub fn attributes(
         mut self,
         key: crate::types::MessageSystemAttributeName,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl Into<String>,
     ) -> Self {
         self.inner.attributes.get_or_insert_default().insert(key, value.into());
         self
@@ -215,10 +169,10 @@ impl MessageBuilder {
     #[inline]
     pub fn set_attributes(
         mut self,
-        input: ::std::option::Option<
+        input: Option<
             ::std::collections::BTreeMap<
                 crate::types::MessageSystemAttributeName,
-                ::std::string::String,
+                String,
             >,
         >,
     ) -> Self {
@@ -229,36 +183,25 @@ impl MessageBuilder {
     #[inline]
     pub fn get_attributes(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<
-            crate::types::MessageSystemAttributeName,
-            ::std::string::String,
-        >,
+    ) -> &Option<
+        ::std::collections::BTreeMap<crate::types::MessageSystemAttributeName, String>,
     > {
         &self.inner.attributes
     }
     /// Sets [`Message::md5_of_message_attributes`](crate::types::Message::md5_of_message_attributes): An MD5 digest of the non-URL-encoded message attribute string.
-    pub fn md5_of_message_attributes(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.md5_of_message_attributes = ::std::option::Option::Some(input.into());
+    pub fn md5_of_message_attributes(mut self, input: impl Into<String>) -> Self {
+        self.inner.md5_of_message_attributes = Some(input.into());
         self
     }
     /// Sets or clears [`Message::md5_of_message_attributes`](crate::types::Message::md5_of_message_attributes).
     #[inline]
-    pub fn set_md5_of_message_attributes(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_md5_of_message_attributes(mut self, input: Option<String>) -> Self {
         self.inner.md5_of_message_attributes = input;
         self
     }
     /// The value set for [`Message::md5_of_message_attributes`](crate::types::Message::md5_of_message_attributes), if any.
     #[inline]
-    pub fn get_md5_of_message_attributes(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_md5_of_message_attributes(&self) -> &Option<String> {
         &self.inner.md5_of_message_attributes
     }
     /// Adds one entry to [`Message::message_attributes`](crate::types::Message::message_attributes): Each message attribute consists of a `Name`, `Type`, and `Value`.
@@ -266,7 +209,7 @@ impl MessageBuilder {
     /// To set the whole map at once, use [`set_message_attributes`](Self::set_message_attributes).
     pub fn message_attributes(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
         value: crate::types::MessageAttributeValue,
     ) -> Self {
         self.inner.message_attributes.get_or_insert_default().insert(key.into(), value);
@@ -276,11 +219,8 @@ impl MessageBuilder {
     #[inline]
     pub fn set_message_attributes(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<
-                ::std::string::String,
-                crate::types::MessageAttributeValue,
-            >,
+        input: Option<
+            ::std::collections::BTreeMap<String, crate::types::MessageAttributeValue>,
         >,
     ) -> Self {
         self.inner.message_attributes = input;
@@ -290,11 +230,8 @@ impl MessageBuilder {
     #[inline]
     pub fn get_message_attributes(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            crate::types::MessageAttributeValue,
-        >,
+    ) -> &Option<
+        ::std::collections::BTreeMap<String, crate::types::MessageAttributeValue>,
     > {
         &self.inner.message_attributes
     }

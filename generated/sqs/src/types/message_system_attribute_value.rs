@@ -4,54 +4,43 @@
 /// The user-specified message system attribute value. For string data types, the `Value` attribute has the same restrictions on the content as the message body. For more information, see `SendMessage.`
 ///
 /// `Name`, `type`, `value` and the message body must not be empty or null.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct MessageSystemAttributeValue {
     /// Strings are Unicode with UTF-8 binary encoding. For a list of code values, see [ASCII Printable Characters](http://en.wikipedia.org/wiki/ASCII#ASCII_printable_characters).
-    pub string_value: ::std::option::Option<::std::string::String>,
+    pub string_value: Option<String>,
     /// Binary type attributes can store any binary data, such as compressed data, encrypted data, or images.
-    pub binary_value: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
+    pub binary_value: Option<::awsgen_runtime::primitives::Blob>,
     /// Not implemented. Reserved for future use.
-    pub string_list_values: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub string_list_values: Option<Vec<String>>,
     /// Not implemented. Reserved for future use.
-    pub binary_list_values: ::std::option::Option<
-        ::std::vec::Vec<::awsgen_runtime::primitives::Blob>,
-    >,
+    pub binary_list_values: Option<Vec<::awsgen_runtime::primitives::Blob>>,
     /// Amazon SQS supports the following logical data types: `String`, `Number`, and `Binary`. For the `Number` data type, you must use `StringValue`.
     ///
     /// You can also append custom labels. For more information, see [Amazon SQS Message Attributes](https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-message-metadata.html#sqs-message-attributes) in the *Amazon SQS Developer Guide*.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub data_type: ::std::option::Option<::std::string::String>,
+    pub data_type: Option<String>,
 }
 impl MessageSystemAttributeValue {
     /// Starts building a [`MessageSystemAttributeValue`].
     #[inline]
     pub fn builder() -> crate::types::builders::MessageSystemAttributeValueBuilder {
-        <crate::types::builders::MessageSystemAttributeValueBuilder as ::std::default::Default>::default()
+        <crate::types::builders::MessageSystemAttributeValueBuilder as Default>::default()
     }
     /// The `StringValue` member, when set.
     #[inline]
-    pub fn string_value(&self) -> ::std::option::Option<&str> {
+    pub fn string_value(&self) -> Option<&str> {
         self.string_value.as_deref()
     }
     /// The `BinaryValue` member, when set.
     #[inline]
-    pub fn binary_value(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::primitives::Blob> {
+    pub fn binary_value(&self) -> Option<&::awsgen_runtime::primitives::Blob> {
         self.binary_value.as_ref()
     }
     /// The `StringListValues` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn string_list_values(&self) -> &[::std::string::String] {
+    pub fn string_list_values(&self) -> &[String] {
         self.string_list_values.as_deref().unwrap_or_default()
     }
     /// The `BinaryListValues` member, empty when not set; the field tells an empty list from an absent one.
@@ -61,91 +50,70 @@ impl MessageSystemAttributeValue {
     }
     /// The `DataType` member, when set.
     #[inline]
-    pub fn data_type(&self) -> ::std::option::Option<&str> {
+    pub fn data_type(&self) -> Option<&str> {
         self.data_type.as_deref()
     }
 }
 /// A builder for [`MessageSystemAttributeValue`](crate::types::MessageSystemAttributeValue); start one with `MessageSystemAttributeValue::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct MessageSystemAttributeValueBuilder {
     inner: crate::types::MessageSystemAttributeValue,
 }
 impl MessageSystemAttributeValueBuilder {
     /// Sets [`MessageSystemAttributeValue::string_value`](crate::types::MessageSystemAttributeValue::string_value): Strings are Unicode with UTF-8 binary encoding.
-    pub fn string_value(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.string_value = ::std::option::Option::Some(input.into());
+    pub fn string_value(mut self, input: impl Into<String>) -> Self {
+        self.inner.string_value = Some(input.into());
         self
     }
     /// Sets or clears [`MessageSystemAttributeValue::string_value`](crate::types::MessageSystemAttributeValue::string_value).
     #[inline]
-    pub fn set_string_value(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_string_value(mut self, input: Option<String>) -> Self {
         self.inner.string_value = input;
         self
     }
     /// The value set for [`MessageSystemAttributeValue::string_value`](crate::types::MessageSystemAttributeValue::string_value), if any.
     #[inline]
-    pub fn get_string_value(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_string_value(&self) -> &Option<String> {
         &self.inner.string_value
     }
     /// Sets [`MessageSystemAttributeValue::binary_value`](crate::types::MessageSystemAttributeValue::binary_value): Binary type attributes can store any binary data, such as compressed data, encrypted data, or images.
     pub fn binary_value(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
+        input: impl Into<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.inner.binary_value = ::std::option::Option::Some(input.into());
+        self.inner.binary_value = Some(input.into());
         self
     }
     /// Sets or clears [`MessageSystemAttributeValue::binary_value`](crate::types::MessageSystemAttributeValue::binary_value).
     #[inline]
     pub fn set_binary_value(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
+        input: Option<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
         self.inner.binary_value = input;
         self
     }
     /// The value set for [`MessageSystemAttributeValue::binary_value`](crate::types::MessageSystemAttributeValue::binary_value), if any.
     #[inline]
-    pub fn get_binary_value(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
+    pub fn get_binary_value(&self) -> &Option<::awsgen_runtime::primitives::Blob> {
         &self.inner.binary_value
     }
     /// Appends one item to [`MessageSystemAttributeValue::string_list_values`](crate::types::MessageSystemAttributeValue::string_list_values): Not implemented.
     ///
     /// To set the whole list at once, use [`set_string_list_values`](Self::set_string_list_values).
-    pub fn string_list_values(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn string_list_values(mut self, input: impl Into<String>) -> Self {
         self.inner.string_list_values.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`MessageSystemAttributeValue::string_list_values`](crate::types::MessageSystemAttributeValue::string_list_values).
     #[inline]
-    pub fn set_string_list_values(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_string_list_values(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.string_list_values = input;
         self
     }
     /// The value set for [`MessageSystemAttributeValue::string_list_values`](crate::types::MessageSystemAttributeValue::string_list_values), if any.
     #[inline]
-    pub fn get_string_list_values(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_string_list_values(&self) -> &Option<Vec<String>> {
         &self.inner.string_list_values
     }
     /// Appends one item to [`MessageSystemAttributeValue::binary_list_values`](crate::types::MessageSystemAttributeValue::binary_list_values): Not implemented.
@@ -153,7 +121,7 @@ impl MessageSystemAttributeValueBuilder {
     /// To set the whole list at once, use [`set_binary_list_values`](Self::set_binary_list_values).
     pub fn binary_list_values(
         mut self,
-        input: impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
+        input: impl Into<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
         self.inner.binary_list_values.get_or_insert_default().push(input.into());
         self
@@ -162,7 +130,7 @@ impl MessageSystemAttributeValueBuilder {
     #[inline]
     pub fn set_binary_list_values(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<::awsgen_runtime::primitives::Blob>>,
+        input: Option<Vec<::awsgen_runtime::primitives::Blob>>,
     ) -> Self {
         self.inner.binary_list_values = input;
         self
@@ -171,45 +139,39 @@ impl MessageSystemAttributeValueBuilder {
     #[inline]
     pub fn get_binary_list_values(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::awsgen_runtime::primitives::Blob>> {
+    ) -> &Option<Vec<::awsgen_runtime::primitives::Blob>> {
         &self.inner.binary_list_values
     }
     /// Sets [`MessageSystemAttributeValue::data_type`](crate::types::MessageSystemAttributeValue::data_type): Amazon SQS supports the following logical data types: `String`, `Number`, and `Binary`.
-    pub fn data_type(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.data_type = ::std::option::Option::Some(input.into());
+    pub fn data_type(mut self, input: impl Into<String>) -> Self {
+        self.inner.data_type = Some(input.into());
         self
     }
     /// Sets or clears [`MessageSystemAttributeValue::data_type`](crate::types::MessageSystemAttributeValue::data_type).
     #[inline]
-    pub fn set_data_type(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_data_type(mut self, input: Option<String>) -> Self {
         self.inner.data_type = input;
         self
     }
     /// The value set for [`MessageSystemAttributeValue::data_type`](crate::types::MessageSystemAttributeValue::data_type), if any.
     #[inline]
-    pub fn get_data_type(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_data_type(&self) -> &Option<String> {
         &self.inner.data_type
     }
     /// Builds the [`MessageSystemAttributeValue`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::MessageSystemAttributeValue,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.data_type.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "MessageSystemAttributeValue",
                 member: "data_type",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Retrieves one or more messages from a specified queue.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ReceiveMessageRequest {
     /// The URL of the Amazon SQS queue from which messages are received.
@@ -15,7 +10,7 @@ pub struct ReceiveMessageRequest {
     /// Queue URLs and names are case-sensitive.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub queue_url: ::std::option::Option<::std::string::String>,
+    pub queue_url: Option<String>,
     /// **Important:** This parameter has been discontinued but will be supported for backward compatibility. To provide attribute names, you are encouraged to use `MessageSystemAttributeNames`.
     ///
     /// A list of attributes that need to be returned along with each message. These attributes include:
@@ -35,9 +30,7 @@ pub struct ReceiveMessageRequest {
     #[deprecated(
         note = "AttributeNames has been replaced by MessageSystemAttributeNames"
     )]
-    pub attribute_names: ::std::option::Option<
-        ::std::vec::Vec<crate::types::QueueAttributeName>,
-    >,
+    pub attribute_names: Option<Vec<crate::types::QueueAttributeName>>,
     /// A list of attributes that need to be returned along with each message. These attributes include:
     ///
     /// - `All` – Returns all values.
@@ -52,8 +45,8 @@ pub struct ReceiveMessageRequest {
     /// - `MessageDeduplicationId` – Returns the value provided by the producer that calls the `SendMessage` action.
     /// - `MessageGroupId` – Returns the value provided by the producer that calls the `SendMessage` action.
     /// - `SequenceNumber` – Returns the value provided by Amazon SQS.
-    pub message_system_attribute_names: ::std::option::Option<
-        ::std::vec::Vec<crate::types::MessageSystemAttributeName>,
+    pub message_system_attribute_names: Option<
+        Vec<crate::types::MessageSystemAttributeName>,
     >,
     /// The name of the message attribute, where *N* is the index.
     ///
@@ -64,11 +57,9 @@ pub struct ReceiveMessageRequest {
     /// - The name can be up to 256 characters long.
     ///
     /// When using `ReceiveMessage`, you can send a list of attribute names to receive, or you can return all of the attributes by specifying `All` or `.*` in your request. You can also use all message attributes starting with a prefix, for example `bar.*`.
-    pub message_attribute_names: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub message_attribute_names: Option<Vec<String>>,
     /// The maximum number of messages to return. Amazon SQS never returns more messages than this value (however, fewer messages might be returned). Valid values: 1 to 10. Default: 1.
-    pub max_number_of_messages: ::std::option::Option<i32>,
+    pub max_number_of_messages: Option<i32>,
     /// The duration (in seconds) that the received messages are hidden from subsequent retrieve requests after being retrieved by a `ReceiveMessage` request. If not specified, the default visibility timeout for the queue is used, which is 30 seconds.
     ///
     /// Understanding `VisibilityTimeout`:
@@ -79,11 +70,11 @@ pub struct ReceiveMessageRequest {
     /// - A message that isn't deleted or a message whose visibility isn't extended before the visibility timeout expires counts as a failed receive. Depending on the configuration of the queue, the message might be sent to the dead-letter queue.
     ///
     /// For more information, see [Visibility Timeout](https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-visibility-timeout.html) in the *Amazon SQS Developer Guide*.
-    pub visibility_timeout: ::std::option::Option<i32>,
+    pub visibility_timeout: Option<i32>,
     /// The duration (in seconds) for which the call waits for a message to arrive in the queue before returning. If a message is available, the call returns sooner than `WaitTimeSeconds`. If no messages are available and the wait time expires, the call does not return a message list. If you are using the Java SDK, it returns a `ReceiveMessageResponse` object, which has a empty list instead of a Null object.
     ///
     /// **Important:** To avoid HTTP errors, ensure that the HTTP response timeout for `ReceiveMessage` requests is longer than the `WaitTimeSeconds` parameter. For example, with the Java SDK, you can set HTTP transport settings using the [NettyNioAsyncHttpClient](https://sdk.amazonaws.com/java/api/latest/software/amazon/awssdk/http/nio/netty/NettyNioAsyncHttpClient.html) for asynchronous clients, or the [ApacheHttpClient](https://sdk.amazonaws.com/java/api/latest/software/amazon/awssdk/http/apache/ApacheHttpClient.html) for synchronous clients.
-    pub wait_time_seconds: ::std::option::Option<i32>,
+    pub wait_time_seconds: Option<i32>,
     /// This parameter applies only to FIFO (first-in-first-out) queues.
     ///
     /// The token used for deduplication of `ReceiveMessage` calls. If a networking issue occurs after a `ReceiveMessage` action, and instead of a response you receive a generic error, it is possible to retry the same action with an identical `ReceiveRequestAttemptId` to retrieve the same set of messages, even if their visibility timeout has not yet expired.
@@ -102,17 +93,17 @@ pub struct ReceiveMessageRequest {
     /// The maximum length of `ReceiveRequestAttemptId` is 128 characters. `ReceiveRequestAttemptId` can contain alphanumeric characters (`a-z`, `A-Z`, `0-9`) and punctuation (``!"#$%&'()*+,-./:;<=>?@[\]^_`{|}~``).
     ///
     /// For best practices of using `ReceiveRequestAttemptId`, see [Using the ReceiveRequestAttemptId Request Parameter](https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/using-receiverequestattemptid-request-parameter.html) in the *Amazon SQS Developer Guide*.
-    pub receive_request_attempt_id: ::std::option::Option<::std::string::String>,
+    pub receive_request_attempt_id: Option<String>,
 }
 impl ReceiveMessageRequest {
     /// Starts building a [`ReceiveMessageRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ReceiveMessageRequestBuilder {
-        <crate::types::builders::ReceiveMessageRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ReceiveMessageRequestBuilder as Default>::default()
     }
     /// The `QueueUrl` member, when set.
     #[inline]
-    pub fn queue_url(&self) -> ::std::option::Option<&str> {
+    pub fn queue_url(&self) -> Option<&str> {
         self.queue_url.as_deref()
     }
     /// The `AttributeNames` member, empty when not set; the field tells an empty list from an absent one.
@@ -132,27 +123,27 @@ impl ReceiveMessageRequest {
     }
     /// The `MessageAttributeNames` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn message_attribute_names(&self) -> &[::std::string::String] {
+    pub fn message_attribute_names(&self) -> &[String] {
         self.message_attribute_names.as_deref().unwrap_or_default()
     }
     /// The `MaxNumberOfMessages` member, when set.
     #[inline]
-    pub fn max_number_of_messages(&self) -> ::std::option::Option<i32> {
+    pub fn max_number_of_messages(&self) -> Option<i32> {
         self.max_number_of_messages
     }
     /// The `VisibilityTimeout` member, when set.
     #[inline]
-    pub fn visibility_timeout(&self) -> ::std::option::Option<i32> {
+    pub fn visibility_timeout(&self) -> Option<i32> {
         self.visibility_timeout
     }
     /// The `WaitTimeSeconds` member, when set.
     #[inline]
-    pub fn wait_time_seconds(&self) -> ::std::option::Option<i32> {
+    pub fn wait_time_seconds(&self) -> Option<i32> {
         self.wait_time_seconds
     }
     /// The `ReceiveRequestAttemptId` member, when set.
     #[inline]
-    pub fn receive_request_attempt_id(&self) -> ::std::option::Option<&str> {
+    pub fn receive_request_attempt_id(&self) -> Option<&str> {
         self.receive_request_attempt_id.as_deref()
     }
 }
@@ -163,37 +154,26 @@ impl ReceiveMessageRequest {
     }
 }
 /// A builder for [`ReceiveMessageRequest`](crate::types::ReceiveMessageRequest); start one with `ReceiveMessageRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ReceiveMessageRequestBuilder {
     inner: crate::types::ReceiveMessageRequest,
 }
 #[allow(deprecated)]
 impl ReceiveMessageRequestBuilder {
     /// Sets [`ReceiveMessageRequest::queue_url`](crate::types::ReceiveMessageRequest::queue_url): The URL of the Amazon SQS queue from which messages are received.
-    pub fn queue_url(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.queue_url = ::std::option::Option::Some(input.into());
+    pub fn queue_url(mut self, input: impl Into<String>) -> Self {
+        self.inner.queue_url = Some(input.into());
         self
     }
     /// Sets or clears [`ReceiveMessageRequest::queue_url`](crate::types::ReceiveMessageRequest::queue_url).
     #[inline]
-    pub fn set_queue_url(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_queue_url(mut self, input: Option<String>) -> Self {
         self.inner.queue_url = input;
         self
     }
     /// The value set for [`ReceiveMessageRequest::queue_url`](crate::types::ReceiveMessageRequest::queue_url), if any.
     #[inline]
-    pub fn get_queue_url(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_queue_url(&self) -> &Option<String> {
         &self.inner.queue_url
     }
     /// Appends one item to [`ReceiveMessageRequest::attribute_names`](crate::types::ReceiveMessageRequest::attribute_names): **Important:** This parameter has been discontinued but will be supported for backward compatibility.
@@ -207,16 +187,14 @@ impl ReceiveMessageRequestBuilder {
     #[inline]
     pub fn set_attribute_names(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::QueueAttributeName>>,
+        input: Option<Vec<crate::types::QueueAttributeName>>,
     ) -> Self {
         self.inner.attribute_names = input;
         self
     }
     /// The value set for [`ReceiveMessageRequest::attribute_names`](crate::types::ReceiveMessageRequest::attribute_names), if any.
     #[inline]
-    pub fn get_attribute_names(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::QueueAttributeName>> {
+    pub fn get_attribute_names(&self) -> &Option<Vec<crate::types::QueueAttributeName>> {
         &self.inner.attribute_names
     }
     /// Appends one item to [`ReceiveMessageRequest::message_system_attribute_names`](crate::types::ReceiveMessageRequest::message_system_attribute_names): A list of attributes that need to be returned along with each message.
@@ -233,9 +211,7 @@ impl ReceiveMessageRequestBuilder {
     #[inline]
     pub fn set_message_system_attribute_names(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::MessageSystemAttributeName>,
-        >,
+        input: Option<Vec<crate::types::MessageSystemAttributeName>>,
     ) -> Self {
         self.inner.message_system_attribute_names = input;
         self
@@ -244,128 +220,105 @@ impl ReceiveMessageRequestBuilder {
     #[inline]
     pub fn get_message_system_attribute_names(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::MessageSystemAttributeName>,
-    > {
+    ) -> &Option<Vec<crate::types::MessageSystemAttributeName>> {
         &self.inner.message_system_attribute_names
     }
     /// Appends one item to [`ReceiveMessageRequest::message_attribute_names`](crate::types::ReceiveMessageRequest::message_attribute_names): The name of the message attribute, where *N* is the index.
     ///
     /// To set the whole list at once, use [`set_message_attribute_names`](Self::set_message_attribute_names).
-    pub fn message_attribute_names(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn message_attribute_names(mut self, input: impl Into<String>) -> Self {
         self.inner.message_attribute_names.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`ReceiveMessageRequest::message_attribute_names`](crate::types::ReceiveMessageRequest::message_attribute_names).
     #[inline]
-    pub fn set_message_attribute_names(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_message_attribute_names(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.message_attribute_names = input;
         self
     }
     /// The value set for [`ReceiveMessageRequest::message_attribute_names`](crate::types::ReceiveMessageRequest::message_attribute_names), if any.
     #[inline]
-    pub fn get_message_attribute_names(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_message_attribute_names(&self) -> &Option<Vec<String>> {
         &self.inner.message_attribute_names
     }
     /// Sets [`ReceiveMessageRequest::max_number_of_messages`](crate::types::ReceiveMessageRequest::max_number_of_messages): The maximum number of messages to return.
     pub fn max_number_of_messages(mut self, input: i32) -> Self {
-        self.inner.max_number_of_messages = ::std::option::Option::Some(input);
+        self.inner.max_number_of_messages = Some(input);
         self
     }
     /// Sets or clears [`ReceiveMessageRequest::max_number_of_messages`](crate::types::ReceiveMessageRequest::max_number_of_messages).
     #[inline]
-    pub fn set_max_number_of_messages(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_max_number_of_messages(mut self, input: Option<i32>) -> Self {
         self.inner.max_number_of_messages = input;
         self
     }
     /// The value set for [`ReceiveMessageRequest::max_number_of_messages`](crate::types::ReceiveMessageRequest::max_number_of_messages), if any.
     #[inline]
-    pub fn get_max_number_of_messages(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_number_of_messages(&self) -> &Option<i32> {
         &self.inner.max_number_of_messages
     }
     /// Sets [`ReceiveMessageRequest::visibility_timeout`](crate::types::ReceiveMessageRequest::visibility_timeout): The duration (in seconds) that the received messages are hidden from subsequent retrieve requests after being retrieved by a `ReceiveMessage` request.
     pub fn visibility_timeout(mut self, input: i32) -> Self {
-        self.inner.visibility_timeout = ::std::option::Option::Some(input);
+        self.inner.visibility_timeout = Some(input);
         self
     }
     /// Sets or clears [`ReceiveMessageRequest::visibility_timeout`](crate::types::ReceiveMessageRequest::visibility_timeout).
     #[inline]
-    pub fn set_visibility_timeout(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_visibility_timeout(mut self, input: Option<i32>) -> Self {
         self.inner.visibility_timeout = input;
         self
     }
     /// The value set for [`ReceiveMessageRequest::visibility_timeout`](crate::types::ReceiveMessageRequest::visibility_timeout), if any.
     #[inline]
-    pub fn get_visibility_timeout(&self) -> &::std::option::Option<i32> {
+    pub fn get_visibility_timeout(&self) -> &Option<i32> {
         &self.inner.visibility_timeout
     }
     /// Sets [`ReceiveMessageRequest::wait_time_seconds`](crate::types::ReceiveMessageRequest::wait_time_seconds): The duration (in seconds) for which the call waits for a message to arrive in the queue before returning.
     pub fn wait_time_seconds(mut self, input: i32) -> Self {
-        self.inner.wait_time_seconds = ::std::option::Option::Some(input);
+        self.inner.wait_time_seconds = Some(input);
         self
     }
     /// Sets or clears [`ReceiveMessageRequest::wait_time_seconds`](crate::types::ReceiveMessageRequest::wait_time_seconds).
     #[inline]
-    pub fn set_wait_time_seconds(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_wait_time_seconds(mut self, input: Option<i32>) -> Self {
         self.inner.wait_time_seconds = input;
         self
     }
     /// The value set for [`ReceiveMessageRequest::wait_time_seconds`](crate::types::ReceiveMessageRequest::wait_time_seconds), if any.
     #[inline]
-    pub fn get_wait_time_seconds(&self) -> &::std::option::Option<i32> {
+    pub fn get_wait_time_seconds(&self) -> &Option<i32> {
         &self.inner.wait_time_seconds
     }
     /// Sets [`ReceiveMessageRequest::receive_request_attempt_id`](crate::types::ReceiveMessageRequest::receive_request_attempt_id): This parameter applies only to FIFO (first-in-first-out) queues.
-    pub fn receive_request_attempt_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.receive_request_attempt_id = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn receive_request_attempt_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.receive_request_attempt_id = Some(input.into());
         self
     }
     /// Sets or clears [`ReceiveMessageRequest::receive_request_attempt_id`](crate::types::ReceiveMessageRequest::receive_request_attempt_id).
     #[inline]
-    pub fn set_receive_request_attempt_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_receive_request_attempt_id(mut self, input: Option<String>) -> Self {
         self.inner.receive_request_attempt_id = input;
         self
     }
     /// The value set for [`ReceiveMessageRequest::receive_request_attempt_id`](crate::types::ReceiveMessageRequest::receive_request_attempt_id), if any.
     #[inline]
-    pub fn get_receive_request_attempt_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_receive_request_attempt_id(&self) -> &Option<String> {
         &self.inner.receive_request_attempt_id
     }
     /// Builds the [`ReceiveMessageRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::ReceiveMessageRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.queue_url.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ReceiveMessageRequest",
                 member: "queue_url",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,22 +2,17 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A list of received messages.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct ReceiveMessageResult {
     /// A list of messages.
-    pub messages: ::std::option::Option<::std::vec::Vec<crate::types::Message>>,
+    pub messages: Option<Vec<crate::types::Message>>,
 }
 impl ReceiveMessageResult {
     /// Starts building a [`ReceiveMessageResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::ReceiveMessageResultBuilder {
-        <crate::types::builders::ReceiveMessageResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::ReceiveMessageResultBuilder as Default>::default()
     }
     /// The `Messages` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -28,21 +23,16 @@ impl ReceiveMessageResult {
 impl ::awsgen_runtime::protocol::FromResponse for ReceiveMessageResult {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "ReceiveMessageResult")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`ReceiveMessageResult`](crate::types::ReceiveMessageResult); start one with `ReceiveMessageResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct ReceiveMessageResultBuilder {
     inner: crate::types::ReceiveMessageResult,
 }
@@ -56,18 +46,13 @@ impl ReceiveMessageResultBuilder {
     }
     /// Sets or clears [`ReceiveMessageResult::messages`](crate::types::ReceiveMessageResult::messages).
     #[inline]
-    pub fn set_messages(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Message>>,
-    ) -> Self {
+    pub fn set_messages(mut self, input: Option<Vec<crate::types::Message>>) -> Self {
         self.inner.messages = input;
         self
     }
     /// The value set for [`ReceiveMessageResult::messages`](crate::types::ReceiveMessageResult::messages), if any.
     #[inline]
-    pub fn get_messages(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Message>> {
+    pub fn get_messages(&self) -> &Option<Vec<crate::types::Message>> {
         &self.inner.messages
     }
     /// Builds the [`ReceiveMessageResult`]; it has no required members, so this cannot fail.

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `RemovePermissionRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct RemovePermissionRequest {
     /// The URL of the Amazon SQS queue from which permissions are removed.
@@ -15,26 +10,26 @@ pub struct RemovePermissionRequest {
     /// Queue URLs and names are case-sensitive.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub queue_url: ::std::option::Option<::std::string::String>,
+    pub queue_url: Option<String>,
     /// The identification of the permission to remove. This is the label added using the `AddPermission` action.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub label: ::std::option::Option<::std::string::String>,
+    pub label: Option<String>,
 }
 impl RemovePermissionRequest {
     /// Starts building a [`RemovePermissionRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::RemovePermissionRequestBuilder {
-        <crate::types::builders::RemovePermissionRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::RemovePermissionRequestBuilder as Default>::default()
     }
     /// The `QueueUrl` member, when set.
     #[inline]
-    pub fn queue_url(&self) -> ::std::option::Option<&str> {
+    pub fn queue_url(&self) -> Option<&str> {
         self.queue_url.as_deref()
     }
     /// The `Label` member, when set.
     #[inline]
-    pub fn label(&self) -> ::std::option::Option<&str> {
+    pub fn label(&self) -> Option<&str> {
         self.label.as_deref()
     }
 }
@@ -45,80 +40,63 @@ impl RemovePermissionRequest {
     }
 }
 /// A builder for [`RemovePermissionRequest`](crate::types::RemovePermissionRequest); start one with `RemovePermissionRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct RemovePermissionRequestBuilder {
     inner: crate::types::RemovePermissionRequest,
 }
 impl RemovePermissionRequestBuilder {
     /// Sets [`RemovePermissionRequest::queue_url`](crate::types::RemovePermissionRequest::queue_url): The URL of the Amazon SQS queue from which permissions are removed.
-    pub fn queue_url(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.queue_url = ::std::option::Option::Some(input.into());
+    pub fn queue_url(mut self, input: impl Into<String>) -> Self {
+        self.inner.queue_url = Some(input.into());
         self
     }
     /// Sets or clears [`RemovePermissionRequest::queue_url`](crate::types::RemovePermissionRequest::queue_url).
     #[inline]
-    pub fn set_queue_url(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_queue_url(mut self, input: Option<String>) -> Self {
         self.inner.queue_url = input;
         self
     }
     /// The value set for [`RemovePermissionRequest::queue_url`](crate::types::RemovePermissionRequest::queue_url), if any.
     #[inline]
-    pub fn get_queue_url(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_queue_url(&self) -> &Option<String> {
         &self.inner.queue_url
     }
     /// Sets [`RemovePermissionRequest::label`](crate::types::RemovePermissionRequest::label): The identification of the permission to remove.
-    pub fn label(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.label = ::std::option::Option::Some(input.into());
+    pub fn label(mut self, input: impl Into<String>) -> Self {
+        self.inner.label = Some(input.into());
         self
     }
     /// Sets or clears [`RemovePermissionRequest::label`](crate::types::RemovePermissionRequest::label).
     #[inline]
-    pub fn set_label(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_label(mut self, input: Option<String>) -> Self {
         self.inner.label = input;
         self
     }
     /// The value set for [`RemovePermissionRequest::label`](crate::types::RemovePermissionRequest::label), if any.
     #[inline]
-    pub fn get_label(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_label(&self) -> &Option<String> {
         &self.inner.label
     }
     /// Builds the [`RemovePermissionRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::RemovePermissionRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.queue_url.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "RemovePermissionRequest",
                 member: "queue_url",
             });
         }
         if self.inner.label.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "RemovePermissionRequest",
                 member: "label",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `SendMessageBatchRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SendMessageBatchRequest {
     /// The URL of the Amazon SQS queue to which batched messages are sent.
@@ -15,23 +10,21 @@ pub struct SendMessageBatchRequest {
     /// Queue URLs and names are case-sensitive.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub queue_url: ::std::option::Option<::std::string::String>,
+    pub queue_url: Option<String>,
     /// A list of [`SendMessageBatchRequestEntry`](crate::types::SendMessageBatchRequestEntry) items.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub entries: ::std::option::Option<
-        ::std::vec::Vec<crate::types::SendMessageBatchRequestEntry>,
-    >,
+    pub entries: Option<Vec<crate::types::SendMessageBatchRequestEntry>>,
 }
 impl SendMessageBatchRequest {
     /// Starts building a [`SendMessageBatchRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::SendMessageBatchRequestBuilder {
-        <crate::types::builders::SendMessageBatchRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::SendMessageBatchRequestBuilder as Default>::default()
     }
     /// The `QueueUrl` member, when set.
     #[inline]
-    pub fn queue_url(&self) -> ::std::option::Option<&str> {
+    pub fn queue_url(&self) -> Option<&str> {
         self.queue_url.as_deref()
     }
     /// The `Entries` member, empty when not set; the field tells an empty list from an absent one.
@@ -47,36 +40,25 @@ impl SendMessageBatchRequest {
     }
 }
 /// A builder for [`SendMessageBatchRequest`](crate::types::SendMessageBatchRequest); start one with `SendMessageBatchRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct SendMessageBatchRequestBuilder {
     inner: crate::types::SendMessageBatchRequest,
 }
 impl SendMessageBatchRequestBuilder {
     /// Sets [`SendMessageBatchRequest::queue_url`](crate::types::SendMessageBatchRequest::queue_url): The URL of the Amazon SQS queue to which batched messages are sent.
-    pub fn queue_url(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.queue_url = ::std::option::Option::Some(input.into());
+    pub fn queue_url(mut self, input: impl Into<String>) -> Self {
+        self.inner.queue_url = Some(input.into());
         self
     }
     /// Sets or clears [`SendMessageBatchRequest::queue_url`](crate::types::SendMessageBatchRequest::queue_url).
     #[inline]
-    pub fn set_queue_url(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_queue_url(mut self, input: Option<String>) -> Self {
         self.inner.queue_url = input;
         self
     }
     /// The value set for [`SendMessageBatchRequest::queue_url`](crate::types::SendMessageBatchRequest::queue_url), if any.
     #[inline]
-    pub fn get_queue_url(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_queue_url(&self) -> &Option<String> {
         &self.inner.queue_url
     }
     /// Appends one item to [`SendMessageBatchRequest::entries`](crate::types::SendMessageBatchRequest::entries): A list of [`SendMessageBatchRequestEntry`](crate::types::SendMessageBatchRequestEntry) items.
@@ -90,9 +72,7 @@ impl SendMessageBatchRequestBuilder {
     #[inline]
     pub fn set_entries(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::SendMessageBatchRequestEntry>,
-        >,
+        input: Option<Vec<crate::types::SendMessageBatchRequestEntry>>,
     ) -> Self {
         self.inner.entries = input;
         self
@@ -101,31 +81,29 @@ impl SendMessageBatchRequestBuilder {
     #[inline]
     pub fn get_entries(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::SendMessageBatchRequestEntry>,
-    > {
+    ) -> &Option<Vec<crate::types::SendMessageBatchRequestEntry>> {
         &self.inner.entries
     }
     /// Builds the [`SendMessageBatchRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::SendMessageBatchRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.queue_url.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "SendMessageBatchRequest",
                 member: "queue_url",
             });
         }
         if self.inner.entries.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "SendMessageBatchRequest",
                 member: "entries",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the details of a single Amazon SQS message along with an `Id`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SendMessageBatchRequestEntry {
     /// An identifier for a message in this batch used to communicate the result.
@@ -17,21 +12,18 @@ pub struct SendMessageBatchRequestEntry {
     /// This identifier can have up to 80 characters. The following characters are accepted: alphanumeric characters, hyphens(-), and underscores (\_).
     ///
     /// Required: the builder's `build()` fails without it.
-    pub id: ::std::option::Option<::std::string::String>,
+    pub id: Option<String>,
     /// The body of the message.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub message_body: ::std::option::Option<::std::string::String>,
+    pub message_body: Option<String>,
     /// The length of time, in seconds, for which a specific message is delayed. Valid values: 0 to 900. Maximum: 15 minutes. Messages with a positive `DelaySeconds` value become available for processing after the delay period is finished. If you don't specify a value, the default value for the queue is applied.
     ///
     /// **Note:** When you set `FifoQueue`, you can't set `DelaySeconds` per message. You can set this parameter only on a queue level.
-    pub delay_seconds: ::std::option::Option<i32>,
+    pub delay_seconds: Option<i32>,
     /// Each message attribute consists of a `Name`, `Type`, and `Value`. For more information, see [Amazon SQS message attributes](https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-message-metadata.html#sqs-message-attributes) in the *Amazon SQS Developer Guide*.
-    pub message_attributes: ::std::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            crate::types::MessageAttributeValue,
-        >,
+    pub message_attributes: Option<
+        ::std::collections::BTreeMap<String, crate::types::MessageAttributeValue>,
     >,
     /// The message system attribute to send Each message system attribute consists of a `Name`, `Type`, and `Value`.
     ///
@@ -39,7 +31,7 @@ pub struct SendMessageBatchRequestEntry {
     ///
     /// - Currently, the only supported message system attribute is `AWSTraceHeader`. Its type must be `String` and its value must be a correctly formatted X-Ray trace header string.
     /// - The size of a message system attribute doesn't count towards the total size of a message.
-    pub message_system_attributes: ::std::option::Option<
+    pub message_system_attributes: Option<
         ::std::collections::BTreeMap<
             crate::types::MessageSystemAttributeNameForSends,
             crate::types::MessageSystemAttributeValue,
@@ -66,7 +58,7 @@ pub struct SendMessageBatchRequestEntry {
     /// The length of `MessageDeduplicationId` is 128 characters. `MessageDeduplicationId` can contain alphanumeric characters (`a-z`, `A-Z`, `0-9`) and punctuation (``!"#$%&'()*+,-./:;<=>?@[\]^_`{|}~``).
     ///
     /// For best practices of using `MessageDeduplicationId`, see [Using the MessageDeduplicationId Property](https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/using-messagededuplicationid-property.html) in the *Amazon SQS Developer Guide*.
-    pub message_deduplication_id: ::std::option::Option<::std::string::String>,
+    pub message_deduplication_id: Option<String>,
     /// `MessageGroupId` is an attribute used in Amazon SQS FIFO (First-In-First-Out) and standard queues. In FIFO queues, `MessageGroupId` organizes messages into distinct groups. Messages within the same message group are always processed one at a time, in strict order, ensuring that no two messages from the same group are processed simultaneously. In standard queues, using `MessageGroupId` enables fair queues. It is used to identify the tenant a message belongs to, helping maintain consistent message dwell time across all tenants during noisy neighbor events. Unlike FIFO queues, messages with the same `MessageGroupId` can be processed in parallel, maintaining the high throughput of standard queues.
     ///
     /// - **FIFO queues:** `MessageGroupId` acts as the tag that specifies that a message belongs to a specific message group. Messages that belong to the same message group are processed in a FIFO manner (however, messages in different message groups might be processed out of order). To interleave multiple ordered streams within a single queue, use `MessageGroupId` values (for example, session data for multiple users). In this scenario, multiple consumers can process the queue, but the session data of each user is processed in a FIFO fashion.
@@ -79,38 +71,35 @@ pub struct SendMessageBatchRequestEntry {
     /// The length of `MessageGroupId` is 128 characters. Valid values: alphanumeric characters and punctuation ``(!"#$%&'()*+,-./:;<=>?@[\]^_`{|}~)``.
     ///
     /// For best practices of using `MessageGroupId`, see [Using the MessageGroupId Property](https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/using-messagegroupid-property.html) in the *Amazon SQS Developer Guide*.
-    pub message_group_id: ::std::option::Option<::std::string::String>,
+    pub message_group_id: Option<String>,
 }
 impl SendMessageBatchRequestEntry {
     /// Starts building a [`SendMessageBatchRequestEntry`].
     #[inline]
     pub fn builder() -> crate::types::builders::SendMessageBatchRequestEntryBuilder {
-        <crate::types::builders::SendMessageBatchRequestEntryBuilder as ::std::default::Default>::default()
+        <crate::types::builders::SendMessageBatchRequestEntryBuilder as Default>::default()
     }
     /// The `Id` member, when set.
     #[inline]
-    pub fn id(&self) -> ::std::option::Option<&str> {
+    pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
     /// The `MessageBody` member, when set.
     #[inline]
-    pub fn message_body(&self) -> ::std::option::Option<&str> {
+    pub fn message_body(&self) -> Option<&str> {
         self.message_body.as_deref()
     }
     /// The `DelaySeconds` member, when set.
     #[inline]
-    pub fn delay_seconds(&self) -> ::std::option::Option<i32> {
+    pub fn delay_seconds(&self) -> Option<i32> {
         self.delay_seconds
     }
     /// The `MessageAttributes` member, when set.
     #[inline]
     pub fn message_attributes(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<
-            ::std::string::String,
-            crate::types::MessageAttributeValue,
-        >,
+    ) -> Option<
+        &::std::collections::BTreeMap<String, crate::types::MessageAttributeValue>,
     > {
         self.message_attributes.as_ref()
     }
@@ -118,7 +107,7 @@ impl SendMessageBatchRequestEntry {
     #[inline]
     pub fn message_system_attributes(
         &self,
-    ) -> ::std::option::Option<
+    ) -> Option<
         &::std::collections::BTreeMap<
             crate::types::MessageSystemAttributeNameForSends,
             crate::types::MessageSystemAttributeValue,
@@ -128,84 +117,67 @@ impl SendMessageBatchRequestEntry {
     }
     /// The `MessageDeduplicationId` member, when set.
     #[inline]
-    pub fn message_deduplication_id(&self) -> ::std::option::Option<&str> {
+    pub fn message_deduplication_id(&self) -> Option<&str> {
         self.message_deduplication_id.as_deref()
     }
     /// The `MessageGroupId` member, when set.
     #[inline]
-    pub fn message_group_id(&self) -> ::std::option::Option<&str> {
+    pub fn message_group_id(&self) -> Option<&str> {
         self.message_group_id.as_deref()
     }
 }
 /// A builder for [`SendMessageBatchRequestEntry`](crate::types::SendMessageBatchRequestEntry); start one with `SendMessageBatchRequestEntry::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct SendMessageBatchRequestEntryBuilder {
     inner: crate::types::SendMessageBatchRequestEntry,
 }
 impl SendMessageBatchRequestEntryBuilder {
     /// Sets [`SendMessageBatchRequestEntry::id`](crate::types::SendMessageBatchRequestEntry::id): An identifier for a message in this batch used to communicate the result.
-    pub fn id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.id = ::std::option::Option::Some(input.into());
+    pub fn id(mut self, input: impl Into<String>) -> Self {
+        self.inner.id = Some(input.into());
         self
     }
     /// Sets or clears [`SendMessageBatchRequestEntry::id`](crate::types::SendMessageBatchRequestEntry::id).
     #[inline]
-    pub fn set_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_id(mut self, input: Option<String>) -> Self {
         self.inner.id = input;
         self
     }
     /// The value set for [`SendMessageBatchRequestEntry::id`](crate::types::SendMessageBatchRequestEntry::id), if any.
     #[inline]
-    pub fn get_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_id(&self) -> &Option<String> {
         &self.inner.id
     }
     /// Sets [`SendMessageBatchRequestEntry::message_body`](crate::types::SendMessageBatchRequestEntry::message_body): The body of the message.
-    pub fn message_body(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.message_body = ::std::option::Option::Some(input.into());
+    pub fn message_body(mut self, input: impl Into<String>) -> Self {
+        self.inner.message_body = Some(input.into());
         self
     }
     /// Sets or clears [`SendMessageBatchRequestEntry::message_body`](crate::types::SendMessageBatchRequestEntry::message_body).
     #[inline]
-    pub fn set_message_body(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_message_body(mut self, input: Option<String>) -> Self {
         self.inner.message_body = input;
         self
     }
     /// The value set for [`SendMessageBatchRequestEntry::message_body`](crate::types::SendMessageBatchRequestEntry::message_body), if any.
     #[inline]
-    pub fn get_message_body(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_message_body(&self) -> &Option<String> {
         &self.inner.message_body
     }
     /// Sets [`SendMessageBatchRequestEntry::delay_seconds`](crate::types::SendMessageBatchRequestEntry::delay_seconds): The length of time, in seconds, for which a specific message is delayed.
     pub fn delay_seconds(mut self, input: i32) -> Self {
-        self.inner.delay_seconds = ::std::option::Option::Some(input);
+        self.inner.delay_seconds = Some(input);
         self
     }
     /// Sets or clears [`SendMessageBatchRequestEntry::delay_seconds`](crate::types::SendMessageBatchRequestEntry::delay_seconds).
     #[inline]
-    pub fn set_delay_seconds(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_delay_seconds(mut self, input: Option<i32>) -> Self {
         self.inner.delay_seconds = input;
         self
     }
     /// The value set for [`SendMessageBatchRequestEntry::delay_seconds`](crate::types::SendMessageBatchRequestEntry::delay_seconds), if any.
     #[inline]
-    pub fn get_delay_seconds(&self) -> &::std::option::Option<i32> {
+    pub fn get_delay_seconds(&self) -> &Option<i32> {
         &self.inner.delay_seconds
     }
     /// Adds one entry to [`SendMessageBatchRequestEntry::message_attributes`](crate::types::SendMessageBatchRequestEntry::message_attributes): Each message attribute consists of a `Name`, `Type`, and `Value`.
@@ -213,7 +185,7 @@ impl SendMessageBatchRequestEntryBuilder {
     /// To set the whole map at once, use [`set_message_attributes`](Self::set_message_attributes).
     pub fn message_attributes(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
         value: crate::types::MessageAttributeValue,
     ) -> Self {
         self.inner.message_attributes.get_or_insert_default().insert(key.into(), value);
@@ -223,11 +195,8 @@ impl SendMessageBatchRequestEntryBuilder {
     #[inline]
     pub fn set_message_attributes(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<
-                ::std::string::String,
-                crate::types::MessageAttributeValue,
-            >,
+        input: Option<
+            ::std::collections::BTreeMap<String, crate::types::MessageAttributeValue>,
         >,
     ) -> Self {
         self.inner.message_attributes = input;
@@ -237,11 +206,8 @@ impl SendMessageBatchRequestEntryBuilder {
     #[inline]
     pub fn get_message_attributes(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            crate::types::MessageAttributeValue,
-        >,
+    ) -> &Option<
+        ::std::collections::BTreeMap<String, crate::types::MessageAttributeValue>,
     > {
         &self.inner.message_attributes
     }
@@ -260,7 +226,7 @@ impl SendMessageBatchRequestEntryBuilder {
     #[inline]
     pub fn set_message_system_attributes(
         mut self,
-        input: ::std::option::Option<
+        input: Option<
             ::std::collections::BTreeMap<
                 crate::types::MessageSystemAttributeNameForSends,
                 crate::types::MessageSystemAttributeValue,
@@ -274,7 +240,7 @@ impl SendMessageBatchRequestEntryBuilder {
     #[inline]
     pub fn get_message_system_attributes(
         &self,
-    ) -> &::std::option::Option<
+    ) -> &Option<
         ::std::collections::BTreeMap<
             crate::types::MessageSystemAttributeNameForSends,
             crate::types::MessageSystemAttributeValue,
@@ -283,71 +249,57 @@ impl SendMessageBatchRequestEntryBuilder {
         &self.inner.message_system_attributes
     }
     /// Sets [`SendMessageBatchRequestEntry::message_deduplication_id`](crate::types::SendMessageBatchRequestEntry::message_deduplication_id): This parameter applies only to FIFO (first-in-first-out) queues.
-    pub fn message_deduplication_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.message_deduplication_id = ::std::option::Option::Some(input.into());
+    pub fn message_deduplication_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.message_deduplication_id = Some(input.into());
         self
     }
     /// Sets or clears [`SendMessageBatchRequestEntry::message_deduplication_id`](crate::types::SendMessageBatchRequestEntry::message_deduplication_id).
     #[inline]
-    pub fn set_message_deduplication_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_message_deduplication_id(mut self, input: Option<String>) -> Self {
         self.inner.message_deduplication_id = input;
         self
     }
     /// The value set for [`SendMessageBatchRequestEntry::message_deduplication_id`](crate::types::SendMessageBatchRequestEntry::message_deduplication_id), if any.
     #[inline]
-    pub fn get_message_deduplication_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_message_deduplication_id(&self) -> &Option<String> {
         &self.inner.message_deduplication_id
     }
     /// Sets [`SendMessageBatchRequestEntry::message_group_id`](crate::types::SendMessageBatchRequestEntry::message_group_id): `MessageGroupId` is an attribute used in Amazon SQS FIFO (First-In-First-Out) and standard queues.
-    pub fn message_group_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.message_group_id = ::std::option::Option::Some(input.into());
+    pub fn message_group_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.message_group_id = Some(input.into());
         self
     }
     /// Sets or clears [`SendMessageBatchRequestEntry::message_group_id`](crate::types::SendMessageBatchRequestEntry::message_group_id).
     #[inline]
-    pub fn set_message_group_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_message_group_id(mut self, input: Option<String>) -> Self {
         self.inner.message_group_id = input;
         self
     }
     /// The value set for [`SendMessageBatchRequestEntry::message_group_id`](crate::types::SendMessageBatchRequestEntry::message_group_id), if any.
     #[inline]
-    pub fn get_message_group_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_message_group_id(&self) -> &Option<String> {
         &self.inner.message_group_id
     }
     /// Builds the [`SendMessageBatchRequestEntry`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::SendMessageBatchRequestEntry,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "SendMessageBatchRequestEntry",
                 member: "id",
             });
         }
         if self.inner.message_body.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "SendMessageBatchRequestEntry",
                 member: "message_body",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,32 +2,23 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// For each message in the batch, the response contains a [`SendMessageBatchResultEntry`](crate::types::SendMessageBatchResultEntry) tag if the message succeeds or a [`BatchResultErrorEntry`](crate::types::BatchResultErrorEntry) tag if the message fails.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SendMessageBatchResult {
     /// A list of [`SendMessageBatchResultEntry`](crate::types::SendMessageBatchResultEntry) items.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub successful: ::std::option::Option<
-        ::std::vec::Vec<crate::types::SendMessageBatchResultEntry>,
-    >,
+    pub successful: Option<Vec<crate::types::SendMessageBatchResultEntry>>,
     /// A list of [`BatchResultErrorEntry`](crate::types::BatchResultErrorEntry) items with error details about each message that can't be enqueued.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub failed: ::std::option::Option<
-        ::std::vec::Vec<crate::types::BatchResultErrorEntry>,
-    >,
+    pub failed: Option<Vec<crate::types::BatchResultErrorEntry>>,
 }
 impl SendMessageBatchResult {
     /// Starts building a [`SendMessageBatchResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::SendMessageBatchResultBuilder {
-        <crate::types::builders::SendMessageBatchResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::SendMessageBatchResultBuilder as Default>::default()
     }
     /// The `Successful` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
@@ -43,21 +34,16 @@ impl SendMessageBatchResult {
 impl ::awsgen_runtime::protocol::FromResponse for SendMessageBatchResult {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "SendMessageBatchResult")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`SendMessageBatchResult`](crate::types::SendMessageBatchResult); start one with `SendMessageBatchResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct SendMessageBatchResultBuilder {
     inner: crate::types::SendMessageBatchResult,
 }
@@ -76,9 +62,7 @@ impl SendMessageBatchResultBuilder {
     #[inline]
     pub fn set_successful(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::SendMessageBatchResultEntry>,
-        >,
+        input: Option<Vec<crate::types::SendMessageBatchResultEntry>>,
     ) -> Self {
         self.inner.successful = input;
         self
@@ -87,9 +71,7 @@ impl SendMessageBatchResultBuilder {
     #[inline]
     pub fn get_successful(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::SendMessageBatchResultEntry>,
-    > {
+    ) -> &Option<Vec<crate::types::SendMessageBatchResultEntry>> {
         &self.inner.successful
     }
     /// Appends one item to [`SendMessageBatchResult::failed`](crate::types::SendMessageBatchResult::failed): A list of [`BatchResultErrorEntry`](crate::types::BatchResultErrorEntry) items with error details about each message that can't be enqueued.
@@ -103,40 +85,36 @@ impl SendMessageBatchResultBuilder {
     #[inline]
     pub fn set_failed(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::BatchResultErrorEntry>,
-        >,
+        input: Option<Vec<crate::types::BatchResultErrorEntry>>,
     ) -> Self {
         self.inner.failed = input;
         self
     }
     /// The value set for [`SendMessageBatchResult::failed`](crate::types::SendMessageBatchResult::failed), if any.
     #[inline]
-    pub fn get_failed(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::BatchResultErrorEntry>> {
+    pub fn get_failed(&self) -> &Option<Vec<crate::types::BatchResultErrorEntry>> {
         &self.inner.failed
     }
     /// Builds the [`SendMessageBatchResult`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::SendMessageBatchResult,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.successful.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "SendMessageBatchResult",
                 member: "successful",
             });
         }
         if self.inner.failed.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "SendMessageBatchResult",
                 member: "failed",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

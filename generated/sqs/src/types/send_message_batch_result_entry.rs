@@ -2,251 +2,200 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Encloses a `MessageId` for a successfully-enqueued message in a `SendMessageBatch.`
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SendMessageBatchResultEntry {
     /// An identifier for the message in this batch.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub id: ::std::option::Option<::std::string::String>,
+    pub id: Option<String>,
     /// An identifier for the message.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub message_id: ::std::option::Option<::std::string::String>,
+    pub message_id: Option<String>,
     /// An MD5 digest of the non-URL-encoded message body string. You can use this attribute to verify that Amazon SQS received the message correctly. Amazon SQS URL-decodes the message before creating the MD5 digest. For information about MD5, see [RFC1321](https://www.ietf.org/rfc/rfc1321.txt).
     ///
     /// Required: the builder's `build()` fails without it.
-    pub md5_of_message_body: ::std::option::Option<::std::string::String>,
+    pub md5_of_message_body: Option<String>,
     /// An MD5 digest of the non-URL-encoded message attribute string. You can use this attribute to verify that Amazon SQS received the message correctly. Amazon SQS URL-decodes the message before creating the MD5 digest. For information about MD5, see [RFC1321](https://www.ietf.org/rfc/rfc1321.txt).
-    pub md5_of_message_attributes: ::std::option::Option<::std::string::String>,
+    pub md5_of_message_attributes: Option<String>,
     /// An MD5 digest of the non-URL-encoded message system attribute string. You can use this attribute to verify that Amazon SQS received the message correctly. Amazon SQS URL-decodes the message before creating the MD5 digest. For information about MD5, see [RFC1321](https://www.ietf.org/rfc/rfc1321.txt).
-    pub md5_of_message_system_attributes: ::std::option::Option<::std::string::String>,
+    pub md5_of_message_system_attributes: Option<String>,
     /// This parameter applies only to FIFO (first-in-first-out) queues.
     ///
     /// The large, non-consecutive number that Amazon SQS assigns to each message.
     ///
     /// The length of `SequenceNumber` is 128 bits. As `SequenceNumber` continues to increase for a particular `MessageGroupId`.
-    pub sequence_number: ::std::option::Option<::std::string::String>,
+    pub sequence_number: Option<String>,
 }
 impl SendMessageBatchResultEntry {
     /// Starts building a [`SendMessageBatchResultEntry`].
     #[inline]
     pub fn builder() -> crate::types::builders::SendMessageBatchResultEntryBuilder {
-        <crate::types::builders::SendMessageBatchResultEntryBuilder as ::std::default::Default>::default()
+        <crate::types::builders::SendMessageBatchResultEntryBuilder as Default>::default()
     }
     /// The `Id` member, when set.
     #[inline]
-    pub fn id(&self) -> ::std::option::Option<&str> {
+    pub fn id(&self) -> Option<&str> {
         self.id.as_deref()
     }
     /// The `MessageId` member, when set.
     #[inline]
-    pub fn message_id(&self) -> ::std::option::Option<&str> {
+    pub fn message_id(&self) -> Option<&str> {
         self.message_id.as_deref()
     }
     /// The `MD5OfMessageBody` member, when set.
     #[inline]
-    pub fn md5_of_message_body(&self) -> ::std::option::Option<&str> {
+    pub fn md5_of_message_body(&self) -> Option<&str> {
         self.md5_of_message_body.as_deref()
     }
     /// The `MD5OfMessageAttributes` member, when set.
     #[inline]
-    pub fn md5_of_message_attributes(&self) -> ::std::option::Option<&str> {
+    pub fn md5_of_message_attributes(&self) -> Option<&str> {
         self.md5_of_message_attributes.as_deref()
     }
     /// The `MD5OfMessageSystemAttributes` member, when set.
     #[inline]
-    pub fn md5_of_message_system_attributes(&self) -> ::std::option::Option<&str> {
+    pub fn md5_of_message_system_attributes(&self) -> Option<&str> {
         self.md5_of_message_system_attributes.as_deref()
     }
     /// The `SequenceNumber` member, when set.
     #[inline]
-    pub fn sequence_number(&self) -> ::std::option::Option<&str> {
+    pub fn sequence_number(&self) -> Option<&str> {
         self.sequence_number.as_deref()
     }
 }
 /// A builder for [`SendMessageBatchResultEntry`](crate::types::SendMessageBatchResultEntry); start one with `SendMessageBatchResultEntry::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct SendMessageBatchResultEntryBuilder {
     inner: crate::types::SendMessageBatchResultEntry,
 }
 impl SendMessageBatchResultEntryBuilder {
     /// Sets [`SendMessageBatchResultEntry::id`](crate::types::SendMessageBatchResultEntry::id): An identifier for the message in this batch.
-    pub fn id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.id = ::std::option::Option::Some(input.into());
+    pub fn id(mut self, input: impl Into<String>) -> Self {
+        self.inner.id = Some(input.into());
         self
     }
     /// Sets or clears [`SendMessageBatchResultEntry::id`](crate::types::SendMessageBatchResultEntry::id).
     #[inline]
-    pub fn set_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_id(mut self, input: Option<String>) -> Self {
         self.inner.id = input;
         self
     }
     /// The value set for [`SendMessageBatchResultEntry::id`](crate::types::SendMessageBatchResultEntry::id), if any.
     #[inline]
-    pub fn get_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_id(&self) -> &Option<String> {
         &self.inner.id
     }
     /// Sets [`SendMessageBatchResultEntry::message_id`](crate::types::SendMessageBatchResultEntry::message_id): An identifier for the message.
-    pub fn message_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.message_id = ::std::option::Option::Some(input.into());
+    pub fn message_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.message_id = Some(input.into());
         self
     }
     /// Sets or clears [`SendMessageBatchResultEntry::message_id`](crate::types::SendMessageBatchResultEntry::message_id).
     #[inline]
-    pub fn set_message_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_message_id(mut self, input: Option<String>) -> Self {
         self.inner.message_id = input;
         self
     }
     /// The value set for [`SendMessageBatchResultEntry::message_id`](crate::types::SendMessageBatchResultEntry::message_id), if any.
     #[inline]
-    pub fn get_message_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_message_id(&self) -> &Option<String> {
         &self.inner.message_id
     }
     /// Sets [`SendMessageBatchResultEntry::md5_of_message_body`](crate::types::SendMessageBatchResultEntry::md5_of_message_body): An MD5 digest of the non-URL-encoded message body string.
-    pub fn md5_of_message_body(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.md5_of_message_body = ::std::option::Option::Some(input.into());
+    pub fn md5_of_message_body(mut self, input: impl Into<String>) -> Self {
+        self.inner.md5_of_message_body = Some(input.into());
         self
     }
     /// Sets or clears [`SendMessageBatchResultEntry::md5_of_message_body`](crate::types::SendMessageBatchResultEntry::md5_of_message_body).
     #[inline]
-    pub fn set_md5_of_message_body(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_md5_of_message_body(mut self, input: Option<String>) -> Self {
         self.inner.md5_of_message_body = input;
         self
     }
     /// The value set for [`SendMessageBatchResultEntry::md5_of_message_body`](crate::types::SendMessageBatchResultEntry::md5_of_message_body), if any.
     #[inline]
-    pub fn get_md5_of_message_body(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_md5_of_message_body(&self) -> &Option<String> {
         &self.inner.md5_of_message_body
     }
     /// Sets [`SendMessageBatchResultEntry::md5_of_message_attributes`](crate::types::SendMessageBatchResultEntry::md5_of_message_attributes): An MD5 digest of the non-URL-encoded message attribute string.
-    pub fn md5_of_message_attributes(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.md5_of_message_attributes = ::std::option::Option::Some(input.into());
+    pub fn md5_of_message_attributes(mut self, input: impl Into<String>) -> Self {
+        self.inner.md5_of_message_attributes = Some(input.into());
         self
     }
     /// Sets or clears [`SendMessageBatchResultEntry::md5_of_message_attributes`](crate::types::SendMessageBatchResultEntry::md5_of_message_attributes).
     #[inline]
-    pub fn set_md5_of_message_attributes(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_md5_of_message_attributes(mut self, input: Option<String>) -> Self {
         self.inner.md5_of_message_attributes = input;
         self
     }
     /// The value set for [`SendMessageBatchResultEntry::md5_of_message_attributes`](crate::types::SendMessageBatchResultEntry::md5_of_message_attributes), if any.
     #[inline]
-    pub fn get_md5_of_message_attributes(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_md5_of_message_attributes(&self) -> &Option<String> {
         &self.inner.md5_of_message_attributes
     }
     /// Sets [`SendMessageBatchResultEntry::md5_of_message_system_attributes`](crate::types::SendMessageBatchResultEntry::md5_of_message_system_attributes): An MD5 digest of the non-URL-encoded message system attribute string.
-    pub fn md5_of_message_system_attributes(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.md5_of_message_system_attributes = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn md5_of_message_system_attributes(mut self, input: impl Into<String>) -> Self {
+        self.inner.md5_of_message_system_attributes = Some(input.into());
         self
     }
     /// Sets or clears [`SendMessageBatchResultEntry::md5_of_message_system_attributes`](crate::types::SendMessageBatchResultEntry::md5_of_message_system_attributes).
     #[inline]
     pub fn set_md5_of_message_system_attributes(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.md5_of_message_system_attributes = input;
         self
     }
     /// The value set for [`SendMessageBatchResultEntry::md5_of_message_system_attributes`](crate::types::SendMessageBatchResultEntry::md5_of_message_system_attributes), if any.
     #[inline]
-    pub fn get_md5_of_message_system_attributes(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_md5_of_message_system_attributes(&self) -> &Option<String> {
         &self.inner.md5_of_message_system_attributes
     }
     /// Sets [`SendMessageBatchResultEntry::sequence_number`](crate::types::SendMessageBatchResultEntry::sequence_number): This parameter applies only to FIFO (first-in-first-out) queues.
-    pub fn sequence_number(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.sequence_number = ::std::option::Option::Some(input.into());
+    pub fn sequence_number(mut self, input: impl Into<String>) -> Self {
+        self.inner.sequence_number = Some(input.into());
         self
     }
     /// Sets or clears [`SendMessageBatchResultEntry::sequence_number`](crate::types::SendMessageBatchResultEntry::sequence_number).
     #[inline]
-    pub fn set_sequence_number(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_sequence_number(mut self, input: Option<String>) -> Self {
         self.inner.sequence_number = input;
         self
     }
     /// The value set for [`SendMessageBatchResultEntry::sequence_number`](crate::types::SendMessageBatchResultEntry::sequence_number), if any.
     #[inline]
-    pub fn get_sequence_number(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_sequence_number(&self) -> &Option<String> {
         &self.inner.sequence_number
     }
     /// Builds the [`SendMessageBatchResultEntry`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::SendMessageBatchResultEntry,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "SendMessageBatchResultEntry",
                 member: "id",
             });
         }
         if self.inner.message_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "SendMessageBatchResultEntry",
                 member: "message_id",
             });
         }
         if self.inner.md5_of_message_body.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "SendMessageBatchResultEntry",
                 member: "md5_of_message_body",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `SendMessageRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SendMessageRequest {
     /// The URL of the Amazon SQS queue to which a message is sent.
@@ -15,7 +10,7 @@ pub struct SendMessageRequest {
     /// Queue URLs and names are case-sensitive.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub queue_url: ::std::option::Option<::std::string::String>,
+    pub queue_url: Option<String>,
     /// The message to send. The minimum size is one character. The maximum size is 1 MiB or 1,048,576 bytes
     ///
     /// **Important:** A message can include only XML, JSON, and unformatted text. The following Unicode characters are allowed. For more information, see the [W3C specification for characters](http://www.w3.org/TR/REC-xml/#charsets).
@@ -25,17 +20,14 @@ pub struct SendMessageRequest {
     /// If a message contains characters outside the allowed set, Amazon SQS rejects the message and returns an InvalidMessageContents error. Ensure that your message body includes only valid characters to avoid this exception.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub message_body: ::std::option::Option<::std::string::String>,
+    pub message_body: Option<String>,
     /// The length of time, in seconds, for which to delay a specific message. Valid values: 0 to 900. Maximum: 15 minutes. Messages with a positive `DelaySeconds` value become available for processing after the delay period is finished. If you don't specify a value, the default value for the queue applies.
     ///
     /// **Note:** When you set `FifoQueue`, you can't set `DelaySeconds` per message. You can set this parameter only on a queue level.
-    pub delay_seconds: ::std::option::Option<i32>,
+    pub delay_seconds: Option<i32>,
     /// Each message attribute consists of a `Name`, `Type`, and `Value`. For more information, see [Amazon SQS message attributes](https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-message-metadata.html#sqs-message-attributes) in the *Amazon SQS Developer Guide*.
-    pub message_attributes: ::std::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            crate::types::MessageAttributeValue,
-        >,
+    pub message_attributes: Option<
+        ::std::collections::BTreeMap<String, crate::types::MessageAttributeValue>,
     >,
     /// The message system attribute to send. Each message system attribute consists of a `Name`, `Type`, and `Value`.
     ///
@@ -43,7 +35,7 @@ pub struct SendMessageRequest {
     ///
     /// - Currently, the only supported message system attribute is `AWSTraceHeader`. Its type must be `String` and its value must be a correctly formatted X-Ray trace header string.
     /// - The size of a message system attribute doesn't count towards the total size of a message.
-    pub message_system_attributes: ::std::option::Option<
+    pub message_system_attributes: Option<
         ::std::collections::BTreeMap<
             crate::types::MessageSystemAttributeNameForSends,
             crate::types::MessageSystemAttributeValue,
@@ -70,7 +62,7 @@ pub struct SendMessageRequest {
     /// The maximum length of `MessageDeduplicationId` is 128 characters. `MessageDeduplicationId` can contain alphanumeric characters (`a-z`, `A-Z`, `0-9`) and punctuation (``!"#$%&'()*+,-./:;<=>?@[\]^_`{|}~``).
     ///
     /// For best practices of using `MessageDeduplicationId`, see [Using the MessageDeduplicationId Property](https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/using-messagededuplicationid-property.html) in the *Amazon SQS Developer Guide*.
-    pub message_deduplication_id: ::std::option::Option<::std::string::String>,
+    pub message_deduplication_id: Option<String>,
     /// `MessageGroupId` is an attribute used in Amazon SQS FIFO (First-In-First-Out) and standard queues. In FIFO queues, `MessageGroupId` organizes messages into distinct groups. Messages within the same message group are always processed one at a time, in strict order, ensuring that no two messages from the same group are processed simultaneously. In standard queues, using `MessageGroupId` enables fair queues. It is used to identify the tenant a message belongs to, helping maintain consistent message dwell time across all tenants during noisy neighbor events. Unlike FIFO queues, messages with the same `MessageGroupId` can be processed in parallel, maintaining the high throughput of standard queues.
     ///
     /// - **FIFO queues:** `MessageGroupId` acts as the tag that specifies that a message belongs to a specific message group. Messages that belong to the same message group are processed in a FIFO manner (however, messages in different message groups might be processed out of order). To interleave multiple ordered streams within a single queue, use `MessageGroupId` values (for example, session data for multiple users). In this scenario, multiple consumers can process the queue, but the session data of each user is processed in a FIFO fashion.
@@ -83,38 +75,35 @@ pub struct SendMessageRequest {
     /// The length of `MessageGroupId` is 128 characters. Valid values: alphanumeric characters and punctuation ``(!"#$%&'()*+,-./:;<=>?@[\]^_`{|}~)``.
     ///
     /// For best practices of using `MessageGroupId`, see [Using the MessageGroupId Property](https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/using-messagegroupid-property.html) in the *Amazon SQS Developer Guide*.
-    pub message_group_id: ::std::option::Option<::std::string::String>,
+    pub message_group_id: Option<String>,
 }
 impl SendMessageRequest {
     /// Starts building a [`SendMessageRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::SendMessageRequestBuilder {
-        <crate::types::builders::SendMessageRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::SendMessageRequestBuilder as Default>::default()
     }
     /// The `QueueUrl` member, when set.
     #[inline]
-    pub fn queue_url(&self) -> ::std::option::Option<&str> {
+    pub fn queue_url(&self) -> Option<&str> {
         self.queue_url.as_deref()
     }
     /// The `MessageBody` member, when set.
     #[inline]
-    pub fn message_body(&self) -> ::std::option::Option<&str> {
+    pub fn message_body(&self) -> Option<&str> {
         self.message_body.as_deref()
     }
     /// The `DelaySeconds` member, when set.
     #[inline]
-    pub fn delay_seconds(&self) -> ::std::option::Option<i32> {
+    pub fn delay_seconds(&self) -> Option<i32> {
         self.delay_seconds
     }
     /// The `MessageAttributes` member, when set.
     #[inline]
     pub fn message_attributes(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<
-            ::std::string::String,
-            crate::types::MessageAttributeValue,
-        >,
+    ) -> Option<
+        &::std::collections::BTreeMap<String, crate::types::MessageAttributeValue>,
     > {
         self.message_attributes.as_ref()
     }
@@ -122,7 +111,7 @@ impl SendMessageRequest {
     #[inline]
     pub fn message_system_attributes(
         &self,
-    ) -> ::std::option::Option<
+    ) -> Option<
         &::std::collections::BTreeMap<
             crate::types::MessageSystemAttributeNameForSends,
             crate::types::MessageSystemAttributeValue,
@@ -132,12 +121,12 @@ impl SendMessageRequest {
     }
     /// The `MessageDeduplicationId` member, when set.
     #[inline]
-    pub fn message_deduplication_id(&self) -> ::std::option::Option<&str> {
+    pub fn message_deduplication_id(&self) -> Option<&str> {
         self.message_deduplication_id.as_deref()
     }
     /// The `MessageGroupId` member, when set.
     #[inline]
-    pub fn message_group_id(&self) -> ::std::option::Option<&str> {
+    pub fn message_group_id(&self) -> Option<&str> {
         self.message_group_id.as_deref()
     }
 }
@@ -148,74 +137,57 @@ impl SendMessageRequest {
     }
 }
 /// A builder for [`SendMessageRequest`](crate::types::SendMessageRequest); start one with `SendMessageRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct SendMessageRequestBuilder {
     inner: crate::types::SendMessageRequest,
 }
 impl SendMessageRequestBuilder {
     /// Sets [`SendMessageRequest::queue_url`](crate::types::SendMessageRequest::queue_url): The URL of the Amazon SQS queue to which a message is sent.
-    pub fn queue_url(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.queue_url = ::std::option::Option::Some(input.into());
+    pub fn queue_url(mut self, input: impl Into<String>) -> Self {
+        self.inner.queue_url = Some(input.into());
         self
     }
     /// Sets or clears [`SendMessageRequest::queue_url`](crate::types::SendMessageRequest::queue_url).
     #[inline]
-    pub fn set_queue_url(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_queue_url(mut self, input: Option<String>) -> Self {
         self.inner.queue_url = input;
         self
     }
     /// The value set for [`SendMessageRequest::queue_url`](crate::types::SendMessageRequest::queue_url), if any.
     #[inline]
-    pub fn get_queue_url(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_queue_url(&self) -> &Option<String> {
         &self.inner.queue_url
     }
     /// Sets [`SendMessageRequest::message_body`](crate::types::SendMessageRequest::message_body): The message to send.
-    pub fn message_body(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.message_body = ::std::option::Option::Some(input.into());
+    pub fn message_body(mut self, input: impl Into<String>) -> Self {
+        self.inner.message_body = Some(input.into());
         self
     }
     /// Sets or clears [`SendMessageRequest::message_body`](crate::types::SendMessageRequest::message_body).
     #[inline]
-    pub fn set_message_body(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_message_body(mut self, input: Option<String>) -> Self {
         self.inner.message_body = input;
         self
     }
     /// The value set for [`SendMessageRequest::message_body`](crate::types::SendMessageRequest::message_body), if any.
     #[inline]
-    pub fn get_message_body(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_message_body(&self) -> &Option<String> {
         &self.inner.message_body
     }
     /// Sets [`SendMessageRequest::delay_seconds`](crate::types::SendMessageRequest::delay_seconds): The length of time, in seconds, for which to delay a specific message.
     pub fn delay_seconds(mut self, input: i32) -> Self {
-        self.inner.delay_seconds = ::std::option::Option::Some(input);
+        self.inner.delay_seconds = Some(input);
         self
     }
     /// Sets or clears [`SendMessageRequest::delay_seconds`](crate::types::SendMessageRequest::delay_seconds).
     #[inline]
-    pub fn set_delay_seconds(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_delay_seconds(mut self, input: Option<i32>) -> Self {
         self.inner.delay_seconds = input;
         self
     }
     /// The value set for [`SendMessageRequest::delay_seconds`](crate::types::SendMessageRequest::delay_seconds), if any.
     #[inline]
-    pub fn get_delay_seconds(&self) -> &::std::option::Option<i32> {
+    pub fn get_delay_seconds(&self) -> &Option<i32> {
         &self.inner.delay_seconds
     }
     /// Adds one entry to [`SendMessageRequest::message_attributes`](crate::types::SendMessageRequest::message_attributes): Each message attribute consists of a `Name`, `Type`, and `Value`.
@@ -223,7 +195,7 @@ impl SendMessageRequestBuilder {
     /// To set the whole map at once, use [`set_message_attributes`](Self::set_message_attributes).
     pub fn message_attributes(
         mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
+        key: impl Into<String>,
         value: crate::types::MessageAttributeValue,
     ) -> Self {
         self.inner.message_attributes.get_or_insert_default().insert(key.into(), value);
@@ -233,11 +205,8 @@ impl SendMessageRequestBuilder {
     #[inline]
     pub fn set_message_attributes(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<
-                ::std::string::String,
-                crate::types::MessageAttributeValue,
-            >,
+        input: Option<
+            ::std::collections::BTreeMap<String, crate::types::MessageAttributeValue>,
         >,
     ) -> Self {
         self.inner.message_attributes = input;
@@ -247,11 +216,8 @@ impl SendMessageRequestBuilder {
     #[inline]
     pub fn get_message_attributes(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            crate::types::MessageAttributeValue,
-        >,
+    ) -> &Option<
+        ::std::collections::BTreeMap<String, crate::types::MessageAttributeValue>,
     > {
         &self.inner.message_attributes
     }
@@ -270,7 +236,7 @@ impl SendMessageRequestBuilder {
     #[inline]
     pub fn set_message_system_attributes(
         mut self,
-        input: ::std::option::Option<
+        input: Option<
             ::std::collections::BTreeMap<
                 crate::types::MessageSystemAttributeNameForSends,
                 crate::types::MessageSystemAttributeValue,
@@ -284,7 +250,7 @@ impl SendMessageRequestBuilder {
     #[inline]
     pub fn get_message_system_attributes(
         &self,
-    ) -> &::std::option::Option<
+    ) -> &Option<
         ::std::collections::BTreeMap<
             crate::types::MessageSystemAttributeNameForSends,
             crate::types::MessageSystemAttributeValue,
@@ -293,71 +259,57 @@ impl SendMessageRequestBuilder {
         &self.inner.message_system_attributes
     }
     /// Sets [`SendMessageRequest::message_deduplication_id`](crate::types::SendMessageRequest::message_deduplication_id): This parameter applies only to FIFO (first-in-first-out) queues.
-    pub fn message_deduplication_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.message_deduplication_id = ::std::option::Option::Some(input.into());
+    pub fn message_deduplication_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.message_deduplication_id = Some(input.into());
         self
     }
     /// Sets or clears [`SendMessageRequest::message_deduplication_id`](crate::types::SendMessageRequest::message_deduplication_id).
     #[inline]
-    pub fn set_message_deduplication_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_message_deduplication_id(mut self, input: Option<String>) -> Self {
         self.inner.message_deduplication_id = input;
         self
     }
     /// The value set for [`SendMessageRequest::message_deduplication_id`](crate::types::SendMessageRequest::message_deduplication_id), if any.
     #[inline]
-    pub fn get_message_deduplication_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_message_deduplication_id(&self) -> &Option<String> {
         &self.inner.message_deduplication_id
     }
     /// Sets [`SendMessageRequest::message_group_id`](crate::types::SendMessageRequest::message_group_id): `MessageGroupId` is an attribute used in Amazon SQS FIFO (First-In-First-Out) and standard queues.
-    pub fn message_group_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.message_group_id = ::std::option::Option::Some(input.into());
+    pub fn message_group_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.message_group_id = Some(input.into());
         self
     }
     /// Sets or clears [`SendMessageRequest::message_group_id`](crate::types::SendMessageRequest::message_group_id).
     #[inline]
-    pub fn set_message_group_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_message_group_id(mut self, input: Option<String>) -> Self {
         self.inner.message_group_id = input;
         self
     }
     /// The value set for [`SendMessageRequest::message_group_id`](crate::types::SendMessageRequest::message_group_id), if any.
     #[inline]
-    pub fn get_message_group_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_message_group_id(&self) -> &Option<String> {
         &self.inner.message_group_id
     }
     /// Builds the [`SendMessageRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::SendMessageRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.queue_url.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "SendMessageRequest",
                 member: "queue_url",
             });
         }
         if self.inner.message_body.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "SendMessageRequest",
                 member: "message_body",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,199 +2,154 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `MD5OfMessageBody` and `MessageId` elements.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SendMessageResult {
     /// An MD5 digest of the non-URL-encoded message body string. You can use this attribute to verify that Amazon SQS received the message correctly. Amazon SQS URL-decodes the message before creating the MD5 digest. For information about MD5, see [RFC1321](https://www.ietf.org/rfc/rfc1321.txt).
-    pub md5_of_message_body: ::std::option::Option<::std::string::String>,
+    pub md5_of_message_body: Option<String>,
     /// An MD5 digest of the non-URL-encoded message attribute string. You can use this attribute to verify that Amazon SQS received the message correctly. Amazon SQS URL-decodes the message before creating the MD5 digest. For information about MD5, see [RFC1321](https://www.ietf.org/rfc/rfc1321.txt).
-    pub md5_of_message_attributes: ::std::option::Option<::std::string::String>,
+    pub md5_of_message_attributes: Option<String>,
     /// An MD5 digest of the non-URL-encoded message system attribute string. You can use this attribute to verify that Amazon SQS received the message correctly. Amazon SQS URL-decodes the message before creating the MD5 digest.
-    pub md5_of_message_system_attributes: ::std::option::Option<::std::string::String>,
+    pub md5_of_message_system_attributes: Option<String>,
     /// An attribute containing the `MessageId` of the message sent to the queue. For more information, see [Queue and Message Identifiers](https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-queue-message-identifiers.html) in the *Amazon SQS Developer Guide*.
-    pub message_id: ::std::option::Option<::std::string::String>,
+    pub message_id: Option<String>,
     /// This parameter applies only to FIFO (first-in-first-out) queues.
     ///
     /// The large, non-consecutive number that Amazon SQS assigns to each message.
     ///
     /// The length of `SequenceNumber` is 128 bits. `SequenceNumber` continues to increase for a particular `MessageGroupId`.
-    pub sequence_number: ::std::option::Option<::std::string::String>,
+    pub sequence_number: Option<String>,
 }
 impl SendMessageResult {
     /// Starts building a [`SendMessageResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::SendMessageResultBuilder {
-        <crate::types::builders::SendMessageResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::SendMessageResultBuilder as Default>::default()
     }
     /// The `MD5OfMessageBody` member, when set.
     #[inline]
-    pub fn md5_of_message_body(&self) -> ::std::option::Option<&str> {
+    pub fn md5_of_message_body(&self) -> Option<&str> {
         self.md5_of_message_body.as_deref()
     }
     /// The `MD5OfMessageAttributes` member, when set.
     #[inline]
-    pub fn md5_of_message_attributes(&self) -> ::std::option::Option<&str> {
+    pub fn md5_of_message_attributes(&self) -> Option<&str> {
         self.md5_of_message_attributes.as_deref()
     }
     /// The `MD5OfMessageSystemAttributes` member, when set.
     #[inline]
-    pub fn md5_of_message_system_attributes(&self) -> ::std::option::Option<&str> {
+    pub fn md5_of_message_system_attributes(&self) -> Option<&str> {
         self.md5_of_message_system_attributes.as_deref()
     }
     /// The `MessageId` member, when set.
     #[inline]
-    pub fn message_id(&self) -> ::std::option::Option<&str> {
+    pub fn message_id(&self) -> Option<&str> {
         self.message_id.as_deref()
     }
     /// The `SequenceNumber` member, when set.
     #[inline]
-    pub fn sequence_number(&self) -> ::std::option::Option<&str> {
+    pub fn sequence_number(&self) -> Option<&str> {
         self.sequence_number.as_deref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for SendMessageResult {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "SendMessageResult")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`SendMessageResult`](crate::types::SendMessageResult); start one with `SendMessageResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct SendMessageResultBuilder {
     inner: crate::types::SendMessageResult,
 }
 impl SendMessageResultBuilder {
     /// Sets [`SendMessageResult::md5_of_message_body`](crate::types::SendMessageResult::md5_of_message_body): An MD5 digest of the non-URL-encoded message body string.
-    pub fn md5_of_message_body(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.md5_of_message_body = ::std::option::Option::Some(input.into());
+    pub fn md5_of_message_body(mut self, input: impl Into<String>) -> Self {
+        self.inner.md5_of_message_body = Some(input.into());
         self
     }
     /// Sets or clears [`SendMessageResult::md5_of_message_body`](crate::types::SendMessageResult::md5_of_message_body).
     #[inline]
-    pub fn set_md5_of_message_body(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_md5_of_message_body(mut self, input: Option<String>) -> Self {
         self.inner.md5_of_message_body = input;
         self
     }
     /// The value set for [`SendMessageResult::md5_of_message_body`](crate::types::SendMessageResult::md5_of_message_body), if any.
     #[inline]
-    pub fn get_md5_of_message_body(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_md5_of_message_body(&self) -> &Option<String> {
         &self.inner.md5_of_message_body
     }
     /// Sets [`SendMessageResult::md5_of_message_attributes`](crate::types::SendMessageResult::md5_of_message_attributes): An MD5 digest of the non-URL-encoded message attribute string.
-    pub fn md5_of_message_attributes(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.md5_of_message_attributes = ::std::option::Option::Some(input.into());
+    pub fn md5_of_message_attributes(mut self, input: impl Into<String>) -> Self {
+        self.inner.md5_of_message_attributes = Some(input.into());
         self
     }
     /// Sets or clears [`SendMessageResult::md5_of_message_attributes`](crate::types::SendMessageResult::md5_of_message_attributes).
     #[inline]
-    pub fn set_md5_of_message_attributes(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_md5_of_message_attributes(mut self, input: Option<String>) -> Self {
         self.inner.md5_of_message_attributes = input;
         self
     }
     /// The value set for [`SendMessageResult::md5_of_message_attributes`](crate::types::SendMessageResult::md5_of_message_attributes), if any.
     #[inline]
-    pub fn get_md5_of_message_attributes(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_md5_of_message_attributes(&self) -> &Option<String> {
         &self.inner.md5_of_message_attributes
     }
     /// Sets [`SendMessageResult::md5_of_message_system_attributes`](crate::types::SendMessageResult::md5_of_message_system_attributes): An MD5 digest of the non-URL-encoded message system attribute string.
-    pub fn md5_of_message_system_attributes(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.md5_of_message_system_attributes = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn md5_of_message_system_attributes(mut self, input: impl Into<String>) -> Self {
+        self.inner.md5_of_message_system_attributes = Some(input.into());
         self
     }
     /// Sets or clears [`SendMessageResult::md5_of_message_system_attributes`](crate::types::SendMessageResult::md5_of_message_system_attributes).
     #[inline]
     pub fn set_md5_of_message_system_attributes(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.inner.md5_of_message_system_attributes = input;
         self
     }
     /// The value set for [`SendMessageResult::md5_of_message_system_attributes`](crate::types::SendMessageResult::md5_of_message_system_attributes), if any.
     #[inline]
-    pub fn get_md5_of_message_system_attributes(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_md5_of_message_system_attributes(&self) -> &Option<String> {
         &self.inner.md5_of_message_system_attributes
     }
     /// Sets [`SendMessageResult::message_id`](crate::types::SendMessageResult::message_id): An attribute containing the `MessageId` of the message sent to the queue.
-    pub fn message_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.message_id = ::std::option::Option::Some(input.into());
+    pub fn message_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.message_id = Some(input.into());
         self
     }
     /// Sets or clears [`SendMessageResult::message_id`](crate::types::SendMessageResult::message_id).
     #[inline]
-    pub fn set_message_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_message_id(mut self, input: Option<String>) -> Self {
         self.inner.message_id = input;
         self
     }
     /// The value set for [`SendMessageResult::message_id`](crate::types::SendMessageResult::message_id), if any.
     #[inline]
-    pub fn get_message_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_message_id(&self) -> &Option<String> {
         &self.inner.message_id
     }
     /// Sets [`SendMessageResult::sequence_number`](crate::types::SendMessageResult::sequence_number): This parameter applies only to FIFO (first-in-first-out) queues.
-    pub fn sequence_number(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.sequence_number = ::std::option::Option::Some(input.into());
+    pub fn sequence_number(mut self, input: impl Into<String>) -> Self {
+        self.inner.sequence_number = Some(input.into());
         self
     }
     /// Sets or clears [`SendMessageResult::sequence_number`](crate::types::SendMessageResult::sequence_number).
     #[inline]
-    pub fn set_sequence_number(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_sequence_number(mut self, input: Option<String>) -> Self {
         self.inner.sequence_number = input;
         self
     }
     /// The value set for [`SendMessageResult::sequence_number`](crate::types::SendMessageResult::sequence_number), if any.
     #[inline]
-    pub fn get_sequence_number(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_sequence_number(&self) -> &Option<String> {
         &self.inner.sequence_number
     }
     /// Builds the [`SendMessageResult`]; it has no required members, so this cannot fail.

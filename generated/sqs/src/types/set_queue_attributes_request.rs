@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `SetQueueAttributesRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct SetQueueAttributesRequest {
     /// The URL of the Amazon SQS queue whose attributes are set.
@@ -15,7 +10,7 @@ pub struct SetQueueAttributesRequest {
     /// Queue URLs and names are case-sensitive.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub queue_url: ::std::option::Option<::std::string::String>,
+    pub queue_url: Option<String>,
     /// A map of attributes to set.
     ///
     /// The following lists the names, descriptions, and values of the special request parameters that the `SetQueueAttributes` action uses:
@@ -73,33 +68,27 @@ pub struct SetQueueAttributesRequest {
     /// For information on throughput quotas, see [Quotas related to messages](https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/quotas-messages.html) in the *Amazon SQS Developer Guide*.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub attributes: ::std::option::Option<
-        ::std::collections::BTreeMap<
-            crate::types::QueueAttributeName,
-            ::std::string::String,
-        >,
+    pub attributes: Option<
+        ::std::collections::BTreeMap<crate::types::QueueAttributeName, String>,
     >,
 }
 impl SetQueueAttributesRequest {
     /// Starts building a [`SetQueueAttributesRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::SetQueueAttributesRequestBuilder {
-        <crate::types::builders::SetQueueAttributesRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::SetQueueAttributesRequestBuilder as Default>::default()
     }
     /// The `QueueUrl` member, when set.
     #[inline]
-    pub fn queue_url(&self) -> ::std::option::Option<&str> {
+    pub fn queue_url(&self) -> Option<&str> {
         self.queue_url.as_deref()
     }
     /// The `Attributes` member, when set.
     #[inline]
     pub fn attributes(
         &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<
-            crate::types::QueueAttributeName,
-            ::std::string::String,
-        >,
+    ) -> Option<
+        &::std::collections::BTreeMap<crate::types::QueueAttributeName, String>,
     > {
         self.attributes.as_ref()
     }
@@ -111,36 +100,25 @@ impl SetQueueAttributesRequest {
     }
 }
 /// A builder for [`SetQueueAttributesRequest`](crate::types::SetQueueAttributesRequest); start one with `SetQueueAttributesRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct SetQueueAttributesRequestBuilder {
     inner: crate::types::SetQueueAttributesRequest,
 }
 impl SetQueueAttributesRequestBuilder {
     /// Sets [`SetQueueAttributesRequest::queue_url`](crate::types::SetQueueAttributesRequest::queue_url): The URL of the Amazon SQS queue whose attributes are set.
-    pub fn queue_url(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.queue_url = ::std::option::Option::Some(input.into());
+    pub fn queue_url(mut self, input: impl Into<String>) -> Self {
+        self.inner.queue_url = Some(input.into());
         self
     }
     /// Sets or clears [`SetQueueAttributesRequest::queue_url`](crate::types::SetQueueAttributesRequest::queue_url).
     #[inline]
-    pub fn set_queue_url(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_queue_url(mut self, input: Option<String>) -> Self {
         self.inner.queue_url = input;
         self
     }
     /// The value set for [`SetQueueAttributesRequest::queue_url`](crate::types::SetQueueAttributesRequest::queue_url), if any.
     #[inline]
-    pub fn get_queue_url(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_queue_url(&self) -> &Option<String> {
         &self.inner.queue_url
     }
     /// Adds one entry to [`SetQueueAttributesRequest::attributes`](crate::types::SetQueueAttributesRequest::attributes): A map of attributes to set.
@@ -149,7 +127,7 @@ impl SetQueueAttributesRequestBuilder {
     pub fn attributes(
         mut self,
         key: crate::types::QueueAttributeName,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl Into<String>,
     ) -> Self {
         self.inner.attributes.get_or_insert_default().insert(key, value.into());
         self
@@ -158,11 +136,8 @@ impl SetQueueAttributesRequestBuilder {
     #[inline]
     pub fn set_attributes(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<
-                crate::types::QueueAttributeName,
-                ::std::string::String,
-            >,
+        input: Option<
+            ::std::collections::BTreeMap<crate::types::QueueAttributeName, String>,
         >,
     ) -> Self {
         self.inner.attributes = input;
@@ -172,11 +147,8 @@ impl SetQueueAttributesRequestBuilder {
     #[inline]
     pub fn get_attributes(
         &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<
-            crate::types::QueueAttributeName,
-            ::std::string::String,
-        >,
+    ) -> &Option<
+        ::std::collections::BTreeMap<crate::types::QueueAttributeName, String>,
     > {
         &self.inner.attributes
     }
@@ -184,22 +156,22 @@ impl SetQueueAttributesRequestBuilder {
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::SetQueueAttributesRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.queue_url.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "SetQueueAttributesRequest",
                 member: "queue_url",
             });
         }
         if self.inner.attributes.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "SetQueueAttributesRequest",
                 member: "attributes",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

@@ -2,42 +2,37 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `StartMessageMoveTaskRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct StartMessageMoveTaskRequest {
     /// The ARN of the queue that contains the messages to be moved to another queue. Currently, only ARNs of dead-letter queues (DLQs) whose sources are other Amazon SQS queues are accepted. DLQs whose sources are non-SQS queues, such as Lambda or Amazon SNS topics, are not currently supported.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub source_arn: ::std::option::Option<::std::string::String>,
+    pub source_arn: Option<String>,
     /// The ARN of the queue that receives the moved messages. You can use this field to specify the destination queue where you would like to redrive messages. If this field is left blank, the messages will be redriven back to their respective original source queues.
-    pub destination_arn: ::std::option::Option<::std::string::String>,
+    pub destination_arn: Option<String>,
     /// The number of messages to be moved per second (the message movement rate). You can use this field to define a fixed message movement rate. The maximum value for messages per second is 500. If this field is left blank, the system will optimize the rate based on the queue message backlog size, which may vary throughout the duration of the message movement task.
-    pub max_number_of_messages_per_second: ::std::option::Option<i32>,
+    pub max_number_of_messages_per_second: Option<i32>,
 }
 impl StartMessageMoveTaskRequest {
     /// Starts building a [`StartMessageMoveTaskRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::StartMessageMoveTaskRequestBuilder {
-        <crate::types::builders::StartMessageMoveTaskRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::StartMessageMoveTaskRequestBuilder as Default>::default()
     }
     /// The `SourceArn` member, when set.
     #[inline]
-    pub fn source_arn(&self) -> ::std::option::Option<&str> {
+    pub fn source_arn(&self) -> Option<&str> {
         self.source_arn.as_deref()
     }
     /// The `DestinationArn` member, when set.
     #[inline]
-    pub fn destination_arn(&self) -> ::std::option::Option<&str> {
+    pub fn destination_arn(&self) -> Option<&str> {
         self.destination_arn.as_deref()
     }
     /// The `MaxNumberOfMessagesPerSecond` member, when set.
     #[inline]
-    pub fn max_number_of_messages_per_second(&self) -> ::std::option::Option<i32> {
+    pub fn max_number_of_messages_per_second(&self) -> Option<i32> {
         self.max_number_of_messages_per_second
     }
 }
@@ -48,95 +43,73 @@ impl StartMessageMoveTaskRequest {
     }
 }
 /// A builder for [`StartMessageMoveTaskRequest`](crate::types::StartMessageMoveTaskRequest); start one with `StartMessageMoveTaskRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct StartMessageMoveTaskRequestBuilder {
     inner: crate::types::StartMessageMoveTaskRequest,
 }
 impl StartMessageMoveTaskRequestBuilder {
     /// Sets [`StartMessageMoveTaskRequest::source_arn`](crate::types::StartMessageMoveTaskRequest::source_arn): The ARN of the queue that contains the messages to be moved to another queue.
-    pub fn source_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.source_arn = ::std::option::Option::Some(input.into());
+    pub fn source_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.source_arn = Some(input.into());
         self
     }
     /// Sets or clears [`StartMessageMoveTaskRequest::source_arn`](crate::types::StartMessageMoveTaskRequest::source_arn).
     #[inline]
-    pub fn set_source_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_source_arn(mut self, input: Option<String>) -> Self {
         self.inner.source_arn = input;
         self
     }
     /// The value set for [`StartMessageMoveTaskRequest::source_arn`](crate::types::StartMessageMoveTaskRequest::source_arn), if any.
     #[inline]
-    pub fn get_source_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_source_arn(&self) -> &Option<String> {
         &self.inner.source_arn
     }
     /// Sets [`StartMessageMoveTaskRequest::destination_arn`](crate::types::StartMessageMoveTaskRequest::destination_arn): The ARN of the queue that receives the moved messages.
-    pub fn destination_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.destination_arn = ::std::option::Option::Some(input.into());
+    pub fn destination_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.destination_arn = Some(input.into());
         self
     }
     /// Sets or clears [`StartMessageMoveTaskRequest::destination_arn`](crate::types::StartMessageMoveTaskRequest::destination_arn).
     #[inline]
-    pub fn set_destination_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_destination_arn(mut self, input: Option<String>) -> Self {
         self.inner.destination_arn = input;
         self
     }
     /// The value set for [`StartMessageMoveTaskRequest::destination_arn`](crate::types::StartMessageMoveTaskRequest::destination_arn), if any.
     #[inline]
-    pub fn get_destination_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_destination_arn(&self) -> &Option<String> {
         &self.inner.destination_arn
     }
     /// Sets [`StartMessageMoveTaskRequest::max_number_of_messages_per_second`](crate::types::StartMessageMoveTaskRequest::max_number_of_messages_per_second): The number of messages to be moved per second (the message movement rate).
     pub fn max_number_of_messages_per_second(mut self, input: i32) -> Self {
-        self.inner.max_number_of_messages_per_second = ::std::option::Option::Some(
-            input,
-        );
+        self.inner.max_number_of_messages_per_second = Some(input);
         self
     }
     /// Sets or clears [`StartMessageMoveTaskRequest::max_number_of_messages_per_second`](crate::types::StartMessageMoveTaskRequest::max_number_of_messages_per_second).
     #[inline]
-    pub fn set_max_number_of_messages_per_second(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_max_number_of_messages_per_second(mut self, input: Option<i32>) -> Self {
         self.inner.max_number_of_messages_per_second = input;
         self
     }
     /// The value set for [`StartMessageMoveTaskRequest::max_number_of_messages_per_second`](crate::types::StartMessageMoveTaskRequest::max_number_of_messages_per_second), if any.
     #[inline]
-    pub fn get_max_number_of_messages_per_second(&self) -> &::std::option::Option<i32> {
+    pub fn get_max_number_of_messages_per_second(&self) -> &Option<i32> {
         &self.inner.max_number_of_messages_per_second
     }
     /// Builds the [`StartMessageMoveTaskRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::StartMessageMoveTaskRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.source_arn.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "StartMessageMoveTaskRequest",
                 member: "source_arn",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

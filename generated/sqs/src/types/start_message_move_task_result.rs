@@ -2,71 +2,55 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `StartMessageMoveTaskResult` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct StartMessageMoveTaskResult {
     /// An identifier associated with a message movement task. You can use this identifier to cancel a specified message movement task using the `CancelMessageMoveTask` action.
-    pub task_handle: ::std::option::Option<::std::string::String>,
+    pub task_handle: Option<String>,
 }
 impl StartMessageMoveTaskResult {
     /// Starts building a [`StartMessageMoveTaskResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::StartMessageMoveTaskResultBuilder {
-        <crate::types::builders::StartMessageMoveTaskResultBuilder as ::std::default::Default>::default()
+        <crate::types::builders::StartMessageMoveTaskResultBuilder as Default>::default()
     }
     /// The `TaskHandle` member, when set.
     #[inline]
-    pub fn task_handle(&self) -> ::std::option::Option<&str> {
+    pub fn task_handle(&self) -> Option<&str> {
         self.task_handle.as_deref()
     }
 }
 impl ::awsgen_runtime::protocol::FromResponse for StartMessageMoveTaskResult {
     fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "StartMessageMoveTaskResult")?
             .0;
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }
 /// A builder for [`StartMessageMoveTaskResult`](crate::types::StartMessageMoveTaskResult); start one with `StartMessageMoveTaskResult::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct StartMessageMoveTaskResultBuilder {
     inner: crate::types::StartMessageMoveTaskResult,
 }
 impl StartMessageMoveTaskResultBuilder {
     /// Sets [`StartMessageMoveTaskResult::task_handle`](crate::types::StartMessageMoveTaskResult::task_handle): An identifier associated with a message movement task.
-    pub fn task_handle(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.task_handle = ::std::option::Option::Some(input.into());
+    pub fn task_handle(mut self, input: impl Into<String>) -> Self {
+        self.inner.task_handle = Some(input.into());
         self
     }
     /// Sets or clears [`StartMessageMoveTaskResult::task_handle`](crate::types::StartMessageMoveTaskResult::task_handle).
     #[inline]
-    pub fn set_task_handle(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_task_handle(mut self, input: Option<String>) -> Self {
         self.inner.task_handle = input;
         self
     }
     /// The value set for [`StartMessageMoveTaskResult::task_handle`](crate::types::StartMessageMoveTaskResult::task_handle), if any.
     #[inline]
-    pub fn get_task_handle(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_task_handle(&self) -> &Option<String> {
         &self.inner.task_handle
     }
     /// Builds the [`StartMessageMoveTaskResult`]; it has no required members, so this cannot fail.

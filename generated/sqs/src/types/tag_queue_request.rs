@@ -2,43 +2,32 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `TagQueueRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct TagQueueRequest {
     /// The URL of the queue.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub queue_url: ::std::option::Option<::std::string::String>,
+    pub queue_url: Option<String>,
     /// The list of tags to be added to the specified queue.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub tags: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    pub tags: Option<::std::collections::BTreeMap<String, String>>,
 }
 impl TagQueueRequest {
     /// Starts building a [`TagQueueRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::TagQueueRequestBuilder {
-        <crate::types::builders::TagQueueRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::TagQueueRequestBuilder as Default>::default()
     }
     /// The `QueueUrl` member, when set.
     #[inline]
-    pub fn queue_url(&self) -> ::std::option::Option<&str> {
+    pub fn queue_url(&self) -> Option<&str> {
         self.queue_url.as_deref()
     }
     /// The `Tags` member, when set.
     #[inline]
-    pub fn tags(
-        &self,
-    ) -> ::std::option::Option<
-        &::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    pub fn tags(&self) -> Option<&::std::collections::BTreeMap<String, String>> {
         self.tags.as_ref()
     }
 }
@@ -49,46 +38,31 @@ impl TagQueueRequest {
     }
 }
 /// A builder for [`TagQueueRequest`](crate::types::TagQueueRequest); start one with `TagQueueRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct TagQueueRequestBuilder {
     inner: crate::types::TagQueueRequest,
 }
 impl TagQueueRequestBuilder {
     /// Sets [`TagQueueRequest::queue_url`](crate::types::TagQueueRequest::queue_url): The URL of the queue.
-    pub fn queue_url(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.queue_url = ::std::option::Option::Some(input.into());
+    pub fn queue_url(mut self, input: impl Into<String>) -> Self {
+        self.inner.queue_url = Some(input.into());
         self
     }
     /// Sets or clears [`TagQueueRequest::queue_url`](crate::types::TagQueueRequest::queue_url).
     #[inline]
-    pub fn set_queue_url(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_queue_url(mut self, input: Option<String>) -> Self {
         self.inner.queue_url = input;
         self
     }
     /// The value set for [`TagQueueRequest::queue_url`](crate::types::TagQueueRequest::queue_url), if any.
     #[inline]
-    pub fn get_queue_url(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_queue_url(&self) -> &Option<String> {
         &self.inner.queue_url
     }
     /// Adds one entry to [`TagQueueRequest::tags`](crate::types::TagQueueRequest::tags): The list of tags to be added to the specified queue.
     ///
     /// To set the whole map at once, use [`set_tags`](Self::set_tags).
-    pub fn tags(
-        mut self,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn tags(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
         self.inner.tags.get_or_insert_default().insert(key.into(), value.into());
         self
     }
@@ -96,42 +70,36 @@ impl TagQueueRequestBuilder {
     #[inline]
     pub fn set_tags(
         mut self,
-        input: ::std::option::Option<
-            ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-        >,
+        input: Option<::std::collections::BTreeMap<String, String>>,
     ) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`TagQueueRequest::tags`](crate::types::TagQueueRequest::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    > {
+    pub fn get_tags(&self) -> &Option<::std::collections::BTreeMap<String, String>> {
         &self.inner.tags
     }
     /// Builds the [`TagQueueRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::TagQueueRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.queue_url.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "TagQueueRequest",
                 member: "queue_url",
             });
         }
         if self.inner.tags.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "TagQueueRequest",
                 member: "tags",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }

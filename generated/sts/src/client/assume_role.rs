@@ -3,7 +3,7 @@
 
 use crate::operation::{AssumeRole, AssumeRoleError, Operation};
 /// A call to [`AssumeRole`](crate::operation::AssumeRole): Returns a set of temporary security credentials that you can use to access Amazon Web Services resources. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct AssumeRoleFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::AssumeRoleRequestBuilder,
@@ -14,13 +14,13 @@ impl AssumeRoleFluentBuilder {
     ) -> Self {
         AssumeRoleFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`AssumeRoleError`](crate::operation::AssumeRoleError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::AssumeRoleResponse,
         ::awsgen_runtime::client::SdkError<AssumeRoleError>,
     > {
@@ -35,45 +35,31 @@ impl AssumeRoleFluentBuilder {
         &self.input
     }
     /// Sets the input's `role_arn`: see [`role_arn`](crate::types::builders::AssumeRoleRequestBuilder::role_arn).
-    pub fn role_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn role_arn(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.role_arn(input);
         self
     }
     /// Sets or clears the input's `role_arn`.
-    pub fn set_role_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_role_arn(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_role_arn(input);
         self
     }
     /// The value set for the input's `role_arn`, if any.
-    pub fn get_role_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_role_arn(&self) -> &Option<String> {
         self.input.get_role_arn()
     }
     /// Sets the input's `role_session_name`: see [`role_session_name`](crate::types::builders::AssumeRoleRequestBuilder::role_session_name).
-    pub fn role_session_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn role_session_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.role_session_name(input);
         self
     }
     /// Sets or clears the input's `role_session_name`.
-    pub fn set_role_session_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_role_session_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_role_session_name(input);
         self
     }
     /// The value set for the input's `role_session_name`, if any.
-    pub fn get_role_session_name(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_role_session_name(&self) -> &Option<String> {
         self.input.get_role_session_name()
     }
     /// Appends one item to the input's `policy_arns`: see [`policy_arns`](crate::types::builders::AssumeRoleRequestBuilder::policy_arns).
@@ -84,35 +70,27 @@ impl AssumeRoleFluentBuilder {
     /// Sets or clears the input's `policy_arns`.
     pub fn set_policy_arns(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::PolicyDescriptorType>>,
+        input: Option<Vec<crate::types::PolicyDescriptorType>>,
     ) -> Self {
         self.input = self.input.set_policy_arns(input);
         self
     }
     /// The value set for the input's `policy_arns`, if any.
-    pub fn get_policy_arns(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::PolicyDescriptorType>> {
+    pub fn get_policy_arns(&self) -> &Option<Vec<crate::types::PolicyDescriptorType>> {
         self.input.get_policy_arns()
     }
     /// Sets the input's `policy`: see [`policy`](crate::types::builders::AssumeRoleRequestBuilder::policy).
-    pub fn policy(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn policy(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.policy(input);
         self
     }
     /// Sets or clears the input's `policy`.
-    pub fn set_policy(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_policy(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_policy(input);
         self
     }
     /// The value set for the input's `policy`, if any.
-    pub fn get_policy(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_policy(&self) -> &Option<String> {
         self.input.get_policy()
     }
     /// Sets the input's `duration_seconds`: see [`duration_seconds`](crate::types::builders::AssumeRoleRequestBuilder::duration_seconds).
@@ -121,12 +99,12 @@ impl AssumeRoleFluentBuilder {
         self
     }
     /// Sets or clears the input's `duration_seconds`.
-    pub fn set_duration_seconds(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_duration_seconds(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_duration_seconds(input);
         self
     }
     /// The value set for the input's `duration_seconds`, if any.
-    pub fn get_duration_seconds(&self) -> &::std::option::Option<i32> {
+    pub fn get_duration_seconds(&self) -> &Option<i32> {
         self.input.get_duration_seconds()
     }
     /// Appends one item to the input's `tags`: see [`tags`](crate::types::builders::AssumeRoleRequestBuilder::tags).
@@ -135,119 +113,82 @@ impl AssumeRoleFluentBuilder {
         self
     }
     /// Sets or clears the input's `tags`.
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.input = self.input.set_tags(input);
         self
     }
     /// The value set for the input's `tags`, if any.
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         self.input.get_tags()
     }
     /// Appends one item to the input's `transitive_tag_keys`: see [`transitive_tag_keys`](crate::types::builders::AssumeRoleRequestBuilder::transitive_tag_keys).
-    pub fn transitive_tag_keys(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn transitive_tag_keys(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.transitive_tag_keys(input);
         self
     }
     /// Sets or clears the input's `transitive_tag_keys`.
-    pub fn set_transitive_tag_keys(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_transitive_tag_keys(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_transitive_tag_keys(input);
         self
     }
     /// The value set for the input's `transitive_tag_keys`, if any.
-    pub fn get_transitive_tag_keys(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_transitive_tag_keys(&self) -> &Option<Vec<String>> {
         self.input.get_transitive_tag_keys()
     }
     /// Sets the input's `external_id`: see [`external_id`](crate::types::builders::AssumeRoleRequestBuilder::external_id).
-    pub fn external_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn external_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.external_id(input);
         self
     }
     /// Sets or clears the input's `external_id`.
-    pub fn set_external_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_external_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_external_id(input);
         self
     }
     /// The value set for the input's `external_id`, if any.
-    pub fn get_external_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_external_id(&self) -> &Option<String> {
         self.input.get_external_id()
     }
     /// Sets the input's `serial_number`: see [`serial_number`](crate::types::builders::AssumeRoleRequestBuilder::serial_number).
-    pub fn serial_number(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn serial_number(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.serial_number(input);
         self
     }
     /// Sets or clears the input's `serial_number`.
-    pub fn set_serial_number(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_serial_number(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_serial_number(input);
         self
     }
     /// The value set for the input's `serial_number`, if any.
-    pub fn get_serial_number(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_serial_number(&self) -> &Option<String> {
         self.input.get_serial_number()
     }
     /// Sets the input's `token_code`: see [`token_code`](crate::types::builders::AssumeRoleRequestBuilder::token_code).
-    pub fn token_code(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn token_code(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.token_code(input);
         self
     }
     /// Sets or clears the input's `token_code`.
-    pub fn set_token_code(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_token_code(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_token_code(input);
         self
     }
     /// The value set for the input's `token_code`, if any.
-    pub fn get_token_code(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_token_code(&self) -> &Option<String> {
         self.input.get_token_code()
     }
     /// Sets the input's `source_identity`: see [`source_identity`](crate::types::builders::AssumeRoleRequestBuilder::source_identity).
-    pub fn source_identity(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn source_identity(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.source_identity(input);
         self
     }
     /// Sets or clears the input's `source_identity`.
-    pub fn set_source_identity(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_source_identity(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_source_identity(input);
         self
     }
     /// The value set for the input's `source_identity`, if any.
-    pub fn get_source_identity(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_source_identity(&self) -> &Option<String> {
         self.input.get_source_identity()
     }
     /// Appends one item to the input's `provided_contexts`: see [`provided_contexts`](crate::types::builders::AssumeRoleRequestBuilder::provided_contexts).
@@ -258,15 +199,13 @@ impl AssumeRoleFluentBuilder {
     /// Sets or clears the input's `provided_contexts`.
     pub fn set_provided_contexts(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::ProvidedContext>>,
+        input: Option<Vec<crate::types::ProvidedContext>>,
     ) -> Self {
         self.input = self.input.set_provided_contexts(input);
         self
     }
     /// The value set for the input's `provided_contexts`, if any.
-    pub fn get_provided_contexts(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::ProvidedContext>> {
+    pub fn get_provided_contexts(&self) -> &Option<Vec<crate::types::ProvidedContext>> {
         self.input.get_provided_contexts()
     }
 }
@@ -285,17 +224,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <AssumeRole as Operation>::serialize_request(input),
             <AssumeRole as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for AssumeRoleError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         AssumeRoleError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::operation::{AssumeRoleWithSaml, AssumeRoleWithSamlError, Operation};
 /// A call to [`AssumeRoleWithSaml`](crate::operation::AssumeRoleWithSaml): Returns a set of temporary security credentials for users who have been authenticated via a SAML authentication response. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct AssumeRoleWithSamlFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::AssumeRoleWithSamlRequestBuilder,
@@ -14,13 +14,13 @@ impl AssumeRoleWithSamlFluentBuilder {
     ) -> Self {
         AssumeRoleWithSamlFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`AssumeRoleWithSamlError`](crate::operation::AssumeRoleWithSamlError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::AssumeRoleWithSamlResponse,
         ::awsgen_runtime::client::SdkError<AssumeRoleWithSamlError>,
     > {
@@ -35,63 +35,45 @@ impl AssumeRoleWithSamlFluentBuilder {
         &self.input
     }
     /// Sets the input's `role_arn`: see [`role_arn`](crate::types::builders::AssumeRoleWithSamlRequestBuilder::role_arn).
-    pub fn role_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn role_arn(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.role_arn(input);
         self
     }
     /// Sets or clears the input's `role_arn`.
-    pub fn set_role_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_role_arn(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_role_arn(input);
         self
     }
     /// The value set for the input's `role_arn`, if any.
-    pub fn get_role_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_role_arn(&self) -> &Option<String> {
         self.input.get_role_arn()
     }
     /// Sets the input's `principal_arn`: see [`principal_arn`](crate::types::builders::AssumeRoleWithSamlRequestBuilder::principal_arn).
-    pub fn principal_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn principal_arn(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.principal_arn(input);
         self
     }
     /// Sets or clears the input's `principal_arn`.
-    pub fn set_principal_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_principal_arn(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_principal_arn(input);
         self
     }
     /// The value set for the input's `principal_arn`, if any.
-    pub fn get_principal_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_principal_arn(&self) -> &Option<String> {
         self.input.get_principal_arn()
     }
     /// Sets the input's `saml_assertion`: see [`saml_assertion`](crate::types::builders::AssumeRoleWithSamlRequestBuilder::saml_assertion).
-    pub fn saml_assertion(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn saml_assertion(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.saml_assertion(input);
         self
     }
     /// Sets or clears the input's `saml_assertion`.
-    pub fn set_saml_assertion(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_saml_assertion(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_saml_assertion(input);
         self
     }
     /// The value set for the input's `saml_assertion`, if any.
-    pub fn get_saml_assertion(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_saml_assertion(&self) -> &Option<String> {
         self.input.get_saml_assertion()
     }
     /// Appends one item to the input's `policy_arns`: see [`policy_arns`](crate::types::builders::AssumeRoleWithSamlRequestBuilder::policy_arns).
@@ -102,35 +84,27 @@ impl AssumeRoleWithSamlFluentBuilder {
     /// Sets or clears the input's `policy_arns`.
     pub fn set_policy_arns(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::PolicyDescriptorType>>,
+        input: Option<Vec<crate::types::PolicyDescriptorType>>,
     ) -> Self {
         self.input = self.input.set_policy_arns(input);
         self
     }
     /// The value set for the input's `policy_arns`, if any.
-    pub fn get_policy_arns(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::PolicyDescriptorType>> {
+    pub fn get_policy_arns(&self) -> &Option<Vec<crate::types::PolicyDescriptorType>> {
         self.input.get_policy_arns()
     }
     /// Sets the input's `policy`: see [`policy`](crate::types::builders::AssumeRoleWithSamlRequestBuilder::policy).
-    pub fn policy(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn policy(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.policy(input);
         self
     }
     /// Sets or clears the input's `policy`.
-    pub fn set_policy(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_policy(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_policy(input);
         self
     }
     /// The value set for the input's `policy`, if any.
-    pub fn get_policy(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_policy(&self) -> &Option<String> {
         self.input.get_policy()
     }
     /// Sets the input's `duration_seconds`: see [`duration_seconds`](crate::types::builders::AssumeRoleWithSamlRequestBuilder::duration_seconds).
@@ -139,12 +113,12 @@ impl AssumeRoleWithSamlFluentBuilder {
         self
     }
     /// Sets or clears the input's `duration_seconds`.
-    pub fn set_duration_seconds(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_duration_seconds(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_duration_seconds(input);
         self
     }
     /// The value set for the input's `duration_seconds`, if any.
-    pub fn get_duration_seconds(&self) -> &::std::option::Option<i32> {
+    pub fn get_duration_seconds(&self) -> &Option<i32> {
         self.input.get_duration_seconds()
     }
 }
@@ -163,17 +137,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <AssumeRoleWithSaml as Operation>::serialize_request(input),
             <AssumeRoleWithSaml as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for AssumeRoleWithSamlError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         AssumeRoleWithSamlError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -5,7 +5,7 @@ use crate::operation::{
     AssumeRoleWithWebIdentity, AssumeRoleWithWebIdentityError, Operation,
 };
 /// A call to [`AssumeRoleWithWebIdentity`](crate::operation::AssumeRoleWithWebIdentity): Returns a set of temporary security credentials for users who have been authenticated in a mobile or web application with a web identity provider. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct AssumeRoleWithWebIdentityFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::AssumeRoleWithWebIdentityRequestBuilder,
@@ -16,13 +16,13 @@ impl AssumeRoleWithWebIdentityFluentBuilder {
     ) -> Self {
         AssumeRoleWithWebIdentityFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`AssumeRoleWithWebIdentityError`](crate::operation::AssumeRoleWithWebIdentityError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::AssumeRoleWithWebIdentityResponse,
         ::awsgen_runtime::client::SdkError<AssumeRoleWithWebIdentityError>,
     > {
@@ -39,87 +39,59 @@ impl AssumeRoleWithWebIdentityFluentBuilder {
         &self.input
     }
     /// Sets the input's `role_arn`: see [`role_arn`](crate::types::builders::AssumeRoleWithWebIdentityRequestBuilder::role_arn).
-    pub fn role_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn role_arn(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.role_arn(input);
         self
     }
     /// Sets or clears the input's `role_arn`.
-    pub fn set_role_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_role_arn(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_role_arn(input);
         self
     }
     /// The value set for the input's `role_arn`, if any.
-    pub fn get_role_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_role_arn(&self) -> &Option<String> {
         self.input.get_role_arn()
     }
     /// Sets the input's `role_session_name`: see [`role_session_name`](crate::types::builders::AssumeRoleWithWebIdentityRequestBuilder::role_session_name).
-    pub fn role_session_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn role_session_name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.role_session_name(input);
         self
     }
     /// Sets or clears the input's `role_session_name`.
-    pub fn set_role_session_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_role_session_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_role_session_name(input);
         self
     }
     /// The value set for the input's `role_session_name`, if any.
-    pub fn get_role_session_name(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_role_session_name(&self) -> &Option<String> {
         self.input.get_role_session_name()
     }
     /// Sets the input's `web_identity_token`: see [`web_identity_token`](crate::types::builders::AssumeRoleWithWebIdentityRequestBuilder::web_identity_token).
-    pub fn web_identity_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn web_identity_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.web_identity_token(input);
         self
     }
     /// Sets or clears the input's `web_identity_token`.
-    pub fn set_web_identity_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_web_identity_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_web_identity_token(input);
         self
     }
     /// The value set for the input's `web_identity_token`, if any.
-    pub fn get_web_identity_token(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_web_identity_token(&self) -> &Option<String> {
         self.input.get_web_identity_token()
     }
     /// Sets the input's `provider_id`: see [`provider_id`](crate::types::builders::AssumeRoleWithWebIdentityRequestBuilder::provider_id).
-    pub fn provider_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn provider_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.provider_id(input);
         self
     }
     /// Sets or clears the input's `provider_id`.
-    pub fn set_provider_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_provider_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_provider_id(input);
         self
     }
     /// The value set for the input's `provider_id`, if any.
-    pub fn get_provider_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_provider_id(&self) -> &Option<String> {
         self.input.get_provider_id()
     }
     /// Appends one item to the input's `policy_arns`: see [`policy_arns`](crate::types::builders::AssumeRoleWithWebIdentityRequestBuilder::policy_arns).
@@ -130,35 +102,27 @@ impl AssumeRoleWithWebIdentityFluentBuilder {
     /// Sets or clears the input's `policy_arns`.
     pub fn set_policy_arns(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::PolicyDescriptorType>>,
+        input: Option<Vec<crate::types::PolicyDescriptorType>>,
     ) -> Self {
         self.input = self.input.set_policy_arns(input);
         self
     }
     /// The value set for the input's `policy_arns`, if any.
-    pub fn get_policy_arns(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::PolicyDescriptorType>> {
+    pub fn get_policy_arns(&self) -> &Option<Vec<crate::types::PolicyDescriptorType>> {
         self.input.get_policy_arns()
     }
     /// Sets the input's `policy`: see [`policy`](crate::types::builders::AssumeRoleWithWebIdentityRequestBuilder::policy).
-    pub fn policy(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn policy(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.policy(input);
         self
     }
     /// Sets or clears the input's `policy`.
-    pub fn set_policy(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_policy(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_policy(input);
         self
     }
     /// The value set for the input's `policy`, if any.
-    pub fn get_policy(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_policy(&self) -> &Option<String> {
         self.input.get_policy()
     }
     /// Sets the input's `duration_seconds`: see [`duration_seconds`](crate::types::builders::AssumeRoleWithWebIdentityRequestBuilder::duration_seconds).
@@ -167,12 +131,12 @@ impl AssumeRoleWithWebIdentityFluentBuilder {
         self
     }
     /// Sets or clears the input's `duration_seconds`.
-    pub fn set_duration_seconds(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_duration_seconds(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_duration_seconds(input);
         self
     }
     /// The value set for the input's `duration_seconds`, if any.
-    pub fn get_duration_seconds(&self) -> &::std::option::Option<i32> {
+    pub fn get_duration_seconds(&self) -> &Option<i32> {
         self.input.get_duration_seconds()
     }
 }
@@ -191,17 +155,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <AssumeRoleWithWebIdentity as Operation>::serialize_request(input),
             <AssumeRoleWithWebIdentity as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for AssumeRoleWithWebIdentityError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         AssumeRoleWithWebIdentityError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

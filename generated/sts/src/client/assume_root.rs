@@ -3,7 +3,7 @@
 
 use crate::operation::{AssumeRoot, AssumeRootError, Operation};
 /// A call to [`AssumeRoot`](crate::operation::AssumeRoot): Returns a set of short term credentials you can use to perform privileged tasks on a member account in your organization. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct AssumeRootFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::AssumeRootRequestBuilder,
@@ -14,13 +14,13 @@ impl AssumeRootFluentBuilder {
     ) -> Self {
         AssumeRootFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`AssumeRootError`](crate::operation::AssumeRootError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::AssumeRootResponse,
         ::awsgen_runtime::client::SdkError<AssumeRootError>,
     > {
@@ -35,23 +35,17 @@ impl AssumeRootFluentBuilder {
         &self.input
     }
     /// Sets the input's `target_principal`: see [`target_principal`](crate::types::builders::AssumeRootRequestBuilder::target_principal).
-    pub fn target_principal(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn target_principal(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.target_principal(input);
         self
     }
     /// Sets or clears the input's `target_principal`.
-    pub fn set_target_principal(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_target_principal(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_target_principal(input);
         self
     }
     /// The value set for the input's `target_principal`, if any.
-    pub fn get_target_principal(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_target_principal(&self) -> &Option<String> {
         self.input.get_target_principal()
     }
     /// Sets the input's `task_policy_arn`: see [`task_policy_arn`](crate::types::builders::AssumeRootRequestBuilder::task_policy_arn).
@@ -62,15 +56,13 @@ impl AssumeRootFluentBuilder {
     /// Sets or clears the input's `task_policy_arn`.
     pub fn set_task_policy_arn(
         mut self,
-        input: ::std::option::Option<crate::types::PolicyDescriptorType>,
+        input: Option<crate::types::PolicyDescriptorType>,
     ) -> Self {
         self.input = self.input.set_task_policy_arn(input);
         self
     }
     /// The value set for the input's `task_policy_arn`, if any.
-    pub fn get_task_policy_arn(
-        &self,
-    ) -> &::std::option::Option<crate::types::PolicyDescriptorType> {
+    pub fn get_task_policy_arn(&self) -> &Option<crate::types::PolicyDescriptorType> {
         self.input.get_task_policy_arn()
     }
     /// Sets the input's `duration_seconds`: see [`duration_seconds`](crate::types::builders::AssumeRootRequestBuilder::duration_seconds).
@@ -79,12 +71,12 @@ impl AssumeRootFluentBuilder {
         self
     }
     /// Sets or clears the input's `duration_seconds`.
-    pub fn set_duration_seconds(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_duration_seconds(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_duration_seconds(input);
         self
     }
     /// The value set for the input's `duration_seconds`, if any.
-    pub fn get_duration_seconds(&self) -> &::std::option::Option<i32> {
+    pub fn get_duration_seconds(&self) -> &Option<i32> {
         self.input.get_duration_seconds()
     }
 }
@@ -103,17 +95,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <AssumeRoot as Operation>::serialize_request(input),
             <AssumeRoot as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for AssumeRootError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         AssumeRootError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

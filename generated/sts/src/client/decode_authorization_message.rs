@@ -5,7 +5,7 @@ use crate::operation::{
     DecodeAuthorizationMessage, DecodeAuthorizationMessageError, Operation,
 };
 /// A call to [`DecodeAuthorizationMessage`](crate::operation::DecodeAuthorizationMessage): Decodes additional information about the authorization status of a request from an encoded message returned in response to an Amazon Web Services request. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct DecodeAuthorizationMessageFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::DecodeAuthorizationMessageRequestBuilder,
@@ -16,13 +16,13 @@ impl DecodeAuthorizationMessageFluentBuilder {
     ) -> Self {
         DecodeAuthorizationMessageFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`DecodeAuthorizationMessageError`](crate::operation::DecodeAuthorizationMessageError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DecodeAuthorizationMessageResponse,
         ::awsgen_runtime::client::SdkError<DecodeAuthorizationMessageError>,
     > {
@@ -39,23 +39,17 @@ impl DecodeAuthorizationMessageFluentBuilder {
         &self.input
     }
     /// Sets the input's `encoded_message`: see [`encoded_message`](crate::types::builders::DecodeAuthorizationMessageRequestBuilder::encoded_message).
-    pub fn encoded_message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn encoded_message(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.encoded_message(input);
         self
     }
     /// Sets or clears the input's `encoded_message`.
-    pub fn set_encoded_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_encoded_message(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_encoded_message(input);
         self
     }
     /// The value set for the input's `encoded_message`, if any.
-    pub fn get_encoded_message(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_encoded_message(&self) -> &Option<String> {
         self.input.get_encoded_message()
     }
 }
@@ -74,17 +68,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <DecodeAuthorizationMessage as Operation>::serialize_request(input),
             <DecodeAuthorizationMessage as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for DecodeAuthorizationMessageError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         DecodeAuthorizationMessageError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::operation::{GetAccessKeyInfo, GetAccessKeyInfoError, Operation};
 /// A call to [`GetAccessKeyInfo`](crate::operation::GetAccessKeyInfo): Returns the account identifier for the specified access key ID. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GetAccessKeyInfoFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::GetAccessKeyInfoRequestBuilder,
@@ -14,13 +14,13 @@ impl GetAccessKeyInfoFluentBuilder {
     ) -> Self {
         GetAccessKeyInfoFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`GetAccessKeyInfoError`](crate::operation::GetAccessKeyInfoError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetAccessKeyInfoResponse,
         ::awsgen_runtime::client::SdkError<GetAccessKeyInfoError>,
     > {
@@ -35,23 +35,17 @@ impl GetAccessKeyInfoFluentBuilder {
         &self.input
     }
     /// Sets the input's `access_key_id`: see [`access_key_id`](crate::types::builders::GetAccessKeyInfoRequestBuilder::access_key_id).
-    pub fn access_key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn access_key_id(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.access_key_id(input);
         self
     }
     /// Sets or clears the input's `access_key_id`.
-    pub fn set_access_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_access_key_id(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_access_key_id(input);
         self
     }
     /// The value set for the input's `access_key_id`, if any.
-    pub fn get_access_key_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_access_key_id(&self) -> &Option<String> {
         self.input.get_access_key_id()
     }
 }
@@ -70,7 +64,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <GetAccessKeyInfo as Operation>::serialize_request(input),
             <GetAccessKeyInfo as Operation>::parse_response,
         )

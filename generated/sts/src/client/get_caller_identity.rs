@@ -3,7 +3,7 @@
 
 use crate::operation::{GetCallerIdentity, GetCallerIdentityError, Operation};
 /// A call to [`GetCallerIdentity`](crate::operation::GetCallerIdentity): Returns details about the IAM user or role whose credentials are used to call the operation. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GetCallerIdentityFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::GetCallerIdentityRequestBuilder,
@@ -14,13 +14,13 @@ impl GetCallerIdentityFluentBuilder {
     ) -> Self {
         GetCallerIdentityFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`GetCallerIdentityError`](crate::operation::GetCallerIdentityError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetCallerIdentityResponse,
         ::awsgen_runtime::client::SdkError<GetCallerIdentityError>,
     > {
@@ -47,7 +47,7 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <GetCallerIdentity as Operation>::serialize_request(input),
             <GetCallerIdentity as Operation>::parse_response,
         )

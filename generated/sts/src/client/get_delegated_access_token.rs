@@ -3,7 +3,7 @@
 
 use crate::operation::{GetDelegatedAccessToken, GetDelegatedAccessTokenError, Operation};
 /// A call to [`GetDelegatedAccessToken`](crate::operation::GetDelegatedAccessToken): Exchanges a trade-in token for temporary Amazon Web Services credentials with the permissions associated with the assumed principal. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GetDelegatedAccessTokenFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::GetDelegatedAccessTokenRequestBuilder,
@@ -14,13 +14,13 @@ impl GetDelegatedAccessTokenFluentBuilder {
     ) -> Self {
         GetDelegatedAccessTokenFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`GetDelegatedAccessTokenError`](crate::operation::GetDelegatedAccessTokenError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetDelegatedAccessTokenResponse,
         ::awsgen_runtime::client::SdkError<GetDelegatedAccessTokenError>,
     > {
@@ -37,23 +37,17 @@ impl GetDelegatedAccessTokenFluentBuilder {
         &self.input
     }
     /// Sets the input's `trade_in_token`: see [`trade_in_token`](crate::types::builders::GetDelegatedAccessTokenRequestBuilder::trade_in_token).
-    pub fn trade_in_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn trade_in_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.trade_in_token(input);
         self
     }
     /// Sets or clears the input's `trade_in_token`.
-    pub fn set_trade_in_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_trade_in_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_trade_in_token(input);
         self
     }
     /// The value set for the input's `trade_in_token`, if any.
-    pub fn get_trade_in_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_trade_in_token(&self) -> &Option<String> {
         self.input.get_trade_in_token()
     }
 }
@@ -72,17 +66,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <GetDelegatedAccessToken as Operation>::serialize_request(input),
             <GetDelegatedAccessToken as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for GetDelegatedAccessTokenError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         GetDelegatedAccessTokenError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::operation::{GetFederationToken, GetFederationTokenError, Operation};
 /// A call to [`GetFederationToken`](crate::operation::GetFederationToken): Returns a set of temporary security credentials (consisting of an access key ID, a secret access key, and a security token) for a user. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GetFederationTokenFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::GetFederationTokenRequestBuilder,
@@ -14,13 +14,13 @@ impl GetFederationTokenFluentBuilder {
     ) -> Self {
         GetFederationTokenFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`GetFederationTokenError`](crate::operation::GetFederationTokenError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetFederationTokenResponse,
         ::awsgen_runtime::client::SdkError<GetFederationTokenError>,
     > {
@@ -35,43 +35,31 @@ impl GetFederationTokenFluentBuilder {
         &self.input
     }
     /// Sets the input's `name`: see [`name`](crate::types::builders::GetFederationTokenRequestBuilder::name).
-    pub fn name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.name(input);
         self
     }
     /// Sets or clears the input's `name`.
-    pub fn set_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_name(input);
         self
     }
     /// The value set for the input's `name`, if any.
-    pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_name(&self) -> &Option<String> {
         self.input.get_name()
     }
     /// Sets the input's `policy`: see [`policy`](crate::types::builders::GetFederationTokenRequestBuilder::policy).
-    pub fn policy(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn policy(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.policy(input);
         self
     }
     /// Sets or clears the input's `policy`.
-    pub fn set_policy(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_policy(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_policy(input);
         self
     }
     /// The value set for the input's `policy`, if any.
-    pub fn get_policy(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_policy(&self) -> &Option<String> {
         self.input.get_policy()
     }
     /// Appends one item to the input's `policy_arns`: see [`policy_arns`](crate::types::builders::GetFederationTokenRequestBuilder::policy_arns).
@@ -82,15 +70,13 @@ impl GetFederationTokenFluentBuilder {
     /// Sets or clears the input's `policy_arns`.
     pub fn set_policy_arns(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::PolicyDescriptorType>>,
+        input: Option<Vec<crate::types::PolicyDescriptorType>>,
     ) -> Self {
         self.input = self.input.set_policy_arns(input);
         self
     }
     /// The value set for the input's `policy_arns`, if any.
-    pub fn get_policy_arns(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::PolicyDescriptorType>> {
+    pub fn get_policy_arns(&self) -> &Option<Vec<crate::types::PolicyDescriptorType>> {
         self.input.get_policy_arns()
     }
     /// Sets the input's `duration_seconds`: see [`duration_seconds`](crate::types::builders::GetFederationTokenRequestBuilder::duration_seconds).
@@ -99,12 +85,12 @@ impl GetFederationTokenFluentBuilder {
         self
     }
     /// Sets or clears the input's `duration_seconds`.
-    pub fn set_duration_seconds(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_duration_seconds(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_duration_seconds(input);
         self
     }
     /// The value set for the input's `duration_seconds`, if any.
-    pub fn get_duration_seconds(&self) -> &::std::option::Option<i32> {
+    pub fn get_duration_seconds(&self) -> &Option<i32> {
         self.input.get_duration_seconds()
     }
     /// Appends one item to the input's `tags`: see [`tags`](crate::types::builders::GetFederationTokenRequestBuilder::tags).
@@ -113,17 +99,12 @@ impl GetFederationTokenFluentBuilder {
         self
     }
     /// Sets or clears the input's `tags`.
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.input = self.input.set_tags(input);
         self
     }
     /// The value set for the input's `tags`, if any.
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         self.input.get_tags()
     }
 }
@@ -142,17 +123,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <GetFederationToken as Operation>::serialize_request(input),
             <GetFederationToken as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for GetFederationTokenError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         GetFederationTokenError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::operation::{GetSessionToken, GetSessionTokenError, Operation};
 /// A call to [`GetSessionToken`](crate::operation::GetSessionToken): Returns a set of temporary credentials for an Amazon Web Services account or IAM user. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GetSessionTokenFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::GetSessionTokenRequestBuilder,
@@ -14,13 +14,13 @@ impl GetSessionTokenFluentBuilder {
     ) -> Self {
         GetSessionTokenFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`GetSessionTokenError`](crate::operation::GetSessionTokenError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetSessionTokenResponse,
         ::awsgen_runtime::client::SdkError<GetSessionTokenError>,
     > {
@@ -37,52 +37,40 @@ impl GetSessionTokenFluentBuilder {
         self
     }
     /// Sets or clears the input's `duration_seconds`.
-    pub fn set_duration_seconds(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_duration_seconds(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_duration_seconds(input);
         self
     }
     /// The value set for the input's `duration_seconds`, if any.
-    pub fn get_duration_seconds(&self) -> &::std::option::Option<i32> {
+    pub fn get_duration_seconds(&self) -> &Option<i32> {
         self.input.get_duration_seconds()
     }
     /// Sets the input's `serial_number`: see [`serial_number`](crate::types::builders::GetSessionTokenRequestBuilder::serial_number).
-    pub fn serial_number(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn serial_number(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.serial_number(input);
         self
     }
     /// Sets or clears the input's `serial_number`.
-    pub fn set_serial_number(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_serial_number(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_serial_number(input);
         self
     }
     /// The value set for the input's `serial_number`, if any.
-    pub fn get_serial_number(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_serial_number(&self) -> &Option<String> {
         self.input.get_serial_number()
     }
     /// Sets the input's `token_code`: see [`token_code`](crate::types::builders::GetSessionTokenRequestBuilder::token_code).
-    pub fn token_code(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn token_code(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.token_code(input);
         self
     }
     /// Sets or clears the input's `token_code`.
-    pub fn set_token_code(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_token_code(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_token_code(input);
         self
     }
     /// The value set for the input's `token_code`, if any.
-    pub fn get_token_code(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_token_code(&self) -> &Option<String> {
         self.input.get_token_code()
     }
 }
@@ -101,17 +89,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <GetSessionToken as Operation>::serialize_request(input),
             <GetSessionToken as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for GetSessionTokenError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         GetSessionTokenError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

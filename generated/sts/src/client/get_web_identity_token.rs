@@ -3,7 +3,7 @@
 
 use crate::operation::{GetWebIdentityToken, GetWebIdentityTokenError, Operation};
 /// A call to [`GetWebIdentityToken`](crate::operation::GetWebIdentityToken): Returns a signed JSON Web Token (JWT) that represents the calling Amazon Web Services identity. Set its input with the methods named after the input's members, then [`send`](Self::send) it.
-#[derive(::std::clone::Clone, ::std::fmt::Debug)]
+#[derive(Clone, Debug)]
 pub struct GetWebIdentityTokenFluentBuilder {
     handle: ::std::sync::Arc<::awsgen_runtime::client::Handle>,
     input: crate::types::builders::GetWebIdentityTokenRequestBuilder,
@@ -14,13 +14,13 @@ impl GetWebIdentityTokenFluentBuilder {
     ) -> Self {
         GetWebIdentityTokenFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the request and reads the answer: the output, or an [`SdkError`](::awsgen_runtime::client::SdkError) whose `Service` variant is the operation's [`GetWebIdentityTokenError`](crate::operation::GetWebIdentityTokenError).
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetWebIdentityTokenResponse,
         ::awsgen_runtime::client::SdkError<GetWebIdentityTokenError>,
     > {
@@ -37,25 +37,17 @@ impl GetWebIdentityTokenFluentBuilder {
         &self.input
     }
     /// Appends one item to the input's `audience`: see [`audience`](crate::types::builders::GetWebIdentityTokenRequestBuilder::audience).
-    pub fn audience(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn audience(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.audience(input);
         self
     }
     /// Sets or clears the input's `audience`.
-    pub fn set_audience(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_audience(mut self, input: Option<Vec<String>>) -> Self {
         self.input = self.input.set_audience(input);
         self
     }
     /// The value set for the input's `audience`, if any.
-    pub fn get_audience(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_audience(&self) -> &Option<Vec<String>> {
         self.input.get_audience()
     }
     /// Sets the input's `duration_seconds`: see [`duration_seconds`](crate::types::builders::GetWebIdentityTokenRequestBuilder::duration_seconds).
@@ -64,34 +56,26 @@ impl GetWebIdentityTokenFluentBuilder {
         self
     }
     /// Sets or clears the input's `duration_seconds`.
-    pub fn set_duration_seconds(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_duration_seconds(mut self, input: Option<i32>) -> Self {
         self.input = self.input.set_duration_seconds(input);
         self
     }
     /// The value set for the input's `duration_seconds`, if any.
-    pub fn get_duration_seconds(&self) -> &::std::option::Option<i32> {
+    pub fn get_duration_seconds(&self) -> &Option<i32> {
         self.input.get_duration_seconds()
     }
     /// Sets the input's `signing_algorithm`: see [`signing_algorithm`](crate::types::builders::GetWebIdentityTokenRequestBuilder::signing_algorithm).
-    pub fn signing_algorithm(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn signing_algorithm(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.signing_algorithm(input);
         self
     }
     /// Sets or clears the input's `signing_algorithm`.
-    pub fn set_signing_algorithm(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_signing_algorithm(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_signing_algorithm(input);
         self
     }
     /// The value set for the input's `signing_algorithm`, if any.
-    pub fn get_signing_algorithm(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_signing_algorithm(&self) -> &Option<String> {
         self.input.get_signing_algorithm()
     }
     /// Appends one item to the input's `tags`: see [`tags`](crate::types::builders::GetWebIdentityTokenRequestBuilder::tags).
@@ -100,17 +84,12 @@ impl GetWebIdentityTokenFluentBuilder {
         self
     }
     /// Sets or clears the input's `tags`.
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.input = self.input.set_tags(input);
         self
     }
     /// The value set for the input's `tags`, if any.
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         self.input.get_tags()
     }
 }
@@ -129,17 +108,17 @@ pub(crate) async fn call(
     handle
         .call(
             &SPEC,
-            ::std::vec::Vec::new(),
+            Vec::new(),
             <GetWebIdentityToken as Operation>::serialize_request(input),
             <GetWebIdentityToken as Operation>::parse_response,
         )
         .await
 }
 impl ::awsgen_runtime::client::ServiceError for GetWebIdentityTokenError {
-    fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         GetWebIdentityTokenError::meta(self)
     }
-    fn modeled_retry(&self) -> ::std::option::Option<bool> {
+    fn modeled_retry(&self) -> Option<bool> {
         self.code().and_then(super::modeled_retry)
     }
 }

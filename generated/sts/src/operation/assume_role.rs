@@ -39,17 +39,12 @@
 /// For more information, see [Configuring MFA-Protected API Access](https://docs.aws.amazon.com/IAM/latest/UserGuide/MFAProtectedAPI.html) in the *IAM User Guide* guide.
 ///
 /// To use MFA with `AssumeRole`, you pass values for the `SerialNumber` and `TokenCode` parameters. The `SerialNumber` value identifies the user's hardware or virtual MFA device. The `TokenCode` is the time-based one-time password (TOTP) that the MFA device produces.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct AssumeRole;
 impl super::private::Sealed for AssumeRole {}
 /// Errors of [`AssumeRole`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum AssumeRoleError {
     /// The service answered `MalformedPolicyDocument`.
@@ -70,40 +65,38 @@ pub enum AssumeRoleError {
 }
 impl AssumeRoleError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             AssumeRoleError::MalformedPolicyDocumentException(_) => {
-                ::std::option::Option::Some("MalformedPolicyDocument")
+                Some("MalformedPolicyDocument")
             }
             AssumeRoleError::PackedPolicyTooLargeException(_) => {
-                ::std::option::Option::Some("PackedPolicyTooLarge")
+                Some("PackedPolicyTooLarge")
             }
             AssumeRoleError::RegionDisabledException(_) => {
-                ::std::option::Option::Some("RegionDisabledException")
+                Some("RegionDisabledException")
             }
-            AssumeRoleError::ExpiredTokenException(_) => {
-                ::std::option::Option::Some("ExpiredTokenException")
-            }
+            AssumeRoleError::ExpiredTokenException(_) => Some("ExpiredTokenException"),
             AssumeRoleError::Unlisted(error) => error.code(),
             AssumeRoleError::Unhandled(error) => error.code.as_deref(),
-            AssumeRoleError::InvalidResponse(_) => ::std::option::Option::None,
+            AssumeRoleError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             AssumeRoleError::MalformedPolicyDocumentException(error) => error.meta(),
             AssumeRoleError::PackedPolicyTooLargeException(error) => error.meta(),
             AssumeRoleError::RegionDisabledException(error) => error.meta(),
             AssumeRoleError::ExpiredTokenException(error) => error.meta(),
             AssumeRoleError::Unlisted(error) => error.meta(),
-            AssumeRoleError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            AssumeRoleError::Unhandled(meta) => Some(meta),
             AssumeRoleError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             AssumeRoleError::MalformedPolicyDocumentException(error) => error.message(),
             AssumeRoleError::PackedPolicyTooLargeException(error) => error.message(),
@@ -123,25 +116,25 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for AssumeRoleError {
     ) -> Self {
         let code = ::awsgen_runtime::xml::error_code(response.body());
         match code.as_deref() {
-            ::std::option::Option::Some("MalformedPolicyDocument") => {
+            Some("MalformedPolicyDocument") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     AssumeRoleError::MalformedPolicyDocumentException,
                 )
             }
-            ::std::option::Option::Some("PackedPolicyTooLarge") => {
+            Some("PackedPolicyTooLarge") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     AssumeRoleError::PackedPolicyTooLargeException,
                 )
             }
-            ::std::option::Option::Some("RegionDisabledException") => {
+            Some("RegionDisabledException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     AssumeRoleError::RegionDisabledException,
                 )
             }
-            ::std::option::Option::Some("ExpiredTokenException") => {
+            Some("ExpiredTokenException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     AssumeRoleError::ExpiredTokenException,
@@ -152,13 +145,11 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for AssumeRoleError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        AssumeRoleError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => AssumeRoleError::Unlisted(error),
+                    Some(Err(error)) => {
                         AssumeRoleError::InvalidResponse(error.with_response(response))
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         AssumeRoleError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -196,23 +187,15 @@ impl ::std::fmt::Display for AssumeRoleError {
     }
 }
 impl ::std::error::Error for AssumeRoleError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            AssumeRoleError::MalformedPolicyDocumentException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            AssumeRoleError::PackedPolicyTooLargeException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            AssumeRoleError::RegionDisabledException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            AssumeRoleError::ExpiredTokenException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            AssumeRoleError::MalformedPolicyDocumentException(error) => Some(error),
+            AssumeRoleError::PackedPolicyTooLargeException(error) => Some(error),
+            AssumeRoleError::RegionDisabledException(error) => Some(error),
+            AssumeRoleError::ExpiredTokenException(error) => Some(error),
             AssumeRoleError::Unlisted(error) => ::std::error::Error::source(error),
-            AssumeRoleError::Unhandled(error) => ::std::option::Option::Some(error),
-            AssumeRoleError::InvalidResponse(error) => ::std::option::Option::Some(error),
+            AssumeRoleError::Unhandled(error) => Some(error),
+            AssumeRoleError::InvalidResponse(error) => Some(error),
         }
     }
 }

@@ -47,17 +47,12 @@
 /// - [Creating SAML Identity Providers](https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_providers_create_saml.html) in the *IAM User Guide*.
 /// - [Configuring a Relying Party and Claims](https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_providers_create_saml_relying-party.html) in the *IAM User Guide*.
 /// - [Creating a Role for SAML 2.0 Federation](https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_create_for-idp_saml.html) in the *IAM User Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct AssumeRoleWithSaml;
 impl super::private::Sealed for AssumeRoleWithSaml {}
 /// Errors of [`AssumeRoleWithSaml`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum AssumeRoleWithSamlError {
     /// The service answered `MalformedPolicyDocument`.
@@ -82,34 +77,34 @@ pub enum AssumeRoleWithSamlError {
 }
 impl AssumeRoleWithSamlError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             AssumeRoleWithSamlError::MalformedPolicyDocumentException(_) => {
-                ::std::option::Option::Some("MalformedPolicyDocument")
+                Some("MalformedPolicyDocument")
             }
             AssumeRoleWithSamlError::PackedPolicyTooLargeException(_) => {
-                ::std::option::Option::Some("PackedPolicyTooLarge")
+                Some("PackedPolicyTooLarge")
             }
             AssumeRoleWithSamlError::IdpRejectedClaimException(_) => {
-                ::std::option::Option::Some("IDPRejectedClaim")
+                Some("IDPRejectedClaim")
             }
             AssumeRoleWithSamlError::InvalidIdentityTokenException(_) => {
-                ::std::option::Option::Some("InvalidIdentityToken")
+                Some("InvalidIdentityToken")
             }
             AssumeRoleWithSamlError::ExpiredTokenException(_) => {
-                ::std::option::Option::Some("ExpiredTokenException")
+                Some("ExpiredTokenException")
             }
             AssumeRoleWithSamlError::RegionDisabledException(_) => {
-                ::std::option::Option::Some("RegionDisabledException")
+                Some("RegionDisabledException")
             }
             AssumeRoleWithSamlError::Unlisted(error) => error.code(),
             AssumeRoleWithSamlError::Unhandled(error) => error.code.as_deref(),
-            AssumeRoleWithSamlError::InvalidResponse(_) => ::std::option::Option::None,
+            AssumeRoleWithSamlError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             AssumeRoleWithSamlError::MalformedPolicyDocumentException(error) => {
                 error.meta()
@@ -120,12 +115,12 @@ impl AssumeRoleWithSamlError {
             AssumeRoleWithSamlError::ExpiredTokenException(error) => error.meta(),
             AssumeRoleWithSamlError::RegionDisabledException(error) => error.meta(),
             AssumeRoleWithSamlError::Unlisted(error) => error.meta(),
-            AssumeRoleWithSamlError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            AssumeRoleWithSamlError::Unhandled(meta) => Some(meta),
             AssumeRoleWithSamlError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             AssumeRoleWithSamlError::MalformedPolicyDocumentException(error) => {
                 error.message()
@@ -153,37 +148,37 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for AssumeRoleWithSamlError {
     ) -> Self {
         let code = ::awsgen_runtime::xml::error_code(response.body());
         match code.as_deref() {
-            ::std::option::Option::Some("MalformedPolicyDocument") => {
+            Some("MalformedPolicyDocument") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     AssumeRoleWithSamlError::MalformedPolicyDocumentException,
                 )
             }
-            ::std::option::Option::Some("PackedPolicyTooLarge") => {
+            Some("PackedPolicyTooLarge") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     AssumeRoleWithSamlError::PackedPolicyTooLargeException,
                 )
             }
-            ::std::option::Option::Some("IDPRejectedClaim") => {
+            Some("IDPRejectedClaim") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     AssumeRoleWithSamlError::IdpRejectedClaimException,
                 )
             }
-            ::std::option::Option::Some("InvalidIdentityToken") => {
+            Some("InvalidIdentityToken") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     AssumeRoleWithSamlError::InvalidIdentityTokenException,
                 )
             }
-            ::std::option::Option::Some("ExpiredTokenException") => {
+            Some("ExpiredTokenException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     AssumeRoleWithSamlError::ExpiredTokenException,
                 )
             }
-            ::std::option::Option::Some("RegionDisabledException") => {
+            Some("RegionDisabledException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     AssumeRoleWithSamlError::RegionDisabledException,
@@ -194,15 +189,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for AssumeRoleWithSamlError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        AssumeRoleWithSamlError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => AssumeRoleWithSamlError::Unlisted(error),
+                    Some(Err(error)) => {
                         AssumeRoleWithSamlError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         AssumeRoleWithSamlError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -252,35 +245,21 @@ impl ::std::fmt::Display for AssumeRoleWithSamlError {
     }
 }
 impl ::std::error::Error for AssumeRoleWithSamlError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             AssumeRoleWithSamlError::MalformedPolicyDocumentException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            AssumeRoleWithSamlError::PackedPolicyTooLargeException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            AssumeRoleWithSamlError::IdpRejectedClaimException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            AssumeRoleWithSamlError::InvalidIdentityTokenException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            AssumeRoleWithSamlError::ExpiredTokenException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            AssumeRoleWithSamlError::RegionDisabledException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            AssumeRoleWithSamlError::PackedPolicyTooLargeException(error) => Some(error),
+            AssumeRoleWithSamlError::IdpRejectedClaimException(error) => Some(error),
+            AssumeRoleWithSamlError::InvalidIdentityTokenException(error) => Some(error),
+            AssumeRoleWithSamlError::ExpiredTokenException(error) => Some(error),
+            AssumeRoleWithSamlError::RegionDisabledException(error) => Some(error),
             AssumeRoleWithSamlError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            AssumeRoleWithSamlError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            AssumeRoleWithSamlError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            AssumeRoleWithSamlError::Unhandled(error) => Some(error),
+            AssumeRoleWithSamlError::InvalidResponse(error) => Some(error),
         }
     }
 }

@@ -45,17 +45,12 @@
 ///
 /// - [Using Web Identity Federation API Operations for Mobile Apps](https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_providers_oidc_manual.html) and [Federation Through a Web-based Identity Provider](https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_request.html#api_assumerolewithwebidentity).
 /// - [Amazon Web Services SDK for iOS Developer Guide](http://aws.amazon.com/sdkforios/) and [Amazon Web Services SDK for Android Developer Guide](http://aws.amazon.com/sdkforandroid/). These toolkits contain sample apps that show how to invoke the identity providers. The toolkits then show how to use the information from these providers to get and use temporary security credentials.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct AssumeRoleWithWebIdentity;
 impl super::private::Sealed for AssumeRoleWithWebIdentity {}
 /// Errors of [`AssumeRoleWithWebIdentity`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum AssumeRoleWithWebIdentityError {
     /// The service answered `MalformedPolicyDocument`.
@@ -82,39 +77,37 @@ pub enum AssumeRoleWithWebIdentityError {
 }
 impl AssumeRoleWithWebIdentityError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             AssumeRoleWithWebIdentityError::MalformedPolicyDocumentException(_) => {
-                ::std::option::Option::Some("MalformedPolicyDocument")
+                Some("MalformedPolicyDocument")
             }
             AssumeRoleWithWebIdentityError::PackedPolicyTooLargeException(_) => {
-                ::std::option::Option::Some("PackedPolicyTooLarge")
+                Some("PackedPolicyTooLarge")
             }
             AssumeRoleWithWebIdentityError::IdpRejectedClaimException(_) => {
-                ::std::option::Option::Some("IDPRejectedClaim")
+                Some("IDPRejectedClaim")
             }
             AssumeRoleWithWebIdentityError::IdpCommunicationErrorException(_) => {
-                ::std::option::Option::Some("IDPCommunicationError")
+                Some("IDPCommunicationError")
             }
             AssumeRoleWithWebIdentityError::InvalidIdentityTokenException(_) => {
-                ::std::option::Option::Some("InvalidIdentityToken")
+                Some("InvalidIdentityToken")
             }
             AssumeRoleWithWebIdentityError::ExpiredTokenException(_) => {
-                ::std::option::Option::Some("ExpiredTokenException")
+                Some("ExpiredTokenException")
             }
             AssumeRoleWithWebIdentityError::RegionDisabledException(_) => {
-                ::std::option::Option::Some("RegionDisabledException")
+                Some("RegionDisabledException")
             }
             AssumeRoleWithWebIdentityError::Unlisted(error) => error.code(),
             AssumeRoleWithWebIdentityError::Unhandled(error) => error.code.as_deref(),
-            AssumeRoleWithWebIdentityError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            AssumeRoleWithWebIdentityError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             AssumeRoleWithWebIdentityError::MalformedPolicyDocumentException(error) => {
                 error.meta()
@@ -136,14 +129,12 @@ impl AssumeRoleWithWebIdentityError {
                 error.meta()
             }
             AssumeRoleWithWebIdentityError::Unlisted(error) => error.meta(),
-            AssumeRoleWithWebIdentityError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            AssumeRoleWithWebIdentityError::Unhandled(meta) => Some(meta),
             AssumeRoleWithWebIdentityError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             AssumeRoleWithWebIdentityError::MalformedPolicyDocumentException(error) => {
                 error.message()
@@ -180,43 +171,43 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for AssumeRoleWithWebIdentity
     ) -> Self {
         let code = ::awsgen_runtime::xml::error_code(response.body());
         match code.as_deref() {
-            ::std::option::Option::Some("MalformedPolicyDocument") => {
+            Some("MalformedPolicyDocument") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     AssumeRoleWithWebIdentityError::MalformedPolicyDocumentException,
                 )
             }
-            ::std::option::Option::Some("PackedPolicyTooLarge") => {
+            Some("PackedPolicyTooLarge") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     AssumeRoleWithWebIdentityError::PackedPolicyTooLargeException,
                 )
             }
-            ::std::option::Option::Some("IDPRejectedClaim") => {
+            Some("IDPRejectedClaim") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     AssumeRoleWithWebIdentityError::IdpRejectedClaimException,
                 )
             }
-            ::std::option::Option::Some("IDPCommunicationError") => {
+            Some("IDPCommunicationError") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     AssumeRoleWithWebIdentityError::IdpCommunicationErrorException,
                 )
             }
-            ::std::option::Option::Some("InvalidIdentityToken") => {
+            Some("InvalidIdentityToken") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     AssumeRoleWithWebIdentityError::InvalidIdentityTokenException,
                 )
             }
-            ::std::option::Option::Some("ExpiredTokenException") => {
+            Some("ExpiredTokenException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     AssumeRoleWithWebIdentityError::ExpiredTokenException,
                 )
             }
-            ::std::option::Option::Some("RegionDisabledException") => {
+            Some("RegionDisabledException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     AssumeRoleWithWebIdentityError::RegionDisabledException,
@@ -227,15 +218,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for AssumeRoleWithWebIdentity
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        AssumeRoleWithWebIdentityError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => AssumeRoleWithWebIdentityError::Unlisted(error),
+                    Some(Err(error)) => {
                         AssumeRoleWithWebIdentityError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         AssumeRoleWithWebIdentityError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -288,38 +277,30 @@ impl ::std::fmt::Display for AssumeRoleWithWebIdentityError {
     }
 }
 impl ::std::error::Error for AssumeRoleWithWebIdentityError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             AssumeRoleWithWebIdentityError::MalformedPolicyDocumentException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             AssumeRoleWithWebIdentityError::PackedPolicyTooLargeException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             AssumeRoleWithWebIdentityError::IdpRejectedClaimException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             AssumeRoleWithWebIdentityError::IdpCommunicationErrorException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             AssumeRoleWithWebIdentityError::InvalidIdentityTokenException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            AssumeRoleWithWebIdentityError::ExpiredTokenException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            AssumeRoleWithWebIdentityError::RegionDisabledException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            AssumeRoleWithWebIdentityError::ExpiredTokenException(error) => Some(error),
+            AssumeRoleWithWebIdentityError::RegionDisabledException(error) => Some(error),
             AssumeRoleWithWebIdentityError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            AssumeRoleWithWebIdentityError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            AssumeRoleWithWebIdentityError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            AssumeRoleWithWebIdentityError::Unhandled(error) => Some(error),
+            AssumeRoleWithWebIdentityError::InvalidResponse(error) => Some(error),
         }
     }
 }

@@ -10,17 +10,12 @@
 /// You can track AssumeRoot in CloudTrail logs to determine what actions were performed in a session. For more information, see [Track privileged tasks in CloudTrail](https://docs.aws.amazon.com/IAM/latest/UserGuide/cloudtrail-track-privileged-tasks.html) in the *IAM User Guide*.
 ///
 /// When granting access to privileged tasks you should only grant the necessary permissions required to perform that task. For more information, see [Security best practices in IAM](https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html). In addition, you can use [service control policies](https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps.html) (SCPs) to manage and limit permissions in your organization. See [General examples](https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps_examples_general.html) in the *Organizations User Guide* for more information on SCPs.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct AssumeRoot;
 impl super::private::Sealed for AssumeRoot {}
 /// Errors of [`AssumeRoot`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum AssumeRootError {
     /// The service answered `RegionDisabledException`.
@@ -37,32 +32,30 @@ pub enum AssumeRootError {
 }
 impl AssumeRootError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             AssumeRootError::RegionDisabledException(_) => {
-                ::std::option::Option::Some("RegionDisabledException")
+                Some("RegionDisabledException")
             }
-            AssumeRootError::ExpiredTokenException(_) => {
-                ::std::option::Option::Some("ExpiredTokenException")
-            }
+            AssumeRootError::ExpiredTokenException(_) => Some("ExpiredTokenException"),
             AssumeRootError::Unlisted(error) => error.code(),
             AssumeRootError::Unhandled(error) => error.code.as_deref(),
-            AssumeRootError::InvalidResponse(_) => ::std::option::Option::None,
+            AssumeRootError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             AssumeRootError::RegionDisabledException(error) => error.meta(),
             AssumeRootError::ExpiredTokenException(error) => error.meta(),
             AssumeRootError::Unlisted(error) => error.meta(),
-            AssumeRootError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            AssumeRootError::Unhandled(meta) => Some(meta),
             AssumeRootError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             AssumeRootError::RegionDisabledException(error) => error.message(),
             AssumeRootError::ExpiredTokenException(error) => error.message(),
@@ -80,13 +73,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for AssumeRootError {
     ) -> Self {
         let code = ::awsgen_runtime::xml::error_code(response.body());
         match code.as_deref() {
-            ::std::option::Option::Some("RegionDisabledException") => {
+            Some("RegionDisabledException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     AssumeRootError::RegionDisabledException,
                 )
             }
-            ::std::option::Option::Some("ExpiredTokenException") => {
+            Some("ExpiredTokenException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     AssumeRootError::ExpiredTokenException,
@@ -97,13 +90,11 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for AssumeRootError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        AssumeRootError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => AssumeRootError::Unlisted(error),
+                    Some(Err(error)) => {
                         AssumeRootError::InvalidResponse(error.with_response(response))
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         AssumeRootError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -135,17 +126,13 @@ impl ::std::fmt::Display for AssumeRootError {
     }
 }
 impl ::std::error::Error for AssumeRootError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            AssumeRootError::RegionDisabledException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            AssumeRootError::ExpiredTokenException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            AssumeRootError::RegionDisabledException(error) => Some(error),
+            AssumeRootError::ExpiredTokenException(error) => Some(error),
             AssumeRootError::Unlisted(error) => ::std::error::Error::source(error),
-            AssumeRootError::Unhandled(error) => ::std::option::Option::Some(error),
-            AssumeRootError::InvalidResponse(error) => ::std::option::Option::Some(error),
+            AssumeRootError::Unhandled(error) => Some(error),
+            AssumeRootError::InvalidResponse(error) => Some(error),
         }
     }
 }

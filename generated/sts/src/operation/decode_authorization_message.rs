@@ -16,17 +16,12 @@
 /// - The requested action.
 /// - The requested resource.
 /// - The values of condition keys in the context of the user's request.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct DecodeAuthorizationMessage;
 impl super::private::Sealed for DecodeAuthorizationMessage {}
 /// Errors of [`DecodeAuthorizationMessage`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum DecodeAuthorizationMessageError {
     /// The service answered `InvalidAuthorizationMessageException`.
@@ -43,34 +38,30 @@ pub enum DecodeAuthorizationMessageError {
 }
 impl DecodeAuthorizationMessageError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             DecodeAuthorizationMessageError::InvalidAuthorizationMessageException(_) => {
-                ::std::option::Option::Some("InvalidAuthorizationMessageException")
+                Some("InvalidAuthorizationMessageException")
             }
             DecodeAuthorizationMessageError::Unlisted(error) => error.code(),
             DecodeAuthorizationMessageError::Unhandled(error) => error.code.as_deref(),
-            DecodeAuthorizationMessageError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            DecodeAuthorizationMessageError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             DecodeAuthorizationMessageError::InvalidAuthorizationMessageException(
                 error,
             ) => error.meta(),
             DecodeAuthorizationMessageError::Unlisted(error) => error.meta(),
-            DecodeAuthorizationMessageError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            DecodeAuthorizationMessageError::Unhandled(meta) => Some(meta),
             DecodeAuthorizationMessageError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             DecodeAuthorizationMessageError::InvalidAuthorizationMessageException(
                 error,
@@ -89,7 +80,7 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DecodeAuthorizationMessag
     ) -> Self {
         let code = ::awsgen_runtime::xml::error_code(response.body());
         match code.as_deref() {
-            ::std::option::Option::Some("InvalidAuthorizationMessageException") => {
+            Some("InvalidAuthorizationMessageException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     DecodeAuthorizationMessageError::InvalidAuthorizationMessageException,
@@ -100,15 +91,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for DecodeAuthorizationMessag
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        DecodeAuthorizationMessageError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => DecodeAuthorizationMessageError::Unlisted(error),
+                    Some(Err(error)) => {
                         DecodeAuthorizationMessageError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         DecodeAuthorizationMessageError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -143,20 +132,16 @@ impl ::std::fmt::Display for DecodeAuthorizationMessageError {
     }
 }
 impl ::std::error::Error for DecodeAuthorizationMessageError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             DecodeAuthorizationMessageError::InvalidAuthorizationMessageException(
                 error,
-            ) => ::std::option::Option::Some(error),
+            ) => Some(error),
             DecodeAuthorizationMessageError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            DecodeAuthorizationMessageError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            DecodeAuthorizationMessageError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            DecodeAuthorizationMessageError::Unhandled(error) => Some(error),
+            DecodeAuthorizationMessageError::InvalidResponse(error) => Some(error),
         }
     }
 }

@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Exchanges a trade-in token for temporary Amazon Web Services credentials with the permissions associated with the assumed principal. This operation allows you to obtain credentials for a specific principal based on a trade-in token, enabling delegation of access to Amazon Web Services resources.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetDelegatedAccessToken;
 impl super::private::Sealed for GetDelegatedAccessToken {}
 /// Errors of [`GetDelegatedAccessToken`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetDelegatedAccessTokenError {
     /// The service answered `ExpiredTradeInTokenException`.
@@ -31,27 +26,25 @@ pub enum GetDelegatedAccessTokenError {
 }
 impl GetDelegatedAccessTokenError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             GetDelegatedAccessTokenError::ExpiredTradeInTokenException(_) => {
-                ::std::option::Option::Some("ExpiredTradeInTokenException")
+                Some("ExpiredTradeInTokenException")
             }
             GetDelegatedAccessTokenError::RegionDisabledException(_) => {
-                ::std::option::Option::Some("RegionDisabledException")
+                Some("RegionDisabledException")
             }
             GetDelegatedAccessTokenError::PackedPolicyTooLargeException(_) => {
-                ::std::option::Option::Some("PackedPolicyTooLarge")
+                Some("PackedPolicyTooLarge")
             }
             GetDelegatedAccessTokenError::Unlisted(error) => error.code(),
             GetDelegatedAccessTokenError::Unhandled(error) => error.code.as_deref(),
-            GetDelegatedAccessTokenError::InvalidResponse(_) => {
-                ::std::option::Option::None
-            }
+            GetDelegatedAccessTokenError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             GetDelegatedAccessTokenError::ExpiredTradeInTokenException(error) => {
                 error.meta()
@@ -61,14 +54,12 @@ impl GetDelegatedAccessTokenError {
                 error.meta()
             }
             GetDelegatedAccessTokenError::Unlisted(error) => error.meta(),
-            GetDelegatedAccessTokenError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            GetDelegatedAccessTokenError::Unhandled(meta) => Some(meta),
             GetDelegatedAccessTokenError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             GetDelegatedAccessTokenError::ExpiredTradeInTokenException(error) => {
                 error.message()
@@ -93,19 +84,19 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetDelegatedAccessTokenEr
     ) -> Self {
         let code = ::awsgen_runtime::xml::error_code(response.body());
         match code.as_deref() {
-            ::std::option::Option::Some("ExpiredTradeInTokenException") => {
+            Some("ExpiredTradeInTokenException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetDelegatedAccessTokenError::ExpiredTradeInTokenException,
                 )
             }
-            ::std::option::Option::Some("RegionDisabledException") => {
+            Some("RegionDisabledException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetDelegatedAccessTokenError::RegionDisabledException,
                 )
             }
-            ::std::option::Option::Some("PackedPolicyTooLarge") => {
+            Some("PackedPolicyTooLarge") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetDelegatedAccessTokenError::PackedPolicyTooLargeException,
@@ -116,15 +107,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetDelegatedAccessTokenEr
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        GetDelegatedAccessTokenError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => GetDelegatedAccessTokenError::Unlisted(error),
+                    Some(Err(error)) => {
                         GetDelegatedAccessTokenError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         GetDelegatedAccessTokenError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -165,26 +154,20 @@ impl ::std::fmt::Display for GetDelegatedAccessTokenError {
     }
 }
 impl ::std::error::Error for GetDelegatedAccessTokenError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             GetDelegatedAccessTokenError::ExpiredTradeInTokenException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            GetDelegatedAccessTokenError::RegionDisabledException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetDelegatedAccessTokenError::RegionDisabledException(error) => Some(error),
             GetDelegatedAccessTokenError::PackedPolicyTooLargeException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             GetDelegatedAccessTokenError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            GetDelegatedAccessTokenError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetDelegatedAccessTokenError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetDelegatedAccessTokenError::Unhandled(error) => Some(error),
+            GetDelegatedAccessTokenError::InvalidResponse(error) => Some(error),
         }
     }
 }

@@ -37,17 +37,12 @@
 /// An administrator must grant you the permissions necessary to pass session tags. The administrator can also create granular permissions to allow you to pass only specific session tags. For more information, see [Tutorial: Using Tags for Attribute-Based Access Control](https://docs.aws.amazon.com/IAM/latest/UserGuide/tutorial_attribute-based-access-control.html) in the *IAM User Guide*.
 ///
 /// Tag key–value pairs are not case sensitive, but case is preserved. This means that you cannot have separate `Department` and `department` tag keys. Assume that the user that you are federating has the `Department`=`Marketing` tag and you pass the `department`=`engineering` session tag. `Department` and `department` are not saved as separate tags, and the session tag passed in the request takes precedence over the user tag.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetFederationToken;
 impl super::private::Sealed for GetFederationToken {}
 /// Errors of [`GetFederationToken`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetFederationTokenError {
     /// The service answered `MalformedPolicyDocument`.
@@ -66,25 +61,25 @@ pub enum GetFederationTokenError {
 }
 impl GetFederationTokenError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             GetFederationTokenError::MalformedPolicyDocumentException(_) => {
-                ::std::option::Option::Some("MalformedPolicyDocument")
+                Some("MalformedPolicyDocument")
             }
             GetFederationTokenError::PackedPolicyTooLargeException(_) => {
-                ::std::option::Option::Some("PackedPolicyTooLarge")
+                Some("PackedPolicyTooLarge")
             }
             GetFederationTokenError::RegionDisabledException(_) => {
-                ::std::option::Option::Some("RegionDisabledException")
+                Some("RegionDisabledException")
             }
             GetFederationTokenError::Unlisted(error) => error.code(),
             GetFederationTokenError::Unhandled(error) => error.code.as_deref(),
-            GetFederationTokenError::InvalidResponse(_) => ::std::option::Option::None,
+            GetFederationTokenError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             GetFederationTokenError::MalformedPolicyDocumentException(error) => {
                 error.meta()
@@ -92,12 +87,12 @@ impl GetFederationTokenError {
             GetFederationTokenError::PackedPolicyTooLargeException(error) => error.meta(),
             GetFederationTokenError::RegionDisabledException(error) => error.meta(),
             GetFederationTokenError::Unlisted(error) => error.meta(),
-            GetFederationTokenError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            GetFederationTokenError::Unhandled(meta) => Some(meta),
             GetFederationTokenError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             GetFederationTokenError::MalformedPolicyDocumentException(error) => {
                 error.message()
@@ -120,19 +115,19 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetFederationTokenError {
     ) -> Self {
         let code = ::awsgen_runtime::xml::error_code(response.body());
         match code.as_deref() {
-            ::std::option::Option::Some("MalformedPolicyDocument") => {
+            Some("MalformedPolicyDocument") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetFederationTokenError::MalformedPolicyDocumentException,
                 )
             }
-            ::std::option::Option::Some("PackedPolicyTooLarge") => {
+            Some("PackedPolicyTooLarge") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetFederationTokenError::PackedPolicyTooLargeException,
                 )
             }
-            ::std::option::Option::Some("RegionDisabledException") => {
+            Some("RegionDisabledException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetFederationTokenError::RegionDisabledException,
@@ -143,15 +138,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetFederationTokenError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        GetFederationTokenError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => GetFederationTokenError::Unlisted(error),
+                    Some(Err(error)) => {
                         GetFederationTokenError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         GetFederationTokenError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -192,26 +185,18 @@ impl ::std::fmt::Display for GetFederationTokenError {
     }
 }
 impl ::std::error::Error for GetFederationTokenError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             GetFederationTokenError::MalformedPolicyDocumentException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
-            GetFederationTokenError::PackedPolicyTooLargeException(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetFederationTokenError::RegionDisabledException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetFederationTokenError::PackedPolicyTooLargeException(error) => Some(error),
+            GetFederationTokenError::RegionDisabledException(error) => Some(error),
             GetFederationTokenError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            GetFederationTokenError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetFederationTokenError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetFederationTokenError::Unhandled(error) => Some(error),
+            GetFederationTokenError::InvalidResponse(error) => Some(error),
         }
     }
 }

@@ -23,17 +23,12 @@
 /// **Note:** Although it is possible to call `GetSessionToken` using the security credentials of an Amazon Web Services account root user rather than an IAM user, we do not recommend it. If `GetSessionToken` is called using root user credentials, the temporary credentials have root user permissions. For more information, see [Safeguard your root user credentials and don't use them for everyday tasks](https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#lock-away-credentials) in the *IAM User Guide*
 ///
 /// For more information about using `GetSessionToken` to create temporary credentials, see [Temporary Credentials for Users in Untrusted Environments](https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_request.html#api_getsessiontoken) in the *IAM User Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetSessionToken;
 impl super::private::Sealed for GetSessionToken {}
 /// Errors of [`GetSessionToken`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetSessionTokenError {
     /// The service answered `RegionDisabledException`.
@@ -48,28 +43,28 @@ pub enum GetSessionTokenError {
 }
 impl GetSessionTokenError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             GetSessionTokenError::RegionDisabledException(_) => {
-                ::std::option::Option::Some("RegionDisabledException")
+                Some("RegionDisabledException")
             }
             GetSessionTokenError::Unlisted(error) => error.code(),
             GetSessionTokenError::Unhandled(error) => error.code.as_deref(),
-            GetSessionTokenError::InvalidResponse(_) => ::std::option::Option::None,
+            GetSessionTokenError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             GetSessionTokenError::RegionDisabledException(error) => error.meta(),
             GetSessionTokenError::Unlisted(error) => error.meta(),
-            GetSessionTokenError::Unhandled(meta) => ::std::option::Option::Some(meta),
+            GetSessionTokenError::Unhandled(meta) => Some(meta),
             GetSessionTokenError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             GetSessionTokenError::RegionDisabledException(error) => error.message(),
             GetSessionTokenError::Unlisted(error) => error.message(),
@@ -86,7 +81,7 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetSessionTokenError {
     ) -> Self {
         let code = ::awsgen_runtime::xml::error_code(response.body());
         match code.as_deref() {
-            ::std::option::Option::Some("RegionDisabledException") => {
+            Some("RegionDisabledException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetSessionTokenError::RegionDisabledException,
@@ -97,15 +92,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetSessionTokenError {
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        GetSessionTokenError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => GetSessionTokenError::Unlisted(error),
+                    Some(Err(error)) => {
                         GetSessionTokenError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         GetSessionTokenError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -136,16 +129,12 @@ impl ::std::fmt::Display for GetSessionTokenError {
     }
 }
 impl ::std::error::Error for GetSessionTokenError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            GetSessionTokenError::RegionDisabledException(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetSessionTokenError::RegionDisabledException(error) => Some(error),
             GetSessionTokenError::Unlisted(error) => ::std::error::Error::source(error),
-            GetSessionTokenError::Unhandled(error) => ::std::option::Option::Some(error),
-            GetSessionTokenError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetSessionTokenError::Unhandled(error) => Some(error),
+            GetSessionTokenError::InvalidResponse(error) => Some(error),
         }
     }
 }

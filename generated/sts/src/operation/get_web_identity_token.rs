@@ -2,17 +2,12 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Returns a signed JSON Web Token (JWT) that represents the calling Amazon Web Services identity. The returned JWT can be used to authenticate with external services that support OIDC discovery. The token is signed by Amazon Web Services STS and can be publicly verified using the verification keys published at the issuer's JWKS endpoint.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct GetWebIdentityToken;
 impl super::private::Sealed for GetWebIdentityToken {}
 /// Errors of [`GetWebIdentityToken`]: the exceptions the model documents for it, another exception of the service, an unhandled error, or a response that could not be read. Converts into the service-wide [`Error`](crate::Error).
-#[derive(::std::fmt::Debug)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum GetWebIdentityTokenError {
     /// The service answered `SessionDurationEscalationException`.
@@ -33,29 +28,25 @@ pub enum GetWebIdentityTokenError {
 }
 impl GetWebIdentityTokenError {
     /// The error code the service sent, when there was one.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
             GetWebIdentityTokenError::SessionDurationEscalationException(_) => {
-                ::std::option::Option::Some("SessionDurationEscalationException")
+                Some("SessionDurationEscalationException")
             }
             GetWebIdentityTokenError::OutboundWebIdentityFederationDisabledException(
                 _,
-            ) => {
-                ::std::option::Option::Some(
-                    "OutboundWebIdentityFederationDisabledException",
-                )
-            }
+            ) => Some("OutboundWebIdentityFederationDisabledException"),
             GetWebIdentityTokenError::JwtPayloadSizeExceededException(_) => {
-                ::std::option::Option::Some("JWTPayloadSizeExceededException")
+                Some("JWTPayloadSizeExceededException")
             }
             GetWebIdentityTokenError::Unlisted(error) => error.code(),
             GetWebIdentityTokenError::Unhandled(error) => error.code.as_deref(),
-            GetWebIdentityTokenError::InvalidResponse(_) => ::std::option::Option::None,
+            GetWebIdentityTokenError::InvalidResponse(_) => None,
         }
     }
     /// What the response said about the error: status, code, message
     /// and request id.
-    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+    pub fn meta(&self) -> Option<&::awsgen_runtime::protocol::ErrorMeta> {
         match self {
             GetWebIdentityTokenError::SessionDurationEscalationException(error) => {
                 error.meta()
@@ -67,14 +58,12 @@ impl GetWebIdentityTokenError {
                 error.meta()
             }
             GetWebIdentityTokenError::Unlisted(error) => error.meta(),
-            GetWebIdentityTokenError::Unhandled(meta) => {
-                ::std::option::Option::Some(meta)
-            }
+            GetWebIdentityTokenError::Unhandled(meta) => Some(meta),
             GetWebIdentityTokenError::InvalidResponse(error) => error.meta(),
         }
     }
     /// The error message the service sent, if any.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             GetWebIdentityTokenError::SessionDurationEscalationException(error) => {
                 error.message()
@@ -99,21 +88,19 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetWebIdentityTokenError 
     ) -> Self {
         let code = ::awsgen_runtime::xml::error_code(response.body());
         match code.as_deref() {
-            ::std::option::Option::Some("SessionDurationEscalationException") => {
+            Some("SessionDurationEscalationException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetWebIdentityTokenError::SessionDurationEscalationException,
                 )
             }
-            ::std::option::Option::Some(
-                "OutboundWebIdentityFederationDisabledException",
-            ) => {
+            Some("OutboundWebIdentityFederationDisabledException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetWebIdentityTokenError::OutboundWebIdentityFederationDisabledException,
                 )
             }
-            ::std::option::Option::Some("JWTPayloadSizeExceededException") => {
+            Some("JWTPayloadSizeExceededException") => {
                 ::awsgen_runtime::protocol::read_exception(
                     response,
                     GetWebIdentityTokenError::JwtPayloadSizeExceededException,
@@ -124,15 +111,13 @@ impl ::awsgen_runtime::protocol::FromErrorResponse for GetWebIdentityTokenError 
                     .as_deref()
                     .and_then(|code| crate::Error::from_modeled_code(code, response))
                 {
-                    ::std::option::Option::Some(::std::result::Result::Ok(error)) => {
-                        GetWebIdentityTokenError::Unlisted(error)
-                    }
-                    ::std::option::Option::Some(::std::result::Result::Err(error)) => {
+                    Some(Ok(error)) => GetWebIdentityTokenError::Unlisted(error),
+                    Some(Err(error)) => {
                         GetWebIdentityTokenError::InvalidResponse(
                             error.with_response(response),
                         )
                     }
-                    ::std::option::Option::None => {
+                    None => {
                         GetWebIdentityTokenError::Unhandled(
                             ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
@@ -173,26 +158,22 @@ impl ::std::fmt::Display for GetWebIdentityTokenError {
     }
 }
 impl ::std::error::Error for GetWebIdentityTokenError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             GetWebIdentityTokenError::SessionDurationEscalationException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             GetWebIdentityTokenError::OutboundWebIdentityFederationDisabledException(
                 error,
-            ) => ::std::option::Option::Some(error),
+            ) => Some(error),
             GetWebIdentityTokenError::JwtPayloadSizeExceededException(error) => {
-                ::std::option::Option::Some(error)
+                Some(error)
             }
             GetWebIdentityTokenError::Unlisted(error) => {
                 ::std::error::Error::source(error)
             }
-            GetWebIdentityTokenError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
-            }
-            GetWebIdentityTokenError::InvalidResponse(error) => {
-                ::std::option::Option::Some(error)
-            }
+            GetWebIdentityTokenError::Unhandled(error) => Some(error),
+            GetWebIdentityTokenError::InvalidResponse(error) => Some(error),
         }
     }
 }

@@ -2,18 +2,13 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AssumeRoleRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AssumeRoleRequest {
     /// The Amazon Resource Name (ARN) of the role to assume.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub role_arn: ::std::option::Option<::std::string::String>,
+    pub role_arn: Option<String>,
     /// An identifier for the assumed role session.
     ///
     /// Use the role session name to uniquely identify a session when the same role is assumed by different principals or for different reasons. In cross-account scenarios, the role session name is visible to, and can be logged by the account that owns the role. The role session name is also used in the ARN of the assumed role principal. This means that subsequent cross-account API requests that use the temporary security credentials will expose the role session name to the external account in their CloudTrail logs.
@@ -23,7 +18,7 @@ pub struct AssumeRoleRequest {
     /// The regex used to validate this parameter is a string of characters consisting of upper- and lower-case alphanumeric characters with no spaces. You can also include underscores or any of the following characters: +=,.@-
     ///
     /// Required: the builder's `build()` fails without it.
-    pub role_session_name: ::std::option::Option<::std::string::String>,
+    pub role_session_name: Option<String>,
     /// The Amazon Resource Names (ARNs) of the IAM managed policies that you want to use as managed session policies. The policies must exist in the same account as the role.
     ///
     /// This parameter is optional. You can provide up to 10 managed policy ARNs. However, the plaintext that you use for both inline and managed session policies can't exceed 2,048 characters. For more information about ARNs, see [Amazon Resource Names (ARNs) and Amazon Web Services Service Namespaces](https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the Amazon Web Services General Reference.
@@ -31,9 +26,7 @@ pub struct AssumeRoleRequest {
     /// **Note:** An Amazon Web Services conversion compresses the passed inline session policy, managed policy ARNs, and session tags into a packed binary format that has a separate limit. Your request can fail for this limit even if your plaintext meets the other requirements. The `PackedPolicySize` response element indicates by percentage how close the policies and tags for your request are to the upper size limit.
     ///
     /// Passing policies to this operation returns new temporary credentials. The resulting session's permissions are the intersection of the role's identity-based policy and the session policies. You can use the role's temporary credentials in subsequent Amazon Web Services API calls to access resources in the account that owns the role. You cannot use session policies to grant more permissions than those allowed by the identity-based policy of the role that is being assumed. For more information, see [Session Policies](https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies.html#policies_session) in the *IAM User Guide*.
-    pub policy_arns: ::std::option::Option<
-        ::std::vec::Vec<crate::types::PolicyDescriptorType>,
-    >,
+    pub policy_arns: Option<Vec<crate::types::PolicyDescriptorType>>,
     /// An IAM policy in JSON format that you want to use as an inline session policy.
     ///
     /// This parameter is optional. Passing policies to this operation returns new temporary credentials. The resulting session's permissions are the intersection of the role's identity-based policy and the session policies. You can use the role's temporary credentials in subsequent Amazon Web Services API calls to access resources in the account that owns the role. You cannot use session policies to grant more permissions than those allowed by the identity-based policy of the role that is being assumed. For more information, see [Session Policies](https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies.html#policies_session) in the *IAM User Guide*.
@@ -43,7 +36,7 @@ pub struct AssumeRoleRequest {
     /// **Note:** An Amazon Web Services conversion compresses the passed inline session policy, managed policy ARNs, and session tags into a packed binary format that has a separate limit. Your request can fail for this limit even if your plaintext meets the other requirements. The `PackedPolicySize` response element indicates by percentage how close the policies and tags for your request are to the upper size limit.
     ///
     /// For more information about role session permissions, see [Session policies](https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies.html#policies_session).
-    pub policy: ::std::option::Option<::std::string::String>,
+    pub policy: Option<String>,
     /// The duration, in seconds, of the role session. The value specified can range from 900 seconds (15 minutes) up to the maximum session duration set for the role. The maximum session duration setting can have a value from 1 hour to 12 hours. If you specify a value higher than this setting or the administrator setting (whichever is lower), the operation fails. For example, if you specify a session duration of 12 hours, but your administrator set the maximum session duration to 6 hours, your operation fails.
     ///
     /// Role chaining limits your Amazon Web Services CLI or Amazon Web Services API role session to a maximum of one hour. When you use the `AssumeRole` API operation to assume a role, you can specify the duration of your role session with the `DurationSeconds` parameter. You can specify a parameter value of up to 43200 seconds (12 hours), depending on the maximum session duration setting for your role. However, if you assume a role using role chaining and provide a `DurationSeconds` parameter value greater than one hour, the operation fails. To learn how to view the maximum value for your role, see [Update the maximum session duration for a role](https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_update-role-settings.html#id_roles_update-session-duration).
@@ -51,7 +44,7 @@ pub struct AssumeRoleRequest {
     /// By default, the value is set to `3600` seconds.
     ///
     /// **Note:** The `DurationSeconds` parameter is separate from the duration of a console session that you might request using the returned credentials. The request to the federation endpoint for a console sign-in token takes a `SessionDuration` parameter that specifies the maximum length of the console session. For more information, see [Creating a URL that Enables Federated Users to Access the Amazon Web Services Management Console](https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_providers_enable-console-custom-url.html) in the *IAM User Guide*.
-    pub duration_seconds: ::std::option::Option<i32>,
+    pub duration_seconds: Option<i32>,
     /// A list of session tags that you want to pass. Each session tag consists of a key name and an associated value. For more information about session tags, see [Tagging Amazon Web Services STS Sessions](https://docs.aws.amazon.com/IAM/latest/UserGuide/id_session-tags.html) in the *IAM User Guide*.
     ///
     /// This parameter is optional. You can pass up to 50 session tags. The plaintext session tag keys can’t exceed 128 characters, and the values can’t exceed 256 characters. For these and additional limits, see [IAM and STS Character Limits](https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-limits.html#reference_iam-limits-entity-length) in the *IAM User Guide*.
@@ -63,56 +56,52 @@ pub struct AssumeRoleRequest {
     /// Tag key–value pairs are not case sensitive, but case is preserved. This means that you cannot have separate `Department` and `department` tag keys. Assume that the role has the `Department`=`Marketing` tag and you pass the `department`=`engineering` session tag. `Department` and `department` are not saved as separate tags, and the session tag passed in the request takes precedence over the role tag.
     ///
     /// Additionally, if you used temporary credentials to perform this operation, the new session inherits any transitive session tags from the calling session. If you pass a session tag with the same key as an inherited tag, the operation fails. To view the inherited tags for a session, see the CloudTrail logs. For more information, see [Viewing Session Tags in CloudTrail](https://docs.aws.amazon.com/IAM/latest/UserGuide/id_session-tags.html#id_session-tags_ctlogs) in the *IAM User Guide*.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
     /// A list of keys for session tags that you want to set as transitive. If you set a tag key as transitive, the corresponding key and value passes to subsequent sessions in a role chain. For more information, see [Chaining Roles with Session Tags](https://docs.aws.amazon.com/IAM/latest/UserGuide/id_session-tags.html#id_session-tags_role-chaining) in the *IAM User Guide*.
     ///
     /// This parameter is optional. The transitive status of a session tag does not impact its packed binary size.
     ///
     /// If you choose not to specify a transitive tag key, then no tags are passed from this session to any subsequent sessions.
-    pub transitive_tag_keys: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub transitive_tag_keys: Option<Vec<String>>,
     /// A unique identifier that might be required when you assume a role in another account. If the administrator of the account to which the role belongs provided you with an external ID, then provide that value in the `ExternalId` parameter. This value can be any string, such as a passphrase or account number. A cross-account role is usually set up to trust everyone in an account. Therefore, the administrator of the trusting account might send an external ID to the administrator of the trusted account. That way, only someone with the ID can assume the role, rather than everyone in the account. For more information about the external ID, see [How to Use an External ID When Granting Access to Your Amazon Web Services Resources to a Third Party](https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_create_for-user_externalid.html) in the *IAM User Guide*.
     ///
     /// The regex used to validate this parameter is a string of characters consisting of upper- and lower-case alphanumeric characters with no spaces. You can also include underscores or any of the following characters: +=,.@:\\/-
-    pub external_id: ::std::option::Option<::std::string::String>,
+    pub external_id: Option<String>,
     /// The identification number of the MFA device that is associated with the user who is making the `AssumeRole` call. Specify this value if the trust policy of the role being assumed includes a condition that requires MFA authentication. The value is either the serial number for a hardware device (such as `GAHT12345678`) or an Amazon Resource Name (ARN) for a virtual device (such as `arn:aws:iam::123456789012:mfa/user`).
     ///
     /// The regex used to validate this parameter is a string of characters consisting of upper- and lower-case alphanumeric characters with no spaces. You can also include underscores or any of the following characters: +=/:,.@-
-    pub serial_number: ::std::option::Option<::std::string::String>,
+    pub serial_number: Option<String>,
     /// The value provided by the MFA device, if the trust policy of the role being assumed requires MFA. (In other words, if the policy includes a condition that tests for MFA). If the role being assumed requires MFA and if the `TokenCode` value is missing or expired, the `AssumeRole` call returns an "access denied" error.
     ///
     /// The format for this parameter, as described by its regex pattern, is a sequence of six numeric digits.
-    pub token_code: ::std::option::Option<::std::string::String>,
+    pub token_code: Option<String>,
     /// The source identity specified by the principal that is calling the `AssumeRole` operation. The source identity value persists across [chained role](https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles.html#iam-term-role-chaining) sessions.
     ///
     /// You can require users to specify a source identity when they assume a role. You do this by using the [`sts:SourceIdentity`](https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-sourceidentity) condition key in a role trust policy. You can use source identity information in CloudTrail logs to determine who took actions with a role. You can use the `aws:SourceIdentity` condition key to further control access to Amazon Web Services resources based on the value of source identity. For more information about using source identity, see [Monitor and control actions taken with assumed roles](https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_control-access_monitor.html) in the *IAM User Guide*.
     ///
     /// The regex used to validate this parameter is a string of characters consisting of upper- and lower-case alphanumeric characters with no spaces. You can also include underscores or any of the following characters: +=,.@-. You cannot use a value that begins with the text `aws:`. This prefix is reserved for Amazon Web Services internal use.
-    pub source_identity: ::std::option::Option<::std::string::String>,
+    pub source_identity: Option<String>,
     /// A list of previously acquired trusted context assertions in the format of a JSON array. The trusted context assertion is signed and encrypted by Amazon Web Services STS.
     ///
     /// The following is an example of a [`ProvidedContext`](crate::types::ProvidedContext) value that includes a single trusted context assertion and the ARN of the context provider from which the trusted context assertion was generated.
     ///
     /// `[{"ProviderArn":"arn:aws:iam::aws:contextProvider/IdentityCenter","ContextAssertion":"trusted-context-assertion"}]`
-    pub provided_contexts: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ProvidedContext>,
-    >,
+    pub provided_contexts: Option<Vec<crate::types::ProvidedContext>>,
 }
 impl AssumeRoleRequest {
     /// Starts building a [`AssumeRoleRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::AssumeRoleRequestBuilder {
-        <crate::types::builders::AssumeRoleRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AssumeRoleRequestBuilder as Default>::default()
     }
     /// The `RoleArn` member, when set.
     #[inline]
-    pub fn role_arn(&self) -> ::std::option::Option<&str> {
+    pub fn role_arn(&self) -> Option<&str> {
         self.role_arn.as_deref()
     }
     /// The `RoleSessionName` member, when set.
     #[inline]
-    pub fn role_session_name(&self) -> ::std::option::Option<&str> {
+    pub fn role_session_name(&self) -> Option<&str> {
         self.role_session_name.as_deref()
     }
     /// The `PolicyArns` member, empty when not set; the field tells an empty list from an absent one.
@@ -122,12 +111,12 @@ impl AssumeRoleRequest {
     }
     /// The `Policy` member, when set.
     #[inline]
-    pub fn policy(&self) -> ::std::option::Option<&str> {
+    pub fn policy(&self) -> Option<&str> {
         self.policy.as_deref()
     }
     /// The `DurationSeconds` member, when set.
     #[inline]
-    pub fn duration_seconds(&self) -> ::std::option::Option<i32> {
+    pub fn duration_seconds(&self) -> Option<i32> {
         self.duration_seconds
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -137,27 +126,27 @@ impl AssumeRoleRequest {
     }
     /// The `TransitiveTagKeys` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn transitive_tag_keys(&self) -> &[::std::string::String] {
+    pub fn transitive_tag_keys(&self) -> &[String] {
         self.transitive_tag_keys.as_deref().unwrap_or_default()
     }
     /// The `ExternalId` member, when set.
     #[inline]
-    pub fn external_id(&self) -> ::std::option::Option<&str> {
+    pub fn external_id(&self) -> Option<&str> {
         self.external_id.as_deref()
     }
     /// The `SerialNumber` member, when set.
     #[inline]
-    pub fn serial_number(&self) -> ::std::option::Option<&str> {
+    pub fn serial_number(&self) -> Option<&str> {
         self.serial_number.as_deref()
     }
     /// The `TokenCode` member, when set.
     #[inline]
-    pub fn token_code(&self) -> ::std::option::Option<&str> {
+    pub fn token_code(&self) -> Option<&str> {
         self.token_code.as_deref()
     }
     /// The `SourceIdentity` member, when set.
     #[inline]
-    pub fn source_identity(&self) -> ::std::option::Option<&str> {
+    pub fn source_identity(&self) -> Option<&str> {
         self.source_identity.as_deref()
     }
     /// The `ProvidedContexts` member, empty when not set; the field tells an empty list from an absent one.
@@ -167,60 +156,41 @@ impl AssumeRoleRequest {
     }
 }
 /// A builder for [`AssumeRoleRequest`](crate::types::AssumeRoleRequest); start one with `AssumeRoleRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AssumeRoleRequestBuilder {
     inner: crate::types::AssumeRoleRequest,
 }
 impl AssumeRoleRequestBuilder {
     /// Sets [`AssumeRoleRequest::role_arn`](crate::types::AssumeRoleRequest::role_arn): The Amazon Resource Name (ARN) of the role to assume.
-    pub fn role_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.role_arn = ::std::option::Option::Some(input.into());
+    pub fn role_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.role_arn = Some(input.into());
         self
     }
     /// Sets or clears [`AssumeRoleRequest::role_arn`](crate::types::AssumeRoleRequest::role_arn).
     #[inline]
-    pub fn set_role_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_role_arn(mut self, input: Option<String>) -> Self {
         self.inner.role_arn = input;
         self
     }
     /// The value set for [`AssumeRoleRequest::role_arn`](crate::types::AssumeRoleRequest::role_arn), if any.
     #[inline]
-    pub fn get_role_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_role_arn(&self) -> &Option<String> {
         &self.inner.role_arn
     }
     /// Sets [`AssumeRoleRequest::role_session_name`](crate::types::AssumeRoleRequest::role_session_name): An identifier for the assumed role session.
-    pub fn role_session_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.role_session_name = ::std::option::Option::Some(input.into());
+    pub fn role_session_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.role_session_name = Some(input.into());
         self
     }
     /// Sets or clears [`AssumeRoleRequest::role_session_name`](crate::types::AssumeRoleRequest::role_session_name).
     #[inline]
-    pub fn set_role_session_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_role_session_name(mut self, input: Option<String>) -> Self {
         self.inner.role_session_name = input;
         self
     }
     /// The value set for [`AssumeRoleRequest::role_session_name`](crate::types::AssumeRoleRequest::role_session_name), if any.
     #[inline]
-    pub fn get_role_session_name(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_role_session_name(&self) -> &Option<String> {
         &self.inner.role_session_name
     }
     /// Appends one item to [`AssumeRoleRequest::policy_arns`](crate::types::AssumeRoleRequest::policy_arns): The Amazon Resource Names (ARNs) of the IAM managed policies that you want to use as managed session policies.
@@ -234,54 +204,46 @@ impl AssumeRoleRequestBuilder {
     #[inline]
     pub fn set_policy_arns(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::PolicyDescriptorType>>,
+        input: Option<Vec<crate::types::PolicyDescriptorType>>,
     ) -> Self {
         self.inner.policy_arns = input;
         self
     }
     /// The value set for [`AssumeRoleRequest::policy_arns`](crate::types::AssumeRoleRequest::policy_arns), if any.
     #[inline]
-    pub fn get_policy_arns(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::PolicyDescriptorType>> {
+    pub fn get_policy_arns(&self) -> &Option<Vec<crate::types::PolicyDescriptorType>> {
         &self.inner.policy_arns
     }
     /// Sets [`AssumeRoleRequest::policy`](crate::types::AssumeRoleRequest::policy): An IAM policy in JSON format that you want to use as an inline session policy.
-    pub fn policy(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.policy = ::std::option::Option::Some(input.into());
+    pub fn policy(mut self, input: impl Into<String>) -> Self {
+        self.inner.policy = Some(input.into());
         self
     }
     /// Sets or clears [`AssumeRoleRequest::policy`](crate::types::AssumeRoleRequest::policy).
     #[inline]
-    pub fn set_policy(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_policy(mut self, input: Option<String>) -> Self {
         self.inner.policy = input;
         self
     }
     /// The value set for [`AssumeRoleRequest::policy`](crate::types::AssumeRoleRequest::policy), if any.
     #[inline]
-    pub fn get_policy(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_policy(&self) -> &Option<String> {
         &self.inner.policy
     }
     /// Sets [`AssumeRoleRequest::duration_seconds`](crate::types::AssumeRoleRequest::duration_seconds): The duration, in seconds, of the role session.
     pub fn duration_seconds(mut self, input: i32) -> Self {
-        self.inner.duration_seconds = ::std::option::Option::Some(input);
+        self.inner.duration_seconds = Some(input);
         self
     }
     /// Sets or clears [`AssumeRoleRequest::duration_seconds`](crate::types::AssumeRoleRequest::duration_seconds).
     #[inline]
-    pub fn set_duration_seconds(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_duration_seconds(mut self, input: Option<i32>) -> Self {
         self.inner.duration_seconds = input;
         self
     }
     /// The value set for [`AssumeRoleRequest::duration_seconds`](crate::types::AssumeRoleRequest::duration_seconds), if any.
     #[inline]
-    pub fn get_duration_seconds(&self) -> &::std::option::Option<i32> {
+    pub fn get_duration_seconds(&self) -> &Option<i32> {
         &self.inner.duration_seconds
     }
     /// Appends one item to [`AssumeRoleRequest::tags`](crate::types::AssumeRoleRequest::tags): A list of session tags that you want to pass.
@@ -293,132 +255,95 @@ impl AssumeRoleRequestBuilder {
     }
     /// Sets or clears [`AssumeRoleRequest::tags`](crate::types::AssumeRoleRequest::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`AssumeRoleRequest::tags`](crate::types::AssumeRoleRequest::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Appends one item to [`AssumeRoleRequest::transitive_tag_keys`](crate::types::AssumeRoleRequest::transitive_tag_keys): A list of keys for session tags that you want to set as transitive.
     ///
     /// To set the whole list at once, use [`set_transitive_tag_keys`](Self::set_transitive_tag_keys).
-    pub fn transitive_tag_keys(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn transitive_tag_keys(mut self, input: impl Into<String>) -> Self {
         self.inner.transitive_tag_keys.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`AssumeRoleRequest::transitive_tag_keys`](crate::types::AssumeRoleRequest::transitive_tag_keys).
     #[inline]
-    pub fn set_transitive_tag_keys(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_transitive_tag_keys(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.transitive_tag_keys = input;
         self
     }
     /// The value set for [`AssumeRoleRequest::transitive_tag_keys`](crate::types::AssumeRoleRequest::transitive_tag_keys), if any.
     #[inline]
-    pub fn get_transitive_tag_keys(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_transitive_tag_keys(&self) -> &Option<Vec<String>> {
         &self.inner.transitive_tag_keys
     }
     /// Sets [`AssumeRoleRequest::external_id`](crate::types::AssumeRoleRequest::external_id): A unique identifier that might be required when you assume a role in another account.
-    pub fn external_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.external_id = ::std::option::Option::Some(input.into());
+    pub fn external_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.external_id = Some(input.into());
         self
     }
     /// Sets or clears [`AssumeRoleRequest::external_id`](crate::types::AssumeRoleRequest::external_id).
     #[inline]
-    pub fn set_external_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_external_id(mut self, input: Option<String>) -> Self {
         self.inner.external_id = input;
         self
     }
     /// The value set for [`AssumeRoleRequest::external_id`](crate::types::AssumeRoleRequest::external_id), if any.
     #[inline]
-    pub fn get_external_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_external_id(&self) -> &Option<String> {
         &self.inner.external_id
     }
     /// Sets [`AssumeRoleRequest::serial_number`](crate::types::AssumeRoleRequest::serial_number): The identification number of the MFA device that is associated with the user who is making the `AssumeRole` call.
-    pub fn serial_number(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.serial_number = ::std::option::Option::Some(input.into());
+    pub fn serial_number(mut self, input: impl Into<String>) -> Self {
+        self.inner.serial_number = Some(input.into());
         self
     }
     /// Sets or clears [`AssumeRoleRequest::serial_number`](crate::types::AssumeRoleRequest::serial_number).
     #[inline]
-    pub fn set_serial_number(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_serial_number(mut self, input: Option<String>) -> Self {
         self.inner.serial_number = input;
         self
     }
     /// The value set for [`AssumeRoleRequest::serial_number`](crate::types::AssumeRoleRequest::serial_number), if any.
     #[inline]
-    pub fn get_serial_number(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_serial_number(&self) -> &Option<String> {
         &self.inner.serial_number
     }
     /// Sets [`AssumeRoleRequest::token_code`](crate::types::AssumeRoleRequest::token_code): The value provided by the MFA device, if the trust policy of the role being assumed requires MFA. (In other words, if the policy includes a condition that tests for MFA).
-    pub fn token_code(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.token_code = ::std::option::Option::Some(input.into());
+    pub fn token_code(mut self, input: impl Into<String>) -> Self {
+        self.inner.token_code = Some(input.into());
         self
     }
     /// Sets or clears [`AssumeRoleRequest::token_code`](crate::types::AssumeRoleRequest::token_code).
     #[inline]
-    pub fn set_token_code(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_token_code(mut self, input: Option<String>) -> Self {
         self.inner.token_code = input;
         self
     }
     /// The value set for [`AssumeRoleRequest::token_code`](crate::types::AssumeRoleRequest::token_code), if any.
     #[inline]
-    pub fn get_token_code(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_token_code(&self) -> &Option<String> {
         &self.inner.token_code
     }
     /// Sets [`AssumeRoleRequest::source_identity`](crate::types::AssumeRoleRequest::source_identity): The source identity specified by the principal that is calling the `AssumeRole` operation.
-    pub fn source_identity(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.source_identity = ::std::option::Option::Some(input.into());
+    pub fn source_identity(mut self, input: impl Into<String>) -> Self {
+        self.inner.source_identity = Some(input.into());
         self
     }
     /// Sets or clears [`AssumeRoleRequest::source_identity`](crate::types::AssumeRoleRequest::source_identity).
     #[inline]
-    pub fn set_source_identity(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_source_identity(mut self, input: Option<String>) -> Self {
         self.inner.source_identity = input;
         self
     }
     /// The value set for [`AssumeRoleRequest::source_identity`](crate::types::AssumeRoleRequest::source_identity), if any.
     #[inline]
-    pub fn get_source_identity(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_source_identity(&self) -> &Option<String> {
         &self.inner.source_identity
     }
     /// Appends one item to [`AssumeRoleRequest::provided_contexts`](crate::types::AssumeRoleRequest::provided_contexts): A list of previously acquired trusted context assertions in the format of a JSON array.
@@ -432,53 +357,51 @@ impl AssumeRoleRequestBuilder {
     #[inline]
     pub fn set_provided_contexts(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::ProvidedContext>>,
+        input: Option<Vec<crate::types::ProvidedContext>>,
     ) -> Self {
         self.inner.provided_contexts = input;
         self
     }
     /// The value set for [`AssumeRoleRequest::provided_contexts`](crate::types::AssumeRoleRequest::provided_contexts), if any.
     #[inline]
-    pub fn get_provided_contexts(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::ProvidedContext>> {
+    pub fn get_provided_contexts(&self) -> &Option<Vec<crate::types::ProvidedContext>> {
         &self.inner.provided_contexts
     }
     /// Builds the [`AssumeRoleRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::AssumeRoleRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.role_arn.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "AssumeRoleRequest",
                 member: "role_arn",
             });
         }
         if self.inner.role_session_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "AssumeRoleRequest",
                 member: "role_session_name",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for AssumeRoleRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.role_arn {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.role_arn {
             body.member("RoleArn", value);
         }
-        if let ::std::option::Option::Some(value) = &self.role_session_name {
+        if let Some(value) = &self.role_session_name {
             body.member("RoleSessionName", value);
         }
-        if let ::std::option::Option::Some(value) = &self.policy_arns {
+        if let Some(value) = &self.policy_arns {
             let member_0 = body.enter("PolicyArns");
             if value.is_empty() {
                 body.value("");
@@ -492,13 +415,13 @@ impl ::awsgen_runtime::query::WriteQuery for AssumeRoleRequest {
             }
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.policy {
+        if let Some(value) = &self.policy {
             body.member("Policy", value);
         }
-        if let ::std::option::Option::Some(value) = &self.duration_seconds {
+        if let Some(value) = &self.duration_seconds {
             body.member("DurationSeconds", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             let member_0 = body.enter("Tags");
             if value.is_empty() {
                 body.value("");
@@ -512,7 +435,7 @@ impl ::awsgen_runtime::query::WriteQuery for AssumeRoleRequest {
             }
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.transitive_tag_keys {
+        if let Some(value) = &self.transitive_tag_keys {
             let member_0 = body.enter("TransitiveTagKeys");
             if value.is_empty() {
                 body.value("");
@@ -523,19 +446,19 @@ impl ::awsgen_runtime::query::WriteQuery for AssumeRoleRequest {
             }
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.external_id {
+        if let Some(value) = &self.external_id {
             body.member("ExternalId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.serial_number {
+        if let Some(value) = &self.serial_number {
             body.member("SerialNumber", value);
         }
-        if let ::std::option::Option::Some(value) = &self.token_code {
+        if let Some(value) = &self.token_code {
             body.member("TokenCode", value);
         }
-        if let ::std::option::Option::Some(value) = &self.source_identity {
+        if let Some(value) = &self.source_identity {
             body.member("SourceIdentity", value);
         }
-        if let ::std::option::Option::Some(value) = &self.provided_contexts {
+        if let Some(value) = &self.provided_contexts {
             let member_0 = body.enter("ProvidedContexts");
             if value.is_empty() {
                 body.value("");
@@ -549,6 +472,6 @@ impl ::awsgen_runtime::query::WriteQuery for AssumeRoleRequest {
             }
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

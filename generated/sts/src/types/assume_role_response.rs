@@ -2,145 +2,122 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the response to a successful `AssumeRole` request, including temporary Amazon Web Services credentials that can be used to make Amazon Web Services requests.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AssumeRoleResponse {
     /// The temporary security credentials, which include an access key ID, a secret access key, and a security (or session) token.
     ///
     /// **Note:** The size of the security token that STS API operations return is not fixed. We strongly recommend that you make no assumptions about the maximum size.
-    pub credentials: ::std::option::Option<crate::types::Credentials>,
+    pub credentials: Option<crate::types::Credentials>,
     /// The Amazon Resource Name (ARN) and the assumed role ID, which are identifiers that you can use to refer to the resulting temporary security credentials. For example, you can reference these credentials as a principal in a resource-based policy by using the ARN or assumed role ID. The ARN and ID include the `RoleSessionName` that you specified when you called `AssumeRole`.
-    pub assumed_role_user: ::std::option::Option<crate::types::AssumedRoleUser>,
+    pub assumed_role_user: Option<crate::types::AssumedRoleUser>,
     /// A percentage value that indicates the packed size of the session policies and session tags combined passed in the request. The request fails if the packed size is greater than 100 percent, which means the policies and tags exceeded the allowed space.
-    pub packed_policy_size: ::std::option::Option<i32>,
+    pub packed_policy_size: Option<i32>,
     /// The source identity specified by the principal that is calling the `AssumeRole` operation.
     ///
     /// You can require users to specify a source identity when they assume a role. You do this by using the `sts:SourceIdentity` condition key in a role trust policy. You can use source identity information in CloudTrail logs to determine who took actions with a role. You can use the `aws:SourceIdentity` condition key to further control access to Amazon Web Services resources based on the value of source identity. For more information about using source identity, see [Monitor and control actions taken with assumed roles](https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_control-access_monitor.html) in the *IAM User Guide*.
     ///
     /// The regex used to validate this parameter is a string of characters consisting of upper- and lower-case alphanumeric characters with no spaces. You can also include underscores or any of the following characters: =,.@-
-    pub source_identity: ::std::option::Option<::std::string::String>,
+    pub source_identity: Option<String>,
 }
 impl AssumeRoleResponse {
     /// Starts building a [`AssumeRoleResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::AssumeRoleResponseBuilder {
-        <crate::types::builders::AssumeRoleResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AssumeRoleResponseBuilder as Default>::default()
     }
     /// The `Credentials` member, when set.
     #[inline]
-    pub fn credentials(&self) -> ::std::option::Option<&crate::types::Credentials> {
+    pub fn credentials(&self) -> Option<&crate::types::Credentials> {
         self.credentials.as_ref()
     }
     /// The `AssumedRoleUser` member, when set.
     #[inline]
-    pub fn assumed_role_user(
-        &self,
-    ) -> ::std::option::Option<&crate::types::AssumedRoleUser> {
+    pub fn assumed_role_user(&self) -> Option<&crate::types::AssumedRoleUser> {
         self.assumed_role_user.as_ref()
     }
     /// The `PackedPolicySize` member, when set.
     #[inline]
-    pub fn packed_policy_size(&self) -> ::std::option::Option<i32> {
+    pub fn packed_policy_size(&self) -> Option<i32> {
         self.packed_policy_size
     }
     /// The `SourceIdentity` member, when set.
     #[inline]
-    pub fn source_identity(&self) -> ::std::option::Option<&str> {
+    pub fn source_identity(&self) -> Option<&str> {
         self.source_identity.as_deref()
     }
 }
 /// A builder for [`AssumeRoleResponse`](crate::types::AssumeRoleResponse); start one with `AssumeRoleResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AssumeRoleResponseBuilder {
     inner: crate::types::AssumeRoleResponse,
 }
 impl AssumeRoleResponseBuilder {
     /// Sets [`AssumeRoleResponse::credentials`](crate::types::AssumeRoleResponse::credentials): The temporary security credentials, which include an access key ID, a secret access key, and a security (or session) token.
     pub fn credentials(mut self, input: crate::types::Credentials) -> Self {
-        self.inner.credentials = ::std::option::Option::Some(input);
+        self.inner.credentials = Some(input);
         self
     }
     /// Sets or clears [`AssumeRoleResponse::credentials`](crate::types::AssumeRoleResponse::credentials).
     #[inline]
-    pub fn set_credentials(
-        mut self,
-        input: ::std::option::Option<crate::types::Credentials>,
-    ) -> Self {
+    pub fn set_credentials(mut self, input: Option<crate::types::Credentials>) -> Self {
         self.inner.credentials = input;
         self
     }
     /// The value set for [`AssumeRoleResponse::credentials`](crate::types::AssumeRoleResponse::credentials), if any.
     #[inline]
-    pub fn get_credentials(&self) -> &::std::option::Option<crate::types::Credentials> {
+    pub fn get_credentials(&self) -> &Option<crate::types::Credentials> {
         &self.inner.credentials
     }
     /// Sets [`AssumeRoleResponse::assumed_role_user`](crate::types::AssumeRoleResponse::assumed_role_user): The Amazon Resource Name (ARN) and the assumed role ID, which are identifiers that you can use to refer to the resulting temporary security credentials.
     pub fn assumed_role_user(mut self, input: crate::types::AssumedRoleUser) -> Self {
-        self.inner.assumed_role_user = ::std::option::Option::Some(input);
+        self.inner.assumed_role_user = Some(input);
         self
     }
     /// Sets or clears [`AssumeRoleResponse::assumed_role_user`](crate::types::AssumeRoleResponse::assumed_role_user).
     #[inline]
     pub fn set_assumed_role_user(
         mut self,
-        input: ::std::option::Option<crate::types::AssumedRoleUser>,
+        input: Option<crate::types::AssumedRoleUser>,
     ) -> Self {
         self.inner.assumed_role_user = input;
         self
     }
     /// The value set for [`AssumeRoleResponse::assumed_role_user`](crate::types::AssumeRoleResponse::assumed_role_user), if any.
     #[inline]
-    pub fn get_assumed_role_user(
-        &self,
-    ) -> &::std::option::Option<crate::types::AssumedRoleUser> {
+    pub fn get_assumed_role_user(&self) -> &Option<crate::types::AssumedRoleUser> {
         &self.inner.assumed_role_user
     }
     /// Sets [`AssumeRoleResponse::packed_policy_size`](crate::types::AssumeRoleResponse::packed_policy_size): A percentage value that indicates the packed size of the session policies and session tags combined passed in the request.
     pub fn packed_policy_size(mut self, input: i32) -> Self {
-        self.inner.packed_policy_size = ::std::option::Option::Some(input);
+        self.inner.packed_policy_size = Some(input);
         self
     }
     /// Sets or clears [`AssumeRoleResponse::packed_policy_size`](crate::types::AssumeRoleResponse::packed_policy_size).
     #[inline]
-    pub fn set_packed_policy_size(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_packed_policy_size(mut self, input: Option<i32>) -> Self {
         self.inner.packed_policy_size = input;
         self
     }
     /// The value set for [`AssumeRoleResponse::packed_policy_size`](crate::types::AssumeRoleResponse::packed_policy_size), if any.
     #[inline]
-    pub fn get_packed_policy_size(&self) -> &::std::option::Option<i32> {
+    pub fn get_packed_policy_size(&self) -> &Option<i32> {
         &self.inner.packed_policy_size
     }
     /// Sets [`AssumeRoleResponse::source_identity`](crate::types::AssumeRoleResponse::source_identity): The source identity specified by the principal that is calling the `AssumeRole` operation.
-    pub fn source_identity(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.source_identity = ::std::option::Option::Some(input.into());
+    pub fn source_identity(mut self, input: impl Into<String>) -> Self {
+        self.inner.source_identity = Some(input.into());
         self
     }
     /// Sets or clears [`AssumeRoleResponse::source_identity`](crate::types::AssumeRoleResponse::source_identity).
     #[inline]
-    pub fn set_source_identity(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_source_identity(mut self, input: Option<String>) -> Self {
         self.inner.source_identity = input;
         self
     }
     /// The value set for [`AssumeRoleResponse::source_identity`](crate::types::AssumeRoleResponse::source_identity), if any.
     #[inline]
-    pub fn get_source_identity(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_source_identity(&self) -> &Option<String> {
         &self.inner.source_identity
     }
     /// Builds the [`AssumeRoleResponse`]; it has no required members, so this cannot fail.
@@ -152,39 +129,37 @@ impl AssumeRoleResponseBuilder {
 impl ::awsgen_runtime::xml::FromXml for AssumeRoleResponse {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "Credentials" => {
-                    value.credentials = ::std::option::Option::Some(
+                    value.credentials = Some(
                         <crate::types::Credentials as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "AssumedRoleUser" => {
-                    value.assumed_role_user = ::std::option::Option::Some(
+                    value.assumed_role_user = Some(
                         <crate::types::AssumedRoleUser as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "PackedPolicySize" => {
-                    value.packed_policy_size = ::std::option::Option::Some(
+                    value.packed_policy_size = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "AssumeRoleResponse")?,
                     );
                 }
                 "SourceIdentity" => {
-                    value.source_identity = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.source_identity = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,23 +2,23 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AssumeRoleWithSAMLRequest` structure of the model.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AssumeRoleWithSamlRequest {
     /// The Amazon Resource Name (ARN) of the role that the caller is assuming.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub role_arn: ::std::option::Option<::std::string::String>,
+    pub role_arn: Option<String>,
     /// The Amazon Resource Name (ARN) of the SAML provider in IAM that describes the IdP.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub principal_arn: ::std::option::Option<::std::string::String>,
+    pub principal_arn: Option<String>,
     /// The base64 encoded SAML authentication response provided by the IdP.
     ///
     /// For more information, see [Configuring a Relying Party and Adding Claims](https://docs.aws.amazon.com/IAM/latest/UserGuide/create-role-saml-IdP-tasks.html) in the *IAM User Guide*.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub saml_assertion: ::std::option::Option<::std::string::String>,
+    pub saml_assertion: Option<String>,
     /// The Amazon Resource Names (ARNs) of the IAM managed policies that you want to use as managed session policies. The policies must exist in the same account as the role.
     ///
     /// This parameter is optional. You can provide up to 10 managed policy ARNs. However, the plaintext that you use for both inline and managed session policies can't exceed 2,048 characters. For more information about ARNs, see [Amazon Resource Names (ARNs) and Amazon Web Services Service Namespaces](https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the Amazon Web Services General Reference.
@@ -26,9 +26,7 @@ pub struct AssumeRoleWithSamlRequest {
     /// **Note:** An Amazon Web Services conversion compresses the passed inline session policy, managed policy ARNs, and session tags into a packed binary format that has a separate limit. Your request can fail for this limit even if your plaintext meets the other requirements. The `PackedPolicySize` response element indicates by percentage how close the policies and tags for your request are to the upper size limit.
     ///
     /// Passing policies to this operation returns new temporary credentials. The resulting session's permissions are the intersection of the role's identity-based policy and the session policies. You can use the role's temporary credentials in subsequent Amazon Web Services API calls to access resources in the account that owns the role. You cannot use session policies to grant more permissions than those allowed by the identity-based policy of the role that is being assumed. For more information, see [Session Policies](https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies.html#policies_session) in the *IAM User Guide*.
-    pub policy_arns: ::std::option::Option<
-        ::std::vec::Vec<crate::types::PolicyDescriptorType>,
-    >,
+    pub policy_arns: Option<Vec<crate::types::PolicyDescriptorType>>,
     /// An IAM policy in JSON format that you want to use as an inline session policy.
     ///
     /// This parameter is optional. Passing policies to this operation returns new temporary credentials. The resulting session's permissions are the intersection of the role's identity-based policy and the session policies. You can use the role's temporary credentials in subsequent Amazon Web Services API calls to access resources in the account that owns the role. You cannot use session policies to grant more permissions than those allowed by the identity-based policy of the role that is being assumed. For more information, see [Session Policies](https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies.html#policies_session) in the *IAM User Guide*.
@@ -38,33 +36,33 @@ pub struct AssumeRoleWithSamlRequest {
     /// For more information about role session permissions, see [Session policies](https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies.html#policies_session).
     ///
     /// **Note:** An Amazon Web Services conversion compresses the passed inline session policy, managed policy ARNs, and session tags into a packed binary format that has a separate limit. Your request can fail for this limit even if your plaintext meets the other requirements. The `PackedPolicySize` response element indicates by percentage how close the policies and tags for your request are to the upper size limit.
-    pub policy: ::std::option::Option<::std::string::String>,
+    pub policy: Option<String>,
     /// The duration, in seconds, of the role session. Your role session lasts for the duration that you specify for the `DurationSeconds` parameter, or until the time specified in the SAML authentication response's `SessionNotOnOrAfter` value, whichever is shorter. You can provide a `DurationSeconds` value from 900 seconds (15 minutes) up to the maximum session duration setting for the role. This setting can have a value from 1 hour to 12 hours. If you specify a value higher than this setting, the operation fails. For example, if you specify a session duration of 12 hours, but your administrator set the maximum session duration to 6 hours, your operation fails. To learn how to view the maximum value for your role, see [View the Maximum Session Duration Setting for a Role](https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use.html#id_roles_use_view-role-max-session) in the *IAM User Guide*.
     ///
     /// By default, the value is set to `3600` seconds.
     ///
     /// **Note:** The `DurationSeconds` parameter is separate from the duration of a console session that you might request using the returned credentials. The request to the federation endpoint for a console sign-in token takes a `SessionDuration` parameter that specifies the maximum length of the console session. For more information, see [Creating a URL that Enables Federated Users to Access the Amazon Web Services Management Console](https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_providers_enable-console-custom-url.html) in the *IAM User Guide*.
-    pub duration_seconds: ::std::option::Option<i32>,
+    pub duration_seconds: Option<i32>,
 }
 impl AssumeRoleWithSamlRequest {
     /// Starts building a [`AssumeRoleWithSamlRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::AssumeRoleWithSamlRequestBuilder {
-        <crate::types::builders::AssumeRoleWithSamlRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AssumeRoleWithSamlRequestBuilder as Default>::default()
     }
     /// The `RoleArn` member, when set.
     #[inline]
-    pub fn role_arn(&self) -> ::std::option::Option<&str> {
+    pub fn role_arn(&self) -> Option<&str> {
         self.role_arn.as_deref()
     }
     /// The `PrincipalArn` member, when set.
     #[inline]
-    pub fn principal_arn(&self) -> ::std::option::Option<&str> {
+    pub fn principal_arn(&self) -> Option<&str> {
         self.principal_arn.as_deref()
     }
     /// The `SAMLAssertion` member, when set.
     #[inline]
-    pub fn saml_assertion(&self) -> ::std::option::Option<&str> {
+    pub fn saml_assertion(&self) -> Option<&str> {
         self.saml_assertion.as_deref()
     }
     /// The `PolicyArns` member, empty when not set; the field tells an empty list from an absent one.
@@ -74,12 +72,12 @@ impl AssumeRoleWithSamlRequest {
     }
     /// The `Policy` member, when set.
     #[inline]
-    pub fn policy(&self) -> ::std::option::Option<&str> {
+    pub fn policy(&self) -> Option<&str> {
         self.policy.as_deref()
     }
     /// The `DurationSeconds` member, when set.
     #[inline]
-    pub fn duration_seconds(&self) -> ::std::option::Option<i32> {
+    pub fn duration_seconds(&self) -> Option<i32> {
         self.duration_seconds
     }
 }
@@ -96,80 +94,57 @@ impl ::std::fmt::Debug for AssumeRoleWithSamlRequest {
     }
 }
 /// A builder for [`AssumeRoleWithSamlRequest`](crate::types::AssumeRoleWithSamlRequest); start one with `AssumeRoleWithSamlRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AssumeRoleWithSamlRequestBuilder {
     inner: crate::types::AssumeRoleWithSamlRequest,
 }
 impl AssumeRoleWithSamlRequestBuilder {
     /// Sets [`AssumeRoleWithSamlRequest::role_arn`](crate::types::AssumeRoleWithSamlRequest::role_arn): The Amazon Resource Name (ARN) of the role that the caller is assuming.
-    pub fn role_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.role_arn = ::std::option::Option::Some(input.into());
+    pub fn role_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.role_arn = Some(input.into());
         self
     }
     /// Sets or clears [`AssumeRoleWithSamlRequest::role_arn`](crate::types::AssumeRoleWithSamlRequest::role_arn).
     #[inline]
-    pub fn set_role_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_role_arn(mut self, input: Option<String>) -> Self {
         self.inner.role_arn = input;
         self
     }
     /// The value set for [`AssumeRoleWithSamlRequest::role_arn`](crate::types::AssumeRoleWithSamlRequest::role_arn), if any.
     #[inline]
-    pub fn get_role_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_role_arn(&self) -> &Option<String> {
         &self.inner.role_arn
     }
     /// Sets [`AssumeRoleWithSamlRequest::principal_arn`](crate::types::AssumeRoleWithSamlRequest::principal_arn): The Amazon Resource Name (ARN) of the SAML provider in IAM that describes the IdP.
-    pub fn principal_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.principal_arn = ::std::option::Option::Some(input.into());
+    pub fn principal_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.principal_arn = Some(input.into());
         self
     }
     /// Sets or clears [`AssumeRoleWithSamlRequest::principal_arn`](crate::types::AssumeRoleWithSamlRequest::principal_arn).
     #[inline]
-    pub fn set_principal_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_principal_arn(mut self, input: Option<String>) -> Self {
         self.inner.principal_arn = input;
         self
     }
     /// The value set for [`AssumeRoleWithSamlRequest::principal_arn`](crate::types::AssumeRoleWithSamlRequest::principal_arn), if any.
     #[inline]
-    pub fn get_principal_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_principal_arn(&self) -> &Option<String> {
         &self.inner.principal_arn
     }
     /// Sets [`AssumeRoleWithSamlRequest::saml_assertion`](crate::types::AssumeRoleWithSamlRequest::saml_assertion): The base64 encoded SAML authentication response provided by the IdP.
-    pub fn saml_assertion(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.saml_assertion = ::std::option::Option::Some(input.into());
+    pub fn saml_assertion(mut self, input: impl Into<String>) -> Self {
+        self.inner.saml_assertion = Some(input.into());
         self
     }
     /// Sets or clears [`AssumeRoleWithSamlRequest::saml_assertion`](crate::types::AssumeRoleWithSamlRequest::saml_assertion).
     #[inline]
-    pub fn set_saml_assertion(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_saml_assertion(mut self, input: Option<String>) -> Self {
         self.inner.saml_assertion = input;
         self
     }
     /// The value set for [`AssumeRoleWithSamlRequest::saml_assertion`](crate::types::AssumeRoleWithSamlRequest::saml_assertion), if any.
     #[inline]
-    pub fn get_saml_assertion(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_saml_assertion(&self) -> &Option<String> {
         &self.inner.saml_assertion
     }
     /// Appends one item to [`AssumeRoleWithSamlRequest::policy_arns`](crate::types::AssumeRoleWithSamlRequest::policy_arns): The Amazon Resource Names (ARNs) of the IAM managed policies that you want to use as managed session policies.
@@ -183,100 +158,92 @@ impl AssumeRoleWithSamlRequestBuilder {
     #[inline]
     pub fn set_policy_arns(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::PolicyDescriptorType>>,
+        input: Option<Vec<crate::types::PolicyDescriptorType>>,
     ) -> Self {
         self.inner.policy_arns = input;
         self
     }
     /// The value set for [`AssumeRoleWithSamlRequest::policy_arns`](crate::types::AssumeRoleWithSamlRequest::policy_arns), if any.
     #[inline]
-    pub fn get_policy_arns(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::PolicyDescriptorType>> {
+    pub fn get_policy_arns(&self) -> &Option<Vec<crate::types::PolicyDescriptorType>> {
         &self.inner.policy_arns
     }
     /// Sets [`AssumeRoleWithSamlRequest::policy`](crate::types::AssumeRoleWithSamlRequest::policy): An IAM policy in JSON format that you want to use as an inline session policy.
-    pub fn policy(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.policy = ::std::option::Option::Some(input.into());
+    pub fn policy(mut self, input: impl Into<String>) -> Self {
+        self.inner.policy = Some(input.into());
         self
     }
     /// Sets or clears [`AssumeRoleWithSamlRequest::policy`](crate::types::AssumeRoleWithSamlRequest::policy).
     #[inline]
-    pub fn set_policy(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_policy(mut self, input: Option<String>) -> Self {
         self.inner.policy = input;
         self
     }
     /// The value set for [`AssumeRoleWithSamlRequest::policy`](crate::types::AssumeRoleWithSamlRequest::policy), if any.
     #[inline]
-    pub fn get_policy(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_policy(&self) -> &Option<String> {
         &self.inner.policy
     }
     /// Sets [`AssumeRoleWithSamlRequest::duration_seconds`](crate::types::AssumeRoleWithSamlRequest::duration_seconds): The duration, in seconds, of the role session.
     pub fn duration_seconds(mut self, input: i32) -> Self {
-        self.inner.duration_seconds = ::std::option::Option::Some(input);
+        self.inner.duration_seconds = Some(input);
         self
     }
     /// Sets or clears [`AssumeRoleWithSamlRequest::duration_seconds`](crate::types::AssumeRoleWithSamlRequest::duration_seconds).
     #[inline]
-    pub fn set_duration_seconds(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_duration_seconds(mut self, input: Option<i32>) -> Self {
         self.inner.duration_seconds = input;
         self
     }
     /// The value set for [`AssumeRoleWithSamlRequest::duration_seconds`](crate::types::AssumeRoleWithSamlRequest::duration_seconds), if any.
     #[inline]
-    pub fn get_duration_seconds(&self) -> &::std::option::Option<i32> {
+    pub fn get_duration_seconds(&self) -> &Option<i32> {
         &self.inner.duration_seconds
     }
     /// Builds the [`AssumeRoleWithSamlRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::AssumeRoleWithSamlRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.role_arn.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "AssumeRoleWithSamlRequest",
                 member: "role_arn",
             });
         }
         if self.inner.principal_arn.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "AssumeRoleWithSamlRequest",
                 member: "principal_arn",
             });
         }
         if self.inner.saml_assertion.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "AssumeRoleWithSamlRequest",
                 member: "saml_assertion",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for AssumeRoleWithSamlRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.role_arn {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.role_arn {
             body.member("RoleArn", value);
         }
-        if let ::std::option::Option::Some(value) = &self.principal_arn {
+        if let Some(value) = &self.principal_arn {
             body.member("PrincipalArn", value);
         }
-        if let ::std::option::Option::Some(value) = &self.saml_assertion {
+        if let Some(value) = &self.saml_assertion {
             body.member("SAMLAssertion", value);
         }
-        if let ::std::option::Option::Some(value) = &self.policy_arns {
+        if let Some(value) = &self.policy_arns {
             let member_0 = body.enter("PolicyArns");
             if value.is_empty() {
                 body.value("");
@@ -290,12 +257,12 @@ impl ::awsgen_runtime::query::WriteQuery for AssumeRoleWithSamlRequest {
             }
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.policy {
+        if let Some(value) = &self.policy {
             body.member("Policy", value);
         }
-        if let ::std::option::Option::Some(value) = &self.duration_seconds {
+        if let Some(value) = &self.duration_seconds {
             body.member("DurationSeconds", &value.to_string());
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,32 +2,27 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the response to a successful `AssumeRoleWithSAML` request, including temporary Amazon Web Services credentials that can be used to make Amazon Web Services requests.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AssumeRoleWithSamlResponse {
     /// The temporary security credentials, which include an access key ID, a secret access key, and a security (or session) token.
     ///
     /// **Note:** The size of the security token that STS API operations return is not fixed. We strongly recommend that you make no assumptions about the maximum size.
-    pub credentials: ::std::option::Option<crate::types::Credentials>,
+    pub credentials: Option<crate::types::Credentials>,
     /// The identifiers for the temporary security credentials that the operation returns.
-    pub assumed_role_user: ::std::option::Option<crate::types::AssumedRoleUser>,
+    pub assumed_role_user: Option<crate::types::AssumedRoleUser>,
     /// A percentage value that indicates the packed size of the session policies and session tags combined passed in the request. The request fails if the packed size is greater than 100 percent, which means the policies and tags exceeded the allowed space.
-    pub packed_policy_size: ::std::option::Option<i32>,
+    pub packed_policy_size: Option<i32>,
     /// The value of the `NameID` element in the `Subject` element of the SAML assertion.
-    pub subject: ::std::option::Option<::std::string::String>,
+    pub subject: Option<String>,
     /// The format of the name ID, as defined by the `Format` attribute in the `NameID` element of the SAML assertion. Typical examples of the format are `transient` or `persistent`.
     ///
     /// If the format includes the prefix `urn:oasis:names:tc:SAML:2.0:nameid-format`, that prefix is removed. For example, `urn:oasis:names:tc:SAML:2.0:nameid-format:transient` is returned as `transient`. If the format includes any other prefix, the format is returned with no modifications.
-    pub subject_type: ::std::option::Option<::std::string::String>,
+    pub subject_type: Option<String>,
     /// The value of the `Issuer` element of the SAML assertion.
-    pub issuer: ::std::option::Option<::std::string::String>,
+    pub issuer: Option<String>,
     /// The value of the `Recipient` attribute of the `SubjectConfirmationData` element of the SAML assertion.
-    pub audience: ::std::option::Option<::std::string::String>,
+    pub audience: Option<String>,
     /// A hash value based on the concatenation of the following:
     ///
     /// - The `Issuer` response value.
@@ -39,265 +34,217 @@ pub struct AssumeRoleWithSamlResponse {
     /// The following pseudocode shows how the hash value is calculated:
     ///
     /// `BASE64 ( SHA1 ( "https://example.com/saml" + "123456789012" + "/MySAMLIdP" ) )`
-    pub name_qualifier: ::std::option::Option<::std::string::String>,
+    pub name_qualifier: Option<String>,
     /// The value in the `SourceIdentity` attribute in the SAML assertion. The source identity value persists across [chained role](https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles.html#iam-term-role-chaining) sessions.
     ///
     /// You can require users to set a source identity value when they assume a role. You do this by using the `sts:SourceIdentity` condition key in a role trust policy. That way, actions that are taken with the role are associated with that user. After the source identity is set, the value cannot be changed. It is present in the request for all actions that are taken by the role and persists across [chained role](https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles.html#id_roles_terms-and-concepts) sessions. You can configure your SAML identity provider to use an attribute associated with your users, like user name or email, as the source identity when calling `AssumeRoleWithSAML`. You do this by adding an attribute to the SAML assertion. For more information about using source identity, see [Monitor and control actions taken with assumed roles](https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_control-access_monitor.html) in the *IAM User Guide*.
     ///
     /// The regex used to validate this parameter is a string of characters consisting of upper- and lower-case alphanumeric characters with no spaces. You can also include underscores or any of the following characters: =,.@-
-    pub source_identity: ::std::option::Option<::std::string::String>,
+    pub source_identity: Option<String>,
 }
 impl AssumeRoleWithSamlResponse {
     /// Starts building a [`AssumeRoleWithSamlResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::AssumeRoleWithSamlResponseBuilder {
-        <crate::types::builders::AssumeRoleWithSamlResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AssumeRoleWithSamlResponseBuilder as Default>::default()
     }
     /// The `Credentials` member, when set.
     #[inline]
-    pub fn credentials(&self) -> ::std::option::Option<&crate::types::Credentials> {
+    pub fn credentials(&self) -> Option<&crate::types::Credentials> {
         self.credentials.as_ref()
     }
     /// The `AssumedRoleUser` member, when set.
     #[inline]
-    pub fn assumed_role_user(
-        &self,
-    ) -> ::std::option::Option<&crate::types::AssumedRoleUser> {
+    pub fn assumed_role_user(&self) -> Option<&crate::types::AssumedRoleUser> {
         self.assumed_role_user.as_ref()
     }
     /// The `PackedPolicySize` member, when set.
     #[inline]
-    pub fn packed_policy_size(&self) -> ::std::option::Option<i32> {
+    pub fn packed_policy_size(&self) -> Option<i32> {
         self.packed_policy_size
     }
     /// The `Subject` member, when set.
     #[inline]
-    pub fn subject(&self) -> ::std::option::Option<&str> {
+    pub fn subject(&self) -> Option<&str> {
         self.subject.as_deref()
     }
     /// The `SubjectType` member, when set.
     #[inline]
-    pub fn subject_type(&self) -> ::std::option::Option<&str> {
+    pub fn subject_type(&self) -> Option<&str> {
         self.subject_type.as_deref()
     }
     /// The `Issuer` member, when set.
     #[inline]
-    pub fn issuer(&self) -> ::std::option::Option<&str> {
+    pub fn issuer(&self) -> Option<&str> {
         self.issuer.as_deref()
     }
     /// The `Audience` member, when set.
     #[inline]
-    pub fn audience(&self) -> ::std::option::Option<&str> {
+    pub fn audience(&self) -> Option<&str> {
         self.audience.as_deref()
     }
     /// The `NameQualifier` member, when set.
     #[inline]
-    pub fn name_qualifier(&self) -> ::std::option::Option<&str> {
+    pub fn name_qualifier(&self) -> Option<&str> {
         self.name_qualifier.as_deref()
     }
     /// The `SourceIdentity` member, when set.
     #[inline]
-    pub fn source_identity(&self) -> ::std::option::Option<&str> {
+    pub fn source_identity(&self) -> Option<&str> {
         self.source_identity.as_deref()
     }
 }
 /// A builder for [`AssumeRoleWithSamlResponse`](crate::types::AssumeRoleWithSamlResponse); start one with `AssumeRoleWithSamlResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AssumeRoleWithSamlResponseBuilder {
     inner: crate::types::AssumeRoleWithSamlResponse,
 }
 impl AssumeRoleWithSamlResponseBuilder {
     /// Sets [`AssumeRoleWithSamlResponse::credentials`](crate::types::AssumeRoleWithSamlResponse::credentials): The temporary security credentials, which include an access key ID, a secret access key, and a security (or session) token.
     pub fn credentials(mut self, input: crate::types::Credentials) -> Self {
-        self.inner.credentials = ::std::option::Option::Some(input);
+        self.inner.credentials = Some(input);
         self
     }
     /// Sets or clears [`AssumeRoleWithSamlResponse::credentials`](crate::types::AssumeRoleWithSamlResponse::credentials).
     #[inline]
-    pub fn set_credentials(
-        mut self,
-        input: ::std::option::Option<crate::types::Credentials>,
-    ) -> Self {
+    pub fn set_credentials(mut self, input: Option<crate::types::Credentials>) -> Self {
         self.inner.credentials = input;
         self
     }
     /// The value set for [`AssumeRoleWithSamlResponse::credentials`](crate::types::AssumeRoleWithSamlResponse::credentials), if any.
     #[inline]
-    pub fn get_credentials(&self) -> &::std::option::Option<crate::types::Credentials> {
+    pub fn get_credentials(&self) -> &Option<crate::types::Credentials> {
         &self.inner.credentials
     }
     /// Sets [`AssumeRoleWithSamlResponse::assumed_role_user`](crate::types::AssumeRoleWithSamlResponse::assumed_role_user): The identifiers for the temporary security credentials that the operation returns.
     pub fn assumed_role_user(mut self, input: crate::types::AssumedRoleUser) -> Self {
-        self.inner.assumed_role_user = ::std::option::Option::Some(input);
+        self.inner.assumed_role_user = Some(input);
         self
     }
     /// Sets or clears [`AssumeRoleWithSamlResponse::assumed_role_user`](crate::types::AssumeRoleWithSamlResponse::assumed_role_user).
     #[inline]
     pub fn set_assumed_role_user(
         mut self,
-        input: ::std::option::Option<crate::types::AssumedRoleUser>,
+        input: Option<crate::types::AssumedRoleUser>,
     ) -> Self {
         self.inner.assumed_role_user = input;
         self
     }
     /// The value set for [`AssumeRoleWithSamlResponse::assumed_role_user`](crate::types::AssumeRoleWithSamlResponse::assumed_role_user), if any.
     #[inline]
-    pub fn get_assumed_role_user(
-        &self,
-    ) -> &::std::option::Option<crate::types::AssumedRoleUser> {
+    pub fn get_assumed_role_user(&self) -> &Option<crate::types::AssumedRoleUser> {
         &self.inner.assumed_role_user
     }
     /// Sets [`AssumeRoleWithSamlResponse::packed_policy_size`](crate::types::AssumeRoleWithSamlResponse::packed_policy_size): A percentage value that indicates the packed size of the session policies and session tags combined passed in the request.
     pub fn packed_policy_size(mut self, input: i32) -> Self {
-        self.inner.packed_policy_size = ::std::option::Option::Some(input);
+        self.inner.packed_policy_size = Some(input);
         self
     }
     /// Sets or clears [`AssumeRoleWithSamlResponse::packed_policy_size`](crate::types::AssumeRoleWithSamlResponse::packed_policy_size).
     #[inline]
-    pub fn set_packed_policy_size(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_packed_policy_size(mut self, input: Option<i32>) -> Self {
         self.inner.packed_policy_size = input;
         self
     }
     /// The value set for [`AssumeRoleWithSamlResponse::packed_policy_size`](crate::types::AssumeRoleWithSamlResponse::packed_policy_size), if any.
     #[inline]
-    pub fn get_packed_policy_size(&self) -> &::std::option::Option<i32> {
+    pub fn get_packed_policy_size(&self) -> &Option<i32> {
         &self.inner.packed_policy_size
     }
     /// Sets [`AssumeRoleWithSamlResponse::subject`](crate::types::AssumeRoleWithSamlResponse::subject): The value of the `NameID` element in the `Subject` element of the SAML assertion.
-    pub fn subject(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.subject = ::std::option::Option::Some(input.into());
+    pub fn subject(mut self, input: impl Into<String>) -> Self {
+        self.inner.subject = Some(input.into());
         self
     }
     /// Sets or clears [`AssumeRoleWithSamlResponse::subject`](crate::types::AssumeRoleWithSamlResponse::subject).
     #[inline]
-    pub fn set_subject(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_subject(mut self, input: Option<String>) -> Self {
         self.inner.subject = input;
         self
     }
     /// The value set for [`AssumeRoleWithSamlResponse::subject`](crate::types::AssumeRoleWithSamlResponse::subject), if any.
     #[inline]
-    pub fn get_subject(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_subject(&self) -> &Option<String> {
         &self.inner.subject
     }
     /// Sets [`AssumeRoleWithSamlResponse::subject_type`](crate::types::AssumeRoleWithSamlResponse::subject_type): The format of the name ID, as defined by the `Format` attribute in the `NameID` element of the SAML assertion.
-    pub fn subject_type(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.subject_type = ::std::option::Option::Some(input.into());
+    pub fn subject_type(mut self, input: impl Into<String>) -> Self {
+        self.inner.subject_type = Some(input.into());
         self
     }
     /// Sets or clears [`AssumeRoleWithSamlResponse::subject_type`](crate::types::AssumeRoleWithSamlResponse::subject_type).
     #[inline]
-    pub fn set_subject_type(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_subject_type(mut self, input: Option<String>) -> Self {
         self.inner.subject_type = input;
         self
     }
     /// The value set for [`AssumeRoleWithSamlResponse::subject_type`](crate::types::AssumeRoleWithSamlResponse::subject_type), if any.
     #[inline]
-    pub fn get_subject_type(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_subject_type(&self) -> &Option<String> {
         &self.inner.subject_type
     }
     /// Sets [`AssumeRoleWithSamlResponse::issuer`](crate::types::AssumeRoleWithSamlResponse::issuer): The value of the `Issuer` element of the SAML assertion.
-    pub fn issuer(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.issuer = ::std::option::Option::Some(input.into());
+    pub fn issuer(mut self, input: impl Into<String>) -> Self {
+        self.inner.issuer = Some(input.into());
         self
     }
     /// Sets or clears [`AssumeRoleWithSamlResponse::issuer`](crate::types::AssumeRoleWithSamlResponse::issuer).
     #[inline]
-    pub fn set_issuer(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_issuer(mut self, input: Option<String>) -> Self {
         self.inner.issuer = input;
         self
     }
     /// The value set for [`AssumeRoleWithSamlResponse::issuer`](crate::types::AssumeRoleWithSamlResponse::issuer), if any.
     #[inline]
-    pub fn get_issuer(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_issuer(&self) -> &Option<String> {
         &self.inner.issuer
     }
     /// Sets [`AssumeRoleWithSamlResponse::audience`](crate::types::AssumeRoleWithSamlResponse::audience): The value of the `Recipient` attribute of the `SubjectConfirmationData` element of the SAML assertion.
-    pub fn audience(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.audience = ::std::option::Option::Some(input.into());
+    pub fn audience(mut self, input: impl Into<String>) -> Self {
+        self.inner.audience = Some(input.into());
         self
     }
     /// Sets or clears [`AssumeRoleWithSamlResponse::audience`](crate::types::AssumeRoleWithSamlResponse::audience).
     #[inline]
-    pub fn set_audience(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_audience(mut self, input: Option<String>) -> Self {
         self.inner.audience = input;
         self
     }
     /// The value set for [`AssumeRoleWithSamlResponse::audience`](crate::types::AssumeRoleWithSamlResponse::audience), if any.
     #[inline]
-    pub fn get_audience(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_audience(&self) -> &Option<String> {
         &self.inner.audience
     }
     /// Sets [`AssumeRoleWithSamlResponse::name_qualifier`](crate::types::AssumeRoleWithSamlResponse::name_qualifier): A hash value based on the concatenation of the following:
-    pub fn name_qualifier(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.name_qualifier = ::std::option::Option::Some(input.into());
+    pub fn name_qualifier(mut self, input: impl Into<String>) -> Self {
+        self.inner.name_qualifier = Some(input.into());
         self
     }
     /// Sets or clears [`AssumeRoleWithSamlResponse::name_qualifier`](crate::types::AssumeRoleWithSamlResponse::name_qualifier).
     #[inline]
-    pub fn set_name_qualifier(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_name_qualifier(mut self, input: Option<String>) -> Self {
         self.inner.name_qualifier = input;
         self
     }
     /// The value set for [`AssumeRoleWithSamlResponse::name_qualifier`](crate::types::AssumeRoleWithSamlResponse::name_qualifier), if any.
     #[inline]
-    pub fn get_name_qualifier(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_name_qualifier(&self) -> &Option<String> {
         &self.inner.name_qualifier
     }
     /// Sets [`AssumeRoleWithSamlResponse::source_identity`](crate::types::AssumeRoleWithSamlResponse::source_identity): The value in the `SourceIdentity` attribute in the SAML assertion.
-    pub fn source_identity(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.source_identity = ::std::option::Option::Some(input.into());
+    pub fn source_identity(mut self, input: impl Into<String>) -> Self {
+        self.inner.source_identity = Some(input.into());
         self
     }
     /// Sets or clears [`AssumeRoleWithSamlResponse::source_identity`](crate::types::AssumeRoleWithSamlResponse::source_identity).
     #[inline]
-    pub fn set_source_identity(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_source_identity(mut self, input: Option<String>) -> Self {
         self.inner.source_identity = input;
         self
     }
     /// The value set for [`AssumeRoleWithSamlResponse::source_identity`](crate::types::AssumeRoleWithSamlResponse::source_identity), if any.
     #[inline]
-    pub fn get_source_identity(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_source_identity(&self) -> &Option<String> {
         &self.inner.source_identity
     }
     /// Builds the [`AssumeRoleWithSamlResponse`]; it has no required members, so this cannot fail.
@@ -309,64 +256,52 @@ impl AssumeRoleWithSamlResponseBuilder {
 impl ::awsgen_runtime::xml::FromXml for AssumeRoleWithSamlResponse {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "Credentials" => {
-                    value.credentials = ::std::option::Option::Some(
+                    value.credentials = Some(
                         <crate::types::Credentials as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "AssumedRoleUser" => {
-                    value.assumed_role_user = ::std::option::Option::Some(
+                    value.assumed_role_user = Some(
                         <crate::types::AssumedRoleUser as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "PackedPolicySize" => {
-                    value.packed_policy_size = ::std::option::Option::Some(
+                    value.packed_policy_size = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "AssumeRoleWithSAMLResponse")?,
                     );
                 }
                 "Subject" => {
-                    value.subject = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.subject = Some(String::from(child.text()));
                 }
                 "SubjectType" => {
-                    value.subject_type = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.subject_type = Some(String::from(child.text()));
                 }
                 "Issuer" => {
-                    value.issuer = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.issuer = Some(String::from(child.text()));
                 }
                 "Audience" => {
-                    value.audience = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.audience = Some(String::from(child.text()));
                 }
                 "NameQualifier" => {
-                    value.name_qualifier = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.name_qualifier = Some(String::from(child.text()));
                 }
                 "SourceIdentity" => {
-                    value.source_identity = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.source_identity = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

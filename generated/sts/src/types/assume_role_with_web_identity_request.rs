@@ -2,7 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AssumeRoleWithWebIdentityRequest` structure of the model.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AssumeRoleWithWebIdentityRequest {
     /// The Amazon Resource Name (ARN) of the role that the caller is assuming.
@@ -10,7 +10,7 @@ pub struct AssumeRoleWithWebIdentityRequest {
     /// **Note:** Additional considerations apply to Amazon Cognito identity pools that assume [cross-account IAM roles](https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies-cross-account-resource-access.html). The trust policies of these roles must accept the `cognito-identity.amazonaws.com` service principal and must contain the `cognito-identity.amazonaws.com:aud` condition key to restrict role assumption to users from your intended identity pools. A policy that trusts Amazon Cognito identity pools without this condition creates a risk that a user from an unintended identity pool can assume the role. For more information, see [Trust policies for IAM roles in Basic (Classic) authentication](https://docs.aws.amazon.com/cognito/latest/developerguide/iam-roles.html#trust-policies) in the *Amazon Cognito Developer Guide*.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub role_arn: ::std::option::Option<::std::string::String>,
+    pub role_arn: Option<String>,
     /// An identifier for the assumed role session. Typically, you pass the name or identifier that is associated with the user who is using your application. That way, the temporary security credentials that your application will use are associated with that user. This session name is included as part of the ARN and assumed role ID in the [`AssumedRoleUser`](crate::types::AssumedRoleUser) response element.
     ///
     /// For security purposes, administrators can view this field in [CloudTrail logs](https://docs.aws.amazon.com/IAM/latest/UserGuide/cloudtrail-integration.html#cloudtrail-integration_signin-tempcreds) to help identify who performed an action in Amazon Web Services. Your administrator might require that you specify your user name as the session name when you assume the role. For more information, see [`sts:RoleSessionName`](https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_iam-condition-keys.html#ck_rolesessionname) .
@@ -18,17 +18,17 @@ pub struct AssumeRoleWithWebIdentityRequest {
     /// The regex used to validate this parameter is a string of characters consisting of upper- and lower-case alphanumeric characters with no spaces. You can also include underscores or any of the following characters: =,.@-
     ///
     /// Required: the builder's `build()` fails without it.
-    pub role_session_name: ::std::option::Option<::std::string::String>,
+    pub role_session_name: Option<String>,
     /// The OAuth 2.0 access token or OpenID Connect ID token that is provided by the identity provider. Your application must get this token by authenticating the user who is using your application with a web identity provider before the application makes an `AssumeRoleWithWebIdentity` call. Timestamps in the token must be formatted as either an integer or a long integer. Tokens must be signed using either RSA keys (RS256, RS384, or RS512) or ECDSA keys (ES256, ES384, or ES512).
     ///
     /// Required: the builder's `build()` fails without it.
-    pub web_identity_token: ::std::option::Option<::std::string::String>,
+    pub web_identity_token: Option<String>,
     /// The fully qualified host component of the domain name of the OAuth 2.0 identity provider. Do not specify this value for an OpenID Connect identity provider.
     ///
     /// Currently `www.amazon.com` and `graph.facebook.com` are the only supported identity providers for OAuth 2.0 access tokens. Do not include URL schemes and port numbers.
     ///
     /// Do not specify this value for OpenID Connect ID tokens.
-    pub provider_id: ::std::option::Option<::std::string::String>,
+    pub provider_id: Option<String>,
     /// The Amazon Resource Names (ARNs) of the IAM managed policies that you want to use as managed session policies. The policies must exist in the same account as the role.
     ///
     /// This parameter is optional. You can provide up to 10 managed policy ARNs. However, the plaintext that you use for both inline and managed session policies can't exceed 2,048 characters. For more information about ARNs, see [Amazon Resource Names (ARNs) and Amazon Web Services Service Namespaces](https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the Amazon Web Services General Reference.
@@ -36,9 +36,7 @@ pub struct AssumeRoleWithWebIdentityRequest {
     /// **Note:** An Amazon Web Services conversion compresses the passed inline session policy, managed policy ARNs, and session tags into a packed binary format that has a separate limit. Your request can fail for this limit even if your plaintext meets the other requirements. The `PackedPolicySize` response element indicates by percentage how close the policies and tags for your request are to the upper size limit.
     ///
     /// Passing policies to this operation returns new temporary credentials. The resulting session's permissions are the intersection of the role's identity-based policy and the session policies. You can use the role's temporary credentials in subsequent Amazon Web Services API calls to access resources in the account that owns the role. You cannot use session policies to grant more permissions than those allowed by the identity-based policy of the role that is being assumed. For more information, see [Session Policies](https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies.html#policies_session) in the *IAM User Guide*.
-    pub policy_arns: ::std::option::Option<
-        ::std::vec::Vec<crate::types::PolicyDescriptorType>,
-    >,
+    pub policy_arns: Option<Vec<crate::types::PolicyDescriptorType>>,
     /// An IAM policy in JSON format that you want to use as an inline session policy.
     ///
     /// This parameter is optional. Passing policies to this operation returns new temporary credentials. The resulting session's permissions are the intersection of the role's identity-based policy and the session policies. You can use the role's temporary credentials in subsequent Amazon Web Services API calls to access resources in the account that owns the role. You cannot use session policies to grant more permissions than those allowed by the identity-based policy of the role that is being assumed. For more information, see [Session Policies](https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies.html#policies_session) in the *IAM User Guide*.
@@ -48,38 +46,38 @@ pub struct AssumeRoleWithWebIdentityRequest {
     /// For more information about role session permissions, see [Session policies](https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies.html#policies_session).
     ///
     /// **Note:** An Amazon Web Services conversion compresses the passed inline session policy, managed policy ARNs, and session tags into a packed binary format that has a separate limit. Your request can fail for this limit even if your plaintext meets the other requirements. The `PackedPolicySize` response element indicates by percentage how close the policies and tags for your request are to the upper size limit.
-    pub policy: ::std::option::Option<::std::string::String>,
+    pub policy: Option<String>,
     /// The duration, in seconds, of the role session. The value can range from 900 seconds (15 minutes) up to the maximum session duration setting for the role. This setting can have a value from 1 hour to 12 hours. If you specify a value higher than this setting, the operation fails. For example, if you specify a session duration of 12 hours, but your administrator set the maximum session duration to 6 hours, your operation fails. To learn how to view the maximum value for your role, see [View the Maximum Session Duration Setting for a Role](https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use.html#id_roles_use_view-role-max-session) in the *IAM User Guide*.
     ///
     /// By default, the value is set to `3600` seconds.
     ///
     /// **Note:** The `DurationSeconds` parameter is separate from the duration of a console session that you might request using the returned credentials. The request to the federation endpoint for a console sign-in token takes a `SessionDuration` parameter that specifies the maximum length of the console session. For more information, see [Creating a URL that Enables Federated Users to Access the Amazon Web Services Management Console](https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_providers_enable-console-custom-url.html) in the *IAM User Guide*.
-    pub duration_seconds: ::std::option::Option<i32>,
+    pub duration_seconds: Option<i32>,
 }
 impl AssumeRoleWithWebIdentityRequest {
     /// Starts building a [`AssumeRoleWithWebIdentityRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::AssumeRoleWithWebIdentityRequestBuilder {
-        <crate::types::builders::AssumeRoleWithWebIdentityRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AssumeRoleWithWebIdentityRequestBuilder as Default>::default()
     }
     /// The `RoleArn` member, when set.
     #[inline]
-    pub fn role_arn(&self) -> ::std::option::Option<&str> {
+    pub fn role_arn(&self) -> Option<&str> {
         self.role_arn.as_deref()
     }
     /// The `RoleSessionName` member, when set.
     #[inline]
-    pub fn role_session_name(&self) -> ::std::option::Option<&str> {
+    pub fn role_session_name(&self) -> Option<&str> {
         self.role_session_name.as_deref()
     }
     /// The `WebIdentityToken` member, when set.
     #[inline]
-    pub fn web_identity_token(&self) -> ::std::option::Option<&str> {
+    pub fn web_identity_token(&self) -> Option<&str> {
         self.web_identity_token.as_deref()
     }
     /// The `ProviderId` member, when set.
     #[inline]
-    pub fn provider_id(&self) -> ::std::option::Option<&str> {
+    pub fn provider_id(&self) -> Option<&str> {
         self.provider_id.as_deref()
     }
     /// The `PolicyArns` member, empty when not set; the field tells an empty list from an absent one.
@@ -89,12 +87,12 @@ impl AssumeRoleWithWebIdentityRequest {
     }
     /// The `Policy` member, when set.
     #[inline]
-    pub fn policy(&self) -> ::std::option::Option<&str> {
+    pub fn policy(&self) -> Option<&str> {
         self.policy.as_deref()
     }
     /// The `DurationSeconds` member, when set.
     #[inline]
-    pub fn duration_seconds(&self) -> ::std::option::Option<i32> {
+    pub fn duration_seconds(&self) -> Option<i32> {
         self.duration_seconds
     }
 }
@@ -112,106 +110,73 @@ impl ::std::fmt::Debug for AssumeRoleWithWebIdentityRequest {
     }
 }
 /// A builder for [`AssumeRoleWithWebIdentityRequest`](crate::types::AssumeRoleWithWebIdentityRequest); start one with `AssumeRoleWithWebIdentityRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AssumeRoleWithWebIdentityRequestBuilder {
     inner: crate::types::AssumeRoleWithWebIdentityRequest,
 }
 impl AssumeRoleWithWebIdentityRequestBuilder {
     /// Sets [`AssumeRoleWithWebIdentityRequest::role_arn`](crate::types::AssumeRoleWithWebIdentityRequest::role_arn): The Amazon Resource Name (ARN) of the role that the caller is assuming.
-    pub fn role_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.role_arn = ::std::option::Option::Some(input.into());
+    pub fn role_arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.role_arn = Some(input.into());
         self
     }
     /// Sets or clears [`AssumeRoleWithWebIdentityRequest::role_arn`](crate::types::AssumeRoleWithWebIdentityRequest::role_arn).
     #[inline]
-    pub fn set_role_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_role_arn(mut self, input: Option<String>) -> Self {
         self.inner.role_arn = input;
         self
     }
     /// The value set for [`AssumeRoleWithWebIdentityRequest::role_arn`](crate::types::AssumeRoleWithWebIdentityRequest::role_arn), if any.
     #[inline]
-    pub fn get_role_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_role_arn(&self) -> &Option<String> {
         &self.inner.role_arn
     }
     /// Sets [`AssumeRoleWithWebIdentityRequest::role_session_name`](crate::types::AssumeRoleWithWebIdentityRequest::role_session_name): An identifier for the assumed role session.
-    pub fn role_session_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.role_session_name = ::std::option::Option::Some(input.into());
+    pub fn role_session_name(mut self, input: impl Into<String>) -> Self {
+        self.inner.role_session_name = Some(input.into());
         self
     }
     /// Sets or clears [`AssumeRoleWithWebIdentityRequest::role_session_name`](crate::types::AssumeRoleWithWebIdentityRequest::role_session_name).
     #[inline]
-    pub fn set_role_session_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_role_session_name(mut self, input: Option<String>) -> Self {
         self.inner.role_session_name = input;
         self
     }
     /// The value set for [`AssumeRoleWithWebIdentityRequest::role_session_name`](crate::types::AssumeRoleWithWebIdentityRequest::role_session_name), if any.
     #[inline]
-    pub fn get_role_session_name(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_role_session_name(&self) -> &Option<String> {
         &self.inner.role_session_name
     }
     /// Sets [`AssumeRoleWithWebIdentityRequest::web_identity_token`](crate::types::AssumeRoleWithWebIdentityRequest::web_identity_token): The OAuth 2.0 access token or OpenID Connect ID token that is provided by the identity provider.
-    pub fn web_identity_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.web_identity_token = ::std::option::Option::Some(input.into());
+    pub fn web_identity_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.web_identity_token = Some(input.into());
         self
     }
     /// Sets or clears [`AssumeRoleWithWebIdentityRequest::web_identity_token`](crate::types::AssumeRoleWithWebIdentityRequest::web_identity_token).
     #[inline]
-    pub fn set_web_identity_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_web_identity_token(mut self, input: Option<String>) -> Self {
         self.inner.web_identity_token = input;
         self
     }
     /// The value set for [`AssumeRoleWithWebIdentityRequest::web_identity_token`](crate::types::AssumeRoleWithWebIdentityRequest::web_identity_token), if any.
     #[inline]
-    pub fn get_web_identity_token(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_web_identity_token(&self) -> &Option<String> {
         &self.inner.web_identity_token
     }
     /// Sets [`AssumeRoleWithWebIdentityRequest::provider_id`](crate::types::AssumeRoleWithWebIdentityRequest::provider_id): The fully qualified host component of the domain name of the OAuth 2.0 identity provider.
-    pub fn provider_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.provider_id = ::std::option::Option::Some(input.into());
+    pub fn provider_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.provider_id = Some(input.into());
         self
     }
     /// Sets or clears [`AssumeRoleWithWebIdentityRequest::provider_id`](crate::types::AssumeRoleWithWebIdentityRequest::provider_id).
     #[inline]
-    pub fn set_provider_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_provider_id(mut self, input: Option<String>) -> Self {
         self.inner.provider_id = input;
         self
     }
     /// The value set for [`AssumeRoleWithWebIdentityRequest::provider_id`](crate::types::AssumeRoleWithWebIdentityRequest::provider_id), if any.
     #[inline]
-    pub fn get_provider_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_provider_id(&self) -> &Option<String> {
         &self.inner.provider_id
     }
     /// Appends one item to [`AssumeRoleWithWebIdentityRequest::policy_arns`](crate::types::AssumeRoleWithWebIdentityRequest::policy_arns): The Amazon Resource Names (ARNs) of the IAM managed policies that you want to use as managed session policies.
@@ -225,103 +190,95 @@ impl AssumeRoleWithWebIdentityRequestBuilder {
     #[inline]
     pub fn set_policy_arns(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::PolicyDescriptorType>>,
+        input: Option<Vec<crate::types::PolicyDescriptorType>>,
     ) -> Self {
         self.inner.policy_arns = input;
         self
     }
     /// The value set for [`AssumeRoleWithWebIdentityRequest::policy_arns`](crate::types::AssumeRoleWithWebIdentityRequest::policy_arns), if any.
     #[inline]
-    pub fn get_policy_arns(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::PolicyDescriptorType>> {
+    pub fn get_policy_arns(&self) -> &Option<Vec<crate::types::PolicyDescriptorType>> {
         &self.inner.policy_arns
     }
     /// Sets [`AssumeRoleWithWebIdentityRequest::policy`](crate::types::AssumeRoleWithWebIdentityRequest::policy): An IAM policy in JSON format that you want to use as an inline session policy.
-    pub fn policy(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.policy = ::std::option::Option::Some(input.into());
+    pub fn policy(mut self, input: impl Into<String>) -> Self {
+        self.inner.policy = Some(input.into());
         self
     }
     /// Sets or clears [`AssumeRoleWithWebIdentityRequest::policy`](crate::types::AssumeRoleWithWebIdentityRequest::policy).
     #[inline]
-    pub fn set_policy(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_policy(mut self, input: Option<String>) -> Self {
         self.inner.policy = input;
         self
     }
     /// The value set for [`AssumeRoleWithWebIdentityRequest::policy`](crate::types::AssumeRoleWithWebIdentityRequest::policy), if any.
     #[inline]
-    pub fn get_policy(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_policy(&self) -> &Option<String> {
         &self.inner.policy
     }
     /// Sets [`AssumeRoleWithWebIdentityRequest::duration_seconds`](crate::types::AssumeRoleWithWebIdentityRequest::duration_seconds): The duration, in seconds, of the role session.
     pub fn duration_seconds(mut self, input: i32) -> Self {
-        self.inner.duration_seconds = ::std::option::Option::Some(input);
+        self.inner.duration_seconds = Some(input);
         self
     }
     /// Sets or clears [`AssumeRoleWithWebIdentityRequest::duration_seconds`](crate::types::AssumeRoleWithWebIdentityRequest::duration_seconds).
     #[inline]
-    pub fn set_duration_seconds(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_duration_seconds(mut self, input: Option<i32>) -> Self {
         self.inner.duration_seconds = input;
         self
     }
     /// The value set for [`AssumeRoleWithWebIdentityRequest::duration_seconds`](crate::types::AssumeRoleWithWebIdentityRequest::duration_seconds), if any.
     #[inline]
-    pub fn get_duration_seconds(&self) -> &::std::option::Option<i32> {
+    pub fn get_duration_seconds(&self) -> &Option<i32> {
         &self.inner.duration_seconds
     }
     /// Builds the [`AssumeRoleWithWebIdentityRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::AssumeRoleWithWebIdentityRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.role_arn.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "AssumeRoleWithWebIdentityRequest",
                 member: "role_arn",
             });
         }
         if self.inner.role_session_name.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "AssumeRoleWithWebIdentityRequest",
                 member: "role_session_name",
             });
         }
         if self.inner.web_identity_token.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "AssumeRoleWithWebIdentityRequest",
                 member: "web_identity_token",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for AssumeRoleWithWebIdentityRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.role_arn {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.role_arn {
             body.member("RoleArn", value);
         }
-        if let ::std::option::Option::Some(value) = &self.role_session_name {
+        if let Some(value) = &self.role_session_name {
             body.member("RoleSessionName", value);
         }
-        if let ::std::option::Option::Some(value) = &self.web_identity_token {
+        if let Some(value) = &self.web_identity_token {
             body.member("WebIdentityToken", value);
         }
-        if let ::std::option::Option::Some(value) = &self.provider_id {
+        if let Some(value) = &self.provider_id {
             body.member("ProviderId", value);
         }
-        if let ::std::option::Option::Some(value) = &self.policy_arns {
+        if let Some(value) = &self.policy_arns {
             let member_0 = body.enter("PolicyArns");
             if value.is_empty() {
                 body.value("");
@@ -335,12 +292,12 @@ impl ::awsgen_runtime::query::WriteQuery for AssumeRoleWithWebIdentityRequest {
             }
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.policy {
+        if let Some(value) = &self.policy {
             body.member("Policy", value);
         }
-        if let ::std::option::Option::Some(value) = &self.duration_seconds {
+        if let Some(value) = &self.duration_seconds {
             body.member("DurationSeconds", &value.to_string());
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,236 +2,191 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the response to a successful `AssumeRoleWithWebIdentity` request, including temporary Amazon Web Services credentials that can be used to make Amazon Web Services requests.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AssumeRoleWithWebIdentityResponse {
     /// The temporary security credentials, which include an access key ID, a secret access key, and a security token.
     ///
     /// **Note:** The size of the security token that STS API operations return is not fixed. We strongly recommend that you make no assumptions about the maximum size.
-    pub credentials: ::std::option::Option<crate::types::Credentials>,
+    pub credentials: Option<crate::types::Credentials>,
     /// The unique user identifier that is returned by the identity provider. This identifier is associated with the `WebIdentityToken` that was submitted with the `AssumeRoleWithWebIdentity` call. The identifier is typically unique to the user and the application that acquired the `WebIdentityToken` (pairwise identifier). For OpenID Connect ID tokens, this field contains the value returned by the identity provider as the token's `sub` (Subject) claim.
-    pub subject_from_web_identity_token: ::std::option::Option<::std::string::String>,
+    pub subject_from_web_identity_token: Option<String>,
     /// The Amazon Resource Name (ARN) and the assumed role ID, which are identifiers that you can use to refer to the resulting temporary security credentials. For example, you can reference these credentials as a principal in a resource-based policy by using the ARN or assumed role ID. The ARN and ID include the `RoleSessionName` that you specified when you called `AssumeRole`.
-    pub assumed_role_user: ::std::option::Option<crate::types::AssumedRoleUser>,
+    pub assumed_role_user: Option<crate::types::AssumedRoleUser>,
     /// A percentage value that indicates the packed size of the session policies and session tags combined passed in the request. The request fails if the packed size is greater than 100 percent, which means the policies and tags exceeded the allowed space.
-    pub packed_policy_size: ::std::option::Option<i32>,
+    pub packed_policy_size: Option<i32>,
     /// The issuing authority of the web identity token presented. For OpenID Connect ID tokens, this contains the value of the `iss` field. For OAuth 2.0 access tokens, this contains the value of the `ProviderId` parameter that was passed in the `AssumeRoleWithWebIdentity` request.
-    pub provider: ::std::option::Option<::std::string::String>,
+    pub provider: Option<String>,
     /// The intended audience (also known as client ID) of the web identity token. This is traditionally the client identifier issued to the application that requested the web identity token.
-    pub audience: ::std::option::Option<::std::string::String>,
+    pub audience: Option<String>,
     /// The value of the source identity that is returned in the JSON web token (JWT) from the identity provider.
     ///
     /// You can require users to set a source identity value when they assume a role. You do this by using the `sts:SourceIdentity` condition key in a role trust policy. That way, actions that are taken with the role are associated with that user. After the source identity is set, the value cannot be changed. It is present in the request for all actions that are taken by the role and persists across [chained role](https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles.html#id_roles_terms-and-concepts) sessions. You can configure your identity provider to use an attribute associated with your users, like user name or email, as the source identity when calling `AssumeRoleWithWebIdentity`. You do this by adding a claim to the JSON web token. To learn more about OIDC tokens and claims, see [Using Tokens with User Pools](https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-tokens-with-identity-providers.html) in the *Amazon Cognito Developer Guide*. For more information about using source identity, see [Monitor and control actions taken with assumed roles](https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_control-access_monitor.html) in the *IAM User Guide*.
     ///
     /// The regex used to validate this parameter is a string of characters consisting of upper- and lower-case alphanumeric characters with no spaces. You can also include underscores or any of the following characters: =,.@-
-    pub source_identity: ::std::option::Option<::std::string::String>,
+    pub source_identity: Option<String>,
 }
 impl AssumeRoleWithWebIdentityResponse {
     /// Starts building a [`AssumeRoleWithWebIdentityResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::AssumeRoleWithWebIdentityResponseBuilder {
-        <crate::types::builders::AssumeRoleWithWebIdentityResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AssumeRoleWithWebIdentityResponseBuilder as Default>::default()
     }
     /// The `Credentials` member, when set.
     #[inline]
-    pub fn credentials(&self) -> ::std::option::Option<&crate::types::Credentials> {
+    pub fn credentials(&self) -> Option<&crate::types::Credentials> {
         self.credentials.as_ref()
     }
     /// The `SubjectFromWebIdentityToken` member, when set.
     #[inline]
-    pub fn subject_from_web_identity_token(&self) -> ::std::option::Option<&str> {
+    pub fn subject_from_web_identity_token(&self) -> Option<&str> {
         self.subject_from_web_identity_token.as_deref()
     }
     /// The `AssumedRoleUser` member, when set.
     #[inline]
-    pub fn assumed_role_user(
-        &self,
-    ) -> ::std::option::Option<&crate::types::AssumedRoleUser> {
+    pub fn assumed_role_user(&self) -> Option<&crate::types::AssumedRoleUser> {
         self.assumed_role_user.as_ref()
     }
     /// The `PackedPolicySize` member, when set.
     #[inline]
-    pub fn packed_policy_size(&self) -> ::std::option::Option<i32> {
+    pub fn packed_policy_size(&self) -> Option<i32> {
         self.packed_policy_size
     }
     /// The `Provider` member, when set.
     #[inline]
-    pub fn provider(&self) -> ::std::option::Option<&str> {
+    pub fn provider(&self) -> Option<&str> {
         self.provider.as_deref()
     }
     /// The `Audience` member, when set.
     #[inline]
-    pub fn audience(&self) -> ::std::option::Option<&str> {
+    pub fn audience(&self) -> Option<&str> {
         self.audience.as_deref()
     }
     /// The `SourceIdentity` member, when set.
     #[inline]
-    pub fn source_identity(&self) -> ::std::option::Option<&str> {
+    pub fn source_identity(&self) -> Option<&str> {
         self.source_identity.as_deref()
     }
 }
 /// A builder for [`AssumeRoleWithWebIdentityResponse`](crate::types::AssumeRoleWithWebIdentityResponse); start one with `AssumeRoleWithWebIdentityResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AssumeRoleWithWebIdentityResponseBuilder {
     inner: crate::types::AssumeRoleWithWebIdentityResponse,
 }
 impl AssumeRoleWithWebIdentityResponseBuilder {
     /// Sets [`AssumeRoleWithWebIdentityResponse::credentials`](crate::types::AssumeRoleWithWebIdentityResponse::credentials): The temporary security credentials, which include an access key ID, a secret access key, and a security token.
     pub fn credentials(mut self, input: crate::types::Credentials) -> Self {
-        self.inner.credentials = ::std::option::Option::Some(input);
+        self.inner.credentials = Some(input);
         self
     }
     /// Sets or clears [`AssumeRoleWithWebIdentityResponse::credentials`](crate::types::AssumeRoleWithWebIdentityResponse::credentials).
     #[inline]
-    pub fn set_credentials(
-        mut self,
-        input: ::std::option::Option<crate::types::Credentials>,
-    ) -> Self {
+    pub fn set_credentials(mut self, input: Option<crate::types::Credentials>) -> Self {
         self.inner.credentials = input;
         self
     }
     /// The value set for [`AssumeRoleWithWebIdentityResponse::credentials`](crate::types::AssumeRoleWithWebIdentityResponse::credentials), if any.
     #[inline]
-    pub fn get_credentials(&self) -> &::std::option::Option<crate::types::Credentials> {
+    pub fn get_credentials(&self) -> &Option<crate::types::Credentials> {
         &self.inner.credentials
     }
     /// Sets [`AssumeRoleWithWebIdentityResponse::subject_from_web_identity_token`](crate::types::AssumeRoleWithWebIdentityResponse::subject_from_web_identity_token): The unique user identifier that is returned by the identity provider.
-    pub fn subject_from_web_identity_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.subject_from_web_identity_token = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn subject_from_web_identity_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.subject_from_web_identity_token = Some(input.into());
         self
     }
     /// Sets or clears [`AssumeRoleWithWebIdentityResponse::subject_from_web_identity_token`](crate::types::AssumeRoleWithWebIdentityResponse::subject_from_web_identity_token).
     #[inline]
-    pub fn set_subject_from_web_identity_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_subject_from_web_identity_token(mut self, input: Option<String>) -> Self {
         self.inner.subject_from_web_identity_token = input;
         self
     }
     /// The value set for [`AssumeRoleWithWebIdentityResponse::subject_from_web_identity_token`](crate::types::AssumeRoleWithWebIdentityResponse::subject_from_web_identity_token), if any.
     #[inline]
-    pub fn get_subject_from_web_identity_token(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_subject_from_web_identity_token(&self) -> &Option<String> {
         &self.inner.subject_from_web_identity_token
     }
     /// Sets [`AssumeRoleWithWebIdentityResponse::assumed_role_user`](crate::types::AssumeRoleWithWebIdentityResponse::assumed_role_user): The Amazon Resource Name (ARN) and the assumed role ID, which are identifiers that you can use to refer to the resulting temporary security credentials.
     pub fn assumed_role_user(mut self, input: crate::types::AssumedRoleUser) -> Self {
-        self.inner.assumed_role_user = ::std::option::Option::Some(input);
+        self.inner.assumed_role_user = Some(input);
         self
     }
     /// Sets or clears [`AssumeRoleWithWebIdentityResponse::assumed_role_user`](crate::types::AssumeRoleWithWebIdentityResponse::assumed_role_user).
     #[inline]
     pub fn set_assumed_role_user(
         mut self,
-        input: ::std::option::Option<crate::types::AssumedRoleUser>,
+        input: Option<crate::types::AssumedRoleUser>,
     ) -> Self {
         self.inner.assumed_role_user = input;
         self
     }
     /// The value set for [`AssumeRoleWithWebIdentityResponse::assumed_role_user`](crate::types::AssumeRoleWithWebIdentityResponse::assumed_role_user), if any.
     #[inline]
-    pub fn get_assumed_role_user(
-        &self,
-    ) -> &::std::option::Option<crate::types::AssumedRoleUser> {
+    pub fn get_assumed_role_user(&self) -> &Option<crate::types::AssumedRoleUser> {
         &self.inner.assumed_role_user
     }
     /// Sets [`AssumeRoleWithWebIdentityResponse::packed_policy_size`](crate::types::AssumeRoleWithWebIdentityResponse::packed_policy_size): A percentage value that indicates the packed size of the session policies and session tags combined passed in the request.
     pub fn packed_policy_size(mut self, input: i32) -> Self {
-        self.inner.packed_policy_size = ::std::option::Option::Some(input);
+        self.inner.packed_policy_size = Some(input);
         self
     }
     /// Sets or clears [`AssumeRoleWithWebIdentityResponse::packed_policy_size`](crate::types::AssumeRoleWithWebIdentityResponse::packed_policy_size).
     #[inline]
-    pub fn set_packed_policy_size(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_packed_policy_size(mut self, input: Option<i32>) -> Self {
         self.inner.packed_policy_size = input;
         self
     }
     /// The value set for [`AssumeRoleWithWebIdentityResponse::packed_policy_size`](crate::types::AssumeRoleWithWebIdentityResponse::packed_policy_size), if any.
     #[inline]
-    pub fn get_packed_policy_size(&self) -> &::std::option::Option<i32> {
+    pub fn get_packed_policy_size(&self) -> &Option<i32> {
         &self.inner.packed_policy_size
     }
     /// Sets [`AssumeRoleWithWebIdentityResponse::provider`](crate::types::AssumeRoleWithWebIdentityResponse::provider): The issuing authority of the web identity token presented.
-    pub fn provider(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.provider = ::std::option::Option::Some(input.into());
+    pub fn provider(mut self, input: impl Into<String>) -> Self {
+        self.inner.provider = Some(input.into());
         self
     }
     /// Sets or clears [`AssumeRoleWithWebIdentityResponse::provider`](crate::types::AssumeRoleWithWebIdentityResponse::provider).
     #[inline]
-    pub fn set_provider(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_provider(mut self, input: Option<String>) -> Self {
         self.inner.provider = input;
         self
     }
     /// The value set for [`AssumeRoleWithWebIdentityResponse::provider`](crate::types::AssumeRoleWithWebIdentityResponse::provider), if any.
     #[inline]
-    pub fn get_provider(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_provider(&self) -> &Option<String> {
         &self.inner.provider
     }
     /// Sets [`AssumeRoleWithWebIdentityResponse::audience`](crate::types::AssumeRoleWithWebIdentityResponse::audience): The intended audience (also known as client ID) of the web identity token.
-    pub fn audience(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.audience = ::std::option::Option::Some(input.into());
+    pub fn audience(mut self, input: impl Into<String>) -> Self {
+        self.inner.audience = Some(input.into());
         self
     }
     /// Sets or clears [`AssumeRoleWithWebIdentityResponse::audience`](crate::types::AssumeRoleWithWebIdentityResponse::audience).
     #[inline]
-    pub fn set_audience(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_audience(mut self, input: Option<String>) -> Self {
         self.inner.audience = input;
         self
     }
     /// The value set for [`AssumeRoleWithWebIdentityResponse::audience`](crate::types::AssumeRoleWithWebIdentityResponse::audience), if any.
     #[inline]
-    pub fn get_audience(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_audience(&self) -> &Option<String> {
         &self.inner.audience
     }
     /// Sets [`AssumeRoleWithWebIdentityResponse::source_identity`](crate::types::AssumeRoleWithWebIdentityResponse::source_identity): The value of the source identity that is returned in the JSON web token (JWT) from the identity provider.
-    pub fn source_identity(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.source_identity = ::std::option::Option::Some(input.into());
+    pub fn source_identity(mut self, input: impl Into<String>) -> Self {
+        self.inner.source_identity = Some(input.into());
         self
     }
     /// Sets or clears [`AssumeRoleWithWebIdentityResponse::source_identity`](crate::types::AssumeRoleWithWebIdentityResponse::source_identity).
     #[inline]
-    pub fn set_source_identity(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_source_identity(mut self, input: Option<String>) -> Self {
         self.inner.source_identity = input;
         self
     }
     /// The value set for [`AssumeRoleWithWebIdentityResponse::source_identity`](crate::types::AssumeRoleWithWebIdentityResponse::source_identity), if any.
     #[inline]
-    pub fn get_source_identity(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_source_identity(&self) -> &Option<String> {
         &self.inner.source_identity
     }
     /// Builds the [`AssumeRoleWithWebIdentityResponse`]; it has no required members, so this cannot fail.
@@ -243,54 +198,48 @@ impl AssumeRoleWithWebIdentityResponseBuilder {
 impl ::awsgen_runtime::xml::FromXml for AssumeRoleWithWebIdentityResponse {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "Credentials" => {
-                    value.credentials = ::std::option::Option::Some(
+                    value.credentials = Some(
                         <crate::types::Credentials as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "SubjectFromWebIdentityToken" => {
-                    value.subject_from_web_identity_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
+                    value.subject_from_web_identity_token = Some(
+                        String::from(child.text()),
                     );
                 }
                 "AssumedRoleUser" => {
-                    value.assumed_role_user = ::std::option::Option::Some(
+                    value.assumed_role_user = Some(
                         <crate::types::AssumedRoleUser as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "PackedPolicySize" => {
-                    value.packed_policy_size = ::std::option::Option::Some(
+                    value.packed_policy_size = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "AssumeRoleWithWebIdentityResponse")?,
                     );
                 }
                 "Provider" => {
-                    value.provider = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.provider = Some(String::from(child.text()));
                 }
                 "Audience" => {
-                    value.audience = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.audience = Some(String::from(child.text()));
                 }
                 "SourceIdentity" => {
-                    value.source_identity = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.source_identity = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

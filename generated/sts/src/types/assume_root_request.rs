@@ -2,18 +2,13 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AssumeRootRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AssumeRootRequest {
     /// The member account principal ARN or account ID.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub target_principal: ::std::option::Option<::std::string::String>,
+    pub target_principal: Option<String>,
     /// The identity based policy that scopes the session to the privileged tasks that can be performed. You must use one of following Amazon Web Services managed policies to scope root session actions:
     ///
     /// - [IAMAuditRootUserCredentials](https://docs.aws.amazon.com/IAM/latest/UserGuide/security-iam-awsmanpol.html#security-iam-awsmanpol-IAMAuditRootUserCredentials)
@@ -23,145 +18,130 @@ pub struct AssumeRootRequest {
     /// - [SQSUnlockQueuePolicy](https://docs.aws.amazon.com/IAM/latest/UserGuide/security-iam-awsmanpol.html#security-iam-awsmanpol-SQSUnlockQueuePolicy)
     ///
     /// Required: the builder's `build()` fails without it.
-    pub task_policy_arn: ::std::option::Option<crate::types::PolicyDescriptorType>,
+    pub task_policy_arn: Option<crate::types::PolicyDescriptorType>,
     /// The duration, in seconds, of the privileged session. The value can range from 0 seconds up to the maximum session duration of 900 seconds (15 minutes). If you specify a value higher than this setting, the operation fails.
     ///
     /// By default, the value is set to `900` seconds.
-    pub duration_seconds: ::std::option::Option<i32>,
+    pub duration_seconds: Option<i32>,
 }
 impl AssumeRootRequest {
     /// Starts building a [`AssumeRootRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::AssumeRootRequestBuilder {
-        <crate::types::builders::AssumeRootRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AssumeRootRequestBuilder as Default>::default()
     }
     /// The `TargetPrincipal` member, when set.
     #[inline]
-    pub fn target_principal(&self) -> ::std::option::Option<&str> {
+    pub fn target_principal(&self) -> Option<&str> {
         self.target_principal.as_deref()
     }
     /// The `TaskPolicyArn` member, when set.
     #[inline]
-    pub fn task_policy_arn(
-        &self,
-    ) -> ::std::option::Option<&crate::types::PolicyDescriptorType> {
+    pub fn task_policy_arn(&self) -> Option<&crate::types::PolicyDescriptorType> {
         self.task_policy_arn.as_ref()
     }
     /// The `DurationSeconds` member, when set.
     #[inline]
-    pub fn duration_seconds(&self) -> ::std::option::Option<i32> {
+    pub fn duration_seconds(&self) -> Option<i32> {
         self.duration_seconds
     }
 }
 /// A builder for [`AssumeRootRequest`](crate::types::AssumeRootRequest); start one with `AssumeRootRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AssumeRootRequestBuilder {
     inner: crate::types::AssumeRootRequest,
 }
 impl AssumeRootRequestBuilder {
     /// Sets [`AssumeRootRequest::target_principal`](crate::types::AssumeRootRequest::target_principal): The member account principal ARN or account ID.
-    pub fn target_principal(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.target_principal = ::std::option::Option::Some(input.into());
+    pub fn target_principal(mut self, input: impl Into<String>) -> Self {
+        self.inner.target_principal = Some(input.into());
         self
     }
     /// Sets or clears [`AssumeRootRequest::target_principal`](crate::types::AssumeRootRequest::target_principal).
     #[inline]
-    pub fn set_target_principal(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_target_principal(mut self, input: Option<String>) -> Self {
         self.inner.target_principal = input;
         self
     }
     /// The value set for [`AssumeRootRequest::target_principal`](crate::types::AssumeRootRequest::target_principal), if any.
     #[inline]
-    pub fn get_target_principal(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_target_principal(&self) -> &Option<String> {
         &self.inner.target_principal
     }
     /// Sets [`AssumeRootRequest::task_policy_arn`](crate::types::AssumeRootRequest::task_policy_arn): The identity based policy that scopes the session to the privileged tasks that can be performed.
     pub fn task_policy_arn(mut self, input: crate::types::PolicyDescriptorType) -> Self {
-        self.inner.task_policy_arn = ::std::option::Option::Some(input);
+        self.inner.task_policy_arn = Some(input);
         self
     }
     /// Sets or clears [`AssumeRootRequest::task_policy_arn`](crate::types::AssumeRootRequest::task_policy_arn).
     #[inline]
     pub fn set_task_policy_arn(
         mut self,
-        input: ::std::option::Option<crate::types::PolicyDescriptorType>,
+        input: Option<crate::types::PolicyDescriptorType>,
     ) -> Self {
         self.inner.task_policy_arn = input;
         self
     }
     /// The value set for [`AssumeRootRequest::task_policy_arn`](crate::types::AssumeRootRequest::task_policy_arn), if any.
     #[inline]
-    pub fn get_task_policy_arn(
-        &self,
-    ) -> &::std::option::Option<crate::types::PolicyDescriptorType> {
+    pub fn get_task_policy_arn(&self) -> &Option<crate::types::PolicyDescriptorType> {
         &self.inner.task_policy_arn
     }
     /// Sets [`AssumeRootRequest::duration_seconds`](crate::types::AssumeRootRequest::duration_seconds): The duration, in seconds, of the privileged session.
     pub fn duration_seconds(mut self, input: i32) -> Self {
-        self.inner.duration_seconds = ::std::option::Option::Some(input);
+        self.inner.duration_seconds = Some(input);
         self
     }
     /// Sets or clears [`AssumeRootRequest::duration_seconds`](crate::types::AssumeRootRequest::duration_seconds).
     #[inline]
-    pub fn set_duration_seconds(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_duration_seconds(mut self, input: Option<i32>) -> Self {
         self.inner.duration_seconds = input;
         self
     }
     /// The value set for [`AssumeRootRequest::duration_seconds`](crate::types::AssumeRootRequest::duration_seconds), if any.
     #[inline]
-    pub fn get_duration_seconds(&self) -> &::std::option::Option<i32> {
+    pub fn get_duration_seconds(&self) -> &Option<i32> {
         &self.inner.duration_seconds
     }
     /// Builds the [`AssumeRootRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::AssumeRootRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.target_principal.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "AssumeRootRequest",
                 member: "target_principal",
             });
         }
         if self.inner.task_policy_arn.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "AssumeRootRequest",
                 member: "task_policy_arn",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for AssumeRootRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.target_principal {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.target_principal {
             body.member("TargetPrincipal", value);
         }
-        if let ::std::option::Option::Some(value) = &self.task_policy_arn {
+        if let Some(value) = &self.task_policy_arn {
             let member_0 = body.enter("TaskPolicyArn");
             ::awsgen_runtime::query::WriteQuery::write_query(value, body)?;
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.duration_seconds {
+        if let Some(value) = &self.duration_seconds {
             body.member("DurationSeconds", &value.to_string());
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,92 +2,73 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `AssumeRootResponse` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct AssumeRootResponse {
     /// The temporary security credentials, which include an access key ID, a secret access key, and a security token.
     ///
     /// **Note:** The size of the security token that STS API operations return is not fixed. We strongly recommend that you make no assumptions about the maximum size.
-    pub credentials: ::std::option::Option<crate::types::Credentials>,
+    pub credentials: Option<crate::types::Credentials>,
     /// The source identity specified by the principal that is calling the `AssumeRoot` operation.
     ///
     /// You can use the `aws:SourceIdentity` condition key to control access based on the value of source identity. For more information about using source identity, see [Monitor and control actions taken with assumed roles](https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_control-access_monitor.html) in the *IAM User Guide*.
     ///
     /// The regex used to validate this parameter is a string of characters consisting of upper- and lower-case alphanumeric characters with no spaces. You can also include underscores or any of the following characters: =,.@-
-    pub source_identity: ::std::option::Option<::std::string::String>,
+    pub source_identity: Option<String>,
 }
 impl AssumeRootResponse {
     /// Starts building a [`AssumeRootResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::AssumeRootResponseBuilder {
-        <crate::types::builders::AssumeRootResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::AssumeRootResponseBuilder as Default>::default()
     }
     /// The `Credentials` member, when set.
     #[inline]
-    pub fn credentials(&self) -> ::std::option::Option<&crate::types::Credentials> {
+    pub fn credentials(&self) -> Option<&crate::types::Credentials> {
         self.credentials.as_ref()
     }
     /// The `SourceIdentity` member, when set.
     #[inline]
-    pub fn source_identity(&self) -> ::std::option::Option<&str> {
+    pub fn source_identity(&self) -> Option<&str> {
         self.source_identity.as_deref()
     }
 }
 /// A builder for [`AssumeRootResponse`](crate::types::AssumeRootResponse); start one with `AssumeRootResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct AssumeRootResponseBuilder {
     inner: crate::types::AssumeRootResponse,
 }
 impl AssumeRootResponseBuilder {
     /// Sets [`AssumeRootResponse::credentials`](crate::types::AssumeRootResponse::credentials): The temporary security credentials, which include an access key ID, a secret access key, and a security token.
     pub fn credentials(mut self, input: crate::types::Credentials) -> Self {
-        self.inner.credentials = ::std::option::Option::Some(input);
+        self.inner.credentials = Some(input);
         self
     }
     /// Sets or clears [`AssumeRootResponse::credentials`](crate::types::AssumeRootResponse::credentials).
     #[inline]
-    pub fn set_credentials(
-        mut self,
-        input: ::std::option::Option<crate::types::Credentials>,
-    ) -> Self {
+    pub fn set_credentials(mut self, input: Option<crate::types::Credentials>) -> Self {
         self.inner.credentials = input;
         self
     }
     /// The value set for [`AssumeRootResponse::credentials`](crate::types::AssumeRootResponse::credentials), if any.
     #[inline]
-    pub fn get_credentials(&self) -> &::std::option::Option<crate::types::Credentials> {
+    pub fn get_credentials(&self) -> &Option<crate::types::Credentials> {
         &self.inner.credentials
     }
     /// Sets [`AssumeRootResponse::source_identity`](crate::types::AssumeRootResponse::source_identity): The source identity specified by the principal that is calling the `AssumeRoot` operation.
-    pub fn source_identity(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.source_identity = ::std::option::Option::Some(input.into());
+    pub fn source_identity(mut self, input: impl Into<String>) -> Self {
+        self.inner.source_identity = Some(input.into());
         self
     }
     /// Sets or clears [`AssumeRootResponse::source_identity`](crate::types::AssumeRootResponse::source_identity).
     #[inline]
-    pub fn set_source_identity(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_source_identity(mut self, input: Option<String>) -> Self {
         self.inner.source_identity = input;
         self
     }
     /// The value set for [`AssumeRootResponse::source_identity`](crate::types::AssumeRootResponse::source_identity), if any.
     #[inline]
-    pub fn get_source_identity(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_source_identity(&self) -> &Option<String> {
         &self.inner.source_identity
     }
     /// Builds the [`AssumeRootResponse`]; it has no required members, so this cannot fail.
@@ -99,25 +80,23 @@ impl AssumeRootResponseBuilder {
 impl ::awsgen_runtime::xml::FromXml for AssumeRootResponse {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "Credentials" => {
-                    value.credentials = ::std::option::Option::Some(
+                    value.credentials = Some(
                         <crate::types::Credentials as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "SourceIdentity" => {
-                    value.source_identity = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.source_identity = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

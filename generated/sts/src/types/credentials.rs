@@ -2,52 +2,50 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Amazon Web Services credentials for API authentication.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Credentials {
     /// The access key ID that identifies the temporary security credentials.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub access_key_id: ::std::option::Option<::std::string::String>,
+    pub access_key_id: Option<String>,
     /// The secret access key that can be used to sign requests.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub secret_access_key: ::std::option::Option<::std::string::String>,
+    pub secret_access_key: Option<String>,
     /// The token that users must pass to the service API to use the temporary credentials.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub session_token: ::std::option::Option<::std::string::String>,
+    pub session_token: Option<String>,
     /// The date on which the current credentials expire.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub expiration: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub expiration: Option<::awsgen_runtime::time::OffsetDateTime>,
 }
 impl Credentials {
     /// Starts building a [`Credentials`].
     #[inline]
     pub fn builder() -> crate::types::builders::CredentialsBuilder {
-        <crate::types::builders::CredentialsBuilder as ::std::default::Default>::default()
+        <crate::types::builders::CredentialsBuilder as Default>::default()
     }
     /// The `AccessKeyId` member, when set.
     #[inline]
-    pub fn access_key_id(&self) -> ::std::option::Option<&str> {
+    pub fn access_key_id(&self) -> Option<&str> {
         self.access_key_id.as_deref()
     }
     /// The `SecretAccessKey` member, when set.
     #[inline]
-    pub fn secret_access_key(&self) -> ::std::option::Option<&str> {
+    pub fn secret_access_key(&self) -> Option<&str> {
         self.secret_access_key.as_deref()
     }
     /// The `SessionToken` member, when set.
     #[inline]
-    pub fn session_token(&self) -> ::std::option::Option<&str> {
+    pub fn session_token(&self) -> Option<&str> {
         self.session_token.as_deref()
     }
     /// The `Expiration` member, when set.
     #[inline]
-    pub fn expiration(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn expiration(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.expiration.as_ref()
     }
 }
@@ -62,164 +60,128 @@ impl ::std::fmt::Debug for Credentials {
     }
 }
 /// A builder for [`Credentials`](crate::types::Credentials); start one with `Credentials::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct CredentialsBuilder {
     inner: crate::types::Credentials,
 }
 impl CredentialsBuilder {
     /// Sets [`Credentials::access_key_id`](crate::types::Credentials::access_key_id): The access key ID that identifies the temporary security credentials.
-    pub fn access_key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.access_key_id = ::std::option::Option::Some(input.into());
+    pub fn access_key_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.access_key_id = Some(input.into());
         self
     }
     /// Sets or clears [`Credentials::access_key_id`](crate::types::Credentials::access_key_id).
     #[inline]
-    pub fn set_access_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_access_key_id(mut self, input: Option<String>) -> Self {
         self.inner.access_key_id = input;
         self
     }
     /// The value set for [`Credentials::access_key_id`](crate::types::Credentials::access_key_id), if any.
     #[inline]
-    pub fn get_access_key_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_access_key_id(&self) -> &Option<String> {
         &self.inner.access_key_id
     }
     /// Sets [`Credentials::secret_access_key`](crate::types::Credentials::secret_access_key): The secret access key that can be used to sign requests.
-    pub fn secret_access_key(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.secret_access_key = ::std::option::Option::Some(input.into());
+    pub fn secret_access_key(mut self, input: impl Into<String>) -> Self {
+        self.inner.secret_access_key = Some(input.into());
         self
     }
     /// Sets or clears [`Credentials::secret_access_key`](crate::types::Credentials::secret_access_key).
     #[inline]
-    pub fn set_secret_access_key(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_secret_access_key(mut self, input: Option<String>) -> Self {
         self.inner.secret_access_key = input;
         self
     }
     /// The value set for [`Credentials::secret_access_key`](crate::types::Credentials::secret_access_key), if any.
     #[inline]
-    pub fn get_secret_access_key(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_secret_access_key(&self) -> &Option<String> {
         &self.inner.secret_access_key
     }
     /// Sets [`Credentials::session_token`](crate::types::Credentials::session_token): The token that users must pass to the service API to use the temporary credentials.
-    pub fn session_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.session_token = ::std::option::Option::Some(input.into());
+    pub fn session_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.session_token = Some(input.into());
         self
     }
     /// Sets or clears [`Credentials::session_token`](crate::types::Credentials::session_token).
     #[inline]
-    pub fn set_session_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_session_token(mut self, input: Option<String>) -> Self {
         self.inner.session_token = input;
         self
     }
     /// The value set for [`Credentials::session_token`](crate::types::Credentials::session_token), if any.
     #[inline]
-    pub fn get_session_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_session_token(&self) -> &Option<String> {
         &self.inner.session_token
     }
     /// Sets [`Credentials::expiration`](crate::types::Credentials::expiration): The date on which the current credentials expire.
     pub fn expiration(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.expiration = ::std::option::Option::Some(input);
+        self.inner.expiration = Some(input);
         self
     }
     /// Sets or clears [`Credentials::expiration`](crate::types::Credentials::expiration).
     #[inline]
     pub fn set_expiration(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.expiration = input;
         self
     }
     /// The value set for [`Credentials::expiration`](crate::types::Credentials::expiration), if any.
     #[inline]
-    pub fn get_expiration(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_expiration(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.expiration
     }
     /// Builds the [`Credentials`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        crate::types::Credentials,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
+    ) -> Result<crate::types::Credentials, ::awsgen_runtime::primitives::BuildError> {
         if self.inner.access_key_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "Credentials",
                 member: "access_key_id",
             });
         }
         if self.inner.secret_access_key.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "Credentials",
                 member: "secret_access_key",
             });
         }
         if self.inner.session_token.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "Credentials",
                 member: "session_token",
             });
         }
         if self.inner.expiration.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "Credentials",
                 member: "expiration",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::xml::FromXml for Credentials {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "AccessKeyId" => {
-                    value.access_key_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.access_key_id = Some(String::from(child.text()));
                 }
                 "SecretAccessKey" => {
-                    value.secret_access_key = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.secret_access_key = Some(String::from(child.text()));
                 }
                 "SessionToken" => {
-                    value.session_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.session_token = Some(String::from(child.text()));
                 }
                 "Expiration" => {
-                    value.expiration = ::std::option::Option::Some(
+                    value.expiration = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -230,6 +192,6 @@ impl ::awsgen_runtime::xml::FromXml for Credentials {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,89 +2,73 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `DecodeAuthorizationMessageRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DecodeAuthorizationMessageRequest {
     /// The encoded message that was returned with the response.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub encoded_message: ::std::option::Option<::std::string::String>,
+    pub encoded_message: Option<String>,
 }
 impl DecodeAuthorizationMessageRequest {
     /// Starts building a [`DecodeAuthorizationMessageRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DecodeAuthorizationMessageRequestBuilder {
-        <crate::types::builders::DecodeAuthorizationMessageRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DecodeAuthorizationMessageRequestBuilder as Default>::default()
     }
     /// The `EncodedMessage` member, when set.
     #[inline]
-    pub fn encoded_message(&self) -> ::std::option::Option<&str> {
+    pub fn encoded_message(&self) -> Option<&str> {
         self.encoded_message.as_deref()
     }
 }
 /// A builder for [`DecodeAuthorizationMessageRequest`](crate::types::DecodeAuthorizationMessageRequest); start one with `DecodeAuthorizationMessageRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DecodeAuthorizationMessageRequestBuilder {
     inner: crate::types::DecodeAuthorizationMessageRequest,
 }
 impl DecodeAuthorizationMessageRequestBuilder {
     /// Sets [`DecodeAuthorizationMessageRequest::encoded_message`](crate::types::DecodeAuthorizationMessageRequest::encoded_message): The encoded message that was returned with the response.
-    pub fn encoded_message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.encoded_message = ::std::option::Option::Some(input.into());
+    pub fn encoded_message(mut self, input: impl Into<String>) -> Self {
+        self.inner.encoded_message = Some(input.into());
         self
     }
     /// Sets or clears [`DecodeAuthorizationMessageRequest::encoded_message`](crate::types::DecodeAuthorizationMessageRequest::encoded_message).
     #[inline]
-    pub fn set_encoded_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_encoded_message(mut self, input: Option<String>) -> Self {
         self.inner.encoded_message = input;
         self
     }
     /// The value set for [`DecodeAuthorizationMessageRequest::encoded_message`](crate::types::DecodeAuthorizationMessageRequest::encoded_message), if any.
     #[inline]
-    pub fn get_encoded_message(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_encoded_message(&self) -> &Option<String> {
         &self.inner.encoded_message
     }
     /// Builds the [`DecodeAuthorizationMessageRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::DecodeAuthorizationMessageRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.encoded_message.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DecodeAuthorizationMessageRequest",
                 member: "encoded_message",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for DecodeAuthorizationMessageRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.encoded_message {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.encoded_message {
             body.member("EncodedMessage", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,60 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A document that contains additional information about the authorization status of a request from an encoded message that is returned in response to an Amazon Web Services request.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct DecodeAuthorizationMessageResponse {
     /// The API returns a response with the decoded message.
-    pub decoded_message: ::std::option::Option<::std::string::String>,
+    pub decoded_message: Option<String>,
 }
 impl DecodeAuthorizationMessageResponse {
     /// Starts building a [`DecodeAuthorizationMessageResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::DecodeAuthorizationMessageResponseBuilder {
-        <crate::types::builders::DecodeAuthorizationMessageResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::DecodeAuthorizationMessageResponseBuilder as Default>::default()
     }
     /// The `DecodedMessage` member, when set.
     #[inline]
-    pub fn decoded_message(&self) -> ::std::option::Option<&str> {
+    pub fn decoded_message(&self) -> Option<&str> {
         self.decoded_message.as_deref()
     }
 }
 /// A builder for [`DecodeAuthorizationMessageResponse`](crate::types::DecodeAuthorizationMessageResponse); start one with `DecodeAuthorizationMessageResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct DecodeAuthorizationMessageResponseBuilder {
     inner: crate::types::DecodeAuthorizationMessageResponse,
 }
 impl DecodeAuthorizationMessageResponseBuilder {
     /// Sets [`DecodeAuthorizationMessageResponse::decoded_message`](crate::types::DecodeAuthorizationMessageResponse::decoded_message): The API returns a response with the decoded message.
-    pub fn decoded_message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.decoded_message = ::std::option::Option::Some(input.into());
+    pub fn decoded_message(mut self, input: impl Into<String>) -> Self {
+        self.inner.decoded_message = Some(input.into());
         self
     }
     /// Sets or clears [`DecodeAuthorizationMessageResponse::decoded_message`](crate::types::DecodeAuthorizationMessageResponse::decoded_message).
     #[inline]
-    pub fn set_decoded_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_decoded_message(mut self, input: Option<String>) -> Self {
         self.inner.decoded_message = input;
         self
     }
     /// The value set for [`DecodeAuthorizationMessageResponse::decoded_message`](crate::types::DecodeAuthorizationMessageResponse::decoded_message), if any.
     #[inline]
-    pub fn get_decoded_message(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_decoded_message(&self) -> &Option<String> {
         &self.inner.decoded_message
     }
     /// Builds the [`DecodeAuthorizationMessageResponse`]; it has no required members, so this cannot fail.
@@ -67,15 +51,13 @@ impl DecodeAuthorizationMessageResponseBuilder {
 impl ::awsgen_runtime::xml::FromXml for DecodeAuthorizationMessageResponse {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "DecodedMessage" {
-                value.decoded_message = ::std::option::Option::Some(
-                    ::std::string::String::from(child.text()),
-                );
+                value.decoded_message = Some(String::from(child.text()));
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,140 +2,109 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Identifiers for the federated user that is associated with the credentials.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct FederatedUser {
     /// The string that identifies the federated user associated with the credentials, similar to the unique ID of an IAM user.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub federated_user_id: ::std::option::Option<::std::string::String>,
+    pub federated_user_id: Option<String>,
     /// The ARN that specifies the federated user that is associated with the credentials. For more information about ARNs and how to use them in policies, see [IAM Identifiers](https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html) in the *IAM User Guide*.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub arn: ::std::option::Option<::std::string::String>,
+    pub arn: Option<String>,
 }
 impl FederatedUser {
     /// Starts building a [`FederatedUser`].
     #[inline]
     pub fn builder() -> crate::types::builders::FederatedUserBuilder {
-        <crate::types::builders::FederatedUserBuilder as ::std::default::Default>::default()
+        <crate::types::builders::FederatedUserBuilder as Default>::default()
     }
     /// The `FederatedUserId` member, when set.
     #[inline]
-    pub fn federated_user_id(&self) -> ::std::option::Option<&str> {
+    pub fn federated_user_id(&self) -> Option<&str> {
         self.federated_user_id.as_deref()
     }
     /// The `Arn` member, when set.
     #[inline]
-    pub fn arn(&self) -> ::std::option::Option<&str> {
+    pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
 }
 /// A builder for [`FederatedUser`](crate::types::FederatedUser); start one with `FederatedUser::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct FederatedUserBuilder {
     inner: crate::types::FederatedUser,
 }
 impl FederatedUserBuilder {
     /// Sets [`FederatedUser::federated_user_id`](crate::types::FederatedUser::federated_user_id): The string that identifies the federated user associated with the credentials, similar to the unique ID of an IAM user.
-    pub fn federated_user_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.federated_user_id = ::std::option::Option::Some(input.into());
+    pub fn federated_user_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.federated_user_id = Some(input.into());
         self
     }
     /// Sets or clears [`FederatedUser::federated_user_id`](crate::types::FederatedUser::federated_user_id).
     #[inline]
-    pub fn set_federated_user_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_federated_user_id(mut self, input: Option<String>) -> Self {
         self.inner.federated_user_id = input;
         self
     }
     /// The value set for [`FederatedUser::federated_user_id`](crate::types::FederatedUser::federated_user_id), if any.
     #[inline]
-    pub fn get_federated_user_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_federated_user_id(&self) -> &Option<String> {
         &self.inner.federated_user_id
     }
     /// Sets [`FederatedUser::arn`](crate::types::FederatedUser::arn): The ARN that specifies the federated user that is associated with the credentials.
-    pub fn arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.arn = ::std::option::Option::Some(input.into());
+    pub fn arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.arn = Some(input.into());
         self
     }
     /// Sets or clears [`FederatedUser::arn`](crate::types::FederatedUser::arn).
     #[inline]
-    pub fn set_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_arn(mut self, input: Option<String>) -> Self {
         self.inner.arn = input;
         self
     }
     /// The value set for [`FederatedUser::arn`](crate::types::FederatedUser::arn), if any.
     #[inline]
-    pub fn get_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_arn(&self) -> &Option<String> {
         &self.inner.arn
     }
     /// Builds the [`FederatedUser`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        crate::types::FederatedUser,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
+    ) -> Result<crate::types::FederatedUser, ::awsgen_runtime::primitives::BuildError> {
         if self.inner.federated_user_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "FederatedUser",
                 member: "federated_user_id",
             });
         }
         if self.inner.arn.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "FederatedUser",
                 member: "arn",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::xml::FromXml for FederatedUser {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "FederatedUserId" => {
-                    value.federated_user_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.federated_user_id = Some(String::from(child.text()));
                 }
                 "Arn" => {
-                    value.arn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.arn = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

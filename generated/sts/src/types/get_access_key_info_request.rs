@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetAccessKeyInfoRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetAccessKeyInfoRequest {
     /// The identifier of an access key.
@@ -15,78 +10,67 @@ pub struct GetAccessKeyInfoRequest {
     /// This parameter allows (through its regex pattern) a string of characters that can consist of any upper- or lowercase letter or digit.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub access_key_id: ::std::option::Option<::std::string::String>,
+    pub access_key_id: Option<String>,
 }
 impl GetAccessKeyInfoRequest {
     /// Starts building a [`GetAccessKeyInfoRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetAccessKeyInfoRequestBuilder {
-        <crate::types::builders::GetAccessKeyInfoRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetAccessKeyInfoRequestBuilder as Default>::default()
     }
     /// The `AccessKeyId` member, when set.
     #[inline]
-    pub fn access_key_id(&self) -> ::std::option::Option<&str> {
+    pub fn access_key_id(&self) -> Option<&str> {
         self.access_key_id.as_deref()
     }
 }
 /// A builder for [`GetAccessKeyInfoRequest`](crate::types::GetAccessKeyInfoRequest); start one with `GetAccessKeyInfoRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetAccessKeyInfoRequestBuilder {
     inner: crate::types::GetAccessKeyInfoRequest,
 }
 impl GetAccessKeyInfoRequestBuilder {
     /// Sets [`GetAccessKeyInfoRequest::access_key_id`](crate::types::GetAccessKeyInfoRequest::access_key_id): The identifier of an access key.
-    pub fn access_key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.access_key_id = ::std::option::Option::Some(input.into());
+    pub fn access_key_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.access_key_id = Some(input.into());
         self
     }
     /// Sets or clears [`GetAccessKeyInfoRequest::access_key_id`](crate::types::GetAccessKeyInfoRequest::access_key_id).
     #[inline]
-    pub fn set_access_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_access_key_id(mut self, input: Option<String>) -> Self {
         self.inner.access_key_id = input;
         self
     }
     /// The value set for [`GetAccessKeyInfoRequest::access_key_id`](crate::types::GetAccessKeyInfoRequest::access_key_id), if any.
     #[inline]
-    pub fn get_access_key_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_access_key_id(&self) -> &Option<String> {
         &self.inner.access_key_id
     }
     /// Builds the [`GetAccessKeyInfoRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetAccessKeyInfoRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.access_key_id.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetAccessKeyInfoRequest",
                 member: "access_key_id",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for GetAccessKeyInfoRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.access_key_id {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.access_key_id {
             body.member("AccessKeyId", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,60 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetAccessKeyInfoResponse` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetAccessKeyInfoResponse {
     /// The number used to identify the Amazon Web Services account.
-    pub account: ::std::option::Option<::std::string::String>,
+    pub account: Option<String>,
 }
 impl GetAccessKeyInfoResponse {
     /// Starts building a [`GetAccessKeyInfoResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetAccessKeyInfoResponseBuilder {
-        <crate::types::builders::GetAccessKeyInfoResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetAccessKeyInfoResponseBuilder as Default>::default()
     }
     /// The `Account` member, when set.
     #[inline]
-    pub fn account(&self) -> ::std::option::Option<&str> {
+    pub fn account(&self) -> Option<&str> {
         self.account.as_deref()
     }
 }
 /// A builder for [`GetAccessKeyInfoResponse`](crate::types::GetAccessKeyInfoResponse); start one with `GetAccessKeyInfoResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetAccessKeyInfoResponseBuilder {
     inner: crate::types::GetAccessKeyInfoResponse,
 }
 impl GetAccessKeyInfoResponseBuilder {
     /// Sets [`GetAccessKeyInfoResponse::account`](crate::types::GetAccessKeyInfoResponse::account): The number used to identify the Amazon Web Services account.
-    pub fn account(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.account = ::std::option::Option::Some(input.into());
+    pub fn account(mut self, input: impl Into<String>) -> Self {
+        self.inner.account = Some(input.into());
         self
     }
     /// Sets or clears [`GetAccessKeyInfoResponse::account`](crate::types::GetAccessKeyInfoResponse::account).
     #[inline]
-    pub fn set_account(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_account(mut self, input: Option<String>) -> Self {
         self.inner.account = input;
         self
     }
     /// The value set for [`GetAccessKeyInfoResponse::account`](crate::types::GetAccessKeyInfoResponse::account), if any.
     #[inline]
-    pub fn get_account(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_account(&self) -> &Option<String> {
         &self.inner.account
     }
     /// Builds the [`GetAccessKeyInfoResponse`]; it has no required members, so this cannot fail.
@@ -67,15 +51,13 @@ impl GetAccessKeyInfoResponseBuilder {
 impl ::awsgen_runtime::xml::FromXml for GetAccessKeyInfoResponse {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "Account" {
-                value.account = ::std::option::Option::Some(
-                    ::std::string::String::from(child.text()),
-                );
+                value.account = Some(String::from(child.text()));
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

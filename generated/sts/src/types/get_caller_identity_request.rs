@@ -2,28 +2,18 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetCallerIdentityRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetCallerIdentityRequest {}
 impl GetCallerIdentityRequest {
     /// Starts building a [`GetCallerIdentityRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetCallerIdentityRequestBuilder {
-        <crate::types::builders::GetCallerIdentityRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetCallerIdentityRequestBuilder as Default>::default()
     }
 }
 /// A builder for [`GetCallerIdentityRequest`](crate::types::GetCallerIdentityRequest); start one with `GetCallerIdentityRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetCallerIdentityRequestBuilder {
     inner: crate::types::GetCallerIdentityRequest,
 }

@@ -2,118 +2,90 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the response to a successful `GetCallerIdentity` request, including information about the entity making the request.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetCallerIdentityResponse {
     /// The unique identifier of the calling entity. The exact value depends on the type of entity that is making the call. The values returned are those listed in the **aws:userid** column in the [Principal table](https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html#principaltable) found on the **Policy Variables** reference page in the *IAM User Guide*.
-    pub user_id: ::std::option::Option<::std::string::String>,
+    pub user_id: Option<String>,
     /// The Amazon Web Services account ID number of the account that owns or contains the calling entity.
-    pub account: ::std::option::Option<::std::string::String>,
+    pub account: Option<String>,
     /// The Amazon Web Services ARN associated with the calling entity.
-    pub arn: ::std::option::Option<::std::string::String>,
+    pub arn: Option<String>,
 }
 impl GetCallerIdentityResponse {
     /// Starts building a [`GetCallerIdentityResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetCallerIdentityResponseBuilder {
-        <crate::types::builders::GetCallerIdentityResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetCallerIdentityResponseBuilder as Default>::default()
     }
     /// The `UserId` member, when set.
     #[inline]
-    pub fn user_id(&self) -> ::std::option::Option<&str> {
+    pub fn user_id(&self) -> Option<&str> {
         self.user_id.as_deref()
     }
     /// The `Account` member, when set.
     #[inline]
-    pub fn account(&self) -> ::std::option::Option<&str> {
+    pub fn account(&self) -> Option<&str> {
         self.account.as_deref()
     }
     /// The `Arn` member, when set.
     #[inline]
-    pub fn arn(&self) -> ::std::option::Option<&str> {
+    pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
 }
 /// A builder for [`GetCallerIdentityResponse`](crate::types::GetCallerIdentityResponse); start one with `GetCallerIdentityResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetCallerIdentityResponseBuilder {
     inner: crate::types::GetCallerIdentityResponse,
 }
 impl GetCallerIdentityResponseBuilder {
     /// Sets [`GetCallerIdentityResponse::user_id`](crate::types::GetCallerIdentityResponse::user_id): The unique identifier of the calling entity.
-    pub fn user_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.user_id = ::std::option::Option::Some(input.into());
+    pub fn user_id(mut self, input: impl Into<String>) -> Self {
+        self.inner.user_id = Some(input.into());
         self
     }
     /// Sets or clears [`GetCallerIdentityResponse::user_id`](crate::types::GetCallerIdentityResponse::user_id).
     #[inline]
-    pub fn set_user_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_user_id(mut self, input: Option<String>) -> Self {
         self.inner.user_id = input;
         self
     }
     /// The value set for [`GetCallerIdentityResponse::user_id`](crate::types::GetCallerIdentityResponse::user_id), if any.
     #[inline]
-    pub fn get_user_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_user_id(&self) -> &Option<String> {
         &self.inner.user_id
     }
     /// Sets [`GetCallerIdentityResponse::account`](crate::types::GetCallerIdentityResponse::account): The Amazon Web Services account ID number of the account that owns or contains the calling entity.
-    pub fn account(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.account = ::std::option::Option::Some(input.into());
+    pub fn account(mut self, input: impl Into<String>) -> Self {
+        self.inner.account = Some(input.into());
         self
     }
     /// Sets or clears [`GetCallerIdentityResponse::account`](crate::types::GetCallerIdentityResponse::account).
     #[inline]
-    pub fn set_account(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_account(mut self, input: Option<String>) -> Self {
         self.inner.account = input;
         self
     }
     /// The value set for [`GetCallerIdentityResponse::account`](crate::types::GetCallerIdentityResponse::account), if any.
     #[inline]
-    pub fn get_account(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_account(&self) -> &Option<String> {
         &self.inner.account
     }
     /// Sets [`GetCallerIdentityResponse::arn`](crate::types::GetCallerIdentityResponse::arn): The Amazon Web Services ARN associated with the calling entity.
-    pub fn arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.arn = ::std::option::Option::Some(input.into());
+    pub fn arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.arn = Some(input.into());
         self
     }
     /// Sets or clears [`GetCallerIdentityResponse::arn`](crate::types::GetCallerIdentityResponse::arn).
     #[inline]
-    pub fn set_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_arn(mut self, input: Option<String>) -> Self {
         self.inner.arn = input;
         self
     }
     /// The value set for [`GetCallerIdentityResponse::arn`](crate::types::GetCallerIdentityResponse::arn), if any.
     #[inline]
-    pub fn get_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_arn(&self) -> &Option<String> {
         &self.inner.arn
     }
     /// Builds the [`GetCallerIdentityResponse`]; it has no required members, so this cannot fail.
@@ -125,28 +97,22 @@ impl GetCallerIdentityResponseBuilder {
 impl ::awsgen_runtime::xml::FromXml for GetCallerIdentityResponse {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "UserId" => {
-                    value.user_id = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.user_id = Some(String::from(child.text()));
                 }
                 "Account" => {
-                    value.account = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.account = Some(String::from(child.text()));
                 }
                 "Arn" => {
-                    value.arn = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.arn = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

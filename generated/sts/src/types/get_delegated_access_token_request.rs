@@ -2,23 +2,23 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetDelegatedAccessTokenRequest` structure of the model.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetDelegatedAccessTokenRequest {
     /// The token to exchange for temporary Amazon Web Services credentials. This token must be valid and unexpired at the time of the request.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub trade_in_token: ::std::option::Option<::std::string::String>,
+    pub trade_in_token: Option<String>,
 }
 impl GetDelegatedAccessTokenRequest {
     /// Starts building a [`GetDelegatedAccessTokenRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetDelegatedAccessTokenRequestBuilder {
-        <crate::types::builders::GetDelegatedAccessTokenRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetDelegatedAccessTokenRequestBuilder as Default>::default()
     }
     /// The `TradeInToken` member, when set.
     #[inline]
-    pub fn trade_in_token(&self) -> ::std::option::Option<&str> {
+    pub fn trade_in_token(&self) -> Option<&str> {
         self.trade_in_token.as_deref()
     }
 }
@@ -30,63 +30,52 @@ impl ::std::fmt::Debug for GetDelegatedAccessTokenRequest {
     }
 }
 /// A builder for [`GetDelegatedAccessTokenRequest`](crate::types::GetDelegatedAccessTokenRequest); start one with `GetDelegatedAccessTokenRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetDelegatedAccessTokenRequestBuilder {
     inner: crate::types::GetDelegatedAccessTokenRequest,
 }
 impl GetDelegatedAccessTokenRequestBuilder {
     /// Sets [`GetDelegatedAccessTokenRequest::trade_in_token`](crate::types::GetDelegatedAccessTokenRequest::trade_in_token): The token to exchange for temporary Amazon Web Services credentials.
-    pub fn trade_in_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.trade_in_token = ::std::option::Option::Some(input.into());
+    pub fn trade_in_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.trade_in_token = Some(input.into());
         self
     }
     /// Sets or clears [`GetDelegatedAccessTokenRequest::trade_in_token`](crate::types::GetDelegatedAccessTokenRequest::trade_in_token).
     #[inline]
-    pub fn set_trade_in_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_trade_in_token(mut self, input: Option<String>) -> Self {
         self.inner.trade_in_token = input;
         self
     }
     /// The value set for [`GetDelegatedAccessTokenRequest::trade_in_token`](crate::types::GetDelegatedAccessTokenRequest::trade_in_token), if any.
     #[inline]
-    pub fn get_trade_in_token(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_trade_in_token(&self) -> &Option<String> {
         &self.inner.trade_in_token
     }
     /// Builds the [`GetDelegatedAccessTokenRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetDelegatedAccessTokenRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.trade_in_token.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetDelegatedAccessTokenRequest",
                 member: "trade_in_token",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for GetDelegatedAccessTokenRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.trade_in_token {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.trade_in_token {
             body.member("TradeInToken", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,111 +2,90 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetDelegatedAccessTokenResponse` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetDelegatedAccessTokenResponse {
     /// The `Credentials` member.
-    pub credentials: ::std::option::Option<crate::types::Credentials>,
+    pub credentials: Option<crate::types::Credentials>,
     /// The percentage of the maximum policy size that is used by the session policy. The policy size is calculated as the sum of all the session policies and permission boundaries attached to the session. If the packed size exceeds 100%, the request fails.
-    pub packed_policy_size: ::std::option::Option<i32>,
+    pub packed_policy_size: Option<i32>,
     /// The Amazon Resource Name (ARN) of the principal that was assumed when obtaining the delegated access token. This ARN identifies the IAM entity whose permissions are granted by the temporary credentials.
-    pub assumed_principal: ::std::option::Option<::std::string::String>,
+    pub assumed_principal: Option<String>,
 }
 impl GetDelegatedAccessTokenResponse {
     /// Starts building a [`GetDelegatedAccessTokenResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetDelegatedAccessTokenResponseBuilder {
-        <crate::types::builders::GetDelegatedAccessTokenResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetDelegatedAccessTokenResponseBuilder as Default>::default()
     }
     /// The `Credentials` member, when set.
     #[inline]
-    pub fn credentials(&self) -> ::std::option::Option<&crate::types::Credentials> {
+    pub fn credentials(&self) -> Option<&crate::types::Credentials> {
         self.credentials.as_ref()
     }
     /// The `PackedPolicySize` member, when set.
     #[inline]
-    pub fn packed_policy_size(&self) -> ::std::option::Option<i32> {
+    pub fn packed_policy_size(&self) -> Option<i32> {
         self.packed_policy_size
     }
     /// The `AssumedPrincipal` member, when set.
     #[inline]
-    pub fn assumed_principal(&self) -> ::std::option::Option<&str> {
+    pub fn assumed_principal(&self) -> Option<&str> {
         self.assumed_principal.as_deref()
     }
 }
 /// A builder for [`GetDelegatedAccessTokenResponse`](crate::types::GetDelegatedAccessTokenResponse); start one with `GetDelegatedAccessTokenResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetDelegatedAccessTokenResponseBuilder {
     inner: crate::types::GetDelegatedAccessTokenResponse,
 }
 impl GetDelegatedAccessTokenResponseBuilder {
     /// Sets [`GetDelegatedAccessTokenResponse::credentials`](crate::types::GetDelegatedAccessTokenResponse::credentials)
     pub fn credentials(mut self, input: crate::types::Credentials) -> Self {
-        self.inner.credentials = ::std::option::Option::Some(input);
+        self.inner.credentials = Some(input);
         self
     }
     /// Sets or clears [`GetDelegatedAccessTokenResponse::credentials`](crate::types::GetDelegatedAccessTokenResponse::credentials).
     #[inline]
-    pub fn set_credentials(
-        mut self,
-        input: ::std::option::Option<crate::types::Credentials>,
-    ) -> Self {
+    pub fn set_credentials(mut self, input: Option<crate::types::Credentials>) -> Self {
         self.inner.credentials = input;
         self
     }
     /// The value set for [`GetDelegatedAccessTokenResponse::credentials`](crate::types::GetDelegatedAccessTokenResponse::credentials), if any.
     #[inline]
-    pub fn get_credentials(&self) -> &::std::option::Option<crate::types::Credentials> {
+    pub fn get_credentials(&self) -> &Option<crate::types::Credentials> {
         &self.inner.credentials
     }
     /// Sets [`GetDelegatedAccessTokenResponse::packed_policy_size`](crate::types::GetDelegatedAccessTokenResponse::packed_policy_size): The percentage of the maximum policy size that is used by the session policy.
     pub fn packed_policy_size(mut self, input: i32) -> Self {
-        self.inner.packed_policy_size = ::std::option::Option::Some(input);
+        self.inner.packed_policy_size = Some(input);
         self
     }
     /// Sets or clears [`GetDelegatedAccessTokenResponse::packed_policy_size`](crate::types::GetDelegatedAccessTokenResponse::packed_policy_size).
     #[inline]
-    pub fn set_packed_policy_size(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_packed_policy_size(mut self, input: Option<i32>) -> Self {
         self.inner.packed_policy_size = input;
         self
     }
     /// The value set for [`GetDelegatedAccessTokenResponse::packed_policy_size`](crate::types::GetDelegatedAccessTokenResponse::packed_policy_size), if any.
     #[inline]
-    pub fn get_packed_policy_size(&self) -> &::std::option::Option<i32> {
+    pub fn get_packed_policy_size(&self) -> &Option<i32> {
         &self.inner.packed_policy_size
     }
     /// Sets [`GetDelegatedAccessTokenResponse::assumed_principal`](crate::types::GetDelegatedAccessTokenResponse::assumed_principal): The Amazon Resource Name (ARN) of the principal that was assumed when obtaining the delegated access token.
-    pub fn assumed_principal(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.assumed_principal = ::std::option::Option::Some(input.into());
+    pub fn assumed_principal(mut self, input: impl Into<String>) -> Self {
+        self.inner.assumed_principal = Some(input.into());
         self
     }
     /// Sets or clears [`GetDelegatedAccessTokenResponse::assumed_principal`](crate::types::GetDelegatedAccessTokenResponse::assumed_principal).
     #[inline]
-    pub fn set_assumed_principal(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_assumed_principal(mut self, input: Option<String>) -> Self {
         self.inner.assumed_principal = input;
         self
     }
     /// The value set for [`GetDelegatedAccessTokenResponse::assumed_principal`](crate::types::GetDelegatedAccessTokenResponse::assumed_principal), if any.
     #[inline]
-    pub fn get_assumed_principal(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_assumed_principal(&self) -> &Option<String> {
         &self.inner.assumed_principal
     }
     /// Builds the [`GetDelegatedAccessTokenResponse`]; it has no required members, so this cannot fail.
@@ -118,32 +97,30 @@ impl GetDelegatedAccessTokenResponseBuilder {
 impl ::awsgen_runtime::xml::FromXml for GetDelegatedAccessTokenResponse {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "Credentials" => {
-                    value.credentials = ::std::option::Option::Some(
+                    value.credentials = Some(
                         <crate::types::Credentials as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "PackedPolicySize" => {
-                    value.packed_policy_size = ::std::option::Option::Some(
+                    value.packed_policy_size = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "GetDelegatedAccessTokenResponse")?,
                     );
                 }
                 "AssumedPrincipal" => {
-                    value.assumed_principal = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.assumed_principal = Some(String::from(child.text()));
                 }
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,110 +2,95 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the response to a successful `GetFederationToken` request, including temporary Amazon Web Services credentials that can be used to make Amazon Web Services requests.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetFederationTokenResponse {
     /// The temporary security credentials, which include an access key ID, a secret access key, and a security (or session) token.
     ///
     /// **Note:** The size of the security token that STS API operations return is not fixed. We strongly recommend that you make no assumptions about the maximum size.
-    pub credentials: ::std::option::Option<crate::types::Credentials>,
+    pub credentials: Option<crate::types::Credentials>,
     /// Identifiers for the federated user associated with the credentials (such as `arn:aws:sts::123456789012:federated-user/Bob` or `123456789012:Bob`). You can use the federated user's ARN in your resource-based policies, such as an Amazon S3 bucket policy.
-    pub federated_user: ::std::option::Option<crate::types::FederatedUser>,
+    pub federated_user: Option<crate::types::FederatedUser>,
     /// A percentage value that indicates the packed size of the session policies and session tags combined passed in the request. The request fails if the packed size is greater than 100 percent, which means the policies and tags exceeded the allowed space.
-    pub packed_policy_size: ::std::option::Option<i32>,
+    pub packed_policy_size: Option<i32>,
 }
 impl GetFederationTokenResponse {
     /// Starts building a [`GetFederationTokenResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetFederationTokenResponseBuilder {
-        <crate::types::builders::GetFederationTokenResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetFederationTokenResponseBuilder as Default>::default()
     }
     /// The `Credentials` member, when set.
     #[inline]
-    pub fn credentials(&self) -> ::std::option::Option<&crate::types::Credentials> {
+    pub fn credentials(&self) -> Option<&crate::types::Credentials> {
         self.credentials.as_ref()
     }
     /// The `FederatedUser` member, when set.
     #[inline]
-    pub fn federated_user(&self) -> ::std::option::Option<&crate::types::FederatedUser> {
+    pub fn federated_user(&self) -> Option<&crate::types::FederatedUser> {
         self.federated_user.as_ref()
     }
     /// The `PackedPolicySize` member, when set.
     #[inline]
-    pub fn packed_policy_size(&self) -> ::std::option::Option<i32> {
+    pub fn packed_policy_size(&self) -> Option<i32> {
         self.packed_policy_size
     }
 }
 /// A builder for [`GetFederationTokenResponse`](crate::types::GetFederationTokenResponse); start one with `GetFederationTokenResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetFederationTokenResponseBuilder {
     inner: crate::types::GetFederationTokenResponse,
 }
 impl GetFederationTokenResponseBuilder {
     /// Sets [`GetFederationTokenResponse::credentials`](crate::types::GetFederationTokenResponse::credentials): The temporary security credentials, which include an access key ID, a secret access key, and a security (or session) token.
     pub fn credentials(mut self, input: crate::types::Credentials) -> Self {
-        self.inner.credentials = ::std::option::Option::Some(input);
+        self.inner.credentials = Some(input);
         self
     }
     /// Sets or clears [`GetFederationTokenResponse::credentials`](crate::types::GetFederationTokenResponse::credentials).
     #[inline]
-    pub fn set_credentials(
-        mut self,
-        input: ::std::option::Option<crate::types::Credentials>,
-    ) -> Self {
+    pub fn set_credentials(mut self, input: Option<crate::types::Credentials>) -> Self {
         self.inner.credentials = input;
         self
     }
     /// The value set for [`GetFederationTokenResponse::credentials`](crate::types::GetFederationTokenResponse::credentials), if any.
     #[inline]
-    pub fn get_credentials(&self) -> &::std::option::Option<crate::types::Credentials> {
+    pub fn get_credentials(&self) -> &Option<crate::types::Credentials> {
         &self.inner.credentials
     }
     /// Sets [`GetFederationTokenResponse::federated_user`](crate::types::GetFederationTokenResponse::federated_user): Identifiers for the federated user associated with the credentials (such as `arn:aws:sts::123456789012:federated-user/Bob` or `123456789012:Bob`).
     pub fn federated_user(mut self, input: crate::types::FederatedUser) -> Self {
-        self.inner.federated_user = ::std::option::Option::Some(input);
+        self.inner.federated_user = Some(input);
         self
     }
     /// Sets or clears [`GetFederationTokenResponse::federated_user`](crate::types::GetFederationTokenResponse::federated_user).
     #[inline]
     pub fn set_federated_user(
         mut self,
-        input: ::std::option::Option<crate::types::FederatedUser>,
+        input: Option<crate::types::FederatedUser>,
     ) -> Self {
         self.inner.federated_user = input;
         self
     }
     /// The value set for [`GetFederationTokenResponse::federated_user`](crate::types::GetFederationTokenResponse::federated_user), if any.
     #[inline]
-    pub fn get_federated_user(
-        &self,
-    ) -> &::std::option::Option<crate::types::FederatedUser> {
+    pub fn get_federated_user(&self) -> &Option<crate::types::FederatedUser> {
         &self.inner.federated_user
     }
     /// Sets [`GetFederationTokenResponse::packed_policy_size`](crate::types::GetFederationTokenResponse::packed_policy_size): A percentage value that indicates the packed size of the session policies and session tags combined passed in the request.
     pub fn packed_policy_size(mut self, input: i32) -> Self {
-        self.inner.packed_policy_size = ::std::option::Option::Some(input);
+        self.inner.packed_policy_size = Some(input);
         self
     }
     /// Sets or clears [`GetFederationTokenResponse::packed_policy_size`](crate::types::GetFederationTokenResponse::packed_policy_size).
     #[inline]
-    pub fn set_packed_policy_size(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_packed_policy_size(mut self, input: Option<i32>) -> Self {
         self.inner.packed_policy_size = input;
         self
     }
     /// The value set for [`GetFederationTokenResponse::packed_policy_size`](crate::types::GetFederationTokenResponse::packed_policy_size), if any.
     #[inline]
-    pub fn get_packed_policy_size(&self) -> &::std::option::Option<i32> {
+    pub fn get_packed_policy_size(&self) -> &Option<i32> {
         &self.inner.packed_policy_size
     }
     /// Builds the [`GetFederationTokenResponse`]; it has no required members, so this cannot fail.
@@ -117,26 +102,26 @@ impl GetFederationTokenResponseBuilder {
 impl ::awsgen_runtime::xml::FromXml for GetFederationTokenResponse {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "Credentials" => {
-                    value.credentials = ::std::option::Option::Some(
+                    value.credentials = Some(
                         <crate::types::Credentials as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "FederatedUser" => {
-                    value.federated_user = ::std::option::Option::Some(
+                    value.federated_user = Some(
                         <crate::types::FederatedUser as ::awsgen_runtime::xml::FromXml>::from_xml(
                             child,
                         )?,
                     );
                 }
                 "PackedPolicySize" => {
-                    value.packed_policy_size = ::std::option::Option::Some(
+                    value.packed_policy_size = Some(
                         ::awsgen_runtime::xml::number::<
                             i32,
                         >(child.text(), child, "GetFederationTokenResponse")?,
@@ -145,6 +130,6 @@ impl ::awsgen_runtime::xml::FromXml for GetFederationTokenResponse {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

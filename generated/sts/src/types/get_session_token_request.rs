@@ -2,116 +2,94 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetSessionTokenRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetSessionTokenRequest {
     /// The duration, in seconds, that the credentials should remain valid. Acceptable durations for IAM user sessions range from 900 seconds (15 minutes) to 129,600 seconds (36 hours), with 43,200 seconds (12 hours) as the default. Sessions for Amazon Web Services account owners are restricted to a maximum of 3,600 seconds (one hour). If the duration is longer than one hour, the session for Amazon Web Services account owners defaults to one hour.
-    pub duration_seconds: ::std::option::Option<i32>,
+    pub duration_seconds: Option<i32>,
     /// The identification number of the MFA device that is associated with the IAM user who is making the `GetSessionToken` call. Specify this value if the IAM user has a policy that requires MFA authentication. The value is either the serial number for a hardware device (such as `GAHT12345678`) or an Amazon Resource Name (ARN) for a virtual device (such as `arn:aws:iam::123456789012:mfa/user`). You can find the device for an IAM user by going to the Amazon Web Services Management Console and viewing the user's security credentials.
     ///
     /// The regex used to validate this parameter is a string of characters consisting of upper- and lower-case alphanumeric characters with no spaces. You can also include underscores or any of the following characters: =,.@:/-
-    pub serial_number: ::std::option::Option<::std::string::String>,
+    pub serial_number: Option<String>,
     /// The value provided by the MFA device, if MFA is required. If any policy requires the IAM user to submit an MFA code, specify this value. If MFA authentication is required, the user must provide a code when requesting a set of temporary security credentials. A user who fails to provide the code receives an "access denied" response when requesting resources that require MFA authentication.
     ///
     /// The format for this parameter, as described by its regex pattern, is a sequence of six numeric digits.
-    pub token_code: ::std::option::Option<::std::string::String>,
+    pub token_code: Option<String>,
 }
 impl GetSessionTokenRequest {
     /// Starts building a [`GetSessionTokenRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetSessionTokenRequestBuilder {
-        <crate::types::builders::GetSessionTokenRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetSessionTokenRequestBuilder as Default>::default()
     }
     /// The `DurationSeconds` member, when set.
     #[inline]
-    pub fn duration_seconds(&self) -> ::std::option::Option<i32> {
+    pub fn duration_seconds(&self) -> Option<i32> {
         self.duration_seconds
     }
     /// The `SerialNumber` member, when set.
     #[inline]
-    pub fn serial_number(&self) -> ::std::option::Option<&str> {
+    pub fn serial_number(&self) -> Option<&str> {
         self.serial_number.as_deref()
     }
     /// The `TokenCode` member, when set.
     #[inline]
-    pub fn token_code(&self) -> ::std::option::Option<&str> {
+    pub fn token_code(&self) -> Option<&str> {
         self.token_code.as_deref()
     }
 }
 /// A builder for [`GetSessionTokenRequest`](crate::types::GetSessionTokenRequest); start one with `GetSessionTokenRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetSessionTokenRequestBuilder {
     inner: crate::types::GetSessionTokenRequest,
 }
 impl GetSessionTokenRequestBuilder {
     /// Sets [`GetSessionTokenRequest::duration_seconds`](crate::types::GetSessionTokenRequest::duration_seconds): The duration, in seconds, that the credentials should remain valid.
     pub fn duration_seconds(mut self, input: i32) -> Self {
-        self.inner.duration_seconds = ::std::option::Option::Some(input);
+        self.inner.duration_seconds = Some(input);
         self
     }
     /// Sets or clears [`GetSessionTokenRequest::duration_seconds`](crate::types::GetSessionTokenRequest::duration_seconds).
     #[inline]
-    pub fn set_duration_seconds(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_duration_seconds(mut self, input: Option<i32>) -> Self {
         self.inner.duration_seconds = input;
         self
     }
     /// The value set for [`GetSessionTokenRequest::duration_seconds`](crate::types::GetSessionTokenRequest::duration_seconds), if any.
     #[inline]
-    pub fn get_duration_seconds(&self) -> &::std::option::Option<i32> {
+    pub fn get_duration_seconds(&self) -> &Option<i32> {
         &self.inner.duration_seconds
     }
     /// Sets [`GetSessionTokenRequest::serial_number`](crate::types::GetSessionTokenRequest::serial_number): The identification number of the MFA device that is associated with the IAM user who is making the `GetSessionToken` call.
-    pub fn serial_number(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.serial_number = ::std::option::Option::Some(input.into());
+    pub fn serial_number(mut self, input: impl Into<String>) -> Self {
+        self.inner.serial_number = Some(input.into());
         self
     }
     /// Sets or clears [`GetSessionTokenRequest::serial_number`](crate::types::GetSessionTokenRequest::serial_number).
     #[inline]
-    pub fn set_serial_number(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_serial_number(mut self, input: Option<String>) -> Self {
         self.inner.serial_number = input;
         self
     }
     /// The value set for [`GetSessionTokenRequest::serial_number`](crate::types::GetSessionTokenRequest::serial_number), if any.
     #[inline]
-    pub fn get_serial_number(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_serial_number(&self) -> &Option<String> {
         &self.inner.serial_number
     }
     /// Sets [`GetSessionTokenRequest::token_code`](crate::types::GetSessionTokenRequest::token_code): The value provided by the MFA device, if MFA is required.
-    pub fn token_code(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.token_code = ::std::option::Option::Some(input.into());
+    pub fn token_code(mut self, input: impl Into<String>) -> Self {
+        self.inner.token_code = Some(input.into());
         self
     }
     /// Sets or clears [`GetSessionTokenRequest::token_code`](crate::types::GetSessionTokenRequest::token_code).
     #[inline]
-    pub fn set_token_code(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_token_code(mut self, input: Option<String>) -> Self {
         self.inner.token_code = input;
         self
     }
     /// The value set for [`GetSessionTokenRequest::token_code`](crate::types::GetSessionTokenRequest::token_code), if any.
     #[inline]
-    pub fn get_token_code(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_token_code(&self) -> &Option<String> {
         &self.inner.token_code
     }
     /// Builds the [`GetSessionTokenRequest`]; it has no required members, so this cannot fail.
@@ -124,16 +102,16 @@ impl ::awsgen_runtime::query::WriteQuery for GetSessionTokenRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.duration_seconds {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.duration_seconds {
             body.member("DurationSeconds", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.serial_number {
+        if let Some(value) = &self.serial_number {
             body.member("SerialNumber", value);
         }
-        if let ::std::option::Option::Some(value) = &self.token_code {
+        if let Some(value) = &self.token_code {
             body.member("TokenCode", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

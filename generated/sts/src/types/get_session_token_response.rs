@@ -2,59 +2,46 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// Contains the response to a successful `GetSessionToken` request, including temporary Amazon Web Services credentials that can be used to make Amazon Web Services requests.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetSessionTokenResponse {
     /// The temporary security credentials, which include an access key ID, a secret access key, and a security (or session) token.
     ///
     /// **Note:** The size of the security token that STS API operations return is not fixed. We strongly recommend that you make no assumptions about the maximum size.
-    pub credentials: ::std::option::Option<crate::types::Credentials>,
+    pub credentials: Option<crate::types::Credentials>,
 }
 impl GetSessionTokenResponse {
     /// Starts building a [`GetSessionTokenResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetSessionTokenResponseBuilder {
-        <crate::types::builders::GetSessionTokenResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetSessionTokenResponseBuilder as Default>::default()
     }
     /// The `Credentials` member, when set.
     #[inline]
-    pub fn credentials(&self) -> ::std::option::Option<&crate::types::Credentials> {
+    pub fn credentials(&self) -> Option<&crate::types::Credentials> {
         self.credentials.as_ref()
     }
 }
 /// A builder for [`GetSessionTokenResponse`](crate::types::GetSessionTokenResponse); start one with `GetSessionTokenResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetSessionTokenResponseBuilder {
     inner: crate::types::GetSessionTokenResponse,
 }
 impl GetSessionTokenResponseBuilder {
     /// Sets [`GetSessionTokenResponse::credentials`](crate::types::GetSessionTokenResponse::credentials): The temporary security credentials, which include an access key ID, a secret access key, and a security (or session) token.
     pub fn credentials(mut self, input: crate::types::Credentials) -> Self {
-        self.inner.credentials = ::std::option::Option::Some(input);
+        self.inner.credentials = Some(input);
         self
     }
     /// Sets or clears [`GetSessionTokenResponse::credentials`](crate::types::GetSessionTokenResponse::credentials).
     #[inline]
-    pub fn set_credentials(
-        mut self,
-        input: ::std::option::Option<crate::types::Credentials>,
-    ) -> Self {
+    pub fn set_credentials(mut self, input: Option<crate::types::Credentials>) -> Self {
         self.inner.credentials = input;
         self
     }
     /// The value set for [`GetSessionTokenResponse::credentials`](crate::types::GetSessionTokenResponse::credentials), if any.
     #[inline]
-    pub fn get_credentials(&self) -> &::std::option::Option<crate::types::Credentials> {
+    pub fn get_credentials(&self) -> &Option<crate::types::Credentials> {
         &self.inner.credentials
     }
     /// Builds the [`GetSessionTokenResponse`]; it has no required members, so this cannot fail.
@@ -66,17 +53,17 @@ impl GetSessionTokenResponseBuilder {
 impl ::awsgen_runtime::xml::FromXml for GetSessionTokenResponse {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "Credentials" {
-                value.credentials = ::std::option::Option::Some(
+                value.credentials = Some(
                     <crate::types::Credentials as ::awsgen_runtime::xml::FromXml>::from_xml(
                         child,
                     )?,
                 );
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,46 +2,41 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetWebIdentityTokenRequest` structure of the model.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetWebIdentityTokenRequest {
     /// The intended recipient of the web identity token. This value populates the `aud` claim in the JWT and should identify the service or application that will validate and use the token. The external service should verify this claim to ensure the token was intended for their use.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub audience: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub audience: Option<Vec<String>>,
     /// The duration, in seconds, for which the JSON Web Token (JWT) will remain valid. The value can range from 60 seconds (1 minute) to 3600 seconds (1 hour). If not specified, the default duration is 300 seconds (5 minutes). The token is designed to be short-lived and should be used for proof of identity, then exchanged for credentials or short-lived tokens in the external service.
-    pub duration_seconds: ::std::option::Option<i32>,
+    pub duration_seconds: Option<i32>,
     /// The cryptographic algorithm to use for signing the JSON Web Token (JWT). Valid values are RS256 (RSA with SHA-256) and ES384 (ECDSA using P-384 curve with SHA-384).
     ///
     /// Required: the builder's `build()` fails without it.
-    pub signing_algorithm: ::std::option::Option<::std::string::String>,
+    pub signing_algorithm: Option<String>,
     /// An optional list of tags to include in the JSON Web Token (JWT). These tags are added as custom claims to the JWT and can be used by the downstream service for authorization decisions.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
 }
 impl GetWebIdentityTokenRequest {
     /// Starts building a [`GetWebIdentityTokenRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetWebIdentityTokenRequestBuilder {
-        <crate::types::builders::GetWebIdentityTokenRequestBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetWebIdentityTokenRequestBuilder as Default>::default()
     }
     /// The `Audience` member, empty when not set; the field tells an empty list from an absent one.
     #[inline]
-    pub fn audience(&self) -> &[::std::string::String] {
+    pub fn audience(&self) -> &[String] {
         self.audience.as_deref().unwrap_or_default()
     }
     /// The `DurationSeconds` member, when set.
     #[inline]
-    pub fn duration_seconds(&self) -> ::std::option::Option<i32> {
+    pub fn duration_seconds(&self) -> Option<i32> {
         self.duration_seconds
     }
     /// The `SigningAlgorithm` member, when set.
     #[inline]
-    pub fn signing_algorithm(&self) -> ::std::option::Option<&str> {
+    pub fn signing_algorithm(&self) -> Option<&str> {
         self.signing_algorithm.as_deref()
     }
     /// The `Tags` member, empty when not set; the field tells an empty list from an absent one.
@@ -51,12 +46,7 @@ impl GetWebIdentityTokenRequest {
     }
 }
 /// A builder for [`GetWebIdentityTokenRequest`](crate::types::GetWebIdentityTokenRequest); start one with `GetWebIdentityTokenRequest::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetWebIdentityTokenRequestBuilder {
     inner: crate::types::GetWebIdentityTokenRequest,
 }
@@ -64,67 +54,51 @@ impl GetWebIdentityTokenRequestBuilder {
     /// Appends one item to [`GetWebIdentityTokenRequest::audience`](crate::types::GetWebIdentityTokenRequest::audience): The intended recipient of the web identity token.
     ///
     /// To set the whole list at once, use [`set_audience`](Self::set_audience).
-    pub fn audience(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn audience(mut self, input: impl Into<String>) -> Self {
         self.inner.audience.get_or_insert_default().push(input.into());
         self
     }
     /// Sets or clears [`GetWebIdentityTokenRequest::audience`](crate::types::GetWebIdentityTokenRequest::audience).
     #[inline]
-    pub fn set_audience(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_audience(mut self, input: Option<Vec<String>>) -> Self {
         self.inner.audience = input;
         self
     }
     /// The value set for [`GetWebIdentityTokenRequest::audience`](crate::types::GetWebIdentityTokenRequest::audience), if any.
     #[inline]
-    pub fn get_audience(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_audience(&self) -> &Option<Vec<String>> {
         &self.inner.audience
     }
     /// Sets [`GetWebIdentityTokenRequest::duration_seconds`](crate::types::GetWebIdentityTokenRequest::duration_seconds): The duration, in seconds, for which the JSON Web Token (JWT) will remain valid.
     pub fn duration_seconds(mut self, input: i32) -> Self {
-        self.inner.duration_seconds = ::std::option::Option::Some(input);
+        self.inner.duration_seconds = Some(input);
         self
     }
     /// Sets or clears [`GetWebIdentityTokenRequest::duration_seconds`](crate::types::GetWebIdentityTokenRequest::duration_seconds).
     #[inline]
-    pub fn set_duration_seconds(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_duration_seconds(mut self, input: Option<i32>) -> Self {
         self.inner.duration_seconds = input;
         self
     }
     /// The value set for [`GetWebIdentityTokenRequest::duration_seconds`](crate::types::GetWebIdentityTokenRequest::duration_seconds), if any.
     #[inline]
-    pub fn get_duration_seconds(&self) -> &::std::option::Option<i32> {
+    pub fn get_duration_seconds(&self) -> &Option<i32> {
         &self.inner.duration_seconds
     }
     /// Sets [`GetWebIdentityTokenRequest::signing_algorithm`](crate::types::GetWebIdentityTokenRequest::signing_algorithm): The cryptographic algorithm to use for signing the JSON Web Token (JWT).
-    pub fn signing_algorithm(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.signing_algorithm = ::std::option::Option::Some(input.into());
+    pub fn signing_algorithm(mut self, input: impl Into<String>) -> Self {
+        self.inner.signing_algorithm = Some(input.into());
         self
     }
     /// Sets or clears [`GetWebIdentityTokenRequest::signing_algorithm`](crate::types::GetWebIdentityTokenRequest::signing_algorithm).
     #[inline]
-    pub fn set_signing_algorithm(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_signing_algorithm(mut self, input: Option<String>) -> Self {
         self.inner.signing_algorithm = input;
         self
     }
     /// The value set for [`GetWebIdentityTokenRequest::signing_algorithm`](crate::types::GetWebIdentityTokenRequest::signing_algorithm), if any.
     #[inline]
-    pub fn get_signing_algorithm(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_signing_algorithm(&self) -> &Option<String> {
         &self.inner.signing_algorithm
     }
     /// Appends one item to [`GetWebIdentityTokenRequest::tags`](crate::types::GetWebIdentityTokenRequest::tags): An optional list of tags to include in the JSON Web Token (JWT).
@@ -136,49 +110,44 @@ impl GetWebIdentityTokenRequestBuilder {
     }
     /// Sets or clears [`GetWebIdentityTokenRequest::tags`](crate::types::GetWebIdentityTokenRequest::tags).
     #[inline]
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.inner.tags = input;
         self
     }
     /// The value set for [`GetWebIdentityTokenRequest::tags`](crate::types::GetWebIdentityTokenRequest::tags), if any.
     #[inline]
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.inner.tags
     }
     /// Builds the [`GetWebIdentityTokenRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::types::GetWebIdentityTokenRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
         if self.inner.audience.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetWebIdentityTokenRequest",
                 member: "audience",
             });
         }
         if self.inner.signing_algorithm.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetWebIdentityTokenRequest",
                 member: "signing_algorithm",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for GetWebIdentityTokenRequest {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.audience {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.audience {
             let member_0 = body.enter("Audience");
             if value.is_empty() {
                 body.value("");
@@ -189,13 +158,13 @@ impl ::awsgen_runtime::query::WriteQuery for GetWebIdentityTokenRequest {
             }
             body.leave(member_0);
         }
-        if let ::std::option::Option::Some(value) = &self.duration_seconds {
+        if let Some(value) = &self.duration_seconds {
             body.member("DurationSeconds", &value.to_string());
         }
-        if let ::std::option::Option::Some(value) = &self.signing_algorithm {
+        if let Some(value) = &self.signing_algorithm {
             body.member("SigningAlgorithm", value);
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             let member_0 = body.enter("Tags");
             if value.is_empty() {
                 body.value("");
@@ -209,6 +178,6 @@ impl ::awsgen_runtime::query::WriteQuery for GetWebIdentityTokenRequest {
             }
             body.leave(member_0);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

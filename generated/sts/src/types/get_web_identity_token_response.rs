@@ -2,30 +2,28 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// The `GetWebIdentityTokenResponse` structure of the model.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct GetWebIdentityTokenResponse {
     /// A signed JSON Web Token (JWT) that represents the caller's Amazon Web Services identity. The token contains standard JWT claims such as subject, audience, expiration time, and additional identity attributes added by STS as custom claims. You can also add your own custom claims to the token by passing tags as request parameters to the `GetWebIdentityToken` API. The token is signed using the specified signing algorithm and can be verified using the verification keys available at the issuer's JWKS endpoint.
-    pub web_identity_token: ::std::option::Option<::std::string::String>,
+    pub web_identity_token: Option<String>,
     /// The date and time when the web identity token expires, in UTC. The expiration is determined by adding the `DurationSeconds` value to the time the token was issued. After this time, the token should no longer be considered valid.
-    pub expiration: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    pub expiration: Option<::awsgen_runtime::time::OffsetDateTime>,
 }
 impl GetWebIdentityTokenResponse {
     /// Starts building a [`GetWebIdentityTokenResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetWebIdentityTokenResponseBuilder {
-        <crate::types::builders::GetWebIdentityTokenResponseBuilder as ::std::default::Default>::default()
+        <crate::types::builders::GetWebIdentityTokenResponseBuilder as Default>::default()
     }
     /// The `WebIdentityToken` member, when set.
     #[inline]
-    pub fn web_identity_token(&self) -> ::std::option::Option<&str> {
+    pub fn web_identity_token(&self) -> Option<&str> {
         self.web_identity_token.as_deref()
     }
     /// The `Expiration` member, when set.
     #[inline]
-    pub fn expiration(
-        &self,
-    ) -> ::std::option::Option<&::awsgen_runtime::time::OffsetDateTime> {
+    pub fn expiration(&self) -> Option<&::awsgen_runtime::time::OffsetDateTime> {
         self.expiration.as_ref()
     }
 }
@@ -38,59 +36,44 @@ impl ::std::fmt::Debug for GetWebIdentityTokenResponse {
     }
 }
 /// A builder for [`GetWebIdentityTokenResponse`](crate::types::GetWebIdentityTokenResponse); start one with `GetWebIdentityTokenResponse::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct GetWebIdentityTokenResponseBuilder {
     inner: crate::types::GetWebIdentityTokenResponse,
 }
 impl GetWebIdentityTokenResponseBuilder {
     /// Sets [`GetWebIdentityTokenResponse::web_identity_token`](crate::types::GetWebIdentityTokenResponse::web_identity_token): A signed JSON Web Token (JWT) that represents the caller's Amazon Web Services identity.
-    pub fn web_identity_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.web_identity_token = ::std::option::Option::Some(input.into());
+    pub fn web_identity_token(mut self, input: impl Into<String>) -> Self {
+        self.inner.web_identity_token = Some(input.into());
         self
     }
     /// Sets or clears [`GetWebIdentityTokenResponse::web_identity_token`](crate::types::GetWebIdentityTokenResponse::web_identity_token).
     #[inline]
-    pub fn set_web_identity_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_web_identity_token(mut self, input: Option<String>) -> Self {
         self.inner.web_identity_token = input;
         self
     }
     /// The value set for [`GetWebIdentityTokenResponse::web_identity_token`](crate::types::GetWebIdentityTokenResponse::web_identity_token), if any.
     #[inline]
-    pub fn get_web_identity_token(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_web_identity_token(&self) -> &Option<String> {
         &self.inner.web_identity_token
     }
     /// Sets [`GetWebIdentityTokenResponse::expiration`](crate::types::GetWebIdentityTokenResponse::expiration): The date and time when the web identity token expires, in UTC.
     pub fn expiration(mut self, input: ::awsgen_runtime::time::OffsetDateTime) -> Self {
-        self.inner.expiration = ::std::option::Option::Some(input);
+        self.inner.expiration = Some(input);
         self
     }
     /// Sets or clears [`GetWebIdentityTokenResponse::expiration`](crate::types::GetWebIdentityTokenResponse::expiration).
     #[inline]
     pub fn set_expiration(
         mut self,
-        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+        input: Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.inner.expiration = input;
         self
     }
     /// The value set for [`GetWebIdentityTokenResponse::expiration`](crate::types::GetWebIdentityTokenResponse::expiration), if any.
     #[inline]
-    pub fn get_expiration(
-        &self,
-    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
+    pub fn get_expiration(&self) -> &Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.inner.expiration
     }
     /// Builds the [`GetWebIdentityTokenResponse`]; it has no required members, so this cannot fail.
@@ -102,17 +85,15 @@ impl GetWebIdentityTokenResponseBuilder {
 impl ::awsgen_runtime::xml::FromXml for GetWebIdentityTokenResponse {
     fn from_xml(
         element: ::awsgen_runtime::xml::XmlElement<'_>,
-    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let mut value = <Self as ::std::default::Default>::default();
+    ) -> Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let mut value = <Self as Default>::default();
         for child in element.children() {
             match child.name() {
                 "WebIdentityToken" => {
-                    value.web_identity_token = ::std::option::Option::Some(
-                        ::std::string::String::from(child.text()),
-                    );
+                    value.web_identity_token = Some(String::from(child.text()));
                 }
                 "Expiration" => {
-                    value.expiration = ::std::option::Option::Some(
+                    value.expiration = Some(
                         ::awsgen_runtime::xml::timestamp(
                             child.text(),
                             child,
@@ -123,6 +104,6 @@ impl ::awsgen_runtime::xml::FromXml for GetWebIdentityTokenResponse {
                 _ => {}
             }
         }
-        ::std::result::Result::Ok(value)
+        Ok(value)
     }
 }

@@ -2,60 +2,44 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// A reference to the IAM managed policy that is passed as a session policy for a role session or a federated user session.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct PolicyDescriptorType {
     /// The Amazon Resource Name (ARN) of the IAM managed policy to use as a session policy for the role. For more information about ARNs, see [Amazon Resource Names (ARNs) and Amazon Web Services Service Namespaces](https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) in the *Amazon Web Services General Reference*.
-    pub arn: ::std::option::Option<::std::string::String>,
+    pub arn: Option<String>,
 }
 impl PolicyDescriptorType {
     /// Starts building a [`PolicyDescriptorType`].
     #[inline]
     pub fn builder() -> crate::types::builders::PolicyDescriptorTypeBuilder {
-        <crate::types::builders::PolicyDescriptorTypeBuilder as ::std::default::Default>::default()
+        <crate::types::builders::PolicyDescriptorTypeBuilder as Default>::default()
     }
     /// The `arn` member, when set.
     #[inline]
-    pub fn arn(&self) -> ::std::option::Option<&str> {
+    pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref()
     }
 }
 /// A builder for [`PolicyDescriptorType`](crate::types::PolicyDescriptorType); start one with `PolicyDescriptorType::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct PolicyDescriptorTypeBuilder {
     inner: crate::types::PolicyDescriptorType,
 }
 impl PolicyDescriptorTypeBuilder {
     /// Sets [`PolicyDescriptorType::arn`](crate::types::PolicyDescriptorType::arn): The Amazon Resource Name (ARN) of the IAM managed policy to use as a session policy for the role.
-    pub fn arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.arn = ::std::option::Option::Some(input.into());
+    pub fn arn(mut self, input: impl Into<String>) -> Self {
+        self.inner.arn = Some(input.into());
         self
     }
     /// Sets or clears [`PolicyDescriptorType::arn`](crate::types::PolicyDescriptorType::arn).
     #[inline]
-    pub fn set_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_arn(mut self, input: Option<String>) -> Self {
         self.inner.arn = input;
         self
     }
     /// The value set for [`PolicyDescriptorType::arn`](crate::types::PolicyDescriptorType::arn), if any.
     #[inline]
-    pub fn get_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_arn(&self) -> &Option<String> {
         &self.inner.arn
     }
     /// Builds the [`PolicyDescriptorType`]; it has no required members, so this cannot fail.
@@ -68,10 +52,10 @@ impl ::awsgen_runtime::query::WriteQuery for PolicyDescriptorType {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.arn {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.arn {
             body.member("arn", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -2,12 +2,7 @@
 // Regenerate with `cargo xtask codegen`.
 
 /// You can pass custom key-value pair attributes when you assume a role or federate a user. These are called session tags. You can then use the session tags to control access to resources. For more information, see [Tagging Amazon Web Services STS Sessions](https://docs.aws.amazon.com/IAM/latest/UserGuide/id_session-tags.html) in the *IAM User Guide*.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 #[non_exhaustive]
 pub struct Tag {
     /// The key for a session tag.
@@ -15,120 +10,100 @@ pub struct Tag {
     /// You can pass up to 50 session tags. The plain text session tag keys can’t exceed 128 characters. For these and additional limits, see [IAM and STS Character Limits](https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-limits.html#reference_iam-limits-entity-length) in the *IAM User Guide*.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub key: ::std::option::Option<::std::string::String>,
+    pub key: Option<String>,
     /// The value for a session tag.
     ///
     /// You can pass up to 50 session tags. The plain text session tag values can’t exceed 256 characters. For these and additional limits, see [IAM and STS Character Limits](https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-limits.html#reference_iam-limits-entity-length) in the *IAM User Guide*.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub value: ::std::option::Option<::std::string::String>,
+    pub value: Option<String>,
 }
 impl Tag {
     /// Starts building a [`Tag`].
     #[inline]
     pub fn builder() -> crate::types::builders::TagBuilder {
-        <crate::types::builders::TagBuilder as ::std::default::Default>::default()
+        <crate::types::builders::TagBuilder as Default>::default()
     }
     /// The `Key` member, when set.
     #[inline]
-    pub fn key(&self) -> ::std::option::Option<&str> {
+    pub fn key(&self) -> Option<&str> {
         self.key.as_deref()
     }
     /// The `Value` member, when set.
     #[inline]
-    pub fn value(&self) -> ::std::option::Option<&str> {
+    pub fn value(&self) -> Option<&str> {
         self.value.as_deref()
     }
 }
 /// A builder for [`Tag`](crate::types::Tag); start one with `Tag::builder()`.
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::PartialEq,
-    ::std::default::Default
-)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct TagBuilder {
     inner: crate::types::Tag,
 }
 impl TagBuilder {
     /// Sets [`Tag::key`](crate::types::Tag::key): The key for a session tag.
-    pub fn key(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.key = ::std::option::Option::Some(input.into());
+    pub fn key(mut self, input: impl Into<String>) -> Self {
+        self.inner.key = Some(input.into());
         self
     }
     /// Sets or clears [`Tag::key`](crate::types::Tag::key).
     #[inline]
-    pub fn set_key(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key(mut self, input: Option<String>) -> Self {
         self.inner.key = input;
         self
     }
     /// The value set for [`Tag::key`](crate::types::Tag::key), if any.
     #[inline]
-    pub fn get_key(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key(&self) -> &Option<String> {
         &self.inner.key
     }
     /// Sets [`Tag::value`](crate::types::Tag::value): The value for a session tag.
-    pub fn value(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.inner.value = ::std::option::Option::Some(input.into());
+    pub fn value(mut self, input: impl Into<String>) -> Self {
+        self.inner.value = Some(input.into());
         self
     }
     /// Sets or clears [`Tag::value`](crate::types::Tag::value).
     #[inline]
-    pub fn set_value(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_value(mut self, input: Option<String>) -> Self {
         self.inner.value = input;
         self
     }
     /// The value set for [`Tag::value`](crate::types::Tag::value), if any.
     #[inline]
-    pub fn get_value(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_value(&self) -> &Option<String> {
         &self.inner.value
     }
     /// Builds the [`Tag`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        crate::types::Tag,
-        ::awsgen_runtime::primitives::BuildError,
-    > {
+    ) -> Result<crate::types::Tag, ::awsgen_runtime::primitives::BuildError> {
         if self.inner.key.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "Tag",
                 member: "key",
             });
         }
         if self.inner.value.is_none() {
-            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
+            return Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "Tag",
                 member: "value",
             });
         }
-        ::std::result::Result::Ok(self.inner)
+        Ok(self.inner)
     }
 }
 impl ::awsgen_runtime::query::WriteQuery for Tag {
     fn write_query(
         &self,
         body: &mut ::awsgen_runtime::query::FormBody,
-    ) -> ::std::result::Result<(), ::awsgen_runtime::protocol::RequestError> {
-        if let ::std::option::Option::Some(value) = &self.key {
+    ) -> Result<(), ::awsgen_runtime::protocol::RequestError> {
+        if let Some(value) = &self.key {
             body.member("Key", value);
         }
-        if let ::std::option::Option::Some(value) = &self.value {
+        if let Some(value) = &self.value {
             body.member("Value", value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }

@@ -6,27 +6,27 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::Account {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.cloudwatch_role_arn {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.cloudwatch_role_arn {
             map.serialize_entry("cloudwatchRoleArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.throttle_settings {
+        if let Some(value) = &self.throttle_settings {
             map.serialize_entry("throttleSettings", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.features {
+        if let Some(value) = &self.features {
             map.serialize_entry("features", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.api_key_version {
+        if let Some(value) = &self.api_key_version {
             map.serialize_entry("apiKeyVersion", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::Account {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -37,7 +37,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::Account 
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "cloudwatchRoleArn" => self.cloudwatch_role_arn = map.next_value()?,
             "throttleSettings" => self.throttle_settings = map.next_value()?,
@@ -47,13 +47,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::Account 
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::Account {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

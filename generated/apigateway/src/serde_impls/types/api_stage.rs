@@ -6,24 +6,24 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::ApiStage {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.api_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.api_id {
             map.serialize_entry("apiId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.stage {
+        if let Some(value) = &self.stage {
             map.serialize_entry("stage", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.throttle {
+        if let Some(value) = &self.throttle {
             map.serialize_entry("throttle", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::ApiStage {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -34,16 +34,16 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::ApiStage
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "apiId" => self.api_id = map.next_value()?,
             "stage" => self.stage = map.next_value()?,
             "throttle" => {
                 self.throttle = map
                     .next_value::<
-                        ::std::option::Option<
+                        Option<
                             ::awsgen_runtime::primitives::MapOfStructs<
-                                ::std::string::String,
+                                String,
                                 crate::types::ThrottleSettings,
                             >,
                         >,
@@ -54,13 +54,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::ApiStage
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::ApiStage {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

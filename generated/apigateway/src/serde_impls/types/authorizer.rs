@@ -6,48 +6,45 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::Authorizer
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.id {
             map.serialize_entry("id", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.name {
+        if let Some(value) = &self.name {
             map.serialize_entry("name", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.type_ {
+        if let Some(value) = &self.type_ {
             map.serialize_entry("type", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.provider_arns {
+        if let Some(value) = &self.provider_arns {
             map.serialize_entry("providerARNs", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.auth_type {
+        if let Some(value) = &self.auth_type {
             map.serialize_entry("authType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.authorizer_uri {
+        if let Some(value) = &self.authorizer_uri {
             map.serialize_entry("authorizerUri", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.authorizer_credentials {
+        if let Some(value) = &self.authorizer_credentials {
             map.serialize_entry("authorizerCredentials", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.identity_source {
+        if let Some(value) = &self.identity_source {
             map.serialize_entry("identitySource", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.identity_validation_expression
-        {
+        if let Some(value) = &self.identity_validation_expression {
             map.serialize_entry("identityValidationExpression", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .authorizer_result_ttl_in_seconds
-        {
+        if let Some(value) = &self.authorizer_result_ttl_in_seconds {
             map.serialize_entry("authorizerResultTtlInSeconds", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::Authorizer {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -58,7 +55,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::Authoriz
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "id" => self.id = map.next_value()?,
             "name" => self.name = map.next_value()?,
@@ -78,13 +75,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::Authoriz
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::Authorizer {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,50 +7,47 @@ for crate::types::CreateAuthorizerRequest {
         &self,
         map: &mut M,
         body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
+    ) -> Result<(), M::Error> {
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.rest_api_id {
+            if let Some(value) = &self.rest_api_id {
                 map.serialize_entry("restApiId", value)?;
             }
         }
-        if let ::std::option::Option::Some(value) = &self.name {
+        if let Some(value) = &self.name {
             map.serialize_entry("name", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.type_ {
+        if let Some(value) = &self.type_ {
             map.serialize_entry("type", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.provider_arns {
+        if let Some(value) = &self.provider_arns {
             map.serialize_entry("providerARNs", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.auth_type {
+        if let Some(value) = &self.auth_type {
             map.serialize_entry("authType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.authorizer_uri {
+        if let Some(value) = &self.authorizer_uri {
             map.serialize_entry("authorizerUri", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.authorizer_credentials {
+        if let Some(value) = &self.authorizer_credentials {
             map.serialize_entry("authorizerCredentials", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.identity_source {
+        if let Some(value) = &self.identity_source {
             map.serialize_entry("identitySource", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.identity_validation_expression
-        {
+        if let Some(value) = &self.identity_validation_expression {
             map.serialize_entry("identityValidationExpression", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .authorizer_result_ttl_in_seconds
-        {
+        if let Some(value) = &self.authorizer_result_ttl_in_seconds {
             map.serialize_entry("authorizerResultTtlInSeconds", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::CreateAuthorizerRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -62,7 +59,7 @@ for crate::types::CreateAuthorizerRequest {
         key: &str,
         map: &mut A,
         body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "restApiId" if !body_only => self.rest_api_id = map.next_value()?,
             "name" => self.name = map.next_value()?,
@@ -82,14 +79,14 @@ for crate::types::CreateAuthorizerRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::CreateAuthorizerRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,19 +7,19 @@ for crate::types::CreateDocumentationPartRequest {
         &self,
         map: &mut M,
         body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
+    ) -> Result<(), M::Error> {
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.rest_api_id {
+            if let Some(value) = &self.rest_api_id {
                 map.serialize_entry("restApiId", value)?;
             }
         }
-        if let ::std::option::Option::Some(value) = &self.location {
+        if let Some(value) = &self.location {
             map.serialize_entry("location", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.properties {
+        if let Some(value) = &self.properties {
             map.serialize_entry("properties", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -27,7 +27,7 @@ for crate::types::CreateDocumentationPartRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -39,7 +39,7 @@ for crate::types::CreateDocumentationPartRequest {
         key: &str,
         map: &mut A,
         body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "restApiId" if !body_only => self.rest_api_id = map.next_value()?,
             "location" => self.location = map.next_value()?,
@@ -48,14 +48,14 @@ for crate::types::CreateDocumentationPartRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::CreateDocumentationPartRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

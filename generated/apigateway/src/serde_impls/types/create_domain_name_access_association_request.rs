@@ -7,21 +7,20 @@ for crate::types::CreateDomainNameAccessAssociationRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.domain_name_arn {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.domain_name_arn {
             map.serialize_entry("domainNameArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.access_association_source_type
-        {
+        if let Some(value) = &self.access_association_source_type {
             map.serialize_entry("accessAssociationSourceType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.access_association_source {
+        if let Some(value) = &self.access_association_source {
             map.serialize_entry("accessAssociationSource", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             map.serialize_entry("tags", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -29,7 +28,7 @@ for crate::types::CreateDomainNameAccessAssociationRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -41,7 +40,7 @@ for crate::types::CreateDomainNameAccessAssociationRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "domainNameArn" => self.domain_name_arn = map.next_value()?,
             "accessAssociationSourceType" => {
@@ -55,14 +54,14 @@ for crate::types::CreateDomainNameAccessAssociationRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::CreateDomainNameAccessAssociationRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

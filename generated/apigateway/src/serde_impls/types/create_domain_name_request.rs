@@ -7,65 +7,63 @@ for crate::types::CreateDomainNameRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.domain_name {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.domain_name {
             map.serialize_entry("domainName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.certificate_name {
+        if let Some(value) = &self.certificate_name {
             map.serialize_entry("certificateName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.certificate_body {
+        if let Some(value) = &self.certificate_body {
             map.serialize_entry("certificateBody", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.certificate_private_key {
+        if let Some(value) = &self.certificate_private_key {
             map.serialize_entry("certificatePrivateKey", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.certificate_chain {
+        if let Some(value) = &self.certificate_chain {
             map.serialize_entry("certificateChain", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.certificate_arn {
+        if let Some(value) = &self.certificate_arn {
             map.serialize_entry("certificateArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.regional_certificate_name {
+        if let Some(value) = &self.regional_certificate_name {
             map.serialize_entry("regionalCertificateName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.regional_certificate_arn {
+        if let Some(value) = &self.regional_certificate_arn {
             map.serialize_entry("regionalCertificateArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.endpoint_configuration {
+        if let Some(value) = &self.endpoint_configuration {
             map.serialize_entry("endpointConfiguration", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             map.serialize_entry("tags", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.security_policy {
+        if let Some(value) = &self.security_policy {
             map.serialize_entry("securityPolicy", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.endpoint_access_mode {
+        if let Some(value) = &self.endpoint_access_mode {
             map.serialize_entry("endpointAccessMode", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.mutual_tls_authentication {
+        if let Some(value) = &self.mutual_tls_authentication {
             map.serialize_entry("mutualTlsAuthentication", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .ownership_verification_certificate_arn
-        {
+        if let Some(value) = &self.ownership_verification_certificate_arn {
             map.serialize_entry("ownershipVerificationCertificateArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.policy {
+        if let Some(value) = &self.policy {
             map.serialize_entry("policy", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.routing_mode {
+        if let Some(value) = &self.routing_mode {
             map.serialize_entry("routingMode", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::CreateDomainNameRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -77,7 +75,7 @@ for crate::types::CreateDomainNameRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "domainName" => self.domain_name = map.next_value()?,
             "certificateName" => self.certificate_name = map.next_value()?,
@@ -105,14 +103,14 @@ for crate::types::CreateDomainNameRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::CreateDomainNameRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,32 +7,32 @@ for crate::types::CreateModelRequest {
         &self,
         map: &mut M,
         body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
+    ) -> Result<(), M::Error> {
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.rest_api_id {
+            if let Some(value) = &self.rest_api_id {
                 map.serialize_entry("restApiId", value)?;
             }
         }
-        if let ::std::option::Option::Some(value) = &self.name {
+        if let Some(value) = &self.name {
             map.serialize_entry("name", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.description {
+        if let Some(value) = &self.description {
             map.serialize_entry("description", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.schema {
+        if let Some(value) = &self.schema {
             map.serialize_entry("schema", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.content_type {
+        if let Some(value) = &self.content_type {
             map.serialize_entry("contentType", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::CreateModelRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -44,7 +44,7 @@ for crate::types::CreateModelRequest {
         key: &str,
         map: &mut A,
         body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "restApiId" if !body_only => self.rest_api_id = map.next_value()?,
             "name" => self.name = map.next_value()?,
@@ -55,14 +55,14 @@ for crate::types::CreateModelRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::CreateModelRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,50 +7,50 @@ for crate::types::CreateStageRequest {
         &self,
         map: &mut M,
         body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
+    ) -> Result<(), M::Error> {
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.rest_api_id {
+            if let Some(value) = &self.rest_api_id {
                 map.serialize_entry("restApiId", value)?;
             }
         }
-        if let ::std::option::Option::Some(value) = &self.stage_name {
+        if let Some(value) = &self.stage_name {
             map.serialize_entry("stageName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.deployment_id {
+        if let Some(value) = &self.deployment_id {
             map.serialize_entry("deploymentId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.description {
+        if let Some(value) = &self.description {
             map.serialize_entry("description", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.cache_cluster_enabled {
+        if let Some(value) = &self.cache_cluster_enabled {
             map.serialize_entry("cacheClusterEnabled", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.cache_cluster_size {
+        if let Some(value) = &self.cache_cluster_size {
             map.serialize_entry("cacheClusterSize", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.variables {
+        if let Some(value) = &self.variables {
             map.serialize_entry("variables", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.documentation_version {
+        if let Some(value) = &self.documentation_version {
             map.serialize_entry("documentationVersion", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.canary_settings {
+        if let Some(value) = &self.canary_settings {
             map.serialize_entry("canarySettings", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tracing_enabled {
+        if let Some(value) = &self.tracing_enabled {
             map.serialize_entry("tracingEnabled", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             map.serialize_entry("tags", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::CreateStageRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -62,7 +62,7 @@ for crate::types::CreateStageRequest {
         key: &str,
         map: &mut A,
         body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "restApiId" if !body_only => self.rest_api_id = map.next_value()?,
             "stageName" => self.stage_name = map.next_value()?,
@@ -79,14 +79,14 @@ for crate::types::CreateStageRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::CreateStageRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

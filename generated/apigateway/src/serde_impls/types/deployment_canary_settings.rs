@@ -7,27 +7,27 @@ for crate::types::DeploymentCanarySettings {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.percent_traffic {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.percent_traffic {
             map.serialize_entry(
                 "percentTraffic",
                 &::awsgen_runtime::primitives::FloatWire(*value),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.stage_variable_overrides {
+        if let Some(value) = &self.stage_variable_overrides {
             map.serialize_entry("stageVariableOverrides", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.use_stage_cache {
+        if let Some(value) = &self.use_stage_cache {
             map.serialize_entry("useStageCache", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::DeploymentCanarySettings {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -39,7 +39,7 @@ for crate::types::DeploymentCanarySettings {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "percentTraffic" => {
                 self.percent_traffic = map
@@ -52,14 +52,14 @@ for crate::types::DeploymentCanarySettings {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::DeploymentCanarySettings {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

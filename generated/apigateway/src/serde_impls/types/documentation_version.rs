@@ -7,11 +7,11 @@ for crate::types::DocumentationVersion {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.version {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.version {
             map.serialize_entry("version", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.created_date {
+        if let Some(value) = &self.created_date {
             map.serialize_entry(
                 "createdDate",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -19,17 +19,17 @@ for crate::types::DocumentationVersion {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.description {
+        if let Some(value) = &self.description {
             map.serialize_entry("description", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::DocumentationVersion {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -41,7 +41,7 @@ for crate::types::DocumentationVersion {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "version" => self.version = map.next_value()?,
             "createdDate" => {
@@ -58,14 +58,14 @@ for crate::types::DocumentationVersion {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::DocumentationVersion {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -6,23 +6,23 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::DomainName
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.domain_name {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.domain_name {
             map.serialize_entry("domainName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.domain_name_id {
+        if let Some(value) = &self.domain_name_id {
             map.serialize_entry("domainNameId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.domain_name_arn {
+        if let Some(value) = &self.domain_name_arn {
             map.serialize_entry("domainNameArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.certificate_name {
+        if let Some(value) = &self.certificate_name {
             map.serialize_entry("certificateName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.certificate_arn {
+        if let Some(value) = &self.certificate_arn {
             map.serialize_entry("certificateArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.certificate_upload_date {
+        if let Some(value) = &self.certificate_upload_date {
             map.serialize_entry(
                 "certificateUploadDate",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -30,67 +30,65 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::DomainName
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.regional_domain_name {
+        if let Some(value) = &self.regional_domain_name {
             map.serialize_entry("regionalDomainName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.regional_hosted_zone_id {
+        if let Some(value) = &self.regional_hosted_zone_id {
             map.serialize_entry("regionalHostedZoneId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.regional_certificate_name {
+        if let Some(value) = &self.regional_certificate_name {
             map.serialize_entry("regionalCertificateName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.regional_certificate_arn {
+        if let Some(value) = &self.regional_certificate_arn {
             map.serialize_entry("regionalCertificateArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.distribution_domain_name {
+        if let Some(value) = &self.distribution_domain_name {
             map.serialize_entry("distributionDomainName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.distribution_hosted_zone_id {
+        if let Some(value) = &self.distribution_hosted_zone_id {
             map.serialize_entry("distributionHostedZoneId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.endpoint_configuration {
+        if let Some(value) = &self.endpoint_configuration {
             map.serialize_entry("endpointConfiguration", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.domain_name_status {
+        if let Some(value) = &self.domain_name_status {
             map.serialize_entry("domainNameStatus", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.domain_name_status_message {
+        if let Some(value) = &self.domain_name_status_message {
             map.serialize_entry("domainNameStatusMessage", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.security_policy {
+        if let Some(value) = &self.security_policy {
             map.serialize_entry("securityPolicy", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.endpoint_access_mode {
+        if let Some(value) = &self.endpoint_access_mode {
             map.serialize_entry("endpointAccessMode", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             map.serialize_entry("tags", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.mutual_tls_authentication {
+        if let Some(value) = &self.mutual_tls_authentication {
             map.serialize_entry("mutualTlsAuthentication", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .ownership_verification_certificate_arn
-        {
+        if let Some(value) = &self.ownership_verification_certificate_arn {
             map.serialize_entry("ownershipVerificationCertificateArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.management_policy {
+        if let Some(value) = &self.management_policy {
             map.serialize_entry("managementPolicy", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.policy {
+        if let Some(value) = &self.policy {
             map.serialize_entry("policy", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.routing_mode {
+        if let Some(value) = &self.routing_mode {
             map.serialize_entry("routingMode", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::DomainName {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -101,7 +99,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::DomainNa
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "domainName" => self.domain_name = map.next_value()?,
             "domainNameId" => self.domain_name_id = map.next_value()?,
@@ -148,13 +146,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::DomainNa
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::DomainName {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

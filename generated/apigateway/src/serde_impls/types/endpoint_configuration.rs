@@ -7,24 +7,24 @@ for crate::types::EndpointConfiguration {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.types {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.types {
             map.serialize_entry("types", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ip_address_type {
+        if let Some(value) = &self.ip_address_type {
             map.serialize_entry("ipAddressType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.vpc_endpoint_ids {
+        if let Some(value) = &self.vpc_endpoint_ids {
             map.serialize_entry("vpcEndpointIds", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::EndpointConfiguration {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -36,7 +36,7 @@ for crate::types::EndpointConfiguration {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "types" => self.types = map.next_value()?,
             "ipAddressType" => self.ip_address_type = map.next_value()?,
@@ -45,14 +45,14 @@ for crate::types::EndpointConfiguration {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::EndpointConfiguration {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -6,30 +6,30 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::GatewayRes
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.response_type {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.response_type {
             map.serialize_entry("responseType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.status_code {
+        if let Some(value) = &self.status_code {
             map.serialize_entry("statusCode", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.response_parameters {
+        if let Some(value) = &self.response_parameters {
             map.serialize_entry("responseParameters", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.response_templates {
+        if let Some(value) = &self.response_templates {
             map.serialize_entry("responseTemplates", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.default_response {
+        if let Some(value) = &self.default_response {
             map.serialize_entry("defaultResponse", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::GatewayResponse {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -40,7 +40,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::GatewayR
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "responseType" => self.response_type = map.next_value()?,
             "statusCode" => self.status_code = map.next_value()?,
@@ -51,13 +51,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::GatewayR
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::GatewayResponse {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -6,40 +6,40 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::GetApiKeys
         &self,
         map: &mut M,
         body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
+    ) -> Result<(), M::Error> {
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.position {
+            if let Some(value) = &self.position {
                 map.serialize_entry("position", value)?;
             }
         }
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.limit {
+            if let Some(value) = &self.limit {
                 map.serialize_entry("limit", value)?;
             }
         }
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.name_query {
+            if let Some(value) = &self.name_query {
                 map.serialize_entry("nameQuery", value)?;
             }
         }
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.customer_id {
+            if let Some(value) = &self.customer_id {
                 map.serialize_entry("customerId", value)?;
             }
         }
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.include_values {
+            if let Some(value) = &self.include_values {
                 map.serialize_entry("includeValues", value)?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::GetApiKeysRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -51,7 +51,7 @@ for crate::types::GetApiKeysRequest {
         key: &str,
         map: &mut A,
         body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "position" if !body_only => self.position = map.next_value()?,
             "limit" if !body_only => self.limit = map.next_value()?,
@@ -62,13 +62,13 @@ for crate::types::GetApiKeysRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::GetApiKeysRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

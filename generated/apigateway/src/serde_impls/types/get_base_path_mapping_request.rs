@@ -7,30 +7,30 @@ for crate::types::GetBasePathMappingRequest {
         &self,
         map: &mut M,
         body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
+    ) -> Result<(), M::Error> {
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.domain_name {
+            if let Some(value) = &self.domain_name {
                 map.serialize_entry("domainName", value)?;
             }
         }
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.domain_name_id {
+            if let Some(value) = &self.domain_name_id {
                 map.serialize_entry("domainNameId", value)?;
             }
         }
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.base_path {
+            if let Some(value) = &self.base_path {
                 map.serialize_entry("basePath", value)?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::GetBasePathMappingRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -42,7 +42,7 @@ for crate::types::GetBasePathMappingRequest {
         key: &str,
         map: &mut A,
         body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "domainName" if !body_only => self.domain_name = map.next_value()?,
             "domainNameId" if !body_only => self.domain_name_id = map.next_value()?,
@@ -51,14 +51,14 @@ for crate::types::GetBasePathMappingRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::GetBasePathMappingRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

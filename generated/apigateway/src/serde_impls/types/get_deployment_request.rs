@@ -7,30 +7,30 @@ for crate::types::GetDeploymentRequest {
         &self,
         map: &mut M,
         body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
+    ) -> Result<(), M::Error> {
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.rest_api_id {
+            if let Some(value) = &self.rest_api_id {
                 map.serialize_entry("restApiId", value)?;
             }
         }
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.deployment_id {
+            if let Some(value) = &self.deployment_id {
                 map.serialize_entry("deploymentId", value)?;
             }
         }
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.embed {
+            if let Some(value) = &self.embed {
                 map.serialize_entry("embed", value)?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::GetDeploymentRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -42,7 +42,7 @@ for crate::types::GetDeploymentRequest {
         key: &str,
         map: &mut A,
         body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "restApiId" if !body_only => self.rest_api_id = map.next_value()?,
             "deploymentId" if !body_only => self.deployment_id = map.next_value()?,
@@ -51,14 +51,14 @@ for crate::types::GetDeploymentRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::GetDeploymentRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -6,35 +6,35 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::GetSdkRequ
         &self,
         map: &mut M,
         body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
+    ) -> Result<(), M::Error> {
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.rest_api_id {
+            if let Some(value) = &self.rest_api_id {
                 map.serialize_entry("restApiId", value)?;
             }
         }
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.stage_name {
+            if let Some(value) = &self.stage_name {
                 map.serialize_entry("stageName", value)?;
             }
         }
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.sdk_type {
+            if let Some(value) = &self.sdk_type {
                 map.serialize_entry("sdkType", value)?;
             }
         }
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.parameters {
+            if let Some(value) = &self.parameters {
                 map.serialize_entry("parameters", value)?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::GetSdkRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -45,7 +45,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::GetSdkRe
         key: &str,
         map: &mut A,
         body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "restApiId" if !body_only => self.rest_api_id = map.next_value()?,
             "stageName" if !body_only => self.stage_name = map.next_value()?,
@@ -55,13 +55,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::GetSdkRe
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::GetSdkRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

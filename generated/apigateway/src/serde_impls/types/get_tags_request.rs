@@ -6,30 +6,30 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::GetTagsReq
         &self,
         map: &mut M,
         body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
+    ) -> Result<(), M::Error> {
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.resource_arn {
+            if let Some(value) = &self.resource_arn {
                 map.serialize_entry("resourceArn", value)?;
             }
         }
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.position {
+            if let Some(value) = &self.position {
                 map.serialize_entry("position", value)?;
             }
         }
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.limit {
+            if let Some(value) = &self.limit {
                 map.serialize_entry("limit", value)?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::GetTagsRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -40,7 +40,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::GetTagsR
         key: &str,
         map: &mut A,
         body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "resourceArn" if !body_only => self.resource_arn = map.next_value()?,
             "position" if !body_only => self.position = map.next_value()?,
@@ -49,13 +49,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::GetTagsR
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::GetTagsRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,35 +7,35 @@ for crate::types::GetUsagePlanKeysRequest {
         &self,
         map: &mut M,
         body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
+    ) -> Result<(), M::Error> {
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.usage_plan_id {
+            if let Some(value) = &self.usage_plan_id {
                 map.serialize_entry("usagePlanId", value)?;
             }
         }
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.position {
+            if let Some(value) = &self.position {
                 map.serialize_entry("position", value)?;
             }
         }
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.limit {
+            if let Some(value) = &self.limit {
                 map.serialize_entry("limit", value)?;
             }
         }
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.name_query {
+            if let Some(value) = &self.name_query {
                 map.serialize_entry("nameQuery", value)?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::GetUsagePlanKeysRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -47,7 +47,7 @@ for crate::types::GetUsagePlanKeysRequest {
         key: &str,
         map: &mut A,
         body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "usagePlanId" if !body_only => self.usage_plan_id = map.next_value()?,
             "position" if !body_only => self.position = map.next_value()?,
@@ -57,14 +57,14 @@ for crate::types::GetUsagePlanKeysRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::GetUsagePlanKeysRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -6,45 +6,45 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::GetUsageRe
         &self,
         map: &mut M,
         body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
+    ) -> Result<(), M::Error> {
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.usage_plan_id {
+            if let Some(value) = &self.usage_plan_id {
                 map.serialize_entry("usagePlanId", value)?;
             }
         }
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.key_id {
+            if let Some(value) = &self.key_id {
                 map.serialize_entry("keyId", value)?;
             }
         }
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.start_date {
+            if let Some(value) = &self.start_date {
                 map.serialize_entry("startDate", value)?;
             }
         }
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.end_date {
+            if let Some(value) = &self.end_date {
                 map.serialize_entry("endDate", value)?;
             }
         }
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.position {
+            if let Some(value) = &self.position {
                 map.serialize_entry("position", value)?;
             }
         }
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.limit {
+            if let Some(value) = &self.limit {
                 map.serialize_entry("limit", value)?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::GetUsageRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -55,7 +55,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::GetUsage
         key: &str,
         map: &mut A,
         body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "usagePlanId" if !body_only => self.usage_plan_id = map.next_value()?,
             "keyId" if !body_only => self.key_id = map.next_value()?,
@@ -67,13 +67,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::GetUsage
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::GetUsageRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

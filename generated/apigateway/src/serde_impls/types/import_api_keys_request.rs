@@ -7,30 +7,30 @@ for crate::types::ImportApiKeysRequest {
         &self,
         map: &mut M,
         body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
+    ) -> Result<(), M::Error> {
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.body {
+            if let Some(value) = &self.body {
                 map.serialize_entry("body", value)?;
             }
         }
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.format {
+            if let Some(value) = &self.format {
                 map.serialize_entry("format", value)?;
             }
         }
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.fail_on_warnings {
+            if let Some(value) = &self.fail_on_warnings {
                 map.serialize_entry("failOnWarnings", value)?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::ImportApiKeysRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -42,7 +42,7 @@ for crate::types::ImportApiKeysRequest {
         key: &str,
         map: &mut A,
         body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "body" if !body_only => self.body = map.next_value()?,
             "format" if !body_only => self.format = map.next_value()?,
@@ -51,14 +51,14 @@ for crate::types::ImportApiKeysRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ImportApiKeysRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

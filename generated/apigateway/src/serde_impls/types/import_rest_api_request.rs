@@ -7,30 +7,30 @@ for crate::types::ImportRestApiRequest {
         &self,
         map: &mut M,
         body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
+    ) -> Result<(), M::Error> {
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.fail_on_warnings {
+            if let Some(value) = &self.fail_on_warnings {
                 map.serialize_entry("failOnWarnings", value)?;
             }
         }
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.parameters {
+            if let Some(value) = &self.parameters {
                 map.serialize_entry("parameters", value)?;
             }
         }
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.body {
+            if let Some(value) = &self.body {
                 map.serialize_entry("body", value)?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::ImportRestApiRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -42,7 +42,7 @@ for crate::types::ImportRestApiRequest {
         key: &str,
         map: &mut A,
         body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "failOnWarnings" if !body_only => self.fail_on_warnings = map.next_value()?,
             "parameters" if !body_only => self.parameters = map.next_value()?,
@@ -51,14 +51,14 @@ for crate::types::ImportRestApiRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ImportRestApiRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -6,66 +6,66 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::Integratio
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.type_ {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.type_ {
             map.serialize_entry("type", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.http_method {
+        if let Some(value) = &self.http_method {
             map.serialize_entry("httpMethod", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.uri {
+        if let Some(value) = &self.uri {
             map.serialize_entry("uri", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.connection_type {
+        if let Some(value) = &self.connection_type {
             map.serialize_entry("connectionType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.connection_id {
+        if let Some(value) = &self.connection_id {
             map.serialize_entry("connectionId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.credentials {
+        if let Some(value) = &self.credentials {
             map.serialize_entry("credentials", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.request_parameters {
+        if let Some(value) = &self.request_parameters {
             map.serialize_entry("requestParameters", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.request_templates {
+        if let Some(value) = &self.request_templates {
             map.serialize_entry("requestTemplates", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.passthrough_behavior {
+        if let Some(value) = &self.passthrough_behavior {
             map.serialize_entry("passthroughBehavior", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.content_handling {
+        if let Some(value) = &self.content_handling {
             map.serialize_entry("contentHandling", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.timeout_in_millis {
+        if let Some(value) = &self.timeout_in_millis {
             map.serialize_entry("timeoutInMillis", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.cache_namespace {
+        if let Some(value) = &self.cache_namespace {
             map.serialize_entry("cacheNamespace", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.cache_key_parameters {
+        if let Some(value) = &self.cache_key_parameters {
             map.serialize_entry("cacheKeyParameters", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.integration_responses {
+        if let Some(value) = &self.integration_responses {
             map.serialize_entry("integrationResponses", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tls_config {
+        if let Some(value) = &self.tls_config {
             map.serialize_entry("tlsConfig", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.response_transfer_mode {
+        if let Some(value) = &self.response_transfer_mode {
             map.serialize_entry("responseTransferMode", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.integration_target {
+        if let Some(value) = &self.integration_target {
             map.serialize_entry("integrationTarget", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::Integration {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -76,7 +76,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::Integrat
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "type" => self.type_ = map.next_value()?,
             "httpMethod" => self.http_method = map.next_value()?,
@@ -94,9 +94,9 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::Integrat
             "integrationResponses" => {
                 self.integration_responses = map
                     .next_value::<
-                        ::std::option::Option<
+                        Option<
                             ::awsgen_runtime::primitives::MapOfStructs<
-                                ::std::string::String,
+                                String,
                                 crate::types::IntegrationResponse,
                             >,
                         >,
@@ -110,13 +110,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::Integrat
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::Integration {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,30 +7,30 @@ for crate::types::IntegrationResponse {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.status_code {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.status_code {
             map.serialize_entry("statusCode", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.selection_pattern {
+        if let Some(value) = &self.selection_pattern {
             map.serialize_entry("selectionPattern", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.response_parameters {
+        if let Some(value) = &self.response_parameters {
             map.serialize_entry("responseParameters", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.response_templates {
+        if let Some(value) = &self.response_templates {
             map.serialize_entry("responseTemplates", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.content_handling {
+        if let Some(value) = &self.content_handling {
             map.serialize_entry("contentHandling", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::IntegrationResponse {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -42,7 +42,7 @@ for crate::types::IntegrationResponse {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "statusCode" => self.status_code = map.next_value()?,
             "selectionPattern" => self.selection_pattern = map.next_value()?,
@@ -53,14 +53,14 @@ for crate::types::IntegrationResponse {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::IntegrationResponse {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

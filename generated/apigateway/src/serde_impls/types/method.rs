@@ -6,48 +6,48 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::Method {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.http_method {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.http_method {
             map.serialize_entry("httpMethod", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.authorization_type {
+        if let Some(value) = &self.authorization_type {
             map.serialize_entry("authorizationType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.authorizer_id {
+        if let Some(value) = &self.authorizer_id {
             map.serialize_entry("authorizerId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.api_key_required {
+        if let Some(value) = &self.api_key_required {
             map.serialize_entry("apiKeyRequired", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.request_validator_id {
+        if let Some(value) = &self.request_validator_id {
             map.serialize_entry("requestValidatorId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.operation_name {
+        if let Some(value) = &self.operation_name {
             map.serialize_entry("operationName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.request_parameters {
+        if let Some(value) = &self.request_parameters {
             map.serialize_entry("requestParameters", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.request_models {
+        if let Some(value) = &self.request_models {
             map.serialize_entry("requestModels", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.method_responses {
+        if let Some(value) = &self.method_responses {
             map.serialize_entry("methodResponses", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.method_integration {
+        if let Some(value) = &self.method_integration {
             map.serialize_entry("methodIntegration", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.authorization_scopes {
+        if let Some(value) = &self.authorization_scopes {
             map.serialize_entry("authorizationScopes", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::Method {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -58,7 +58,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::Method {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "httpMethod" => self.http_method = map.next_value()?,
             "authorizationType" => self.authorization_type = map.next_value()?,
@@ -71,9 +71,9 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::Method {
             "methodResponses" => {
                 self.method_responses = map
                     .next_value::<
-                        ::std::option::Option<
+                        Option<
                             ::awsgen_runtime::primitives::MapOfStructs<
-                                ::std::string::String,
+                                String,
                                 crate::types::MethodResponse,
                             >,
                         >,
@@ -86,13 +86,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::Method {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::Method {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -6,52 +6,48 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::MethodSett
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.metrics_enabled {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.metrics_enabled {
             map.serialize_entry("metricsEnabled", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.logging_level {
+        if let Some(value) = &self.logging_level {
             map.serialize_entry("loggingLevel", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.data_trace_enabled {
+        if let Some(value) = &self.data_trace_enabled {
             map.serialize_entry("dataTraceEnabled", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.throttling_burst_limit {
+        if let Some(value) = &self.throttling_burst_limit {
             map.serialize_entry("throttlingBurstLimit", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.throttling_rate_limit {
+        if let Some(value) = &self.throttling_rate_limit {
             map.serialize_entry(
                 "throttlingRateLimit",
                 &::awsgen_runtime::primitives::FloatWire(*value),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.caching_enabled {
+        if let Some(value) = &self.caching_enabled {
             map.serialize_entry("cachingEnabled", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.cache_ttl_in_seconds {
+        if let Some(value) = &self.cache_ttl_in_seconds {
             map.serialize_entry("cacheTtlInSeconds", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.cache_data_encrypted {
+        if let Some(value) = &self.cache_data_encrypted {
             map.serialize_entry("cacheDataEncrypted", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .require_authorization_for_cache_control
-        {
+        if let Some(value) = &self.require_authorization_for_cache_control {
             map.serialize_entry("requireAuthorizationForCacheControl", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .unauthorized_cache_control_header_strategy
-        {
+        if let Some(value) = &self.unauthorized_cache_control_header_strategy {
             map.serialize_entry("unauthorizedCacheControlHeaderStrategy", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::MethodSetting {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -62,7 +58,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::MethodSe
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "metricsEnabled" => self.metrics_enabled = map.next_value()?,
             "loggingLevel" => self.logging_level = map.next_value()?,
@@ -86,13 +82,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::MethodSe
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::MethodSetting {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -6,21 +6,21 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::MethodSnap
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.authorization_type {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.authorization_type {
             map.serialize_entry("authorizationType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.api_key_required {
+        if let Some(value) = &self.api_key_required {
             map.serialize_entry("apiKeyRequired", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::MethodSnapshot {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -31,7 +31,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::MethodSn
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "authorizationType" => self.authorization_type = map.next_value()?,
             "apiKeyRequired" => self.api_key_required = map.next_value()?,
@@ -39,13 +39,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::MethodSn
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::MethodSnapshot {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

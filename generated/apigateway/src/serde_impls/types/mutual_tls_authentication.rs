@@ -7,24 +7,24 @@ for crate::types::MutualTlsAuthentication {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.truststore_uri {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.truststore_uri {
             map.serialize_entry("truststoreUri", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.truststore_version {
+        if let Some(value) = &self.truststore_version {
             map.serialize_entry("truststoreVersion", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.truststore_warnings {
+        if let Some(value) = &self.truststore_warnings {
             map.serialize_entry("truststoreWarnings", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::MutualTlsAuthentication {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -36,7 +36,7 @@ for crate::types::MutualTlsAuthentication {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "truststoreUri" => self.truststore_uri = map.next_value()?,
             "truststoreVersion" => self.truststore_version = map.next_value()?,
@@ -45,14 +45,14 @@ for crate::types::MutualTlsAuthentication {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::MutualTlsAuthentication {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

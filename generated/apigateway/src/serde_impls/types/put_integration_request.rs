@@ -7,78 +7,78 @@ for crate::types::PutIntegrationRequest {
         &self,
         map: &mut M,
         body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
+    ) -> Result<(), M::Error> {
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.rest_api_id {
+            if let Some(value) = &self.rest_api_id {
                 map.serialize_entry("restApiId", value)?;
             }
         }
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.resource_id {
+            if let Some(value) = &self.resource_id {
                 map.serialize_entry("resourceId", value)?;
             }
         }
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.http_method {
+            if let Some(value) = &self.http_method {
                 map.serialize_entry("http_method", value)?;
             }
         }
-        if let ::std::option::Option::Some(value) = &self.type_ {
+        if let Some(value) = &self.type_ {
             map.serialize_entry("type", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.integration_http_method {
+        if let Some(value) = &self.integration_http_method {
             map.serialize_entry("httpMethod", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.uri {
+        if let Some(value) = &self.uri {
             map.serialize_entry("uri", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.connection_type {
+        if let Some(value) = &self.connection_type {
             map.serialize_entry("connectionType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.connection_id {
+        if let Some(value) = &self.connection_id {
             map.serialize_entry("connectionId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.credentials {
+        if let Some(value) = &self.credentials {
             map.serialize_entry("credentials", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.request_parameters {
+        if let Some(value) = &self.request_parameters {
             map.serialize_entry("requestParameters", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.request_templates {
+        if let Some(value) = &self.request_templates {
             map.serialize_entry("requestTemplates", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.passthrough_behavior {
+        if let Some(value) = &self.passthrough_behavior {
             map.serialize_entry("passthroughBehavior", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.cache_namespace {
+        if let Some(value) = &self.cache_namespace {
             map.serialize_entry("cacheNamespace", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.cache_key_parameters {
+        if let Some(value) = &self.cache_key_parameters {
             map.serialize_entry("cacheKeyParameters", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.content_handling {
+        if let Some(value) = &self.content_handling {
             map.serialize_entry("contentHandling", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.timeout_in_millis {
+        if let Some(value) = &self.timeout_in_millis {
             map.serialize_entry("timeoutInMillis", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tls_config {
+        if let Some(value) = &self.tls_config {
             map.serialize_entry("tlsConfig", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.response_transfer_mode {
+        if let Some(value) = &self.response_transfer_mode {
             map.serialize_entry("responseTransferMode", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.integration_target {
+        if let Some(value) = &self.integration_target {
             map.serialize_entry("integrationTarget", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::PutIntegrationRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -90,7 +90,7 @@ for crate::types::PutIntegrationRequest {
         key: &str,
         map: &mut A,
         body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "restApiId" if !body_only => self.rest_api_id = map.next_value()?,
             "resourceId" if !body_only => self.resource_id = map.next_value()?,
@@ -115,14 +115,14 @@ for crate::types::PutIntegrationRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::PutIntegrationRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

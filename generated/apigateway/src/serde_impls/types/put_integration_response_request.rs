@@ -7,47 +7,47 @@ for crate::types::PutIntegrationResponseRequest {
         &self,
         map: &mut M,
         body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
+    ) -> Result<(), M::Error> {
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.rest_api_id {
+            if let Some(value) = &self.rest_api_id {
                 map.serialize_entry("restApiId", value)?;
             }
         }
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.resource_id {
+            if let Some(value) = &self.resource_id {
                 map.serialize_entry("resourceId", value)?;
             }
         }
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.http_method {
+            if let Some(value) = &self.http_method {
                 map.serialize_entry("httpMethod", value)?;
             }
         }
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.status_code {
+            if let Some(value) = &self.status_code {
                 map.serialize_entry("statusCode", value)?;
             }
         }
-        if let ::std::option::Option::Some(value) = &self.selection_pattern {
+        if let Some(value) = &self.selection_pattern {
             map.serialize_entry("selectionPattern", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.response_parameters {
+        if let Some(value) = &self.response_parameters {
             map.serialize_entry("responseParameters", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.response_templates {
+        if let Some(value) = &self.response_templates {
             map.serialize_entry("responseTemplates", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.content_handling {
+        if let Some(value) = &self.content_handling {
             map.serialize_entry("contentHandling", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::PutIntegrationResponseRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -59,7 +59,7 @@ for crate::types::PutIntegrationResponseRequest {
         key: &str,
         map: &mut A,
         body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "restApiId" if !body_only => self.rest_api_id = map.next_value()?,
             "resourceId" if !body_only => self.resource_id = map.next_value()?,
@@ -73,14 +73,14 @@ for crate::types::PutIntegrationResponseRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::PutIntegrationResponseRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -6,54 +6,54 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::PutMethodR
         &self,
         map: &mut M,
         body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
+    ) -> Result<(), M::Error> {
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.rest_api_id {
+            if let Some(value) = &self.rest_api_id {
                 map.serialize_entry("restApiId", value)?;
             }
         }
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.resource_id {
+            if let Some(value) = &self.resource_id {
                 map.serialize_entry("resourceId", value)?;
             }
         }
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.http_method {
+            if let Some(value) = &self.http_method {
                 map.serialize_entry("httpMethod", value)?;
             }
         }
-        if let ::std::option::Option::Some(value) = &self.authorization_type {
+        if let Some(value) = &self.authorization_type {
             map.serialize_entry("authorizationType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.authorizer_id {
+        if let Some(value) = &self.authorizer_id {
             map.serialize_entry("authorizerId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.api_key_required {
+        if let Some(value) = &self.api_key_required {
             map.serialize_entry("apiKeyRequired", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.operation_name {
+        if let Some(value) = &self.operation_name {
             map.serialize_entry("operationName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.request_parameters {
+        if let Some(value) = &self.request_parameters {
             map.serialize_entry("requestParameters", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.request_models {
+        if let Some(value) = &self.request_models {
             map.serialize_entry("requestModels", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.request_validator_id {
+        if let Some(value) = &self.request_validator_id {
             map.serialize_entry("requestValidatorId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.authorization_scopes {
+        if let Some(value) = &self.authorization_scopes {
             map.serialize_entry("authorizationScopes", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::PutMethodRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -65,7 +65,7 @@ for crate::types::PutMethodRequest {
         key: &str,
         map: &mut A,
         body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "restApiId" if !body_only => self.rest_api_id = map.next_value()?,
             "resourceId" if !body_only => self.resource_id = map.next_value()?,
@@ -82,13 +82,13 @@ for crate::types::PutMethodRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::PutMethodRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

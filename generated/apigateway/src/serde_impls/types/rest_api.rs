@@ -6,17 +6,17 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::RestApi {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.id {
             map.serialize_entry("id", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.name {
+        if let Some(value) = &self.name {
             map.serialize_entry("name", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.description {
+        if let Some(value) = &self.description {
             map.serialize_entry("description", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.created_date {
+        if let Some(value) = &self.created_date {
             map.serialize_entry(
                 "createdDate",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -24,56 +24,56 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::RestApi {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.version {
+        if let Some(value) = &self.version {
             map.serialize_entry("version", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.warnings {
+        if let Some(value) = &self.warnings {
             map.serialize_entry("warnings", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.binary_media_types {
+        if let Some(value) = &self.binary_media_types {
             map.serialize_entry("binaryMediaTypes", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.minimum_compression_size {
+        if let Some(value) = &self.minimum_compression_size {
             map.serialize_entry("minimumCompressionSize", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.api_key_source {
+        if let Some(value) = &self.api_key_source {
             map.serialize_entry("apiKeySource", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.endpoint_configuration {
+        if let Some(value) = &self.endpoint_configuration {
             map.serialize_entry("endpointConfiguration", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.policy {
+        if let Some(value) = &self.policy {
             map.serialize_entry("policy", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             map.serialize_entry("tags", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.disable_execute_api_endpoint {
+        if let Some(value) = &self.disable_execute_api_endpoint {
             map.serialize_entry("disableExecuteApiEndpoint", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.root_resource_id {
+        if let Some(value) = &self.root_resource_id {
             map.serialize_entry("rootResourceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.security_policy {
+        if let Some(value) = &self.security_policy {
             map.serialize_entry("securityPolicy", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.endpoint_access_mode {
+        if let Some(value) = &self.endpoint_access_mode {
             map.serialize_entry("endpointAccessMode", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.api_status {
+        if let Some(value) = &self.api_status {
             map.serialize_entry("apiStatus", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.api_status_message {
+        if let Some(value) = &self.api_status_message {
             map.serialize_entry("apiStatusMessage", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::RestApi {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -84,7 +84,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::RestApi 
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "id" => self.id = map.next_value()?,
             "name" => self.name = map.next_value()?,
@@ -118,13 +118,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::RestApi 
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::RestApi {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -6,53 +6,53 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::Stage {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.deployment_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.deployment_id {
             map.serialize_entry("deploymentId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.client_certificate_id {
+        if let Some(value) = &self.client_certificate_id {
             map.serialize_entry("clientCertificateId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.stage_name {
+        if let Some(value) = &self.stage_name {
             map.serialize_entry("stageName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.description {
+        if let Some(value) = &self.description {
             map.serialize_entry("description", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.cache_cluster_enabled {
+        if let Some(value) = &self.cache_cluster_enabled {
             map.serialize_entry("cacheClusterEnabled", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.cache_cluster_size {
+        if let Some(value) = &self.cache_cluster_size {
             map.serialize_entry("cacheClusterSize", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.cache_cluster_status {
+        if let Some(value) = &self.cache_cluster_status {
             map.serialize_entry("cacheClusterStatus", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.method_settings {
+        if let Some(value) = &self.method_settings {
             map.serialize_entry("methodSettings", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.variables {
+        if let Some(value) = &self.variables {
             map.serialize_entry("variables", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.documentation_version {
+        if let Some(value) = &self.documentation_version {
             map.serialize_entry("documentationVersion", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.access_log_settings {
+        if let Some(value) = &self.access_log_settings {
             map.serialize_entry("accessLogSettings", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.canary_settings {
+        if let Some(value) = &self.canary_settings {
             map.serialize_entry("canarySettings", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tracing_enabled {
+        if let Some(value) = &self.tracing_enabled {
             map.serialize_entry("tracingEnabled", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.web_acl_arn {
+        if let Some(value) = &self.web_acl_arn {
             map.serialize_entry("webAclArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             map.serialize_entry("tags", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.created_date {
+        if let Some(value) = &self.created_date {
             map.serialize_entry(
                 "createdDate",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -60,7 +60,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::Stage {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.last_updated_date {
+        if let Some(value) = &self.last_updated_date {
             map.serialize_entry(
                 "lastUpdatedDate",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -68,14 +68,14 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::Stage {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::Stage {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -86,7 +86,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::Stage {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "deploymentId" => self.deployment_id = map.next_value()?,
             "clientCertificateId" => self.client_certificate_id = map.next_value()?,
@@ -98,9 +98,9 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::Stage {
             "methodSettings" => {
                 self.method_settings = map
                     .next_value::<
-                        ::std::option::Option<
+                        Option<
                             ::awsgen_runtime::primitives::MapOfStructs<
-                                ::std::string::String,
+                                String,
                                 crate::types::MethodSetting,
                             >,
                         >,
@@ -136,13 +136,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::Stage {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::Stage {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,43 +7,43 @@ for crate::types::TestInvokeAuthorizerRequest {
         &self,
         map: &mut M,
         body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
+    ) -> Result<(), M::Error> {
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.rest_api_id {
+            if let Some(value) = &self.rest_api_id {
                 map.serialize_entry("restApiId", value)?;
             }
         }
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.authorizer_id {
+            if let Some(value) = &self.authorizer_id {
                 map.serialize_entry("authorizerId", value)?;
             }
         }
-        if let ::std::option::Option::Some(value) = &self.headers {
+        if let Some(value) = &self.headers {
             map.serialize_entry("headers", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.multi_value_headers {
+        if let Some(value) = &self.multi_value_headers {
             map.serialize_entry("multiValueHeaders", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.path_with_query_string {
+        if let Some(value) = &self.path_with_query_string {
             map.serialize_entry("pathWithQueryString", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.body {
+        if let Some(value) = &self.body {
             map.serialize_entry("body", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.stage_variables {
+        if let Some(value) = &self.stage_variables {
             map.serialize_entry("stageVariables", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.additional_context {
+        if let Some(value) = &self.additional_context {
             map.serialize_entry("additionalContext", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::TestInvokeAuthorizerRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -55,7 +55,7 @@ for crate::types::TestInvokeAuthorizerRequest {
         key: &str,
         map: &mut A,
         body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "restApiId" if !body_only => self.rest_api_id = map.next_value()?,
             "authorizerId" if !body_only => self.authorizer_id = map.next_value()?,
@@ -69,14 +69,14 @@ for crate::types::TestInvokeAuthorizerRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::TestInvokeAuthorizerRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,36 +7,36 @@ for crate::types::TestInvokeAuthorizerResponse {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.client_status {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.client_status {
             map.serialize_entry("clientStatus", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.log {
+        if let Some(value) = &self.log {
             map.serialize_entry("log", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.latency {
+        if let Some(value) = &self.latency {
             map.serialize_entry("latency", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.principal_id {
+        if let Some(value) = &self.principal_id {
             map.serialize_entry("principalId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.policy {
+        if let Some(value) = &self.policy {
             map.serialize_entry("policy", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.authorization {
+        if let Some(value) = &self.authorization {
             map.serialize_entry("authorization", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.claims {
+        if let Some(value) = &self.claims {
             map.serialize_entry("claims", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::TestInvokeAuthorizerResponse {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -48,7 +48,7 @@ for crate::types::TestInvokeAuthorizerResponse {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "clientStatus" => self.client_status = map.next_value()?,
             "log" => self.log = map.next_value()?,
@@ -61,14 +61,14 @@ for crate::types::TestInvokeAuthorizerResponse {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::TestInvokeAuthorizerResponse {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,48 +7,48 @@ for crate::types::TestInvokeMethodRequest {
         &self,
         map: &mut M,
         body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
+    ) -> Result<(), M::Error> {
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.rest_api_id {
+            if let Some(value) = &self.rest_api_id {
                 map.serialize_entry("restApiId", value)?;
             }
         }
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.resource_id {
+            if let Some(value) = &self.resource_id {
                 map.serialize_entry("resourceId", value)?;
             }
         }
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.http_method {
+            if let Some(value) = &self.http_method {
                 map.serialize_entry("httpMethod", value)?;
             }
         }
-        if let ::std::option::Option::Some(value) = &self.path_with_query_string {
+        if let Some(value) = &self.path_with_query_string {
             map.serialize_entry("pathWithQueryString", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.body {
+        if let Some(value) = &self.body {
             map.serialize_entry("body", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.headers {
+        if let Some(value) = &self.headers {
             map.serialize_entry("headers", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.multi_value_headers {
+        if let Some(value) = &self.multi_value_headers {
             map.serialize_entry("multiValueHeaders", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.client_certificate_id {
+        if let Some(value) = &self.client_certificate_id {
             map.serialize_entry("clientCertificateId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.stage_variables {
+        if let Some(value) = &self.stage_variables {
             map.serialize_entry("stageVariables", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::TestInvokeMethodRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -60,7 +60,7 @@ for crate::types::TestInvokeMethodRequest {
         key: &str,
         map: &mut A,
         body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "restApiId" if !body_only => self.rest_api_id = map.next_value()?,
             "resourceId" if !body_only => self.resource_id = map.next_value()?,
@@ -75,14 +75,14 @@ for crate::types::TestInvokeMethodRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::TestInvokeMethodRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,33 +7,33 @@ for crate::types::TestInvokeMethodResponse {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.status {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.status {
             map.serialize_entry("status", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.body {
+        if let Some(value) = &self.body {
             map.serialize_entry("body", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.headers {
+        if let Some(value) = &self.headers {
             map.serialize_entry("headers", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.multi_value_headers {
+        if let Some(value) = &self.multi_value_headers {
             map.serialize_entry("multiValueHeaders", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.log {
+        if let Some(value) = &self.log {
             map.serialize_entry("log", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.latency {
+        if let Some(value) = &self.latency {
             map.serialize_entry("latency", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::TestInvokeMethodResponse {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -45,7 +45,7 @@ for crate::types::TestInvokeMethodResponse {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "status" => self.status = map.next_value()?,
             "body" => self.body = map.next_value()?,
@@ -57,14 +57,14 @@ for crate::types::TestInvokeMethodResponse {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::TestInvokeMethodResponse {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -6,18 +6,18 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::TlsConfig 
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.insecure_skip_verification {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.insecure_skip_verification {
             map.serialize_entry("insecureSkipVerification", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::TlsConfig {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -28,7 +28,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::TlsConfi
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "insecureSkipVerification" => {
                 self.insecure_skip_verification = map.next_value()?;
@@ -37,13 +37,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::TlsConfi
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::TlsConfig {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

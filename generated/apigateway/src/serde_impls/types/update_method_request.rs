@@ -7,33 +7,33 @@ for crate::types::UpdateMethodRequest {
         &self,
         map: &mut M,
         body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
+    ) -> Result<(), M::Error> {
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.rest_api_id {
+            if let Some(value) = &self.rest_api_id {
                 map.serialize_entry("restApiId", value)?;
             }
         }
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.resource_id {
+            if let Some(value) = &self.resource_id {
                 map.serialize_entry("resourceId", value)?;
             }
         }
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.http_method {
+            if let Some(value) = &self.http_method {
                 map.serialize_entry("httpMethod", value)?;
             }
         }
-        if let ::std::option::Option::Some(value) = &self.patch_operations {
+        if let Some(value) = &self.patch_operations {
             map.serialize_entry("patchOperations", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::UpdateMethodRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -45,7 +45,7 @@ for crate::types::UpdateMethodRequest {
         key: &str,
         map: &mut A,
         body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "restApiId" if !body_only => self.rest_api_id = map.next_value()?,
             "resourceId" if !body_only => self.resource_id = map.next_value()?,
@@ -63,14 +63,14 @@ for crate::types::UpdateMethodRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::UpdateMethodRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -6,36 +6,36 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::VpcLink {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.id {
             map.serialize_entry("id", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.name {
+        if let Some(value) = &self.name {
             map.serialize_entry("name", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.description {
+        if let Some(value) = &self.description {
             map.serialize_entry("description", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.target_arns {
+        if let Some(value) = &self.target_arns {
             map.serialize_entry("targetArns", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.status {
+        if let Some(value) = &self.status {
             map.serialize_entry("status", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.status_message {
+        if let Some(value) = &self.status_message {
             map.serialize_entry("statusMessage", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             map.serialize_entry("tags", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::VpcLink {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -46,7 +46,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::VpcLink 
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "id" => self.id = map.next_value()?,
             "name" => self.name = map.next_value()?,
@@ -59,13 +59,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::VpcLink 
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::VpcLink {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -6,8 +6,8 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::ArchivalSu
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.archival_date_time {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.archival_date_time {
             map.serialize_entry(
                 "ArchivalDateTime",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -15,20 +15,20 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::ArchivalSu
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.archival_reason {
+        if let Some(value) = &self.archival_reason {
             map.serialize_entry("ArchivalReason", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.archival_backup_arn {
+        if let Some(value) = &self.archival_backup_arn {
             map.serialize_entry("ArchivalBackupArn", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::ArchivalSummary {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -39,7 +39,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::Archival
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "ArchivalDateTime" => {
                 self.archival_date_time = map
@@ -56,13 +56,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::Archival
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::ArchivalSummary {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

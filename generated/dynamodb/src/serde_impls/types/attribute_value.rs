@@ -6,45 +6,45 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::AttributeV
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.s {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.s {
             map.serialize_entry("S", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.n {
+        if let Some(value) = &self.n {
             map.serialize_entry("N", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.b {
+        if let Some(value) = &self.b {
             map.serialize_entry("B", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ss {
+        if let Some(value) = &self.ss {
             map.serialize_entry("SS", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ns {
+        if let Some(value) = &self.ns {
             map.serialize_entry("NS", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.bs {
+        if let Some(value) = &self.bs {
             map.serialize_entry("BS", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.m {
+        if let Some(value) = &self.m {
             map.serialize_entry("M", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.l {
+        if let Some(value) = &self.l {
             map.serialize_entry("L", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.null {
+        if let Some(value) = &self.null {
             map.serialize_entry("NULL", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.bool {
+        if let Some(value) = &self.bool {
             map.serialize_entry("BOOL", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::AttributeValue {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -55,7 +55,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::Attribut
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "S" => self.s = map.next_value()?,
             "N" => self.n = map.next_value()?,
@@ -66,9 +66,9 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::Attribut
             "M" => {
                 self.m = map
                     .next_value::<
-                        ::std::option::Option<
+                        Option<
                             ::awsgen_runtime::primitives::MapOfStructs<
-                                ::std::string::String,
+                                String,
                                 crate::types::AttributeValue,
                             >,
                         >,
@@ -90,13 +90,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::Attribut
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::AttributeValue {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,23 +7,23 @@ for crate::types::AutoScalingSettingsDescription {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.minimum_units {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.minimum_units {
             map.serialize_entry("MinimumUnits", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.maximum_units {
+        if let Some(value) = &self.maximum_units {
             map.serialize_entry("MaximumUnits", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.auto_scaling_disabled {
+        if let Some(value) = &self.auto_scaling_disabled {
             map.serialize_entry("AutoScalingDisabled", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.auto_scaling_role_arn {
+        if let Some(value) = &self.auto_scaling_role_arn {
             map.serialize_entry("AutoScalingRoleArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.scaling_policies {
+        if let Some(value) = &self.scaling_policies {
             map.serialize_entry("ScalingPolicies", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -31,7 +31,7 @@ for crate::types::AutoScalingSettingsDescription {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -43,7 +43,7 @@ for crate::types::AutoScalingSettingsDescription {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "MinimumUnits" => self.minimum_units = map.next_value()?,
             "MaximumUnits" => self.maximum_units = map.next_value()?,
@@ -62,14 +62,14 @@ for crate::types::AutoScalingSettingsDescription {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::AutoScalingSettingsDescription {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

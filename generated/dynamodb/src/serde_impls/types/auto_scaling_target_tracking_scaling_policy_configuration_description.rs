@@ -7,23 +7,23 @@ for crate::types::AutoScalingTargetTrackingScalingPolicyConfigurationDescription
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.disable_scale_in {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.disable_scale_in {
             map.serialize_entry("DisableScaleIn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.scale_in_cooldown {
+        if let Some(value) = &self.scale_in_cooldown {
             map.serialize_entry("ScaleInCooldown", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.scale_out_cooldown {
+        if let Some(value) = &self.scale_out_cooldown {
             map.serialize_entry("ScaleOutCooldown", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.target_value {
+        if let Some(value) = &self.target_value {
             map.serialize_entry(
                 "TargetValue",
                 &::awsgen_runtime::primitives::FloatWire(*value),
             )?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -31,7 +31,7 @@ for crate::types::AutoScalingTargetTrackingScalingPolicyConfigurationDescription
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -43,7 +43,7 @@ for crate::types::AutoScalingTargetTrackingScalingPolicyConfigurationDescription
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "DisableScaleIn" => self.disable_scale_in = map.next_value()?,
             "ScaleInCooldown" => self.scale_in_cooldown = map.next_value()?,
@@ -57,14 +57,14 @@ for crate::types::AutoScalingTargetTrackingScalingPolicyConfigurationDescription
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::AutoScalingTargetTrackingScalingPolicyConfigurationDescription {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -6,24 +6,24 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::BackupDesc
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.backup_details {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.backup_details {
             map.serialize_entry("BackupDetails", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.source_table_details {
+        if let Some(value) = &self.source_table_details {
             map.serialize_entry("SourceTableDetails", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.source_table_feature_details {
+        if let Some(value) = &self.source_table_feature_details {
             map.serialize_entry("SourceTableFeatureDetails", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::BackupDescription {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -35,7 +35,7 @@ for crate::types::BackupDescription {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "BackupDetails" => self.backup_details = map.next_value()?,
             "SourceTableDetails" => self.source_table_details = map.next_value()?,
@@ -46,13 +46,13 @@ for crate::types::BackupDescription {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::BackupDescription {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -6,23 +6,23 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::BackupDeta
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.backup_arn {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.backup_arn {
             map.serialize_entry("BackupArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.backup_name {
+        if let Some(value) = &self.backup_name {
             map.serialize_entry("BackupName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.backup_size_bytes {
+        if let Some(value) = &self.backup_size_bytes {
             map.serialize_entry("BackupSizeBytes", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.backup_status {
+        if let Some(value) = &self.backup_status {
             map.serialize_entry("BackupStatus", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.backup_type {
+        if let Some(value) = &self.backup_type {
             map.serialize_entry("BackupType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.backup_creation_date_time {
+        if let Some(value) = &self.backup_creation_date_time {
             map.serialize_entry(
                 "BackupCreationDateTime",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -30,7 +30,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::BackupDeta
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.backup_expiry_date_time {
+        if let Some(value) = &self.backup_expiry_date_time {
             map.serialize_entry(
                 "BackupExpiryDateTime",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -38,14 +38,14 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::BackupDeta
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::BackupDetails {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -56,7 +56,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::BackupDe
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "BackupArn" => self.backup_arn = map.next_value()?,
             "BackupName" => self.backup_name = map.next_value()?,
@@ -85,13 +85,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::BackupDe
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::BackupDetails {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

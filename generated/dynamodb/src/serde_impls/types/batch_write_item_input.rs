@@ -7,25 +7,24 @@ for crate::types::BatchWriteItemInput {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.request_items {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.request_items {
             map.serialize_entry("RequestItems", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.return_consumed_capacity {
+        if let Some(value) = &self.return_consumed_capacity {
             map.serialize_entry("ReturnConsumedCapacity", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.return_item_collection_metrics
-        {
+        if let Some(value) = &self.return_item_collection_metrics {
             map.serialize_entry("ReturnItemCollectionMetrics", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::BatchWriteItemInput {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -37,7 +36,7 @@ for crate::types::BatchWriteItemInput {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "RequestItems" => self.request_items = map.next_value()?,
             "ReturnConsumedCapacity" => self.return_consumed_capacity = map.next_value()?,
@@ -48,14 +47,14 @@ for crate::types::BatchWriteItemInput {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::BatchWriteItemInput {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

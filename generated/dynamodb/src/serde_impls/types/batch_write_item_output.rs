@@ -7,24 +7,24 @@ for crate::types::BatchWriteItemOutput {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.unprocessed_items {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.unprocessed_items {
             map.serialize_entry("UnprocessedItems", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.item_collection_metrics {
+        if let Some(value) = &self.item_collection_metrics {
             map.serialize_entry("ItemCollectionMetrics", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.consumed_capacity {
+        if let Some(value) = &self.consumed_capacity {
             map.serialize_entry("ConsumedCapacity", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::BatchWriteItemOutput {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -36,7 +36,7 @@ for crate::types::BatchWriteItemOutput {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "UnprocessedItems" => self.unprocessed_items = map.next_value()?,
             "ItemCollectionMetrics" => self.item_collection_metrics = map.next_value()?,
@@ -53,14 +53,14 @@ for crate::types::BatchWriteItemOutput {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::BatchWriteItemOutput {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

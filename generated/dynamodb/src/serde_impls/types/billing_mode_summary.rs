@@ -7,13 +7,11 @@ for crate::types::BillingModeSummary {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.billing_mode {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.billing_mode {
             map.serialize_entry("BillingMode", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .last_update_to_pay_per_request_date_time
-        {
+        if let Some(value) = &self.last_update_to_pay_per_request_date_time {
             map.serialize_entry(
                 "LastUpdateToPayPerRequestDateTime",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -21,14 +19,14 @@ for crate::types::BillingModeSummary {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::BillingModeSummary {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -40,7 +38,7 @@ for crate::types::BillingModeSummary {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "BillingMode" => self.billing_mode = map.next_value()?,
             "LastUpdateToPayPerRequestDateTime" => {
@@ -56,14 +54,14 @@ for crate::types::BillingModeSummary {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::BillingModeSummary {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -6,48 +6,48 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::ConsumedCa
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.table_name {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.table_name {
             map.serialize_entry("TableName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.capacity_units {
+        if let Some(value) = &self.capacity_units {
             map.serialize_entry(
                 "CapacityUnits",
                 &::awsgen_runtime::primitives::FloatWire(*value),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.read_capacity_units {
+        if let Some(value) = &self.read_capacity_units {
             map.serialize_entry(
                 "ReadCapacityUnits",
                 &::awsgen_runtime::primitives::FloatWire(*value),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.write_capacity_units {
+        if let Some(value) = &self.write_capacity_units {
             map.serialize_entry(
                 "WriteCapacityUnits",
                 &::awsgen_runtime::primitives::FloatWire(*value),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.table {
+        if let Some(value) = &self.table {
             map.serialize_entry("Table", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.local_secondary_indexes {
+        if let Some(value) = &self.local_secondary_indexes {
             map.serialize_entry("LocalSecondaryIndexes", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.global_secondary_indexes {
+        if let Some(value) = &self.global_secondary_indexes {
             map.serialize_entry("GlobalSecondaryIndexes", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.vector_indexes {
+        if let Some(value) = &self.vector_indexes {
             map.serialize_entry("VectorIndexes", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::ConsumedCapacity {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -59,7 +59,7 @@ for crate::types::ConsumedCapacity {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "TableName" => self.table_name = map.next_value()?,
             "CapacityUnits" => {
@@ -81,9 +81,9 @@ for crate::types::ConsumedCapacity {
             "LocalSecondaryIndexes" => {
                 self.local_secondary_indexes = map
                     .next_value::<
-                        ::std::option::Option<
+                        Option<
                             ::awsgen_runtime::primitives::MapOfStructs<
-                                ::std::string::String,
+                                String,
                                 crate::types::Capacity,
                             >,
                         >,
@@ -93,9 +93,9 @@ for crate::types::ConsumedCapacity {
             "GlobalSecondaryIndexes" => {
                 self.global_secondary_indexes = map
                     .next_value::<
-                        ::std::option::Option<
+                        Option<
                             ::awsgen_runtime::primitives::MapOfStructs<
-                                ::std::string::String,
+                                String,
                                 crate::types::Capacity,
                             >,
                         >,
@@ -105,9 +105,9 @@ for crate::types::ConsumedCapacity {
             "VectorIndexes" => {
                 self.vector_indexes = map
                     .next_value::<
-                        ::std::option::Option<
+                        Option<
                             ::awsgen_runtime::primitives::MapOfStructs<
-                                ::std::string::String,
+                                String,
                                 crate::types::VectorCapacity,
                             >,
                         >,
@@ -118,13 +118,13 @@ for crate::types::ConsumedCapacity {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::ConsumedCapacity {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

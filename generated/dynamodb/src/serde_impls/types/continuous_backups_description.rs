@@ -7,23 +7,21 @@ for crate::types::ContinuousBackupsDescription {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.continuous_backups_status {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.continuous_backups_status {
             map.serialize_entry("ContinuousBackupsStatus", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .point_in_time_recovery_description
-        {
+        if let Some(value) = &self.point_in_time_recovery_description {
             map.serialize_entry("PointInTimeRecoveryDescription", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::ContinuousBackupsDescription {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -35,7 +33,7 @@ for crate::types::ContinuousBackupsDescription {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "ContinuousBackupsStatus" => {
                 self.continuous_backups_status = map.next_value()?;
@@ -47,14 +45,14 @@ for crate::types::ContinuousBackupsDescription {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ContinuousBackupsDescription {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -6,71 +6,69 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::CreateTabl
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.attribute_definitions {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.attribute_definitions {
             map.serialize_entry("AttributeDefinitions", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.table_name {
+        if let Some(value) = &self.table_name {
             map.serialize_entry("TableName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.key_schema {
+        if let Some(value) = &self.key_schema {
             map.serialize_entry("KeySchema", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.local_secondary_indexes {
+        if let Some(value) = &self.local_secondary_indexes {
             map.serialize_entry("LocalSecondaryIndexes", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.global_secondary_indexes {
+        if let Some(value) = &self.global_secondary_indexes {
             map.serialize_entry("GlobalSecondaryIndexes", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.billing_mode {
+        if let Some(value) = &self.billing_mode {
             map.serialize_entry("BillingMode", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.provisioned_throughput {
+        if let Some(value) = &self.provisioned_throughput {
             map.serialize_entry("ProvisionedThroughput", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.stream_specification {
+        if let Some(value) = &self.stream_specification {
             map.serialize_entry("StreamSpecification", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.sse_specification {
+        if let Some(value) = &self.sse_specification {
             map.serialize_entry("SSESpecification", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             map.serialize_entry("Tags", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.table_class {
+        if let Some(value) = &self.table_class {
             map.serialize_entry("TableClass", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.deletion_protection_enabled {
+        if let Some(value) = &self.deletion_protection_enabled {
             map.serialize_entry("DeletionProtectionEnabled", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.warm_throughput {
+        if let Some(value) = &self.warm_throughput {
             map.serialize_entry("WarmThroughput", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.resource_policy {
+        if let Some(value) = &self.resource_policy {
             map.serialize_entry("ResourcePolicy", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.on_demand_throughput {
+        if let Some(value) = &self.on_demand_throughput {
             map.serialize_entry("OnDemandThroughput", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.global_table_source_arn {
+        if let Some(value) = &self.global_table_source_arn {
             map.serialize_entry("GlobalTableSourceArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .global_table_settings_replication_mode
-        {
+        if let Some(value) = &self.global_table_settings_replication_mode {
             map.serialize_entry("GlobalTableSettingsReplicationMode", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.vector_indexes {
+        if let Some(value) = &self.vector_indexes {
             map.serialize_entry("VectorIndexes", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::CreateTableInput {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -82,7 +80,7 @@ for crate::types::CreateTableInput {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "AttributeDefinitions" => {
                 self.attribute_definitions = map
@@ -156,13 +154,13 @@ for crate::types::CreateTableInput {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::CreateTableInput {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

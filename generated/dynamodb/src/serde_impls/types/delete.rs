@@ -6,35 +6,33 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::Delete {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.key {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.key {
             map.serialize_entry("Key", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.table_name {
+        if let Some(value) = &self.table_name {
             map.serialize_entry("TableName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.condition_expression {
+        if let Some(value) = &self.condition_expression {
             map.serialize_entry("ConditionExpression", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.expression_attribute_names {
+        if let Some(value) = &self.expression_attribute_names {
             map.serialize_entry("ExpressionAttributeNames", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.expression_attribute_values {
+        if let Some(value) = &self.expression_attribute_values {
             map.serialize_entry("ExpressionAttributeValues", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .return_values_on_condition_check_failure
-        {
+        if let Some(value) = &self.return_values_on_condition_check_failure {
             map.serialize_entry("ReturnValuesOnConditionCheckFailure", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::Delete {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -45,14 +43,14 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::Delete {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "Key" => {
                 self.key = map
                     .next_value::<
-                        ::std::option::Option<
+                        Option<
                             ::awsgen_runtime::primitives::MapOfStructs<
-                                ::std::string::String,
+                                String,
                                 crate::types::AttributeValue,
                             >,
                         >,
@@ -67,9 +65,9 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::Delete {
             "ExpressionAttributeValues" => {
                 self.expression_attribute_values = map
                     .next_value::<
-                        ::std::option::Option<
+                        Option<
                             ::awsgen_runtime::primitives::MapOfStructs<
-                                ::std::string::String,
+                                String,
                                 crate::types::AttributeValue,
                             >,
                         >,
@@ -83,13 +81,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::Delete {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::Delete {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

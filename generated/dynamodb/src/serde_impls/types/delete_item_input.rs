@@ -6,51 +6,48 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::DeleteItem
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.table_name {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.table_name {
             map.serialize_entry("TableName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.key {
+        if let Some(value) = &self.key {
             map.serialize_entry("Key", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.expected {
+        if let Some(value) = &self.expected {
             map.serialize_entry("Expected", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.conditional_operator {
+        if let Some(value) = &self.conditional_operator {
             map.serialize_entry("ConditionalOperator", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.return_values {
+        if let Some(value) = &self.return_values {
             map.serialize_entry("ReturnValues", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.return_consumed_capacity {
+        if let Some(value) = &self.return_consumed_capacity {
             map.serialize_entry("ReturnConsumedCapacity", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.return_item_collection_metrics
-        {
+        if let Some(value) = &self.return_item_collection_metrics {
             map.serialize_entry("ReturnItemCollectionMetrics", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.condition_expression {
+        if let Some(value) = &self.condition_expression {
             map.serialize_entry("ConditionExpression", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.expression_attribute_names {
+        if let Some(value) = &self.expression_attribute_names {
             map.serialize_entry("ExpressionAttributeNames", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.expression_attribute_values {
+        if let Some(value) = &self.expression_attribute_values {
             map.serialize_entry("ExpressionAttributeValues", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .return_values_on_condition_check_failure
-        {
+        if let Some(value) = &self.return_values_on_condition_check_failure {
             map.serialize_entry("ReturnValuesOnConditionCheckFailure", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::DeleteItemInput {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -61,15 +58,15 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::DeleteIt
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "TableName" => self.table_name = map.next_value()?,
             "Key" => {
                 self.key = map
                     .next_value::<
-                        ::std::option::Option<
+                        Option<
                             ::awsgen_runtime::primitives::MapOfStructs<
-                                ::std::string::String,
+                                String,
                                 crate::types::AttributeValue,
                             >,
                         >,
@@ -79,9 +76,9 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::DeleteIt
             "Expected" => {
                 self.expected = map
                     .next_value::<
-                        ::std::option::Option<
+                        Option<
                             ::awsgen_runtime::primitives::MapOfStructs<
-                                ::std::string::String,
+                                String,
                                 crate::types::ExpectedAttributeValue,
                             >,
                         >,
@@ -101,9 +98,9 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::DeleteIt
             "ExpressionAttributeValues" => {
                 self.expression_attribute_values = map
                     .next_value::<
-                        ::std::option::Option<
+                        Option<
                             ::awsgen_runtime::primitives::MapOfStructs<
-                                ::std::string::String,
+                                String,
                                 crate::types::AttributeValue,
                             >,
                         >,
@@ -117,13 +114,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::DeleteIt
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::DeleteItemInput {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

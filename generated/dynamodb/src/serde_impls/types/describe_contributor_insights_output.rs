@@ -7,21 +7,20 @@ for crate::types::DescribeContributorInsightsOutput {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.table_name {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.table_name {
             map.serialize_entry("TableName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.index_name {
+        if let Some(value) = &self.index_name {
             map.serialize_entry("IndexName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.contributor_insights_rule_list
-        {
+        if let Some(value) = &self.contributor_insights_rule_list {
             map.serialize_entry("ContributorInsightsRuleList", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.contributor_insights_status {
+        if let Some(value) = &self.contributor_insights_status {
             map.serialize_entry("ContributorInsightsStatus", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.last_update_date_time {
+        if let Some(value) = &self.last_update_date_time {
             map.serialize_entry(
                 "LastUpdateDateTime",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -29,13 +28,13 @@ for crate::types::DescribeContributorInsightsOutput {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.failure_exception {
+        if let Some(value) = &self.failure_exception {
             map.serialize_entry("FailureException", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.contributor_insights_mode {
+        if let Some(value) = &self.contributor_insights_mode {
             map.serialize_entry("ContributorInsightsMode", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -43,7 +42,7 @@ for crate::types::DescribeContributorInsightsOutput {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -55,7 +54,7 @@ for crate::types::DescribeContributorInsightsOutput {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "TableName" => self.table_name = map.next_value()?,
             "IndexName" => self.index_name = map.next_value()?,
@@ -82,14 +81,14 @@ for crate::types::DescribeContributorInsightsOutput {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::DescribeContributorInsightsOutput {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,16 +7,14 @@ for crate::types::DescribeKinesisStreamingDestinationOutput {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.table_name {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.table_name {
             map.serialize_entry("TableName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .kinesis_data_stream_destinations
-        {
+        if let Some(value) = &self.kinesis_data_stream_destinations {
             map.serialize_entry("KinesisDataStreamDestinations", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -24,7 +22,7 @@ for crate::types::DescribeKinesisStreamingDestinationOutput {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -36,7 +34,7 @@ for crate::types::DescribeKinesisStreamingDestinationOutput {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "TableName" => self.table_name = map.next_value()?,
             "KinesisDataStreamDestinations" => {
@@ -52,14 +50,14 @@ for crate::types::DescribeKinesisStreamingDestinationOutput {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::DescribeKinesisStreamingDestinationOutput {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

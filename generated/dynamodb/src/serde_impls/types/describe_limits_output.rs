@@ -7,31 +7,27 @@ for crate::types::DescribeLimitsOutput {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.account_max_read_capacity_units
-        {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.account_max_read_capacity_units {
             map.serialize_entry("AccountMaxReadCapacityUnits", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .account_max_write_capacity_units
-        {
+        if let Some(value) = &self.account_max_write_capacity_units {
             map.serialize_entry("AccountMaxWriteCapacityUnits", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.table_max_read_capacity_units {
+        if let Some(value) = &self.table_max_read_capacity_units {
             map.serialize_entry("TableMaxReadCapacityUnits", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.table_max_write_capacity_units
-        {
+        if let Some(value) = &self.table_max_write_capacity_units {
             map.serialize_entry("TableMaxWriteCapacityUnits", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::DescribeLimitsOutput {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -43,7 +39,7 @@ for crate::types::DescribeLimitsOutput {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "AccountMaxReadCapacityUnits" => {
                 self.account_max_read_capacity_units = map.next_value()?;
@@ -61,14 +57,14 @@ for crate::types::DescribeLimitsOutput {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::DescribeLimitsOutput {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,38 +7,36 @@ for crate::types::ExecuteStatementInput {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.statement {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.statement {
             map.serialize_entry("Statement", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.parameters {
+        if let Some(value) = &self.parameters {
             map.serialize_entry("Parameters", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.consistent_read {
+        if let Some(value) = &self.consistent_read {
             map.serialize_entry("ConsistentRead", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             map.serialize_entry("NextToken", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.return_consumed_capacity {
+        if let Some(value) = &self.return_consumed_capacity {
             map.serialize_entry("ReturnConsumedCapacity", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.limit {
+        if let Some(value) = &self.limit {
             map.serialize_entry("Limit", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .return_values_on_condition_check_failure
-        {
+        if let Some(value) = &self.return_values_on_condition_check_failure {
             map.serialize_entry("ReturnValuesOnConditionCheckFailure", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::ExecuteStatementInput {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -50,7 +48,7 @@ for crate::types::ExecuteStatementInput {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "Statement" => self.statement = map.next_value()?,
             "Parameters" => {
@@ -73,14 +71,14 @@ for crate::types::ExecuteStatementInput {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ExecuteStatementInput {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,27 +7,27 @@ for crate::types::ExecuteStatementOutput {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.items {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.items {
             map.serialize_entry("Items", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             map.serialize_entry("NextToken", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.consumed_capacity {
+        if let Some(value) = &self.consumed_capacity {
             map.serialize_entry("ConsumedCapacity", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.last_evaluated_key {
+        if let Some(value) = &self.last_evaluated_key {
             map.serialize_entry("LastEvaluatedKey", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::ExecuteStatementOutput {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -39,15 +39,15 @@ for crate::types::ExecuteStatementOutput {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "Items" => {
                 self.items = map
                     .next_value::<
-                        ::std::option::Option<
-                            ::std::vec::Vec<
+                        Option<
+                            Vec<
                                 ::awsgen_runtime::primitives::MapOfStructs<
-                                    ::std::string::String,
+                                    String,
                                     crate::types::AttributeValue,
                                 >,
                             >,
@@ -60,9 +60,9 @@ for crate::types::ExecuteStatementOutput {
             "LastEvaluatedKey" => {
                 self.last_evaluated_key = map
                     .next_value::<
-                        ::std::option::Option<
+                        Option<
                             ::awsgen_runtime::primitives::MapOfStructs<
-                                ::std::string::String,
+                                String,
                                 crate::types::AttributeValue,
                             >,
                         >,
@@ -73,14 +73,14 @@ for crate::types::ExecuteStatementOutput {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ExecuteStatementOutput {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,24 +7,24 @@ for crate::types::ExecuteTransactionInput {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.transact_statements {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.transact_statements {
             map.serialize_entry("TransactStatements", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.client_request_token {
+        if let Some(value) = &self.client_request_token {
             map.serialize_entry("ClientRequestToken", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.return_consumed_capacity {
+        if let Some(value) = &self.return_consumed_capacity {
             map.serialize_entry("ReturnConsumedCapacity", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::ExecuteTransactionInput {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -36,7 +36,7 @@ for crate::types::ExecuteTransactionInput {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "TransactStatements" => {
                 self.transact_statements = map
@@ -53,14 +53,14 @@ for crate::types::ExecuteTransactionInput {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ExecuteTransactionInput {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,27 +7,27 @@ for crate::types::ExpectedAttributeValue {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.value {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.value {
             map.serialize_entry("Value", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.exists {
+        if let Some(value) = &self.exists {
             map.serialize_entry("Exists", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.comparison_operator {
+        if let Some(value) = &self.comparison_operator {
             map.serialize_entry("ComparisonOperator", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.attribute_value_list {
+        if let Some(value) = &self.attribute_value_list {
             map.serialize_entry("AttributeValueList", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::ExpectedAttributeValue {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -39,7 +39,7 @@ for crate::types::ExpectedAttributeValue {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "Value" => self.value = map.next_value()?,
             "Exists" => self.exists = map.next_value()?,
@@ -57,14 +57,14 @@ for crate::types::ExpectedAttributeValue {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ExpectedAttributeValue {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

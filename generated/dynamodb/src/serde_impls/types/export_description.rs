@@ -6,14 +6,14 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::ExportDesc
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.export_arn {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.export_arn {
             map.serialize_entry("ExportArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.export_status {
+        if let Some(value) = &self.export_status {
             map.serialize_entry("ExportStatus", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.start_time {
+        if let Some(value) = &self.start_time {
             map.serialize_entry(
                 "StartTime",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -21,7 +21,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::ExportDesc
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.end_time {
+        if let Some(value) = &self.end_time {
             map.serialize_entry(
                 "EndTime",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -29,16 +29,16 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::ExportDesc
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.export_manifest {
+        if let Some(value) = &self.export_manifest {
             map.serialize_entry("ExportManifest", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.table_arn {
+        if let Some(value) = &self.table_arn {
             map.serialize_entry("TableArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.table_id {
+        if let Some(value) = &self.table_id {
             map.serialize_entry("TableId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.export_time {
+        if let Some(value) = &self.export_time {
             map.serialize_entry(
                 "ExportTime",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -46,55 +46,53 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::ExportDesc
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
+        if let Some(value) = &self.client_token {
             map.serialize_entry("ClientToken", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.s3_bucket {
+        if let Some(value) = &self.s3_bucket {
             map.serialize_entry("S3Bucket", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.s3_bucket_owner {
+        if let Some(value) = &self.s3_bucket_owner {
             map.serialize_entry("S3BucketOwner", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.s3_prefix {
+        if let Some(value) = &self.s3_prefix {
             map.serialize_entry("S3Prefix", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.s3_sse_algorithm {
+        if let Some(value) = &self.s3_sse_algorithm {
             map.serialize_entry("S3SseAlgorithm", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.s3_sse_kms_key_id {
+        if let Some(value) = &self.s3_sse_kms_key_id {
             map.serialize_entry("S3SseKmsKeyId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.failure_code {
+        if let Some(value) = &self.failure_code {
             map.serialize_entry("FailureCode", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.failure_message {
+        if let Some(value) = &self.failure_message {
             map.serialize_entry("FailureMessage", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.export_format {
+        if let Some(value) = &self.export_format {
             map.serialize_entry("ExportFormat", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.billed_size_bytes {
+        if let Some(value) = &self.billed_size_bytes {
             map.serialize_entry("BilledSizeBytes", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.item_count {
+        if let Some(value) = &self.item_count {
             map.serialize_entry("ItemCount", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.export_type {
+        if let Some(value) = &self.export_type {
             map.serialize_entry("ExportType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .incremental_export_specification
-        {
+        if let Some(value) = &self.incremental_export_specification {
             map.serialize_entry("IncrementalExportSpecification", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::ExportDescription {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -106,7 +104,7 @@ for crate::types::ExportDescription {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "ExportArn" => self.export_arn = map.next_value()?,
             "ExportStatus" => self.export_status = map.next_value()?,
@@ -159,13 +157,13 @@ for crate::types::ExportDescription {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::ExportDescription {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

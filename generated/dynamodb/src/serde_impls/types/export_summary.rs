@@ -6,24 +6,24 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::ExportSumm
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.export_arn {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.export_arn {
             map.serialize_entry("ExportArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.export_status {
+        if let Some(value) = &self.export_status {
             map.serialize_entry("ExportStatus", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.export_type {
+        if let Some(value) = &self.export_type {
             map.serialize_entry("ExportType", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::ExportSummary {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -34,7 +34,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::ExportSu
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "ExportArn" => self.export_arn = map.next_value()?,
             "ExportStatus" => self.export_status = map.next_value()?,
@@ -43,13 +43,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::ExportSu
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::ExportSummary {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

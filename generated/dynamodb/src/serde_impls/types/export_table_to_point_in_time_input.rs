@@ -7,11 +7,11 @@ for crate::types::ExportTableToPointInTimeInput {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.table_arn {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.table_arn {
             map.serialize_entry("TableArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.export_time {
+        if let Some(value) = &self.export_time {
             map.serialize_entry(
                 "ExportTime",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -19,43 +19,41 @@ for crate::types::ExportTableToPointInTimeInput {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
+        if let Some(value) = &self.client_token {
             map.serialize_entry("ClientToken", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.s3_bucket {
+        if let Some(value) = &self.s3_bucket {
             map.serialize_entry("S3Bucket", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.s3_bucket_owner {
+        if let Some(value) = &self.s3_bucket_owner {
             map.serialize_entry("S3BucketOwner", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.s3_prefix {
+        if let Some(value) = &self.s3_prefix {
             map.serialize_entry("S3Prefix", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.s3_sse_algorithm {
+        if let Some(value) = &self.s3_sse_algorithm {
             map.serialize_entry("S3SseAlgorithm", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.s3_sse_kms_key_id {
+        if let Some(value) = &self.s3_sse_kms_key_id {
             map.serialize_entry("S3SseKmsKeyId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.export_format {
+        if let Some(value) = &self.export_format {
             map.serialize_entry("ExportFormat", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.export_type {
+        if let Some(value) = &self.export_type {
             map.serialize_entry("ExportType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .incremental_export_specification
-        {
+        if let Some(value) = &self.incremental_export_specification {
             map.serialize_entry("IncrementalExportSpecification", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::ExportTableToPointInTimeInput {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -67,7 +65,7 @@ for crate::types::ExportTableToPointInTimeInput {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "TableArn" => self.table_arn = map.next_value()?,
             "ExportTime" => {
@@ -94,14 +92,14 @@ for crate::types::ExportTableToPointInTimeInput {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ExportTableToPointInTimeInput {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,16 +7,14 @@ for crate::types::GlobalSecondaryIndexAutoScalingUpdate {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.index_name {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.index_name {
             map.serialize_entry("IndexName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .provisioned_write_capacity_auto_scaling_update
-        {
+        if let Some(value) = &self.provisioned_write_capacity_auto_scaling_update {
             map.serialize_entry("ProvisionedWriteCapacityAutoScalingUpdate", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -24,7 +22,7 @@ for crate::types::GlobalSecondaryIndexAutoScalingUpdate {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -36,7 +34,7 @@ for crate::types::GlobalSecondaryIndexAutoScalingUpdate {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "IndexName" => self.index_name = map.next_value()?,
             "ProvisionedWriteCapacityAutoScalingUpdate" => {
@@ -46,14 +44,14 @@ for crate::types::GlobalSecondaryIndexAutoScalingUpdate {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::GlobalSecondaryIndexAutoScalingUpdate {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,41 +7,41 @@ for crate::types::GlobalSecondaryIndexDescription {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.index_name {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.index_name {
             map.serialize_entry("IndexName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.key_schema {
+        if let Some(value) = &self.key_schema {
             map.serialize_entry("KeySchema", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.projection {
+        if let Some(value) = &self.projection {
             map.serialize_entry("Projection", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.index_status {
+        if let Some(value) = &self.index_status {
             map.serialize_entry("IndexStatus", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.backfilling {
+        if let Some(value) = &self.backfilling {
             map.serialize_entry("Backfilling", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.provisioned_throughput {
+        if let Some(value) = &self.provisioned_throughput {
             map.serialize_entry("ProvisionedThroughput", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.index_size_bytes {
+        if let Some(value) = &self.index_size_bytes {
             map.serialize_entry("IndexSizeBytes", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.item_count {
+        if let Some(value) = &self.item_count {
             map.serialize_entry("ItemCount", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.index_arn {
+        if let Some(value) = &self.index_arn {
             map.serialize_entry("IndexArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.on_demand_throughput {
+        if let Some(value) = &self.on_demand_throughput {
             map.serialize_entry("OnDemandThroughput", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.warm_throughput {
+        if let Some(value) = &self.warm_throughput {
             map.serialize_entry("WarmThroughput", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -49,7 +49,7 @@ for crate::types::GlobalSecondaryIndexDescription {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -61,7 +61,7 @@ for crate::types::GlobalSecondaryIndexDescription {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "IndexName" => self.index_name = map.next_value()?,
             "KeySchema" => {
@@ -86,14 +86,14 @@ for crate::types::GlobalSecondaryIndexDescription {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::GlobalSecondaryIndexDescription {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

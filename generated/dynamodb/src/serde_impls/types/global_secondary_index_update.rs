@@ -7,24 +7,24 @@ for crate::types::GlobalSecondaryIndexUpdate {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.update {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.update {
             map.serialize_entry("Update", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.create {
+        if let Some(value) = &self.create {
             map.serialize_entry("Create", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.delete {
+        if let Some(value) = &self.delete {
             map.serialize_entry("Delete", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::GlobalSecondaryIndexUpdate {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -36,7 +36,7 @@ for crate::types::GlobalSecondaryIndexUpdate {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "Update" => self.update = map.next_value()?,
             "Create" => self.create = map.next_value()?,
@@ -45,14 +45,14 @@ for crate::types::GlobalSecondaryIndexUpdate {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::GlobalSecondaryIndexUpdate {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,14 +7,14 @@ for crate::types::GlobalTableDescription {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.replication_group {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.replication_group {
             map.serialize_entry("ReplicationGroup", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.global_table_arn {
+        if let Some(value) = &self.global_table_arn {
             map.serialize_entry("GlobalTableArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.creation_date_time {
+        if let Some(value) = &self.creation_date_time {
             map.serialize_entry(
                 "CreationDateTime",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -22,20 +22,20 @@ for crate::types::GlobalTableDescription {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.global_table_status {
+        if let Some(value) = &self.global_table_status {
             map.serialize_entry("GlobalTableStatus", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.global_table_name {
+        if let Some(value) = &self.global_table_name {
             map.serialize_entry("GlobalTableName", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::GlobalTableDescription {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -47,7 +47,7 @@ for crate::types::GlobalTableDescription {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "ReplicationGroup" => {
                 self.replication_group = map
@@ -74,14 +74,14 @@ for crate::types::GlobalTableDescription {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::GlobalTableDescription {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,16 +7,14 @@ for crate::types::GlobalTableGlobalSecondaryIndexSettingsUpdate {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.index_name {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.index_name {
             map.serialize_entry("IndexName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .provisioned_write_capacity_units
-        {
+        if let Some(value) = &self.provisioned_write_capacity_units {
             map.serialize_entry("ProvisionedWriteCapacityUnits", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
+        if let Some(value) = &self
             .provisioned_write_capacity_auto_scaling_settings_update
         {
             map.serialize_entry(
@@ -24,7 +22,7 @@ for crate::types::GlobalTableGlobalSecondaryIndexSettingsUpdate {
                 value,
             )?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -32,7 +30,7 @@ for crate::types::GlobalTableGlobalSecondaryIndexSettingsUpdate {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -44,7 +42,7 @@ for crate::types::GlobalTableGlobalSecondaryIndexSettingsUpdate {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "IndexName" => self.index_name = map.next_value()?,
             "ProvisionedWriteCapacityUnits" => {
@@ -58,14 +56,14 @@ for crate::types::GlobalTableGlobalSecondaryIndexSettingsUpdate {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::GlobalTableGlobalSecondaryIndexSettingsUpdate {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

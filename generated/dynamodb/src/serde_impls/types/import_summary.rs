@@ -6,26 +6,26 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::ImportSumm
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.import_arn {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.import_arn {
             map.serialize_entry("ImportArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.import_status {
+        if let Some(value) = &self.import_status {
             map.serialize_entry("ImportStatus", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.table_arn {
+        if let Some(value) = &self.table_arn {
             map.serialize_entry("TableArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.s3_bucket_source {
+        if let Some(value) = &self.s3_bucket_source {
             map.serialize_entry("S3BucketSource", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.cloud_watch_log_group_arn {
+        if let Some(value) = &self.cloud_watch_log_group_arn {
             map.serialize_entry("CloudWatchLogGroupArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.input_format {
+        if let Some(value) = &self.input_format {
             map.serialize_entry("InputFormat", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.start_time {
+        if let Some(value) = &self.start_time {
             map.serialize_entry(
                 "StartTime",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -33,7 +33,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::ImportSumm
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.end_time {
+        if let Some(value) = &self.end_time {
             map.serialize_entry(
                 "EndTime",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -41,14 +41,14 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::ImportSumm
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::ImportSummary {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -59,7 +59,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::ImportSu
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "ImportArn" => self.import_arn = map.next_value()?,
             "ImportStatus" => self.import_status = map.next_value()?,
@@ -89,13 +89,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::ImportSu
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::ImportSummary {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

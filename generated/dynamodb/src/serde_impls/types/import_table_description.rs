@@ -7,44 +7,44 @@ for crate::types::ImportTableDescription {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.import_arn {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.import_arn {
             map.serialize_entry("ImportArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.import_status {
+        if let Some(value) = &self.import_status {
             map.serialize_entry("ImportStatus", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.table_arn {
+        if let Some(value) = &self.table_arn {
             map.serialize_entry("TableArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.table_id {
+        if let Some(value) = &self.table_id {
             map.serialize_entry("TableId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
+        if let Some(value) = &self.client_token {
             map.serialize_entry("ClientToken", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.s3_bucket_source {
+        if let Some(value) = &self.s3_bucket_source {
             map.serialize_entry("S3BucketSource", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.error_count {
+        if let Some(value) = &self.error_count {
             map.serialize_entry("ErrorCount", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.cloud_watch_log_group_arn {
+        if let Some(value) = &self.cloud_watch_log_group_arn {
             map.serialize_entry("CloudWatchLogGroupArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.input_format {
+        if let Some(value) = &self.input_format {
             map.serialize_entry("InputFormat", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.input_format_options {
+        if let Some(value) = &self.input_format_options {
             map.serialize_entry("InputFormatOptions", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.input_compression_type {
+        if let Some(value) = &self.input_compression_type {
             map.serialize_entry("InputCompressionType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.table_creation_parameters {
+        if let Some(value) = &self.table_creation_parameters {
             map.serialize_entry("TableCreationParameters", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.start_time {
+        if let Some(value) = &self.start_time {
             map.serialize_entry(
                 "StartTime",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -52,7 +52,7 @@ for crate::types::ImportTableDescription {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.end_time {
+        if let Some(value) = &self.end_time {
             map.serialize_entry(
                 "EndTime",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -60,29 +60,29 @@ for crate::types::ImportTableDescription {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.processed_size_bytes {
+        if let Some(value) = &self.processed_size_bytes {
             map.serialize_entry("ProcessedSizeBytes", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.processed_item_count {
+        if let Some(value) = &self.processed_item_count {
             map.serialize_entry("ProcessedItemCount", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.imported_item_count {
+        if let Some(value) = &self.imported_item_count {
             map.serialize_entry("ImportedItemCount", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.failure_code {
+        if let Some(value) = &self.failure_code {
             map.serialize_entry("FailureCode", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.failure_message {
+        if let Some(value) = &self.failure_message {
             map.serialize_entry("FailureMessage", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::ImportTableDescription {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -94,7 +94,7 @@ for crate::types::ImportTableDescription {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "ImportArn" => self.import_arn = map.next_value()?,
             "ImportStatus" => self.import_status = map.next_value()?,
@@ -137,14 +137,14 @@ for crate::types::ImportTableDescription {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ImportTableDescription {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

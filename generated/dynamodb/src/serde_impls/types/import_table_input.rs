@@ -6,33 +6,33 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::ImportTabl
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.client_token {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.client_token {
             map.serialize_entry("ClientToken", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.s3_bucket_source {
+        if let Some(value) = &self.s3_bucket_source {
             map.serialize_entry("S3BucketSource", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.input_format {
+        if let Some(value) = &self.input_format {
             map.serialize_entry("InputFormat", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.input_format_options {
+        if let Some(value) = &self.input_format_options {
             map.serialize_entry("InputFormatOptions", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.input_compression_type {
+        if let Some(value) = &self.input_compression_type {
             map.serialize_entry("InputCompressionType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.table_creation_parameters {
+        if let Some(value) = &self.table_creation_parameters {
             map.serialize_entry("TableCreationParameters", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::ImportTableInput {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -44,7 +44,7 @@ for crate::types::ImportTableInput {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "ClientToken" => self.client_token = map.next_value()?,
             "S3BucketSource" => self.s3_bucket_source = map.next_value()?,
@@ -58,13 +58,13 @@ for crate::types::ImportTableInput {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::ImportTableInput {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,8 +7,8 @@ for crate::types::IncrementalExportSpecification {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.export_from_time {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.export_from_time {
             map.serialize_entry(
                 "ExportFromTime",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -16,7 +16,7 @@ for crate::types::IncrementalExportSpecification {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.export_to_time {
+        if let Some(value) = &self.export_to_time {
             map.serialize_entry(
                 "ExportToTime",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -24,10 +24,10 @@ for crate::types::IncrementalExportSpecification {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.export_view_type {
+        if let Some(value) = &self.export_view_type {
             map.serialize_entry("ExportViewType", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -35,7 +35,7 @@ for crate::types::IncrementalExportSpecification {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -47,7 +47,7 @@ for crate::types::IncrementalExportSpecification {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "ExportFromTime" => {
                 self.export_from_time = map
@@ -72,14 +72,14 @@ for crate::types::IncrementalExportSpecification {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::IncrementalExportSpecification {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -6,30 +6,30 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::KeysAndAtt
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.keys {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.keys {
             map.serialize_entry("Keys", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.attributes_to_get {
+        if let Some(value) = &self.attributes_to_get {
             map.serialize_entry("AttributesToGet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.consistent_read {
+        if let Some(value) = &self.consistent_read {
             map.serialize_entry("ConsistentRead", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.projection_expression {
+        if let Some(value) = &self.projection_expression {
             map.serialize_entry("ProjectionExpression", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.expression_attribute_names {
+        if let Some(value) = &self.expression_attribute_names {
             map.serialize_entry("ExpressionAttributeNames", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::KeysAndAttributes {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -41,15 +41,15 @@ for crate::types::KeysAndAttributes {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "Keys" => {
                 self.keys = map
                     .next_value::<
-                        ::std::option::Option<
-                            ::std::vec::Vec<
+                        Option<
+                            Vec<
                                 ::awsgen_runtime::primitives::MapOfStructs<
-                                    ::std::string::String,
+                                    String,
                                     crate::types::AttributeValue,
                                 >,
                             >,
@@ -67,13 +67,13 @@ for crate::types::KeysAndAttributes {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::KeysAndAttributes {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

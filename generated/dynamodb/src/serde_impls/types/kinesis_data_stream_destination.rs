@@ -7,30 +7,27 @@ for crate::types::KinesisDataStreamDestination {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.stream_arn {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.stream_arn {
             map.serialize_entry("StreamArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.destination_status {
+        if let Some(value) = &self.destination_status {
             map.serialize_entry("DestinationStatus", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.destination_status_description
-        {
+        if let Some(value) = &self.destination_status_description {
             map.serialize_entry("DestinationStatusDescription", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .approximate_creation_date_time_precision
-        {
+        if let Some(value) = &self.approximate_creation_date_time_precision {
             map.serialize_entry("ApproximateCreationDateTimePrecision", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::KinesisDataStreamDestination {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -42,7 +39,7 @@ for crate::types::KinesisDataStreamDestination {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "StreamArn" => self.stream_arn = map.next_value()?,
             "DestinationStatus" => self.destination_status = map.next_value()?,
@@ -56,14 +53,14 @@ for crate::types::KinesisDataStreamDestination {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::KinesisDataStreamDestination {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,22 +7,20 @@ for crate::types::KinesisStreamingDestinationOutput {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.table_name {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.table_name {
             map.serialize_entry("TableName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.stream_arn {
+        if let Some(value) = &self.stream_arn {
             map.serialize_entry("StreamArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.destination_status {
+        if let Some(value) = &self.destination_status {
             map.serialize_entry("DestinationStatus", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .enable_kinesis_streaming_configuration
-        {
+        if let Some(value) = &self.enable_kinesis_streaming_configuration {
             map.serialize_entry("EnableKinesisStreamingConfiguration", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -30,7 +28,7 @@ for crate::types::KinesisStreamingDestinationOutput {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -42,7 +40,7 @@ for crate::types::KinesisStreamingDestinationOutput {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "TableName" => self.table_name = map.next_value()?,
             "StreamArn" => self.stream_arn = map.next_value()?,
@@ -54,14 +52,14 @@ for crate::types::KinesisStreamingDestinationOutput {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::KinesisStreamingDestinationOutput {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

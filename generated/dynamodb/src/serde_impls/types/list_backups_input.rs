@@ -6,14 +6,14 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::ListBackup
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.table_name {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.table_name {
             map.serialize_entry("TableName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.limit {
+        if let Some(value) = &self.limit {
             map.serialize_entry("Limit", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.time_range_lower_bound {
+        if let Some(value) = &self.time_range_lower_bound {
             map.serialize_entry(
                 "TimeRangeLowerBound",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -21,7 +21,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::ListBackup
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.time_range_upper_bound {
+        if let Some(value) = &self.time_range_upper_bound {
             map.serialize_entry(
                 "TimeRangeUpperBound",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -29,20 +29,20 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::ListBackup
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.exclusive_start_backup_arn {
+        if let Some(value) = &self.exclusive_start_backup_arn {
             map.serialize_entry("ExclusiveStartBackupArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.backup_type {
+        if let Some(value) = &self.backup_type {
             map.serialize_entry("BackupType", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::ListBackupsInput {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -54,7 +54,7 @@ for crate::types::ListBackupsInput {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "TableName" => self.table_name = map.next_value()?,
             "Limit" => self.limit = map.next_value()?,
@@ -84,13 +84,13 @@ for crate::types::ListBackupsInput {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::ListBackupsInput {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

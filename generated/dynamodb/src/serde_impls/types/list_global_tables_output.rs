@@ -7,23 +7,21 @@ for crate::types::ListGlobalTablesOutput {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.global_tables {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.global_tables {
             map.serialize_entry("GlobalTables", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .last_evaluated_global_table_name
-        {
+        if let Some(value) = &self.last_evaluated_global_table_name {
             map.serialize_entry("LastEvaluatedGlobalTableName", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::ListGlobalTablesOutput {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -35,7 +33,7 @@ for crate::types::ListGlobalTablesOutput {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "GlobalTables" => {
                 self.global_tables = map
@@ -53,14 +51,14 @@ for crate::types::ListGlobalTablesOutput {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ListGlobalTablesOutput {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

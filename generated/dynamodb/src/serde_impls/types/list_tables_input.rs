@@ -6,21 +6,21 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::ListTables
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.exclusive_start_table_name {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.exclusive_start_table_name {
             map.serialize_entry("ExclusiveStartTableName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.limit {
+        if let Some(value) = &self.limit {
             map.serialize_entry("Limit", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::ListTablesInput {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -31,7 +31,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::ListTabl
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "ExclusiveStartTableName" => {
                 self.exclusive_start_table_name = map.next_value()?;
@@ -41,13 +41,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::ListTabl
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::ListTablesInput {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

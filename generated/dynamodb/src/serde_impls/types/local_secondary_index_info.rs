@@ -7,24 +7,24 @@ for crate::types::LocalSecondaryIndexInfo {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.index_name {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.index_name {
             map.serialize_entry("IndexName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.key_schema {
+        if let Some(value) = &self.key_schema {
             map.serialize_entry("KeySchema", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.projection {
+        if let Some(value) = &self.projection {
             map.serialize_entry("Projection", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::LocalSecondaryIndexInfo {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -36,7 +36,7 @@ for crate::types::LocalSecondaryIndexInfo {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "IndexName" => self.index_name = map.next_value()?,
             "KeySchema" => {
@@ -53,14 +53,14 @@ for crate::types::LocalSecondaryIndexInfo {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::LocalSecondaryIndexInfo {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,14 +7,14 @@ for crate::types::PointInTimeRecoveryDescription {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.point_in_time_recovery_status {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.point_in_time_recovery_status {
             map.serialize_entry("PointInTimeRecoveryStatus", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.recovery_period_in_days {
+        if let Some(value) = &self.recovery_period_in_days {
             map.serialize_entry("RecoveryPeriodInDays", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.earliest_restorable_date_time {
+        if let Some(value) = &self.earliest_restorable_date_time {
             map.serialize_entry(
                 "EarliestRestorableDateTime",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -22,7 +22,7 @@ for crate::types::PointInTimeRecoveryDescription {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.latest_restorable_date_time {
+        if let Some(value) = &self.latest_restorable_date_time {
             map.serialize_entry(
                 "LatestRestorableDateTime",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -30,7 +30,7 @@ for crate::types::PointInTimeRecoveryDescription {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -38,7 +38,7 @@ for crate::types::PointInTimeRecoveryDescription {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -50,7 +50,7 @@ for crate::types::PointInTimeRecoveryDescription {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "PointInTimeRecoveryStatus" => {
                 self.point_in_time_recovery_status = map.next_value()?;
@@ -78,14 +78,14 @@ for crate::types::PointInTimeRecoveryDescription {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::PointInTimeRecoveryDescription {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,15 +7,14 @@ for crate::types::PointInTimeRecoverySpecification {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.point_in_time_recovery_enabled
-        {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.point_in_time_recovery_enabled {
             map.serialize_entry("PointInTimeRecoveryEnabled", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.recovery_period_in_days {
+        if let Some(value) = &self.recovery_period_in_days {
             map.serialize_entry("RecoveryPeriodInDays", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -23,7 +22,7 @@ for crate::types::PointInTimeRecoverySpecification {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -35,7 +34,7 @@ for crate::types::PointInTimeRecoverySpecification {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "PointInTimeRecoveryEnabled" => {
                 self.point_in_time_recovery_enabled = map.next_value()?;
@@ -45,14 +44,14 @@ for crate::types::PointInTimeRecoverySpecification {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::PointInTimeRecoverySpecification {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

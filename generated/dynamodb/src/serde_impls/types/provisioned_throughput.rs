@@ -7,21 +7,21 @@ for crate::types::ProvisionedThroughput {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.read_capacity_units {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.read_capacity_units {
             map.serialize_entry("ReadCapacityUnits", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.write_capacity_units {
+        if let Some(value) = &self.write_capacity_units {
             map.serialize_entry("WriteCapacityUnits", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::ProvisionedThroughput {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -33,7 +33,7 @@ for crate::types::ProvisionedThroughput {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "ReadCapacityUnits" => self.read_capacity_units = map.next_value()?,
             "WriteCapacityUnits" => self.write_capacity_units = map.next_value()?,
@@ -41,14 +41,14 @@ for crate::types::ProvisionedThroughput {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ProvisionedThroughput {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

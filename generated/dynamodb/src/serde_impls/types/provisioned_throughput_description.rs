@@ -7,8 +7,8 @@ for crate::types::ProvisionedThroughputDescription {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.last_increase_date_time {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.last_increase_date_time {
             map.serialize_entry(
                 "LastIncreaseDateTime",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -16,7 +16,7 @@ for crate::types::ProvisionedThroughputDescription {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.last_decrease_date_time {
+        if let Some(value) = &self.last_decrease_date_time {
             map.serialize_entry(
                 "LastDecreaseDateTime",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -24,16 +24,16 @@ for crate::types::ProvisionedThroughputDescription {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.number_of_decreases_today {
+        if let Some(value) = &self.number_of_decreases_today {
             map.serialize_entry("NumberOfDecreasesToday", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.read_capacity_units {
+        if let Some(value) = &self.read_capacity_units {
             map.serialize_entry("ReadCapacityUnits", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.write_capacity_units {
+        if let Some(value) = &self.write_capacity_units {
             map.serialize_entry("WriteCapacityUnits", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -41,7 +41,7 @@ for crate::types::ProvisionedThroughputDescription {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -53,7 +53,7 @@ for crate::types::ProvisionedThroughputDescription {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "LastIncreaseDateTime" => {
                 self.last_increase_date_time = map
@@ -82,14 +82,14 @@ for crate::types::ProvisionedThroughputDescription {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ProvisionedThroughputDescription {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

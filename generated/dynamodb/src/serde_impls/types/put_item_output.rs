@@ -6,24 +6,24 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::PutItemOut
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.attributes {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.attributes {
             map.serialize_entry("Attributes", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.consumed_capacity {
+        if let Some(value) = &self.consumed_capacity {
             map.serialize_entry("ConsumedCapacity", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.item_collection_metrics {
+        if let Some(value) = &self.item_collection_metrics {
             map.serialize_entry("ItemCollectionMetrics", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::PutItemOutput {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -34,14 +34,14 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::PutItemO
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "Attributes" => {
                 self.attributes = map
                     .next_value::<
-                        ::std::option::Option<
+                        Option<
                             ::awsgen_runtime::primitives::MapOfStructs<
-                                ::std::string::String,
+                                String,
                                 crate::types::AttributeValue,
                             >,
                         >,
@@ -54,13 +54,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::PutItemO
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::PutItemOutput {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

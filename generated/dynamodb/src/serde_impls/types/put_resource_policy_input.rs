@@ -7,29 +7,27 @@ for crate::types::PutResourcePolicyInput {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.resource_arn {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.resource_arn {
             map.serialize_entry("ResourceArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.policy {
+        if let Some(value) = &self.policy {
             map.serialize_entry("Policy", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.expected_revision_id {
+        if let Some(value) = &self.expected_revision_id {
             map.serialize_entry("ExpectedRevisionId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .confirm_remove_self_resource_access
-        {
+        if let Some(value) = &self.confirm_remove_self_resource_access {
             map.serialize_entry("ConfirmRemoveSelfResourceAccess", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::PutResourcePolicyInput {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -41,7 +39,7 @@ for crate::types::PutResourcePolicyInput {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "ResourceArn" => self.resource_arn = map.next_value()?,
             "Policy" => self.policy = map.next_value()?,
@@ -53,14 +51,14 @@ for crate::types::PutResourcePolicyInput {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::PutResourcePolicyInput {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

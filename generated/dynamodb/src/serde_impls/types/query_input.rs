@@ -6,66 +6,66 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::QueryInput
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.table_name {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.table_name {
             map.serialize_entry("TableName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.index_name {
+        if let Some(value) = &self.index_name {
             map.serialize_entry("IndexName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.select {
+        if let Some(value) = &self.select {
             map.serialize_entry("Select", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.attributes_to_get {
+        if let Some(value) = &self.attributes_to_get {
             map.serialize_entry("AttributesToGet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.limit {
+        if let Some(value) = &self.limit {
             map.serialize_entry("Limit", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.consistent_read {
+        if let Some(value) = &self.consistent_read {
             map.serialize_entry("ConsistentRead", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.key_conditions {
+        if let Some(value) = &self.key_conditions {
             map.serialize_entry("KeyConditions", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.query_filter {
+        if let Some(value) = &self.query_filter {
             map.serialize_entry("QueryFilter", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.conditional_operator {
+        if let Some(value) = &self.conditional_operator {
             map.serialize_entry("ConditionalOperator", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.scan_index_forward {
+        if let Some(value) = &self.scan_index_forward {
             map.serialize_entry("ScanIndexForward", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.exclusive_start_key {
+        if let Some(value) = &self.exclusive_start_key {
             map.serialize_entry("ExclusiveStartKey", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.return_consumed_capacity {
+        if let Some(value) = &self.return_consumed_capacity {
             map.serialize_entry("ReturnConsumedCapacity", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.projection_expression {
+        if let Some(value) = &self.projection_expression {
             map.serialize_entry("ProjectionExpression", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.filter_expression {
+        if let Some(value) = &self.filter_expression {
             map.serialize_entry("FilterExpression", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.key_condition_expression {
+        if let Some(value) = &self.key_condition_expression {
             map.serialize_entry("KeyConditionExpression", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.expression_attribute_names {
+        if let Some(value) = &self.expression_attribute_names {
             map.serialize_entry("ExpressionAttributeNames", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.expression_attribute_values {
+        if let Some(value) = &self.expression_attribute_values {
             map.serialize_entry("ExpressionAttributeValues", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::QueryInput {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -76,7 +76,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::QueryInp
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "TableName" => self.table_name = map.next_value()?,
             "IndexName" => self.index_name = map.next_value()?,
@@ -87,9 +87,9 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::QueryInp
             "KeyConditions" => {
                 self.key_conditions = map
                     .next_value::<
-                        ::std::option::Option<
+                        Option<
                             ::awsgen_runtime::primitives::MapOfStructs<
-                                ::std::string::String,
+                                String,
                                 crate::types::Condition,
                             >,
                         >,
@@ -99,9 +99,9 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::QueryInp
             "QueryFilter" => {
                 self.query_filter = map
                     .next_value::<
-                        ::std::option::Option<
+                        Option<
                             ::awsgen_runtime::primitives::MapOfStructs<
-                                ::std::string::String,
+                                String,
                                 crate::types::Condition,
                             >,
                         >,
@@ -113,9 +113,9 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::QueryInp
             "ExclusiveStartKey" => {
                 self.exclusive_start_key = map
                     .next_value::<
-                        ::std::option::Option<
+                        Option<
                             ::awsgen_runtime::primitives::MapOfStructs<
-                                ::std::string::String,
+                                String,
                                 crate::types::AttributeValue,
                             >,
                         >,
@@ -132,9 +132,9 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::QueryInp
             "ExpressionAttributeValues" => {
                 self.expression_attribute_values = map
                     .next_value::<
-                        ::std::option::Option<
+                        Option<
                             ::awsgen_runtime::primitives::MapOfStructs<
-                                ::std::string::String,
+                                String,
                                 crate::types::AttributeValue,
                             >,
                         >,
@@ -145,13 +145,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::QueryInp
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::QueryInput {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -6,30 +6,30 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::QueryOutpu
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.items {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.items {
             map.serialize_entry("Items", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.count {
+        if let Some(value) = &self.count {
             map.serialize_entry("Count", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.scanned_count {
+        if let Some(value) = &self.scanned_count {
             map.serialize_entry("ScannedCount", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.last_evaluated_key {
+        if let Some(value) = &self.last_evaluated_key {
             map.serialize_entry("LastEvaluatedKey", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.consumed_capacity {
+        if let Some(value) = &self.consumed_capacity {
             map.serialize_entry("ConsumedCapacity", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::QueryOutput {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -40,15 +40,15 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::QueryOut
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "Items" => {
                 self.items = map
                     .next_value::<
-                        ::std::option::Option<
-                            ::std::vec::Vec<
+                        Option<
+                            Vec<
                                 ::awsgen_runtime::primitives::MapOfStructs<
-                                    ::std::string::String,
+                                    String,
                                     crate::types::AttributeValue,
                                 >,
                             >,
@@ -61,9 +61,9 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::QueryOut
             "LastEvaluatedKey" => {
                 self.last_evaluated_key = map
                     .next_value::<
-                        ::std::option::Option<
+                        Option<
                             ::awsgen_runtime::primitives::MapOfStructs<
-                                ::std::string::String,
+                                String,
                                 crate::types::AttributeValue,
                             >,
                         >,
@@ -75,13 +75,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::QueryOut
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::QueryOutput {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,14 +7,14 @@ for crate::types::ReplicaAutoScalingDescription {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.region_name {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.region_name {
             map.serialize_entry("RegionName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.global_secondary_indexes {
+        if let Some(value) = &self.global_secondary_indexes {
             map.serialize_entry("GlobalSecondaryIndexes", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
+        if let Some(value) = &self
             .replica_provisioned_read_capacity_auto_scaling_settings
         {
             map.serialize_entry(
@@ -22,7 +22,7 @@ for crate::types::ReplicaAutoScalingDescription {
                 value,
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self
+        if let Some(value) = &self
             .replica_provisioned_write_capacity_auto_scaling_settings
         {
             map.serialize_entry(
@@ -30,17 +30,17 @@ for crate::types::ReplicaAutoScalingDescription {
                 value,
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.replica_status {
+        if let Some(value) = &self.replica_status {
             map.serialize_entry("ReplicaStatus", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::ReplicaAutoScalingDescription {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -52,7 +52,7 @@ for crate::types::ReplicaAutoScalingDescription {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "RegionName" => self.region_name = map.next_value()?,
             "GlobalSecondaryIndexes" => {
@@ -77,14 +77,14 @@ for crate::types::ReplicaAutoScalingDescription {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ReplicaAutoScalingDescription {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,31 +7,28 @@ for crate::types::ReplicaAutoScalingUpdate {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.region_name {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.region_name {
             map.serialize_entry("RegionName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .replica_global_secondary_index_updates
-        {
+        if let Some(value) = &self.replica_global_secondary_index_updates {
             map.serialize_entry("ReplicaGlobalSecondaryIndexUpdates", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .replica_provisioned_read_capacity_auto_scaling_update
+        if let Some(value) = &self.replica_provisioned_read_capacity_auto_scaling_update
         {
             map.serialize_entry(
                 "ReplicaProvisionedReadCapacityAutoScalingUpdate",
                 value,
             )?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::ReplicaAutoScalingUpdate {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -43,7 +40,7 @@ for crate::types::ReplicaAutoScalingUpdate {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "RegionName" => self.region_name = map.next_value()?,
             "ReplicaGlobalSecondaryIndexUpdates" => {
@@ -63,14 +60,14 @@ for crate::types::ReplicaAutoScalingUpdate {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ReplicaAutoScalingUpdate {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

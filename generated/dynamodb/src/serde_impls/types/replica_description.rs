@@ -7,41 +7,38 @@ for crate::types::ReplicaDescription {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.region_name {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.region_name {
             map.serialize_entry("RegionName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.replica_status {
+        if let Some(value) = &self.replica_status {
             map.serialize_entry("ReplicaStatus", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.replica_arn {
+        if let Some(value) = &self.replica_arn {
             map.serialize_entry("ReplicaArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.replica_status_description {
+        if let Some(value) = &self.replica_status_description {
             map.serialize_entry("ReplicaStatusDescription", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.replica_status_percent_progress
-        {
+        if let Some(value) = &self.replica_status_percent_progress {
             map.serialize_entry("ReplicaStatusPercentProgress", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.kms_master_key_id {
+        if let Some(value) = &self.kms_master_key_id {
             map.serialize_entry("KMSMasterKeyId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.provisioned_throughput_override
-        {
+        if let Some(value) = &self.provisioned_throughput_override {
             map.serialize_entry("ProvisionedThroughputOverride", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.on_demand_throughput_override {
+        if let Some(value) = &self.on_demand_throughput_override {
             map.serialize_entry("OnDemandThroughputOverride", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.warm_throughput {
+        if let Some(value) = &self.warm_throughput {
             map.serialize_entry("WarmThroughput", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.global_secondary_indexes {
+        if let Some(value) = &self.global_secondary_indexes {
             map.serialize_entry("GlobalSecondaryIndexes", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.replica_inaccessible_date_time
-        {
+        if let Some(value) = &self.replica_inaccessible_date_time {
             map.serialize_entry(
                 "ReplicaInaccessibleDateTime",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -49,22 +46,20 @@ for crate::types::ReplicaDescription {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.replica_table_class_summary {
+        if let Some(value) = &self.replica_table_class_summary {
             map.serialize_entry("ReplicaTableClassSummary", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .global_table_settings_replication_mode
-        {
+        if let Some(value) = &self.global_table_settings_replication_mode {
             map.serialize_entry("GlobalTableSettingsReplicationMode", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::ReplicaDescription {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -76,7 +71,7 @@ for crate::types::ReplicaDescription {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "RegionName" => self.region_name = map.next_value()?,
             "ReplicaStatus" => self.replica_status = map.next_value()?,
@@ -123,14 +118,14 @@ for crate::types::ReplicaDescription {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ReplicaDescription {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

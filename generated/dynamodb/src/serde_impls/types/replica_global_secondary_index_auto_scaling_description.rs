@@ -7,24 +7,20 @@ for crate::types::ReplicaGlobalSecondaryIndexAutoScalingDescription {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.index_name {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.index_name {
             map.serialize_entry("IndexName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.index_status {
+        if let Some(value) = &self.index_status {
             map.serialize_entry("IndexStatus", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .provisioned_read_capacity_auto_scaling_settings
-        {
+        if let Some(value) = &self.provisioned_read_capacity_auto_scaling_settings {
             map.serialize_entry("ProvisionedReadCapacityAutoScalingSettings", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .provisioned_write_capacity_auto_scaling_settings
-        {
+        if let Some(value) = &self.provisioned_write_capacity_auto_scaling_settings {
             map.serialize_entry("ProvisionedWriteCapacityAutoScalingSettings", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -32,7 +28,7 @@ for crate::types::ReplicaGlobalSecondaryIndexAutoScalingDescription {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -44,7 +40,7 @@ for crate::types::ReplicaGlobalSecondaryIndexAutoScalingDescription {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "IndexName" => self.index_name = map.next_value()?,
             "IndexStatus" => self.index_status = map.next_value()?,
@@ -58,14 +54,14 @@ for crate::types::ReplicaGlobalSecondaryIndexAutoScalingDescription {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ReplicaGlobalSecondaryIndexAutoScalingDescription {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,23 +7,21 @@ for crate::types::ReplicaGlobalSecondaryIndexSettingsUpdate {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.index_name {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.index_name {
             map.serialize_entry("IndexName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.provisioned_read_capacity_units
-        {
+        if let Some(value) = &self.provisioned_read_capacity_units {
             map.serialize_entry("ProvisionedReadCapacityUnits", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .provisioned_read_capacity_auto_scaling_settings_update
+        if let Some(value) = &self.provisioned_read_capacity_auto_scaling_settings_update
         {
             map.serialize_entry(
                 "ProvisionedReadCapacityAutoScalingSettingsUpdate",
                 value,
             )?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -31,7 +29,7 @@ for crate::types::ReplicaGlobalSecondaryIndexSettingsUpdate {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -43,7 +41,7 @@ for crate::types::ReplicaGlobalSecondaryIndexSettingsUpdate {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "IndexName" => self.index_name = map.next_value()?,
             "ProvisionedReadCapacityUnits" => {
@@ -57,14 +55,14 @@ for crate::types::ReplicaGlobalSecondaryIndexSettingsUpdate {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ReplicaGlobalSecondaryIndexSettingsUpdate {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

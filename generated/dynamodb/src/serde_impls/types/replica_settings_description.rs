@@ -7,22 +7,20 @@ for crate::types::ReplicaSettingsDescription {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.region_name {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.region_name {
             map.serialize_entry("RegionName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.replica_status {
+        if let Some(value) = &self.replica_status {
             map.serialize_entry("ReplicaStatus", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.replica_billing_mode_summary {
+        if let Some(value) = &self.replica_billing_mode_summary {
             map.serialize_entry("ReplicaBillingModeSummary", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .replica_provisioned_read_capacity_units
-        {
+        if let Some(value) = &self.replica_provisioned_read_capacity_units {
             map.serialize_entry("ReplicaProvisionedReadCapacityUnits", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
+        if let Some(value) = &self
             .replica_provisioned_read_capacity_auto_scaling_settings
         {
             map.serialize_entry(
@@ -30,12 +28,10 @@ for crate::types::ReplicaSettingsDescription {
                 value,
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .replica_provisioned_write_capacity_units
-        {
+        if let Some(value) = &self.replica_provisioned_write_capacity_units {
             map.serialize_entry("ReplicaProvisionedWriteCapacityUnits", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
+        if let Some(value) = &self
             .replica_provisioned_write_capacity_auto_scaling_settings
         {
             map.serialize_entry(
@@ -43,22 +39,20 @@ for crate::types::ReplicaSettingsDescription {
                 value,
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .replica_global_secondary_index_settings
-        {
+        if let Some(value) = &self.replica_global_secondary_index_settings {
             map.serialize_entry("ReplicaGlobalSecondaryIndexSettings", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.replica_table_class_summary {
+        if let Some(value) = &self.replica_table_class_summary {
             map.serialize_entry("ReplicaTableClassSummary", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::ReplicaSettingsDescription {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -70,7 +64,7 @@ for crate::types::ReplicaSettingsDescription {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "RegionName" => self.region_name = map.next_value()?,
             "ReplicaStatus" => self.replica_status = map.next_value()?,
@@ -107,14 +101,14 @@ for crate::types::ReplicaSettingsDescription {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ReplicaSettingsDescription {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

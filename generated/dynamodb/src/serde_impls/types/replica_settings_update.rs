@@ -7,16 +7,14 @@ for crate::types::ReplicaSettingsUpdate {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.region_name {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.region_name {
             map.serialize_entry("RegionName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .replica_provisioned_read_capacity_units
-        {
+        if let Some(value) = &self.replica_provisioned_read_capacity_units {
             map.serialize_entry("ReplicaProvisionedReadCapacityUnits", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
+        if let Some(value) = &self
             .replica_provisioned_read_capacity_auto_scaling_settings_update
         {
             map.serialize_entry(
@@ -24,22 +22,20 @@ for crate::types::ReplicaSettingsUpdate {
                 value,
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .replica_global_secondary_index_settings_update
-        {
+        if let Some(value) = &self.replica_global_secondary_index_settings_update {
             map.serialize_entry("ReplicaGlobalSecondaryIndexSettingsUpdate", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.replica_table_class {
+        if let Some(value) = &self.replica_table_class {
             map.serialize_entry("ReplicaTableClass", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::ReplicaSettingsUpdate {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -51,7 +47,7 @@ for crate::types::ReplicaSettingsUpdate {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "RegionName" => self.region_name = map.next_value()?,
             "ReplicaProvisionedReadCapacityUnits" => {
@@ -75,14 +71,14 @@ for crate::types::ReplicaSettingsUpdate {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ReplicaSettingsUpdate {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

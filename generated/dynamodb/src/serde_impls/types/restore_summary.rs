@@ -6,14 +6,14 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::RestoreSum
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.source_backup_arn {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.source_backup_arn {
             map.serialize_entry("SourceBackupArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.source_table_arn {
+        if let Some(value) = &self.source_table_arn {
             map.serialize_entry("SourceTableArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.restore_date_time {
+        if let Some(value) = &self.restore_date_time {
             map.serialize_entry(
                 "RestoreDateTime",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -21,17 +21,17 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::RestoreSum
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.restore_in_progress {
+        if let Some(value) = &self.restore_in_progress {
             map.serialize_entry("RestoreInProgress", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::RestoreSummary {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -42,7 +42,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::RestoreS
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "SourceBackupArn" => self.source_backup_arn = map.next_value()?,
             "SourceTableArn" => self.source_table_arn = map.next_value()?,
@@ -60,13 +60,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::RestoreS
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::RestoreSummary {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

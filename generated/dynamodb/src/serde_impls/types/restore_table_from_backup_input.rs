@@ -7,45 +7,42 @@ for crate::types::RestoreTableFromBackupInput {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.target_table_name {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.target_table_name {
             map.serialize_entry("TargetTableName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.backup_arn {
+        if let Some(value) = &self.backup_arn {
             map.serialize_entry("BackupArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.billing_mode_override {
+        if let Some(value) = &self.billing_mode_override {
             map.serialize_entry("BillingModeOverride", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.global_secondary_index_override
-        {
+        if let Some(value) = &self.global_secondary_index_override {
             map.serialize_entry("GlobalSecondaryIndexOverride", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.local_secondary_index_override
-        {
+        if let Some(value) = &self.local_secondary_index_override {
             map.serialize_entry("LocalSecondaryIndexOverride", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.provisioned_throughput_override
-        {
+        if let Some(value) = &self.provisioned_throughput_override {
             map.serialize_entry("ProvisionedThroughputOverride", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.on_demand_throughput_override {
+        if let Some(value) = &self.on_demand_throughput_override {
             map.serialize_entry("OnDemandThroughputOverride", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.sse_specification_override {
+        if let Some(value) = &self.sse_specification_override {
             map.serialize_entry("SSESpecificationOverride", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.vector_index_override {
+        if let Some(value) = &self.vector_index_override {
             map.serialize_entry("VectorIndexOverride", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::RestoreTableFromBackupInput {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -57,7 +54,7 @@ for crate::types::RestoreTableFromBackupInput {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "TargetTableName" => self.target_table_name = map.next_value()?,
             "BackupArn" => self.backup_arn = map.next_value()?,
@@ -102,14 +99,14 @@ for crate::types::RestoreTableFromBackupInput {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::RestoreTableFromBackupInput {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

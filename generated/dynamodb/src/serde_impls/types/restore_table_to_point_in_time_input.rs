@@ -7,20 +7,20 @@ for crate::types::RestoreTableToPointInTimeInput {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.source_table_arn {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.source_table_arn {
             map.serialize_entry("SourceTableArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.source_table_name {
+        if let Some(value) = &self.source_table_name {
             map.serialize_entry("SourceTableName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.target_table_name {
+        if let Some(value) = &self.target_table_name {
             map.serialize_entry("TargetTableName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.use_latest_restorable_time {
+        if let Some(value) = &self.use_latest_restorable_time {
             map.serialize_entry("UseLatestRestorableTime", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.restore_date_time {
+        if let Some(value) = &self.restore_date_time {
             map.serialize_entry(
                 "RestoreDateTime",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -28,31 +28,28 @@ for crate::types::RestoreTableToPointInTimeInput {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.billing_mode_override {
+        if let Some(value) = &self.billing_mode_override {
             map.serialize_entry("BillingModeOverride", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.global_secondary_index_override
-        {
+        if let Some(value) = &self.global_secondary_index_override {
             map.serialize_entry("GlobalSecondaryIndexOverride", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.local_secondary_index_override
-        {
+        if let Some(value) = &self.local_secondary_index_override {
             map.serialize_entry("LocalSecondaryIndexOverride", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.provisioned_throughput_override
-        {
+        if let Some(value) = &self.provisioned_throughput_override {
             map.serialize_entry("ProvisionedThroughputOverride", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.on_demand_throughput_override {
+        if let Some(value) = &self.on_demand_throughput_override {
             map.serialize_entry("OnDemandThroughputOverride", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.sse_specification_override {
+        if let Some(value) = &self.sse_specification_override {
             map.serialize_entry("SSESpecificationOverride", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.vector_index_override {
+        if let Some(value) = &self.vector_index_override {
             map.serialize_entry("VectorIndexOverride", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -60,7 +57,7 @@ for crate::types::RestoreTableToPointInTimeInput {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -72,7 +69,7 @@ for crate::types::RestoreTableToPointInTimeInput {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "SourceTableArn" => self.source_table_arn = map.next_value()?,
             "SourceTableName" => self.source_table_name = map.next_value()?,
@@ -130,14 +127,14 @@ for crate::types::RestoreTableToPointInTimeInput {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::RestoreTableToPointInTimeInput {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,23 +7,23 @@ for crate::types::SourceTableDetails {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.table_name {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.table_name {
             map.serialize_entry("TableName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.table_id {
+        if let Some(value) = &self.table_id {
             map.serialize_entry("TableId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.table_arn {
+        if let Some(value) = &self.table_arn {
             map.serialize_entry("TableArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.table_size_bytes {
+        if let Some(value) = &self.table_size_bytes {
             map.serialize_entry("TableSizeBytes", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.key_schema {
+        if let Some(value) = &self.key_schema {
             map.serialize_entry("KeySchema", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.table_creation_date_time {
+        if let Some(value) = &self.table_creation_date_time {
             map.serialize_entry(
                 "TableCreationDateTime",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -31,26 +31,26 @@ for crate::types::SourceTableDetails {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.provisioned_throughput {
+        if let Some(value) = &self.provisioned_throughput {
             map.serialize_entry("ProvisionedThroughput", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.on_demand_throughput {
+        if let Some(value) = &self.on_demand_throughput {
             map.serialize_entry("OnDemandThroughput", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.item_count {
+        if let Some(value) = &self.item_count {
             map.serialize_entry("ItemCount", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.billing_mode {
+        if let Some(value) = &self.billing_mode {
             map.serialize_entry("BillingMode", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::SourceTableDetails {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -62,7 +62,7 @@ for crate::types::SourceTableDetails {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "TableName" => self.table_name = map.next_value()?,
             "TableId" => self.table_id = map.next_value()?,
@@ -94,14 +94,14 @@ for crate::types::SourceTableDetails {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::SourceTableDetails {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,33 +7,33 @@ for crate::types::SourceTableFeatureDetails {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.local_secondary_indexes {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.local_secondary_indexes {
             map.serialize_entry("LocalSecondaryIndexes", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.global_secondary_indexes {
+        if let Some(value) = &self.global_secondary_indexes {
             map.serialize_entry("GlobalSecondaryIndexes", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.stream_description {
+        if let Some(value) = &self.stream_description {
             map.serialize_entry("StreamDescription", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.time_to_live_description {
+        if let Some(value) = &self.time_to_live_description {
             map.serialize_entry("TimeToLiveDescription", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.sse_description {
+        if let Some(value) = &self.sse_description {
             map.serialize_entry("SSEDescription", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.vector_indexes {
+        if let Some(value) = &self.vector_indexes {
             map.serialize_entry("VectorIndexes", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::SourceTableFeatureDetails {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -45,7 +45,7 @@ for crate::types::SourceTableFeatureDetails {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "LocalSecondaryIndexes" => {
                 self.local_secondary_indexes = map
@@ -81,14 +81,14 @@ for crate::types::SourceTableFeatureDetails {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::SourceTableFeatureDetails {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

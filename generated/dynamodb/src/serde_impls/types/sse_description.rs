@@ -6,19 +6,17 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::SseDescrip
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.status {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.status {
             map.serialize_entry("Status", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.sse_type {
+        if let Some(value) = &self.sse_type {
             map.serialize_entry("SSEType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.kms_master_key_arn {
+        if let Some(value) = &self.kms_master_key_arn {
             map.serialize_entry("KMSMasterKeyArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .inaccessible_encryption_date_time
-        {
+        if let Some(value) = &self.inaccessible_encryption_date_time {
             map.serialize_entry(
                 "InaccessibleEncryptionDateTime",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -26,14 +24,14 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::SseDescrip
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::SseDescription {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -44,7 +42,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::SseDescr
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "Status" => self.status = map.next_value()?,
             "SSEType" => self.sse_type = map.next_value()?,
@@ -62,13 +60,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::SseDescr
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::SseDescription {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

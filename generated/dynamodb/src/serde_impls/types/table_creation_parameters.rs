@@ -7,42 +7,42 @@ for crate::types::TableCreationParameters {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.table_name {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.table_name {
             map.serialize_entry("TableName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.attribute_definitions {
+        if let Some(value) = &self.attribute_definitions {
             map.serialize_entry("AttributeDefinitions", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.key_schema {
+        if let Some(value) = &self.key_schema {
             map.serialize_entry("KeySchema", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.billing_mode {
+        if let Some(value) = &self.billing_mode {
             map.serialize_entry("BillingMode", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.provisioned_throughput {
+        if let Some(value) = &self.provisioned_throughput {
             map.serialize_entry("ProvisionedThroughput", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.on_demand_throughput {
+        if let Some(value) = &self.on_demand_throughput {
             map.serialize_entry("OnDemandThroughput", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.sse_specification {
+        if let Some(value) = &self.sse_specification {
             map.serialize_entry("SSESpecification", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.global_secondary_indexes {
+        if let Some(value) = &self.global_secondary_indexes {
             map.serialize_entry("GlobalSecondaryIndexes", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.vector_indexes {
+        if let Some(value) = &self.vector_indexes {
             map.serialize_entry("VectorIndexes", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::TableCreationParameters {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -54,7 +54,7 @@ for crate::types::TableCreationParameters {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "TableName" => self.table_name = map.next_value()?,
             "AttributeDefinitions" => {
@@ -101,14 +101,14 @@ for crate::types::TableCreationParameters {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::TableCreationParameters {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -6,20 +6,20 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::TableDescr
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.attribute_definitions {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.attribute_definitions {
             map.serialize_entry("AttributeDefinitions", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.table_name {
+        if let Some(value) = &self.table_name {
             map.serialize_entry("TableName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.key_schema {
+        if let Some(value) = &self.key_schema {
             map.serialize_entry("KeySchema", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.table_status {
+        if let Some(value) = &self.table_status {
             map.serialize_entry("TableStatus", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.creation_date_time {
+        if let Some(value) = &self.creation_date_time {
             map.serialize_entry(
                 "CreationDateTime",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -27,88 +27,86 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::TableDescr
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.provisioned_throughput {
+        if let Some(value) = &self.provisioned_throughput {
             map.serialize_entry("ProvisionedThroughput", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.table_size_bytes {
+        if let Some(value) = &self.table_size_bytes {
             map.serialize_entry("TableSizeBytes", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.item_count {
+        if let Some(value) = &self.item_count {
             map.serialize_entry("ItemCount", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.table_arn {
+        if let Some(value) = &self.table_arn {
             map.serialize_entry("TableArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.table_id {
+        if let Some(value) = &self.table_id {
             map.serialize_entry("TableId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.billing_mode_summary {
+        if let Some(value) = &self.billing_mode_summary {
             map.serialize_entry("BillingModeSummary", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.local_secondary_indexes {
+        if let Some(value) = &self.local_secondary_indexes {
             map.serialize_entry("LocalSecondaryIndexes", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.global_secondary_indexes {
+        if let Some(value) = &self.global_secondary_indexes {
             map.serialize_entry("GlobalSecondaryIndexes", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.stream_specification {
+        if let Some(value) = &self.stream_specification {
             map.serialize_entry("StreamSpecification", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.latest_stream_label {
+        if let Some(value) = &self.latest_stream_label {
             map.serialize_entry("LatestStreamLabel", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.latest_stream_arn {
+        if let Some(value) = &self.latest_stream_arn {
             map.serialize_entry("LatestStreamArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.global_table_version {
+        if let Some(value) = &self.global_table_version {
             map.serialize_entry("GlobalTableVersion", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.replicas {
+        if let Some(value) = &self.replicas {
             map.serialize_entry("Replicas", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.global_table_witnesses {
+        if let Some(value) = &self.global_table_witnesses {
             map.serialize_entry("GlobalTableWitnesses", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .global_table_settings_replication_mode
-        {
+        if let Some(value) = &self.global_table_settings_replication_mode {
             map.serialize_entry("GlobalTableSettingsReplicationMode", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.restore_summary {
+        if let Some(value) = &self.restore_summary {
             map.serialize_entry("RestoreSummary", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.sse_description {
+        if let Some(value) = &self.sse_description {
             map.serialize_entry("SSEDescription", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.archival_summary {
+        if let Some(value) = &self.archival_summary {
             map.serialize_entry("ArchivalSummary", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.table_class_summary {
+        if let Some(value) = &self.table_class_summary {
             map.serialize_entry("TableClassSummary", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.deletion_protection_enabled {
+        if let Some(value) = &self.deletion_protection_enabled {
             map.serialize_entry("DeletionProtectionEnabled", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.on_demand_throughput {
+        if let Some(value) = &self.on_demand_throughput {
             map.serialize_entry("OnDemandThroughput", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.warm_throughput {
+        if let Some(value) = &self.warm_throughput {
             map.serialize_entry("WarmThroughput", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.multi_region_consistency {
+        if let Some(value) = &self.multi_region_consistency {
             map.serialize_entry("MultiRegionConsistency", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.vector_indexes {
+        if let Some(value) = &self.vector_indexes {
             map.serialize_entry("VectorIndexes", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::TableDescription {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -120,7 +118,7 @@ for crate::types::TableDescription {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "AttributeDefinitions" => {
                 self.attribute_definitions = map
@@ -223,13 +221,13 @@ for crate::types::TableDescription {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::TableDescription {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,17 +7,17 @@ for crate::types::TableWarmThroughputDescription {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.read_units_per_second {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.read_units_per_second {
             map.serialize_entry("ReadUnitsPerSecond", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.write_units_per_second {
+        if let Some(value) = &self.write_units_per_second {
             map.serialize_entry("WriteUnitsPerSecond", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.status {
+        if let Some(value) = &self.status {
             map.serialize_entry("Status", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -25,7 +25,7 @@ for crate::types::TableWarmThroughputDescription {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -37,7 +37,7 @@ for crate::types::TableWarmThroughputDescription {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "ReadUnitsPerSecond" => self.read_units_per_second = map.next_value()?,
             "WriteUnitsPerSecond" => self.write_units_per_second = map.next_value()?,
@@ -46,14 +46,14 @@ for crate::types::TableWarmThroughputDescription {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::TableWarmThroughputDescription {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -6,27 +6,27 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::TransactWr
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.condition_check {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.condition_check {
             map.serialize_entry("ConditionCheck", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.put {
+        if let Some(value) = &self.put {
             map.serialize_entry("Put", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.delete {
+        if let Some(value) = &self.delete {
             map.serialize_entry("Delete", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.update {
+        if let Some(value) = &self.update {
             map.serialize_entry("Update", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::TransactWriteItem {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -38,7 +38,7 @@ for crate::types::TransactWriteItem {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "ConditionCheck" => self.condition_check = map.next_value()?,
             "Put" => self.put = map.next_value()?,
@@ -48,13 +48,13 @@ for crate::types::TransactWriteItem {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::TransactWriteItem {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

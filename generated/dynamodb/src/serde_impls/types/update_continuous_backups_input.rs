@@ -7,23 +7,21 @@ for crate::types::UpdateContinuousBackupsInput {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.table_name {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.table_name {
             map.serialize_entry("TableName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .point_in_time_recovery_specification
-        {
+        if let Some(value) = &self.point_in_time_recovery_specification {
             map.serialize_entry("PointInTimeRecoverySpecification", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::UpdateContinuousBackupsInput {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -35,7 +33,7 @@ for crate::types::UpdateContinuousBackupsInput {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "TableName" => self.table_name = map.next_value()?,
             "PointInTimeRecoverySpecification" => {
@@ -45,14 +43,14 @@ for crate::types::UpdateContinuousBackupsInput {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::UpdateContinuousBackupsInput {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,20 +7,20 @@ for crate::types::UpdateGlobalSecondaryIndexAction {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.index_name {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.index_name {
             map.serialize_entry("IndexName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.provisioned_throughput {
+        if let Some(value) = &self.provisioned_throughput {
             map.serialize_entry("ProvisionedThroughput", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.on_demand_throughput {
+        if let Some(value) = &self.on_demand_throughput {
             map.serialize_entry("OnDemandThroughput", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.warm_throughput {
+        if let Some(value) = &self.warm_throughput {
             map.serialize_entry("WarmThroughput", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -28,7 +28,7 @@ for crate::types::UpdateGlobalSecondaryIndexAction {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -40,7 +40,7 @@ for crate::types::UpdateGlobalSecondaryIndexAction {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "IndexName" => self.index_name = map.next_value()?,
             "ProvisionedThroughput" => self.provisioned_throughput = map.next_value()?,
@@ -50,14 +50,14 @@ for crate::types::UpdateGlobalSecondaryIndexAction {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::UpdateGlobalSecondaryIndexAction {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,19 +7,17 @@ for crate::types::UpdateGlobalTableSettingsInput {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.global_table_name {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.global_table_name {
             map.serialize_entry("GlobalTableName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.global_table_billing_mode {
+        if let Some(value) = &self.global_table_billing_mode {
             map.serialize_entry("GlobalTableBillingMode", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .global_table_provisioned_write_capacity_units
-        {
+        if let Some(value) = &self.global_table_provisioned_write_capacity_units {
             map.serialize_entry("GlobalTableProvisionedWriteCapacityUnits", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
+        if let Some(value) = &self
             .global_table_provisioned_write_capacity_auto_scaling_settings_update
         {
             map.serialize_entry(
@@ -27,15 +25,13 @@ for crate::types::UpdateGlobalTableSettingsInput {
                 value,
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .global_table_global_secondary_index_settings_update
-        {
+        if let Some(value) = &self.global_table_global_secondary_index_settings_update {
             map.serialize_entry("GlobalTableGlobalSecondaryIndexSettingsUpdate", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.replica_settings_update {
+        if let Some(value) = &self.replica_settings_update {
             map.serialize_entry("ReplicaSettingsUpdate", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -43,7 +39,7 @@ for crate::types::UpdateGlobalTableSettingsInput {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -55,7 +51,7 @@ for crate::types::UpdateGlobalTableSettingsInput {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "GlobalTableName" => self.global_table_name = map.next_value()?,
             "GlobalTableBillingMode" => {
@@ -91,14 +87,14 @@ for crate::types::UpdateGlobalTableSettingsInput {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::UpdateGlobalTableSettingsInput {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,14 +7,14 @@ for crate::types::UpdateGlobalTableSettingsOutput {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.global_table_name {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.global_table_name {
             map.serialize_entry("GlobalTableName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.replica_settings {
+        if let Some(value) = &self.replica_settings {
             map.serialize_entry("ReplicaSettings", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -22,7 +22,7 @@ for crate::types::UpdateGlobalTableSettingsOutput {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -34,7 +34,7 @@ for crate::types::UpdateGlobalTableSettingsOutput {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "GlobalTableName" => self.global_table_name = map.next_value()?,
             "ReplicaSettings" => {
@@ -50,14 +50,14 @@ for crate::types::UpdateGlobalTableSettingsOutput {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::UpdateGlobalTableSettingsOutput {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -6,57 +6,54 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::UpdateItem
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.table_name {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.table_name {
             map.serialize_entry("TableName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.key {
+        if let Some(value) = &self.key {
             map.serialize_entry("Key", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.attribute_updates {
+        if let Some(value) = &self.attribute_updates {
             map.serialize_entry("AttributeUpdates", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.expected {
+        if let Some(value) = &self.expected {
             map.serialize_entry("Expected", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.conditional_operator {
+        if let Some(value) = &self.conditional_operator {
             map.serialize_entry("ConditionalOperator", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.return_values {
+        if let Some(value) = &self.return_values {
             map.serialize_entry("ReturnValues", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.return_consumed_capacity {
+        if let Some(value) = &self.return_consumed_capacity {
             map.serialize_entry("ReturnConsumedCapacity", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.return_item_collection_metrics
-        {
+        if let Some(value) = &self.return_item_collection_metrics {
             map.serialize_entry("ReturnItemCollectionMetrics", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.update_expression {
+        if let Some(value) = &self.update_expression {
             map.serialize_entry("UpdateExpression", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.condition_expression {
+        if let Some(value) = &self.condition_expression {
             map.serialize_entry("ConditionExpression", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.expression_attribute_names {
+        if let Some(value) = &self.expression_attribute_names {
             map.serialize_entry("ExpressionAttributeNames", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.expression_attribute_values {
+        if let Some(value) = &self.expression_attribute_values {
             map.serialize_entry("ExpressionAttributeValues", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .return_values_on_condition_check_failure
-        {
+        if let Some(value) = &self.return_values_on_condition_check_failure {
             map.serialize_entry("ReturnValuesOnConditionCheckFailure", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::UpdateItemInput {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -67,15 +64,15 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::UpdateIt
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "TableName" => self.table_name = map.next_value()?,
             "Key" => {
                 self.key = map
                     .next_value::<
-                        ::std::option::Option<
+                        Option<
                             ::awsgen_runtime::primitives::MapOfStructs<
-                                ::std::string::String,
+                                String,
                                 crate::types::AttributeValue,
                             >,
                         >,
@@ -85,9 +82,9 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::UpdateIt
             "AttributeUpdates" => {
                 self.attribute_updates = map
                     .next_value::<
-                        ::std::option::Option<
+                        Option<
                             ::awsgen_runtime::primitives::MapOfStructs<
-                                ::std::string::String,
+                                String,
                                 crate::types::AttributeValueUpdate,
                             >,
                         >,
@@ -97,9 +94,9 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::UpdateIt
             "Expected" => {
                 self.expected = map
                     .next_value::<
-                        ::std::option::Option<
+                        Option<
                             ::awsgen_runtime::primitives::MapOfStructs<
-                                ::std::string::String,
+                                String,
                                 crate::types::ExpectedAttributeValue,
                             >,
                         >,
@@ -120,9 +117,9 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::UpdateIt
             "ExpressionAttributeValues" => {
                 self.expression_attribute_values = map
                     .next_value::<
-                        ::std::option::Option<
+                        Option<
                             ::awsgen_runtime::primitives::MapOfStructs<
-                                ::std::string::String,
+                                String,
                                 crate::types::AttributeValue,
                             >,
                         >,
@@ -136,13 +133,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::UpdateIt
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::UpdateItemInput {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

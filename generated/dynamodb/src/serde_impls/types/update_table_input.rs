@@ -6,66 +6,63 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::UpdateTabl
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.attribute_definitions {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.attribute_definitions {
             map.serialize_entry("AttributeDefinitions", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.table_name {
+        if let Some(value) = &self.table_name {
             map.serialize_entry("TableName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.billing_mode {
+        if let Some(value) = &self.billing_mode {
             map.serialize_entry("BillingMode", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.provisioned_throughput {
+        if let Some(value) = &self.provisioned_throughput {
             map.serialize_entry("ProvisionedThroughput", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.global_secondary_index_updates
-        {
+        if let Some(value) = &self.global_secondary_index_updates {
             map.serialize_entry("GlobalSecondaryIndexUpdates", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.stream_specification {
+        if let Some(value) = &self.stream_specification {
             map.serialize_entry("StreamSpecification", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.sse_specification {
+        if let Some(value) = &self.sse_specification {
             map.serialize_entry("SSESpecification", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.replica_updates {
+        if let Some(value) = &self.replica_updates {
             map.serialize_entry("ReplicaUpdates", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.table_class {
+        if let Some(value) = &self.table_class {
             map.serialize_entry("TableClass", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.deletion_protection_enabled {
+        if let Some(value) = &self.deletion_protection_enabled {
             map.serialize_entry("DeletionProtectionEnabled", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.multi_region_consistency {
+        if let Some(value) = &self.multi_region_consistency {
             map.serialize_entry("MultiRegionConsistency", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.global_table_witness_updates {
+        if let Some(value) = &self.global_table_witness_updates {
             map.serialize_entry("GlobalTableWitnessUpdates", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.on_demand_throughput {
+        if let Some(value) = &self.on_demand_throughput {
             map.serialize_entry("OnDemandThroughput", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.warm_throughput {
+        if let Some(value) = &self.warm_throughput {
             map.serialize_entry("WarmThroughput", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .global_table_settings_replication_mode
-        {
+        if let Some(value) = &self.global_table_settings_replication_mode {
             map.serialize_entry("GlobalTableSettingsReplicationMode", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.vector_index_updates {
+        if let Some(value) = &self.vector_index_updates {
             map.serialize_entry("VectorIndexUpdates", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::UpdateTableInput {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -77,7 +74,7 @@ for crate::types::UpdateTableInput {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "AttributeDefinitions" => {
                 self.attribute_definitions = map
@@ -143,13 +140,13 @@ for crate::types::UpdateTableInput {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::UpdateTableInput {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

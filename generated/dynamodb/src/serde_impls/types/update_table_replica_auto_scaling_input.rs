@@ -7,23 +7,20 @@ for crate::types::UpdateTableReplicaAutoScalingInput {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.global_secondary_index_updates
-        {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.global_secondary_index_updates {
             map.serialize_entry("GlobalSecondaryIndexUpdates", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.table_name {
+        if let Some(value) = &self.table_name {
             map.serialize_entry("TableName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .provisioned_write_capacity_auto_scaling_update
-        {
+        if let Some(value) = &self.provisioned_write_capacity_auto_scaling_update {
             map.serialize_entry("ProvisionedWriteCapacityAutoScalingUpdate", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.replica_updates {
+        if let Some(value) = &self.replica_updates {
             map.serialize_entry("ReplicaUpdates", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -31,7 +28,7 @@ for crate::types::UpdateTableReplicaAutoScalingInput {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -43,7 +40,7 @@ for crate::types::UpdateTableReplicaAutoScalingInput {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "GlobalSecondaryIndexUpdates" => {
                 self.global_secondary_index_updates = map
@@ -71,14 +68,14 @@ for crate::types::UpdateTableReplicaAutoScalingInput {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::UpdateTableReplicaAutoScalingInput {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -6,33 +6,33 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::VectorInde
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.index_name {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.index_name {
             map.serialize_entry("IndexName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.vector_attribute {
+        if let Some(value) = &self.vector_attribute {
             map.serialize_entry("VectorAttribute", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.search_schema {
+        if let Some(value) = &self.search_schema {
             map.serialize_entry("SearchSchema", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.projection {
+        if let Some(value) = &self.projection {
             map.serialize_entry("Projection", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.dimensions {
+        if let Some(value) = &self.dimensions {
             map.serialize_entry("Dimensions", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.distance_function {
+        if let Some(value) = &self.distance_function {
             map.serialize_entry("DistanceFunction", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::VectorIndex {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -43,7 +43,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::VectorIn
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "IndexName" => self.index_name = map.next_value()?,
             "VectorAttribute" => self.vector_attribute = map.next_value()?,
@@ -63,13 +63,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::VectorIn
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::VectorIndex {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

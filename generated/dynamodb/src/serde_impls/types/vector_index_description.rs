@@ -7,48 +7,48 @@ for crate::types::VectorIndexDescription {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.index_name {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.index_name {
             map.serialize_entry("IndexName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.search_schema {
+        if let Some(value) = &self.search_schema {
             map.serialize_entry("SearchSchema", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.projection {
+        if let Some(value) = &self.projection {
             map.serialize_entry("Projection", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.vector_attribute {
+        if let Some(value) = &self.vector_attribute {
             map.serialize_entry("VectorAttribute", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.dimensions {
+        if let Some(value) = &self.dimensions {
             map.serialize_entry("Dimensions", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.distance_function {
+        if let Some(value) = &self.distance_function {
             map.serialize_entry("DistanceFunction", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.index_status {
+        if let Some(value) = &self.index_status {
             map.serialize_entry("IndexStatus", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.backfilling {
+        if let Some(value) = &self.backfilling {
             map.serialize_entry("Backfilling", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.index_size_bytes {
+        if let Some(value) = &self.index_size_bytes {
             map.serialize_entry("IndexSizeBytes", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.item_count {
+        if let Some(value) = &self.item_count {
             map.serialize_entry("ItemCount", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.index_arn {
+        if let Some(value) = &self.index_arn {
             map.serialize_entry("IndexArn", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::VectorIndexDescription {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -60,7 +60,7 @@ for crate::types::VectorIndexDescription {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "IndexName" => self.index_name = map.next_value()?,
             "SearchSchema" => {
@@ -85,14 +85,14 @@ for crate::types::VectorIndexDescription {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::VectorIndexDescription {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,31 +7,27 @@ for crate::types::AccessScopeAnalysisFinding {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self
-            .network_insights_access_scope_analysis_id
-        {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.network_insights_access_scope_analysis_id {
             map.serialize_entry("networkInsightsAccessScopeAnalysisId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .network_insights_access_scope_id
-        {
+        if let Some(value) = &self.network_insights_access_scope_id {
             map.serialize_entry("networkInsightsAccessScopeId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.finding_id {
+        if let Some(value) = &self.finding_id {
             map.serialize_entry("findingId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.finding_components {
+        if let Some(value) = &self.finding_components {
             map.serialize_entry("findingComponentSet", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::AccessScopeAnalysisFinding {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -43,7 +39,7 @@ for crate::types::AccessScopeAnalysisFinding {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "networkInsightsAccessScopeAnalysisId" => {
                 self.network_insights_access_scope_analysis_id = map.next_value()?;
@@ -65,14 +61,14 @@ for crate::types::AccessScopeAnalysisFinding {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::AccessScopeAnalysisFinding {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,20 +7,20 @@ for crate::types::AccountVpcEncryptionControl {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.state {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.state {
             map.serialize_entry("state", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.mode {
+        if let Some(value) = &self.mode {
             map.serialize_entry("mode", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.exclusions {
+        if let Some(value) = &self.exclusions {
             map.serialize_entry("exclusions", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.managed_by {
+        if let Some(value) = &self.managed_by {
             map.serialize_entry("managedBy", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.last_update_timestamp {
+        if let Some(value) = &self.last_update_timestamp {
             map.serialize_entry(
                 "lastUpdateTimestamp",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -28,14 +28,14 @@ for crate::types::AccountVpcEncryptionControl {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::AccountVpcEncryptionControl {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -47,7 +47,7 @@ for crate::types::AccountVpcEncryptionControl {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "state" => self.state = map.next_value()?,
             "mode" => self.mode = map.next_value()?,
@@ -66,14 +66,14 @@ for crate::types::AccountVpcEncryptionControl {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::AccountVpcEncryptionControl {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,32 +7,32 @@ for crate::types::AccountVpcEncryptionControlExclusions {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.internet_gateway {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.internet_gateway {
             map.serialize_entry("internetGateway", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.egress_only_internet_gateway {
+        if let Some(value) = &self.egress_only_internet_gateway {
             map.serialize_entry("egressOnlyInternetGateway", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.nat_gateway {
+        if let Some(value) = &self.nat_gateway {
             map.serialize_entry("natGateway", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.virtual_private_gateway {
+        if let Some(value) = &self.virtual_private_gateway {
             map.serialize_entry("virtualPrivateGateway", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.vpc_peering {
+        if let Some(value) = &self.vpc_peering {
             map.serialize_entry("vpcPeering", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.lambda {
+        if let Some(value) = &self.lambda {
             map.serialize_entry("lambda", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.vpc_lattice {
+        if let Some(value) = &self.vpc_lattice {
             map.serialize_entry("vpcLattice", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.elastic_file_system {
+        if let Some(value) = &self.elastic_file_system {
             map.serialize_entry("elasticFileSystem", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -40,7 +40,7 @@ for crate::types::AccountVpcEncryptionControlExclusions {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -52,7 +52,7 @@ for crate::types::AccountVpcEncryptionControlExclusions {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "internetGateway" => self.internet_gateway = map.next_value()?,
             "egressOnlyInternetGateway" => {
@@ -68,14 +68,14 @@ for crate::types::AccountVpcEncryptionControlExclusions {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::AccountVpcEncryptionControlExclusions {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -6,27 +6,27 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::ActiveInst
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.instance_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.instance_id {
             map.serialize_entry("instanceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.instance_type {
+        if let Some(value) = &self.instance_type {
             map.serialize_entry("instanceType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.spot_instance_request_id {
+        if let Some(value) = &self.spot_instance_request_id {
             map.serialize_entry("spotInstanceRequestId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.instance_health {
+        if let Some(value) = &self.instance_health {
             map.serialize_entry("instanceHealth", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::ActiveInstance {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -37,7 +37,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::ActiveIn
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "instanceId" => self.instance_id = map.next_value()?,
             "instanceType" => self.instance_type = map.next_value()?,
@@ -47,13 +47,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::ActiveIn
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::ActiveInstance {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

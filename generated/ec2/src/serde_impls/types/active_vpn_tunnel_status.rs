@@ -7,42 +7,42 @@ for crate::types::ActiveVpnTunnelStatus {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.phase1_encryption_algorithm {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.phase1_encryption_algorithm {
             map.serialize_entry("phase1EncryptionAlgorithm", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.phase2_encryption_algorithm {
+        if let Some(value) = &self.phase2_encryption_algorithm {
             map.serialize_entry("phase2EncryptionAlgorithm", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.phase1_integrity_algorithm {
+        if let Some(value) = &self.phase1_integrity_algorithm {
             map.serialize_entry("phase1IntegrityAlgorithm", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.phase2_integrity_algorithm {
+        if let Some(value) = &self.phase2_integrity_algorithm {
             map.serialize_entry("phase2IntegrityAlgorithm", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.phase1_dh_group {
+        if let Some(value) = &self.phase1_dh_group {
             map.serialize_entry("phase1DHGroup", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.phase2_dh_group {
+        if let Some(value) = &self.phase2_dh_group {
             map.serialize_entry("phase2DHGroup", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ike_version {
+        if let Some(value) = &self.ike_version {
             map.serialize_entry("ikeVersion", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.provisioning_status {
+        if let Some(value) = &self.provisioning_status {
             map.serialize_entry("provisioningStatus", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.provisioning_status_reason {
+        if let Some(value) = &self.provisioning_status_reason {
             map.serialize_entry("provisioningStatusReason", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::ActiveVpnTunnelStatus {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -54,7 +54,7 @@ for crate::types::ActiveVpnTunnelStatus {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "phase1EncryptionAlgorithm" => {
                 self.phase1_encryption_algorithm = map.next_value()?;
@@ -79,14 +79,14 @@ for crate::types::ActiveVpnTunnelStatus {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ActiveVpnTunnelStatus {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

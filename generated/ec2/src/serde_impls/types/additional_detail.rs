@@ -6,39 +6,39 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::Additional
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.additional_detail_type {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.additional_detail_type {
             map.serialize_entry("additionalDetailType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.component {
+        if let Some(value) = &self.component {
             map.serialize_entry("component", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.vpc_endpoint_service {
+        if let Some(value) = &self.vpc_endpoint_service {
             map.serialize_entry("vpcEndpointService", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.rule_options {
+        if let Some(value) = &self.rule_options {
             map.serialize_entry("ruleOptionSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.rule_group_type_pairs {
+        if let Some(value) = &self.rule_group_type_pairs {
             map.serialize_entry("ruleGroupTypePairSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.rule_group_rule_options_pairs {
+        if let Some(value) = &self.rule_group_rule_options_pairs {
             map.serialize_entry("ruleGroupRuleOptionsPairSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.service_name {
+        if let Some(value) = &self.service_name {
             map.serialize_entry("serviceName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.load_balancers {
+        if let Some(value) = &self.load_balancers {
             map.serialize_entry("loadBalancerSet", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::AdditionalDetail {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -50,7 +50,7 @@ for crate::types::AdditionalDetail {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "additionalDetailType" => self.additional_detail_type = map.next_value()?,
             "component" => self.component = map.next_value()?,
@@ -96,13 +96,13 @@ for crate::types::AdditionalDetail {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::AdditionalDetail {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

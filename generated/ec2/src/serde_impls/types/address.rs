@@ -6,63 +6,63 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::Address {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.allocation_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.allocation_id {
             map.serialize_entry("allocationId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.association_id {
+        if let Some(value) = &self.association_id {
             map.serialize_entry("associationId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.domain {
+        if let Some(value) = &self.domain {
             map.serialize_entry("domain", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.network_interface_id {
+        if let Some(value) = &self.network_interface_id {
             map.serialize_entry("networkInterfaceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.network_interface_owner_id {
+        if let Some(value) = &self.network_interface_owner_id {
             map.serialize_entry("networkInterfaceOwnerId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.private_ip_address {
+        if let Some(value) = &self.private_ip_address {
             map.serialize_entry("privateIpAddress", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             map.serialize_entry("tagSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.public_ipv4_pool {
+        if let Some(value) = &self.public_ipv4_pool {
             map.serialize_entry("publicIpv4Pool", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.network_border_group {
+        if let Some(value) = &self.network_border_group {
             map.serialize_entry("networkBorderGroup", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.customer_owned_ip {
+        if let Some(value) = &self.customer_owned_ip {
             map.serialize_entry("customerOwnedIp", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.customer_owned_ipv4_pool {
+        if let Some(value) = &self.customer_owned_ipv4_pool {
             map.serialize_entry("customerOwnedIpv4Pool", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.carrier_ip {
+        if let Some(value) = &self.carrier_ip {
             map.serialize_entry("carrierIp", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.subnet_id {
+        if let Some(value) = &self.subnet_id {
             map.serialize_entry("subnetId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.service_managed {
+        if let Some(value) = &self.service_managed {
             map.serialize_entry("serviceManaged", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.instance_id {
+        if let Some(value) = &self.instance_id {
             map.serialize_entry("instanceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.public_ip {
+        if let Some(value) = &self.public_ip {
             map.serialize_entry("publicIp", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::Address {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -73,7 +73,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::Address 
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "allocationId" => self.allocation_id = map.next_value()?,
             "associationId" => self.association_id = map.next_value()?,
@@ -103,13 +103,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::Address 
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::Address {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -6,27 +6,27 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::AddressAtt
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.public_ip {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.public_ip {
             map.serialize_entry("publicIp", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.allocation_id {
+        if let Some(value) = &self.allocation_id {
             map.serialize_entry("allocationId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ptr_record {
+        if let Some(value) = &self.ptr_record {
             map.serialize_entry("ptrRecord", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ptr_record_update {
+        if let Some(value) = &self.ptr_record_update {
             map.serialize_entry("ptrRecordUpdate", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::AddressAttribute {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -38,7 +38,7 @@ for crate::types::AddressAttribute {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "publicIp" => self.public_ip = map.next_value()?,
             "allocationId" => self.allocation_id = map.next_value()?,
@@ -48,13 +48,13 @@ for crate::types::AddressAttribute {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::AddressAttribute {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

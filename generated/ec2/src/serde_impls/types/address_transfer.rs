@@ -6,19 +6,17 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::AddressTra
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.public_ip {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.public_ip {
             map.serialize_entry("publicIp", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.allocation_id {
+        if let Some(value) = &self.allocation_id {
             map.serialize_entry("allocationId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.transfer_account_id {
+        if let Some(value) = &self.transfer_account_id {
             map.serialize_entry("transferAccountId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .transfer_offer_expiration_timestamp
-        {
+        if let Some(value) = &self.transfer_offer_expiration_timestamp {
             map.serialize_entry(
                 "transferOfferExpirationTimestamp",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -26,9 +24,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::AddressTra
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .transfer_offer_accepted_timestamp
-        {
+        if let Some(value) = &self.transfer_offer_accepted_timestamp {
             map.serialize_entry(
                 "transferOfferAcceptedTimestamp",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -36,17 +32,17 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::AddressTra
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.address_transfer_status {
+        if let Some(value) = &self.address_transfer_status {
             map.serialize_entry("addressTransferStatus", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::AddressTransfer {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -57,7 +53,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::AddressT
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "publicIp" => self.public_ip = map.next_value()?,
             "allocationId" => self.allocation_id = map.next_value()?,
@@ -85,13 +81,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::AddressT
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::AddressTransfer {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

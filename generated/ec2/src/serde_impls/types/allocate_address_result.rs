@@ -7,39 +7,39 @@ for crate::types::AllocateAddressResult {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.allocation_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.allocation_id {
             map.serialize_entry("allocationId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.public_ipv4_pool {
+        if let Some(value) = &self.public_ipv4_pool {
             map.serialize_entry("publicIpv4Pool", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.network_border_group {
+        if let Some(value) = &self.network_border_group {
             map.serialize_entry("networkBorderGroup", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.domain {
+        if let Some(value) = &self.domain {
             map.serialize_entry("domain", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.customer_owned_ip {
+        if let Some(value) = &self.customer_owned_ip {
             map.serialize_entry("customerOwnedIp", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.customer_owned_ipv4_pool {
+        if let Some(value) = &self.customer_owned_ipv4_pool {
             map.serialize_entry("customerOwnedIpv4Pool", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.carrier_ip {
+        if let Some(value) = &self.carrier_ip {
             map.serialize_entry("carrierIp", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.public_ip {
+        if let Some(value) = &self.public_ip {
             map.serialize_entry("publicIp", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::AllocateAddressResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -51,7 +51,7 @@ for crate::types::AllocateAddressResult {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "allocationId" => self.allocation_id = map.next_value()?,
             "publicIpv4Pool" => self.public_ipv4_pool = map.next_value()?,
@@ -65,14 +65,14 @@ for crate::types::AllocateAddressResult {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::AllocateAddressResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,54 +7,54 @@ for crate::types::AllocateHostsRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.instance_family {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.instance_family {
             map.serialize_entry("InstanceFamily", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+        if let Some(value) = &self.tag_specifications {
             map.serialize_entry("TagSpecification", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.host_recovery {
+        if let Some(value) = &self.host_recovery {
             map.serialize_entry("HostRecovery", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.outpost_arn {
+        if let Some(value) = &self.outpost_arn {
             map.serialize_entry("OutpostArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.host_maintenance {
+        if let Some(value) = &self.host_maintenance {
             map.serialize_entry("HostMaintenance", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.asset_ids {
+        if let Some(value) = &self.asset_ids {
             map.serialize_entry("AssetId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.availability_zone_id {
+        if let Some(value) = &self.availability_zone_id {
             map.serialize_entry("AvailabilityZoneId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.cpu_options {
+        if let Some(value) = &self.cpu_options {
             map.serialize_entry("CpuOptions", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.auto_placement {
+        if let Some(value) = &self.auto_placement {
             map.serialize_entry("autoPlacement", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
+        if let Some(value) = &self.client_token {
             map.serialize_entry("clientToken", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.instance_type {
+        if let Some(value) = &self.instance_type {
             map.serialize_entry("instanceType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.quantity {
+        if let Some(value) = &self.quantity {
             map.serialize_entry("quantity", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.availability_zone {
+        if let Some(value) = &self.availability_zone {
             map.serialize_entry("availabilityZone", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::AllocateHostsRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -66,7 +66,7 @@ for crate::types::AllocateHostsRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "InstanceFamily" => self.instance_family = map.next_value()?,
             "TagSpecification" => {
@@ -93,14 +93,14 @@ for crate::types::AllocateHostsRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::AllocateHostsRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -6,33 +6,33 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::AnalysisAc
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.cidr {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.cidr {
             map.serialize_entry("cidr", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.egress {
+        if let Some(value) = &self.egress {
             map.serialize_entry("egress", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.port_range {
+        if let Some(value) = &self.port_range {
             map.serialize_entry("portRange", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.protocol {
+        if let Some(value) = &self.protocol {
             map.serialize_entry("protocol", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.rule_action {
+        if let Some(value) = &self.rule_action {
             map.serialize_entry("ruleAction", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.rule_number {
+        if let Some(value) = &self.rule_number {
             map.serialize_entry("ruleNumber", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::AnalysisAclRule {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -43,7 +43,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::Analysis
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "cidr" => self.cidr = map.next_value()?,
             "egress" => self.egress = map.next_value()?,
@@ -55,13 +55,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::Analysis
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::AnalysisAclRule {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,30 +7,30 @@ for crate::types::AnalysisPacketHeader {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.destination_addresses {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.destination_addresses {
             map.serialize_entry("destinationAddressSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.destination_port_ranges {
+        if let Some(value) = &self.destination_port_ranges {
             map.serialize_entry("destinationPortRangeSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.protocol {
+        if let Some(value) = &self.protocol {
             map.serialize_entry("protocol", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.source_addresses {
+        if let Some(value) = &self.source_addresses {
             map.serialize_entry("sourceAddressSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.source_port_ranges {
+        if let Some(value) = &self.source_port_ranges {
             map.serialize_entry("sourcePortRangeSet", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::AnalysisPacketHeader {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -42,7 +42,7 @@ for crate::types::AnalysisPacketHeader {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "destinationAddressSet" => self.destination_addresses = map.next_value()?,
             "destinationPortRangeSet" => {
@@ -65,14 +65,14 @@ for crate::types::AnalysisPacketHeader {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::AnalysisPacketHeader {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,58 +7,57 @@ for crate::types::AnalysisRouteTableRoute {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.destination_cidr {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.destination_cidr {
             map.serialize_entry("destinationCidr", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.destination_prefix_list_id {
+        if let Some(value) = &self.destination_prefix_list_id {
             map.serialize_entry("destinationPrefixListId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.egress_only_internet_gateway_id
-        {
+        if let Some(value) = &self.egress_only_internet_gateway_id {
             map.serialize_entry("egressOnlyInternetGatewayId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.gateway_id {
+        if let Some(value) = &self.gateway_id {
             map.serialize_entry("gatewayId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.instance_id {
+        if let Some(value) = &self.instance_id {
             map.serialize_entry("instanceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.nat_gateway_id {
+        if let Some(value) = &self.nat_gateway_id {
             map.serialize_entry("natGatewayId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.network_interface_id {
+        if let Some(value) = &self.network_interface_id {
             map.serialize_entry("networkInterfaceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.origin {
+        if let Some(value) = &self.origin {
             map.serialize_entry("origin", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.transit_gateway_id {
+        if let Some(value) = &self.transit_gateway_id {
             map.serialize_entry("transitGatewayId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.vpc_peering_connection_id {
+        if let Some(value) = &self.vpc_peering_connection_id {
             map.serialize_entry("vpcPeeringConnectionId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.state {
+        if let Some(value) = &self.state {
             map.serialize_entry("state", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.carrier_gateway_id {
+        if let Some(value) = &self.carrier_gateway_id {
             map.serialize_entry("carrierGatewayId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.core_network_arn {
+        if let Some(value) = &self.core_network_arn {
             map.serialize_entry("coreNetworkArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.local_gateway_id {
+        if let Some(value) = &self.local_gateway_id {
             map.serialize_entry("localGatewayId", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::AnalysisRouteTableRoute {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -70,7 +69,7 @@ for crate::types::AnalysisRouteTableRoute {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "destinationCidr" => self.destination_cidr = map.next_value()?,
             "destinationPrefixListId" => {
@@ -96,14 +95,14 @@ for crate::types::AnalysisRouteTableRoute {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::AnalysisRouteTableRoute {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

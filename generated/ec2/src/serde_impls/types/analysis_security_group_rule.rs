@@ -7,33 +7,33 @@ for crate::types::AnalysisSecurityGroupRule {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.cidr {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.cidr {
             map.serialize_entry("cidr", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.direction {
+        if let Some(value) = &self.direction {
             map.serialize_entry("direction", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.security_group_id {
+        if let Some(value) = &self.security_group_id {
             map.serialize_entry("securityGroupId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.port_range {
+        if let Some(value) = &self.port_range {
             map.serialize_entry("portRange", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.prefix_list_id {
+        if let Some(value) = &self.prefix_list_id {
             map.serialize_entry("prefixListId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.protocol {
+        if let Some(value) = &self.protocol {
             map.serialize_entry("protocol", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::AnalysisSecurityGroupRule {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -45,7 +45,7 @@ for crate::types::AnalysisSecurityGroupRule {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "cidr" => self.cidr = map.next_value()?,
             "direction" => self.direction = map.next_value()?,
@@ -57,14 +57,14 @@ for crate::types::AnalysisSecurityGroupRule {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::AnalysisSecurityGroupRule {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -6,11 +6,11 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::Applicatio
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.status {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.status {
             map.serialize_entry("status", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.status_time_stamp {
+        if let Some(value) = &self.status_time_stamp {
             map.serialize_entry(
                 "statusTimeStamp",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -18,7 +18,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::Applicatio
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.status_since {
+        if let Some(value) = &self.status_since {
             map.serialize_entry(
                 "statusSince",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -26,7 +26,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::Applicatio
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.resume_at {
+        if let Some(value) = &self.resume_at {
             map.serialize_entry(
                 "resumeAt",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -34,17 +34,17 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::Applicatio
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.details {
+        if let Some(value) = &self.details {
             map.serialize_entry("detailSet", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::ApplicationStatus {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -56,7 +56,7 @@ for crate::types::ApplicationStatus {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "status" => self.status = map.next_value()?,
             "statusTimeStamp" => {
@@ -99,13 +99,13 @@ for crate::types::ApplicationStatus {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::ApplicationStatus {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

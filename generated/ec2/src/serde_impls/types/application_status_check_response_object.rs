@@ -7,55 +7,53 @@ for crate::types::ApplicationStatusCheckResponseObject {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.application_status_check_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.application_status_check_id {
             map.serialize_entry("applicationStatusCheckId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.aggregation {
+        if let Some(value) = &self.aggregation {
             map.serialize_entry("aggregation", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.health_check_paths {
+        if let Some(value) = &self.health_check_paths {
             map.serialize_entry("healthCheckPathSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.protocol {
+        if let Some(value) = &self.protocol {
             map.serialize_entry("protocol", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.port {
+        if let Some(value) = &self.port {
             map.serialize_entry("port", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.path {
+        if let Some(value) = &self.path {
             map.serialize_entry("path", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.device_index {
+        if let Some(value) = &self.device_index {
             map.serialize_entry("deviceIndex", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ip_version {
+        if let Some(value) = &self.ip_version {
             map.serialize_entry("ipVersion", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ip_scope {
+        if let Some(value) = &self.ip_scope {
             map.serialize_entry("ipScope", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.interval {
+        if let Some(value) = &self.interval {
             map.serialize_entry("interval", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.timeout {
+        if let Some(value) = &self.timeout {
             map.serialize_entry("timeout", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.failure_threshold {
+        if let Some(value) = &self.failure_threshold {
             map.serialize_entry("failureThreshold", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.success_threshold {
+        if let Some(value) = &self.success_threshold {
             map.serialize_entry("successThreshold", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.status_code_matcher {
+        if let Some(value) = &self.status_code_matcher {
             map.serialize_entry("statusCodeMatcher", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .initialization_grace_period_seconds
-        {
+        if let Some(value) = &self.initialization_grace_period_seconds {
             map.serialize_entry("initializationGracePeriodSeconds", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.last_updated_at {
+        if let Some(value) = &self.last_updated_at {
             map.serialize_entry(
                 "lastUpdatedAt",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -63,13 +61,13 @@ for crate::types::ApplicationStatusCheckResponseObject {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.target_tag_associations {
+        if let Some(value) = &self.target_tag_associations {
             map.serialize_entry("targetTagAssociationSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             map.serialize_entry("tagSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.creation_time {
+        if let Some(value) = &self.creation_time {
             map.serialize_entry(
                 "creationTime",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -77,7 +75,7 @@ for crate::types::ApplicationStatusCheckResponseObject {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.modify_time {
+        if let Some(value) = &self.modify_time {
             map.serialize_entry(
                 "modifyTime",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -85,7 +83,7 @@ for crate::types::ApplicationStatusCheckResponseObject {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.deletion_time {
+        if let Some(value) = &self.deletion_time {
             map.serialize_entry(
                 "deletionTime",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -93,7 +91,7 @@ for crate::types::ApplicationStatusCheckResponseObject {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -101,7 +99,7 @@ for crate::types::ApplicationStatusCheckResponseObject {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -113,7 +111,7 @@ for crate::types::ApplicationStatusCheckResponseObject {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "applicationStatusCheckId" => {
                 self.application_status_check_id = map.next_value()?;
@@ -198,14 +196,14 @@ for crate::types::ApplicationStatusCheckResponseObject {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ApplicationStatusCheckResponseObject {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,11 +7,11 @@ for crate::types::ApplicationStatusDetail {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.application_status_check_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.application_status_check_id {
             map.serialize_entry("applicationStatusCheckId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.check_update_time {
+        if let Some(value) = &self.check_update_time {
             map.serialize_entry(
                 "checkUpdateTime",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -19,13 +19,13 @@ for crate::types::ApplicationStatusDetail {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.aggregation {
+        if let Some(value) = &self.aggregation {
             map.serialize_entry("aggregation", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.status {
+        if let Some(value) = &self.status {
             map.serialize_entry("status", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.status_time_stamp {
+        if let Some(value) = &self.status_time_stamp {
             map.serialize_entry(
                 "statusTimeStamp",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -33,7 +33,7 @@ for crate::types::ApplicationStatusDetail {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.status_since {
+        if let Some(value) = &self.status_since {
             map.serialize_entry(
                 "statusSince",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -41,17 +41,17 @@ for crate::types::ApplicationStatusDetail {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.reason {
+        if let Some(value) = &self.reason {
             map.serialize_entry("reason", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::ApplicationStatusDetail {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -63,7 +63,7 @@ for crate::types::ApplicationStatusDetail {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "applicationStatusCheckId" => {
                 self.application_status_check_id = map.next_value()?;
@@ -102,14 +102,14 @@ for crate::types::ApplicationStatusDetail {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ApplicationStatusDetail {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

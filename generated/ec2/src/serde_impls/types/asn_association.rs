@@ -6,27 +6,27 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::AsnAssocia
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.asn {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.asn {
             map.serialize_entry("asn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.cidr {
+        if let Some(value) = &self.cidr {
             map.serialize_entry("cidr", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.status_message {
+        if let Some(value) = &self.status_message {
             map.serialize_entry("statusMessage", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.state {
+        if let Some(value) = &self.state {
             map.serialize_entry("state", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::AsnAssociation {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -37,7 +37,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::AsnAssoc
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "asn" => self.asn = map.next_value()?,
             "cidr" => self.cidr = map.next_value()?,
@@ -47,13 +47,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::AsnAssoc
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::AsnAssociation {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,24 +7,24 @@ for crate::types::AssignIpv6AddressesResult {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.assigned_ipv6_addresses {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.assigned_ipv6_addresses {
             map.serialize_entry("assignedIpv6Addresses", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.assigned_ipv6_prefixes {
+        if let Some(value) = &self.assigned_ipv6_prefixes {
             map.serialize_entry("assignedIpv6PrefixSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.network_interface_id {
+        if let Some(value) = &self.network_interface_id {
             map.serialize_entry("networkInterfaceId", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::AssignIpv6AddressesResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -36,7 +36,7 @@ for crate::types::AssignIpv6AddressesResult {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "assignedIpv6Addresses" => self.assigned_ipv6_addresses = map.next_value()?,
             "assignedIpv6PrefixSet" => self.assigned_ipv6_prefixes = map.next_value()?,
@@ -45,14 +45,14 @@ for crate::types::AssignIpv6AddressesResult {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::AssignIpv6AddressesResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,28 +7,26 @@ for crate::types::AssignPrivateIpAddressesRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.ipv4_prefixes {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.ipv4_prefixes {
             map.serialize_entry("Ipv4Prefix", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ipv4_prefix_count {
+        if let Some(value) = &self.ipv4_prefix_count {
             map.serialize_entry("Ipv4PrefixCount", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.network_interface_id {
+        if let Some(value) = &self.network_interface_id {
             map.serialize_entry("networkInterfaceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.private_ip_addresses {
+        if let Some(value) = &self.private_ip_addresses {
             map.serialize_entry("privateIpAddress", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .secondary_private_ip_address_count
-        {
+        if let Some(value) = &self.secondary_private_ip_address_count {
             map.serialize_entry("secondaryPrivateIpAddressCount", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.allow_reassignment {
+        if let Some(value) = &self.allow_reassignment {
             map.serialize_entry("allowReassignment", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -36,7 +34,7 @@ for crate::types::AssignPrivateIpAddressesRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -48,7 +46,7 @@ for crate::types::AssignPrivateIpAddressesRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "Ipv4Prefix" => self.ipv4_prefixes = map.next_value()?,
             "Ipv4PrefixCount" => self.ipv4_prefix_count = map.next_value()?,
@@ -62,14 +60,14 @@ for crate::types::AssignPrivateIpAddressesRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::AssignPrivateIpAddressesRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

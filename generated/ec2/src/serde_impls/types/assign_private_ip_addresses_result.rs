@@ -7,17 +7,17 @@ for crate::types::AssignPrivateIpAddressesResult {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.network_interface_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.network_interface_id {
             map.serialize_entry("networkInterfaceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.assigned_private_ip_addresses {
+        if let Some(value) = &self.assigned_private_ip_addresses {
             map.serialize_entry("assignedPrivateIpAddressesSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.assigned_ipv4_prefixes {
+        if let Some(value) = &self.assigned_ipv4_prefixes {
             map.serialize_entry("assignedIpv4PrefixSet", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -25,7 +25,7 @@ for crate::types::AssignPrivateIpAddressesResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -37,7 +37,7 @@ for crate::types::AssignPrivateIpAddressesResult {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "networkInterfaceId" => self.network_interface_id = map.next_value()?,
             "assignedPrivateIpAddressesSet" => {
@@ -62,14 +62,14 @@ for crate::types::AssignPrivateIpAddressesResult {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::AssignPrivateIpAddressesResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,36 +7,36 @@ for crate::types::AssociateAddressRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.allocation_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.allocation_id {
             map.serialize_entry("AllocationId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.instance_id {
+        if let Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.public_ip {
+        if let Some(value) = &self.public_ip {
             map.serialize_entry("PublicIp", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             map.serialize_entry("dryRun", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.network_interface_id {
+        if let Some(value) = &self.network_interface_id {
             map.serialize_entry("networkInterfaceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.private_ip_address {
+        if let Some(value) = &self.private_ip_address {
             map.serialize_entry("privateIpAddress", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.allow_reassociation {
+        if let Some(value) = &self.allow_reassociation {
             map.serialize_entry("allowReassociation", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::AssociateAddressRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -48,7 +48,7 @@ for crate::types::AssociateAddressRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "AllocationId" => self.allocation_id = map.next_value()?,
             "InstanceId" => self.instance_id = map.next_value()?,
@@ -61,14 +61,14 @@ for crate::types::AssociateAddressRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::AssociateAddressRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,19 +7,17 @@ for crate::types::AssociateCapacityReservationBillingOwnerRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.dry_run {
             map.serialize_entry("DryRun", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.capacity_reservation_id {
+        if let Some(value) = &self.capacity_reservation_id {
             map.serialize_entry("CapacityReservationId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .unused_reservation_billing_owner_id
-        {
+        if let Some(value) = &self.unused_reservation_billing_owner_id {
             map.serialize_entry("UnusedReservationBillingOwnerId", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -27,7 +25,7 @@ for crate::types::AssociateCapacityReservationBillingOwnerRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -39,7 +37,7 @@ for crate::types::AssociateCapacityReservationBillingOwnerRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "DryRun" => self.dry_run = map.next_value()?,
             "CapacityReservationId" => self.capacity_reservation_id = map.next_value()?,
@@ -50,14 +48,14 @@ for crate::types::AssociateCapacityReservationBillingOwnerRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::AssociateCapacityReservationBillingOwnerRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,17 +7,17 @@ for crate::types::AssociateEnclaveCertificateIamRoleRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.certificate_arn {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.certificate_arn {
             map.serialize_entry("CertificateArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.role_arn {
+        if let Some(value) = &self.role_arn {
             map.serialize_entry("RoleArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             map.serialize_entry("DryRun", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -25,7 +25,7 @@ for crate::types::AssociateEnclaveCertificateIamRoleRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -37,7 +37,7 @@ for crate::types::AssociateEnclaveCertificateIamRoleRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "CertificateArn" => self.certificate_arn = map.next_value()?,
             "RoleArn" => self.role_arn = map.next_value()?,
@@ -46,14 +46,14 @@ for crate::types::AssociateEnclaveCertificateIamRoleRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::AssociateEnclaveCertificateIamRoleRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,17 +7,17 @@ for crate::types::AssociateEnclaveCertificateIamRoleResult {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.certificate_s3_bucket_name {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.certificate_s3_bucket_name {
             map.serialize_entry("certificateS3BucketName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.certificate_s3_object_key {
+        if let Some(value) = &self.certificate_s3_object_key {
             map.serialize_entry("certificateS3ObjectKey", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.encryption_kms_key_id {
+        if let Some(value) = &self.encryption_kms_key_id {
             map.serialize_entry("encryptionKmsKeyId", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -25,7 +25,7 @@ for crate::types::AssociateEnclaveCertificateIamRoleResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -37,7 +37,7 @@ for crate::types::AssociateEnclaveCertificateIamRoleResult {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "certificateS3BucketName" => {
                 self.certificate_s3_bucket_name = map.next_value()?;
@@ -50,14 +50,14 @@ for crate::types::AssociateEnclaveCertificateIamRoleResult {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::AssociateEnclaveCertificateIamRoleResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,30 +7,30 @@ for crate::types::AssociateRouteTableRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.gateway_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.gateway_id {
             map.serialize_entry("GatewayId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.public_ipv4_pool {
+        if let Some(value) = &self.public_ipv4_pool {
             map.serialize_entry("PublicIpv4Pool", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             map.serialize_entry("dryRun", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.subnet_id {
+        if let Some(value) = &self.subnet_id {
             map.serialize_entry("subnetId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.route_table_id {
+        if let Some(value) = &self.route_table_id {
             map.serialize_entry("routeTableId", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::AssociateRouteTableRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -42,7 +42,7 @@ for crate::types::AssociateRouteTableRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "GatewayId" => self.gateway_id = map.next_value()?,
             "PublicIpv4Pool" => self.public_ipv4_pool = map.next_value()?,
@@ -53,14 +53,14 @@ for crate::types::AssociateRouteTableRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::AssociateRouteTableRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

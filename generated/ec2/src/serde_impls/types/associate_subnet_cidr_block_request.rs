@@ -7,20 +7,20 @@ for crate::types::AssociateSubnetCidrBlockRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.ipv6_ipam_pool_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.ipv6_ipam_pool_id {
             map.serialize_entry("Ipv6IpamPoolId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ipv6_netmask_length {
+        if let Some(value) = &self.ipv6_netmask_length {
             map.serialize_entry("Ipv6NetmaskLength", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.subnet_id {
+        if let Some(value) = &self.subnet_id {
             map.serialize_entry("subnetId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ipv6_cidr_block {
+        if let Some(value) = &self.ipv6_cidr_block {
             map.serialize_entry("ipv6CidrBlock", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -28,7 +28,7 @@ for crate::types::AssociateSubnetCidrBlockRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -40,7 +40,7 @@ for crate::types::AssociateSubnetCidrBlockRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "Ipv6IpamPoolId" => self.ipv6_ipam_pool_id = map.next_value()?,
             "Ipv6NetmaskLength" => self.ipv6_netmask_length = map.next_value()?,
@@ -50,14 +50,14 @@ for crate::types::AssociateSubnetCidrBlockRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::AssociateSubnetCidrBlockRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

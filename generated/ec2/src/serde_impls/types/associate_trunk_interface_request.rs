@@ -7,26 +7,26 @@ for crate::types::AssociateTrunkInterfaceRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.branch_interface_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.branch_interface_id {
             map.serialize_entry("BranchInterfaceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.trunk_interface_id {
+        if let Some(value) = &self.trunk_interface_id {
             map.serialize_entry("TrunkInterfaceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.vlan_id {
+        if let Some(value) = &self.vlan_id {
             map.serialize_entry("VlanId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.gre_key {
+        if let Some(value) = &self.gre_key {
             map.serialize_entry("GreKey", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
+        if let Some(value) = &self.client_token {
             map.serialize_entry("ClientToken", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             map.serialize_entry("DryRun", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -34,7 +34,7 @@ for crate::types::AssociateTrunkInterfaceRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -46,7 +46,7 @@ for crate::types::AssociateTrunkInterfaceRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "BranchInterfaceId" => self.branch_interface_id = map.next_value()?,
             "TrunkInterfaceId" => self.trunk_interface_id = map.next_value()?,
@@ -58,14 +58,14 @@ for crate::types::AssociateTrunkInterfaceRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::AssociateTrunkInterfaceRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,48 +7,45 @@ for crate::types::AssociateVpcCidrBlockRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.cidr_block {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.cidr_block {
             map.serialize_entry("CidrBlock", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .ipv6_cidr_block_network_border_group
-        {
+        if let Some(value) = &self.ipv6_cidr_block_network_border_group {
             map.serialize_entry("Ipv6CidrBlockNetworkBorderGroup", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ipv6_pool {
+        if let Some(value) = &self.ipv6_pool {
             map.serialize_entry("Ipv6Pool", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ipv6_cidr_block {
+        if let Some(value) = &self.ipv6_cidr_block {
             map.serialize_entry("Ipv6CidrBlock", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ipv4_ipam_pool_id {
+        if let Some(value) = &self.ipv4_ipam_pool_id {
             map.serialize_entry("Ipv4IpamPoolId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ipv4_netmask_length {
+        if let Some(value) = &self.ipv4_netmask_length {
             map.serialize_entry("Ipv4NetmaskLength", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ipv6_ipam_pool_id {
+        if let Some(value) = &self.ipv6_ipam_pool_id {
             map.serialize_entry("Ipv6IpamPoolId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ipv6_netmask_length {
+        if let Some(value) = &self.ipv6_netmask_length {
             map.serialize_entry("Ipv6NetmaskLength", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.vpc_id {
+        if let Some(value) = &self.vpc_id {
             map.serialize_entry("vpcId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.amazon_provided_ipv6_cidr_block
-        {
+        if let Some(value) = &self.amazon_provided_ipv6_cidr_block {
             map.serialize_entry("amazonProvidedIpv6CidrBlock", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::AssociateVpcCidrBlockRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -60,7 +57,7 @@ for crate::types::AssociateVpcCidrBlockRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "CidrBlock" => self.cidr_block = map.next_value()?,
             "Ipv6CidrBlockNetworkBorderGroup" => {
@@ -80,14 +77,14 @@ for crate::types::AssociateVpcCidrBlockRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::AssociateVpcCidrBlockRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -6,27 +6,27 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::Associated
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.associated_role_arn {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.associated_role_arn {
             map.serialize_entry("associatedRoleArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.certificate_s3_bucket_name {
+        if let Some(value) = &self.certificate_s3_bucket_name {
             map.serialize_entry("certificateS3BucketName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.certificate_s3_object_key {
+        if let Some(value) = &self.certificate_s3_object_key {
             map.serialize_entry("certificateS3ObjectKey", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.encryption_kms_key_id {
+        if let Some(value) = &self.encryption_kms_key_id {
             map.serialize_entry("encryptionKmsKeyId", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::AssociatedRole {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -37,7 +37,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::Associat
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "associatedRoleArn" => self.associated_role_arn = map.next_value()?,
             "certificateS3BucketName" => {
@@ -51,13 +51,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::Associat
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::AssociatedRole {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

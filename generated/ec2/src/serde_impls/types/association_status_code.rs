@@ -5,7 +5,7 @@ impl ::awsgen_runtime::serde::Serialize for crate::types::AssociationStatusCode 
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
@@ -13,7 +13,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::AssociationStatusCode {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_str_enum(deserializer)
     }
 }

@@ -6,16 +6,14 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::AthenaInte
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self
-            .integration_result_s3_destination_arn
-        {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.integration_result_s3_destination_arn {
             map.serialize_entry("IntegrationResultS3DestinationArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.partition_load_frequency {
+        if let Some(value) = &self.partition_load_frequency {
             map.serialize_entry("PartitionLoadFrequency", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.partition_start_date {
+        if let Some(value) = &self.partition_start_date {
             map.serialize_entry(
                 "PartitionStartDate",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -23,7 +21,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::AthenaInte
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.partition_end_date {
+        if let Some(value) = &self.partition_end_date {
             map.serialize_entry(
                 "PartitionEndDate",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -31,14 +29,14 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::AthenaInte
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::AthenaIntegration {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -50,7 +48,7 @@ for crate::types::AthenaIntegration {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "IntegrationResultS3DestinationArn" => {
                 self.integration_result_s3_destination_arn = map.next_value()?;
@@ -78,13 +76,13 @@ for crate::types::AthenaIntegration {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::AthenaIntegration {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

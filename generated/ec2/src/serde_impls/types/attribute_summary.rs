@@ -6,30 +6,30 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::AttributeS
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.attribute_name {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.attribute_name {
             map.serialize_entry("attributeName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.most_frequent_value {
+        if let Some(value) = &self.most_frequent_value {
             map.serialize_entry("mostFrequentValue", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.number_of_matched_accounts {
+        if let Some(value) = &self.number_of_matched_accounts {
             map.serialize_entry("numberOfMatchedAccounts", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.number_of_unmatched_accounts {
+        if let Some(value) = &self.number_of_unmatched_accounts {
             map.serialize_entry("numberOfUnmatchedAccounts", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.regional_summaries {
+        if let Some(value) = &self.regional_summaries {
             map.serialize_entry("regionalSummarySet", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::AttributeSummary {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -41,7 +41,7 @@ for crate::types::AttributeSummary {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "attributeName" => self.attribute_name = map.next_value()?,
             "mostFrequentValue" => self.most_frequent_value = map.next_value()?,
@@ -64,13 +64,13 @@ for crate::types::AttributeSummary {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::AttributeSummary {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

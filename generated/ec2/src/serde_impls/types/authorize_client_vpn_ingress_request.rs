@@ -7,29 +7,29 @@ for crate::types::AuthorizeClientVpnIngressRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.client_vpn_endpoint_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.client_vpn_endpoint_id {
             map.serialize_entry("ClientVpnEndpointId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.target_network_cidr {
+        if let Some(value) = &self.target_network_cidr {
             map.serialize_entry("TargetNetworkCidr", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.access_group_id {
+        if let Some(value) = &self.access_group_id {
             map.serialize_entry("AccessGroupId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.authorize_all_groups {
+        if let Some(value) = &self.authorize_all_groups {
             map.serialize_entry("AuthorizeAllGroups", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.description {
+        if let Some(value) = &self.description {
             map.serialize_entry("Description", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
+        if let Some(value) = &self.client_token {
             map.serialize_entry("ClientToken", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             map.serialize_entry("DryRun", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -37,7 +37,7 @@ for crate::types::AuthorizeClientVpnIngressRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -49,7 +49,7 @@ for crate::types::AuthorizeClientVpnIngressRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "ClientVpnEndpointId" => self.client_vpn_endpoint_id = map.next_value()?,
             "TargetNetworkCidr" => self.target_network_cidr = map.next_value()?,
@@ -62,14 +62,14 @@ for crate::types::AuthorizeClientVpnIngressRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::AuthorizeClientVpnIngressRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

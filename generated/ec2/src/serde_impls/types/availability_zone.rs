@@ -6,57 +6,57 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::Availabili
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.opt_in_status {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.opt_in_status {
             map.serialize_entry("optInStatus", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.messages {
+        if let Some(value) = &self.messages {
             map.serialize_entry("messageSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.region_name {
+        if let Some(value) = &self.region_name {
             map.serialize_entry("regionName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.zone_name {
+        if let Some(value) = &self.zone_name {
             map.serialize_entry("zoneName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.zone_id {
+        if let Some(value) = &self.zone_id {
             map.serialize_entry("zoneId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.group_name {
+        if let Some(value) = &self.group_name {
             map.serialize_entry("groupName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.network_border_group {
+        if let Some(value) = &self.network_border_group {
             map.serialize_entry("networkBorderGroup", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.zone_type {
+        if let Some(value) = &self.zone_type {
             map.serialize_entry("zoneType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.parent_zone_name {
+        if let Some(value) = &self.parent_zone_name {
             map.serialize_entry("parentZoneName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.parent_zone_id {
+        if let Some(value) = &self.parent_zone_id {
             map.serialize_entry("parentZoneId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.group_long_name {
+        if let Some(value) = &self.group_long_name {
             map.serialize_entry("groupLongName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.geography {
+        if let Some(value) = &self.geography {
             map.serialize_entry("geographySet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.sub_geography {
+        if let Some(value) = &self.sub_geography {
             map.serialize_entry("subGeographySet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.state {
+        if let Some(value) = &self.state {
             map.serialize_entry("zoneState", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::AvailabilityZone {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -68,7 +68,7 @@ for crate::types::AvailabilityZone {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "optInStatus" => self.opt_in_status = map.next_value()?,
             "messageSet" => {
@@ -112,13 +112,13 @@ for crate::types::AvailabilityZone {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::AvailabilityZone {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -6,21 +6,21 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::AvailableC
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.available_instance_capacity {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.available_instance_capacity {
             map.serialize_entry("availableInstanceCapacity", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.available_v_cpus {
+        if let Some(value) = &self.available_v_cpus {
             map.serialize_entry("availableVCpus", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::AvailableCapacity {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -32,7 +32,7 @@ for crate::types::AvailableCapacity {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "availableInstanceCapacity" => {
                 self.available_instance_capacity = map
@@ -48,13 +48,13 @@ for crate::types::AvailableCapacity {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::AvailableCapacity {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

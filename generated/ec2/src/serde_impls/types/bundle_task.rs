@@ -6,17 +6,17 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::BundleTask
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.instance_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.instance_id {
             map.serialize_entry("instanceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.bundle_id {
+        if let Some(value) = &self.bundle_id {
             map.serialize_entry("bundleId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.state {
+        if let Some(value) = &self.state {
             map.serialize_entry("state", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.start_time {
+        if let Some(value) = &self.start_time {
             map.serialize_entry(
                 "startTime",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -24,7 +24,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::BundleTask
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.update_time {
+        if let Some(value) = &self.update_time {
             map.serialize_entry(
                 "updateTime",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -32,23 +32,23 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::BundleTask
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.storage {
+        if let Some(value) = &self.storage {
             map.serialize_entry("storage", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.progress {
+        if let Some(value) = &self.progress {
             map.serialize_entry("progress", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.bundle_task_error {
+        if let Some(value) = &self.bundle_task_error {
             map.serialize_entry("error", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::BundleTask {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -59,7 +59,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::BundleTa
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "instanceId" => self.instance_id = map.next_value()?,
             "bundleId" => self.bundle_id = map.next_value()?,
@@ -89,13 +89,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::BundleTa
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::BundleTask {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

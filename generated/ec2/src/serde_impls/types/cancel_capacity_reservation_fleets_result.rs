@@ -7,15 +7,14 @@ for crate::types::CancelCapacityReservationFleetsResult {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.successful_fleet_cancellations
-        {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.successful_fleet_cancellations {
             map.serialize_entry("successfulFleetCancellationSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.failed_fleet_cancellations {
+        if let Some(value) = &self.failed_fleet_cancellations {
             map.serialize_entry("failedFleetCancellationSet", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -23,7 +22,7 @@ for crate::types::CancelCapacityReservationFleetsResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -35,7 +34,7 @@ for crate::types::CancelCapacityReservationFleetsResult {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "successfulFleetCancellationSet" => {
                 self.successful_fleet_cancellations = map
@@ -59,14 +58,14 @@ for crate::types::CancelCapacityReservationFleetsResult {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::CancelCapacityReservationFleetsResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,21 +7,17 @@ for crate::types::CancelSpotFleetRequestsSuccessItem {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self
-            .current_spot_fleet_request_state
-        {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.current_spot_fleet_request_state {
             map.serialize_entry("currentSpotFleetRequestState", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .previous_spot_fleet_request_state
-        {
+        if let Some(value) = &self.previous_spot_fleet_request_state {
             map.serialize_entry("previousSpotFleetRequestState", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.spot_fleet_request_id {
+        if let Some(value) = &self.spot_fleet_request_id {
             map.serialize_entry("spotFleetRequestId", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -29,7 +25,7 @@ for crate::types::CancelSpotFleetRequestsSuccessItem {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -41,7 +37,7 @@ for crate::types::CancelSpotFleetRequestsSuccessItem {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "currentSpotFleetRequestState" => {
                 self.current_spot_fleet_request_state = map.next_value()?;
@@ -54,14 +50,14 @@ for crate::types::CancelSpotFleetRequestsSuccessItem {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::CancelSpotFleetRequestsSuccessItem {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

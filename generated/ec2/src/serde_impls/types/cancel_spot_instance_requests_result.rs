@@ -7,13 +7,11 @@ for crate::types::CancelSpotInstanceRequestsResult {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self
-            .cancelled_spot_instance_requests
-        {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.cancelled_spot_instance_requests {
             map.serialize_entry("spotInstanceRequestSet", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -21,7 +19,7 @@ for crate::types::CancelSpotInstanceRequestsResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -33,7 +31,7 @@ for crate::types::CancelSpotInstanceRequestsResult {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "spotInstanceRequestSet" => {
                 self.cancelled_spot_instance_requests = map
@@ -48,14 +46,14 @@ for crate::types::CancelSpotInstanceRequestsResult {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::CancelSpotInstanceRequestsResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -6,22 +6,20 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::Cancellati
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.cancellation_type {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.cancellation_type {
             map.serialize_entry("cancellationType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.reservation_state {
+        if let Some(value) = &self.reservation_state {
             map.serialize_entry("reservationState", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.committed_instance_count {
+        if let Some(value) = &self.committed_instance_count {
             map.serialize_entry("committedInstanceCount", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .charge_commitment_duration_hours
-        {
+        if let Some(value) = &self.charge_commitment_duration_hours {
             map.serialize_entry("chargeCommitmentDurationHours", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.charge_end_date {
+        if let Some(value) = &self.charge_end_date {
             map.serialize_entry(
                 "chargeEndDate",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -29,14 +27,14 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::Cancellati
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::CancellationTerms {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -48,7 +46,7 @@ for crate::types::CancellationTerms {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "cancellationType" => self.cancellation_type = map.next_value()?,
             "reservationState" => self.reservation_state = map.next_value()?,
@@ -69,13 +67,13 @@ for crate::types::CancellationTerms {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::CancellationTerms {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

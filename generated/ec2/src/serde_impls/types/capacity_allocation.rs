@@ -7,24 +7,24 @@ for crate::types::CapacityAllocation {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.allocation_type {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.allocation_type {
             map.serialize_entry("allocationType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.count {
+        if let Some(value) = &self.count {
             map.serialize_entry("count", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.allocation_metadata {
+        if let Some(value) = &self.allocation_metadata {
             map.serialize_entry("allocationMetadataList", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::CapacityAllocation {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -36,7 +36,7 @@ for crate::types::CapacityAllocation {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "allocationType" => self.allocation_type = map.next_value()?,
             "count" => self.count = map.next_value()?,
@@ -53,14 +53,14 @@ for crate::types::CapacityAllocation {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::CapacityAllocation {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -6,23 +6,23 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::CapacityBl
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.capacity_block_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.capacity_block_id {
             map.serialize_entry("capacityBlockId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ultraserver_type {
+        if let Some(value) = &self.ultraserver_type {
             map.serialize_entry("ultraserverType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.availability_zone {
+        if let Some(value) = &self.availability_zone {
             map.serialize_entry("availabilityZone", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.availability_zone_id {
+        if let Some(value) = &self.availability_zone_id {
             map.serialize_entry("availabilityZoneId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.capacity_reservation_ids {
+        if let Some(value) = &self.capacity_reservation_ids {
             map.serialize_entry("capacityReservationIdSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.start_date {
+        if let Some(value) = &self.start_date {
             map.serialize_entry(
                 "startDate",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -30,7 +30,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::CapacityBl
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.end_date {
+        if let Some(value) = &self.end_date {
             map.serialize_entry(
                 "endDate",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -38,7 +38,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::CapacityBl
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.create_date {
+        if let Some(value) = &self.create_date {
             map.serialize_entry(
                 "createDate",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -46,20 +46,20 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::CapacityBl
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.state {
+        if let Some(value) = &self.state {
             map.serialize_entry("state", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             map.serialize_entry("tagSet", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::CapacityBlock {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -70,7 +70,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::Capacity
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "capacityBlockId" => self.capacity_block_id = map.next_value()?,
             "ultraserverType" => self.ultraserver_type = map.next_value()?,
@@ -118,13 +118,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::Capacity
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::CapacityBlock {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

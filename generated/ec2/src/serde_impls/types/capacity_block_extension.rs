@@ -7,39 +7,32 @@ for crate::types::CapacityBlockExtension {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.capacity_reservation_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.capacity_reservation_id {
             map.serialize_entry("capacityReservationId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.instance_type {
+        if let Some(value) = &self.instance_type {
             map.serialize_entry("instanceType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.instance_count {
+        if let Some(value) = &self.instance_count {
             map.serialize_entry("instanceCount", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.availability_zone {
+        if let Some(value) = &self.availability_zone {
             map.serialize_entry("availabilityZone", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.availability_zone_id {
+        if let Some(value) = &self.availability_zone_id {
             map.serialize_entry("availabilityZoneId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .capacity_block_extension_offering_id
-        {
+        if let Some(value) = &self.capacity_block_extension_offering_id {
             map.serialize_entry("capacityBlockExtensionOfferingId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .capacity_block_extension_duration_hours
-        {
+        if let Some(value) = &self.capacity_block_extension_duration_hours {
             map.serialize_entry("capacityBlockExtensionDurationHours", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.capacity_block_extension_status
-        {
+        if let Some(value) = &self.capacity_block_extension_status {
             map.serialize_entry("capacityBlockExtensionStatus", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .capacity_block_extension_purchase_date
-        {
+        if let Some(value) = &self.capacity_block_extension_purchase_date {
             map.serialize_entry(
                 "capacityBlockExtensionPurchaseDate",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -47,9 +40,7 @@ for crate::types::CapacityBlockExtension {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .capacity_block_extension_start_date
-        {
+        if let Some(value) = &self.capacity_block_extension_start_date {
             map.serialize_entry(
                 "capacityBlockExtensionStartDate",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -57,9 +48,7 @@ for crate::types::CapacityBlockExtension {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .capacity_block_extension_end_date
-        {
+        if let Some(value) = &self.capacity_block_extension_end_date {
             map.serialize_entry(
                 "capacityBlockExtensionEndDate",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -67,23 +56,23 @@ for crate::types::CapacityBlockExtension {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.upfront_fee {
+        if let Some(value) = &self.upfront_fee {
             map.serialize_entry("upfrontFee", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.currency_code {
+        if let Some(value) = &self.currency_code {
             map.serialize_entry("currencyCode", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.zone_type {
+        if let Some(value) = &self.zone_type {
             map.serialize_entry("zoneType", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::CapacityBlockExtension {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -95,7 +84,7 @@ for crate::types::CapacityBlockExtension {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "capacityReservationId" => self.capacity_reservation_id = map.next_value()?,
             "instanceType" => self.instance_type = map.next_value()?,
@@ -145,14 +134,14 @@ for crate::types::CapacityBlockExtension {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::CapacityBlockExtension {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

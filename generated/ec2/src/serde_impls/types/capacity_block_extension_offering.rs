@@ -7,25 +7,23 @@ for crate::types::CapacityBlockExtensionOffering {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self
-            .capacity_block_extension_offering_id
-        {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.capacity_block_extension_offering_id {
             map.serialize_entry("capacityBlockExtensionOfferingId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.instance_type {
+        if let Some(value) = &self.instance_type {
             map.serialize_entry("instanceType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.instance_count {
+        if let Some(value) = &self.instance_count {
             map.serialize_entry("instanceCount", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.availability_zone {
+        if let Some(value) = &self.availability_zone {
             map.serialize_entry("availabilityZone", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.availability_zone_id {
+        if let Some(value) = &self.availability_zone_id {
             map.serialize_entry("availabilityZoneId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.start_date {
+        if let Some(value) = &self.start_date {
             map.serialize_entry(
                 "startDate",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -33,9 +31,7 @@ for crate::types::CapacityBlockExtensionOffering {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .capacity_block_extension_start_date
-        {
+        if let Some(value) = &self.capacity_block_extension_start_date {
             map.serialize_entry(
                 "capacityBlockExtensionStartDate",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -43,9 +39,7 @@ for crate::types::CapacityBlockExtensionOffering {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .capacity_block_extension_end_date
-        {
+        if let Some(value) = &self.capacity_block_extension_end_date {
             map.serialize_entry(
                 "capacityBlockExtensionEndDate",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -53,24 +47,22 @@ for crate::types::CapacityBlockExtensionOffering {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .capacity_block_extension_duration_hours
-        {
+        if let Some(value) = &self.capacity_block_extension_duration_hours {
             map.serialize_entry("capacityBlockExtensionDurationHours", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.upfront_fee {
+        if let Some(value) = &self.upfront_fee {
             map.serialize_entry("upfrontFee", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.currency_code {
+        if let Some(value) = &self.currency_code {
             map.serialize_entry("currencyCode", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tenancy {
+        if let Some(value) = &self.tenancy {
             map.serialize_entry("tenancy", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.zone_type {
+        if let Some(value) = &self.zone_type {
             map.serialize_entry("zoneType", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -78,7 +70,7 @@ for crate::types::CapacityBlockExtensionOffering {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -90,7 +82,7 @@ for crate::types::CapacityBlockExtensionOffering {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "capacityBlockExtensionOfferingId" => {
                 self.capacity_block_extension_offering_id = map.next_value()?;
@@ -137,14 +129,14 @@ for crate::types::CapacityBlockExtensionOffering {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::CapacityBlockExtensionOffering {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

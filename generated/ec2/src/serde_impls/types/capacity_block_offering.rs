@@ -7,20 +7,20 @@ for crate::types::CapacityBlockOffering {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.capacity_block_offering_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.capacity_block_offering_id {
             map.serialize_entry("capacityBlockOfferingId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.instance_type {
+        if let Some(value) = &self.instance_type {
             map.serialize_entry("instanceType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.availability_zone {
+        if let Some(value) = &self.availability_zone {
             map.serialize_entry("availabilityZone", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.instance_count {
+        if let Some(value) = &self.instance_count {
             map.serialize_entry("instanceCount", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.start_date {
+        if let Some(value) = &self.start_date {
             map.serialize_entry(
                 "startDate",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -28,7 +28,7 @@ for crate::types::CapacityBlockOffering {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.end_date {
+        if let Some(value) = &self.end_date {
             map.serialize_entry(
                 "endDate",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -36,39 +36,38 @@ for crate::types::CapacityBlockOffering {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.capacity_block_duration_hours {
+        if let Some(value) = &self.capacity_block_duration_hours {
             map.serialize_entry("capacityBlockDurationHours", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.upfront_fee {
+        if let Some(value) = &self.upfront_fee {
             map.serialize_entry("upfrontFee", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.currency_code {
+        if let Some(value) = &self.currency_code {
             map.serialize_entry("currencyCode", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tenancy {
+        if let Some(value) = &self.tenancy {
             map.serialize_entry("tenancy", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ultraserver_type {
+        if let Some(value) = &self.ultraserver_type {
             map.serialize_entry("ultraserverType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ultraserver_count {
+        if let Some(value) = &self.ultraserver_count {
             map.serialize_entry("ultraserverCount", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.capacity_block_duration_minutes
-        {
+        if let Some(value) = &self.capacity_block_duration_minutes {
             map.serialize_entry("capacityBlockDurationMinutes", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.zone_type {
+        if let Some(value) = &self.zone_type {
             map.serialize_entry("zoneType", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::CapacityBlockOffering {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -80,7 +79,7 @@ for crate::types::CapacityBlockOffering {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "capacityBlockOfferingId" => {
                 self.capacity_block_offering_id = map.next_value()?;
@@ -122,14 +121,14 @@ for crate::types::CapacityBlockOffering {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::CapacityBlockOffering {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

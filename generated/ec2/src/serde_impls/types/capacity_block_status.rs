@@ -7,33 +7,33 @@ for crate::types::CapacityBlockStatus {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.capacity_block_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.capacity_block_id {
             map.serialize_entry("capacityBlockId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.interconnect_status {
+        if let Some(value) = &self.interconnect_status {
             map.serialize_entry("interconnectStatus", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.total_capacity {
+        if let Some(value) = &self.total_capacity {
             map.serialize_entry("totalCapacity", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.total_available_capacity {
+        if let Some(value) = &self.total_available_capacity {
             map.serialize_entry("totalAvailableCapacity", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.total_unavailable_capacity {
+        if let Some(value) = &self.total_unavailable_capacity {
             map.serialize_entry("totalUnavailableCapacity", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.capacity_reservation_statuses {
+        if let Some(value) = &self.capacity_reservation_statuses {
             map.serialize_entry("capacityReservationStatusSet", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::CapacityBlockStatus {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -45,7 +45,7 @@ for crate::types::CapacityBlockStatus {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "capacityBlockId" => self.capacity_block_id = map.next_value()?,
             "interconnectStatus" => self.interconnect_status = map.next_value()?,
@@ -67,14 +67,14 @@ for crate::types::CapacityBlockStatus {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::CapacityBlockStatus {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,24 +7,23 @@ for crate::types::CapacityManagerDataExportResponse {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.capacity_manager_data_export_id
-        {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.capacity_manager_data_export_id {
             map.serialize_entry("capacityManagerDataExportId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.s3_bucket_name {
+        if let Some(value) = &self.s3_bucket_name {
             map.serialize_entry("s3BucketName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.s3_bucket_prefix {
+        if let Some(value) = &self.s3_bucket_prefix {
             map.serialize_entry("s3BucketPrefix", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.schedule {
+        if let Some(value) = &self.schedule {
             map.serialize_entry("schedule", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.output_format {
+        if let Some(value) = &self.output_format {
             map.serialize_entry("outputFormat", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.create_time {
+        if let Some(value) = &self.create_time {
             map.serialize_entry(
                 "createTime",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -32,18 +31,16 @@ for crate::types::CapacityManagerDataExportResponse {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.latest_delivery_status {
+        if let Some(value) = &self.latest_delivery_status {
             map.serialize_entry("latestDeliveryStatus", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.latest_delivery_status_message
-        {
+        if let Some(value) = &self.latest_delivery_status_message {
             map.serialize_entry("latestDeliveryStatusMessage", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.latest_delivery_s3_location_uri
-        {
+        if let Some(value) = &self.latest_delivery_s3_location_uri {
             map.serialize_entry("latestDeliveryS3LocationUri", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.latest_delivery_time {
+        if let Some(value) = &self.latest_delivery_time {
             map.serialize_entry(
                 "latestDeliveryTime",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -51,10 +48,10 @@ for crate::types::CapacityManagerDataExportResponse {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             map.serialize_entry("tagSet", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -62,7 +59,7 @@ for crate::types::CapacityManagerDataExportResponse {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -74,7 +71,7 @@ for crate::types::CapacityManagerDataExportResponse {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "capacityManagerDataExportId" => {
                 self.capacity_manager_data_export_id = map.next_value()?;
@@ -119,14 +116,14 @@ for crate::types::CapacityManagerDataExportResponse {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::CapacityManagerDataExportResponse {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,38 +7,38 @@ for crate::types::CapacityManagerDimension {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.resource_region {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.resource_region {
             map.serialize_entry("resourceRegion", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.availability_zone_id {
+        if let Some(value) = &self.availability_zone_id {
             map.serialize_entry("availabilityZoneId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.account_id {
+        if let Some(value) = &self.account_id {
             map.serialize_entry("accountId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.account_name {
+        if let Some(value) = &self.account_name {
             map.serialize_entry("accountName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.instance_family {
+        if let Some(value) = &self.instance_family {
             map.serialize_entry("instanceFamily", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.instance_type {
+        if let Some(value) = &self.instance_type {
             map.serialize_entry("instanceType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.instance_platform {
+        if let Some(value) = &self.instance_platform {
             map.serialize_entry("instancePlatform", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.reservation_arn {
+        if let Some(value) = &self.reservation_arn {
             map.serialize_entry("reservationArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.reservation_id {
+        if let Some(value) = &self.reservation_id {
             map.serialize_entry("reservationId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.reservation_type {
+        if let Some(value) = &self.reservation_type {
             map.serialize_entry("reservationType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.reservation_create_timestamp {
+        if let Some(value) = &self.reservation_create_timestamp {
             map.serialize_entry(
                 "reservationCreateTimestamp",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -46,7 +46,7 @@ for crate::types::CapacityManagerDimension {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.reservation_start_timestamp {
+        if let Some(value) = &self.reservation_start_timestamp {
             map.serialize_entry(
                 "reservationStartTimestamp",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -54,7 +54,7 @@ for crate::types::CapacityManagerDimension {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.reservation_end_timestamp {
+        if let Some(value) = &self.reservation_end_timestamp {
             map.serialize_entry(
                 "reservationEndTimestamp",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -62,36 +62,32 @@ for crate::types::CapacityManagerDimension {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.reservation_end_date_type {
+        if let Some(value) = &self.reservation_end_date_type {
             map.serialize_entry("reservationEndDateType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tenancy {
+        if let Some(value) = &self.tenancy {
             map.serialize_entry("tenancy", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.reservation_state {
+        if let Some(value) = &self.reservation_state {
             map.serialize_entry("reservationState", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .reservation_instance_match_criteria
-        {
+        if let Some(value) = &self.reservation_instance_match_criteria {
             map.serialize_entry("reservationInstanceMatchCriteria", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .reservation_unused_financial_owner
-        {
+        if let Some(value) = &self.reservation_unused_financial_owner {
             map.serialize_entry("reservationUnusedFinancialOwner", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             map.serialize_entry("tagSet", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::CapacityManagerDimension {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -103,7 +99,7 @@ for crate::types::CapacityManagerDimension {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "resourceRegion" => self.resource_region = map.next_value()?,
             "availabilityZoneId" => self.availability_zone_id = map.next_value()?,
@@ -166,14 +162,14 @@ for crate::types::CapacityManagerDimension {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::CapacityManagerDimension {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

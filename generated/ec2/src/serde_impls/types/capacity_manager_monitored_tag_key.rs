@@ -7,20 +7,20 @@ for crate::types::CapacityManagerMonitoredTagKey {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.tag_key {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.tag_key {
             map.serialize_entry("tagKey", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.status {
+        if let Some(value) = &self.status {
             map.serialize_entry("status", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.status_message {
+        if let Some(value) = &self.status_message {
             map.serialize_entry("statusMessage", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.capacity_manager_provided {
+        if let Some(value) = &self.capacity_manager_provided {
             map.serialize_entry("capacityManagerProvided", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.earliest_datapoint_timestamp {
+        if let Some(value) = &self.earliest_datapoint_timestamp {
             map.serialize_entry(
                 "earliestDatapointTimestamp",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -28,7 +28,7 @@ for crate::types::CapacityManagerMonitoredTagKey {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -36,7 +36,7 @@ for crate::types::CapacityManagerMonitoredTagKey {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -48,7 +48,7 @@ for crate::types::CapacityManagerMonitoredTagKey {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "tagKey" => self.tag_key = map.next_value()?,
             "status" => self.status = map.next_value()?,
@@ -69,14 +69,14 @@ for crate::types::CapacityManagerMonitoredTagKey {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::CapacityManagerMonitoredTagKey {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,47 +7,47 @@ for crate::types::CapacityReservation {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.capacity_reservation_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.capacity_reservation_id {
             map.serialize_entry("capacityReservationId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.owner_id {
+        if let Some(value) = &self.owner_id {
             map.serialize_entry("ownerId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.capacity_reservation_arn {
+        if let Some(value) = &self.capacity_reservation_arn {
             map.serialize_entry("capacityReservationArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.availability_zone_id {
+        if let Some(value) = &self.availability_zone_id {
             map.serialize_entry("availabilityZoneId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.instance_type {
+        if let Some(value) = &self.instance_type {
             map.serialize_entry("instanceType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.instance_platform {
+        if let Some(value) = &self.instance_platform {
             map.serialize_entry("instancePlatform", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.availability_zone {
+        if let Some(value) = &self.availability_zone {
             map.serialize_entry("availabilityZone", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tenancy {
+        if let Some(value) = &self.tenancy {
             map.serialize_entry("tenancy", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.total_instance_count {
+        if let Some(value) = &self.total_instance_count {
             map.serialize_entry("totalInstanceCount", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.available_instance_count {
+        if let Some(value) = &self.available_instance_count {
             map.serialize_entry("availableInstanceCount", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ebs_optimized {
+        if let Some(value) = &self.ebs_optimized {
             map.serialize_entry("ebsOptimized", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ephemeral_storage {
+        if let Some(value) = &self.ephemeral_storage {
             map.serialize_entry("ephemeralStorage", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.state {
+        if let Some(value) = &self.state {
             map.serialize_entry("state", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.start_date {
+        if let Some(value) = &self.start_date {
             map.serialize_entry(
                 "startDate",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -55,7 +55,7 @@ for crate::types::CapacityReservation {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.end_date {
+        if let Some(value) = &self.end_date {
             map.serialize_entry(
                 "endDate",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -63,13 +63,13 @@ for crate::types::CapacityReservation {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.end_date_type {
+        if let Some(value) = &self.end_date_type {
             map.serialize_entry("endDateType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.instance_match_criteria {
+        if let Some(value) = &self.instance_match_criteria {
             map.serialize_entry("instanceMatchCriteria", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.create_date {
+        if let Some(value) = &self.create_date {
             map.serialize_entry(
                 "createDate",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -77,57 +77,53 @@ for crate::types::CapacityReservation {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             map.serialize_entry("tagSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.outpost_arn {
+        if let Some(value) = &self.outpost_arn {
             map.serialize_entry("outpostArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.capacity_reservation_fleet_id {
+        if let Some(value) = &self.capacity_reservation_fleet_id {
             map.serialize_entry("capacityReservationFleetId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.placement_group_arn {
+        if let Some(value) = &self.placement_group_arn {
             map.serialize_entry("placementGroupArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.capacity_allocations {
+        if let Some(value) = &self.capacity_allocations {
             map.serialize_entry("capacityAllocationSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.reservation_type {
+        if let Some(value) = &self.reservation_type {
             map.serialize_entry("reservationType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .unused_reservation_billing_owner_id
-        {
+        if let Some(value) = &self.unused_reservation_billing_owner_id {
             map.serialize_entry("unusedReservationBillingOwnerId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.commitment_info {
+        if let Some(value) = &self.commitment_info {
             map.serialize_entry("commitmentInfo", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.delivery_preference {
+        if let Some(value) = &self.delivery_preference {
             map.serialize_entry("deliveryPreference", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.capacity_block_id {
+        if let Some(value) = &self.capacity_block_id {
             map.serialize_entry("capacityBlockId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.interruptible {
+        if let Some(value) = &self.interruptible {
             map.serialize_entry("interruptible", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .interruptible_capacity_allocation
-        {
+        if let Some(value) = &self.interruptible_capacity_allocation {
             map.serialize_entry("interruptibleCapacityAllocation", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.interruption_info {
+        if let Some(value) = &self.interruption_info {
             map.serialize_entry("interruptionInfo", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::CapacityReservation {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -139,7 +135,7 @@ for crate::types::CapacityReservation {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "capacityReservationId" => self.capacity_reservation_id = map.next_value()?,
             "ownerId" => self.owner_id = map.next_value()?,
@@ -220,14 +216,14 @@ for crate::types::CapacityReservation {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::CapacityReservation {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

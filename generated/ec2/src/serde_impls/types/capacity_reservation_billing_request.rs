@@ -7,19 +7,17 @@ for crate::types::CapacityReservationBillingRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.capacity_reservation_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.capacity_reservation_id {
             map.serialize_entry("capacityReservationId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.requested_by {
+        if let Some(value) = &self.requested_by {
             map.serialize_entry("requestedBy", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .unused_reservation_billing_owner_id
-        {
+        if let Some(value) = &self.unused_reservation_billing_owner_id {
             map.serialize_entry("unusedReservationBillingOwnerId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.last_update_time {
+        if let Some(value) = &self.last_update_time {
             map.serialize_entry(
                 "lastUpdateTime",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -27,16 +25,16 @@ for crate::types::CapacityReservationBillingRequest {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.status {
+        if let Some(value) = &self.status {
             map.serialize_entry("status", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.status_message {
+        if let Some(value) = &self.status_message {
             map.serialize_entry("statusMessage", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.capacity_reservation_info {
+        if let Some(value) = &self.capacity_reservation_info {
             map.serialize_entry("capacityReservationInfo", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -44,7 +42,7 @@ for crate::types::CapacityReservationBillingRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -56,7 +54,7 @@ for crate::types::CapacityReservationBillingRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "capacityReservationId" => self.capacity_reservation_id = map.next_value()?,
             "requestedBy" => self.requested_by = map.next_value()?,
@@ -81,14 +79,14 @@ for crate::types::CapacityReservationBillingRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::CapacityReservationBillingRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,16 +7,14 @@ for crate::types::CapacityReservationCancellationQuote {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self
-            .capacity_reservation_cancellation_quote_id
-        {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.capacity_reservation_cancellation_quote_id {
             map.serialize_entry("capacityReservationCancellationQuoteId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.capacity_reservation_id {
+        if let Some(value) = &self.capacity_reservation_id {
             map.serialize_entry("capacityReservationId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.create_time {
+        if let Some(value) = &self.create_time {
             map.serialize_entry(
                 "createTime",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -24,7 +22,7 @@ for crate::types::CapacityReservationCancellationQuote {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.expiration_time {
+        if let Some(value) = &self.expiration_time {
             map.serialize_entry(
                 "expirationTime",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -32,19 +30,19 @@ for crate::types::CapacityReservationCancellationQuote {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.quote_state {
+        if let Some(value) = &self.quote_state {
             map.serialize_entry("quoteState", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.current_configuration {
+        if let Some(value) = &self.current_configuration {
             map.serialize_entry("currentConfiguration", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.cancellation_terms {
+        if let Some(value) = &self.cancellation_terms {
             map.serialize_entry("cancellationTermSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             map.serialize_entry("tagSet", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -52,7 +50,7 @@ for crate::types::CapacityReservationCancellationQuote {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -64,7 +62,7 @@ for crate::types::CapacityReservationCancellationQuote {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "capacityReservationCancellationQuoteId" => {
                 self.capacity_reservation_cancellation_quote_id = map.next_value()?;
@@ -110,14 +108,14 @@ for crate::types::CapacityReservationCancellationQuote {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::CapacityReservationCancellationQuote {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

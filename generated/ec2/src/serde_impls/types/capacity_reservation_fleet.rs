@@ -7,30 +7,29 @@ for crate::types::CapacityReservationFleet {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.capacity_reservation_fleet_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.capacity_reservation_fleet_id {
             map.serialize_entry("capacityReservationFleetId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.capacity_reservation_fleet_arn
-        {
+        if let Some(value) = &self.capacity_reservation_fleet_arn {
             map.serialize_entry("capacityReservationFleetArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.state {
+        if let Some(value) = &self.state {
             map.serialize_entry("state", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.total_target_capacity {
+        if let Some(value) = &self.total_target_capacity {
             map.serialize_entry("totalTargetCapacity", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.total_fulfilled_capacity {
+        if let Some(value) = &self.total_fulfilled_capacity {
             map.serialize_entry(
                 "totalFulfilledCapacity",
                 &::awsgen_runtime::primitives::FloatWire(*value),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.tenancy {
+        if let Some(value) = &self.tenancy {
             map.serialize_entry("tenancy", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.end_date {
+        if let Some(value) = &self.end_date {
             map.serialize_entry(
                 "endDate",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -38,7 +37,7 @@ for crate::types::CapacityReservationFleet {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.create_time {
+        if let Some(value) = &self.create_time {
             map.serialize_entry(
                 "createTime",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -46,26 +45,26 @@ for crate::types::CapacityReservationFleet {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.instance_match_criteria {
+        if let Some(value) = &self.instance_match_criteria {
             map.serialize_entry("instanceMatchCriteria", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.allocation_strategy {
+        if let Some(value) = &self.allocation_strategy {
             map.serialize_entry("allocationStrategy", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.instance_type_specifications {
+        if let Some(value) = &self.instance_type_specifications {
             map.serialize_entry("instanceTypeSpecificationSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             map.serialize_entry("tagSet", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::CapacityReservationFleet {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -77,7 +76,7 @@ for crate::types::CapacityReservationFleet {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "capacityReservationFleetId" => {
                 self.capacity_reservation_fleet_id = map.next_value()?;
@@ -133,14 +132,14 @@ for crate::types::CapacityReservationFleet {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::CapacityReservationFleet {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,17 +7,17 @@ for crate::types::CapacityReservationFleetCancellationState {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.current_fleet_state {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.current_fleet_state {
             map.serialize_entry("currentFleetState", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.previous_fleet_state {
+        if let Some(value) = &self.previous_fleet_state {
             map.serialize_entry("previousFleetState", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.capacity_reservation_fleet_id {
+        if let Some(value) = &self.capacity_reservation_fleet_id {
             map.serialize_entry("capacityReservationFleetId", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -25,7 +25,7 @@ for crate::types::CapacityReservationFleetCancellationState {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -37,7 +37,7 @@ for crate::types::CapacityReservationFleetCancellationState {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "currentFleetState" => self.current_fleet_state = map.next_value()?,
             "previousFleetState" => self.previous_fleet_state = map.next_value()?,
@@ -48,14 +48,14 @@ for crate::types::CapacityReservationFleetCancellationState {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::CapacityReservationFleetCancellationState {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

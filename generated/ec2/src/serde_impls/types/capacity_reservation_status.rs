@@ -7,27 +7,27 @@ for crate::types::CapacityReservationStatus {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.capacity_reservation_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.capacity_reservation_id {
             map.serialize_entry("capacityReservationId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.total_capacity {
+        if let Some(value) = &self.total_capacity {
             map.serialize_entry("totalCapacity", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.total_available_capacity {
+        if let Some(value) = &self.total_available_capacity {
             map.serialize_entry("totalAvailableCapacity", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.total_unavailable_capacity {
+        if let Some(value) = &self.total_unavailable_capacity {
             map.serialize_entry("totalUnavailableCapacity", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::CapacityReservationStatus {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -39,7 +39,7 @@ for crate::types::CapacityReservationStatus {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "capacityReservationId" => self.capacity_reservation_id = map.next_value()?,
             "totalCapacity" => self.total_capacity = map.next_value()?,
@@ -51,14 +51,14 @@ for crate::types::CapacityReservationStatus {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::CapacityReservationStatus {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

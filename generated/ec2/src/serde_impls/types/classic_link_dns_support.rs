@@ -7,21 +7,21 @@ for crate::types::ClassicLinkDnsSupport {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.classic_link_dns_supported {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.classic_link_dns_supported {
             map.serialize_entry("classicLinkDnsSupported", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.vpc_id {
+        if let Some(value) = &self.vpc_id {
             map.serialize_entry("vpcId", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::ClassicLinkDnsSupport {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -33,7 +33,7 @@ for crate::types::ClassicLinkDnsSupport {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "classicLinkDnsSupported" => {
                 self.classic_link_dns_supported = map.next_value()?;
@@ -43,14 +43,14 @@ for crate::types::ClassicLinkDnsSupport {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ClassicLinkDnsSupport {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

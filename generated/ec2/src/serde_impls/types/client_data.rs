@@ -6,11 +6,11 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::ClientData
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.comment {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.comment {
             map.serialize_entry("Comment", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.upload_end {
+        if let Some(value) = &self.upload_end {
             map.serialize_entry(
                 "UploadEnd",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -18,13 +18,13 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::ClientData
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.upload_size {
+        if let Some(value) = &self.upload_size {
             map.serialize_entry(
                 "UploadSize",
                 &::awsgen_runtime::primitives::FloatWire(*value),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.upload_start {
+        if let Some(value) = &self.upload_start {
             map.serialize_entry(
                 "UploadStart",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -32,14 +32,14 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::ClientData
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::ClientData {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -50,7 +50,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::ClientDa
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "Comment" => self.comment = map.next_value()?,
             "UploadEnd" => {
@@ -80,13 +80,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::ClientDa
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::ClientData {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,27 +7,27 @@ for crate::types::ClientVpnAuthentication {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.type_ {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.type_ {
             map.serialize_entry("type", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.active_directory {
+        if let Some(value) = &self.active_directory {
             map.serialize_entry("activeDirectory", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.mutual_authentication {
+        if let Some(value) = &self.mutual_authentication {
             map.serialize_entry("mutualAuthentication", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.federated_authentication {
+        if let Some(value) = &self.federated_authentication {
             map.serialize_entry("federatedAuthentication", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::ClientVpnAuthentication {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -39,7 +39,7 @@ for crate::types::ClientVpnAuthentication {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "type" => self.type_ = map.next_value()?,
             "activeDirectory" => self.active_directory = map.next_value()?,
@@ -51,14 +51,14 @@ for crate::types::ClientVpnAuthentication {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ClientVpnAuthentication {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,20 +7,20 @@ for crate::types::ClientVpnAuthenticationRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.type_ {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.type_ {
             map.serialize_entry("Type", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.active_directory {
+        if let Some(value) = &self.active_directory {
             map.serialize_entry("ActiveDirectory", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.mutual_authentication {
+        if let Some(value) = &self.mutual_authentication {
             map.serialize_entry("MutualAuthentication", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.federated_authentication {
+        if let Some(value) = &self.federated_authentication {
             map.serialize_entry("FederatedAuthentication", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -28,7 +28,7 @@ for crate::types::ClientVpnAuthenticationRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -40,7 +40,7 @@ for crate::types::ClientVpnAuthenticationRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "Type" => self.type_ = map.next_value()?,
             "ActiveDirectory" => self.active_directory = map.next_value()?,
@@ -52,14 +52,14 @@ for crate::types::ClientVpnAuthenticationRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ClientVpnAuthenticationRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

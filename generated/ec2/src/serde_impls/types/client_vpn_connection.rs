@@ -7,60 +7,60 @@ for crate::types::ClientVpnConnection {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.client_vpn_endpoint_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.client_vpn_endpoint_id {
             map.serialize_entry("clientVpnEndpointId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.timestamp {
+        if let Some(value) = &self.timestamp {
             map.serialize_entry("timestamp", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.connection_id {
+        if let Some(value) = &self.connection_id {
             map.serialize_entry("connectionId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.username {
+        if let Some(value) = &self.username {
             map.serialize_entry("username", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.connection_established_time {
+        if let Some(value) = &self.connection_established_time {
             map.serialize_entry("connectionEstablishedTime", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ingress_bytes {
+        if let Some(value) = &self.ingress_bytes {
             map.serialize_entry("ingressBytes", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.egress_bytes {
+        if let Some(value) = &self.egress_bytes {
             map.serialize_entry("egressBytes", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ingress_packets {
+        if let Some(value) = &self.ingress_packets {
             map.serialize_entry("ingressPackets", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.egress_packets {
+        if let Some(value) = &self.egress_packets {
             map.serialize_entry("egressPackets", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.client_ip {
+        if let Some(value) = &self.client_ip {
             map.serialize_entry("clientIp", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.client_ipv6_address {
+        if let Some(value) = &self.client_ipv6_address {
             map.serialize_entry("clientIpv6Address", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.common_name {
+        if let Some(value) = &self.common_name {
             map.serialize_entry("commonName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.status {
+        if let Some(value) = &self.status {
             map.serialize_entry("status", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.connection_end_time {
+        if let Some(value) = &self.connection_end_time {
             map.serialize_entry("connectionEndTime", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.posture_compliance_statuses {
+        if let Some(value) = &self.posture_compliance_statuses {
             map.serialize_entry("postureComplianceStatusSet", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::ClientVpnConnection {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -72,7 +72,7 @@ for crate::types::ClientVpnConnection {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "clientVpnEndpointId" => self.client_vpn_endpoint_id = map.next_value()?,
             "timestamp" => self.timestamp = map.next_value()?,
@@ -97,14 +97,14 @@ for crate::types::ClientVpnConnection {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ClientVpnConnection {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -6,101 +6,99 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::ClientVpnE
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.client_vpn_endpoint_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.client_vpn_endpoint_id {
             map.serialize_entry("clientVpnEndpointId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.description {
+        if let Some(value) = &self.description {
             map.serialize_entry("description", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.status {
+        if let Some(value) = &self.status {
             map.serialize_entry("status", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.creation_time {
+        if let Some(value) = &self.creation_time {
             map.serialize_entry("creationTime", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.deletion_time {
+        if let Some(value) = &self.deletion_time {
             map.serialize_entry("deletionTime", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.dns_name {
+        if let Some(value) = &self.dns_name {
             map.serialize_entry("dnsName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.client_cidr_block {
+        if let Some(value) = &self.client_cidr_block {
             map.serialize_entry("clientCidrBlock", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.dns_servers {
+        if let Some(value) = &self.dns_servers {
             map.serialize_entry("dnsServer", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.split_tunnel {
+        if let Some(value) = &self.split_tunnel {
             map.serialize_entry("splitTunnel", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.vpn_protocol {
+        if let Some(value) = &self.vpn_protocol {
             map.serialize_entry("vpnProtocol", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.transport_protocol {
+        if let Some(value) = &self.transport_protocol {
             map.serialize_entry("transportProtocol", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.vpn_port {
+        if let Some(value) = &self.vpn_port {
             map.serialize_entry("vpnPort", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.associated_target_networks {
+        if let Some(value) = &self.associated_target_networks {
             map.serialize_entry("associatedTargetNetwork", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.server_certificate_arn {
+        if let Some(value) = &self.server_certificate_arn {
             map.serialize_entry("serverCertificateArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.authentication_options {
+        if let Some(value) = &self.authentication_options {
             map.serialize_entry("authenticationOptions", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.connection_log_options {
+        if let Some(value) = &self.connection_log_options {
             map.serialize_entry("connectionLogOptions", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             map.serialize_entry("tagSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.security_group_ids {
+        if let Some(value) = &self.security_group_ids {
             map.serialize_entry("securityGroupIdSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.vpc_id {
+        if let Some(value) = &self.vpc_id {
             map.serialize_entry("vpcId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.self_service_portal_url {
+        if let Some(value) = &self.self_service_portal_url {
             map.serialize_entry("selfServicePortalUrl", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.client_connect_options {
+        if let Some(value) = &self.client_connect_options {
             map.serialize_entry("clientConnectOptions", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.session_timeout_hours {
+        if let Some(value) = &self.session_timeout_hours {
             map.serialize_entry("sessionTimeoutHours", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.client_login_banner_options {
+        if let Some(value) = &self.client_login_banner_options {
             map.serialize_entry("clientLoginBannerOptions", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .client_route_enforcement_options
-        {
+        if let Some(value) = &self.client_route_enforcement_options {
             map.serialize_entry("clientRouteEnforcementOptions", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.disconnect_on_session_timeout {
+        if let Some(value) = &self.disconnect_on_session_timeout {
             map.serialize_entry("disconnectOnSessionTimeout", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.endpoint_ip_address_type {
+        if let Some(value) = &self.endpoint_ip_address_type {
             map.serialize_entry("endpointIpAddressType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.traffic_ip_address_type {
+        if let Some(value) = &self.traffic_ip_address_type {
             map.serialize_entry("trafficIpAddressType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.transit_gateway_configuration {
+        if let Some(value) = &self.transit_gateway_configuration {
             map.serialize_entry("transitGatewayConfiguration", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::ClientVpnEndpoint {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -112,7 +110,7 @@ for crate::types::ClientVpnEndpoint {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "clientVpnEndpointId" => self.client_vpn_endpoint_id = map.next_value()?,
             "description" => self.description = map.next_value()?,
@@ -176,13 +174,13 @@ for crate::types::ClientVpnEndpoint {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::ClientVpnEndpoint {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,33 +7,33 @@ for crate::types::CloudWatchLogOptions {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.log_enabled {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.log_enabled {
             map.serialize_entry("logEnabled", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.log_group_arn {
+        if let Some(value) = &self.log_group_arn {
             map.serialize_entry("logGroupArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.log_output_format {
+        if let Some(value) = &self.log_output_format {
             map.serialize_entry("logOutputFormat", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.bgp_log_enabled {
+        if let Some(value) = &self.bgp_log_enabled {
             map.serialize_entry("bgpLogEnabled", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.bgp_log_group_arn {
+        if let Some(value) = &self.bgp_log_group_arn {
             map.serialize_entry("bgpLogGroupArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.bgp_log_output_format {
+        if let Some(value) = &self.bgp_log_output_format {
             map.serialize_entry("bgpLogOutputFormat", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::CloudWatchLogOptions {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -45,7 +45,7 @@ for crate::types::CloudWatchLogOptions {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "logEnabled" => self.log_enabled = map.next_value()?,
             "logGroupArn" => self.log_group_arn = map.next_value()?,
@@ -57,14 +57,14 @@ for crate::types::CloudWatchLogOptions {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::CloudWatchLogOptions {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

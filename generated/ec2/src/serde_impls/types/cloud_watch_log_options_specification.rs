@@ -7,26 +7,26 @@ for crate::types::CloudWatchLogOptionsSpecification {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.log_enabled {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.log_enabled {
             map.serialize_entry("LogEnabled", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.log_group_arn {
+        if let Some(value) = &self.log_group_arn {
             map.serialize_entry("LogGroupArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.log_output_format {
+        if let Some(value) = &self.log_output_format {
             map.serialize_entry("LogOutputFormat", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.bgp_log_enabled {
+        if let Some(value) = &self.bgp_log_enabled {
             map.serialize_entry("BgpLogEnabled", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.bgp_log_group_arn {
+        if let Some(value) = &self.bgp_log_group_arn {
             map.serialize_entry("BgpLogGroupArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.bgp_log_output_format {
+        if let Some(value) = &self.bgp_log_output_format {
             map.serialize_entry("BgpLogOutputFormat", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -34,7 +34,7 @@ for crate::types::CloudWatchLogOptionsSpecification {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -46,7 +46,7 @@ for crate::types::CloudWatchLogOptionsSpecification {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "LogEnabled" => self.log_enabled = map.next_value()?,
             "LogGroupArn" => self.log_group_arn = map.next_value()?,
@@ -58,14 +58,14 @@ for crate::types::CloudWatchLogOptionsSpecification {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::CloudWatchLogOptionsSpecification {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

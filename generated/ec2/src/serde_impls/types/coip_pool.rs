@@ -6,30 +6,30 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::CoipPool {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.pool_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.pool_id {
             map.serialize_entry("poolId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.pool_cidrs {
+        if let Some(value) = &self.pool_cidrs {
             map.serialize_entry("poolCidrSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.local_gateway_route_table_id {
+        if let Some(value) = &self.local_gateway_route_table_id {
             map.serialize_entry("localGatewayRouteTableId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             map.serialize_entry("tagSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.pool_arn {
+        if let Some(value) = &self.pool_arn {
             map.serialize_entry("poolArn", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::CoipPool {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -40,7 +40,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::CoipPool
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "poolId" => self.pool_id = map.next_value()?,
             "poolCidrSet" => self.pool_cidrs = map.next_value()?,
@@ -59,13 +59,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::CoipPool
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::CoipPool {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

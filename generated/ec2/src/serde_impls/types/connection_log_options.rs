@@ -7,24 +7,24 @@ for crate::types::ConnectionLogOptions {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.enabled {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.enabled {
             map.serialize_entry("Enabled", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.cloudwatch_log_group {
+        if let Some(value) = &self.cloudwatch_log_group {
             map.serialize_entry("CloudwatchLogGroup", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.cloudwatch_log_stream {
+        if let Some(value) = &self.cloudwatch_log_stream {
             map.serialize_entry("CloudwatchLogStream", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::ConnectionLogOptions {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -36,7 +36,7 @@ for crate::types::ConnectionLogOptions {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "Enabled" => self.enabled = map.next_value()?,
             "CloudwatchLogGroup" => self.cloudwatch_log_group = map.next_value()?,
@@ -45,14 +45,14 @@ for crate::types::ConnectionLogOptions {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ConnectionLogOptions {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

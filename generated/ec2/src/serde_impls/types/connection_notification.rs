@@ -7,39 +7,39 @@ for crate::types::ConnectionNotification {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.connection_notification_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.connection_notification_id {
             map.serialize_entry("connectionNotificationId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.service_id {
+        if let Some(value) = &self.service_id {
             map.serialize_entry("serviceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.vpc_endpoint_id {
+        if let Some(value) = &self.vpc_endpoint_id {
             map.serialize_entry("vpcEndpointId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.connection_notification_type {
+        if let Some(value) = &self.connection_notification_type {
             map.serialize_entry("connectionNotificationType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.connection_notification_arn {
+        if let Some(value) = &self.connection_notification_arn {
             map.serialize_entry("connectionNotificationArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.connection_events {
+        if let Some(value) = &self.connection_events {
             map.serialize_entry("connectionEvents", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.connection_notification_state {
+        if let Some(value) = &self.connection_notification_state {
             map.serialize_entry("connectionNotificationState", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.service_region {
+        if let Some(value) = &self.service_region {
             map.serialize_entry("serviceRegion", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::ConnectionNotification {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -51,7 +51,7 @@ for crate::types::ConnectionNotification {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "connectionNotificationId" => {
                 self.connection_notification_id = map.next_value()?;
@@ -73,14 +73,14 @@ for crate::types::ConnectionNotification {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ConnectionNotification {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,17 +7,17 @@ for crate::types::ConnectionTrackingConfiguration {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.tcp_established_timeout {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.tcp_established_timeout {
             map.serialize_entry("tcpEstablishedTimeout", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.udp_stream_timeout {
+        if let Some(value) = &self.udp_stream_timeout {
             map.serialize_entry("udpStreamTimeout", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.udp_timeout {
+        if let Some(value) = &self.udp_timeout {
             map.serialize_entry("udpTimeout", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -25,7 +25,7 @@ for crate::types::ConnectionTrackingConfiguration {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -37,7 +37,7 @@ for crate::types::ConnectionTrackingConfiguration {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "tcpEstablishedTimeout" => self.tcp_established_timeout = map.next_value()?,
             "udpStreamTimeout" => self.udp_stream_timeout = map.next_value()?,
@@ -46,14 +46,14 @@ for crate::types::ConnectionTrackingConfiguration {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ConnectionTrackingConfiguration {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

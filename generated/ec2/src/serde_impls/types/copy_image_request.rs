@@ -6,61 +6,57 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::CopyImageR
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.client_token {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.client_token {
             map.serialize_entry("ClientToken", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.description {
+        if let Some(value) = &self.description {
             map.serialize_entry("Description", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.encrypted {
+        if let Some(value) = &self.encrypted {
             map.serialize_entry("encrypted", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.kms_key_id {
+        if let Some(value) = &self.kms_key_id {
             map.serialize_entry("kmsKeyId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.name {
+        if let Some(value) = &self.name {
             map.serialize_entry("Name", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.source_image_id {
+        if let Some(value) = &self.source_image_id {
             map.serialize_entry("SourceImageId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.source_region {
+        if let Some(value) = &self.source_region {
             map.serialize_entry("SourceRegion", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.destination_outpost_arn {
+        if let Some(value) = &self.destination_outpost_arn {
             map.serialize_entry("DestinationOutpostArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.copy_image_tags {
+        if let Some(value) = &self.copy_image_tags {
             map.serialize_entry("CopyImageTags", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+        if let Some(value) = &self.tag_specifications {
             map.serialize_entry("TagSpecification", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .snapshot_copy_completion_duration_minutes
-        {
+        if let Some(value) = &self.snapshot_copy_completion_duration_minutes {
             map.serialize_entry("SnapshotCopyCompletionDurationMinutes", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.destination_availability_zone {
+        if let Some(value) = &self.destination_availability_zone {
             map.serialize_entry("DestinationAvailabilityZone", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .destination_availability_zone_id
-        {
+        if let Some(value) = &self.destination_availability_zone_id {
             map.serialize_entry("DestinationAvailabilityZoneId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             map.serialize_entry("dryRun", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::CopyImageRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -72,7 +68,7 @@ for crate::types::CopyImageRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "ClientToken" => self.client_token = map.next_value()?,
             "Description" => self.description = map.next_value()?,
@@ -106,13 +102,13 @@ for crate::types::CopyImageRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::CopyImageRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

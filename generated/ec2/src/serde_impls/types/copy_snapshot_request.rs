@@ -7,51 +7,51 @@ for crate::types::CopySnapshotRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.description {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.description {
             map.serialize_entry("Description", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.destination_outpost_arn {
+        if let Some(value) = &self.destination_outpost_arn {
             map.serialize_entry("DestinationOutpostArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.destination_region {
+        if let Some(value) = &self.destination_region {
             map.serialize_entry("destinationRegion", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.encrypted {
+        if let Some(value) = &self.encrypted {
             map.serialize_entry("encrypted", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.kms_key_id {
+        if let Some(value) = &self.kms_key_id {
             map.serialize_entry("kmsKeyId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.presigned_url {
+        if let Some(value) = &self.presigned_url {
             map.serialize_entry("presignedUrl", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.source_region {
+        if let Some(value) = &self.source_region {
             map.serialize_entry("SourceRegion", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.source_snapshot_id {
+        if let Some(value) = &self.source_snapshot_id {
             map.serialize_entry("SourceSnapshotId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+        if let Some(value) = &self.tag_specifications {
             map.serialize_entry("TagSpecification", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.completion_duration_minutes {
+        if let Some(value) = &self.completion_duration_minutes {
             map.serialize_entry("CompletionDurationMinutes", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.destination_availability_zone {
+        if let Some(value) = &self.destination_availability_zone {
             map.serialize_entry("DestinationAvailabilityZone", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             map.serialize_entry("dryRun", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::CopySnapshotRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -63,7 +63,7 @@ for crate::types::CopySnapshotRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "Description" => self.description = map.next_value()?,
             "DestinationOutpostArn" => self.destination_outpost_arn = map.next_value()?,
@@ -93,14 +93,14 @@ for crate::types::CopySnapshotRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::CopySnapshotRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -6,27 +6,27 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::CpuOptions
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.core_count {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.core_count {
             map.serialize_entry("CoreCount", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.threads_per_core {
+        if let Some(value) = &self.threads_per_core {
             map.serialize_entry("ThreadsPerCore", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.amd_sev_snp {
+        if let Some(value) = &self.amd_sev_snp {
             map.serialize_entry("AmdSevSnp", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.nested_virtualization {
+        if let Some(value) = &self.nested_virtualization {
             map.serialize_entry("NestedVirtualization", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::CpuOptionsRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -38,7 +38,7 @@ for crate::types::CpuOptionsRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "CoreCount" => self.core_count = map.next_value()?,
             "ThreadsPerCore" => self.threads_per_core = map.next_value()?,
@@ -48,13 +48,13 @@ for crate::types::CpuOptionsRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::CpuOptionsRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,61 +7,59 @@ for crate::types::CreateApplicationStatusCheckRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.health_check_paths {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.health_check_paths {
             map.serialize_entry("HealthCheckPath", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.aggregation {
+        if let Some(value) = &self.aggregation {
             map.serialize_entry("Aggregation", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.protocol {
+        if let Some(value) = &self.protocol {
             map.serialize_entry("Protocol", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.port {
+        if let Some(value) = &self.port {
             map.serialize_entry("Port", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.path {
+        if let Some(value) = &self.path {
             map.serialize_entry("Path", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.device_index {
+        if let Some(value) = &self.device_index {
             map.serialize_entry("DeviceIndex", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ip_version {
+        if let Some(value) = &self.ip_version {
             map.serialize_entry("IpVersion", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ip_scope {
+        if let Some(value) = &self.ip_scope {
             map.serialize_entry("IpScope", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.interval {
+        if let Some(value) = &self.interval {
             map.serialize_entry("Interval", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.timeout {
+        if let Some(value) = &self.timeout {
             map.serialize_entry("Timeout", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.failure_threshold {
+        if let Some(value) = &self.failure_threshold {
             map.serialize_entry("FailureThreshold", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.success_threshold {
+        if let Some(value) = &self.success_threshold {
             map.serialize_entry("SuccessThreshold", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.status_code_matcher {
+        if let Some(value) = &self.status_code_matcher {
             map.serialize_entry("StatusCodeMatcher", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .initialization_grace_period_seconds
-        {
+        if let Some(value) = &self.initialization_grace_period_seconds {
             map.serialize_entry("InitializationGracePeriodSeconds", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+        if let Some(value) = &self.tag_specifications {
             map.serialize_entry("TagSpecification", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
+        if let Some(value) = &self.client_token {
             map.serialize_entry("ClientToken", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             map.serialize_entry("DryRun", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -69,7 +67,7 @@ for crate::types::CreateApplicationStatusCheckRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -81,7 +79,7 @@ for crate::types::CreateApplicationStatusCheckRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "HealthCheckPath" => {
                 self.health_check_paths = map
@@ -122,14 +120,14 @@ for crate::types::CreateApplicationStatusCheckRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::CreateApplicationStatusCheckRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,29 +7,29 @@ for crate::types::CreateCapacityManagerDataExportRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.s3_bucket_name {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.s3_bucket_name {
             map.serialize_entry("S3BucketName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.s3_bucket_prefix {
+        if let Some(value) = &self.s3_bucket_prefix {
             map.serialize_entry("S3BucketPrefix", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.schedule {
+        if let Some(value) = &self.schedule {
             map.serialize_entry("Schedule", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.output_format {
+        if let Some(value) = &self.output_format {
             map.serialize_entry("OutputFormat", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
+        if let Some(value) = &self.client_token {
             map.serialize_entry("ClientToken", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             map.serialize_entry("DryRun", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+        if let Some(value) = &self.tag_specifications {
             map.serialize_entry("TagSpecification", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -37,7 +37,7 @@ for crate::types::CreateCapacityManagerDataExportRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -49,7 +49,7 @@ for crate::types::CreateCapacityManagerDataExportRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "S3BucketName" => self.s3_bucket_name = map.next_value()?,
             "S3BucketPrefix" => self.s3_bucket_prefix = map.next_value()?,
@@ -70,14 +70,14 @@ for crate::types::CreateCapacityManagerDataExportRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::CreateCapacityManagerDataExportRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

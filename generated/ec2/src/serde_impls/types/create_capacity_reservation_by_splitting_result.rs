@@ -7,19 +7,17 @@ for crate::types::CreateCapacityReservationBySplittingResult {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.source_capacity_reservation {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.source_capacity_reservation {
             map.serialize_entry("sourceCapacityReservation", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .destination_capacity_reservation
-        {
+        if let Some(value) = &self.destination_capacity_reservation {
             map.serialize_entry("destinationCapacityReservation", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.instance_count {
+        if let Some(value) = &self.instance_count {
             map.serialize_entry("instanceCount", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -27,7 +25,7 @@ for crate::types::CreateCapacityReservationBySplittingResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -39,7 +37,7 @@ for crate::types::CreateCapacityReservationBySplittingResult {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "sourceCapacityReservation" => {
                 self.source_capacity_reservation = map.next_value()?;
@@ -52,14 +50,14 @@ for crate::types::CreateCapacityReservationBySplittingResult {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::CreateCapacityReservationBySplittingResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,23 +7,23 @@ for crate::types::CreateCapacityReservationFleetRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.allocation_strategy {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.allocation_strategy {
             map.serialize_entry("AllocationStrategy", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
+        if let Some(value) = &self.client_token {
             map.serialize_entry("ClientToken", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.instance_type_specifications {
+        if let Some(value) = &self.instance_type_specifications {
             map.serialize_entry("InstanceTypeSpecification", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tenancy {
+        if let Some(value) = &self.tenancy {
             map.serialize_entry("Tenancy", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.total_target_capacity {
+        if let Some(value) = &self.total_target_capacity {
             map.serialize_entry("TotalTargetCapacity", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.end_date {
+        if let Some(value) = &self.end_date {
             map.serialize_entry(
                 "EndDate",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -31,16 +31,16 @@ for crate::types::CreateCapacityReservationFleetRequest {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.instance_match_criteria {
+        if let Some(value) = &self.instance_match_criteria {
             map.serialize_entry("InstanceMatchCriteria", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+        if let Some(value) = &self.tag_specifications {
             map.serialize_entry("TagSpecification", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             map.serialize_entry("DryRun", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -48,7 +48,7 @@ for crate::types::CreateCapacityReservationFleetRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -60,7 +60,7 @@ for crate::types::CreateCapacityReservationFleetRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "AllocationStrategy" => self.allocation_strategy = map.next_value()?,
             "ClientToken" => self.client_token = map.next_value()?,
@@ -99,14 +99,14 @@ for crate::types::CreateCapacityReservationFleetRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::CreateCapacityReservationFleetRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,29 +7,29 @@ for crate::types::CreateCapacityReservationFleetResult {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.capacity_reservation_fleet_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.capacity_reservation_fleet_id {
             map.serialize_entry("capacityReservationFleetId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.state {
+        if let Some(value) = &self.state {
             map.serialize_entry("state", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.total_target_capacity {
+        if let Some(value) = &self.total_target_capacity {
             map.serialize_entry("totalTargetCapacity", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.total_fulfilled_capacity {
+        if let Some(value) = &self.total_fulfilled_capacity {
             map.serialize_entry(
                 "totalFulfilledCapacity",
                 &::awsgen_runtime::primitives::FloatWire(*value),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.instance_match_criteria {
+        if let Some(value) = &self.instance_match_criteria {
             map.serialize_entry("instanceMatchCriteria", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.allocation_strategy {
+        if let Some(value) = &self.allocation_strategy {
             map.serialize_entry("allocationStrategy", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.create_time {
+        if let Some(value) = &self.create_time {
             map.serialize_entry(
                 "createTime",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -37,7 +37,7 @@ for crate::types::CreateCapacityReservationFleetResult {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.end_date {
+        if let Some(value) = &self.end_date {
             map.serialize_entry(
                 "endDate",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -45,16 +45,16 @@ for crate::types::CreateCapacityReservationFleetResult {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.tenancy {
+        if let Some(value) = &self.tenancy {
             map.serialize_entry("tenancy", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.fleet_capacity_reservations {
+        if let Some(value) = &self.fleet_capacity_reservations {
             map.serialize_entry("fleetCapacityReservationSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             map.serialize_entry("tagSet", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -62,7 +62,7 @@ for crate::types::CreateCapacityReservationFleetResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -74,7 +74,7 @@ for crate::types::CreateCapacityReservationFleetResult {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "capacityReservationFleetId" => {
                 self.capacity_reservation_fleet_id = map.next_value()?;
@@ -127,14 +127,14 @@ for crate::types::CreateCapacityReservationFleetResult {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::CreateCapacityReservationFleetResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

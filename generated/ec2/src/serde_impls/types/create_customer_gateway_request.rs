@@ -7,42 +7,42 @@ for crate::types::CreateCustomerGatewayRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.bgp_asn {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.bgp_asn {
             map.serialize_entry("BgpAsn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.public_ip {
+        if let Some(value) = &self.public_ip {
             map.serialize_entry("PublicIp", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.certificate_arn {
+        if let Some(value) = &self.certificate_arn {
             map.serialize_entry("CertificateArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.type_ {
+        if let Some(value) = &self.type_ {
             map.serialize_entry("Type", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+        if let Some(value) = &self.tag_specifications {
             map.serialize_entry("TagSpecification", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.device_name {
+        if let Some(value) = &self.device_name {
             map.serialize_entry("DeviceName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ip_address {
+        if let Some(value) = &self.ip_address {
             map.serialize_entry("IpAddress", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.bgp_asn_extended {
+        if let Some(value) = &self.bgp_asn_extended {
             map.serialize_entry("BgpAsnExtended", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             map.serialize_entry("dryRun", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::CreateCustomerGatewayRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -54,7 +54,7 @@ for crate::types::CreateCustomerGatewayRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "BgpAsn" => self.bgp_asn = map.next_value()?,
             "PublicIp" => self.public_ip = map.next_value()?,
@@ -77,14 +77,14 @@ for crate::types::CreateCustomerGatewayRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::CreateCustomerGatewayRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,27 +7,27 @@ for crate::types::CreateDefaultSubnetRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.availability_zone {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.availability_zone {
             map.serialize_entry("AvailabilityZone", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             map.serialize_entry("DryRun", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ipv6_native {
+        if let Some(value) = &self.ipv6_native {
             map.serialize_entry("Ipv6Native", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.availability_zone_id {
+        if let Some(value) = &self.availability_zone_id {
             map.serialize_entry("AvailabilityZoneId", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::CreateDefaultSubnetRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -39,7 +39,7 @@ for crate::types::CreateDefaultSubnetRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "AvailabilityZone" => self.availability_zone = map.next_value()?,
             "DryRun" => self.dry_run = map.next_value()?,
@@ -49,14 +49,14 @@ for crate::types::CreateDefaultSubnetRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::CreateDefaultSubnetRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

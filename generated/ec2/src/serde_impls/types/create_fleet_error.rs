@@ -6,27 +6,27 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::CreateFlee
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.launch_template_and_overrides {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.launch_template_and_overrides {
             map.serialize_entry("launchTemplateAndOverrides", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.lifecycle {
+        if let Some(value) = &self.lifecycle {
             map.serialize_entry("lifecycle", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.error_code {
+        if let Some(value) = &self.error_code {
             map.serialize_entry("errorCode", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.error_message {
+        if let Some(value) = &self.error_message {
             map.serialize_entry("errorMessage", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::CreateFleetError {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -38,7 +38,7 @@ for crate::types::CreateFleetError {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "launchTemplateAndOverrides" => {
                 self.launch_template_and_overrides = map.next_value()?;
@@ -50,13 +50,13 @@ for crate::types::CreateFleetError {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::CreateFleetError {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

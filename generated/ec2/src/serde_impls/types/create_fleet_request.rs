@@ -7,42 +7,38 @@ for crate::types::CreateFleetRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.dry_run {
             map.serialize_entry("DryRun", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
+        if let Some(value) = &self.client_token {
             map.serialize_entry("ClientToken", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.spot_options {
+        if let Some(value) = &self.spot_options {
             map.serialize_entry("SpotOptions", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.on_demand_options {
+        if let Some(value) = &self.on_demand_options {
             map.serialize_entry("OnDemandOptions", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.reserved_capacity_options {
+        if let Some(value) = &self.reserved_capacity_options {
             map.serialize_entry("ReservedCapacityOptions", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .excess_capacity_termination_policy
-        {
+        if let Some(value) = &self.excess_capacity_termination_policy {
             map.serialize_entry("ExcessCapacityTerminationPolicy", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.launch_template_configs {
+        if let Some(value) = &self.launch_template_configs {
             map.serialize_entry("LaunchTemplateConfigs", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.target_capacity_specification {
+        if let Some(value) = &self.target_capacity_specification {
             map.serialize_entry("TargetCapacitySpecification", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .terminate_instances_with_expiration
-        {
+        if let Some(value) = &self.terminate_instances_with_expiration {
             map.serialize_entry("TerminateInstancesWithExpiration", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.type_ {
+        if let Some(value) = &self.type_ {
             map.serialize_entry("Type", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.valid_from {
+        if let Some(value) = &self.valid_from {
             map.serialize_entry(
                 "ValidFrom",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -50,7 +46,7 @@ for crate::types::CreateFleetRequest {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.valid_until {
+        if let Some(value) = &self.valid_until {
             map.serialize_entry(
                 "ValidUntil",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -58,23 +54,23 @@ for crate::types::CreateFleetRequest {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.replace_unhealthy_instances {
+        if let Some(value) = &self.replace_unhealthy_instances {
             map.serialize_entry("ReplaceUnhealthyInstances", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+        if let Some(value) = &self.tag_specifications {
             map.serialize_entry("TagSpecification", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.context {
+        if let Some(value) = &self.context {
             map.serialize_entry("Context", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::CreateFleetRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -86,7 +82,7 @@ for crate::types::CreateFleetRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "DryRun" => self.dry_run = map.next_value()?,
             "ClientToken" => self.client_token = map.next_value()?,
@@ -149,14 +145,14 @@ for crate::types::CreateFleetRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::CreateFleetRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,60 +7,60 @@ for crate::types::CreateFlowLogsRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.dry_run {
             map.serialize_entry("DryRun", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
+        if let Some(value) = &self.client_token {
             map.serialize_entry("ClientToken", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.deliver_logs_permission_arn {
+        if let Some(value) = &self.deliver_logs_permission_arn {
             map.serialize_entry("DeliverLogsPermissionArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.deliver_cross_account_role {
+        if let Some(value) = &self.deliver_cross_account_role {
             map.serialize_entry("DeliverCrossAccountRole", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.log_group_name {
+        if let Some(value) = &self.log_group_name {
             map.serialize_entry("LogGroupName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.resource_ids {
+        if let Some(value) = &self.resource_ids {
             map.serialize_entry("ResourceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.resource_type {
+        if let Some(value) = &self.resource_type {
             map.serialize_entry("ResourceType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.traffic_type {
+        if let Some(value) = &self.traffic_type {
             map.serialize_entry("TrafficType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.log_destination_type {
+        if let Some(value) = &self.log_destination_type {
             map.serialize_entry("LogDestinationType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.log_destination {
+        if let Some(value) = &self.log_destination {
             map.serialize_entry("LogDestination", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.log_format {
+        if let Some(value) = &self.log_format {
             map.serialize_entry("LogFormat", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+        if let Some(value) = &self.tag_specifications {
             map.serialize_entry("TagSpecification", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.max_aggregation_interval {
+        if let Some(value) = &self.max_aggregation_interval {
             map.serialize_entry("MaxAggregationInterval", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.destination_options {
+        if let Some(value) = &self.destination_options {
             map.serialize_entry("DestinationOptions", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tag_field_specifications {
+        if let Some(value) = &self.tag_field_specifications {
             map.serialize_entry("TagFieldSpecification", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::CreateFlowLogsRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -72,7 +72,7 @@ for crate::types::CreateFlowLogsRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "DryRun" => self.dry_run = map.next_value()?,
             "ClientToken" => self.client_token = map.next_value()?,
@@ -113,14 +113,14 @@ for crate::types::CreateFlowLogsRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::CreateFlowLogsRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

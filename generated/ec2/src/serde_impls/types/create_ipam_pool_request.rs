@@ -7,68 +7,66 @@ for crate::types::CreateIpamPoolRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.dry_run {
             map.serialize_entry("DryRun", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ipam_scope_id {
+        if let Some(value) = &self.ipam_scope_id {
             map.serialize_entry("IpamScopeId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.locale {
+        if let Some(value) = &self.locale {
             map.serialize_entry("Locale", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.source_ipam_pool_id {
+        if let Some(value) = &self.source_ipam_pool_id {
             map.serialize_entry("SourceIpamPoolId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.description {
+        if let Some(value) = &self.description {
             map.serialize_entry("Description", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.address_family {
+        if let Some(value) = &self.address_family {
             map.serialize_entry("AddressFamily", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.auto_import {
+        if let Some(value) = &self.auto_import {
             map.serialize_entry("AutoImport", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.publicly_advertisable {
+        if let Some(value) = &self.publicly_advertisable {
             map.serialize_entry("PubliclyAdvertisable", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.allocation_min_netmask_length {
+        if let Some(value) = &self.allocation_min_netmask_length {
             map.serialize_entry("AllocationMinNetmaskLength", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.allocation_max_netmask_length {
+        if let Some(value) = &self.allocation_max_netmask_length {
             map.serialize_entry("AllocationMaxNetmaskLength", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .allocation_default_netmask_length
-        {
+        if let Some(value) = &self.allocation_default_netmask_length {
             map.serialize_entry("AllocationDefaultNetmaskLength", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.allocation_resource_tags {
+        if let Some(value) = &self.allocation_resource_tags {
             map.serialize_entry("AllocationResourceTag", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+        if let Some(value) = &self.tag_specifications {
             map.serialize_entry("TagSpecification", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
+        if let Some(value) = &self.client_token {
             map.serialize_entry("ClientToken", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.aws_service {
+        if let Some(value) = &self.aws_service {
             map.serialize_entry("AwsService", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.public_ip_source {
+        if let Some(value) = &self.public_ip_source {
             map.serialize_entry("PublicIpSource", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.source_resource {
+        if let Some(value) = &self.source_resource {
             map.serialize_entry("SourceResource", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::CreateIpamPoolRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -80,7 +78,7 @@ for crate::types::CreateIpamPoolRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "DryRun" => self.dry_run = map.next_value()?,
             "IpamScopeId" => self.ipam_scope_id = map.next_value()?,
@@ -125,14 +123,14 @@ for crate::types::CreateIpamPoolRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::CreateIpamPoolRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,32 +7,32 @@ for crate::types::CreateLaunchTemplateVersionRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.dry_run {
             map.serialize_entry("DryRun", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
+        if let Some(value) = &self.client_token {
             map.serialize_entry("ClientToken", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.launch_template_id {
+        if let Some(value) = &self.launch_template_id {
             map.serialize_entry("LaunchTemplateId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.launch_template_name {
+        if let Some(value) = &self.launch_template_name {
             map.serialize_entry("LaunchTemplateName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.source_version {
+        if let Some(value) = &self.source_version {
             map.serialize_entry("SourceVersion", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.version_description {
+        if let Some(value) = &self.version_description {
             map.serialize_entry("VersionDescription", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.launch_template_data {
+        if let Some(value) = &self.launch_template_data {
             map.serialize_entry("LaunchTemplateData", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.resolve_alias {
+        if let Some(value) = &self.resolve_alias {
             map.serialize_entry("ResolveAlias", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -40,7 +40,7 @@ for crate::types::CreateLaunchTemplateVersionRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -52,7 +52,7 @@ for crate::types::CreateLaunchTemplateVersionRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "DryRun" => self.dry_run = map.next_value()?,
             "ClientToken" => self.client_token = map.next_value()?,
@@ -66,14 +66,14 @@ for crate::types::CreateLaunchTemplateVersionRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::CreateLaunchTemplateVersionRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,8 +7,8 @@ for crate::types::CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationRe
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self
             .local_gateway_route_table_virtual_interface_group_association
         {
             map.serialize_entry(
@@ -16,7 +16,7 @@ for crate::types::CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationRe
                 value,
             )?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -24,7 +24,7 @@ for crate::types::CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationRe
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -36,7 +36,7 @@ for crate::types::CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationRe
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "localGatewayRouteTableVirtualInterfaceGroupAssociation" => {
                 self.local_gateway_route_table_virtual_interface_group_association = map
@@ -46,14 +46,14 @@ for crate::types::CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationRe
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,37 +7,35 @@ for crate::types::CreateLocalGatewayVirtualInterfaceRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self
-            .local_gateway_virtual_interface_group_id
-        {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.local_gateway_virtual_interface_group_id {
             map.serialize_entry("LocalGatewayVirtualInterfaceGroupId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.outpost_lag_id {
+        if let Some(value) = &self.outpost_lag_id {
             map.serialize_entry("OutpostLagId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.vlan {
+        if let Some(value) = &self.vlan {
             map.serialize_entry("Vlan", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.local_address {
+        if let Some(value) = &self.local_address {
             map.serialize_entry("LocalAddress", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.peer_address {
+        if let Some(value) = &self.peer_address {
             map.serialize_entry("PeerAddress", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.peer_bgp_asn {
+        if let Some(value) = &self.peer_bgp_asn {
             map.serialize_entry("PeerBgpAsn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+        if let Some(value) = &self.tag_specifications {
             map.serialize_entry("TagSpecification", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             map.serialize_entry("DryRun", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.peer_bgp_asn_extended {
+        if let Some(value) = &self.peer_bgp_asn_extended {
             map.serialize_entry("PeerBgpAsnExtended", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -45,7 +43,7 @@ for crate::types::CreateLocalGatewayVirtualInterfaceRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -57,7 +55,7 @@ for crate::types::CreateLocalGatewayVirtualInterfaceRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "LocalGatewayVirtualInterfaceGroupId" => {
                 self.local_gateway_virtual_interface_group_id = map.next_value()?;
@@ -82,14 +80,14 @@ for crate::types::CreateLocalGatewayVirtualInterfaceRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::CreateLocalGatewayVirtualInterfaceRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

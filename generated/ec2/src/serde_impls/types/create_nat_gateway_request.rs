@@ -7,57 +7,54 @@ for crate::types::CreateNatGatewayRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.availability_mode {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.availability_mode {
             map.serialize_entry("AvailabilityMode", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.allocation_id {
+        if let Some(value) = &self.allocation_id {
             map.serialize_entry("AllocationId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
+        if let Some(value) = &self.client_token {
             map.serialize_entry("ClientToken", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             map.serialize_entry("DryRun", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.subnet_id {
+        if let Some(value) = &self.subnet_id {
             map.serialize_entry("SubnetId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.vpc_id {
+        if let Some(value) = &self.vpc_id {
             map.serialize_entry("VpcId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.availability_zone_addresses {
+        if let Some(value) = &self.availability_zone_addresses {
             map.serialize_entry("AvailabilityZoneAddress", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+        if let Some(value) = &self.tag_specifications {
             map.serialize_entry("TagSpecification", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.connectivity_type {
+        if let Some(value) = &self.connectivity_type {
             map.serialize_entry("ConnectivityType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.private_ip_address {
+        if let Some(value) = &self.private_ip_address {
             map.serialize_entry("PrivateIpAddress", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.secondary_allocation_ids {
+        if let Some(value) = &self.secondary_allocation_ids {
             map.serialize_entry("SecondaryAllocationId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.secondary_private_ip_addresses
-        {
+        if let Some(value) = &self.secondary_private_ip_addresses {
             map.serialize_entry("SecondaryPrivateIpAddress", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .secondary_private_ip_address_count
-        {
+        if let Some(value) = &self.secondary_private_ip_address_count {
             map.serialize_entry("SecondaryPrivateIpAddressCount", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::CreateNatGatewayRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -69,7 +66,7 @@ for crate::types::CreateNatGatewayRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "AvailabilityMode" => self.availability_mode = map.next_value()?,
             "AllocationId" => self.allocation_id = map.next_value()?,
@@ -108,14 +105,14 @@ for crate::types::CreateNatGatewayRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::CreateNatGatewayRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

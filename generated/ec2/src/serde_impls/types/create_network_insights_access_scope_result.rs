@@ -7,16 +7,14 @@ for crate::types::CreateNetworkInsightsAccessScopeResult {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.network_insights_access_scope {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.network_insights_access_scope {
             map.serialize_entry("networkInsightsAccessScope", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .network_insights_access_scope_content
-        {
+        if let Some(value) = &self.network_insights_access_scope_content {
             map.serialize_entry("networkInsightsAccessScopeContent", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -24,7 +22,7 @@ for crate::types::CreateNetworkInsightsAccessScopeResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -36,7 +34,7 @@ for crate::types::CreateNetworkInsightsAccessScopeResult {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "networkInsightsAccessScope" => {
                 self.network_insights_access_scope = map.next_value()?;
@@ -48,14 +46,14 @@ for crate::types::CreateNetworkInsightsAccessScopeResult {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::CreateNetworkInsightsAccessScopeResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,41 +7,41 @@ for crate::types::CreateNetworkInsightsPathRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.source_ip {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.source_ip {
             map.serialize_entry("SourceIp", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.destination_ip {
+        if let Some(value) = &self.destination_ip {
             map.serialize_entry("DestinationIp", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.source {
+        if let Some(value) = &self.source {
             map.serialize_entry("Source", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.destination {
+        if let Some(value) = &self.destination {
             map.serialize_entry("Destination", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.protocol {
+        if let Some(value) = &self.protocol {
             map.serialize_entry("Protocol", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.destination_port {
+        if let Some(value) = &self.destination_port {
             map.serialize_entry("DestinationPort", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+        if let Some(value) = &self.tag_specifications {
             map.serialize_entry("TagSpecification", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             map.serialize_entry("DryRun", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
+        if let Some(value) = &self.client_token {
             map.serialize_entry("ClientToken", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.filter_at_source {
+        if let Some(value) = &self.filter_at_source {
             map.serialize_entry("FilterAtSource", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.filter_at_destination {
+        if let Some(value) = &self.filter_at_destination {
             map.serialize_entry("FilterAtDestination", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -49,7 +49,7 @@ for crate::types::CreateNetworkInsightsPathRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -61,7 +61,7 @@ for crate::types::CreateNetworkInsightsPathRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "SourceIp" => self.source_ip = map.next_value()?,
             "DestinationIp" => self.destination_ip = map.next_value()?,
@@ -86,14 +86,14 @@ for crate::types::CreateNetworkInsightsPathRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::CreateNetworkInsightsPathRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

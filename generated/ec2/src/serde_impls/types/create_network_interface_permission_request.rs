@@ -7,23 +7,23 @@ for crate::types::CreateNetworkInterfacePermissionRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.network_interface_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.network_interface_id {
             map.serialize_entry("NetworkInterfaceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.aws_account_id {
+        if let Some(value) = &self.aws_account_id {
             map.serialize_entry("AwsAccountId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.aws_service {
+        if let Some(value) = &self.aws_service {
             map.serialize_entry("AwsService", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.permission {
+        if let Some(value) = &self.permission {
             map.serialize_entry("Permission", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             map.serialize_entry("DryRun", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -31,7 +31,7 @@ for crate::types::CreateNetworkInterfacePermissionRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -43,7 +43,7 @@ for crate::types::CreateNetworkInterfacePermissionRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "NetworkInterfaceId" => self.network_interface_id = map.next_value()?,
             "AwsAccountId" => self.aws_account_id = map.next_value()?,
@@ -54,14 +54,14 @@ for crate::types::CreateNetworkInterfacePermissionRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::CreateNetworkInterfacePermissionRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

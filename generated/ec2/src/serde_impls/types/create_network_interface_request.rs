@@ -7,76 +7,72 @@ for crate::types::CreateNetworkInterfaceRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.ipv4_prefixes {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.ipv4_prefixes {
             map.serialize_entry("Ipv4Prefix", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ipv4_prefix_count {
+        if let Some(value) = &self.ipv4_prefix_count {
             map.serialize_entry("Ipv4PrefixCount", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ipv6_prefixes {
+        if let Some(value) = &self.ipv6_prefixes {
             map.serialize_entry("Ipv6Prefix", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ipv6_prefix_count {
+        if let Some(value) = &self.ipv6_prefix_count {
             map.serialize_entry("Ipv6PrefixCount", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.interface_type {
+        if let Some(value) = &self.interface_type {
             map.serialize_entry("InterfaceType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+        if let Some(value) = &self.tag_specifications {
             map.serialize_entry("TagSpecification", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
+        if let Some(value) = &self.client_token {
             map.serialize_entry("ClientToken", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.enable_primary_ipv6 {
+        if let Some(value) = &self.enable_primary_ipv6 {
             map.serialize_entry("EnablePrimaryIpv6", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .connection_tracking_specification
-        {
+        if let Some(value) = &self.connection_tracking_specification {
             map.serialize_entry("ConnectionTrackingSpecification", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.operator {
+        if let Some(value) = &self.operator {
             map.serialize_entry("Operator", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.subnet_id {
+        if let Some(value) = &self.subnet_id {
             map.serialize_entry("subnetId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.description {
+        if let Some(value) = &self.description {
             map.serialize_entry("description", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.private_ip_address {
+        if let Some(value) = &self.private_ip_address {
             map.serialize_entry("privateIpAddress", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.groups {
+        if let Some(value) = &self.groups {
             map.serialize_entry("SecurityGroupId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.private_ip_addresses {
+        if let Some(value) = &self.private_ip_addresses {
             map.serialize_entry("privateIpAddresses", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .secondary_private_ip_address_count
-        {
+        if let Some(value) = &self.secondary_private_ip_address_count {
             map.serialize_entry("secondaryPrivateIpAddressCount", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ipv6_addresses {
+        if let Some(value) = &self.ipv6_addresses {
             map.serialize_entry("ipv6Addresses", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ipv6_address_count {
+        if let Some(value) = &self.ipv6_address_count {
             map.serialize_entry("ipv6AddressCount", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             map.serialize_entry("dryRun", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::CreateNetworkInterfaceRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -88,7 +84,7 @@ for crate::types::CreateNetworkInterfaceRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "Ipv4Prefix" => {
                 self.ipv4_prefixes = map
@@ -157,14 +153,14 @@ for crate::types::CreateNetworkInterfaceRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::CreateNetworkInterfaceRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,42 +7,42 @@ for crate::types::CreatePlacementGroupRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.partition_count {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.partition_count {
             map.serialize_entry("PartitionCount", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+        if let Some(value) = &self.tag_specifications {
             map.serialize_entry("TagSpecification", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.spread_level {
+        if let Some(value) = &self.spread_level {
             map.serialize_entry("SpreadLevel", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.linked_group_id {
+        if let Some(value) = &self.linked_group_id {
             map.serialize_entry("LinkedGroupId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.operator {
+        if let Some(value) = &self.operator {
             map.serialize_entry("Operator", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.parent_group_id {
+        if let Some(value) = &self.parent_group_id {
             map.serialize_entry("ParentGroupId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             map.serialize_entry("dryRun", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.group_name {
+        if let Some(value) = &self.group_name {
             map.serialize_entry("groupName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.strategy {
+        if let Some(value) = &self.strategy {
             map.serialize_entry("strategy", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::CreatePlacementGroupRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -54,7 +54,7 @@ for crate::types::CreatePlacementGroupRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "PartitionCount" => self.partition_count = map.next_value()?,
             "TagSpecification" => {
@@ -77,14 +77,14 @@ for crate::types::CreatePlacementGroupRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::CreatePlacementGroupRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

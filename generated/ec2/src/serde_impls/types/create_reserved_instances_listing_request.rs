@@ -7,20 +7,20 @@ for crate::types::CreateReservedInstancesListingRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.reserved_instances_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.reserved_instances_id {
             map.serialize_entry("reservedInstancesId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.instance_count {
+        if let Some(value) = &self.instance_count {
             map.serialize_entry("instanceCount", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.price_schedules {
+        if let Some(value) = &self.price_schedules {
             map.serialize_entry("priceSchedules", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
+        if let Some(value) = &self.client_token {
             map.serialize_entry("clientToken", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -28,7 +28,7 @@ for crate::types::CreateReservedInstancesListingRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -40,7 +40,7 @@ for crate::types::CreateReservedInstancesListingRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "reservedInstancesId" => self.reserved_instances_id = map.next_value()?,
             "instanceCount" => self.instance_count = map.next_value()?,
@@ -58,14 +58,14 @@ for crate::types::CreateReservedInstancesListingRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::CreateReservedInstancesListingRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,30 +7,30 @@ for crate::types::CreateRouteServerPeerRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.route_server_endpoint_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.route_server_endpoint_id {
             map.serialize_entry("RouteServerEndpointId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.peer_address {
+        if let Some(value) = &self.peer_address {
             map.serialize_entry("PeerAddress", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.bgp_options {
+        if let Some(value) = &self.bgp_options {
             map.serialize_entry("BgpOptions", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             map.serialize_entry("DryRun", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+        if let Some(value) = &self.tag_specifications {
             map.serialize_entry("TagSpecification", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::CreateRouteServerPeerRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -42,7 +42,7 @@ for crate::types::CreateRouteServerPeerRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "RouteServerEndpointId" => self.route_server_endpoint_id = map.next_value()?,
             "PeerAddress" => self.peer_address = map.next_value()?,
@@ -61,14 +61,14 @@ for crate::types::CreateRouteServerPeerRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::CreateRouteServerPeerRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

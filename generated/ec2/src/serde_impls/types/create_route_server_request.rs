@@ -7,36 +7,36 @@ for crate::types::CreateRouteServerRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.amazon_side_asn {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.amazon_side_asn {
             map.serialize_entry("AmazonSideAsn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
+        if let Some(value) = &self.client_token {
             map.serialize_entry("ClientToken", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             map.serialize_entry("DryRun", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.persist_routes {
+        if let Some(value) = &self.persist_routes {
             map.serialize_entry("PersistRoutes", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.persist_routes_duration {
+        if let Some(value) = &self.persist_routes_duration {
             map.serialize_entry("PersistRoutesDuration", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.sns_notifications_enabled {
+        if let Some(value) = &self.sns_notifications_enabled {
             map.serialize_entry("SnsNotificationsEnabled", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+        if let Some(value) = &self.tag_specifications {
             map.serialize_entry("TagSpecification", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::CreateRouteServerRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -48,7 +48,7 @@ for crate::types::CreateRouteServerRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "AmazonSideAsn" => self.amazon_side_asn = map.next_value()?,
             "ClientToken" => self.client_token = map.next_value()?,
@@ -71,14 +71,14 @@ for crate::types::CreateRouteServerRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::CreateRouteServerRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

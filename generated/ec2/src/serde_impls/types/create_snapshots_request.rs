@@ -7,36 +7,36 @@ for crate::types::CreateSnapshotsRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.description {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.description {
             map.serialize_entry("Description", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.instance_specification {
+        if let Some(value) = &self.instance_specification {
             map.serialize_entry("InstanceSpecification", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.outpost_arn {
+        if let Some(value) = &self.outpost_arn {
             map.serialize_entry("OutpostArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+        if let Some(value) = &self.tag_specifications {
             map.serialize_entry("TagSpecification", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             map.serialize_entry("DryRun", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.copy_tags_from_source {
+        if let Some(value) = &self.copy_tags_from_source {
             map.serialize_entry("CopyTagsFromSource", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.location {
+        if let Some(value) = &self.location {
             map.serialize_entry("Location", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::CreateSnapshotsRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -48,7 +48,7 @@ for crate::types::CreateSnapshotsRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "Description" => self.description = map.next_value()?,
             "InstanceSpecification" => self.instance_specification = map.next_value()?,
@@ -69,14 +69,14 @@ for crate::types::CreateSnapshotsRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::CreateSnapshotsRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,27 +7,27 @@ for crate::types::CreateStoreImageTaskRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.image_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.image_id {
             map.serialize_entry("ImageId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.bucket {
+        if let Some(value) = &self.bucket {
             map.serialize_entry("Bucket", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.s3_object_tags {
+        if let Some(value) = &self.s3_object_tags {
             map.serialize_entry("S3ObjectTag", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             map.serialize_entry("DryRun", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::CreateStoreImageTaskRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -39,7 +39,7 @@ for crate::types::CreateStoreImageTaskRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "ImageId" => self.image_id = map.next_value()?,
             "Bucket" => self.bucket = map.next_value()?,
@@ -57,14 +57,14 @@ for crate::types::CreateStoreImageTaskRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::CreateStoreImageTaskRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

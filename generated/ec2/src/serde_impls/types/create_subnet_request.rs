@@ -7,54 +7,54 @@ for crate::types::CreateSubnetRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.tag_specifications {
             map.serialize_entry("TagSpecification", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.availability_zone {
+        if let Some(value) = &self.availability_zone {
             map.serialize_entry("AvailabilityZone", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.availability_zone_id {
+        if let Some(value) = &self.availability_zone_id {
             map.serialize_entry("AvailabilityZoneId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.cidr_block {
+        if let Some(value) = &self.cidr_block {
             map.serialize_entry("CidrBlock", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ipv6_cidr_block {
+        if let Some(value) = &self.ipv6_cidr_block {
             map.serialize_entry("Ipv6CidrBlock", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.outpost_arn {
+        if let Some(value) = &self.outpost_arn {
             map.serialize_entry("OutpostArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.vpc_id {
+        if let Some(value) = &self.vpc_id {
             map.serialize_entry("VpcId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ipv6_native {
+        if let Some(value) = &self.ipv6_native {
             map.serialize_entry("Ipv6Native", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ipv4_ipam_pool_id {
+        if let Some(value) = &self.ipv4_ipam_pool_id {
             map.serialize_entry("Ipv4IpamPoolId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ipv4_netmask_length {
+        if let Some(value) = &self.ipv4_netmask_length {
             map.serialize_entry("Ipv4NetmaskLength", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ipv6_ipam_pool_id {
+        if let Some(value) = &self.ipv6_ipam_pool_id {
             map.serialize_entry("Ipv6IpamPoolId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ipv6_netmask_length {
+        if let Some(value) = &self.ipv6_netmask_length {
             map.serialize_entry("Ipv6NetmaskLength", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             map.serialize_entry("dryRun", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::CreateSubnetRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -66,7 +66,7 @@ for crate::types::CreateSubnetRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "TagSpecification" => {
                 self.tag_specifications = map
@@ -93,14 +93,14 @@ for crate::types::CreateSubnetRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::CreateSubnetRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

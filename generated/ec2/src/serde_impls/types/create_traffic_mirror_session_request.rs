@@ -7,38 +7,38 @@ for crate::types::CreateTrafficMirrorSessionRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.network_interface_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.network_interface_id {
             map.serialize_entry("NetworkInterfaceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.traffic_mirror_target_id {
+        if let Some(value) = &self.traffic_mirror_target_id {
             map.serialize_entry("TrafficMirrorTargetId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.traffic_mirror_filter_id {
+        if let Some(value) = &self.traffic_mirror_filter_id {
             map.serialize_entry("TrafficMirrorFilterId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.packet_length {
+        if let Some(value) = &self.packet_length {
             map.serialize_entry("PacketLength", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.session_number {
+        if let Some(value) = &self.session_number {
             map.serialize_entry("SessionNumber", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.virtual_network_id {
+        if let Some(value) = &self.virtual_network_id {
             map.serialize_entry("VirtualNetworkId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.description {
+        if let Some(value) = &self.description {
             map.serialize_entry("Description", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+        if let Some(value) = &self.tag_specifications {
             map.serialize_entry("TagSpecification", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             map.serialize_entry("DryRun", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
+        if let Some(value) = &self.client_token {
             map.serialize_entry("ClientToken", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -46,7 +46,7 @@ for crate::types::CreateTrafficMirrorSessionRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -58,7 +58,7 @@ for crate::types::CreateTrafficMirrorSessionRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "NetworkInterfaceId" => self.network_interface_id = map.next_value()?,
             "TrafficMirrorTargetId" => self.traffic_mirror_target_id = map.next_value()?,
@@ -82,14 +82,14 @@ for crate::types::CreateTrafficMirrorSessionRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::CreateTrafficMirrorSessionRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,31 +7,29 @@ for crate::types::CreateTrafficMirrorTargetRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.network_interface_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.network_interface_id {
             map.serialize_entry("NetworkInterfaceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.network_load_balancer_arn {
+        if let Some(value) = &self.network_load_balancer_arn {
             map.serialize_entry("NetworkLoadBalancerArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.description {
+        if let Some(value) = &self.description {
             map.serialize_entry("Description", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+        if let Some(value) = &self.tag_specifications {
             map.serialize_entry("TagSpecification", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             map.serialize_entry("DryRun", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
+        if let Some(value) = &self.client_token {
             map.serialize_entry("ClientToken", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .gateway_load_balancer_endpoint_id
-        {
+        if let Some(value) = &self.gateway_load_balancer_endpoint_id {
             map.serialize_entry("GatewayLoadBalancerEndpointId", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -39,7 +37,7 @@ for crate::types::CreateTrafficMirrorTargetRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -51,7 +49,7 @@ for crate::types::CreateTrafficMirrorTargetRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "NetworkInterfaceId" => self.network_interface_id = map.next_value()?,
             "NetworkLoadBalancerArn" => {
@@ -76,14 +74,14 @@ for crate::types::CreateTrafficMirrorTargetRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::CreateTrafficMirrorTargetRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

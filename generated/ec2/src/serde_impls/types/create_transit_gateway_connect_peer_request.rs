@@ -7,29 +7,29 @@ for crate::types::CreateTransitGatewayConnectPeerRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.transit_gateway_attachment_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.transit_gateway_attachment_id {
             map.serialize_entry("TransitGatewayAttachmentId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.transit_gateway_address {
+        if let Some(value) = &self.transit_gateway_address {
             map.serialize_entry("TransitGatewayAddress", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.peer_address {
+        if let Some(value) = &self.peer_address {
             map.serialize_entry("PeerAddress", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.bgp_options {
+        if let Some(value) = &self.bgp_options {
             map.serialize_entry("BgpOptions", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.inside_cidr_blocks {
+        if let Some(value) = &self.inside_cidr_blocks {
             map.serialize_entry("InsideCidrBlocks", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+        if let Some(value) = &self.tag_specifications {
             map.serialize_entry("TagSpecification", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             map.serialize_entry("DryRun", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -37,7 +37,7 @@ for crate::types::CreateTransitGatewayConnectPeerRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -49,7 +49,7 @@ for crate::types::CreateTransitGatewayConnectPeerRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "TransitGatewayAttachmentId" => {
                 self.transit_gateway_attachment_id = map.next_value()?;
@@ -72,14 +72,14 @@ for crate::types::CreateTransitGatewayConnectPeerRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::CreateTransitGatewayConnectPeerRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

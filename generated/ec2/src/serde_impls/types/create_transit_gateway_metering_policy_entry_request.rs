@@ -7,57 +7,47 @@ for crate::types::CreateTransitGatewayMeteringPolicyEntryRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self
-            .transit_gateway_metering_policy_id
-        {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.transit_gateway_metering_policy_id {
             map.serialize_entry("TransitGatewayMeteringPolicyId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.policy_rule_number {
+        if let Some(value) = &self.policy_rule_number {
             map.serialize_entry("PolicyRuleNumber", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .source_transit_gateway_attachment_id
-        {
+        if let Some(value) = &self.source_transit_gateway_attachment_id {
             map.serialize_entry("SourceTransitGatewayAttachmentId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .source_transit_gateway_attachment_type
-        {
+        if let Some(value) = &self.source_transit_gateway_attachment_type {
             map.serialize_entry("SourceTransitGatewayAttachmentType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.source_cidr_block {
+        if let Some(value) = &self.source_cidr_block {
             map.serialize_entry("SourceCidrBlock", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.source_port_range {
+        if let Some(value) = &self.source_port_range {
             map.serialize_entry("SourcePortRange", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .destination_transit_gateway_attachment_id
-        {
+        if let Some(value) = &self.destination_transit_gateway_attachment_id {
             map.serialize_entry("DestinationTransitGatewayAttachmentId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .destination_transit_gateway_attachment_type
-        {
+        if let Some(value) = &self.destination_transit_gateway_attachment_type {
             map.serialize_entry("DestinationTransitGatewayAttachmentType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.destination_cidr_block {
+        if let Some(value) = &self.destination_cidr_block {
             map.serialize_entry("DestinationCidrBlock", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.destination_port_range {
+        if let Some(value) = &self.destination_port_range {
             map.serialize_entry("DestinationPortRange", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.protocol {
+        if let Some(value) = &self.protocol {
             map.serialize_entry("Protocol", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.metered_account {
+        if let Some(value) = &self.metered_account {
             map.serialize_entry("MeteredAccount", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             map.serialize_entry("DryRun", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -65,7 +55,7 @@ for crate::types::CreateTransitGatewayMeteringPolicyEntryRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -77,7 +67,7 @@ for crate::types::CreateTransitGatewayMeteringPolicyEntryRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "TransitGatewayMeteringPolicyId" => {
                 self.transit_gateway_metering_policy_id = map.next_value()?;
@@ -106,14 +96,14 @@ for crate::types::CreateTransitGatewayMeteringPolicyEntryRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::CreateTransitGatewayMeteringPolicyEntryRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

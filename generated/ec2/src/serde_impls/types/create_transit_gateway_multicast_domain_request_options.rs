@@ -7,18 +7,17 @@ for crate::types::CreateTransitGatewayMulticastDomainRequestOptions {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.igmpv2_support {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.igmpv2_support {
             map.serialize_entry("Igmpv2Support", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.static_sources_support {
+        if let Some(value) = &self.static_sources_support {
             map.serialize_entry("StaticSourcesSupport", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.auto_accept_shared_associations
-        {
+        if let Some(value) = &self.auto_accept_shared_associations {
             map.serialize_entry("AutoAcceptSharedAssociations", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -26,7 +25,7 @@ for crate::types::CreateTransitGatewayMulticastDomainRequestOptions {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -38,7 +37,7 @@ for crate::types::CreateTransitGatewayMulticastDomainRequestOptions {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "Igmpv2Support" => self.igmpv2_support = map.next_value()?,
             "StaticSourcesSupport" => self.static_sources_support = map.next_value()?,
@@ -49,14 +48,14 @@ for crate::types::CreateTransitGatewayMulticastDomainRequestOptions {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::CreateTransitGatewayMulticastDomainRequestOptions {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,24 +7,23 @@ for crate::types::CreateTransitGatewayPolicyTableEntryRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.transit_gateway_policy_table_id
-        {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.transit_gateway_policy_table_id {
             map.serialize_entry("TransitGatewayPolicyTableId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.policy_rule_number {
+        if let Some(value) = &self.policy_rule_number {
             map.serialize_entry("PolicyRuleNumber", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.policy_rule {
+        if let Some(value) = &self.policy_rule {
             map.serialize_entry("PolicyRule", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.target_route_table_id {
+        if let Some(value) = &self.target_route_table_id {
             map.serialize_entry("TargetRouteTableId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             map.serialize_entry("DryRun", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -32,7 +31,7 @@ for crate::types::CreateTransitGatewayPolicyTableEntryRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -44,7 +43,7 @@ for crate::types::CreateTransitGatewayPolicyTableEntryRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "TransitGatewayPolicyTableId" => {
                 self.transit_gateway_policy_table_id = map.next_value()?;
@@ -57,14 +56,14 @@ for crate::types::CreateTransitGatewayPolicyTableEntryRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::CreateTransitGatewayPolicyTableEntryRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

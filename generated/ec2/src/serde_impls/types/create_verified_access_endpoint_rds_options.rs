@@ -7,29 +7,29 @@ for crate::types::CreateVerifiedAccessEndpointRdsOptions {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.protocol {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.protocol {
             map.serialize_entry("Protocol", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.port {
+        if let Some(value) = &self.port {
             map.serialize_entry("Port", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.rds_db_instance_arn {
+        if let Some(value) = &self.rds_db_instance_arn {
             map.serialize_entry("RdsDbInstanceArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.rds_db_cluster_arn {
+        if let Some(value) = &self.rds_db_cluster_arn {
             map.serialize_entry("RdsDbClusterArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.rds_db_proxy_arn {
+        if let Some(value) = &self.rds_db_proxy_arn {
             map.serialize_entry("RdsDbProxyArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.rds_endpoint {
+        if let Some(value) = &self.rds_endpoint {
             map.serialize_entry("RdsEndpoint", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.subnet_ids {
+        if let Some(value) = &self.subnet_ids {
             map.serialize_entry("SubnetId", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -37,7 +37,7 @@ for crate::types::CreateVerifiedAccessEndpointRdsOptions {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -49,7 +49,7 @@ for crate::types::CreateVerifiedAccessEndpointRdsOptions {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "Protocol" => self.protocol = map.next_value()?,
             "Port" => self.port = map.next_value()?,
@@ -62,14 +62,14 @@ for crate::types::CreateVerifiedAccessEndpointRdsOptions {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::CreateVerifiedAccessEndpointRdsOptions {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,59 +7,59 @@ for crate::types::CreateVerifiedAccessEndpointRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.verified_access_group_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.verified_access_group_id {
             map.serialize_entry("VerifiedAccessGroupId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.endpoint_type {
+        if let Some(value) = &self.endpoint_type {
             map.serialize_entry("EndpointType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.attachment_type {
+        if let Some(value) = &self.attachment_type {
             map.serialize_entry("AttachmentType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.domain_certificate_arn {
+        if let Some(value) = &self.domain_certificate_arn {
             map.serialize_entry("DomainCertificateArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.application_domain {
+        if let Some(value) = &self.application_domain {
             map.serialize_entry("ApplicationDomain", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.endpoint_domain_prefix {
+        if let Some(value) = &self.endpoint_domain_prefix {
             map.serialize_entry("EndpointDomainPrefix", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.security_group_ids {
+        if let Some(value) = &self.security_group_ids {
             map.serialize_entry("SecurityGroupId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.load_balancer_options {
+        if let Some(value) = &self.load_balancer_options {
             map.serialize_entry("LoadBalancerOptions", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.network_interface_options {
+        if let Some(value) = &self.network_interface_options {
             map.serialize_entry("NetworkInterfaceOptions", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.description {
+        if let Some(value) = &self.description {
             map.serialize_entry("Description", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.policy_document {
+        if let Some(value) = &self.policy_document {
             map.serialize_entry("PolicyDocument", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+        if let Some(value) = &self.tag_specifications {
             map.serialize_entry("TagSpecification", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
+        if let Some(value) = &self.client_token {
             map.serialize_entry("ClientToken", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             map.serialize_entry("DryRun", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.sse_specification {
+        if let Some(value) = &self.sse_specification {
             map.serialize_entry("SseSpecification", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.rds_options {
+        if let Some(value) = &self.rds_options {
             map.serialize_entry("RdsOptions", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.cidr_options {
+        if let Some(value) = &self.cidr_options {
             map.serialize_entry("CidrOptions", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -67,7 +67,7 @@ for crate::types::CreateVerifiedAccessEndpointRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -79,7 +79,7 @@ for crate::types::CreateVerifiedAccessEndpointRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "VerifiedAccessGroupId" => self.verified_access_group_id = map.next_value()?,
             "EndpointType" => self.endpoint_type = map.next_value()?,
@@ -112,14 +112,14 @@ for crate::types::CreateVerifiedAccessEndpointRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::CreateVerifiedAccessEndpointRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

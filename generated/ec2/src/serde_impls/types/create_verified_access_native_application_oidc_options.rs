@@ -7,32 +7,32 @@ for crate::types::CreateVerifiedAccessNativeApplicationOidcOptions {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.public_signing_key_endpoint {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.public_signing_key_endpoint {
             map.serialize_entry("PublicSigningKeyEndpoint", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.issuer {
+        if let Some(value) = &self.issuer {
             map.serialize_entry("Issuer", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.authorization_endpoint {
+        if let Some(value) = &self.authorization_endpoint {
             map.serialize_entry("AuthorizationEndpoint", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.token_endpoint {
+        if let Some(value) = &self.token_endpoint {
             map.serialize_entry("TokenEndpoint", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.user_info_endpoint {
+        if let Some(value) = &self.user_info_endpoint {
             map.serialize_entry("UserInfoEndpoint", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.client_id {
+        if let Some(value) = &self.client_id {
             map.serialize_entry("ClientId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.client_secret {
+        if let Some(value) = &self.client_secret {
             map.serialize_entry("ClientSecret", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.scope {
+        if let Some(value) = &self.scope {
             map.serialize_entry("Scope", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -40,7 +40,7 @@ for crate::types::CreateVerifiedAccessNativeApplicationOidcOptions {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -52,7 +52,7 @@ for crate::types::CreateVerifiedAccessNativeApplicationOidcOptions {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "PublicSigningKeyEndpoint" => {
                 self.public_signing_key_endpoint = map.next_value()?;
@@ -68,14 +68,14 @@ for crate::types::CreateVerifiedAccessNativeApplicationOidcOptions {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::CreateVerifiedAccessNativeApplicationOidcOptions {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,45 +7,44 @@ for crate::types::CreateVerifiedAccessTrustProviderRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.trust_provider_type {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.trust_provider_type {
             map.serialize_entry("TrustProviderType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.user_trust_provider_type {
+        if let Some(value) = &self.user_trust_provider_type {
             map.serialize_entry("UserTrustProviderType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.device_trust_provider_type {
+        if let Some(value) = &self.device_trust_provider_type {
             map.serialize_entry("DeviceTrustProviderType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.oidc_options {
+        if let Some(value) = &self.oidc_options {
             map.serialize_entry("OidcOptions", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.device_options {
+        if let Some(value) = &self.device_options {
             map.serialize_entry("DeviceOptions", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.policy_reference_name {
+        if let Some(value) = &self.policy_reference_name {
             map.serialize_entry("PolicyReferenceName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.description {
+        if let Some(value) = &self.description {
             map.serialize_entry("Description", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+        if let Some(value) = &self.tag_specifications {
             map.serialize_entry("TagSpecification", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
+        if let Some(value) = &self.client_token {
             map.serialize_entry("ClientToken", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             map.serialize_entry("DryRun", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.sse_specification {
+        if let Some(value) = &self.sse_specification {
             map.serialize_entry("SseSpecification", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.native_application_oidc_options
-        {
+        if let Some(value) = &self.native_application_oidc_options {
             map.serialize_entry("NativeApplicationOidcOptions", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -53,7 +52,7 @@ for crate::types::CreateVerifiedAccessTrustProviderRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -65,7 +64,7 @@ for crate::types::CreateVerifiedAccessTrustProviderRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "TrustProviderType" => self.trust_provider_type = map.next_value()?,
             "UserTrustProviderType" => self.user_trust_provider_type = map.next_value()?,
@@ -95,14 +94,14 @@ for crate::types::CreateVerifiedAccessTrustProviderRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::CreateVerifiedAccessTrustProviderRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,63 +7,63 @@ for crate::types::CreateVolumeRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.availability_zone {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.availability_zone {
             map.serialize_entry("AvailabilityZone", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.availability_zone_id {
+        if let Some(value) = &self.availability_zone_id {
             map.serialize_entry("AvailabilityZoneId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.encrypted {
+        if let Some(value) = &self.encrypted {
             map.serialize_entry("encrypted", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.iops {
+        if let Some(value) = &self.iops {
             map.serialize_entry("Iops", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.kms_key_id {
+        if let Some(value) = &self.kms_key_id {
             map.serialize_entry("KmsKeyId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.outpost_arn {
+        if let Some(value) = &self.outpost_arn {
             map.serialize_entry("OutpostArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.size {
+        if let Some(value) = &self.size {
             map.serialize_entry("Size", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.snapshot_id {
+        if let Some(value) = &self.snapshot_id {
             map.serialize_entry("SnapshotId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.volume_type {
+        if let Some(value) = &self.volume_type {
             map.serialize_entry("VolumeType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+        if let Some(value) = &self.tag_specifications {
             map.serialize_entry("TagSpecification", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.multi_attach_enabled {
+        if let Some(value) = &self.multi_attach_enabled {
             map.serialize_entry("MultiAttachEnabled", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.throughput {
+        if let Some(value) = &self.throughput {
             map.serialize_entry("Throughput", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
+        if let Some(value) = &self.client_token {
             map.serialize_entry("ClientToken", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.volume_initialization_rate {
+        if let Some(value) = &self.volume_initialization_rate {
             map.serialize_entry("VolumeInitializationRate", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.operator {
+        if let Some(value) = &self.operator {
             map.serialize_entry("Operator", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             map.serialize_entry("dryRun", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::CreateVolumeRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -75,7 +75,7 @@ for crate::types::CreateVolumeRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "AvailabilityZone" => self.availability_zone = map.next_value()?,
             "AvailabilityZoneId" => self.availability_zone_id = map.next_value()?,
@@ -107,14 +107,14 @@ for crate::types::CreateVolumeRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::CreateVolumeRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

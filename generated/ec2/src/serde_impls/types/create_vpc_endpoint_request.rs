@@ -7,66 +7,66 @@ for crate::types::CreateVpcEndpointRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.dry_run {
             map.serialize_entry("DryRun", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.vpc_endpoint_type {
+        if let Some(value) = &self.vpc_endpoint_type {
             map.serialize_entry("VpcEndpointType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.vpc_id {
+        if let Some(value) = &self.vpc_id {
             map.serialize_entry("VpcId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.service_name {
+        if let Some(value) = &self.service_name {
             map.serialize_entry("ServiceName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.policy_document {
+        if let Some(value) = &self.policy_document {
             map.serialize_entry("PolicyDocument", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.route_table_ids {
+        if let Some(value) = &self.route_table_ids {
             map.serialize_entry("RouteTableId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.subnet_ids {
+        if let Some(value) = &self.subnet_ids {
             map.serialize_entry("SubnetId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.security_group_ids {
+        if let Some(value) = &self.security_group_ids {
             map.serialize_entry("SecurityGroupId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ip_address_type {
+        if let Some(value) = &self.ip_address_type {
             map.serialize_entry("IpAddressType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.dns_options {
+        if let Some(value) = &self.dns_options {
             map.serialize_entry("DnsOptions", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
+        if let Some(value) = &self.client_token {
             map.serialize_entry("ClientToken", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.private_dns_enabled {
+        if let Some(value) = &self.private_dns_enabled {
             map.serialize_entry("PrivateDnsEnabled", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+        if let Some(value) = &self.tag_specifications {
             map.serialize_entry("TagSpecification", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.subnet_configurations {
+        if let Some(value) = &self.subnet_configurations {
             map.serialize_entry("SubnetConfiguration", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.service_network_arn {
+        if let Some(value) = &self.service_network_arn {
             map.serialize_entry("ServiceNetworkArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.resource_configuration_arn {
+        if let Some(value) = &self.resource_configuration_arn {
             map.serialize_entry("ResourceConfigurationArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.service_region {
+        if let Some(value) = &self.service_region {
             map.serialize_entry("ServiceRegion", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::CreateVpcEndpointRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -78,7 +78,7 @@ for crate::types::CreateVpcEndpointRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "DryRun" => self.dry_run = map.next_value()?,
             "VpcEndpointType" => self.vpc_endpoint_type = map.next_value()?,
@@ -119,14 +119,14 @@ for crate::types::CreateVpcEndpointRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::CreateVpcEndpointRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

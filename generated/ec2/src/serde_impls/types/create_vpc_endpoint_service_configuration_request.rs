@@ -7,35 +7,35 @@ for crate::types::CreateVpcEndpointServiceConfigurationRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.dry_run {
             map.serialize_entry("DryRun", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.acceptance_required {
+        if let Some(value) = &self.acceptance_required {
             map.serialize_entry("AcceptanceRequired", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.private_dns_name {
+        if let Some(value) = &self.private_dns_name {
             map.serialize_entry("PrivateDnsName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.network_load_balancer_arns {
+        if let Some(value) = &self.network_load_balancer_arns {
             map.serialize_entry("NetworkLoadBalancerArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.gateway_load_balancer_arns {
+        if let Some(value) = &self.gateway_load_balancer_arns {
             map.serialize_entry("GatewayLoadBalancerArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.supported_ip_address_types {
+        if let Some(value) = &self.supported_ip_address_types {
             map.serialize_entry("SupportedIpAddressType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.supported_regions {
+        if let Some(value) = &self.supported_regions {
             map.serialize_entry("SupportedRegion", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
+        if let Some(value) = &self.client_token {
             map.serialize_entry("ClientToken", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+        if let Some(value) = &self.tag_specifications {
             map.serialize_entry("TagSpecification", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -43,7 +43,7 @@ for crate::types::CreateVpcEndpointServiceConfigurationRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -55,7 +55,7 @@ for crate::types::CreateVpcEndpointServiceConfigurationRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "DryRun" => self.dry_run = map.next_value()?,
             "AcceptanceRequired" => self.acceptance_required = map.next_value()?,
@@ -84,14 +84,14 @@ for crate::types::CreateVpcEndpointServiceConfigurationRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::CreateVpcEndpointServiceConfigurationRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

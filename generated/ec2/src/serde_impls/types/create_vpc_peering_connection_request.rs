@@ -7,26 +7,26 @@ for crate::types::CreateVpcPeeringConnectionRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.peer_region {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.peer_region {
             map.serialize_entry("PeerRegion", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+        if let Some(value) = &self.tag_specifications {
             map.serialize_entry("TagSpecification", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             map.serialize_entry("dryRun", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.vpc_id {
+        if let Some(value) = &self.vpc_id {
             map.serialize_entry("vpcId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.peer_vpc_id {
+        if let Some(value) = &self.peer_vpc_id {
             map.serialize_entry("peerVpcId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.peer_owner_id {
+        if let Some(value) = &self.peer_owner_id {
             map.serialize_entry("peerOwnerId", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -34,7 +34,7 @@ for crate::types::CreateVpcPeeringConnectionRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -46,7 +46,7 @@ for crate::types::CreateVpcPeeringConnectionRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "PeerRegion" => self.peer_region = map.next_value()?,
             "TagSpecification" => {
@@ -66,14 +66,14 @@ for crate::types::CreateVpcPeeringConnectionRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::CreateVpcPeeringConnectionRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,42 +7,42 @@ for crate::types::CreateVpnConnectionRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.customer_gateway_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.customer_gateway_id {
             map.serialize_entry("CustomerGatewayId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.type_ {
+        if let Some(value) = &self.type_ {
             map.serialize_entry("Type", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.vpn_gateway_id {
+        if let Some(value) = &self.vpn_gateway_id {
             map.serialize_entry("VpnGatewayId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.transit_gateway_id {
+        if let Some(value) = &self.transit_gateway_id {
             map.serialize_entry("TransitGatewayId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.vpn_concentrator_id {
+        if let Some(value) = &self.vpn_concentrator_id {
             map.serialize_entry("VpnConcentratorId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+        if let Some(value) = &self.tag_specifications {
             map.serialize_entry("TagSpecification", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.pre_shared_key_storage {
+        if let Some(value) = &self.pre_shared_key_storage {
             map.serialize_entry("PreSharedKeyStorage", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             map.serialize_entry("dryRun", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.options {
+        if let Some(value) = &self.options {
             map.serialize_entry("options", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::CreateVpnConnectionRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -54,7 +54,7 @@ for crate::types::CreateVpnConnectionRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "CustomerGatewayId" => self.customer_gateway_id = map.next_value()?,
             "Type" => self.type_ = map.next_value()?,
@@ -77,14 +77,14 @@ for crate::types::CreateVpnConnectionRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::CreateVpnConnectionRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

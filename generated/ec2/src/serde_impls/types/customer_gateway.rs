@@ -6,42 +6,42 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::CustomerGa
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.certificate_arn {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.certificate_arn {
             map.serialize_entry("certificateArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.device_name {
+        if let Some(value) = &self.device_name {
             map.serialize_entry("deviceName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             map.serialize_entry("tagSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.bgp_asn_extended {
+        if let Some(value) = &self.bgp_asn_extended {
             map.serialize_entry("bgpAsnExtended", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.customer_gateway_id {
+        if let Some(value) = &self.customer_gateway_id {
             map.serialize_entry("customerGatewayId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.state {
+        if let Some(value) = &self.state {
             map.serialize_entry("state", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.type_ {
+        if let Some(value) = &self.type_ {
             map.serialize_entry("type", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ip_address {
+        if let Some(value) = &self.ip_address {
             map.serialize_entry("ipAddress", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.bgp_asn {
+        if let Some(value) = &self.bgp_asn {
             map.serialize_entry("bgpAsn", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::CustomerGateway {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -52,7 +52,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::Customer
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "certificateArn" => self.certificate_arn = map.next_value()?,
             "deviceName" => self.device_name = map.next_value()?,
@@ -73,13 +73,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::Customer
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::CustomerGateway {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,18 +7,17 @@ for crate::types::DefaultConnectionTrackingConfiguration {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.default_tcp_established_timeout
-        {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.default_tcp_established_timeout {
             map.serialize_entry("defaultTcpEstablishedTimeout", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.default_udp_timeout {
+        if let Some(value) = &self.default_udp_timeout {
             map.serialize_entry("defaultUdpTimeout", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.default_udp_stream_timeout {
+        if let Some(value) = &self.default_udp_stream_timeout {
             map.serialize_entry("defaultUdpStreamTimeout", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -26,7 +25,7 @@ for crate::types::DefaultConnectionTrackingConfiguration {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -38,7 +37,7 @@ for crate::types::DefaultConnectionTrackingConfiguration {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "defaultTcpEstablishedTimeout" => {
                 self.default_tcp_established_timeout = map.next_value()?;
@@ -51,14 +50,14 @@ for crate::types::DefaultConnectionTrackingConfiguration {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::DefaultConnectionTrackingConfiguration {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

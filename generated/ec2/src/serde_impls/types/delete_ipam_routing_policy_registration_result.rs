@@ -7,13 +7,11 @@ for crate::types::DeleteIpamRoutingPolicyRegistrationResult {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self
-            .ipam_routing_policy_registration_delta
-        {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.ipam_routing_policy_registration_delta {
             map.serialize_entry("ipamRoutingPolicyRegistrationDelta", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -21,7 +19,7 @@ for crate::types::DeleteIpamRoutingPolicyRegistrationResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -33,7 +31,7 @@ for crate::types::DeleteIpamRoutingPolicyRegistrationResult {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "ipamRoutingPolicyRegistrationDelta" => {
                 self.ipam_routing_policy_registration_delta = map.next_value()?;
@@ -42,14 +40,14 @@ for crate::types::DeleteIpamRoutingPolicyRegistrationResult {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::DeleteIpamRoutingPolicyRegistrationResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

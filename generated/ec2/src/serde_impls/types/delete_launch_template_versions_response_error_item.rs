@@ -7,20 +7,20 @@ for crate::types::DeleteLaunchTemplateVersionsResponseErrorItem {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.launch_template_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.launch_template_id {
             map.serialize_entry("launchTemplateId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.launch_template_name {
+        if let Some(value) = &self.launch_template_name {
             map.serialize_entry("launchTemplateName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.version_number {
+        if let Some(value) = &self.version_number {
             map.serialize_entry("versionNumber", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.response_error {
+        if let Some(value) = &self.response_error {
             map.serialize_entry("responseError", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -28,7 +28,7 @@ for crate::types::DeleteLaunchTemplateVersionsResponseErrorItem {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -40,7 +40,7 @@ for crate::types::DeleteLaunchTemplateVersionsResponseErrorItem {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "launchTemplateId" => self.launch_template_id = map.next_value()?,
             "launchTemplateName" => self.launch_template_name = map.next_value()?,
@@ -50,14 +50,14 @@ for crate::types::DeleteLaunchTemplateVersionsResponseErrorItem {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::DeleteLaunchTemplateVersionsResponseErrorItem {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

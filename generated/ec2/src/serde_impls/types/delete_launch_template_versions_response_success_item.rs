@@ -7,17 +7,17 @@ for crate::types::DeleteLaunchTemplateVersionsResponseSuccessItem {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.launch_template_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.launch_template_id {
             map.serialize_entry("launchTemplateId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.launch_template_name {
+        if let Some(value) = &self.launch_template_name {
             map.serialize_entry("launchTemplateName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.version_number {
+        if let Some(value) = &self.version_number {
             map.serialize_entry("versionNumber", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -25,7 +25,7 @@ for crate::types::DeleteLaunchTemplateVersionsResponseSuccessItem {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -37,7 +37,7 @@ for crate::types::DeleteLaunchTemplateVersionsResponseSuccessItem {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "launchTemplateId" => self.launch_template_id = map.next_value()?,
             "launchTemplateName" => self.launch_template_name = map.next_value()?,
@@ -46,14 +46,14 @@ for crate::types::DeleteLaunchTemplateVersionsResponseSuccessItem {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::DeleteLaunchTemplateVersionsResponseSuccessItem {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

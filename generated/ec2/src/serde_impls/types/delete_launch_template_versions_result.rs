@@ -7,18 +7,14 @@ for crate::types::DeleteLaunchTemplateVersionsResult {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self
-            .successfully_deleted_launch_template_versions
-        {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.successfully_deleted_launch_template_versions {
             map.serialize_entry("successfullyDeletedLaunchTemplateVersionSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .unsuccessfully_deleted_launch_template_versions
-        {
+        if let Some(value) = &self.unsuccessfully_deleted_launch_template_versions {
             map.serialize_entry("unsuccessfullyDeletedLaunchTemplateVersionSet", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -26,7 +22,7 @@ for crate::types::DeleteLaunchTemplateVersionsResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -38,7 +34,7 @@ for crate::types::DeleteLaunchTemplateVersionsResult {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "successfullyDeletedLaunchTemplateVersionSet" => {
                 self.successfully_deleted_launch_template_versions = map
@@ -62,14 +58,14 @@ for crate::types::DeleteLaunchTemplateVersionsResult {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::DeleteLaunchTemplateVersionsResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

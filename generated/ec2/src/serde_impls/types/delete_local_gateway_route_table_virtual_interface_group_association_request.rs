@@ -7,8 +7,8 @@ for crate::types::DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationRe
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self
             .local_gateway_route_table_virtual_interface_group_association_id
         {
             map.serialize_entry(
@@ -16,10 +16,10 @@ for crate::types::DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationRe
                 value,
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             map.serialize_entry("DryRun", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -27,7 +27,7 @@ for crate::types::DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationRe
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -39,7 +39,7 @@ for crate::types::DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationRe
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "LocalGatewayRouteTableVirtualInterfaceGroupAssociationId" => {
                 self.local_gateway_route_table_virtual_interface_group_association_id = map
@@ -50,14 +50,14 @@ for crate::types::DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationRe
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::DeleteLocalGatewayRouteTableVirtualInterfaceGroupAssociationRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

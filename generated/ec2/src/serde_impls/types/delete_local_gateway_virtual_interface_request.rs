@@ -7,16 +7,14 @@ for crate::types::DeleteLocalGatewayVirtualInterfaceRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self
-            .local_gateway_virtual_interface_id
-        {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.local_gateway_virtual_interface_id {
             map.serialize_entry("LocalGatewayVirtualInterfaceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             map.serialize_entry("DryRun", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -24,7 +22,7 @@ for crate::types::DeleteLocalGatewayVirtualInterfaceRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -36,7 +34,7 @@ for crate::types::DeleteLocalGatewayVirtualInterfaceRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "LocalGatewayVirtualInterfaceId" => {
                 self.local_gateway_virtual_interface_id = map.next_value()?;
@@ -46,14 +44,14 @@ for crate::types::DeleteLocalGatewayVirtualInterfaceRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::DeleteLocalGatewayVirtualInterfaceRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,18 +7,14 @@ for crate::types::DeleteQueuedReservedInstancesResult {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self
-            .successful_queued_purchase_deletions
-        {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.successful_queued_purchase_deletions {
             map.serialize_entry("successfulQueuedPurchaseDeletionSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .failed_queued_purchase_deletions
-        {
+        if let Some(value) = &self.failed_queued_purchase_deletions {
             map.serialize_entry("failedQueuedPurchaseDeletionSet", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -26,7 +22,7 @@ for crate::types::DeleteQueuedReservedInstancesResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -38,7 +34,7 @@ for crate::types::DeleteQueuedReservedInstancesResult {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "successfulQueuedPurchaseDeletionSet" => {
                 self.successful_queued_purchase_deletions = map
@@ -62,14 +58,14 @@ for crate::types::DeleteQueuedReservedInstancesResult {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::DeleteQueuedReservedInstancesResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,19 +7,17 @@ for crate::types::DeleteTransitGatewayMeteringPolicyEntryRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self
-            .transit_gateway_metering_policy_id
-        {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.transit_gateway_metering_policy_id {
             map.serialize_entry("TransitGatewayMeteringPolicyId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.policy_rule_number {
+        if let Some(value) = &self.policy_rule_number {
             map.serialize_entry("PolicyRuleNumber", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             map.serialize_entry("DryRun", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -27,7 +25,7 @@ for crate::types::DeleteTransitGatewayMeteringPolicyEntryRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -39,7 +37,7 @@ for crate::types::DeleteTransitGatewayMeteringPolicyEntryRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "TransitGatewayMeteringPolicyId" => {
                 self.transit_gateway_metering_policy_id = map.next_value()?;
@@ -50,14 +48,14 @@ for crate::types::DeleteTransitGatewayMeteringPolicyEntryRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::DeleteTransitGatewayMeteringPolicyEntryRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

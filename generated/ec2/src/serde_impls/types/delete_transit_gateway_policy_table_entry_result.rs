@@ -7,13 +7,11 @@ for crate::types::DeleteTransitGatewayPolicyTableEntryResult {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self
-            .transit_gateway_policy_table_entry
-        {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.transit_gateway_policy_table_entry {
             map.serialize_entry("transitGatewayPolicyTableEntry", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -21,7 +19,7 @@ for crate::types::DeleteTransitGatewayPolicyTableEntryResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -33,7 +31,7 @@ for crate::types::DeleteTransitGatewayPolicyTableEntryResult {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "transitGatewayPolicyTableEntry" => {
                 self.transit_gateway_policy_table_entry = map.next_value()?;
@@ -42,14 +40,14 @@ for crate::types::DeleteTransitGatewayPolicyTableEntryResult {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::DeleteTransitGatewayPolicyTableEntryResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,21 +7,21 @@ for crate::types::DeregisterImageResult {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.return_ {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.return_ {
             map.serialize_entry("return", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.delete_snapshot_results {
+        if let Some(value) = &self.delete_snapshot_results {
             map.serialize_entry("deleteSnapshotResultSet", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::DeregisterImageResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -33,7 +33,7 @@ for crate::types::DeregisterImageResult {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "return" => self.return_ = map.next_value()?,
             "deleteSnapshotResultSet" => {
@@ -49,14 +49,14 @@ for crate::types::DeregisterImageResult {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::DeregisterImageResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

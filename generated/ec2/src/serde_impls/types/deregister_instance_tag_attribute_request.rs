@@ -7,14 +7,14 @@ for crate::types::DeregisterInstanceTagAttributeRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.include_all_tags_of_instance {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.include_all_tags_of_instance {
             map.serialize_entry("IncludeAllTagsOfInstance", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.instance_tag_keys {
+        if let Some(value) = &self.instance_tag_keys {
             map.serialize_entry("InstanceTagKey", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -22,7 +22,7 @@ for crate::types::DeregisterInstanceTagAttributeRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -34,7 +34,7 @@ for crate::types::DeregisterInstanceTagAttributeRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "IncludeAllTagsOfInstance" => {
                 self.include_all_tags_of_instance = map.next_value()?;
@@ -44,14 +44,14 @@ for crate::types::DeregisterInstanceTagAttributeRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::DeregisterInstanceTagAttributeRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,14 +7,14 @@ for crate::types::DescribeAggregateIdFormatResult {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.use_long_ids_aggregated {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.use_long_ids_aggregated {
             map.serialize_entry("useLongIdsAggregated", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.statuses {
+        if let Some(value) = &self.statuses {
             map.serialize_entry("statusSet", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -22,7 +22,7 @@ for crate::types::DescribeAggregateIdFormatResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -34,7 +34,7 @@ for crate::types::DescribeAggregateIdFormatResult {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "useLongIdsAggregated" => self.use_long_ids_aggregated = map.next_value()?,
             "statusSet" => {
@@ -48,14 +48,14 @@ for crate::types::DescribeAggregateIdFormatResult {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::DescribeAggregateIdFormatResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

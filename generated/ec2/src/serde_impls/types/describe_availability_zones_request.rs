@@ -7,23 +7,23 @@ for crate::types::DescribeAvailabilityZonesRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.zone_names {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.zone_names {
             map.serialize_entry("ZoneName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.zone_ids {
+        if let Some(value) = &self.zone_ids {
             map.serialize_entry("ZoneId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.all_availability_zones {
+        if let Some(value) = &self.all_availability_zones {
             map.serialize_entry("AllAvailabilityZones", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             map.serialize_entry("dryRun", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             map.serialize_entry("Filter", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -31,7 +31,7 @@ for crate::types::DescribeAvailabilityZonesRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -43,7 +43,7 @@ for crate::types::DescribeAvailabilityZonesRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "ZoneName" => self.zone_names = map.next_value()?,
             "ZoneId" => self.zone_ids = map.next_value()?,
@@ -60,14 +60,14 @@ for crate::types::DescribeAvailabilityZonesRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::DescribeAvailabilityZonesRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

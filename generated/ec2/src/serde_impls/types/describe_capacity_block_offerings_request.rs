@@ -7,17 +7,17 @@ for crate::types::DescribeCapacityBlockOfferingsRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.dry_run {
             map.serialize_entry("DryRun", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.instance_type {
+        if let Some(value) = &self.instance_type {
             map.serialize_entry("InstanceType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.instance_count {
+        if let Some(value) = &self.instance_count {
             map.serialize_entry("InstanceCount", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.start_date_range {
+        if let Some(value) = &self.start_date_range {
             map.serialize_entry(
                 "StartDateRange",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -25,7 +25,7 @@ for crate::types::DescribeCapacityBlockOfferingsRequest {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.end_date_range {
+        if let Some(value) = &self.end_date_range {
             map.serialize_entry(
                 "EndDateRange",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -33,25 +33,25 @@ for crate::types::DescribeCapacityBlockOfferingsRequest {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.capacity_duration_hours {
+        if let Some(value) = &self.capacity_duration_hours {
             map.serialize_entry("CapacityDurationHours", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             map.serialize_entry("NextToken", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             map.serialize_entry("MaxResults", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ultraserver_type {
+        if let Some(value) = &self.ultraserver_type {
             map.serialize_entry("UltraserverType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ultraserver_count {
+        if let Some(value) = &self.ultraserver_count {
             map.serialize_entry("UltraserverCount", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.all_availability_zones {
+        if let Some(value) = &self.all_availability_zones {
             map.serialize_entry("AllAvailabilityZones", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -59,7 +59,7 @@ for crate::types::DescribeCapacityBlockOfferingsRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -71,7 +71,7 @@ for crate::types::DescribeCapacityBlockOfferingsRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "DryRun" => self.dry_run = map.next_value()?,
             "InstanceType" => self.instance_type = map.next_value()?,
@@ -104,14 +104,14 @@ for crate::types::DescribeCapacityBlockOfferingsRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::DescribeCapacityBlockOfferingsRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,27 +7,27 @@ for crate::types::DescribeFleetError {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.launch_template_and_overrides {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.launch_template_and_overrides {
             map.serialize_entry("launchTemplateAndOverrides", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.lifecycle {
+        if let Some(value) = &self.lifecycle {
             map.serialize_entry("lifecycle", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.error_code {
+        if let Some(value) = &self.error_code {
             map.serialize_entry("errorCode", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.error_message {
+        if let Some(value) = &self.error_message {
             map.serialize_entry("errorMessage", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::DescribeFleetError {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -39,7 +39,7 @@ for crate::types::DescribeFleetError {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "launchTemplateAndOverrides" => {
                 self.launch_template_and_overrides = map.next_value()?;
@@ -51,14 +51,14 @@ for crate::types::DescribeFleetError {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::DescribeFleetError {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,42 +7,42 @@ for crate::types::DescribeImagesRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.executable_users {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.executable_users {
             map.serialize_entry("ExecutableBy", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.image_ids {
+        if let Some(value) = &self.image_ids {
             map.serialize_entry("ImageId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.owners {
+        if let Some(value) = &self.owners {
             map.serialize_entry("Owner", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.include_deprecated {
+        if let Some(value) = &self.include_deprecated {
             map.serialize_entry("IncludeDeprecated", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.include_disabled {
+        if let Some(value) = &self.include_disabled {
             map.serialize_entry("IncludeDisabled", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             map.serialize_entry("MaxResults", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             map.serialize_entry("NextToken", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             map.serialize_entry("dryRun", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             map.serialize_entry("Filter", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::DescribeImagesRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -54,7 +54,7 @@ for crate::types::DescribeImagesRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "ExecutableBy" => self.executable_users = map.next_value()?,
             "ImageId" => self.image_ids = map.next_value()?,
@@ -75,14 +75,14 @@ for crate::types::DescribeImagesRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::DescribeImagesRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,11 +7,11 @@ for crate::types::DescribeInstanceSqlHaHistoryStatesRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.instance_ids {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.instance_ids {
             map.serialize_entry("InstanceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.start_time {
+        if let Some(value) = &self.start_time {
             map.serialize_entry(
                 "StartTime",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -19,7 +19,7 @@ for crate::types::DescribeInstanceSqlHaHistoryStatesRequest {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.end_time {
+        if let Some(value) = &self.end_time {
             map.serialize_entry(
                 "EndTime",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -27,19 +27,19 @@ for crate::types::DescribeInstanceSqlHaHistoryStatesRequest {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             map.serialize_entry("NextToken", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             map.serialize_entry("MaxResults", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             map.serialize_entry("Filter", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             map.serialize_entry("DryRun", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -47,7 +47,7 @@ for crate::types::DescribeInstanceSqlHaHistoryStatesRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -59,7 +59,7 @@ for crate::types::DescribeInstanceSqlHaHistoryStatesRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "InstanceId" => self.instance_ids = map.next_value()?,
             "StartTime" => {
@@ -94,14 +94,14 @@ for crate::types::DescribeInstanceSqlHaHistoryStatesRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::DescribeInstanceSqlHaHistoryStatesRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

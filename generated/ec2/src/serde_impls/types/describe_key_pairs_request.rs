@@ -7,30 +7,30 @@ for crate::types::DescribeKeyPairsRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.key_names {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.key_names {
             map.serialize_entry("KeyName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.key_pair_ids {
+        if let Some(value) = &self.key_pair_ids {
             map.serialize_entry("KeyPairId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.include_public_key {
+        if let Some(value) = &self.include_public_key {
             map.serialize_entry("IncludePublicKey", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             map.serialize_entry("dryRun", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             map.serialize_entry("Filter", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::DescribeKeyPairsRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -42,7 +42,7 @@ for crate::types::DescribeKeyPairsRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "KeyName" => self.key_names = map.next_value()?,
             "KeyPairId" => self.key_pair_ids = map.next_value()?,
@@ -59,14 +59,14 @@ for crate::types::DescribeKeyPairsRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::DescribeKeyPairsRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

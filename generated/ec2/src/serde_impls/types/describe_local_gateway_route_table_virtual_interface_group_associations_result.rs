@@ -7,8 +7,8 @@ for crate::types::DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociation
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self
             .local_gateway_route_table_virtual_interface_group_associations
         {
             map.serialize_entry(
@@ -16,10 +16,10 @@ for crate::types::DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociation
                 value,
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             map.serialize_entry("nextToken", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -27,7 +27,7 @@ for crate::types::DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociation
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -39,7 +39,7 @@ for crate::types::DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociation
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "localGatewayRouteTableVirtualInterfaceGroupAssociationSet" => {
                 self.local_gateway_route_table_virtual_interface_group_associations = map
@@ -55,14 +55,14 @@ for crate::types::DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociation
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,18 +7,14 @@ for crate::types::DescribeNetworkInsightsAccessScopeAnalysesRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self
-            .network_insights_access_scope_analysis_ids
-        {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.network_insights_access_scope_analysis_ids {
             map.serialize_entry("NetworkInsightsAccessScopeAnalysisId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .network_insights_access_scope_id
-        {
+        if let Some(value) = &self.network_insights_access_scope_id {
             map.serialize_entry("NetworkInsightsAccessScopeId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.analysis_start_time_begin {
+        if let Some(value) = &self.analysis_start_time_begin {
             map.serialize_entry(
                 "AnalysisStartTimeBegin",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -26,7 +22,7 @@ for crate::types::DescribeNetworkInsightsAccessScopeAnalysesRequest {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.analysis_start_time_end {
+        if let Some(value) = &self.analysis_start_time_end {
             map.serialize_entry(
                 "AnalysisStartTimeEnd",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -34,19 +30,19 @@ for crate::types::DescribeNetworkInsightsAccessScopeAnalysesRequest {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             map.serialize_entry("Filter", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             map.serialize_entry("MaxResults", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             map.serialize_entry("DryRun", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             map.serialize_entry("NextToken", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -54,7 +50,7 @@ for crate::types::DescribeNetworkInsightsAccessScopeAnalysesRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -66,7 +62,7 @@ for crate::types::DescribeNetworkInsightsAccessScopeAnalysesRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "NetworkInsightsAccessScopeAnalysisId" => {
                 self.network_insights_access_scope_analysis_ids = map.next_value()?;
@@ -106,14 +102,14 @@ for crate::types::DescribeNetworkInsightsAccessScopeAnalysesRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::DescribeNetworkInsightsAccessScopeAnalysesRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,14 +7,14 @@ for crate::types::DescribeNetworkInsightsAnalysesRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.network_insights_analysis_ids {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.network_insights_analysis_ids {
             map.serialize_entry("NetworkInsightsAnalysisId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.network_insights_path_id {
+        if let Some(value) = &self.network_insights_path_id {
             map.serialize_entry("NetworkInsightsPathId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.analysis_start_time {
+        if let Some(value) = &self.analysis_start_time {
             map.serialize_entry(
                 "AnalysisStartTime",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -22,7 +22,7 @@ for crate::types::DescribeNetworkInsightsAnalysesRequest {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.analysis_end_time {
+        if let Some(value) = &self.analysis_end_time {
             map.serialize_entry(
                 "AnalysisEndTime",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -30,19 +30,19 @@ for crate::types::DescribeNetworkInsightsAnalysesRequest {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             map.serialize_entry("Filter", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             map.serialize_entry("MaxResults", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             map.serialize_entry("DryRun", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             map.serialize_entry("NextToken", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -50,7 +50,7 @@ for crate::types::DescribeNetworkInsightsAnalysesRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -62,7 +62,7 @@ for crate::types::DescribeNetworkInsightsAnalysesRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "NetworkInsightsAnalysisId" => {
                 self.network_insights_analysis_ids = map.next_value()?;
@@ -100,14 +100,14 @@ for crate::types::DescribeNetworkInsightsAnalysesRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::DescribeNetworkInsightsAnalysesRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

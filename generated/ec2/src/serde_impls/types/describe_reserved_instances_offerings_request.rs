@@ -7,57 +7,56 @@ for crate::types::DescribeReservedInstancesOfferingsRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.availability_zone {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.availability_zone {
             map.serialize_entry("AvailabilityZone", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.include_marketplace {
+        if let Some(value) = &self.include_marketplace {
             map.serialize_entry("IncludeMarketplace", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.instance_type {
+        if let Some(value) = &self.instance_type {
             map.serialize_entry("InstanceType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.max_duration {
+        if let Some(value) = &self.max_duration {
             map.serialize_entry("MaxDuration", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.max_instance_count {
+        if let Some(value) = &self.max_instance_count {
             map.serialize_entry("MaxInstanceCount", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.min_duration {
+        if let Some(value) = &self.min_duration {
             map.serialize_entry("MinDuration", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.offering_class {
+        if let Some(value) = &self.offering_class {
             map.serialize_entry("OfferingClass", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.product_description {
+        if let Some(value) = &self.product_description {
             map.serialize_entry("ProductDescription", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.reserved_instances_offering_ids
-        {
+        if let Some(value) = &self.reserved_instances_offering_ids {
             map.serialize_entry("ReservedInstancesOfferingId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.availability_zone_id {
+        if let Some(value) = &self.availability_zone_id {
             map.serialize_entry("AvailabilityZoneId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             map.serialize_entry("dryRun", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             map.serialize_entry("Filter", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.instance_tenancy {
+        if let Some(value) = &self.instance_tenancy {
             map.serialize_entry("instanceTenancy", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.offering_type {
+        if let Some(value) = &self.offering_type {
             map.serialize_entry("offeringType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             map.serialize_entry("nextToken", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             map.serialize_entry("maxResults", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -65,7 +64,7 @@ for crate::types::DescribeReservedInstancesOfferingsRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -77,7 +76,7 @@ for crate::types::DescribeReservedInstancesOfferingsRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "AvailabilityZone" => self.availability_zone = map.next_value()?,
             "IncludeMarketplace" => self.include_marketplace = map.next_value()?,
@@ -107,14 +106,14 @@ for crate::types::DescribeReservedInstancesOfferingsRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::DescribeReservedInstancesOfferingsRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,32 +7,32 @@ for crate::types::DescribeScheduledInstanceAvailabilityRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.dry_run {
             map.serialize_entry("DryRun", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             map.serialize_entry("Filter", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.first_slot_start_time_range {
+        if let Some(value) = &self.first_slot_start_time_range {
             map.serialize_entry("FirstSlotStartTimeRange", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             map.serialize_entry("MaxResults", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.max_slot_duration_in_hours {
+        if let Some(value) = &self.max_slot_duration_in_hours {
             map.serialize_entry("MaxSlotDurationInHours", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.min_slot_duration_in_hours {
+        if let Some(value) = &self.min_slot_duration_in_hours {
             map.serialize_entry("MinSlotDurationInHours", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             map.serialize_entry("NextToken", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.recurrence {
+        if let Some(value) = &self.recurrence {
             map.serialize_entry("Recurrence", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -40,7 +40,7 @@ for crate::types::DescribeScheduledInstanceAvailabilityRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -52,7 +52,7 @@ for crate::types::DescribeScheduledInstanceAvailabilityRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "DryRun" => self.dry_run = map.next_value()?,
             "Filter" => {
@@ -78,14 +78,14 @@ for crate::types::DescribeScheduledInstanceAvailabilityRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::DescribeScheduledInstanceAvailabilityRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,27 +7,26 @@ for crate::types::DescribeTrafficMirrorFilterRulesRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.traffic_mirror_filter_rule_ids
-        {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.traffic_mirror_filter_rule_ids {
             map.serialize_entry("TrafficMirrorFilterRuleId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.traffic_mirror_filter_id {
+        if let Some(value) = &self.traffic_mirror_filter_id {
             map.serialize_entry("TrafficMirrorFilterId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             map.serialize_entry("DryRun", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             map.serialize_entry("Filter", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             map.serialize_entry("MaxResults", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             map.serialize_entry("NextToken", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -35,7 +34,7 @@ for crate::types::DescribeTrafficMirrorFilterRulesRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -47,7 +46,7 @@ for crate::types::DescribeTrafficMirrorFilterRulesRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "TrafficMirrorFilterRuleId" => {
                 self.traffic_mirror_filter_rule_ids = map.next_value()?;
@@ -67,14 +66,14 @@ for crate::types::DescribeTrafficMirrorFilterRulesRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::DescribeTrafficMirrorFilterRulesRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

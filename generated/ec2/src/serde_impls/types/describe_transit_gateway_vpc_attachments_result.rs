@@ -7,15 +7,14 @@ for crate::types::DescribeTransitGatewayVpcAttachmentsResult {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.transit_gateway_vpc_attachments
-        {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.transit_gateway_vpc_attachments {
             map.serialize_entry("transitGatewayVpcAttachments", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             map.serialize_entry("nextToken", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -23,7 +22,7 @@ for crate::types::DescribeTransitGatewayVpcAttachmentsResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -35,7 +34,7 @@ for crate::types::DescribeTransitGatewayVpcAttachmentsResult {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "transitGatewayVpcAttachments" => {
                 self.transit_gateway_vpc_attachments = map
@@ -51,14 +50,14 @@ for crate::types::DescribeTransitGatewayVpcAttachmentsResult {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::DescribeTransitGatewayVpcAttachmentsResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

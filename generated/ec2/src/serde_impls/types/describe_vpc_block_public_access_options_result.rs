@@ -7,12 +7,11 @@ for crate::types::DescribeVpcBlockPublicAccessOptionsResult {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.vpc_block_public_access_options
-        {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.vpc_block_public_access_options {
             map.serialize_entry("vpcBlockPublicAccessOptions", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -20,7 +19,7 @@ for crate::types::DescribeVpcBlockPublicAccessOptionsResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -32,7 +31,7 @@ for crate::types::DescribeVpcBlockPublicAccessOptionsResult {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "vpcBlockPublicAccessOptions" => {
                 self.vpc_block_public_access_options = map.next_value()?;
@@ -41,14 +40,14 @@ for crate::types::DescribeVpcBlockPublicAccessOptionsResult {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::DescribeVpcBlockPublicAccessOptionsResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

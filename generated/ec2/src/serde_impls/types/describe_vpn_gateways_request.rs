@@ -7,24 +7,24 @@ for crate::types::DescribeVpnGatewaysRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.filters {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.filters {
             map.serialize_entry("Filter", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.vpn_gateway_ids {
+        if let Some(value) = &self.vpn_gateway_ids {
             map.serialize_entry("VpnGatewayId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             map.serialize_entry("dryRun", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::DescribeVpnGatewaysRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -36,7 +36,7 @@ for crate::types::DescribeVpnGatewaysRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "Filter" => {
                 self.filters = map
@@ -51,14 +51,14 @@ for crate::types::DescribeVpnGatewaysRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::DescribeVpnGatewaysRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,24 +7,24 @@ for crate::types::DestinationOptionsResponse {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.file_format {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.file_format {
             map.serialize_entry("fileFormat", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.hive_compatible_partitions {
+        if let Some(value) = &self.hive_compatible_partitions {
             map.serialize_entry("hiveCompatiblePartitions", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.per_hour_partition {
+        if let Some(value) = &self.per_hour_partition {
             map.serialize_entry("perHourPartition", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::DestinationOptionsResponse {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -36,7 +36,7 @@ for crate::types::DestinationOptionsResponse {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "fileFormat" => self.file_format = map.next_value()?,
             "hiveCompatiblePartitions" => {
@@ -47,14 +47,14 @@ for crate::types::DestinationOptionsResponse {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::DestinationOptionsResponse {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

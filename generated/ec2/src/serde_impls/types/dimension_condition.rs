@@ -7,24 +7,24 @@ for crate::types::DimensionCondition {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.dimension {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.dimension {
             map.serialize_entry("Dimension", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.comparison {
+        if let Some(value) = &self.comparison {
             map.serialize_entry("Comparison", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.values {
+        if let Some(value) = &self.values {
             map.serialize_entry("Value", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::DimensionCondition {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -36,7 +36,7 @@ for crate::types::DimensionCondition {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "Dimension" => self.dimension = map.next_value()?,
             "Comparison" => self.comparison = map.next_value()?,
@@ -45,14 +45,14 @@ for crate::types::DimensionCondition {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::DimensionCondition {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

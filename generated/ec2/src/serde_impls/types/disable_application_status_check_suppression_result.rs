@@ -7,14 +7,14 @@ for crate::types::DisableApplicationStatusCheckSuppressionResult {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.successful_results {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.successful_results {
             map.serialize_entry("successfulResultSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.unsuccessful_results {
+        if let Some(value) = &self.unsuccessful_results {
             map.serialize_entry("unsuccessfulResultSet", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -22,7 +22,7 @@ for crate::types::DisableApplicationStatusCheckSuppressionResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -34,7 +34,7 @@ for crate::types::DisableApplicationStatusCheckSuppressionResult {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "successfulResultSet" => {
                 self.successful_results = map
@@ -58,14 +58,14 @@ for crate::types::DisableApplicationStatusCheckSuppressionResult {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::DisableApplicationStatusCheckSuppressionResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

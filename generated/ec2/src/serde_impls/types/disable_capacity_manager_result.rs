@@ -7,21 +7,21 @@ for crate::types::DisableCapacityManagerResult {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.capacity_manager_status {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.capacity_manager_status {
             map.serialize_entry("capacityManagerStatus", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.organizations_access {
+        if let Some(value) = &self.organizations_access {
             map.serialize_entry("organizationsAccess", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::DisableCapacityManagerResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -33,7 +33,7 @@ for crate::types::DisableCapacityManagerResult {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "capacityManagerStatus" => self.capacity_manager_status = map.next_value()?,
             "organizationsAccess" => self.organizations_access = map.next_value()?,
@@ -41,14 +41,14 @@ for crate::types::DisableCapacityManagerResult {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::DisableCapacityManagerResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,17 +7,17 @@ for crate::types::DisableFastSnapshotRestoreStateErrorItem {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.availability_zone {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.availability_zone {
             map.serialize_entry("availabilityZone", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.availability_zone_id {
+        if let Some(value) = &self.availability_zone_id {
             map.serialize_entry("availabilityZoneId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.error {
+        if let Some(value) = &self.error {
             map.serialize_entry("error", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -25,7 +25,7 @@ for crate::types::DisableFastSnapshotRestoreStateErrorItem {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -37,7 +37,7 @@ for crate::types::DisableFastSnapshotRestoreStateErrorItem {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "availabilityZone" => self.availability_zone = map.next_value()?,
             "availabilityZoneId" => self.availability_zone_id = map.next_value()?,
@@ -46,14 +46,14 @@ for crate::types::DisableFastSnapshotRestoreStateErrorItem {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::DisableFastSnapshotRestoreStateErrorItem {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,29 +7,29 @@ for crate::types::DisableFastSnapshotRestoreSuccessItem {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.snapshot_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.snapshot_id {
             map.serialize_entry("snapshotId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.availability_zone {
+        if let Some(value) = &self.availability_zone {
             map.serialize_entry("availabilityZone", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.availability_zone_id {
+        if let Some(value) = &self.availability_zone_id {
             map.serialize_entry("availabilityZoneId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.state {
+        if let Some(value) = &self.state {
             map.serialize_entry("state", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.state_transition_reason {
+        if let Some(value) = &self.state_transition_reason {
             map.serialize_entry("stateTransitionReason", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.owner_id {
+        if let Some(value) = &self.owner_id {
             map.serialize_entry("ownerId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.owner_alias {
+        if let Some(value) = &self.owner_alias {
             map.serialize_entry("ownerAlias", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.enabling_time {
+        if let Some(value) = &self.enabling_time {
             map.serialize_entry(
                 "enablingTime",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -37,7 +37,7 @@ for crate::types::DisableFastSnapshotRestoreSuccessItem {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.optimizing_time {
+        if let Some(value) = &self.optimizing_time {
             map.serialize_entry(
                 "optimizingTime",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -45,7 +45,7 @@ for crate::types::DisableFastSnapshotRestoreSuccessItem {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.enabled_time {
+        if let Some(value) = &self.enabled_time {
             map.serialize_entry(
                 "enabledTime",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -53,7 +53,7 @@ for crate::types::DisableFastSnapshotRestoreSuccessItem {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.disabling_time {
+        if let Some(value) = &self.disabling_time {
             map.serialize_entry(
                 "disablingTime",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -61,7 +61,7 @@ for crate::types::DisableFastSnapshotRestoreSuccessItem {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.disabled_time {
+        if let Some(value) = &self.disabled_time {
             map.serialize_entry(
                 "disabledTime",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -69,7 +69,7 @@ for crate::types::DisableFastSnapshotRestoreSuccessItem {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -77,7 +77,7 @@ for crate::types::DisableFastSnapshotRestoreSuccessItem {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -89,7 +89,7 @@ for crate::types::DisableFastSnapshotRestoreSuccessItem {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "snapshotId" => self.snapshot_id = map.next_value()?,
             "availabilityZone" => self.availability_zone = map.next_value()?,
@@ -147,14 +147,14 @@ for crate::types::DisableFastSnapshotRestoreSuccessItem {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::DisableFastSnapshotRestoreSuccessItem {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

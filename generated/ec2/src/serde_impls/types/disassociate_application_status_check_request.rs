@@ -7,23 +7,23 @@ for crate::types::DisassociateApplicationStatusCheckRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.application_status_check_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.application_status_check_id {
             map.serialize_entry("ApplicationStatusCheckId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.target_tag_associations {
+        if let Some(value) = &self.target_tag_associations {
             map.serialize_entry("TargetTagAssociation", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.instance_ids {
+        if let Some(value) = &self.instance_ids {
             map.serialize_entry("InstanceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
+        if let Some(value) = &self.client_token {
             map.serialize_entry("ClientToken", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             map.serialize_entry("DryRun", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -31,7 +31,7 @@ for crate::types::DisassociateApplicationStatusCheckRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -43,7 +43,7 @@ for crate::types::DisassociateApplicationStatusCheckRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "ApplicationStatusCheckId" => {
                 self.application_status_check_id = map.next_value()?;
@@ -64,14 +64,14 @@ for crate::types::DisassociateApplicationStatusCheckRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::DisassociateApplicationStatusCheckRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

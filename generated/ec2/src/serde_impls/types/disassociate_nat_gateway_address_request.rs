@@ -7,20 +7,20 @@ for crate::types::DisassociateNatGatewayAddressRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.nat_gateway_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.nat_gateway_id {
             map.serialize_entry("NatGatewayId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.association_ids {
+        if let Some(value) = &self.association_ids {
             map.serialize_entry("AssociationId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.max_drain_duration_seconds {
+        if let Some(value) = &self.max_drain_duration_seconds {
             map.serialize_entry("MaxDrainDurationSeconds", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             map.serialize_entry("DryRun", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -28,7 +28,7 @@ for crate::types::DisassociateNatGatewayAddressRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -40,7 +40,7 @@ for crate::types::DisassociateNatGatewayAddressRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "NatGatewayId" => self.nat_gateway_id = map.next_value()?,
             "AssociationId" => self.association_ids = map.next_value()?,
@@ -52,14 +52,14 @@ for crate::types::DisassociateNatGatewayAddressRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::DisassociateNatGatewayAddressRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,14 +7,14 @@ for crate::types::DisassociateNatGatewayAddressResult {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.nat_gateway_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.nat_gateway_id {
             map.serialize_entry("natGatewayId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.nat_gateway_addresses {
+        if let Some(value) = &self.nat_gateway_addresses {
             map.serialize_entry("natGatewayAddressSet", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -22,7 +22,7 @@ for crate::types::DisassociateNatGatewayAddressResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -34,7 +34,7 @@ for crate::types::DisassociateNatGatewayAddressResult {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "natGatewayId" => self.nat_gateway_id = map.next_value()?,
             "natGatewayAddressSet" => {
@@ -50,14 +50,14 @@ for crate::types::DisassociateNatGatewayAddressResult {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::DisassociateNatGatewayAddressResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

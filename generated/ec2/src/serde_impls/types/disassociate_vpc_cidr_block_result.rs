@@ -7,17 +7,17 @@ for crate::types::DisassociateVpcCidrBlockResult {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.ipv6_cidr_block_association {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.ipv6_cidr_block_association {
             map.serialize_entry("ipv6CidrBlockAssociation", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.cidr_block_association {
+        if let Some(value) = &self.cidr_block_association {
             map.serialize_entry("cidrBlockAssociation", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.vpc_id {
+        if let Some(value) = &self.vpc_id {
             map.serialize_entry("vpcId", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -25,7 +25,7 @@ for crate::types::DisassociateVpcCidrBlockResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -37,7 +37,7 @@ for crate::types::DisassociateVpcCidrBlockResult {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "ipv6CidrBlockAssociation" => {
                 self.ipv6_cidr_block_association = map.next_value()?;
@@ -48,14 +48,14 @@ for crate::types::DisassociateVpcCidrBlockResult {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::DisassociateVpcCidrBlockResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

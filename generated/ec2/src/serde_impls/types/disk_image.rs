@@ -6,24 +6,24 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::DiskImage 
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.description {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.description {
             map.serialize_entry("Description", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.image {
+        if let Some(value) = &self.image {
             map.serialize_entry("Image", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.volume {
+        if let Some(value) = &self.volume {
             map.serialize_entry("Volume", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::DiskImage {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -34,7 +34,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::DiskImag
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "Description" => self.description = map.next_value()?,
             "Image" => self.image = map.next_value()?,
@@ -43,13 +43,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::DiskImag
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::DiskImage {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,27 +7,27 @@ for crate::types::DiskImageDescription {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.checksum {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.checksum {
             map.serialize_entry("checksum", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.format {
+        if let Some(value) = &self.format {
             map.serialize_entry("format", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.import_manifest_url {
+        if let Some(value) = &self.import_manifest_url {
             map.serialize_entry("importManifestUrl", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.size {
+        if let Some(value) = &self.size {
             map.serialize_entry("size", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::DiskImageDescription {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -39,7 +39,7 @@ for crate::types::DiskImageDescription {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "checksum" => self.checksum = map.next_value()?,
             "format" => self.format = map.next_value()?,
@@ -49,14 +49,14 @@ for crate::types::DiskImageDescription {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::DiskImageDescription {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

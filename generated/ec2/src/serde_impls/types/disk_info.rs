@@ -6,24 +6,24 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::DiskInfo {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.size_in_gb {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.size_in_gb {
             map.serialize_entry("sizeInGB", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.count {
+        if let Some(value) = &self.count {
             map.serialize_entry("count", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.type_ {
+        if let Some(value) = &self.type_ {
             map.serialize_entry("type", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::DiskInfo {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -34,7 +34,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::DiskInfo
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "sizeInGB" => self.size_in_gb = map.next_value()?,
             "count" => self.count = map.next_value()?,
@@ -43,13 +43,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::DiskInfo
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::DiskInfo {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,29 +7,27 @@ for crate::types::DnsOptionsSpecification {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.dns_record_ip_type {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.dns_record_ip_type {
             map.serialize_entry("DnsRecordIpType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .private_dns_only_for_inbound_resolver_endpoint
-        {
+        if let Some(value) = &self.private_dns_only_for_inbound_resolver_endpoint {
             map.serialize_entry("PrivateDnsOnlyForInboundResolverEndpoint", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.private_dns_preference {
+        if let Some(value) = &self.private_dns_preference {
             map.serialize_entry("PrivateDnsPreference", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.private_dns_specified_domains {
+        if let Some(value) = &self.private_dns_specified_domains {
             map.serialize_entry("PrivateDnsSpecifiedDomain", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::DnsOptionsSpecification {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -41,7 +39,7 @@ for crate::types::DnsOptionsSpecification {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "DnsRecordIpType" => self.dns_record_ip_type = map.next_value()?,
             "PrivateDnsOnlyForInboundResolverEndpoint" => {
@@ -55,14 +53,14 @@ for crate::types::DnsOptionsSpecification {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::DnsOptionsSpecification {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -6,54 +6,54 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::EbsBlockDe
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.delete_on_termination {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.delete_on_termination {
             map.serialize_entry("deleteOnTermination", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.iops {
+        if let Some(value) = &self.iops {
             map.serialize_entry("iops", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.snapshot_id {
+        if let Some(value) = &self.snapshot_id {
             map.serialize_entry("snapshotId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.volume_size {
+        if let Some(value) = &self.volume_size {
             map.serialize_entry("volumeSize", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.volume_type {
+        if let Some(value) = &self.volume_type {
             map.serialize_entry("volumeType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.kms_key_id {
+        if let Some(value) = &self.kms_key_id {
             map.serialize_entry("kmsKeyId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.throughput {
+        if let Some(value) = &self.throughput {
             map.serialize_entry("throughput", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.outpost_arn {
+        if let Some(value) = &self.outpost_arn {
             map.serialize_entry("outpostArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.availability_zone {
+        if let Some(value) = &self.availability_zone {
             map.serialize_entry("availabilityZone", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.encrypted {
+        if let Some(value) = &self.encrypted {
             map.serialize_entry("encrypted", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.volume_initialization_rate {
+        if let Some(value) = &self.volume_initialization_rate {
             map.serialize_entry("VolumeInitializationRate", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.availability_zone_id {
+        if let Some(value) = &self.availability_zone_id {
             map.serialize_entry("AvailabilityZoneId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ebs_card_index {
+        if let Some(value) = &self.ebs_card_index {
             map.serialize_entry("EbsCardIndex", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::EbsBlockDevice {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -64,7 +64,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::EbsBlock
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "deleteOnTermination" => self.delete_on_termination = map.next_value()?,
             "iops" => self.iops = map.next_value()?,
@@ -85,13 +85,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::EbsBlock
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::EbsBlockDevice {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

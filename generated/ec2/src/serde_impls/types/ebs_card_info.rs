@@ -6,42 +6,42 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::EbsCardInf
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.ebs_card_index {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.ebs_card_index {
             map.serialize_entry("ebsCardIndex", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.baseline_bandwidth_in_mbps {
+        if let Some(value) = &self.baseline_bandwidth_in_mbps {
             map.serialize_entry("baselineBandwidthInMbps", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.baseline_throughput_in_mbps {
+        if let Some(value) = &self.baseline_throughput_in_mbps {
             map.serialize_entry(
                 "baselineThroughputInMBps",
                 &::awsgen_runtime::primitives::FloatWire(*value),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.baseline_iops {
+        if let Some(value) = &self.baseline_iops {
             map.serialize_entry("baselineIops", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.maximum_bandwidth_in_mbps {
+        if let Some(value) = &self.maximum_bandwidth_in_mbps {
             map.serialize_entry("maximumBandwidthInMbps", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.maximum_throughput_in_mbps {
+        if let Some(value) = &self.maximum_throughput_in_mbps {
             map.serialize_entry(
                 "maximumThroughputInMBps",
                 &::awsgen_runtime::primitives::FloatWire(*value),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.maximum_iops {
+        if let Some(value) = &self.maximum_iops {
             map.serialize_entry("maximumIops", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::EbsCardInfo {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -52,7 +52,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::EbsCardI
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "ebsCardIndex" => self.ebs_card_index = map.next_value()?,
             "baselineBandwidthInMbps" => {
@@ -77,13 +77,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::EbsCardI
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::EbsCardInfo {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -6,39 +6,39 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::EbsInfo {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.ebs_optimized_support {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.ebs_optimized_support {
             map.serialize_entry("ebsOptimizedSupport", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.encryption_support {
+        if let Some(value) = &self.encryption_support {
             map.serialize_entry("encryptionSupport", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ebs_optimized_info {
+        if let Some(value) = &self.ebs_optimized_info {
             map.serialize_entry("ebsOptimizedInfo", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.nvme_support {
+        if let Some(value) = &self.nvme_support {
             map.serialize_entry("nvmeSupport", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.maximum_ebs_attachments {
+        if let Some(value) = &self.maximum_ebs_attachments {
             map.serialize_entry("maximumEbsAttachments", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.attachment_limit_type {
+        if let Some(value) = &self.attachment_limit_type {
             map.serialize_entry("attachmentLimitType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.maximum_ebs_cards {
+        if let Some(value) = &self.maximum_ebs_cards {
             map.serialize_entry("maximumEbsCards", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ebs_cards {
+        if let Some(value) = &self.ebs_cards {
             map.serialize_entry("ebsCardSet", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::EbsInfo {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -49,7 +49,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::EbsInfo 
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "ebsOptimizedSupport" => self.ebs_optimized_support = map.next_value()?,
             "encryptionSupport" => self.encryption_support = map.next_value()?,
@@ -71,13 +71,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::EbsInfo 
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::EbsInfo {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,8 +7,8 @@ for crate::types::EbsInstanceBlockDevice {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.attach_time {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.attach_time {
             map.serialize_entry(
                 "attachTime",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -16,35 +16,35 @@ for crate::types::EbsInstanceBlockDevice {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.delete_on_termination {
+        if let Some(value) = &self.delete_on_termination {
             map.serialize_entry("deleteOnTermination", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.status {
+        if let Some(value) = &self.status {
             map.serialize_entry("status", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.volume_id {
+        if let Some(value) = &self.volume_id {
             map.serialize_entry("volumeId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.associated_resource {
+        if let Some(value) = &self.associated_resource {
             map.serialize_entry("associatedResource", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.volume_owner_id {
+        if let Some(value) = &self.volume_owner_id {
             map.serialize_entry("volumeOwnerId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.operator {
+        if let Some(value) = &self.operator {
             map.serialize_entry("operator", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ebs_card_index {
+        if let Some(value) = &self.ebs_card_index {
             map.serialize_entry("ebsCardIndex", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::EbsInstanceBlockDevice {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -56,7 +56,7 @@ for crate::types::EbsInstanceBlockDevice {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "attachTime" => {
                 self.attach_time = map
@@ -78,14 +78,14 @@ for crate::types::EbsInstanceBlockDevice {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::EbsInstanceBlockDevice {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

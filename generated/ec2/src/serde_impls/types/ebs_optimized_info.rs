@@ -6,39 +6,39 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::EbsOptimiz
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.baseline_bandwidth_in_mbps {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.baseline_bandwidth_in_mbps {
             map.serialize_entry("baselineBandwidthInMbps", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.baseline_throughput_in_mbps {
+        if let Some(value) = &self.baseline_throughput_in_mbps {
             map.serialize_entry(
                 "baselineThroughputInMBps",
                 &::awsgen_runtime::primitives::FloatWire(*value),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.baseline_iops {
+        if let Some(value) = &self.baseline_iops {
             map.serialize_entry("baselineIops", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.maximum_bandwidth_in_mbps {
+        if let Some(value) = &self.maximum_bandwidth_in_mbps {
             map.serialize_entry("maximumBandwidthInMbps", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.maximum_throughput_in_mbps {
+        if let Some(value) = &self.maximum_throughput_in_mbps {
             map.serialize_entry(
                 "maximumThroughputInMBps",
                 &::awsgen_runtime::primitives::FloatWire(*value),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.maximum_iops {
+        if let Some(value) = &self.maximum_iops {
             map.serialize_entry("maximumIops", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::EbsOptimizedInfo {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -50,7 +50,7 @@ for crate::types::EbsOptimizedInfo {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "baselineBandwidthInMbps" => {
                 self.baseline_bandwidth_in_mbps = map.next_value()?;
@@ -74,13 +74,13 @@ for crate::types::EbsOptimizedInfo {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::EbsOptimizedInfo {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

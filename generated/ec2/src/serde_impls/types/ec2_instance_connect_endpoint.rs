@@ -7,38 +7,38 @@ for crate::types::Ec2InstanceConnectEndpoint {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.owner_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.owner_id {
             map.serialize_entry("ownerId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.instance_connect_endpoint_id {
+        if let Some(value) = &self.instance_connect_endpoint_id {
             map.serialize_entry("instanceConnectEndpointId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.instance_connect_endpoint_arn {
+        if let Some(value) = &self.instance_connect_endpoint_arn {
             map.serialize_entry("instanceConnectEndpointArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.state {
+        if let Some(value) = &self.state {
             map.serialize_entry("state", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.state_message {
+        if let Some(value) = &self.state_message {
             map.serialize_entry("stateMessage", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.dns_name {
+        if let Some(value) = &self.dns_name {
             map.serialize_entry("dnsName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.fips_dns_name {
+        if let Some(value) = &self.fips_dns_name {
             map.serialize_entry("fipsDnsName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.network_interface_ids {
+        if let Some(value) = &self.network_interface_ids {
             map.serialize_entry("networkInterfaceIdSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.vpc_id {
+        if let Some(value) = &self.vpc_id {
             map.serialize_entry("vpcId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.availability_zone {
+        if let Some(value) = &self.availability_zone {
             map.serialize_entry("availabilityZone", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.created_at {
+        if let Some(value) = &self.created_at {
             map.serialize_entry(
                 "createdAt",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -46,35 +46,35 @@ for crate::types::Ec2InstanceConnectEndpoint {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.subnet_id {
+        if let Some(value) = &self.subnet_id {
             map.serialize_entry("subnetId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.preserve_client_ip {
+        if let Some(value) = &self.preserve_client_ip {
             map.serialize_entry("preserveClientIp", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.security_group_ids {
+        if let Some(value) = &self.security_group_ids {
             map.serialize_entry("securityGroupIdSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             map.serialize_entry("tagSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ip_address_type {
+        if let Some(value) = &self.ip_address_type {
             map.serialize_entry("ipAddressType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.public_dns_names {
+        if let Some(value) = &self.public_dns_names {
             map.serialize_entry("publicDnsNames", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.availability_zone_id {
+        if let Some(value) = &self.availability_zone_id {
             map.serialize_entry("availabilityZoneId", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::Ec2InstanceConnectEndpoint {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -86,7 +86,7 @@ for crate::types::Ec2InstanceConnectEndpoint {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "ownerId" => self.owner_id = map.next_value()?,
             "instanceConnectEndpointId" => {
@@ -128,14 +128,14 @@ for crate::types::Ec2InstanceConnectEndpoint {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::Ec2InstanceConnectEndpoint {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

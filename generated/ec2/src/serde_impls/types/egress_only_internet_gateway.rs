@@ -7,25 +7,24 @@ for crate::types::EgressOnlyInternetGateway {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.attachments {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.attachments {
             map.serialize_entry("attachmentSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.egress_only_internet_gateway_id
-        {
+        if let Some(value) = &self.egress_only_internet_gateway_id {
             map.serialize_entry("egressOnlyInternetGatewayId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             map.serialize_entry("tagSet", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::EgressOnlyInternetGateway {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -37,7 +36,7 @@ for crate::types::EgressOnlyInternetGateway {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "attachmentSet" => {
                 self.attachments = map
@@ -62,14 +61,14 @@ for crate::types::EgressOnlyInternetGateway {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::EgressOnlyInternetGateway {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,27 +7,27 @@ for crate::types::ElasticGpuAssociation {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.elastic_gpu_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.elastic_gpu_id {
             map.serialize_entry("elasticGpuId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.elastic_gpu_association_id {
+        if let Some(value) = &self.elastic_gpu_association_id {
             map.serialize_entry("elasticGpuAssociationId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.elastic_gpu_association_state {
+        if let Some(value) = &self.elastic_gpu_association_state {
             map.serialize_entry("elasticGpuAssociationState", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.elastic_gpu_association_time {
+        if let Some(value) = &self.elastic_gpu_association_time {
             map.serialize_entry("elasticGpuAssociationTime", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::ElasticGpuAssociation {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -39,7 +39,7 @@ for crate::types::ElasticGpuAssociation {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "elasticGpuId" => self.elastic_gpu_id = map.next_value()?,
             "elasticGpuAssociationId" => {
@@ -55,14 +55,14 @@ for crate::types::ElasticGpuAssociation {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ElasticGpuAssociation {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

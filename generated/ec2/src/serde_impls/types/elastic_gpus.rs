@@ -6,36 +6,36 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::ElasticGpu
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.elastic_gpu_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.elastic_gpu_id {
             map.serialize_entry("elasticGpuId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.availability_zone {
+        if let Some(value) = &self.availability_zone {
             map.serialize_entry("availabilityZone", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.elastic_gpu_type {
+        if let Some(value) = &self.elastic_gpu_type {
             map.serialize_entry("elasticGpuType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.elastic_gpu_health {
+        if let Some(value) = &self.elastic_gpu_health {
             map.serialize_entry("elasticGpuHealth", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.elastic_gpu_state {
+        if let Some(value) = &self.elastic_gpu_state {
             map.serialize_entry("elasticGpuState", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.instance_id {
+        if let Some(value) = &self.instance_id {
             map.serialize_entry("instanceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             map.serialize_entry("tagSet", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::ElasticGpus {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -46,7 +46,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::ElasticG
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "elasticGpuId" => self.elastic_gpu_id = map.next_value()?,
             "availabilityZone" => self.availability_zone = map.next_value()?,
@@ -65,13 +65,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::ElasticG
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::ElasticGpus {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,25 +7,17 @@ for crate::types::ElasticInferenceAcceleratorAssociation {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self
-            .elastic_inference_accelerator_arn
-        {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.elastic_inference_accelerator_arn {
             map.serialize_entry("elasticInferenceAcceleratorArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .elastic_inference_accelerator_association_id
-        {
+        if let Some(value) = &self.elastic_inference_accelerator_association_id {
             map.serialize_entry("elasticInferenceAcceleratorAssociationId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .elastic_inference_accelerator_association_state
-        {
+        if let Some(value) = &self.elastic_inference_accelerator_association_state {
             map.serialize_entry("elasticInferenceAcceleratorAssociationState", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .elastic_inference_accelerator_association_time
-        {
+        if let Some(value) = &self.elastic_inference_accelerator_association_time {
             map.serialize_entry(
                 "elasticInferenceAcceleratorAssociationTime",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -33,7 +25,7 @@ for crate::types::ElasticInferenceAcceleratorAssociation {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -41,7 +33,7 @@ for crate::types::ElasticInferenceAcceleratorAssociation {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -53,7 +45,7 @@ for crate::types::ElasticInferenceAcceleratorAssociation {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "elasticInferenceAcceleratorArn" => {
                 self.elastic_inference_accelerator_arn = map.next_value()?;
@@ -77,14 +69,14 @@ for crate::types::ElasticInferenceAcceleratorAssociation {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ElasticInferenceAcceleratorAssociation {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

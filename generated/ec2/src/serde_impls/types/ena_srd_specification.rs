@@ -7,21 +7,21 @@ for crate::types::EnaSrdSpecification {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.ena_srd_enabled {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.ena_srd_enabled {
             map.serialize_entry("EnaSrdEnabled", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ena_srd_udp_specification {
+        if let Some(value) = &self.ena_srd_udp_specification {
             map.serialize_entry("EnaSrdUdpSpecification", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::EnaSrdSpecification {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -33,7 +33,7 @@ for crate::types::EnaSrdSpecification {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "EnaSrdEnabled" => self.ena_srd_enabled = map.next_value()?,
             "EnaSrdUdpSpecification" => {
@@ -43,14 +43,14 @@ for crate::types::EnaSrdSpecification {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::EnaSrdSpecification {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

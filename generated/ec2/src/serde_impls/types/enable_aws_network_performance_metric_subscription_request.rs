@@ -7,23 +7,23 @@ for crate::types::EnableAwsNetworkPerformanceMetricSubscriptionRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.source {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.source {
             map.serialize_entry("Source", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.destination {
+        if let Some(value) = &self.destination {
             map.serialize_entry("Destination", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.metric {
+        if let Some(value) = &self.metric {
             map.serialize_entry("Metric", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.statistic {
+        if let Some(value) = &self.statistic {
             map.serialize_entry("Statistic", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             map.serialize_entry("DryRun", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -31,7 +31,7 @@ for crate::types::EnableAwsNetworkPerformanceMetricSubscriptionRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -43,7 +43,7 @@ for crate::types::EnableAwsNetworkPerformanceMetricSubscriptionRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "Source" => self.source = map.next_value()?,
             "Destination" => self.destination = map.next_value()?,
@@ -54,14 +54,14 @@ for crate::types::EnableAwsNetworkPerformanceMetricSubscriptionRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::EnableAwsNetworkPerformanceMetricSubscriptionRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,33 +7,33 @@ for crate::types::EnableFastLaunchRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.image_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.image_id {
             map.serialize_entry("ImageId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.resource_type {
+        if let Some(value) = &self.resource_type {
             map.serialize_entry("ResourceType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.snapshot_configuration {
+        if let Some(value) = &self.snapshot_configuration {
             map.serialize_entry("SnapshotConfiguration", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.launch_template {
+        if let Some(value) = &self.launch_template {
             map.serialize_entry("LaunchTemplate", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.max_parallel_launches {
+        if let Some(value) = &self.max_parallel_launches {
             map.serialize_entry("MaxParallelLaunches", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             map.serialize_entry("DryRun", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::EnableFastLaunchRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -45,7 +45,7 @@ for crate::types::EnableFastLaunchRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "ImageId" => self.image_id = map.next_value()?,
             "ResourceType" => self.resource_type = map.next_value()?,
@@ -57,14 +57,14 @@ for crate::types::EnableFastLaunchRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::EnableFastLaunchRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

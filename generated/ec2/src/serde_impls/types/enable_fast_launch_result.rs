@@ -7,32 +7,32 @@ for crate::types::EnableFastLaunchResult {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.image_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.image_id {
             map.serialize_entry("imageId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.resource_type {
+        if let Some(value) = &self.resource_type {
             map.serialize_entry("resourceType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.snapshot_configuration {
+        if let Some(value) = &self.snapshot_configuration {
             map.serialize_entry("snapshotConfiguration", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.launch_template {
+        if let Some(value) = &self.launch_template {
             map.serialize_entry("launchTemplate", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.max_parallel_launches {
+        if let Some(value) = &self.max_parallel_launches {
             map.serialize_entry("maxParallelLaunches", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.owner_id {
+        if let Some(value) = &self.owner_id {
             map.serialize_entry("ownerId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.state {
+        if let Some(value) = &self.state {
             map.serialize_entry("state", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.state_transition_reason {
+        if let Some(value) = &self.state_transition_reason {
             map.serialize_entry("stateTransitionReason", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.state_transition_time {
+        if let Some(value) = &self.state_transition_time {
             map.serialize_entry(
                 "stateTransitionTime",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -40,14 +40,14 @@ for crate::types::EnableFastLaunchResult {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::EnableFastLaunchResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -59,7 +59,7 @@ for crate::types::EnableFastLaunchResult {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "imageId" => self.image_id = map.next_value()?,
             "resourceType" => self.resource_type = map.next_value()?,
@@ -82,14 +82,14 @@ for crate::types::EnableFastLaunchResult {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::EnableFastLaunchResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,34 +7,32 @@ for crate::types::EnableIpamInternetRegistryAssociationRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.dry_run {
             map.serialize_entry("DryRun", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .ipam_internet_registry_association_id
-        {
+        if let Some(value) = &self.ipam_internet_registry_association_id {
             map.serialize_entry("IpamInternetRegistryAssociationId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.rpki_version {
+        if let Some(value) = &self.rpki_version {
             map.serialize_entry("RpkiVersion", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.service_uri {
+        if let Some(value) = &self.service_uri {
             map.serialize_entry("ServiceUri", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.child_handle {
+        if let Some(value) = &self.child_handle {
             map.serialize_entry("ChildHandle", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.parent_handle {
+        if let Some(value) = &self.parent_handle {
             map.serialize_entry("ParentHandle", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.parent_bpki_ta {
+        if let Some(value) = &self.parent_bpki_ta {
             map.serialize_entry("ParentBpkiTa", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
+        if let Some(value) = &self.client_token {
             map.serialize_entry("ClientToken", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -42,7 +40,7 @@ for crate::types::EnableIpamInternetRegistryAssociationRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -54,7 +52,7 @@ for crate::types::EnableIpamInternetRegistryAssociationRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "DryRun" => self.dry_run = map.next_value()?,
             "IpamInternetRegistryAssociationId" => {
@@ -70,14 +68,14 @@ for crate::types::EnableIpamInternetRegistryAssociationRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::EnableIpamInternetRegistryAssociationRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -6,181 +6,177 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::Explanatio
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.acl {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.acl {
             map.serialize_entry("acl", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.acl_rule {
+        if let Some(value) = &self.acl_rule {
             map.serialize_entry("aclRule", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.address {
+        if let Some(value) = &self.address {
             map.serialize_entry("address", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.addresses {
+        if let Some(value) = &self.addresses {
             map.serialize_entry("addressSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.attached_to {
+        if let Some(value) = &self.attached_to {
             map.serialize_entry("attachedTo", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.availability_zones {
+        if let Some(value) = &self.availability_zones {
             map.serialize_entry("availabilityZoneSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.availability_zone_ids {
+        if let Some(value) = &self.availability_zone_ids {
             map.serialize_entry("availabilityZoneIdSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.cidrs {
+        if let Some(value) = &self.cidrs {
             map.serialize_entry("cidrSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.component {
+        if let Some(value) = &self.component {
             map.serialize_entry("component", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.customer_gateway {
+        if let Some(value) = &self.customer_gateway {
             map.serialize_entry("customerGateway", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.destination {
+        if let Some(value) = &self.destination {
             map.serialize_entry("destination", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.destination_vpc {
+        if let Some(value) = &self.destination_vpc {
             map.serialize_entry("destinationVpc", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.direction {
+        if let Some(value) = &self.direction {
             map.serialize_entry("direction", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.explanation_code {
+        if let Some(value) = &self.explanation_code {
             map.serialize_entry("explanationCode", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ingress_route_table {
+        if let Some(value) = &self.ingress_route_table {
             map.serialize_entry("ingressRouteTable", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.internet_gateway {
+        if let Some(value) = &self.internet_gateway {
             map.serialize_entry("internetGateway", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.load_balancer_arn {
+        if let Some(value) = &self.load_balancer_arn {
             map.serialize_entry("loadBalancerArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.classic_load_balancer_listener
-        {
+        if let Some(value) = &self.classic_load_balancer_listener {
             map.serialize_entry("classicLoadBalancerListener", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.load_balancer_listener_port {
+        if let Some(value) = &self.load_balancer_listener_port {
             map.serialize_entry("loadBalancerListenerPort", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.load_balancer_target {
+        if let Some(value) = &self.load_balancer_target {
             map.serialize_entry("loadBalancerTarget", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.load_balancer_target_group {
+        if let Some(value) = &self.load_balancer_target_group {
             map.serialize_entry("loadBalancerTargetGroup", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.load_balancer_target_groups {
+        if let Some(value) = &self.load_balancer_target_groups {
             map.serialize_entry("loadBalancerTargetGroupSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.load_balancer_target_port {
+        if let Some(value) = &self.load_balancer_target_port {
             map.serialize_entry("loadBalancerTargetPort", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.elastic_load_balancer_listener
-        {
+        if let Some(value) = &self.elastic_load_balancer_listener {
             map.serialize_entry("elasticLoadBalancerListener", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.missing_component {
+        if let Some(value) = &self.missing_component {
             map.serialize_entry("missingComponent", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.nat_gateway {
+        if let Some(value) = &self.nat_gateway {
             map.serialize_entry("natGateway", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.network_interface {
+        if let Some(value) = &self.network_interface {
             map.serialize_entry("networkInterface", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.packet_field {
+        if let Some(value) = &self.packet_field {
             map.serialize_entry("packetField", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.vpc_peering_connection {
+        if let Some(value) = &self.vpc_peering_connection {
             map.serialize_entry("vpcPeeringConnection", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.port {
+        if let Some(value) = &self.port {
             map.serialize_entry("port", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.port_ranges {
+        if let Some(value) = &self.port_ranges {
             map.serialize_entry("portRangeSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.prefix_list {
+        if let Some(value) = &self.prefix_list {
             map.serialize_entry("prefixList", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.protocols {
+        if let Some(value) = &self.protocols {
             map.serialize_entry("protocolSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.route_table_route {
+        if let Some(value) = &self.route_table_route {
             map.serialize_entry("routeTableRoute", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.route_table {
+        if let Some(value) = &self.route_table {
             map.serialize_entry("routeTable", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.security_group {
+        if let Some(value) = &self.security_group {
             map.serialize_entry("securityGroup", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.security_group_rule {
+        if let Some(value) = &self.security_group_rule {
             map.serialize_entry("securityGroupRule", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.security_groups {
+        if let Some(value) = &self.security_groups {
             map.serialize_entry("securityGroupSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.source_vpc {
+        if let Some(value) = &self.source_vpc {
             map.serialize_entry("sourceVpc", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.state {
+        if let Some(value) = &self.state {
             map.serialize_entry("state", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.subnet {
+        if let Some(value) = &self.subnet {
             map.serialize_entry("subnet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.subnet_route_table {
+        if let Some(value) = &self.subnet_route_table {
             map.serialize_entry("subnetRouteTable", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.vpc {
+        if let Some(value) = &self.vpc {
             map.serialize_entry("vpc", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.vpc_endpoint {
+        if let Some(value) = &self.vpc_endpoint {
             map.serialize_entry("vpcEndpoint", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.vpn_connection {
+        if let Some(value) = &self.vpn_connection {
             map.serialize_entry("vpnConnection", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.vpn_gateway {
+        if let Some(value) = &self.vpn_gateway {
             map.serialize_entry("vpnGateway", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.transit_gateway {
+        if let Some(value) = &self.transit_gateway {
             map.serialize_entry("transitGateway", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.transit_gateway_route_table {
+        if let Some(value) = &self.transit_gateway_route_table {
             map.serialize_entry("transitGatewayRouteTable", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .transit_gateway_route_table_route
-        {
+        if let Some(value) = &self.transit_gateway_route_table_route {
             map.serialize_entry("transitGatewayRouteTableRoute", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.transit_gateway_attachment {
+        if let Some(value) = &self.transit_gateway_attachment {
             map.serialize_entry("transitGatewayAttachment", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.component_account {
+        if let Some(value) = &self.component_account {
             map.serialize_entry("componentAccount", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.component_region {
+        if let Some(value) = &self.component_region {
             map.serialize_entry("componentRegion", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.firewall_stateless_rule {
+        if let Some(value) = &self.firewall_stateless_rule {
             map.serialize_entry("firewallStatelessRule", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.firewall_stateful_rule {
+        if let Some(value) = &self.firewall_stateful_rule {
             map.serialize_entry("firewallStatefulRule", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::Explanation {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -191,7 +187,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::Explanat
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "acl" => self.acl = map.next_value()?,
             "aclRule" => self.acl_rule = map.next_value()?,
@@ -289,13 +285,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::Explanat
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::Explanation {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,21 +7,21 @@ for crate::types::ExportTaskS3LocationRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.s3_bucket {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.s3_bucket {
             map.serialize_entry("S3Bucket", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.s3_prefix {
+        if let Some(value) = &self.s3_prefix {
             map.serialize_entry("S3Prefix", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::ExportTaskS3LocationRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -33,7 +33,7 @@ for crate::types::ExportTaskS3LocationRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "S3Bucket" => self.s3_bucket = map.next_value()?,
             "S3Prefix" => self.s3_prefix = map.next_value()?,
@@ -41,14 +41,14 @@ for crate::types::ExportTaskS3LocationRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ExportTaskS3LocationRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -6,27 +6,27 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::ExportToS3
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.container_format {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.container_format {
             map.serialize_entry("containerFormat", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.disk_image_format {
+        if let Some(value) = &self.disk_image_format {
             map.serialize_entry("diskImageFormat", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.s3_bucket {
+        if let Some(value) = &self.s3_bucket {
             map.serialize_entry("s3Bucket", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.s3_key {
+        if let Some(value) = &self.s3_key {
             map.serialize_entry("s3Key", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::ExportToS3Task {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -37,7 +37,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::ExportTo
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "containerFormat" => self.container_format = map.next_value()?,
             "diskImageFormat" => self.disk_image_format = map.next_value()?,
@@ -47,13 +47,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::ExportTo
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::ExportToS3Task {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,27 +7,27 @@ for crate::types::ExportToS3TaskSpecification {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.disk_image_format {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.disk_image_format {
             map.serialize_entry("diskImageFormat", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.container_format {
+        if let Some(value) = &self.container_format {
             map.serialize_entry("containerFormat", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.s3_bucket {
+        if let Some(value) = &self.s3_bucket {
             map.serialize_entry("s3Bucket", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.s3_prefix {
+        if let Some(value) = &self.s3_prefix {
             map.serialize_entry("s3Prefix", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::ExportToS3TaskSpecification {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -39,7 +39,7 @@ for crate::types::ExportToS3TaskSpecification {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "diskImageFormat" => self.disk_image_format = map.next_value()?,
             "containerFormat" => self.container_format = map.next_value()?,
@@ -49,14 +49,14 @@ for crate::types::ExportToS3TaskSpecification {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ExportToS3TaskSpecification {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

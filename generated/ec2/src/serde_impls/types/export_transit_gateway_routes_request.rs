@@ -7,21 +7,20 @@ for crate::types::ExportTransitGatewayRoutesRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.transit_gateway_route_table_id
-        {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.transit_gateway_route_table_id {
             map.serialize_entry("TransitGatewayRouteTableId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             map.serialize_entry("Filter", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.s3_bucket {
+        if let Some(value) = &self.s3_bucket {
             map.serialize_entry("S3Bucket", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             map.serialize_entry("DryRun", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -29,7 +28,7 @@ for crate::types::ExportTransitGatewayRoutesRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -41,7 +40,7 @@ for crate::types::ExportTransitGatewayRoutesRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "TransitGatewayRouteTableId" => {
                 self.transit_gateway_route_table_id = map.next_value()?;
@@ -59,14 +58,14 @@ for crate::types::ExportTransitGatewayRoutesRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ExportTransitGatewayRoutesRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

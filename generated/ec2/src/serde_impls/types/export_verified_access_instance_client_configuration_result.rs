@@ -7,26 +7,26 @@ for crate::types::ExportVerifiedAccessInstanceClientConfigurationResult {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.version {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.version {
             map.serialize_entry("version", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.verified_access_instance_id {
+        if let Some(value) = &self.verified_access_instance_id {
             map.serialize_entry("verifiedAccessInstanceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.region {
+        if let Some(value) = &self.region {
             map.serialize_entry("region", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.device_trust_providers {
+        if let Some(value) = &self.device_trust_providers {
             map.serialize_entry("deviceTrustProviderSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.user_trust_provider {
+        if let Some(value) = &self.user_trust_provider {
             map.serialize_entry("userTrustProvider", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.open_vpn_configurations {
+        if let Some(value) = &self.open_vpn_configurations {
             map.serialize_entry("openVpnConfigurationSet", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -34,7 +34,7 @@ for crate::types::ExportVerifiedAccessInstanceClientConfigurationResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -46,7 +46,7 @@ for crate::types::ExportVerifiedAccessInstanceClientConfigurationResult {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "version" => self.version = map.next_value()?,
             "verifiedAccessInstanceId" => {
@@ -68,14 +68,14 @@ for crate::types::ExportVerifiedAccessInstanceClientConfigurationResult {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ExportVerifiedAccessInstanceClientConfigurationResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,17 +7,17 @@ for crate::types::FastLaunchLaunchTemplateSpecificationRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.launch_template_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.launch_template_id {
             map.serialize_entry("LaunchTemplateId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.launch_template_name {
+        if let Some(value) = &self.launch_template_name {
             map.serialize_entry("LaunchTemplateName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.version {
+        if let Some(value) = &self.version {
             map.serialize_entry("Version", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -25,7 +25,7 @@ for crate::types::FastLaunchLaunchTemplateSpecificationRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -37,7 +37,7 @@ for crate::types::FastLaunchLaunchTemplateSpecificationRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "LaunchTemplateId" => self.launch_template_id = map.next_value()?,
             "LaunchTemplateName" => self.launch_template_name = map.next_value()?,
@@ -46,14 +46,14 @@ for crate::types::FastLaunchLaunchTemplateSpecificationRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::FastLaunchLaunchTemplateSpecificationRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

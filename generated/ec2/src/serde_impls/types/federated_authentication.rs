@@ -7,22 +7,21 @@ for crate::types::FederatedAuthentication {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.saml_provider_arn {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.saml_provider_arn {
             map.serialize_entry("samlProviderArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.self_service_saml_provider_arn
-        {
+        if let Some(value) = &self.self_service_saml_provider_arn {
             map.serialize_entry("selfServiceSamlProviderArn", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::FederatedAuthentication {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -34,7 +33,7 @@ for crate::types::FederatedAuthentication {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "samlProviderArn" => self.saml_provider_arn = map.next_value()?,
             "selfServiceSamlProviderArn" => {
@@ -44,14 +43,14 @@ for crate::types::FederatedAuthentication {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::FederatedAuthentication {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

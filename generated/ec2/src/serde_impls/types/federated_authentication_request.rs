@@ -7,15 +7,14 @@ for crate::types::FederatedAuthenticationRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.saml_provider_arn {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.saml_provider_arn {
             map.serialize_entry("SAMLProviderArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.self_service_saml_provider_arn
-        {
+        if let Some(value) = &self.self_service_saml_provider_arn {
             map.serialize_entry("SelfServiceSAMLProviderArn", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -23,7 +22,7 @@ for crate::types::FederatedAuthenticationRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -35,7 +34,7 @@ for crate::types::FederatedAuthenticationRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "SAMLProviderArn" => self.saml_provider_arn = map.next_value()?,
             "SelfServiceSAMLProviderArn" => {
@@ -45,14 +44,14 @@ for crate::types::FederatedAuthenticationRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::FederatedAuthenticationRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

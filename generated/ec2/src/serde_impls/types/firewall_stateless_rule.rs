@@ -7,39 +7,39 @@ for crate::types::FirewallStatelessRule {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.rule_group_arn {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.rule_group_arn {
             map.serialize_entry("ruleGroupArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.sources {
+        if let Some(value) = &self.sources {
             map.serialize_entry("sourceSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.destinations {
+        if let Some(value) = &self.destinations {
             map.serialize_entry("destinationSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.source_ports {
+        if let Some(value) = &self.source_ports {
             map.serialize_entry("sourcePortSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.destination_ports {
+        if let Some(value) = &self.destination_ports {
             map.serialize_entry("destinationPortSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.protocols {
+        if let Some(value) = &self.protocols {
             map.serialize_entry("protocolSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.rule_action {
+        if let Some(value) = &self.rule_action {
             map.serialize_entry("ruleAction", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.priority {
+        if let Some(value) = &self.priority {
             map.serialize_entry("priority", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::FirewallStatelessRule {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -51,7 +51,7 @@ for crate::types::FirewallStatelessRule {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "ruleGroupArn" => self.rule_group_arn = map.next_value()?,
             "sourceSet" => self.sources = map.next_value()?,
@@ -77,14 +77,14 @@ for crate::types::FirewallStatelessRule {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::FirewallStatelessRule {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

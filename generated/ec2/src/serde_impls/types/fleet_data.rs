@@ -6,11 +6,11 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::FleetData 
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.activity_status {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.activity_status {
             map.serialize_entry("activityStatus", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.create_time {
+        if let Some(value) = &self.create_time {
             map.serialize_entry(
                 "createTime",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -18,47 +18,43 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::FleetData 
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.fleet_id {
+        if let Some(value) = &self.fleet_id {
             map.serialize_entry("fleetId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.fleet_state {
+        if let Some(value) = &self.fleet_state {
             map.serialize_entry("fleetState", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
+        if let Some(value) = &self.client_token {
             map.serialize_entry("clientToken", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .excess_capacity_termination_policy
-        {
+        if let Some(value) = &self.excess_capacity_termination_policy {
             map.serialize_entry("excessCapacityTerminationPolicy", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.fulfilled_capacity {
+        if let Some(value) = &self.fulfilled_capacity {
             map.serialize_entry(
                 "fulfilledCapacity",
                 &::awsgen_runtime::primitives::FloatWire(*value),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.fulfilled_on_demand_capacity {
+        if let Some(value) = &self.fulfilled_on_demand_capacity {
             map.serialize_entry(
                 "fulfilledOnDemandCapacity",
                 &::awsgen_runtime::primitives::FloatWire(*value),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.launch_template_configs {
+        if let Some(value) = &self.launch_template_configs {
             map.serialize_entry("launchTemplateConfigs", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.target_capacity_specification {
+        if let Some(value) = &self.target_capacity_specification {
             map.serialize_entry("targetCapacitySpecification", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .terminate_instances_with_expiration
-        {
+        if let Some(value) = &self.terminate_instances_with_expiration {
             map.serialize_entry("terminateInstancesWithExpiration", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.type_ {
+        if let Some(value) = &self.type_ {
             map.serialize_entry("type", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.valid_from {
+        if let Some(value) = &self.valid_from {
             map.serialize_entry(
                 "validFrom",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -66,7 +62,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::FleetData 
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.valid_until {
+        if let Some(value) = &self.valid_until {
             map.serialize_entry(
                 "validUntil",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -74,38 +70,38 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::FleetData 
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.replace_unhealthy_instances {
+        if let Some(value) = &self.replace_unhealthy_instances {
             map.serialize_entry("replaceUnhealthyInstances", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.spot_options {
+        if let Some(value) = &self.spot_options {
             map.serialize_entry("spotOptions", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.on_demand_options {
+        if let Some(value) = &self.on_demand_options {
             map.serialize_entry("onDemandOptions", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.reserved_capacity_options {
+        if let Some(value) = &self.reserved_capacity_options {
             map.serialize_entry("reservedCapacityOptions", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             map.serialize_entry("tagSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.errors {
+        if let Some(value) = &self.errors {
             map.serialize_entry("errorSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.instances {
+        if let Some(value) = &self.instances {
             map.serialize_entry("fleetInstanceSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.context {
+        if let Some(value) = &self.context {
             map.serialize_entry("context", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::FleetData {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -116,7 +112,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::FleetDat
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "activityStatus" => self.activity_status = map.next_value()?,
             "createTime" => {
@@ -216,13 +212,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::FleetDat
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::FleetData {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

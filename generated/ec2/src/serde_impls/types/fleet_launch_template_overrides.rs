@@ -7,54 +7,54 @@ for crate::types::FleetLaunchTemplateOverrides {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.instance_type {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.instance_type {
             map.serialize_entry("instanceType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.max_price {
+        if let Some(value) = &self.max_price {
             map.serialize_entry("maxPrice", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.subnet_id {
+        if let Some(value) = &self.subnet_id {
             map.serialize_entry("subnetId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.availability_zone {
+        if let Some(value) = &self.availability_zone {
             map.serialize_entry("availabilityZone", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.weighted_capacity {
+        if let Some(value) = &self.weighted_capacity {
             map.serialize_entry(
                 "weightedCapacity",
                 &::awsgen_runtime::primitives::FloatWire(*value),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.priority {
+        if let Some(value) = &self.priority {
             map.serialize_entry(
                 "priority",
                 &::awsgen_runtime::primitives::FloatWire(*value),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.placement {
+        if let Some(value) = &self.placement {
             map.serialize_entry("placement", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.instance_requirements {
+        if let Some(value) = &self.instance_requirements {
             map.serialize_entry("instanceRequirements", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.image_id {
+        if let Some(value) = &self.image_id {
             map.serialize_entry("imageId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.block_device_mappings {
+        if let Some(value) = &self.block_device_mappings {
             map.serialize_entry("blockDeviceMappingSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.availability_zone_id {
+        if let Some(value) = &self.availability_zone_id {
             map.serialize_entry("availabilityZoneId", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::FleetLaunchTemplateOverrides {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -66,7 +66,7 @@ for crate::types::FleetLaunchTemplateOverrides {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "instanceType" => self.instance_type = map.next_value()?,
             "maxPrice" => self.max_price = map.next_value()?,
@@ -99,14 +99,14 @@ for crate::types::FleetLaunchTemplateOverrides {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::FleetLaunchTemplateOverrides {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,14 +7,14 @@ for crate::types::FleetSpotCapacityRebalanceRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.replacement_strategy {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.replacement_strategy {
             map.serialize_entry("ReplacementStrategy", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.termination_delay {
+        if let Some(value) = &self.termination_delay {
             map.serialize_entry("TerminationDelay", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -22,7 +22,7 @@ for crate::types::FleetSpotCapacityRebalanceRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -34,7 +34,7 @@ for crate::types::FleetSpotCapacityRebalanceRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "ReplacementStrategy" => self.replacement_strategy = map.next_value()?,
             "TerminationDelay" => self.termination_delay = map.next_value()?,
@@ -42,14 +42,14 @@ for crate::types::FleetSpotCapacityRebalanceRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::FleetSpotCapacityRebalanceRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -6,8 +6,8 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::FlowLog {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.creation_time {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.creation_time {
             map.serialize_entry(
                 "creationTime",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -15,62 +15,62 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::FlowLog {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.deliver_logs_error_message {
+        if let Some(value) = &self.deliver_logs_error_message {
             map.serialize_entry("deliverLogsErrorMessage", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.deliver_logs_permission_arn {
+        if let Some(value) = &self.deliver_logs_permission_arn {
             map.serialize_entry("deliverLogsPermissionArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.deliver_cross_account_role {
+        if let Some(value) = &self.deliver_cross_account_role {
             map.serialize_entry("deliverCrossAccountRole", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.deliver_logs_status {
+        if let Some(value) = &self.deliver_logs_status {
             map.serialize_entry("deliverLogsStatus", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.flow_log_id {
+        if let Some(value) = &self.flow_log_id {
             map.serialize_entry("flowLogId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.flow_log_status {
+        if let Some(value) = &self.flow_log_status {
             map.serialize_entry("flowLogStatus", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.log_group_name {
+        if let Some(value) = &self.log_group_name {
             map.serialize_entry("logGroupName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.resource_id {
+        if let Some(value) = &self.resource_id {
             map.serialize_entry("resourceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.traffic_type {
+        if let Some(value) = &self.traffic_type {
             map.serialize_entry("trafficType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.log_destination_type {
+        if let Some(value) = &self.log_destination_type {
             map.serialize_entry("logDestinationType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.log_destination {
+        if let Some(value) = &self.log_destination {
             map.serialize_entry("logDestination", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.log_format {
+        if let Some(value) = &self.log_format {
             map.serialize_entry("logFormat", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             map.serialize_entry("tagSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.max_aggregation_interval {
+        if let Some(value) = &self.max_aggregation_interval {
             map.serialize_entry("maxAggregationInterval", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.destination_options {
+        if let Some(value) = &self.destination_options {
             map.serialize_entry("destinationOptions", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tag_field_specifications {
+        if let Some(value) = &self.tag_field_specifications {
             map.serialize_entry("tagFieldSpecificationSet", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::FlowLog {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -81,7 +81,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::FlowLog 
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "creationTime" => {
                 self.creation_time = map
@@ -132,13 +132,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::FlowLog 
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::FlowLog {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

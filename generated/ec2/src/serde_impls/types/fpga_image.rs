@@ -6,29 +6,29 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::FpgaImage 
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.fpga_image_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.fpga_image_id {
             map.serialize_entry("fpgaImageId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.fpga_image_global_id {
+        if let Some(value) = &self.fpga_image_global_id {
             map.serialize_entry("fpgaImageGlobalId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.name {
+        if let Some(value) = &self.name {
             map.serialize_entry("name", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.description {
+        if let Some(value) = &self.description {
             map.serialize_entry("description", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.shell_version {
+        if let Some(value) = &self.shell_version {
             map.serialize_entry("shellVersion", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.pci_id {
+        if let Some(value) = &self.pci_id {
             map.serialize_entry("pciId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.state {
+        if let Some(value) = &self.state {
             map.serialize_entry("state", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.create_time {
+        if let Some(value) = &self.create_time {
             map.serialize_entry(
                 "createTime",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -36,7 +36,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::FpgaImage 
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.update_time {
+        if let Some(value) = &self.update_time {
             map.serialize_entry(
                 "updateTime",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -44,35 +44,35 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::FpgaImage 
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.owner_id {
+        if let Some(value) = &self.owner_id {
             map.serialize_entry("ownerId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.owner_alias {
+        if let Some(value) = &self.owner_alias {
             map.serialize_entry("ownerAlias", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.product_codes {
+        if let Some(value) = &self.product_codes {
             map.serialize_entry("productCodes", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             map.serialize_entry("tags", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.public {
+        if let Some(value) = &self.public {
             map.serialize_entry("public", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.data_retention_support {
+        if let Some(value) = &self.data_retention_support {
             map.serialize_entry("dataRetentionSupport", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.instance_types {
+        if let Some(value) = &self.instance_types {
             map.serialize_entry("instanceTypes", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::FpgaImage {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -83,7 +83,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::FpgaImag
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "fpgaImageId" => self.fpga_image_id = map.next_value()?,
             "fpgaImageGlobalId" => self.fpga_image_global_id = map.next_value()?,
@@ -135,13 +135,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::FpgaImag
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::FpgaImage {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

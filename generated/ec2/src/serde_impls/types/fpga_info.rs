@@ -6,21 +6,21 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::FpgaInfo {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.fpgas {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.fpgas {
             map.serialize_entry("fpgas", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.total_fpga_memory_in_mib {
+        if let Some(value) = &self.total_fpga_memory_in_mib {
             map.serialize_entry("totalFpgaMemoryInMiB", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::FpgaInfo {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -31,7 +31,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::FpgaInfo
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "fpgas" => {
                 self.fpgas = map
@@ -47,13 +47,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::FpgaInfo
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::FpgaInfo {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,23 +7,23 @@ for crate::types::GetCapacityManagerAttributesResult {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.capacity_manager_status {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.capacity_manager_status {
             map.serialize_entry("capacityManagerStatus", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.organizations_access {
+        if let Some(value) = &self.organizations_access {
             map.serialize_entry("organizationsAccess", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.data_export_count {
+        if let Some(value) = &self.data_export_count {
             map.serialize_entry("dataExportCount", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ingestion_status {
+        if let Some(value) = &self.ingestion_status {
             map.serialize_entry("ingestionStatus", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ingestion_status_message {
+        if let Some(value) = &self.ingestion_status_message {
             map.serialize_entry("ingestionStatusMessage", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.earliest_datapoint_timestamp {
+        if let Some(value) = &self.earliest_datapoint_timestamp {
             map.serialize_entry(
                 "earliestDatapointTimestamp",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -31,7 +31,7 @@ for crate::types::GetCapacityManagerAttributesResult {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.latest_datapoint_timestamp {
+        if let Some(value) = &self.latest_datapoint_timestamp {
             map.serialize_entry(
                 "latestDatapointTimestamp",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -39,7 +39,7 @@ for crate::types::GetCapacityManagerAttributesResult {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -47,7 +47,7 @@ for crate::types::GetCapacityManagerAttributesResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -59,7 +59,7 @@ for crate::types::GetCapacityManagerAttributesResult {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "capacityManagerStatus" => self.capacity_manager_status = map.next_value()?,
             "organizationsAccess" => self.organizations_access = map.next_value()?,
@@ -88,14 +88,14 @@ for crate::types::GetCapacityManagerAttributesResult {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::GetCapacityManagerAttributesResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,40 +7,38 @@ for crate::types::GetCapacityReservationUsageResult {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.next_token {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.next_token {
             map.serialize_entry("nextToken", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.capacity_reservation_id {
+        if let Some(value) = &self.capacity_reservation_id {
             map.serialize_entry("capacityReservationId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.instance_type {
+        if let Some(value) = &self.instance_type {
             map.serialize_entry("instanceType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.total_instance_count {
+        if let Some(value) = &self.total_instance_count {
             map.serialize_entry("totalInstanceCount", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.available_instance_count {
+        if let Some(value) = &self.available_instance_count {
             map.serialize_entry("availableInstanceCount", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.state {
+        if let Some(value) = &self.state {
             map.serialize_entry("state", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.instance_usages {
+        if let Some(value) = &self.instance_usages {
             map.serialize_entry("instanceUsageSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.interruptible {
+        if let Some(value) = &self.interruptible {
             map.serialize_entry("interruptible", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .interruptible_capacity_allocation
-        {
+        if let Some(value) = &self.interruptible_capacity_allocation {
             map.serialize_entry("interruptibleCapacityAllocation", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.interruption_info {
+        if let Some(value) = &self.interruption_info {
             map.serialize_entry("interruptionInfo", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -48,7 +46,7 @@ for crate::types::GetCapacityReservationUsageResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -60,7 +58,7 @@ for crate::types::GetCapacityReservationUsageResult {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "nextToken" => self.next_token = map.next_value()?,
             "capacityReservationId" => self.capacity_reservation_id = map.next_value()?,
@@ -86,14 +84,14 @@ for crate::types::GetCapacityReservationUsageResult {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::GetCapacityReservationUsageResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

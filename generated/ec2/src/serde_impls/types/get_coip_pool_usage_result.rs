@@ -7,27 +7,27 @@ for crate::types::GetCoipPoolUsageResult {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.coip_pool_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.coip_pool_id {
             map.serialize_entry("coipPoolId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.coip_address_usages {
+        if let Some(value) = &self.coip_address_usages {
             map.serialize_entry("coipAddressUsageSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.local_gateway_route_table_id {
+        if let Some(value) = &self.local_gateway_route_table_id {
             map.serialize_entry("localGatewayRouteTableId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             map.serialize_entry("nextToken", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::GetCoipPoolUsageResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -39,7 +39,7 @@ for crate::types::GetCoipPoolUsageResult {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "coipPoolId" => self.coip_pool_id = map.next_value()?,
             "coipAddressUsageSet" => {
@@ -59,14 +59,14 @@ for crate::types::GetCoipPoolUsageResult {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::GetCoipPoolUsageResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,20 +7,20 @@ for crate::types::GetDeclarativePoliciesReportSummaryResult {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.report_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.report_id {
             map.serialize_entry("reportId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.s3_bucket {
+        if let Some(value) = &self.s3_bucket {
             map.serialize_entry("s3Bucket", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.s3_prefix {
+        if let Some(value) = &self.s3_prefix {
             map.serialize_entry("s3Prefix", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.target_id {
+        if let Some(value) = &self.target_id {
             map.serialize_entry("targetId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.start_time {
+        if let Some(value) = &self.start_time {
             map.serialize_entry(
                 "startTime",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -28,7 +28,7 @@ for crate::types::GetDeclarativePoliciesReportSummaryResult {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.end_time {
+        if let Some(value) = &self.end_time {
             map.serialize_entry(
                 "endTime",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -36,16 +36,16 @@ for crate::types::GetDeclarativePoliciesReportSummaryResult {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.number_of_accounts {
+        if let Some(value) = &self.number_of_accounts {
             map.serialize_entry("numberOfAccounts", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.number_of_failed_accounts {
+        if let Some(value) = &self.number_of_failed_accounts {
             map.serialize_entry("numberOfFailedAccounts", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.attribute_summaries {
+        if let Some(value) = &self.attribute_summaries {
             map.serialize_entry("attributeSummarySet", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -53,7 +53,7 @@ for crate::types::GetDeclarativePoliciesReportSummaryResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -65,7 +65,7 @@ for crate::types::GetDeclarativePoliciesReportSummaryResult {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "reportId" => self.report_id = map.next_value()?,
             "s3Bucket" => self.s3_bucket = map.next_value()?,
@@ -106,14 +106,14 @@ for crate::types::GetDeclarativePoliciesReportSummaryResult {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::GetDeclarativePoliciesReportSummaryResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

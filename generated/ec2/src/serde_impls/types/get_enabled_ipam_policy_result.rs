@@ -7,24 +7,24 @@ for crate::types::GetEnabledIpamPolicyResult {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.ipam_policy_enabled {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.ipam_policy_enabled {
             map.serialize_entry("ipamPolicyEnabled", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ipam_policy_id {
+        if let Some(value) = &self.ipam_policy_id {
             map.serialize_entry("ipamPolicyId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.managed_by {
+        if let Some(value) = &self.managed_by {
             map.serialize_entry("managedBy", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::GetEnabledIpamPolicyResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -36,7 +36,7 @@ for crate::types::GetEnabledIpamPolicyResult {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "ipamPolicyEnabled" => self.ipam_policy_enabled = map.next_value()?,
             "ipamPolicyId" => self.ipam_policy_id = map.next_value()?,
@@ -45,14 +45,14 @@ for crate::types::GetEnabledIpamPolicyResult {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::GetEnabledIpamPolicyResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

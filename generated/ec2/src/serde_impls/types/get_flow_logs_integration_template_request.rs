@@ -7,22 +7,20 @@ for crate::types::GetFlowLogsIntegrationTemplateRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.dry_run {
             map.serialize_entry("DryRun", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.flow_log_id {
+        if let Some(value) = &self.flow_log_id {
             map.serialize_entry("FlowLogId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .config_delivery_s3_destination_arn
-        {
+        if let Some(value) = &self.config_delivery_s3_destination_arn {
             map.serialize_entry("ConfigDeliveryS3DestinationArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.integrate_services {
+        if let Some(value) = &self.integrate_services {
             map.serialize_entry("IntegrateService", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -30,7 +28,7 @@ for crate::types::GetFlowLogsIntegrationTemplateRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -42,7 +40,7 @@ for crate::types::GetFlowLogsIntegrationTemplateRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "DryRun" => self.dry_run = map.next_value()?,
             "FlowLogId" => self.flow_log_id = map.next_value()?,
@@ -54,14 +52,14 @@ for crate::types::GetFlowLogsIntegrationTemplateRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::GetFlowLogsIntegrationTemplateRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

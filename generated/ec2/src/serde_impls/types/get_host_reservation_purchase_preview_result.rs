@@ -7,20 +7,20 @@ for crate::types::GetHostReservationPurchasePreviewResult {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.currency_code {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.currency_code {
             map.serialize_entry("currencyCode", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.purchase {
+        if let Some(value) = &self.purchase {
             map.serialize_entry("purchase", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.total_hourly_price {
+        if let Some(value) = &self.total_hourly_price {
             map.serialize_entry("totalHourlyPrice", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.total_upfront_price {
+        if let Some(value) = &self.total_upfront_price {
             map.serialize_entry("totalUpfrontPrice", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -28,7 +28,7 @@ for crate::types::GetHostReservationPurchasePreviewResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -40,7 +40,7 @@ for crate::types::GetHostReservationPurchasePreviewResult {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "currencyCode" => self.currency_code = map.next_value()?,
             "purchase" => {
@@ -56,14 +56,14 @@ for crate::types::GetHostReservationPurchasePreviewResult {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::GetHostReservationPurchasePreviewResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

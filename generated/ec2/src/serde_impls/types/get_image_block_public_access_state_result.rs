@@ -7,15 +7,14 @@ for crate::types::GetImageBlockPublicAccessStateResult {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.image_block_public_access_state
-        {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.image_block_public_access_state {
             map.serialize_entry("imageBlockPublicAccessState", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.managed_by {
+        if let Some(value) = &self.managed_by {
             map.serialize_entry("managedBy", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -23,7 +22,7 @@ for crate::types::GetImageBlockPublicAccessStateResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -35,7 +34,7 @@ for crate::types::GetImageBlockPublicAccessStateResult {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "imageBlockPublicAccessState" => {
                 self.image_block_public_access_state = map.next_value()?;
@@ -45,14 +44,14 @@ for crate::types::GetImageBlockPublicAccessStateResult {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::GetImageBlockPublicAccessStateResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

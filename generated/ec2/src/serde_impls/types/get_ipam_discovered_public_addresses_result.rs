@@ -7,13 +7,11 @@ for crate::types::GetIpamDiscoveredPublicAddressesResult {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self
-            .ipam_discovered_public_addresses
-        {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.ipam_discovered_public_addresses {
             map.serialize_entry("ipamDiscoveredPublicAddressSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.oldest_sample_time {
+        if let Some(value) = &self.oldest_sample_time {
             map.serialize_entry(
                 "oldestSampleTime",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -21,10 +19,10 @@ for crate::types::GetIpamDiscoveredPublicAddressesResult {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             map.serialize_entry("nextToken", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -32,7 +30,7 @@ for crate::types::GetIpamDiscoveredPublicAddressesResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -44,7 +42,7 @@ for crate::types::GetIpamDiscoveredPublicAddressesResult {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "ipamDiscoveredPublicAddressSet" => {
                 self.ipam_discovered_public_addresses = map
@@ -69,14 +67,14 @@ for crate::types::GetIpamDiscoveredPublicAddressesResult {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::GetIpamDiscoveredPublicAddressesResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,23 +7,23 @@ for crate::types::GetIpamPrefixListResolverRulesRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.dry_run {
             map.serialize_entry("DryRun", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ipam_prefix_list_resolver_id {
+        if let Some(value) = &self.ipam_prefix_list_resolver_id {
             map.serialize_entry("IpamPrefixListResolverId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.filters {
+        if let Some(value) = &self.filters {
             map.serialize_entry("Filter", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             map.serialize_entry("MaxResults", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             map.serialize_entry("NextToken", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -31,7 +31,7 @@ for crate::types::GetIpamPrefixListResolverRulesRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -43,7 +43,7 @@ for crate::types::GetIpamPrefixListResolverRulesRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "DryRun" => self.dry_run = map.next_value()?,
             "IpamPrefixListResolverId" => {
@@ -62,14 +62,14 @@ for crate::types::GetIpamPrefixListResolverRulesRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::GetIpamPrefixListResolverRulesRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

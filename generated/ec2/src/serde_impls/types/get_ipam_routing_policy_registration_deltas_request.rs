@@ -7,19 +7,17 @@ for crate::types::GetIpamRoutingPolicyRegistrationDeltasRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.dry_run {
             map.serialize_entry("DryRun", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .ipam_internet_registry_association_id
-        {
+        if let Some(value) = &self.ipam_internet_registry_association_id {
             map.serialize_entry("IpamInternetRegistryAssociationId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.delta_id {
+        if let Some(value) = &self.delta_id {
             map.serialize_entry("DeltaId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.start_time {
+        if let Some(value) = &self.start_time {
             map.serialize_entry(
                 "StartTime",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -27,7 +25,7 @@ for crate::types::GetIpamRoutingPolicyRegistrationDeltasRequest {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.end_time {
+        if let Some(value) = &self.end_time {
             map.serialize_entry(
                 "EndTime",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -35,16 +33,16 @@ for crate::types::GetIpamRoutingPolicyRegistrationDeltasRequest {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.chronological_order {
+        if let Some(value) = &self.chronological_order {
             map.serialize_entry("ChronologicalOrder", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             map.serialize_entry("MaxResults", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             map.serialize_entry("NextToken", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -52,7 +50,7 @@ for crate::types::GetIpamRoutingPolicyRegistrationDeltasRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -64,7 +62,7 @@ for crate::types::GetIpamRoutingPolicyRegistrationDeltasRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "DryRun" => self.dry_run = map.next_value()?,
             "IpamInternetRegistryAssociationId" => {
@@ -96,14 +94,14 @@ for crate::types::GetIpamRoutingPolicyRegistrationDeltasRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::GetIpamRoutingPolicyRegistrationDeltasRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,22 +7,20 @@ for crate::types::GetNetworkInsightsAccessScopeAnalysisFindingsResult {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self
-            .network_insights_access_scope_analysis_id
-        {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.network_insights_access_scope_analysis_id {
             map.serialize_entry("networkInsightsAccessScopeAnalysisId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.analysis_status {
+        if let Some(value) = &self.analysis_status {
             map.serialize_entry("analysisStatus", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.analysis_findings {
+        if let Some(value) = &self.analysis_findings {
             map.serialize_entry("analysisFindingSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             map.serialize_entry("nextToken", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -30,7 +28,7 @@ for crate::types::GetNetworkInsightsAccessScopeAnalysisFindingsResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -42,7 +40,7 @@ for crate::types::GetNetworkInsightsAccessScopeAnalysisFindingsResult {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "networkInsightsAccessScopeAnalysisId" => {
                 self.network_insights_access_scope_analysis_id = map.next_value()?;
@@ -62,14 +60,14 @@ for crate::types::GetNetworkInsightsAccessScopeAnalysisFindingsResult {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::GetNetworkInsightsAccessScopeAnalysisFindingsResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,16 +7,14 @@ for crate::types::GetReservedInstancesExchangeQuoteResult {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.currency_code {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.currency_code {
             map.serialize_entry("currencyCode", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.is_valid_exchange {
+        if let Some(value) = &self.is_valid_exchange {
             map.serialize_entry("isValidExchange", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .output_reserved_instances_will_expire_at
-        {
+        if let Some(value) = &self.output_reserved_instances_will_expire_at {
             map.serialize_entry(
                 "outputReservedInstancesWillExpireAt",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -24,29 +22,25 @@ for crate::types::GetReservedInstancesExchangeQuoteResult {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.payment_due {
+        if let Some(value) = &self.payment_due {
             map.serialize_entry("paymentDue", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.reserved_instance_value_rollup
-        {
+        if let Some(value) = &self.reserved_instance_value_rollup {
             map.serialize_entry("reservedInstanceValueRollup", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.reserved_instance_value_set {
+        if let Some(value) = &self.reserved_instance_value_set {
             map.serialize_entry("reservedInstanceValueSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .target_configuration_value_rollup
-        {
+        if let Some(value) = &self.target_configuration_value_rollup {
             map.serialize_entry("targetConfigurationValueRollup", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.target_configuration_value_set
-        {
+        if let Some(value) = &self.target_configuration_value_set {
             map.serialize_entry("targetConfigurationValueSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.validation_failure_reason {
+        if let Some(value) = &self.validation_failure_reason {
             map.serialize_entry("validationFailureReason", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -54,7 +48,7 @@ for crate::types::GetReservedInstancesExchangeQuoteResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -66,7 +60,7 @@ for crate::types::GetReservedInstancesExchangeQuoteResult {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "currencyCode" => self.currency_code = map.next_value()?,
             "isValidExchange" => self.is_valid_exchange = map.next_value()?,
@@ -111,14 +105,14 @@ for crate::types::GetReservedInstancesExchangeQuoteResult {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::GetReservedInstancesExchangeQuoteResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

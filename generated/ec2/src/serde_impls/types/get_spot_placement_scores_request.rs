@@ -7,47 +7,45 @@ for crate::types::GetSpotPlacementScoresRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.instance_types {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.instance_types {
             map.serialize_entry("InstanceType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.target_capacity {
+        if let Some(value) = &self.target_capacity {
             map.serialize_entry("TargetCapacity", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.target_capacity_unit_type {
+        if let Some(value) = &self.target_capacity_unit_type {
             map.serialize_entry("TargetCapacityUnitType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.single_availability_zone {
+        if let Some(value) = &self.single_availability_zone {
             map.serialize_entry("SingleAvailabilityZone", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.region_names {
+        if let Some(value) = &self.region_names {
             map.serialize_entry("RegionName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .instance_requirements_with_metadata
-        {
+        if let Some(value) = &self.instance_requirements_with_metadata {
             map.serialize_entry("InstanceRequirementsWithMetadata", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             map.serialize_entry("DryRun", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             map.serialize_entry("MaxResults", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             map.serialize_entry("NextToken", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.include_local_zones {
+        if let Some(value) = &self.include_local_zones {
             map.serialize_entry("IncludeLocalZones", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::GetSpotPlacementScoresRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -59,7 +57,7 @@ for crate::types::GetSpotPlacementScoresRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "InstanceType" => self.instance_types = map.next_value()?,
             "TargetCapacity" => self.target_capacity = map.next_value()?,
@@ -79,14 +77,14 @@ for crate::types::GetSpotPlacementScoresRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::GetSpotPlacementScoresRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,23 +7,23 @@ for crate::types::GetVpnConnectionDeviceSampleConfigurationRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.vpn_connection_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.vpn_connection_id {
             map.serialize_entry("VpnConnectionId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.vpn_connection_device_type_id {
+        if let Some(value) = &self.vpn_connection_device_type_id {
             map.serialize_entry("VpnConnectionDeviceTypeId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.internet_key_exchange_version {
+        if let Some(value) = &self.internet_key_exchange_version {
             map.serialize_entry("InternetKeyExchangeVersion", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.sample_type {
+        if let Some(value) = &self.sample_type {
             map.serialize_entry("SampleType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             map.serialize_entry("DryRun", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -31,7 +31,7 @@ for crate::types::GetVpnConnectionDeviceSampleConfigurationRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -43,7 +43,7 @@ for crate::types::GetVpnConnectionDeviceSampleConfigurationRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "VpnConnectionId" => self.vpn_connection_id = map.next_value()?,
             "VpnConnectionDeviceTypeId" => {
@@ -58,14 +58,14 @@ for crate::types::GetVpnConnectionDeviceSampleConfigurationRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::GetVpnConnectionDeviceSampleConfigurationRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

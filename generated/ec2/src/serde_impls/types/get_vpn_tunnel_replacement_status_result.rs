@@ -7,26 +7,26 @@ for crate::types::GetVpnTunnelReplacementStatusResult {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.vpn_connection_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.vpn_connection_id {
             map.serialize_entry("vpnConnectionId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.transit_gateway_id {
+        if let Some(value) = &self.transit_gateway_id {
             map.serialize_entry("transitGatewayId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.customer_gateway_id {
+        if let Some(value) = &self.customer_gateway_id {
             map.serialize_entry("customerGatewayId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.vpn_gateway_id {
+        if let Some(value) = &self.vpn_gateway_id {
             map.serialize_entry("vpnGatewayId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.vpn_tunnel_outside_ip_address {
+        if let Some(value) = &self.vpn_tunnel_outside_ip_address {
             map.serialize_entry("vpnTunnelOutsideIpAddress", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.maintenance_details {
+        if let Some(value) = &self.maintenance_details {
             map.serialize_entry("maintenanceDetails", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -34,7 +34,7 @@ for crate::types::GetVpnTunnelReplacementStatusResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -46,7 +46,7 @@ for crate::types::GetVpnTunnelReplacementStatusResult {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "vpnConnectionId" => self.vpn_connection_id = map.next_value()?,
             "transitGatewayId" => self.transit_gateway_id = map.next_value()?,
@@ -60,14 +60,14 @@ for crate::types::GetVpnTunnelReplacementStatusResult {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::GetVpnTunnelReplacementStatusResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

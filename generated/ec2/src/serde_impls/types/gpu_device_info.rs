@@ -6,39 +6,39 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::GpuDeviceI
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.name {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.name {
             map.serialize_entry("name", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.manufacturer {
+        if let Some(value) = &self.manufacturer {
             map.serialize_entry("manufacturer", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.count {
+        if let Some(value) = &self.count {
             map.serialize_entry("count", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.logical_gpu_count {
+        if let Some(value) = &self.logical_gpu_count {
             map.serialize_entry("logicalGpuCount", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.gpu_partition_size {
+        if let Some(value) = &self.gpu_partition_size {
             map.serialize_entry(
                 "gpuPartitionSize",
                 &::awsgen_runtime::primitives::FloatWire(*value),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.workloads {
+        if let Some(value) = &self.workloads {
             map.serialize_entry("workloadSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.memory_info {
+        if let Some(value) = &self.memory_info {
             map.serialize_entry("memoryInfo", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::GpuDeviceInfo {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -49,7 +49,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::GpuDevic
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "name" => self.name = map.next_value()?,
             "manufacturer" => self.manufacturer = map.next_value()?,
@@ -66,13 +66,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::GpuDevic
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::GpuDeviceInfo {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,14 +7,14 @@ for crate::types::HistoryRecordEntry {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.event_information {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.event_information {
             map.serialize_entry("eventInformation", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.event_type {
+        if let Some(value) = &self.event_type {
             map.serialize_entry("eventType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.timestamp {
+        if let Some(value) = &self.timestamp {
             map.serialize_entry(
                 "timestamp",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -22,14 +22,14 @@ for crate::types::HistoryRecordEntry {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::HistoryRecordEntry {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -41,7 +41,7 @@ for crate::types::HistoryRecordEntry {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "eventInformation" => self.event_information = map.next_value()?,
             "eventType" => self.event_type = map.next_value()?,
@@ -58,14 +58,14 @@ for crate::types::HistoryRecordEntry {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::HistoryRecordEntry {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -6,35 +6,35 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::Host {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.auto_placement {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.auto_placement {
             map.serialize_entry("autoPlacement", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.availability_zone {
+        if let Some(value) = &self.availability_zone {
             map.serialize_entry("availabilityZone", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.available_capacity {
+        if let Some(value) = &self.available_capacity {
             map.serialize_entry("availableCapacity", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
+        if let Some(value) = &self.client_token {
             map.serialize_entry("clientToken", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.host_id {
+        if let Some(value) = &self.host_id {
             map.serialize_entry("hostId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.host_properties {
+        if let Some(value) = &self.host_properties {
             map.serialize_entry("hostProperties", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.host_reservation_id {
+        if let Some(value) = &self.host_reservation_id {
             map.serialize_entry("hostReservationId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.instances {
+        if let Some(value) = &self.instances {
             map.serialize_entry("instances", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.state {
+        if let Some(value) = &self.state {
             map.serialize_entry("state", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.allocation_time {
+        if let Some(value) = &self.allocation_time {
             map.serialize_entry(
                 "allocationTime",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -42,7 +42,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::Host {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.release_time {
+        if let Some(value) = &self.release_time {
             map.serialize_entry(
                 "releaseTime",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -50,47 +50,44 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::Host {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             map.serialize_entry("tagSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.host_recovery {
+        if let Some(value) = &self.host_recovery {
             map.serialize_entry("hostRecovery", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.allows_multiple_instance_types
-        {
+        if let Some(value) = &self.allows_multiple_instance_types {
             map.serialize_entry("allowsMultipleInstanceTypes", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.owner_id {
+        if let Some(value) = &self.owner_id {
             map.serialize_entry("ownerId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.availability_zone_id {
+        if let Some(value) = &self.availability_zone_id {
             map.serialize_entry("availabilityZoneId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .member_of_service_linked_resource_group
-        {
+        if let Some(value) = &self.member_of_service_linked_resource_group {
             map.serialize_entry("memberOfServiceLinkedResourceGroup", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.outpost_arn {
+        if let Some(value) = &self.outpost_arn {
             map.serialize_entry("outpostArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.host_maintenance {
+        if let Some(value) = &self.host_maintenance {
             map.serialize_entry("hostMaintenance", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.asset_id {
+        if let Some(value) = &self.asset_id {
             map.serialize_entry("assetId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.cpu_options {
+        if let Some(value) = &self.cpu_options {
             map.serialize_entry("cpuOptions", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::Host {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -101,7 +98,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::Host {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "autoPlacement" => self.auto_placement = map.next_value()?,
             "availabilityZone" => self.availability_zone = map.next_value()?,
@@ -162,13 +159,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::Host {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::Host {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

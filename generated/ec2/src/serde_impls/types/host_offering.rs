@@ -6,36 +6,36 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::HostOfferi
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.currency_code {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.currency_code {
             map.serialize_entry("currencyCode", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.duration {
+        if let Some(value) = &self.duration {
             map.serialize_entry("duration", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.hourly_price {
+        if let Some(value) = &self.hourly_price {
             map.serialize_entry("hourlyPrice", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.instance_family {
+        if let Some(value) = &self.instance_family {
             map.serialize_entry("instanceFamily", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.offering_id {
+        if let Some(value) = &self.offering_id {
             map.serialize_entry("offeringId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.payment_option {
+        if let Some(value) = &self.payment_option {
             map.serialize_entry("paymentOption", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.upfront_price {
+        if let Some(value) = &self.upfront_price {
             map.serialize_entry("upfrontPrice", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::HostOffering {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -46,7 +46,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::HostOffe
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "currencyCode" => self.currency_code = map.next_value()?,
             "duration" => self.duration = map.next_value()?,
@@ -59,13 +59,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::HostOffe
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::HostOffering {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -6,17 +6,17 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::HostReserv
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.count {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.count {
             map.serialize_entry("count", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.currency_code {
+        if let Some(value) = &self.currency_code {
             map.serialize_entry("currencyCode", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.duration {
+        if let Some(value) = &self.duration {
             map.serialize_entry("duration", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.end {
+        if let Some(value) = &self.end {
             map.serialize_entry(
                 "end",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -24,25 +24,25 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::HostReserv
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.host_id_set {
+        if let Some(value) = &self.host_id_set {
             map.serialize_entry("hostIdSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.host_reservation_id {
+        if let Some(value) = &self.host_reservation_id {
             map.serialize_entry("hostReservationId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.hourly_price {
+        if let Some(value) = &self.hourly_price {
             map.serialize_entry("hourlyPrice", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.instance_family {
+        if let Some(value) = &self.instance_family {
             map.serialize_entry("instanceFamily", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.offering_id {
+        if let Some(value) = &self.offering_id {
             map.serialize_entry("offeringId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.payment_option {
+        if let Some(value) = &self.payment_option {
             map.serialize_entry("paymentOption", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.start {
+        if let Some(value) = &self.start {
             map.serialize_entry(
                 "start",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -50,23 +50,23 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::HostReserv
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.state {
+        if let Some(value) = &self.state {
             map.serialize_entry("state", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.upfront_price {
+        if let Some(value) = &self.upfront_price {
             map.serialize_entry("upfrontPrice", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             map.serialize_entry("tagSet", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::HostReservation {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -77,7 +77,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::HostRese
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "count" => self.count = map.next_value()?,
             "currencyCode" => self.currency_code = map.next_value()?,
@@ -119,13 +119,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::HostRese
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::HostReservation {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

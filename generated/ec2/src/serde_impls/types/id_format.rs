@@ -6,8 +6,8 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::IdFormat {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.deadline {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.deadline {
             map.serialize_entry(
                 "deadline",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -15,20 +15,20 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::IdFormat {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.resource {
+        if let Some(value) = &self.resource {
             map.serialize_entry("resource", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.use_long_ids {
+        if let Some(value) = &self.use_long_ids {
             map.serialize_entry("useLongIds", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::IdFormat {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -39,7 +39,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::IdFormat
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "deadline" => {
                 self.deadline = map
@@ -56,13 +56,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::IdFormat
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::IdFormat {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -6,132 +6,132 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::Image {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.platform_details {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.platform_details {
             map.serialize_entry("platformDetails", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.usage_operation {
+        if let Some(value) = &self.usage_operation {
             map.serialize_entry("usageOperation", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.block_device_mappings {
+        if let Some(value) = &self.block_device_mappings {
             map.serialize_entry("blockDeviceMapping", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.description {
+        if let Some(value) = &self.description {
             map.serialize_entry("description", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ena_support {
+        if let Some(value) = &self.ena_support {
             map.serialize_entry("enaSupport", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.hypervisor {
+        if let Some(value) = &self.hypervisor {
             map.serialize_entry("hypervisor", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.image_owner_alias {
+        if let Some(value) = &self.image_owner_alias {
             map.serialize_entry("imageOwnerAlias", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.name {
+        if let Some(value) = &self.name {
             map.serialize_entry("name", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.root_device_name {
+        if let Some(value) = &self.root_device_name {
             map.serialize_entry("rootDeviceName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.root_device_type {
+        if let Some(value) = &self.root_device_type {
             map.serialize_entry("rootDeviceType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.sriov_net_support {
+        if let Some(value) = &self.sriov_net_support {
             map.serialize_entry("sriovNetSupport", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.state_reason {
+        if let Some(value) = &self.state_reason {
             map.serialize_entry("stateReason", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             map.serialize_entry("tagSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.virtualization_type {
+        if let Some(value) = &self.virtualization_type {
             map.serialize_entry("virtualizationType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.boot_mode {
+        if let Some(value) = &self.boot_mode {
             map.serialize_entry("bootMode", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tpm_support {
+        if let Some(value) = &self.tpm_support {
             map.serialize_entry("tpmSupport", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.deprecation_time {
+        if let Some(value) = &self.deprecation_time {
             map.serialize_entry("deprecationTime", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.imds_support {
+        if let Some(value) = &self.imds_support {
             map.serialize_entry("imdsSupport", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.source_instance_id {
+        if let Some(value) = &self.source_instance_id {
             map.serialize_entry("sourceInstanceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.deregistration_protection {
+        if let Some(value) = &self.deregistration_protection {
             map.serialize_entry("deregistrationProtection", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.last_launched_time {
+        if let Some(value) = &self.last_launched_time {
             map.serialize_entry("lastLaunchedTime", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.image_allowed {
+        if let Some(value) = &self.image_allowed {
             map.serialize_entry("imageAllowed", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.source_image_id {
+        if let Some(value) = &self.source_image_id {
             map.serialize_entry("sourceImageId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.source_image_region {
+        if let Some(value) = &self.source_image_region {
             map.serialize_entry("sourceImageRegion", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.free_tier_eligible {
+        if let Some(value) = &self.free_tier_eligible {
             map.serialize_entry("freeTierEligible", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.public_ssm_parameter_name {
+        if let Some(value) = &self.public_ssm_parameter_name {
             map.serialize_entry("publicSsmParameterName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.image_watermarks {
+        if let Some(value) = &self.image_watermarks {
             map.serialize_entry("imageWatermarkSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.image_id {
+        if let Some(value) = &self.image_id {
             map.serialize_entry("imageId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.image_location {
+        if let Some(value) = &self.image_location {
             map.serialize_entry("imageLocation", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.state {
+        if let Some(value) = &self.state {
             map.serialize_entry("imageState", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.owner_id {
+        if let Some(value) = &self.owner_id {
             map.serialize_entry("imageOwnerId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.creation_date {
+        if let Some(value) = &self.creation_date {
             map.serialize_entry("creationDate", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.public {
+        if let Some(value) = &self.public {
             map.serialize_entry("isPublic", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.product_codes {
+        if let Some(value) = &self.product_codes {
             map.serialize_entry("productCodes", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.architecture {
+        if let Some(value) = &self.architecture {
             map.serialize_entry("architecture", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.image_type {
+        if let Some(value) = &self.image_type {
             map.serialize_entry("imageType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.kernel_id {
+        if let Some(value) = &self.kernel_id {
             map.serialize_entry("kernelId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ramdisk_id {
+        if let Some(value) = &self.ramdisk_id {
             map.serialize_entry("ramdiskId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.platform {
+        if let Some(value) = &self.platform {
             map.serialize_entry("platform", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::Image {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -142,7 +142,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::Image {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "platformDetails" => self.platform_details = map.next_value()?,
             "usageOperation" => self.usage_operation = map.next_value()?,
@@ -221,13 +221,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::Image {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::Image {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,8 +7,8 @@ for crate::types::ImageAncestryEntry {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.creation_date {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.creation_date {
             map.serialize_entry(
                 "creationDate",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -16,26 +16,26 @@ for crate::types::ImageAncestryEntry {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.image_id {
+        if let Some(value) = &self.image_id {
             map.serialize_entry("imageId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.image_owner_alias {
+        if let Some(value) = &self.image_owner_alias {
             map.serialize_entry("imageOwnerAlias", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.source_image_id {
+        if let Some(value) = &self.source_image_id {
             map.serialize_entry("sourceImageId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.source_image_region {
+        if let Some(value) = &self.source_image_region {
             map.serialize_entry("sourceImageRegion", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::ImageAncestryEntry {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -47,7 +47,7 @@ for crate::types::ImageAncestryEntry {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "creationDate" => {
                 self.creation_date = map
@@ -66,14 +66,14 @@ for crate::types::ImageAncestryEntry {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ImageAncestryEntry {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

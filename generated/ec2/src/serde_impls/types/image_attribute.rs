@@ -6,57 +6,57 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::ImageAttri
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.description {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.description {
             map.serialize_entry("description", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.kernel_id {
+        if let Some(value) = &self.kernel_id {
             map.serialize_entry("kernel", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ramdisk_id {
+        if let Some(value) = &self.ramdisk_id {
             map.serialize_entry("ramdisk", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.sriov_net_support {
+        if let Some(value) = &self.sriov_net_support {
             map.serialize_entry("sriovNetSupport", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.boot_mode {
+        if let Some(value) = &self.boot_mode {
             map.serialize_entry("bootMode", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tpm_support {
+        if let Some(value) = &self.tpm_support {
             map.serialize_entry("tpmSupport", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.uefi_data {
+        if let Some(value) = &self.uefi_data {
             map.serialize_entry("uefiData", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.last_launched_time {
+        if let Some(value) = &self.last_launched_time {
             map.serialize_entry("lastLaunchedTime", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.imds_support {
+        if let Some(value) = &self.imds_support {
             map.serialize_entry("imdsSupport", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.deregistration_protection {
+        if let Some(value) = &self.deregistration_protection {
             map.serialize_entry("deregistrationProtection", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.image_id {
+        if let Some(value) = &self.image_id {
             map.serialize_entry("imageId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.launch_permissions {
+        if let Some(value) = &self.launch_permissions {
             map.serialize_entry("launchPermission", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.product_codes {
+        if let Some(value) = &self.product_codes {
             map.serialize_entry("productCodes", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.block_device_mappings {
+        if let Some(value) = &self.block_device_mappings {
             map.serialize_entry("blockDeviceMapping", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::ImageAttribute {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -67,7 +67,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::ImageAtt
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "description" => self.description = map.next_value()?,
             "kernel" => self.kernel_id = map.next_value()?,
@@ -113,13 +113,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::ImageAtt
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::ImageAttribute {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -6,33 +6,33 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::ImageCrite
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.image_providers {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.image_providers {
             map.serialize_entry("imageProviderSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.marketplace_product_codes {
+        if let Some(value) = &self.marketplace_product_codes {
             map.serialize_entry("marketplaceProductCodeSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.image_names {
+        if let Some(value) = &self.image_names {
             map.serialize_entry("imageNameSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.deprecation_time_condition {
+        if let Some(value) = &self.deprecation_time_condition {
             map.serialize_entry("deprecationTimeCondition", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.creation_date_condition {
+        if let Some(value) = &self.creation_date_condition {
             map.serialize_entry("creationDateCondition", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.image_watermarks {
+        if let Some(value) = &self.image_watermarks {
             map.serialize_entry("imageWatermarkSet", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::ImageCriterion {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -43,7 +43,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::ImageCri
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "imageProviderSet" => self.image_providers = map.next_value()?,
             "marketplaceProductCodeSet" => {
@@ -67,13 +67,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::ImageCri
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::ImageCriterion {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,33 +7,33 @@ for crate::types::ImageCriterionRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.image_providers {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.image_providers {
             map.serialize_entry("ImageProvider", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.marketplace_product_codes {
+        if let Some(value) = &self.marketplace_product_codes {
             map.serialize_entry("MarketplaceProductCode", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.image_names {
+        if let Some(value) = &self.image_names {
             map.serialize_entry("ImageName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.deprecation_time_condition {
+        if let Some(value) = &self.deprecation_time_condition {
             map.serialize_entry("DeprecationTimeCondition", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.creation_date_condition {
+        if let Some(value) = &self.creation_date_condition {
             map.serialize_entry("CreationDateCondition", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.image_watermarks {
+        if let Some(value) = &self.image_watermarks {
             map.serialize_entry("ImageWatermark", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::ImageCriterionRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -45,7 +45,7 @@ for crate::types::ImageCriterionRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "ImageProvider" => self.image_providers = map.next_value()?,
             "MarketplaceProductCode" => {
@@ -69,14 +69,14 @@ for crate::types::ImageCriterionRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ImageCriterionRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -6,45 +6,45 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::ImageMetad
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.image_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.image_id {
             map.serialize_entry("imageId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.name {
+        if let Some(value) = &self.name {
             map.serialize_entry("name", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.owner_id {
+        if let Some(value) = &self.owner_id {
             map.serialize_entry("imageOwnerId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.state {
+        if let Some(value) = &self.state {
             map.serialize_entry("imageState", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.image_owner_alias {
+        if let Some(value) = &self.image_owner_alias {
             map.serialize_entry("imageOwnerAlias", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.creation_date {
+        if let Some(value) = &self.creation_date {
             map.serialize_entry("creationDate", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.deprecation_time {
+        if let Some(value) = &self.deprecation_time {
             map.serialize_entry("deprecationTime", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.image_allowed {
+        if let Some(value) = &self.image_allowed {
             map.serialize_entry("imageAllowed", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.is_public {
+        if let Some(value) = &self.is_public {
             map.serialize_entry("isPublic", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.image_watermarks {
+        if let Some(value) = &self.image_watermarks {
             map.serialize_entry("imageWatermarkSet", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::ImageMetadata {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -55,7 +55,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::ImageMet
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "imageId" => self.image_id = map.next_value()?,
             "name" => self.name = map.next_value()?,
@@ -79,13 +79,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::ImageMet
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::ImageMetadata {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

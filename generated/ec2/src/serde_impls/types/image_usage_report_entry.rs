@@ -7,23 +7,23 @@ for crate::types::ImageUsageReportEntry {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.resource_type {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.resource_type {
             map.serialize_entry("resourceType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.report_id {
+        if let Some(value) = &self.report_id {
             map.serialize_entry("reportId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.usage_count {
+        if let Some(value) = &self.usage_count {
             map.serialize_entry("usageCount", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.account_id {
+        if let Some(value) = &self.account_id {
             map.serialize_entry("accountId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.image_id {
+        if let Some(value) = &self.image_id {
             map.serialize_entry("imageId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.report_creation_time {
+        if let Some(value) = &self.report_creation_time {
             map.serialize_entry(
                 "reportCreationTime",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -31,14 +31,14 @@ for crate::types::ImageUsageReportEntry {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::ImageUsageReportEntry {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -50,7 +50,7 @@ for crate::types::ImageUsageReportEntry {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "resourceType" => self.resource_type = map.next_value()?,
             "reportId" => self.report_id = map.next_value()?,
@@ -70,14 +70,14 @@ for crate::types::ImageUsageReportEntry {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ImageUsageReportEntry {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -6,17 +6,17 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::ImageWater
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.watermark_key {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.watermark_key {
             map.serialize_entry("watermarkKey", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.source_image_region {
+        if let Some(value) = &self.source_image_region {
             map.serialize_entry("sourceImageRegion", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.source_image_id {
+        if let Some(value) = &self.source_image_id {
             map.serialize_entry("sourceImageId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.source_image_creation_time {
+        if let Some(value) = &self.source_image_creation_time {
             map.serialize_entry(
                 "sourceImageCreationTime",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -24,7 +24,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::ImageWater
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.watermark_creation_time {
+        if let Some(value) = &self.watermark_creation_time {
             map.serialize_entry(
                 "watermarkCreationTime",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -32,14 +32,14 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::ImageWater
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::ImageWatermark {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -50,7 +50,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::ImageWat
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "watermarkKey" => self.watermark_key = map.next_value()?,
             "sourceImageRegion" => self.source_image_region = map.next_value()?,
@@ -77,13 +77,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::ImageWat
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::ImageWatermark {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,31 +7,27 @@ for crate::types::ImageWatermarkFilterRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.watermark_key {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.watermark_key {
             map.serialize_entry("WatermarkKey", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.source_image_region {
+        if let Some(value) = &self.source_image_region {
             map.serialize_entry("SourceImageRegion", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .maximum_days_since_source_image_created
-        {
+        if let Some(value) = &self.maximum_days_since_source_image_created {
             map.serialize_entry("MaximumDaysSinceSourceImageCreated", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .maximum_days_since_watermark_created
-        {
+        if let Some(value) = &self.maximum_days_since_watermark_created {
             map.serialize_entry("MaximumDaysSinceWatermarkCreated", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::ImageWatermarkFilterRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -43,7 +39,7 @@ for crate::types::ImageWatermarkFilterRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "WatermarkKey" => self.watermark_key = map.next_value()?,
             "SourceImageRegion" => self.source_image_region = map.next_value()?,
@@ -57,14 +53,14 @@ for crate::types::ImageWatermarkFilterRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ImageWatermarkFilterRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,17 +7,17 @@ for crate::types::ImportClientVpnClientCertificateRevocationListRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.client_vpn_endpoint_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.client_vpn_endpoint_id {
             map.serialize_entry("ClientVpnEndpointId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.certificate_revocation_list {
+        if let Some(value) = &self.certificate_revocation_list {
             map.serialize_entry("CertificateRevocationList", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             map.serialize_entry("DryRun", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -25,7 +25,7 @@ for crate::types::ImportClientVpnClientCertificateRevocationListRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -37,7 +37,7 @@ for crate::types::ImportClientVpnClientCertificateRevocationListRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "ClientVpnEndpointId" => self.client_vpn_endpoint_id = map.next_value()?,
             "CertificateRevocationList" => {
@@ -48,14 +48,14 @@ for crate::types::ImportClientVpnClientCertificateRevocationListRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ImportClientVpnClientCertificateRevocationListRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

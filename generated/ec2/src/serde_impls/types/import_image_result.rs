@@ -6,63 +6,63 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::ImportImag
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.architecture {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.architecture {
             map.serialize_entry("architecture", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.description {
+        if let Some(value) = &self.description {
             map.serialize_entry("description", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.encrypted {
+        if let Some(value) = &self.encrypted {
             map.serialize_entry("encrypted", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.hypervisor {
+        if let Some(value) = &self.hypervisor {
             map.serialize_entry("hypervisor", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.image_id {
+        if let Some(value) = &self.image_id {
             map.serialize_entry("imageId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.import_task_id {
+        if let Some(value) = &self.import_task_id {
             map.serialize_entry("importTaskId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.kms_key_id {
+        if let Some(value) = &self.kms_key_id {
             map.serialize_entry("kmsKeyId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.license_type {
+        if let Some(value) = &self.license_type {
             map.serialize_entry("licenseType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.platform {
+        if let Some(value) = &self.platform {
             map.serialize_entry("platform", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.progress {
+        if let Some(value) = &self.progress {
             map.serialize_entry("progress", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.snapshot_details {
+        if let Some(value) = &self.snapshot_details {
             map.serialize_entry("snapshotDetailSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.status {
+        if let Some(value) = &self.status {
             map.serialize_entry("status", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.status_message {
+        if let Some(value) = &self.status_message {
             map.serialize_entry("statusMessage", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.license_specifications {
+        if let Some(value) = &self.license_specifications {
             map.serialize_entry("licenseSpecifications", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             map.serialize_entry("tagSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.usage_operation {
+        if let Some(value) = &self.usage_operation {
             map.serialize_entry("usageOperation", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::ImportImageResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -74,7 +74,7 @@ for crate::types::ImportImageResult {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "architecture" => self.architecture = map.next_value()?,
             "description" => self.description = map.next_value()?,
@@ -118,13 +118,13 @@ for crate::types::ImportImageResult {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::ImportImageResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

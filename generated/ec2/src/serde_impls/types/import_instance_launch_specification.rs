@@ -7,43 +7,41 @@ for crate::types::ImportInstanceLaunchSpecification {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.architecture {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.architecture {
             map.serialize_entry("architecture", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.group_names {
+        if let Some(value) = &self.group_names {
             map.serialize_entry("GroupName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.group_ids {
+        if let Some(value) = &self.group_ids {
             map.serialize_entry("GroupId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.additional_info {
+        if let Some(value) = &self.additional_info {
             map.serialize_entry("additionalInfo", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.user_data {
+        if let Some(value) = &self.user_data {
             map.serialize_entry("userData", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.instance_type {
+        if let Some(value) = &self.instance_type {
             map.serialize_entry("instanceType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.placement {
+        if let Some(value) = &self.placement {
             map.serialize_entry("placement", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.monitoring {
+        if let Some(value) = &self.monitoring {
             map.serialize_entry("monitoring", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.subnet_id {
+        if let Some(value) = &self.subnet_id {
             map.serialize_entry("subnetId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .instance_initiated_shutdown_behavior
-        {
+        if let Some(value) = &self.instance_initiated_shutdown_behavior {
             map.serialize_entry("instanceInitiatedShutdownBehavior", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.private_ip_address {
+        if let Some(value) = &self.private_ip_address {
             map.serialize_entry("privateIpAddress", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -51,7 +49,7 @@ for crate::types::ImportInstanceLaunchSpecification {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -63,7 +61,7 @@ for crate::types::ImportInstanceLaunchSpecification {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "architecture" => self.architecture = map.next_value()?,
             "GroupName" => self.group_names = map.next_value()?,
@@ -82,14 +80,14 @@ for crate::types::ImportInstanceLaunchSpecification {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ImportInstanceLaunchSpecification {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,27 +7,27 @@ for crate::types::ImportKeyPairRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.tag_specifications {
             map.serialize_entry("TagSpecification", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             map.serialize_entry("dryRun", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.key_name {
+        if let Some(value) = &self.key_name {
             map.serialize_entry("keyName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.public_key_material {
+        if let Some(value) = &self.public_key_material {
             map.serialize_entry("publicKeyMaterial", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::ImportKeyPairRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -39,7 +39,7 @@ for crate::types::ImportKeyPairRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "TagSpecification" => {
                 self.tag_specifications = map
@@ -57,14 +57,14 @@ for crate::types::ImportKeyPairRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ImportKeyPairRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,27 +7,27 @@ for crate::types::ImportKeyPairResult {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.key_fingerprint {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.key_fingerprint {
             map.serialize_entry("keyFingerprint", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.key_name {
+        if let Some(value) = &self.key_name {
             map.serialize_entry("keyName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.key_pair_id {
+        if let Some(value) = &self.key_pair_id {
             map.serialize_entry("keyPairId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             map.serialize_entry("tagSet", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::ImportKeyPairResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -39,7 +39,7 @@ for crate::types::ImportKeyPairResult {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "keyFingerprint" => self.key_fingerprint = map.next_value()?,
             "keyName" => self.key_name = map.next_value()?,
@@ -55,14 +55,14 @@ for crate::types::ImportKeyPairResult {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ImportKeyPairResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,26 +7,24 @@ for crate::types::InitializationStatusDetails {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.initialization_type {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.initialization_type {
             map.serialize_entry("initializationType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.progress {
+        if let Some(value) = &self.progress {
             map.serialize_entry("progress", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .estimated_time_to_complete_in_seconds
-        {
+        if let Some(value) = &self.estimated_time_to_complete_in_seconds {
             map.serialize_entry("estimatedTimeToCompleteInSeconds", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::InitializationStatusDetails {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -38,7 +36,7 @@ for crate::types::InitializationStatusDetails {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "initializationType" => self.initialization_type = map.next_value()?,
             "progress" => self.progress = map.next_value()?,
@@ -49,14 +47,14 @@ for crate::types::InitializationStatusDetails {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::InitializationStatusDetails {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

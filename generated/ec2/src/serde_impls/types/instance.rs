@@ -6,108 +6,104 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::Instance {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.architecture {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.architecture {
             map.serialize_entry("architecture", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.block_device_mappings {
+        if let Some(value) = &self.block_device_mappings {
             map.serialize_entry("blockDeviceMapping", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
+        if let Some(value) = &self.client_token {
             map.serialize_entry("clientToken", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ebs_optimized {
+        if let Some(value) = &self.ebs_optimized {
             map.serialize_entry("ebsOptimized", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ena_support {
+        if let Some(value) = &self.ena_support {
             map.serialize_entry("enaSupport", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.hypervisor {
+        if let Some(value) = &self.hypervisor {
             map.serialize_entry("hypervisor", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.iam_instance_profile {
+        if let Some(value) = &self.iam_instance_profile {
             map.serialize_entry("iamInstanceProfile", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.instance_lifecycle {
+        if let Some(value) = &self.instance_lifecycle {
             map.serialize_entry("instanceLifecycle", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.elastic_gpu_associations {
+        if let Some(value) = &self.elastic_gpu_associations {
             map.serialize_entry("elasticGpuAssociationSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .elastic_inference_accelerator_associations
-        {
+        if let Some(value) = &self.elastic_inference_accelerator_associations {
             map.serialize_entry("elasticInferenceAcceleratorAssociationSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.network_interfaces {
+        if let Some(value) = &self.network_interfaces {
             map.serialize_entry("networkInterfaceSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.outpost_arn {
+        if let Some(value) = &self.outpost_arn {
             map.serialize_entry("outpostArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.root_device_name {
+        if let Some(value) = &self.root_device_name {
             map.serialize_entry("rootDeviceName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.root_device_type {
+        if let Some(value) = &self.root_device_type {
             map.serialize_entry("rootDeviceType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.security_groups {
+        if let Some(value) = &self.security_groups {
             map.serialize_entry("groupSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.source_dest_check {
+        if let Some(value) = &self.source_dest_check {
             map.serialize_entry("sourceDestCheck", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.spot_instance_request_id {
+        if let Some(value) = &self.spot_instance_request_id {
             map.serialize_entry("spotInstanceRequestId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.sriov_net_support {
+        if let Some(value) = &self.sriov_net_support {
             map.serialize_entry("sriovNetSupport", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.state_reason {
+        if let Some(value) = &self.state_reason {
             map.serialize_entry("stateReason", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             map.serialize_entry("tagSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.virtualization_type {
+        if let Some(value) = &self.virtualization_type {
             map.serialize_entry("virtualizationType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.cpu_options {
+        if let Some(value) = &self.cpu_options {
             map.serialize_entry("cpuOptions", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.capacity_block_id {
+        if let Some(value) = &self.capacity_block_id {
             map.serialize_entry("capacityBlockId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.capacity_reservation_id {
+        if let Some(value) = &self.capacity_reservation_id {
             map.serialize_entry("capacityReservationId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .capacity_reservation_specification
-        {
+        if let Some(value) = &self.capacity_reservation_specification {
             map.serialize_entry("capacityReservationSpecification", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.hibernation_options {
+        if let Some(value) = &self.hibernation_options {
             map.serialize_entry("hibernationOptions", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.licenses {
+        if let Some(value) = &self.licenses {
             map.serialize_entry("licenseSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.metadata_options {
+        if let Some(value) = &self.metadata_options {
             map.serialize_entry("metadataOptions", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.enclave_options {
+        if let Some(value) = &self.enclave_options {
             map.serialize_entry("enclaveOptions", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.boot_mode {
+        if let Some(value) = &self.boot_mode {
             map.serialize_entry("bootMode", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.platform_details {
+        if let Some(value) = &self.platform_details {
             map.serialize_entry("platformDetails", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.usage_operation {
+        if let Some(value) = &self.usage_operation {
             map.serialize_entry("usageOperation", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.usage_operation_update_time {
+        if let Some(value) = &self.usage_operation_update_time {
             map.serialize_entry(
                 "usageOperationUpdateTime",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -115,61 +111,61 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::Instance {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.private_dns_name_options {
+        if let Some(value) = &self.private_dns_name_options {
             map.serialize_entry("privateDnsNameOptions", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ipv6_address {
+        if let Some(value) = &self.ipv6_address {
             map.serialize_entry("ipv6Address", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tpm_support {
+        if let Some(value) = &self.tpm_support {
             map.serialize_entry("tpmSupport", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.maintenance_options {
+        if let Some(value) = &self.maintenance_options {
             map.serialize_entry("maintenanceOptions", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.current_instance_boot_mode {
+        if let Some(value) = &self.current_instance_boot_mode {
             map.serialize_entry("currentInstanceBootMode", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.network_performance_options {
+        if let Some(value) = &self.network_performance_options {
             map.serialize_entry("networkPerformanceOptions", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.operator {
+        if let Some(value) = &self.operator {
             map.serialize_entry("operator", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.secondary_interfaces {
+        if let Some(value) = &self.secondary_interfaces {
             map.serialize_entry("secondaryInterfaceSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.instance_id {
+        if let Some(value) = &self.instance_id {
             map.serialize_entry("instanceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.image_id {
+        if let Some(value) = &self.image_id {
             map.serialize_entry("imageId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.state {
+        if let Some(value) = &self.state {
             map.serialize_entry("instanceState", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.private_dns_name {
+        if let Some(value) = &self.private_dns_name {
             map.serialize_entry("privateDnsName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.public_dns_name {
+        if let Some(value) = &self.public_dns_name {
             map.serialize_entry("dnsName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.state_transition_reason {
+        if let Some(value) = &self.state_transition_reason {
             map.serialize_entry("reason", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.key_name {
+        if let Some(value) = &self.key_name {
             map.serialize_entry("keyName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ami_launch_index {
+        if let Some(value) = &self.ami_launch_index {
             map.serialize_entry("amiLaunchIndex", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.product_codes {
+        if let Some(value) = &self.product_codes {
             map.serialize_entry("productCodes", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.instance_type {
+        if let Some(value) = &self.instance_type {
             map.serialize_entry("instanceType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.launch_time {
+        if let Some(value) = &self.launch_time {
             map.serialize_entry(
                 "launchTime",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -177,41 +173,41 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::Instance {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.placement {
+        if let Some(value) = &self.placement {
             map.serialize_entry("placement", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.kernel_id {
+        if let Some(value) = &self.kernel_id {
             map.serialize_entry("kernelId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ramdisk_id {
+        if let Some(value) = &self.ramdisk_id {
             map.serialize_entry("ramdiskId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.platform {
+        if let Some(value) = &self.platform {
             map.serialize_entry("platform", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.monitoring {
+        if let Some(value) = &self.monitoring {
             map.serialize_entry("monitoring", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.subnet_id {
+        if let Some(value) = &self.subnet_id {
             map.serialize_entry("subnetId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.vpc_id {
+        if let Some(value) = &self.vpc_id {
             map.serialize_entry("vpcId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.private_ip_address {
+        if let Some(value) = &self.private_ip_address {
             map.serialize_entry("privateIpAddress", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.public_ip_address {
+        if let Some(value) = &self.public_ip_address {
             map.serialize_entry("ipAddress", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::Instance {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -222,7 +218,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::Instance
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "architecture" => self.architecture = map.next_value()?,
             "blockDeviceMapping" => {
@@ -381,13 +377,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::Instance
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::Instance {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

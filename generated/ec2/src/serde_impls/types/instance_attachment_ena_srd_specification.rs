@@ -7,14 +7,14 @@ for crate::types::InstanceAttachmentEnaSrdSpecification {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.ena_srd_enabled {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.ena_srd_enabled {
             map.serialize_entry("enaSrdEnabled", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ena_srd_udp_specification {
+        if let Some(value) = &self.ena_srd_udp_specification {
             map.serialize_entry("enaSrdUdpSpecification", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -22,7 +22,7 @@ for crate::types::InstanceAttachmentEnaSrdSpecification {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -34,7 +34,7 @@ for crate::types::InstanceAttachmentEnaSrdSpecification {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "enaSrdEnabled" => self.ena_srd_enabled = map.next_value()?,
             "enaSrdUdpSpecification" => {
@@ -44,14 +44,14 @@ for crate::types::InstanceAttachmentEnaSrdSpecification {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::InstanceAttachmentEnaSrdSpecification {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -6,68 +6,66 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::InstanceAt
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.block_device_mappings {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.block_device_mappings {
             map.serialize_entry("blockDeviceMapping", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.disable_api_termination {
+        if let Some(value) = &self.disable_api_termination {
             map.serialize_entry("disableApiTermination", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ena_support {
+        if let Some(value) = &self.ena_support {
             map.serialize_entry("enaSupport", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.enclave_options {
+        if let Some(value) = &self.enclave_options {
             map.serialize_entry("enclaveOptions", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ebs_optimized {
+        if let Some(value) = &self.ebs_optimized {
             map.serialize_entry("ebsOptimized", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.instance_id {
+        if let Some(value) = &self.instance_id {
             map.serialize_entry("instanceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .instance_initiated_shutdown_behavior
-        {
+        if let Some(value) = &self.instance_initiated_shutdown_behavior {
             map.serialize_entry("instanceInitiatedShutdownBehavior", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.instance_type {
+        if let Some(value) = &self.instance_type {
             map.serialize_entry("instanceType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.kernel_id {
+        if let Some(value) = &self.kernel_id {
             map.serialize_entry("kernel", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.product_codes {
+        if let Some(value) = &self.product_codes {
             map.serialize_entry("productCodes", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ramdisk_id {
+        if let Some(value) = &self.ramdisk_id {
             map.serialize_entry("ramdisk", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.root_device_name {
+        if let Some(value) = &self.root_device_name {
             map.serialize_entry("rootDeviceName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.source_dest_check {
+        if let Some(value) = &self.source_dest_check {
             map.serialize_entry("sourceDestCheck", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.sriov_net_support {
+        if let Some(value) = &self.sriov_net_support {
             map.serialize_entry("sriovNetSupport", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.user_data {
+        if let Some(value) = &self.user_data {
             map.serialize_entry("userData", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.disable_api_stop {
+        if let Some(value) = &self.disable_api_stop {
             map.serialize_entry("disableApiStop", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.groups {
+        if let Some(value) = &self.groups {
             map.serialize_entry("groupSet", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::InstanceAttribute {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -79,7 +77,7 @@ for crate::types::InstanceAttribute {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "blockDeviceMapping" => {
                 self.block_device_mappings = map
@@ -128,13 +126,13 @@ for crate::types::InstanceAttribute {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::InstanceAttribute {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,21 +7,21 @@ for crate::types::InstanceBlockDeviceMapping {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.device_name {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.device_name {
             map.serialize_entry("deviceName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ebs {
+        if let Some(value) = &self.ebs {
             map.serialize_entry("ebs", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::InstanceBlockDeviceMapping {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -33,7 +33,7 @@ for crate::types::InstanceBlockDeviceMapping {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "deviceName" => self.device_name = map.next_value()?,
             "ebs" => self.ebs = map.next_value()?,
@@ -41,14 +41,14 @@ for crate::types::InstanceBlockDeviceMapping {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::InstanceBlockDeviceMapping {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

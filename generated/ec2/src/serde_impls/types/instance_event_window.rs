@@ -7,36 +7,36 @@ for crate::types::InstanceEventWindow {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.instance_event_window_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.instance_event_window_id {
             map.serialize_entry("instanceEventWindowId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.time_ranges {
+        if let Some(value) = &self.time_ranges {
             map.serialize_entry("timeRangeSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.name {
+        if let Some(value) = &self.name {
             map.serialize_entry("name", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.cron_expression {
+        if let Some(value) = &self.cron_expression {
             map.serialize_entry("cronExpression", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.association_target {
+        if let Some(value) = &self.association_target {
             map.serialize_entry("associationTarget", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.state {
+        if let Some(value) = &self.state {
             map.serialize_entry("state", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             map.serialize_entry("tagSet", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::InstanceEventWindow {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -48,7 +48,7 @@ for crate::types::InstanceEventWindow {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "instanceEventWindowId" => self.instance_event_window_id = map.next_value()?,
             "timeRangeSet" => {
@@ -75,14 +75,14 @@ for crate::types::InstanceEventWindow {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::InstanceEventWindow {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,27 +7,27 @@ for crate::types::InstanceEventWindowTimeRange {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.start_week_day {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.start_week_day {
             map.serialize_entry("startWeekDay", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.start_hour {
+        if let Some(value) = &self.start_hour {
             map.serialize_entry("startHour", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.end_week_day {
+        if let Some(value) = &self.end_week_day {
             map.serialize_entry("endWeekDay", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.end_hour {
+        if let Some(value) = &self.end_hour {
             map.serialize_entry("endHour", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::InstanceEventWindowTimeRange {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -39,7 +39,7 @@ for crate::types::InstanceEventWindowTimeRange {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "startWeekDay" => self.start_week_day = map.next_value()?,
             "startHour" => self.start_hour = map.next_value()?,
@@ -49,14 +49,14 @@ for crate::types::InstanceEventWindowTimeRange {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::InstanceEventWindowTimeRange {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

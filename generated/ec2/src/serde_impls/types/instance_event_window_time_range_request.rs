@@ -7,20 +7,20 @@ for crate::types::InstanceEventWindowTimeRangeRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.start_week_day {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.start_week_day {
             map.serialize_entry("StartWeekDay", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.start_hour {
+        if let Some(value) = &self.start_hour {
             map.serialize_entry("StartHour", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.end_week_day {
+        if let Some(value) = &self.end_week_day {
             map.serialize_entry("EndWeekDay", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.end_hour {
+        if let Some(value) = &self.end_hour {
             map.serialize_entry("EndHour", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -28,7 +28,7 @@ for crate::types::InstanceEventWindowTimeRangeRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -40,7 +40,7 @@ for crate::types::InstanceEventWindowTimeRangeRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "StartWeekDay" => self.start_week_day = map.next_value()?,
             "StartHour" => self.start_hour = map.next_value()?,
@@ -50,14 +50,14 @@ for crate::types::InstanceEventWindowTimeRangeRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::InstanceEventWindowTimeRangeRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,14 +7,14 @@ for crate::types::InstanceFamilyCreditSpecification {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.instance_family {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.instance_family {
             map.serialize_entry("instanceFamily", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.cpu_credits {
+        if let Some(value) = &self.cpu_credits {
             map.serialize_entry("cpuCredits", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -22,7 +22,7 @@ for crate::types::InstanceFamilyCreditSpecification {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -34,7 +34,7 @@ for crate::types::InstanceFamilyCreditSpecification {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "instanceFamily" => self.instance_family = map.next_value()?,
             "cpuCredits" => self.cpu_credits = map.next_value()?,
@@ -42,14 +42,14 @@ for crate::types::InstanceFamilyCreditSpecification {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::InstanceFamilyCreditSpecification {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,21 +7,21 @@ for crate::types::InstanceIpv6Address {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.ipv6_address {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.ipv6_address {
             map.serialize_entry("ipv6Address", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.is_primary_ipv6 {
+        if let Some(value) = &self.is_primary_ipv6 {
             map.serialize_entry("isPrimaryIpv6", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::InstanceIpv6Address {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -33,7 +33,7 @@ for crate::types::InstanceIpv6Address {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "ipv6Address" => self.ipv6_address = map.next_value()?,
             "isPrimaryIpv6" => self.is_primary_ipv6 = map.next_value()?,
@@ -41,14 +41,14 @@ for crate::types::InstanceIpv6Address {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::InstanceIpv6Address {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

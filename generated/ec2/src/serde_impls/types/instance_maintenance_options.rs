@@ -7,21 +7,21 @@ for crate::types::InstanceMaintenanceOptions {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.auto_recovery {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.auto_recovery {
             map.serialize_entry("autoRecovery", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.reboot_migration {
+        if let Some(value) = &self.reboot_migration {
             map.serialize_entry("rebootMigration", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::InstanceMaintenanceOptions {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -33,7 +33,7 @@ for crate::types::InstanceMaintenanceOptions {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "autoRecovery" => self.auto_recovery = map.next_value()?,
             "rebootMigration" => self.reboot_migration = map.next_value()?,
@@ -41,14 +41,14 @@ for crate::types::InstanceMaintenanceOptions {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::InstanceMaintenanceOptions {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,29 +7,29 @@ for crate::types::InstanceMetadataDefaultsResponse {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.http_tokens {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.http_tokens {
             map.serialize_entry("httpTokens", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.http_put_response_hop_limit {
+        if let Some(value) = &self.http_put_response_hop_limit {
             map.serialize_entry("httpPutResponseHopLimit", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.http_endpoint {
+        if let Some(value) = &self.http_endpoint {
             map.serialize_entry("httpEndpoint", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.instance_metadata_tags {
+        if let Some(value) = &self.instance_metadata_tags {
             map.serialize_entry("instanceMetadataTags", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.managed_by {
+        if let Some(value) = &self.managed_by {
             map.serialize_entry("managedBy", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.managed_exception_message {
+        if let Some(value) = &self.managed_exception_message {
             map.serialize_entry("managedExceptionMessage", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.http_tokens_enforced {
+        if let Some(value) = &self.http_tokens_enforced {
             map.serialize_entry("httpTokensEnforced", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -37,7 +37,7 @@ for crate::types::InstanceMetadataDefaultsResponse {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -49,7 +49,7 @@ for crate::types::InstanceMetadataDefaultsResponse {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "httpTokens" => self.http_tokens = map.next_value()?,
             "httpPutResponseHopLimit" => {
@@ -66,14 +66,14 @@ for crate::types::InstanceMetadataDefaultsResponse {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::InstanceMetadataDefaultsResponse {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

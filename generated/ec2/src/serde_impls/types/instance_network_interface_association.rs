@@ -7,23 +7,23 @@ for crate::types::InstanceNetworkInterfaceAssociation {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.carrier_ip {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.carrier_ip {
             map.serialize_entry("carrierIp", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.customer_owned_ip {
+        if let Some(value) = &self.customer_owned_ip {
             map.serialize_entry("customerOwnedIp", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ip_owner_id {
+        if let Some(value) = &self.ip_owner_id {
             map.serialize_entry("ipOwnerId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.public_dns_name {
+        if let Some(value) = &self.public_dns_name {
             map.serialize_entry("publicDnsName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.public_ip {
+        if let Some(value) = &self.public_ip {
             map.serialize_entry("publicIp", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -31,7 +31,7 @@ for crate::types::InstanceNetworkInterfaceAssociation {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -43,7 +43,7 @@ for crate::types::InstanceNetworkInterfaceAssociation {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "carrierIp" => self.carrier_ip = map.next_value()?,
             "customerOwnedIp" => self.customer_owned_ip = map.next_value()?,
@@ -54,14 +54,14 @@ for crate::types::InstanceNetworkInterfaceAssociation {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::InstanceNetworkInterfaceAssociation {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

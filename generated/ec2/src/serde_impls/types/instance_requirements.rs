@@ -7,81 +7,77 @@ for crate::types::InstanceRequirements {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.v_cpu_count {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.v_cpu_count {
             map.serialize_entry("vCpuCount", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.memory_mib {
+        if let Some(value) = &self.memory_mib {
             map.serialize_entry("memoryMiB", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.cpu_manufacturers {
+        if let Some(value) = &self.cpu_manufacturers {
             map.serialize_entry("cpuManufacturerSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.memory_gib_per_v_cpu {
+        if let Some(value) = &self.memory_gib_per_v_cpu {
             map.serialize_entry("memoryGiBPerVCpu", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.excluded_instance_types {
+        if let Some(value) = &self.excluded_instance_types {
             map.serialize_entry("excludedInstanceTypeSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.instance_generations {
+        if let Some(value) = &self.instance_generations {
             map.serialize_entry("instanceGenerationSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .spot_max_price_percentage_over_lowest_price
-        {
+        if let Some(value) = &self.spot_max_price_percentage_over_lowest_price {
             map.serialize_entry("spotMaxPricePercentageOverLowestPrice", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .on_demand_max_price_percentage_over_lowest_price
-        {
+        if let Some(value) = &self.on_demand_max_price_percentage_over_lowest_price {
             map.serialize_entry("onDemandMaxPricePercentageOverLowestPrice", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.bare_metal {
+        if let Some(value) = &self.bare_metal {
             map.serialize_entry("bareMetal", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.burstable_performance {
+        if let Some(value) = &self.burstable_performance {
             map.serialize_entry("burstablePerformance", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.require_hibernate_support {
+        if let Some(value) = &self.require_hibernate_support {
             map.serialize_entry("requireHibernateSupport", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.network_interface_count {
+        if let Some(value) = &self.network_interface_count {
             map.serialize_entry("networkInterfaceCount", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.local_storage {
+        if let Some(value) = &self.local_storage {
             map.serialize_entry("localStorage", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.local_storage_types {
+        if let Some(value) = &self.local_storage_types {
             map.serialize_entry("localStorageTypeSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.total_local_storage_gb {
+        if let Some(value) = &self.total_local_storage_gb {
             map.serialize_entry("totalLocalStorageGB", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.baseline_ebs_bandwidth_mbps {
+        if let Some(value) = &self.baseline_ebs_bandwidth_mbps {
             map.serialize_entry("baselineEbsBandwidthMbps", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.accelerator_types {
+        if let Some(value) = &self.accelerator_types {
             map.serialize_entry("acceleratorTypeSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.accelerator_count {
+        if let Some(value) = &self.accelerator_count {
             map.serialize_entry("acceleratorCount", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.accelerator_manufacturers {
+        if let Some(value) = &self.accelerator_manufacturers {
             map.serialize_entry("acceleratorManufacturerSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.accelerator_names {
+        if let Some(value) = &self.accelerator_names {
             map.serialize_entry("acceleratorNameSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.accelerator_total_memory_mib {
+        if let Some(value) = &self.accelerator_total_memory_mib {
             map.serialize_entry("acceleratorTotalMemoryMiB", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.network_bandwidth_gbps {
+        if let Some(value) = &self.network_bandwidth_gbps {
             map.serialize_entry("networkBandwidthGbps", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.allowed_instance_types {
+        if let Some(value) = &self.allowed_instance_types {
             map.serialize_entry("allowedInstanceTypeSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
+        if let Some(value) = &self
             .max_spot_price_as_percentage_of_optimal_on_demand_price
         {
             map.serialize_entry(
@@ -89,20 +85,20 @@ for crate::types::InstanceRequirements {
                 value,
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.baseline_performance_factors {
+        if let Some(value) = &self.baseline_performance_factors {
             map.serialize_entry("baselinePerformanceFactors", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.require_encryption_in_transit {
+        if let Some(value) = &self.require_encryption_in_transit {
             map.serialize_entry("requireEncryptionInTransit", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::InstanceRequirements {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -114,7 +110,7 @@ for crate::types::InstanceRequirements {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "vCpuCount" => self.v_cpu_count = map.next_value()?,
             "memoryMiB" => self.memory_mib = map.next_value()?,
@@ -165,14 +161,14 @@ for crate::types::InstanceRequirements {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::InstanceRequirements {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,17 +7,17 @@ for crate::types::InstanceRequirementsWithMetadataRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.architecture_types {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.architecture_types {
             map.serialize_entry("ArchitectureType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.virtualization_types {
+        if let Some(value) = &self.virtualization_types {
             map.serialize_entry("VirtualizationType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.instance_requirements {
+        if let Some(value) = &self.instance_requirements {
             map.serialize_entry("InstanceRequirements", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -25,7 +25,7 @@ for crate::types::InstanceRequirementsWithMetadataRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -37,7 +37,7 @@ for crate::types::InstanceRequirementsWithMetadataRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "ArchitectureType" => self.architecture_types = map.next_value()?,
             "VirtualizationType" => self.virtualization_types = map.next_value()?,
@@ -46,14 +46,14 @@ for crate::types::InstanceRequirementsWithMetadataRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::InstanceRequirementsWithMetadataRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

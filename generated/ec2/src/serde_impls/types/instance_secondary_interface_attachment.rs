@@ -7,8 +7,8 @@ for crate::types::InstanceSecondaryInterfaceAttachment {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.attach_time {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.attach_time {
             map.serialize_entry(
                 "attachTime",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -16,22 +16,22 @@ for crate::types::InstanceSecondaryInterfaceAttachment {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.attachment_id {
+        if let Some(value) = &self.attachment_id {
             map.serialize_entry("attachmentId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.delete_on_termination {
+        if let Some(value) = &self.delete_on_termination {
             map.serialize_entry("deleteOnTermination", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.device_index {
+        if let Some(value) = &self.device_index {
             map.serialize_entry("deviceIndex", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.status {
+        if let Some(value) = &self.status {
             map.serialize_entry("status", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.network_card_index {
+        if let Some(value) = &self.network_card_index {
             map.serialize_entry("networkCardIndex", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -39,7 +39,7 @@ for crate::types::InstanceSecondaryInterfaceAttachment {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -51,7 +51,7 @@ for crate::types::InstanceSecondaryInterfaceAttachment {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "attachTime" => {
                 self.attach_time = map
@@ -71,14 +71,14 @@ for crate::types::InstanceSecondaryInterfaceAttachment {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::InstanceSecondaryInterfaceAttachment {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

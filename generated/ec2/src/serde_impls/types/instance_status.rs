@@ -6,48 +6,48 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::InstanceSt
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.availability_zone {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.availability_zone {
             map.serialize_entry("availabilityZone", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.availability_zone_id {
+        if let Some(value) = &self.availability_zone_id {
             map.serialize_entry("availabilityZoneId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.outpost_arn {
+        if let Some(value) = &self.outpost_arn {
             map.serialize_entry("outpostArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.operator {
+        if let Some(value) = &self.operator {
             map.serialize_entry("operator", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.events {
+        if let Some(value) = &self.events {
             map.serialize_entry("eventsSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.instance_id {
+        if let Some(value) = &self.instance_id {
             map.serialize_entry("instanceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.instance_state {
+        if let Some(value) = &self.instance_state {
             map.serialize_entry("instanceState", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.instance_status {
+        if let Some(value) = &self.instance_status {
             map.serialize_entry("instanceStatus", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.system_status {
+        if let Some(value) = &self.system_status {
             map.serialize_entry("systemStatus", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.attached_ebs_status {
+        if let Some(value) = &self.attached_ebs_status {
             map.serialize_entry("attachedEbsStatus", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.application_status {
+        if let Some(value) = &self.application_status {
             map.serialize_entry("applicationStatus", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::InstanceStatus {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -58,7 +58,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::Instance
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "availabilityZone" => self.availability_zone = map.next_value()?,
             "availabilityZoneId" => self.availability_zone_id = map.next_value()?,
@@ -83,13 +83,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::Instance
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::InstanceStatus {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,17 +7,17 @@ for crate::types::InstanceStatusEvent {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.instance_event_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.instance_event_id {
             map.serialize_entry("instanceEventId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.code {
+        if let Some(value) = &self.code {
             map.serialize_entry("code", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.description {
+        if let Some(value) = &self.description {
             map.serialize_entry("description", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.not_after {
+        if let Some(value) = &self.not_after {
             map.serialize_entry(
                 "notAfter",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -25,7 +25,7 @@ for crate::types::InstanceStatusEvent {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.not_before {
+        if let Some(value) = &self.not_before {
             map.serialize_entry(
                 "notBefore",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -33,7 +33,7 @@ for crate::types::InstanceStatusEvent {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.not_before_deadline {
+        if let Some(value) = &self.not_before_deadline {
             map.serialize_entry(
                 "notBeforeDeadline",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -41,14 +41,14 @@ for crate::types::InstanceStatusEvent {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::InstanceStatusEvent {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -60,7 +60,7 @@ for crate::types::InstanceStatusEvent {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "instanceEventId" => self.instance_event_id = map.next_value()?,
             "code" => self.code = map.next_value()?,
@@ -96,14 +96,14 @@ for crate::types::InstanceStatusEvent {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::InstanceStatusEvent {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

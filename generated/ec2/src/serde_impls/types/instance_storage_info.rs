@@ -7,27 +7,27 @@ for crate::types::InstanceStorageInfo {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.total_size_in_gb {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.total_size_in_gb {
             map.serialize_entry("totalSizeInGB", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.disks {
+        if let Some(value) = &self.disks {
             map.serialize_entry("disks", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.nvme_support {
+        if let Some(value) = &self.nvme_support {
             map.serialize_entry("nvmeSupport", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.encryption_support {
+        if let Some(value) = &self.encryption_support {
             map.serialize_entry("encryptionSupport", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::InstanceStorageInfo {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -39,7 +39,7 @@ for crate::types::InstanceStorageInfo {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "totalSizeInGB" => self.total_size_in_gb = map.next_value()?,
             "disks" => {
@@ -55,14 +55,14 @@ for crate::types::InstanceStorageInfo {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::InstanceStorageInfo {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

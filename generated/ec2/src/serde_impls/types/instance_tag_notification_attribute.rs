@@ -7,14 +7,14 @@ for crate::types::InstanceTagNotificationAttribute {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.instance_tag_keys {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.instance_tag_keys {
             map.serialize_entry("instanceTagKeySet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.include_all_tags_of_instance {
+        if let Some(value) = &self.include_all_tags_of_instance {
             map.serialize_entry("includeAllTagsOfInstance", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -22,7 +22,7 @@ for crate::types::InstanceTagNotificationAttribute {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -34,7 +34,7 @@ for crate::types::InstanceTagNotificationAttribute {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "instanceTagKeySet" => self.instance_tag_keys = map.next_value()?,
             "includeAllTagsOfInstance" => {
@@ -44,14 +44,14 @@ for crate::types::InstanceTagNotificationAttribute {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::InstanceTagNotificationAttribute {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

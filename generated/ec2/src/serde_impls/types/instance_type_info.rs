@@ -6,113 +6,111 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::InstanceTy
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.instance_type {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.instance_type {
             map.serialize_entry("instanceType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.current_generation {
+        if let Some(value) = &self.current_generation {
             map.serialize_entry("currentGeneration", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.free_tier_eligible {
+        if let Some(value) = &self.free_tier_eligible {
             map.serialize_entry("freeTierEligible", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.supported_usage_classes {
+        if let Some(value) = &self.supported_usage_classes {
             map.serialize_entry("supportedUsageClasses", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.supported_root_device_types {
+        if let Some(value) = &self.supported_root_device_types {
             map.serialize_entry("supportedRootDeviceTypes", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.supported_virtualization_types
-        {
+        if let Some(value) = &self.supported_virtualization_types {
             map.serialize_entry("supportedVirtualizationTypes", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.bare_metal {
+        if let Some(value) = &self.bare_metal {
             map.serialize_entry("bareMetal", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.hypervisor {
+        if let Some(value) = &self.hypervisor {
             map.serialize_entry("hypervisor", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.processor_info {
+        if let Some(value) = &self.processor_info {
             map.serialize_entry("processorInfo", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.v_cpu_info {
+        if let Some(value) = &self.v_cpu_info {
             map.serialize_entry("vCpuInfo", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.memory_info {
+        if let Some(value) = &self.memory_info {
             map.serialize_entry("memoryInfo", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.instance_storage_supported {
+        if let Some(value) = &self.instance_storage_supported {
             map.serialize_entry("instanceStorageSupported", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.instance_storage_info {
+        if let Some(value) = &self.instance_storage_info {
             map.serialize_entry("instanceStorageInfo", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ebs_info {
+        if let Some(value) = &self.ebs_info {
             map.serialize_entry("ebsInfo", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.network_info {
+        if let Some(value) = &self.network_info {
             map.serialize_entry("networkInfo", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.gpu_info {
+        if let Some(value) = &self.gpu_info {
             map.serialize_entry("gpuInfo", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.fpga_info {
+        if let Some(value) = &self.fpga_info {
             map.serialize_entry("fpgaInfo", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.placement_group_info {
+        if let Some(value) = &self.placement_group_info {
             map.serialize_entry("placementGroupInfo", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.inference_accelerator_info {
+        if let Some(value) = &self.inference_accelerator_info {
             map.serialize_entry("inferenceAcceleratorInfo", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.hibernation_supported {
+        if let Some(value) = &self.hibernation_supported {
             map.serialize_entry("hibernationSupported", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.burstable_performance_supported
-        {
+        if let Some(value) = &self.burstable_performance_supported {
             map.serialize_entry("burstablePerformanceSupported", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.dedicated_hosts_supported {
+        if let Some(value) = &self.dedicated_hosts_supported {
             map.serialize_entry("dedicatedHostsSupported", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.auto_recovery_supported {
+        if let Some(value) = &self.auto_recovery_supported {
             map.serialize_entry("autoRecoverySupported", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.supported_boot_modes {
+        if let Some(value) = &self.supported_boot_modes {
             map.serialize_entry("supportedBootModes", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.nitro_enclaves_support {
+        if let Some(value) = &self.nitro_enclaves_support {
             map.serialize_entry("nitroEnclavesSupport", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.nitro_tpm_support {
+        if let Some(value) = &self.nitro_tpm_support {
             map.serialize_entry("nitroTpmSupport", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.nitro_tpm_info {
+        if let Some(value) = &self.nitro_tpm_info {
             map.serialize_entry("nitroTpmInfo", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.media_accelerator_info {
+        if let Some(value) = &self.media_accelerator_info {
             map.serialize_entry("mediaAcceleratorInfo", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.neuron_info {
+        if let Some(value) = &self.neuron_info {
             map.serialize_entry("neuronInfo", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.phc_support {
+        if let Some(value) = &self.phc_support {
             map.serialize_entry("phcSupport", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.reboot_migration_support {
+        if let Some(value) = &self.reboot_migration_support {
             map.serialize_entry("rebootMigrationSupport", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.supported_in_region {
+        if let Some(value) = &self.supported_in_region {
             map.serialize_entry("supportedInRegion", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::InstanceTypeInfo {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -124,7 +122,7 @@ for crate::types::InstanceTypeInfo {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "instanceType" => self.instance_type = map.next_value()?,
             "currentGeneration" => self.current_generation = map.next_value()?,
@@ -174,13 +172,13 @@ for crate::types::InstanceTypeInfo {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::InstanceTypeInfo {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

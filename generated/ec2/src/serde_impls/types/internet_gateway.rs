@@ -6,27 +6,27 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::InternetGa
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.attachments {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.attachments {
             map.serialize_entry("attachmentSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.internet_gateway_id {
+        if let Some(value) = &self.internet_gateway_id {
             map.serialize_entry("internetGatewayId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.owner_id {
+        if let Some(value) = &self.owner_id {
             map.serialize_entry("ownerId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             map.serialize_entry("tagSet", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::InternetGateway {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -37,7 +37,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::Internet
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "attachmentSet" => {
                 self.attachments = map
@@ -61,13 +61,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::Internet
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::InternetGateway {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

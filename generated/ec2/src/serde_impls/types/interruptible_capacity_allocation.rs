@@ -7,25 +7,23 @@ for crate::types::InterruptibleCapacityAllocation {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.instance_count {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.instance_count {
             map.serialize_entry("instanceCount", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.target_instance_count {
+        if let Some(value) = &self.target_instance_count {
             map.serialize_entry("targetInstanceCount", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.status {
+        if let Some(value) = &self.status {
             map.serialize_entry("status", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .interruptible_capacity_reservation_id
-        {
+        if let Some(value) = &self.interruptible_capacity_reservation_id {
             map.serialize_entry("interruptibleCapacityReservationId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.interruption_type {
+        if let Some(value) = &self.interruption_type {
             map.serialize_entry("interruptionType", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -33,7 +31,7 @@ for crate::types::InterruptibleCapacityAllocation {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -45,7 +43,7 @@ for crate::types::InterruptibleCapacityAllocation {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "instanceCount" => self.instance_count = map.next_value()?,
             "targetInstanceCount" => self.target_instance_count = map.next_value()?,
@@ -58,14 +56,14 @@ for crate::types::InterruptibleCapacityAllocation {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::InterruptibleCapacityAllocation {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

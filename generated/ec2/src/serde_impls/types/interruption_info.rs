@@ -6,22 +6,21 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::Interrupti
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.source_capacity_reservation_id
-        {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.source_capacity_reservation_id {
             map.serialize_entry("sourceCapacityReservationId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.interruption_type {
+        if let Some(value) = &self.interruption_type {
             map.serialize_entry("interruptionType", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::InterruptionInfo {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -33,7 +32,7 @@ for crate::types::InterruptionInfo {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "sourceCapacityReservationId" => {
                 self.source_capacity_reservation_id = map.next_value()?;
@@ -43,13 +42,13 @@ for crate::types::InterruptionInfo {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::InterruptionInfo {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

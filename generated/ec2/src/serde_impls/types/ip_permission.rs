@@ -6,36 +6,36 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::IpPermissi
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.ip_protocol {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.ip_protocol {
             map.serialize_entry("ipProtocol", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.from_port {
+        if let Some(value) = &self.from_port {
             map.serialize_entry("fromPort", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.to_port {
+        if let Some(value) = &self.to_port {
             map.serialize_entry("toPort", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.user_id_group_pairs {
+        if let Some(value) = &self.user_id_group_pairs {
             map.serialize_entry("groups", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ip_ranges {
+        if let Some(value) = &self.ip_ranges {
             map.serialize_entry("ipRanges", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ipv6_ranges {
+        if let Some(value) = &self.ipv6_ranges {
             map.serialize_entry("ipv6Ranges", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.prefix_list_ids {
+        if let Some(value) = &self.prefix_list_ids {
             map.serialize_entry("prefixListIds", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::IpPermission {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -46,7 +46,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::IpPermis
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "ipProtocol" => self.ip_protocol = map.next_value()?,
             "fromPort" => self.from_port = map.next_value()?,
@@ -87,13 +87,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::IpPermis
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::IpPermission {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

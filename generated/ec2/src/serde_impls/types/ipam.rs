@@ -6,73 +6,69 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::Ipam {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.owner_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.owner_id {
             map.serialize_entry("ownerId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ipam_id {
+        if let Some(value) = &self.ipam_id {
             map.serialize_entry("ipamId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ipam_arn {
+        if let Some(value) = &self.ipam_arn {
             map.serialize_entry("ipamArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ipam_region {
+        if let Some(value) = &self.ipam_region {
             map.serialize_entry("ipamRegion", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.public_default_scope_id {
+        if let Some(value) = &self.public_default_scope_id {
             map.serialize_entry("publicDefaultScopeId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.private_default_scope_id {
+        if let Some(value) = &self.private_default_scope_id {
             map.serialize_entry("privateDefaultScopeId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.scope_count {
+        if let Some(value) = &self.scope_count {
             map.serialize_entry("scopeCount", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.description {
+        if let Some(value) = &self.description {
             map.serialize_entry("description", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.operating_regions {
+        if let Some(value) = &self.operating_regions {
             map.serialize_entry("operatingRegionSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.state {
+        if let Some(value) = &self.state {
             map.serialize_entry("state", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             map.serialize_entry("tagSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.default_resource_discovery_id {
+        if let Some(value) = &self.default_resource_discovery_id {
             map.serialize_entry("defaultResourceDiscoveryId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .default_resource_discovery_association_id
-        {
+        if let Some(value) = &self.default_resource_discovery_association_id {
             map.serialize_entry("defaultResourceDiscoveryAssociationId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .resource_discovery_association_count
-        {
+        if let Some(value) = &self.resource_discovery_association_count {
             map.serialize_entry("resourceDiscoveryAssociationCount", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.state_message {
+        if let Some(value) = &self.state_message {
             map.serialize_entry("stateMessage", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tier {
+        if let Some(value) = &self.tier {
             map.serialize_entry("tier", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.enable_private_gua {
+        if let Some(value) = &self.enable_private_gua {
             map.serialize_entry("enablePrivateGua", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.metered_account {
+        if let Some(value) = &self.metered_account {
             map.serialize_entry("meteredAccount", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::Ipam {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -83,7 +79,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::Ipam {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "ownerId" => self.owner_id = map.next_value()?,
             "ipamId" => self.ipam_id = map.next_value()?,
@@ -127,13 +123,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::Ipam {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::Ipam {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,35 +7,35 @@ for crate::types::IpamAddressHistoryRecord {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.resource_owner_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.resource_owner_id {
             map.serialize_entry("resourceOwnerId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.resource_region {
+        if let Some(value) = &self.resource_region {
             map.serialize_entry("resourceRegion", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.resource_type {
+        if let Some(value) = &self.resource_type {
             map.serialize_entry("resourceType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.resource_id {
+        if let Some(value) = &self.resource_id {
             map.serialize_entry("resourceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.resource_cidr {
+        if let Some(value) = &self.resource_cidr {
             map.serialize_entry("resourceCidr", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.resource_name {
+        if let Some(value) = &self.resource_name {
             map.serialize_entry("resourceName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.resource_compliance_status {
+        if let Some(value) = &self.resource_compliance_status {
             map.serialize_entry("resourceComplianceStatus", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.resource_overlap_status {
+        if let Some(value) = &self.resource_overlap_status {
             map.serialize_entry("resourceOverlapStatus", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.vpc_id {
+        if let Some(value) = &self.vpc_id {
             map.serialize_entry("vpcId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.sampled_start_time {
+        if let Some(value) = &self.sampled_start_time {
             map.serialize_entry(
                 "sampledStartTime",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -43,7 +43,7 @@ for crate::types::IpamAddressHistoryRecord {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.sampled_end_time {
+        if let Some(value) = &self.sampled_end_time {
             map.serialize_entry(
                 "sampledEndTime",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -51,14 +51,14 @@ for crate::types::IpamAddressHistoryRecord {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::IpamAddressHistoryRecord {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -70,7 +70,7 @@ for crate::types::IpamAddressHistoryRecord {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "resourceOwnerId" => self.resource_owner_id = map.next_value()?,
             "resourceRegion" => self.resource_region = map.next_value()?,
@@ -105,14 +105,14 @@ for crate::types::IpamAddressHistoryRecord {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::IpamAddressHistoryRecord {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,17 +7,17 @@ for crate::types::IpamDiscoveredAccount {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.account_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.account_id {
             map.serialize_entry("accountId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.discovery_region {
+        if let Some(value) = &self.discovery_region {
             map.serialize_entry("discoveryRegion", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.failure_reason {
+        if let Some(value) = &self.failure_reason {
             map.serialize_entry("failureReason", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.last_attempted_discovery_time {
+        if let Some(value) = &self.last_attempted_discovery_time {
             map.serialize_entry(
                 "lastAttemptedDiscoveryTime",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -25,8 +25,7 @@ for crate::types::IpamDiscoveredAccount {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.last_successful_discovery_time
-        {
+        if let Some(value) = &self.last_successful_discovery_time {
             map.serialize_entry(
                 "lastSuccessfulDiscoveryTime",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -34,17 +33,17 @@ for crate::types::IpamDiscoveredAccount {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.organizational_unit_id {
+        if let Some(value) = &self.organizational_unit_id {
             map.serialize_entry("organizationalUnitId", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::IpamDiscoveredAccount {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -56,7 +55,7 @@ for crate::types::IpamDiscoveredAccount {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "accountId" => self.account_id = map.next_value()?,
             "discoveryRegion" => self.discovery_region = map.next_value()?,
@@ -84,14 +83,14 @@ for crate::types::IpamDiscoveredAccount {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::IpamDiscoveredAccount {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,62 +7,62 @@ for crate::types::IpamDiscoveredPublicAddress {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.ipam_resource_discovery_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.ipam_resource_discovery_id {
             map.serialize_entry("ipamResourceDiscoveryId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.address_region {
+        if let Some(value) = &self.address_region {
             map.serialize_entry("addressRegion", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.address {
+        if let Some(value) = &self.address {
             map.serialize_entry("address", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.address_owner_id {
+        if let Some(value) = &self.address_owner_id {
             map.serialize_entry("addressOwnerId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.address_allocation_id {
+        if let Some(value) = &self.address_allocation_id {
             map.serialize_entry("addressAllocationId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.association_status {
+        if let Some(value) = &self.association_status {
             map.serialize_entry("associationStatus", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.address_type {
+        if let Some(value) = &self.address_type {
             map.serialize_entry("addressType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.service {
+        if let Some(value) = &self.service {
             map.serialize_entry("service", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.service_resource {
+        if let Some(value) = &self.service_resource {
             map.serialize_entry("serviceResource", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.vpc_id {
+        if let Some(value) = &self.vpc_id {
             map.serialize_entry("vpcId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.subnet_id {
+        if let Some(value) = &self.subnet_id {
             map.serialize_entry("subnetId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.public_ipv4_pool_id {
+        if let Some(value) = &self.public_ipv4_pool_id {
             map.serialize_entry("publicIpv4PoolId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.network_interface_id {
+        if let Some(value) = &self.network_interface_id {
             map.serialize_entry("networkInterfaceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.network_interface_description {
+        if let Some(value) = &self.network_interface_description {
             map.serialize_entry("networkInterfaceDescription", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.instance_id {
+        if let Some(value) = &self.instance_id {
             map.serialize_entry("instanceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             map.serialize_entry("tags", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.network_border_group {
+        if let Some(value) = &self.network_border_group {
             map.serialize_entry("networkBorderGroup", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.security_groups {
+        if let Some(value) = &self.security_groups {
             map.serialize_entry("securityGroupSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.sample_time {
+        if let Some(value) = &self.sample_time {
             map.serialize_entry(
                 "sampleTime",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -70,14 +70,14 @@ for crate::types::IpamDiscoveredPublicAddress {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::IpamDiscoveredPublicAddress {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -89,7 +89,7 @@ for crate::types::IpamDiscoveredPublicAddress {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "ipamResourceDiscoveryId" => {
                 self.ipam_resource_discovery_id = map.next_value()?;
@@ -134,14 +134,14 @@ for crate::types::IpamDiscoveredPublicAddress {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::IpamDiscoveredPublicAddress {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,49 +7,47 @@ for crate::types::IpamDiscoveredResourceCidr {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.ipam_resource_discovery_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.ipam_resource_discovery_id {
             map.serialize_entry("ipamResourceDiscoveryId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.resource_region {
+        if let Some(value) = &self.resource_region {
             map.serialize_entry("resourceRegion", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.resource_id {
+        if let Some(value) = &self.resource_id {
             map.serialize_entry("resourceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.resource_owner_id {
+        if let Some(value) = &self.resource_owner_id {
             map.serialize_entry("resourceOwnerId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.resource_cidr {
+        if let Some(value) = &self.resource_cidr {
             map.serialize_entry("resourceCidr", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ip_source {
+        if let Some(value) = &self.ip_source {
             map.serialize_entry("ipSource", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.resource_type {
+        if let Some(value) = &self.resource_type {
             map.serialize_entry("resourceType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.resource_tags {
+        if let Some(value) = &self.resource_tags {
             map.serialize_entry("resourceTagSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ip_usage {
+        if let Some(value) = &self.ip_usage {
             map.serialize_entry(
                 "ipUsage",
                 &::awsgen_runtime::primitives::FloatWire(*value),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.vpc_id {
+        if let Some(value) = &self.vpc_id {
             map.serialize_entry("vpcId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.subnet_id {
+        if let Some(value) = &self.subnet_id {
             map.serialize_entry("subnetId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .network_interface_attachment_status
-        {
+        if let Some(value) = &self.network_interface_attachment_status {
             map.serialize_entry("networkInterfaceAttachmentStatus", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.sample_time {
+        if let Some(value) = &self.sample_time {
             map.serialize_entry(
                 "sampleTime",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -57,17 +55,17 @@ for crate::types::IpamDiscoveredResourceCidr {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.availability_zone_id {
+        if let Some(value) = &self.availability_zone_id {
             map.serialize_entry("availabilityZoneId", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::IpamDiscoveredResourceCidr {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -79,7 +77,7 @@ for crate::types::IpamDiscoveredResourceCidr {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "ipamResourceDiscoveryId" => {
                 self.ipam_resource_discovery_id = map.next_value()?;
@@ -123,14 +121,14 @@ for crate::types::IpamDiscoveredResourceCidr {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::IpamDiscoveredResourceCidr {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

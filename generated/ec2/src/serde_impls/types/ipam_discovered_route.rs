@@ -7,38 +7,38 @@ for crate::types::IpamDiscoveredRoute {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.ipam_resource_discovery_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.ipam_resource_discovery_id {
             map.serialize_entry("ipamResourceDiscoveryId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.resource_region {
+        if let Some(value) = &self.resource_region {
             map.serialize_entry("resourceRegion", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.resource_owner_id {
+        if let Some(value) = &self.resource_owner_id {
             map.serialize_entry("resourceOwnerId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.cidr {
+        if let Some(value) = &self.cidr {
             map.serialize_entry("cidr", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.asn {
+        if let Some(value) = &self.asn {
             map.serialize_entry("asn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.state {
+        if let Some(value) = &self.state {
             map.serialize_entry("state", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.advertisement_type {
+        if let Some(value) = &self.advertisement_type {
             map.serialize_entry("advertisementType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.network_border_group {
+        if let Some(value) = &self.network_border_group {
             map.serialize_entry("networkBorderGroup", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.pool_id {
+        if let Some(value) = &self.pool_id {
             map.serialize_entry("poolId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ipam_pool_id {
+        if let Some(value) = &self.ipam_pool_id {
             map.serialize_entry("ipamPoolId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.sample_time {
+        if let Some(value) = &self.sample_time {
             map.serialize_entry(
                 "sampleTime",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -46,14 +46,14 @@ for crate::types::IpamDiscoveredRoute {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::IpamDiscoveredRoute {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -65,7 +65,7 @@ for crate::types::IpamDiscoveredRoute {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "ipamResourceDiscoveryId" => {
                 self.ipam_resource_discovery_id = map.next_value()?;
@@ -92,14 +92,14 @@ for crate::types::IpamDiscoveredRoute {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::IpamDiscoveredRoute {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,33 +7,29 @@ for crate::types::IpamExternalResourceVerificationToken {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self
-            .ipam_external_resource_verification_token_id
-        {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.ipam_external_resource_verification_token_id {
             map.serialize_entry("ipamExternalResourceVerificationTokenId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .ipam_external_resource_verification_token_arn
-        {
+        if let Some(value) = &self.ipam_external_resource_verification_token_arn {
             map.serialize_entry("ipamExternalResourceVerificationTokenArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ipam_id {
+        if let Some(value) = &self.ipam_id {
             map.serialize_entry("ipamId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ipam_arn {
+        if let Some(value) = &self.ipam_arn {
             map.serialize_entry("ipamArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ipam_region {
+        if let Some(value) = &self.ipam_region {
             map.serialize_entry("ipamRegion", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.token_value {
+        if let Some(value) = &self.token_value {
             map.serialize_entry("tokenValue", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.token_name {
+        if let Some(value) = &self.token_name {
             map.serialize_entry("tokenName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.not_after {
+        if let Some(value) = &self.not_after {
             map.serialize_entry(
                 "notAfter",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -41,16 +37,16 @@ for crate::types::IpamExternalResourceVerificationToken {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.status {
+        if let Some(value) = &self.status {
             map.serialize_entry("status", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             map.serialize_entry("tagSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.state {
+        if let Some(value) = &self.state {
             map.serialize_entry("state", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -58,7 +54,7 @@ for crate::types::IpamExternalResourceVerificationToken {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -70,7 +66,7 @@ for crate::types::IpamExternalResourceVerificationToken {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "ipamExternalResourceVerificationTokenId" => {
                 self.ipam_external_resource_verification_token_id = map.next_value()?;
@@ -105,14 +101,14 @@ for crate::types::IpamExternalResourceVerificationToken {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::IpamExternalResourceVerificationToken {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,11 +7,11 @@ for crate::types::IpamInternetRegistryAssociationAsn {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.asn {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.asn {
             map.serialize_entry("asn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.last_observed_at {
+        if let Some(value) = &self.last_observed_at {
             map.serialize_entry(
                 "lastObservedAt",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -19,7 +19,7 @@ for crate::types::IpamInternetRegistryAssociationAsn {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -27,7 +27,7 @@ for crate::types::IpamInternetRegistryAssociationAsn {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -39,7 +39,7 @@ for crate::types::IpamInternetRegistryAssociationAsn {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "asn" => self.asn = map.next_value()?,
             "lastObservedAt" => {
@@ -55,14 +55,14 @@ for crate::types::IpamInternetRegistryAssociationAsn {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::IpamInternetRegistryAssociationAsn {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -6,89 +6,87 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::IpamPool {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.owner_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.owner_id {
             map.serialize_entry("ownerId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ipam_pool_id {
+        if let Some(value) = &self.ipam_pool_id {
             map.serialize_entry("ipamPoolId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.source_ipam_pool_id {
+        if let Some(value) = &self.source_ipam_pool_id {
             map.serialize_entry("sourceIpamPoolId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ipam_pool_arn {
+        if let Some(value) = &self.ipam_pool_arn {
             map.serialize_entry("ipamPoolArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ipam_scope_arn {
+        if let Some(value) = &self.ipam_scope_arn {
             map.serialize_entry("ipamScopeArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ipam_scope_type {
+        if let Some(value) = &self.ipam_scope_type {
             map.serialize_entry("ipamScopeType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ipam_arn {
+        if let Some(value) = &self.ipam_arn {
             map.serialize_entry("ipamArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ipam_region {
+        if let Some(value) = &self.ipam_region {
             map.serialize_entry("ipamRegion", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.locale {
+        if let Some(value) = &self.locale {
             map.serialize_entry("locale", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.pool_depth {
+        if let Some(value) = &self.pool_depth {
             map.serialize_entry("poolDepth", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.state {
+        if let Some(value) = &self.state {
             map.serialize_entry("state", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.state_message {
+        if let Some(value) = &self.state_message {
             map.serialize_entry("stateMessage", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.description {
+        if let Some(value) = &self.description {
             map.serialize_entry("description", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.auto_import {
+        if let Some(value) = &self.auto_import {
             map.serialize_entry("autoImport", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.publicly_advertisable {
+        if let Some(value) = &self.publicly_advertisable {
             map.serialize_entry("publiclyAdvertisable", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.address_family {
+        if let Some(value) = &self.address_family {
             map.serialize_entry("addressFamily", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.allocation_min_netmask_length {
+        if let Some(value) = &self.allocation_min_netmask_length {
             map.serialize_entry("allocationMinNetmaskLength", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.allocation_max_netmask_length {
+        if let Some(value) = &self.allocation_max_netmask_length {
             map.serialize_entry("allocationMaxNetmaskLength", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .allocation_default_netmask_length
-        {
+        if let Some(value) = &self.allocation_default_netmask_length {
             map.serialize_entry("allocationDefaultNetmaskLength", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.allocation_resource_tags {
+        if let Some(value) = &self.allocation_resource_tags {
             map.serialize_entry("allocationResourceTagSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             map.serialize_entry("tagSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.aws_service {
+        if let Some(value) = &self.aws_service {
             map.serialize_entry("awsService", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.public_ip_source {
+        if let Some(value) = &self.public_ip_source {
             map.serialize_entry("publicIpSource", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.source_resource {
+        if let Some(value) = &self.source_resource {
             map.serialize_entry("sourceResource", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::IpamPool {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -99,7 +97,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::IpamPool
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "ownerId" => self.owner_id = map.next_value()?,
             "ipamPoolId" => self.ipam_pool_id = map.next_value()?,
@@ -149,13 +147,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::IpamPool
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::IpamPool {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

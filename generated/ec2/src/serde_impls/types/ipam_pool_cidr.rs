@@ -6,30 +6,30 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::IpamPoolCi
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.cidr {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.cidr {
             map.serialize_entry("cidr", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.state {
+        if let Some(value) = &self.state {
             map.serialize_entry("state", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.failure_reason {
+        if let Some(value) = &self.failure_reason {
             map.serialize_entry("failureReason", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ipam_pool_cidr_id {
+        if let Some(value) = &self.ipam_pool_cidr_id {
             map.serialize_entry("ipamPoolCidrId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.netmask_length {
+        if let Some(value) = &self.netmask_length {
             map.serialize_entry("netmaskLength", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::IpamPoolCidr {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -40,7 +40,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::IpamPool
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "cidr" => self.cidr = map.next_value()?,
             "state" => self.state = map.next_value()?,
@@ -51,13 +51,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::IpamPool
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::IpamPoolCidr {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,50 +7,48 @@ for crate::types::IpamPrefixListResolver {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.owner_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.owner_id {
             map.serialize_entry("ownerId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ipam_prefix_list_resolver_id {
+        if let Some(value) = &self.ipam_prefix_list_resolver_id {
             map.serialize_entry("ipamPrefixListResolverId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ipam_prefix_list_resolver_arn {
+        if let Some(value) = &self.ipam_prefix_list_resolver_arn {
             map.serialize_entry("ipamPrefixListResolverArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ipam_arn {
+        if let Some(value) = &self.ipam_arn {
             map.serialize_entry("ipamArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ipam_region {
+        if let Some(value) = &self.ipam_region {
             map.serialize_entry("ipamRegion", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.description {
+        if let Some(value) = &self.description {
             map.serialize_entry("description", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.address_family {
+        if let Some(value) = &self.address_family {
             map.serialize_entry("addressFamily", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.state {
+        if let Some(value) = &self.state {
             map.serialize_entry("state", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             map.serialize_entry("tagSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.last_version_creation_status {
+        if let Some(value) = &self.last_version_creation_status {
             map.serialize_entry("lastVersionCreationStatus", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .last_version_creation_status_message
-        {
+        if let Some(value) = &self.last_version_creation_status_message {
             map.serialize_entry("lastVersionCreationStatusMessage", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::IpamPrefixListResolver {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -62,7 +60,7 @@ for crate::types::IpamPrefixListResolver {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "ownerId" => self.owner_id = map.next_value()?,
             "ipamPrefixListResolverId" => {
@@ -93,14 +91,14 @@ for crate::types::IpamPrefixListResolver {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::IpamPrefixListResolver {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

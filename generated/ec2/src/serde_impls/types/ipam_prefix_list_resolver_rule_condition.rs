@@ -7,29 +7,29 @@ for crate::types::IpamPrefixListResolverRuleCondition {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.operation {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.operation {
             map.serialize_entry("operation", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ipam_pool_id {
+        if let Some(value) = &self.ipam_pool_id {
             map.serialize_entry("ipamPoolId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.resource_id {
+        if let Some(value) = &self.resource_id {
             map.serialize_entry("resourceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.resource_owner {
+        if let Some(value) = &self.resource_owner {
             map.serialize_entry("resourceOwner", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.resource_region {
+        if let Some(value) = &self.resource_region {
             map.serialize_entry("resourceRegion", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.resource_tag {
+        if let Some(value) = &self.resource_tag {
             map.serialize_entry("resourceTag", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.cidr {
+        if let Some(value) = &self.cidr {
             map.serialize_entry("cidr", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -37,7 +37,7 @@ for crate::types::IpamPrefixListResolverRuleCondition {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -49,7 +49,7 @@ for crate::types::IpamPrefixListResolverRuleCondition {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "operation" => self.operation = map.next_value()?,
             "ipamPoolId" => self.ipam_pool_id = map.next_value()?,
@@ -62,14 +62,14 @@ for crate::types::IpamPrefixListResolverRuleCondition {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::IpamPrefixListResolverRuleCondition {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

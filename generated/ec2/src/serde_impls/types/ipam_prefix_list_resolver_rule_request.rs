@@ -7,23 +7,23 @@ for crate::types::IpamPrefixListResolverRuleRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.rule_type {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.rule_type {
             map.serialize_entry("RuleType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.static_cidr {
+        if let Some(value) = &self.static_cidr {
             map.serialize_entry("StaticCidr", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ipam_scope_id {
+        if let Some(value) = &self.ipam_scope_id {
             map.serialize_entry("IpamScopeId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.resource_type {
+        if let Some(value) = &self.resource_type {
             map.serialize_entry("ResourceType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.conditions {
+        if let Some(value) = &self.conditions {
             map.serialize_entry("Condition", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -31,7 +31,7 @@ for crate::types::IpamPrefixListResolverRuleRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -43,7 +43,7 @@ for crate::types::IpamPrefixListResolverRuleRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "RuleType" => self.rule_type = map.next_value()?,
             "StaticCidr" => self.static_cidr = map.next_value()?,
@@ -62,14 +62,14 @@ for crate::types::IpamPrefixListResolverRuleRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::IpamPrefixListResolverRuleRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

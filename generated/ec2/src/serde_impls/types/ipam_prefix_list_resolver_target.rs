@@ -7,55 +7,51 @@ for crate::types::IpamPrefixListResolverTarget {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self
-            .ipam_prefix_list_resolver_target_id
-        {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.ipam_prefix_list_resolver_target_id {
             map.serialize_entry("ipamPrefixListResolverTargetId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .ipam_prefix_list_resolver_target_arn
-        {
+        if let Some(value) = &self.ipam_prefix_list_resolver_target_arn {
             map.serialize_entry("ipamPrefixListResolverTargetArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ipam_prefix_list_resolver_id {
+        if let Some(value) = &self.ipam_prefix_list_resolver_id {
             map.serialize_entry("ipamPrefixListResolverId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.owner_id {
+        if let Some(value) = &self.owner_id {
             map.serialize_entry("ownerId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.prefix_list_id {
+        if let Some(value) = &self.prefix_list_id {
             map.serialize_entry("prefixListId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.prefix_list_region {
+        if let Some(value) = &self.prefix_list_region {
             map.serialize_entry("prefixListRegion", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.desired_version {
+        if let Some(value) = &self.desired_version {
             map.serialize_entry("desiredVersion", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.last_synced_version {
+        if let Some(value) = &self.last_synced_version {
             map.serialize_entry("lastSyncedVersion", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.track_latest_version {
+        if let Some(value) = &self.track_latest_version {
             map.serialize_entry("trackLatestVersion", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.state_message {
+        if let Some(value) = &self.state_message {
             map.serialize_entry("stateMessage", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.state {
+        if let Some(value) = &self.state {
             map.serialize_entry("state", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             map.serialize_entry("tagSet", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::IpamPrefixListResolverTarget {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -67,7 +63,7 @@ for crate::types::IpamPrefixListResolverTarget {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "ipamPrefixListResolverTargetId" => {
                 self.ipam_prefix_list_resolver_target_id = map.next_value()?;
@@ -97,14 +93,14 @@ for crate::types::IpamPrefixListResolverTarget {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::IpamPrefixListResolverTarget {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

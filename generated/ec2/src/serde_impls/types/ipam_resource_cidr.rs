@@ -6,66 +6,66 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::IpamResour
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.ipam_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.ipam_id {
             map.serialize_entry("ipamId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ipam_scope_id {
+        if let Some(value) = &self.ipam_scope_id {
             map.serialize_entry("ipamScopeId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ipam_pool_id {
+        if let Some(value) = &self.ipam_pool_id {
             map.serialize_entry("ipamPoolId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.resource_region {
+        if let Some(value) = &self.resource_region {
             map.serialize_entry("resourceRegion", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.resource_owner_id {
+        if let Some(value) = &self.resource_owner_id {
             map.serialize_entry("resourceOwnerId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.resource_id {
+        if let Some(value) = &self.resource_id {
             map.serialize_entry("resourceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.resource_name {
+        if let Some(value) = &self.resource_name {
             map.serialize_entry("resourceName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.resource_cidr {
+        if let Some(value) = &self.resource_cidr {
             map.serialize_entry("resourceCidr", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.resource_type {
+        if let Some(value) = &self.resource_type {
             map.serialize_entry("resourceType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.resource_tags {
+        if let Some(value) = &self.resource_tags {
             map.serialize_entry("resourceTagSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ip_usage {
+        if let Some(value) = &self.ip_usage {
             map.serialize_entry(
                 "ipUsage",
                 &::awsgen_runtime::primitives::FloatWire(*value),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.compliance_status {
+        if let Some(value) = &self.compliance_status {
             map.serialize_entry("complianceStatus", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.management_state {
+        if let Some(value) = &self.management_state {
             map.serialize_entry("managementState", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.overlap_status {
+        if let Some(value) = &self.overlap_status {
             map.serialize_entry("overlapStatus", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.vpc_id {
+        if let Some(value) = &self.vpc_id {
             map.serialize_entry("vpcId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.availability_zone_id {
+        if let Some(value) = &self.availability_zone_id {
             map.serialize_entry("availabilityZoneId", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::IpamResourceCidr {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -77,7 +77,7 @@ for crate::types::IpamResourceCidr {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "ipamId" => self.ipam_id = map.next_value()?,
             "ipamScopeId" => self.ipam_scope_id = map.next_value()?,
@@ -111,13 +111,13 @@ for crate::types::IpamResourceCidr {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::IpamResourceCidr {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

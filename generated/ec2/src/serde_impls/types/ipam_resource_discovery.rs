@@ -7,47 +7,45 @@ for crate::types::IpamResourceDiscovery {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.owner_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.owner_id {
             map.serialize_entry("ownerId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ipam_resource_discovery_id {
+        if let Some(value) = &self.ipam_resource_discovery_id {
             map.serialize_entry("ipamResourceDiscoveryId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ipam_resource_discovery_arn {
+        if let Some(value) = &self.ipam_resource_discovery_arn {
             map.serialize_entry("ipamResourceDiscoveryArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ipam_resource_discovery_region
-        {
+        if let Some(value) = &self.ipam_resource_discovery_region {
             map.serialize_entry("ipamResourceDiscoveryRegion", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.description {
+        if let Some(value) = &self.description {
             map.serialize_entry("description", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.operating_regions {
+        if let Some(value) = &self.operating_regions {
             map.serialize_entry("operatingRegionSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.is_default {
+        if let Some(value) = &self.is_default {
             map.serialize_entry("isDefault", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.state {
+        if let Some(value) = &self.state {
             map.serialize_entry("state", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             map.serialize_entry("tagSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.organizational_unit_exclusions
-        {
+        if let Some(value) = &self.organizational_unit_exclusions {
             map.serialize_entry("organizationalUnitExclusionSet", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::IpamResourceDiscovery {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -59,7 +57,7 @@ for crate::types::IpamResourceDiscovery {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "ownerId" => self.owner_id = map.next_value()?,
             "ipamResourceDiscoveryId" => {
@@ -103,14 +101,14 @@ for crate::types::IpamResourceDiscovery {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::IpamResourceDiscovery {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

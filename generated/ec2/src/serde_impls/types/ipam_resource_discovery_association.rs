@@ -7,45 +7,41 @@ for crate::types::IpamResourceDiscoveryAssociation {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.owner_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.owner_id {
             map.serialize_entry("ownerId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .ipam_resource_discovery_association_id
-        {
+        if let Some(value) = &self.ipam_resource_discovery_association_id {
             map.serialize_entry("ipamResourceDiscoveryAssociationId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .ipam_resource_discovery_association_arn
-        {
+        if let Some(value) = &self.ipam_resource_discovery_association_arn {
             map.serialize_entry("ipamResourceDiscoveryAssociationArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ipam_resource_discovery_id {
+        if let Some(value) = &self.ipam_resource_discovery_id {
             map.serialize_entry("ipamResourceDiscoveryId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ipam_id {
+        if let Some(value) = &self.ipam_id {
             map.serialize_entry("ipamId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ipam_arn {
+        if let Some(value) = &self.ipam_arn {
             map.serialize_entry("ipamArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ipam_region {
+        if let Some(value) = &self.ipam_region {
             map.serialize_entry("ipamRegion", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.is_default {
+        if let Some(value) = &self.is_default {
             map.serialize_entry("isDefault", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.resource_discovery_status {
+        if let Some(value) = &self.resource_discovery_status {
             map.serialize_entry("resourceDiscoveryStatus", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.state {
+        if let Some(value) = &self.state {
             map.serialize_entry("state", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             map.serialize_entry("tagSet", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -53,7 +49,7 @@ for crate::types::IpamResourceDiscoveryAssociation {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -65,7 +61,7 @@ for crate::types::IpamResourceDiscoveryAssociation {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "ownerId" => self.owner_id = map.next_value()?,
             "ipamResourceDiscoveryAssociationId" => {
@@ -96,14 +92,14 @@ for crate::types::IpamResourceDiscoveryAssociation {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::IpamResourceDiscoveryAssociation {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

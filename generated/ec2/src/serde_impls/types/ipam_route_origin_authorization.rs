@@ -7,20 +7,20 @@ for crate::types::IpamRouteOriginAuthorization {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.asn {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.asn {
             map.serialize_entry("asn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.prefix {
+        if let Some(value) = &self.prefix {
             map.serialize_entry("prefix", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.max_length {
+        if let Some(value) = &self.max_length {
             map.serialize_entry("maxLength", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.match_ {
+        if let Some(value) = &self.match_ {
             map.serialize_entry("match", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.expiration {
+        if let Some(value) = &self.expiration {
             map.serialize_entry(
                 "expiration",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -28,14 +28,14 @@ for crate::types::IpamRouteOriginAuthorization {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::IpamRouteOriginAuthorization {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -47,7 +47,7 @@ for crate::types::IpamRouteOriginAuthorization {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "asn" => self.asn = map.next_value()?,
             "prefix" => self.prefix = map.next_value()?,
@@ -66,14 +66,14 @@ for crate::types::IpamRouteOriginAuthorization {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::IpamRouteOriginAuthorization {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

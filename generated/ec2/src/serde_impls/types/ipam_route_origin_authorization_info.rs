@@ -7,17 +7,17 @@ for crate::types::IpamRouteOriginAuthorizationInfo {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.cidr {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.cidr {
             map.serialize_entry("cidr", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.asn {
+        if let Some(value) = &self.asn {
             map.serialize_entry("asn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.max_length {
+        if let Some(value) = &self.max_length {
             map.serialize_entry("maxLength", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -25,7 +25,7 @@ for crate::types::IpamRouteOriginAuthorizationInfo {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -37,7 +37,7 @@ for crate::types::IpamRouteOriginAuthorizationInfo {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "cidr" => self.cidr = map.next_value()?,
             "asn" => self.asn = map.next_value()?,
@@ -46,14 +46,14 @@ for crate::types::IpamRouteOriginAuthorizationInfo {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::IpamRouteOriginAuthorizationInfo {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

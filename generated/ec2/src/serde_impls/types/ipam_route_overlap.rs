@@ -6,14 +6,14 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::IpamRouteO
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.prefix {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.prefix {
             map.serialize_entry("prefix", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.asn {
+        if let Some(value) = &self.asn {
             map.serialize_entry("asn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.detected_at {
+        if let Some(value) = &self.detected_at {
             map.serialize_entry(
                 "detectedAt",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -21,14 +21,14 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::IpamRouteO
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::IpamRouteOverlap {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -40,7 +40,7 @@ for crate::types::IpamRouteOverlap {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "prefix" => self.prefix = map.next_value()?,
             "asn" => self.asn = map.next_value()?,
@@ -57,13 +57,13 @@ for crate::types::IpamRouteOverlap {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::IpamRouteOverlap {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,38 +7,36 @@ for crate::types::IpamRoutingPolicyRegistration {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.cidr {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.cidr {
             map.serialize_entry("cidr", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.asns {
+        if let Some(value) = &self.asns {
             map.serialize_entry("asnSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .permit_more_specific_announcements
-        {
+        if let Some(value) = &self.permit_more_specific_announcements {
             map.serialize_entry("permitMoreSpecificAnnouncements", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.max_length {
+        if let Some(value) = &self.max_length {
             map.serialize_entry("maxLength", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.description {
+        if let Some(value) = &self.description {
             map.serialize_entry("description", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.latest_delta_id {
+        if let Some(value) = &self.latest_delta_id {
             map.serialize_entry("latestDeltaId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.state {
+        if let Some(value) = &self.state {
             map.serialize_entry("state", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::IpamRoutingPolicyRegistration {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -50,7 +48,7 @@ for crate::types::IpamRoutingPolicyRegistration {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "cidr" => self.cidr = map.next_value()?,
             "asnSet" => self.asns = map.next_value()?,
@@ -65,14 +63,14 @@ for crate::types::IpamRoutingPolicyRegistration {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::IpamRoutingPolicyRegistration {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,20 +7,20 @@ for crate::types::IpamRoutingPolicyRegistrationDelta {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.delta_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.delta_id {
             map.serialize_entry("deltaId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.delta_json {
+        if let Some(value) = &self.delta_json {
             map.serialize_entry("deltaJson", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.state {
+        if let Some(value) = &self.state {
             map.serialize_entry("state", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.state_message {
+        if let Some(value) = &self.state_message {
             map.serialize_entry("stateMessage", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -28,7 +28,7 @@ for crate::types::IpamRoutingPolicyRegistrationDelta {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -40,7 +40,7 @@ for crate::types::IpamRoutingPolicyRegistrationDelta {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "deltaId" => self.delta_id = map.next_value()?,
             "deltaJson" => self.delta_json = map.next_value()?,
@@ -50,14 +50,14 @@ for crate::types::IpamRoutingPolicyRegistrationDelta {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::IpamRoutingPolicyRegistrationDelta {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

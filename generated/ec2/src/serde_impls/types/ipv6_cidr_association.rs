@@ -7,21 +7,21 @@ for crate::types::Ipv6CidrAssociation {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.ipv6_cidr {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.ipv6_cidr {
             map.serialize_entry("ipv6Cidr", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.associated_resource {
+        if let Some(value) = &self.associated_resource {
             map.serialize_entry("associatedResource", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::Ipv6CidrAssociation {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -33,7 +33,7 @@ for crate::types::Ipv6CidrAssociation {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "ipv6Cidr" => self.ipv6_cidr = map.next_value()?,
             "associatedResource" => self.associated_resource = map.next_value()?,
@@ -41,14 +41,14 @@ for crate::types::Ipv6CidrAssociation {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::Ipv6CidrAssociation {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

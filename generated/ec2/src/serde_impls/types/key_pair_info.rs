@@ -6,20 +6,20 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::KeyPairInf
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.key_pair_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.key_pair_id {
             map.serialize_entry("keyPairId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.key_type {
+        if let Some(value) = &self.key_type {
             map.serialize_entry("keyType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             map.serialize_entry("tagSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.public_key {
+        if let Some(value) = &self.public_key {
             map.serialize_entry("publicKey", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.create_time {
+        if let Some(value) = &self.create_time {
             map.serialize_entry(
                 "createTime",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -27,20 +27,20 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::KeyPairInf
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.key_name {
+        if let Some(value) = &self.key_name {
             map.serialize_entry("keyName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.key_fingerprint {
+        if let Some(value) = &self.key_fingerprint {
             map.serialize_entry("keyFingerprint", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::KeyPairInfo {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -51,7 +51,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::KeyPairI
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "keyPairId" => self.key_pair_id = map.next_value()?,
             "keyType" => self.key_type = map.next_value()?,
@@ -78,13 +78,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::KeyPairI
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::KeyPairInfo {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

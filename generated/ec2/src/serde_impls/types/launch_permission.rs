@@ -6,27 +6,27 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::LaunchPerm
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.organization_arn {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.organization_arn {
             map.serialize_entry("organizationArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.organizational_unit_arn {
+        if let Some(value) = &self.organizational_unit_arn {
             map.serialize_entry("organizationalUnitArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.user_id {
+        if let Some(value) = &self.user_id {
             map.serialize_entry("userId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.group {
+        if let Some(value) = &self.group {
             map.serialize_entry("group", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::LaunchPermission {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -38,7 +38,7 @@ for crate::types::LaunchPermission {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "organizationArn" => self.organization_arn = map.next_value()?,
             "organizationalUnitArn" => self.organizational_unit_arn = map.next_value()?,
@@ -48,13 +48,13 @@ for crate::types::LaunchPermission {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::LaunchPermission {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

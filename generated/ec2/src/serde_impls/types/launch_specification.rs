@@ -7,60 +7,60 @@ for crate::types::LaunchSpecification {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.user_data {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.user_data {
             map.serialize_entry("userData", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.addressing_type {
+        if let Some(value) = &self.addressing_type {
             map.serialize_entry("addressingType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.block_device_mappings {
+        if let Some(value) = &self.block_device_mappings {
             map.serialize_entry("blockDeviceMapping", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ebs_optimized {
+        if let Some(value) = &self.ebs_optimized {
             map.serialize_entry("ebsOptimized", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.iam_instance_profile {
+        if let Some(value) = &self.iam_instance_profile {
             map.serialize_entry("iamInstanceProfile", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.image_id {
+        if let Some(value) = &self.image_id {
             map.serialize_entry("imageId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.instance_type {
+        if let Some(value) = &self.instance_type {
             map.serialize_entry("instanceType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.kernel_id {
+        if let Some(value) = &self.kernel_id {
             map.serialize_entry("kernelId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.key_name {
+        if let Some(value) = &self.key_name {
             map.serialize_entry("keyName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.network_interfaces {
+        if let Some(value) = &self.network_interfaces {
             map.serialize_entry("networkInterfaceSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.placement {
+        if let Some(value) = &self.placement {
             map.serialize_entry("placement", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ramdisk_id {
+        if let Some(value) = &self.ramdisk_id {
             map.serialize_entry("ramdiskId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.subnet_id {
+        if let Some(value) = &self.subnet_id {
             map.serialize_entry("subnetId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.security_groups {
+        if let Some(value) = &self.security_groups {
             map.serialize_entry("groupSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.monitoring {
+        if let Some(value) = &self.monitoring {
             map.serialize_entry("monitoring", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::LaunchSpecification {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -72,7 +72,7 @@ for crate::types::LaunchSpecification {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "userData" => self.user_data = map.next_value()?,
             "addressingType" => self.addressing_type = map.next_value()?,
@@ -117,14 +117,14 @@ for crate::types::LaunchSpecification {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::LaunchSpecification {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

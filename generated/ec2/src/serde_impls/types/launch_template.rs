@@ -6,14 +6,14 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::LaunchTemp
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.launch_template_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.launch_template_id {
             map.serialize_entry("launchTemplateId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.launch_template_name {
+        if let Some(value) = &self.launch_template_name {
             map.serialize_entry("launchTemplateName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.create_time {
+        if let Some(value) = &self.create_time {
             map.serialize_entry(
                 "createTime",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -21,29 +21,29 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::LaunchTemp
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.created_by {
+        if let Some(value) = &self.created_by {
             map.serialize_entry("createdBy", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.default_version_number {
+        if let Some(value) = &self.default_version_number {
             map.serialize_entry("defaultVersionNumber", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.latest_version_number {
+        if let Some(value) = &self.latest_version_number {
             map.serialize_entry("latestVersionNumber", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             map.serialize_entry("tagSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.operator {
+        if let Some(value) = &self.operator {
             map.serialize_entry("operator", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::LaunchTemplate {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -54,7 +54,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::LaunchTe
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "launchTemplateId" => self.launch_template_id = map.next_value()?,
             "launchTemplateName" => self.launch_template_name = map.next_value()?,
@@ -82,13 +82,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::LaunchTe
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::LaunchTemplate {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

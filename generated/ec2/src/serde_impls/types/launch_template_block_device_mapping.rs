@@ -7,20 +7,20 @@ for crate::types::LaunchTemplateBlockDeviceMapping {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.device_name {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.device_name {
             map.serialize_entry("deviceName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.virtual_name {
+        if let Some(value) = &self.virtual_name {
             map.serialize_entry("virtualName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ebs {
+        if let Some(value) = &self.ebs {
             map.serialize_entry("ebs", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.no_device {
+        if let Some(value) = &self.no_device {
             map.serialize_entry("noDevice", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -28,7 +28,7 @@ for crate::types::LaunchTemplateBlockDeviceMapping {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -40,7 +40,7 @@ for crate::types::LaunchTemplateBlockDeviceMapping {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "deviceName" => self.device_name = map.next_value()?,
             "virtualName" => self.virtual_name = map.next_value()?,
@@ -50,14 +50,14 @@ for crate::types::LaunchTemplateBlockDeviceMapping {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::LaunchTemplateBlockDeviceMapping {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

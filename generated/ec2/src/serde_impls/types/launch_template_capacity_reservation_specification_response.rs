@@ -7,15 +7,14 @@ for crate::types::LaunchTemplateCapacityReservationSpecificationResponse {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.capacity_reservation_preference
-        {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.capacity_reservation_preference {
             map.serialize_entry("capacityReservationPreference", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.capacity_reservation_target {
+        if let Some(value) = &self.capacity_reservation_target {
             map.serialize_entry("capacityReservationTarget", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -23,7 +22,7 @@ for crate::types::LaunchTemplateCapacityReservationSpecificationResponse {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -35,7 +34,7 @@ for crate::types::LaunchTemplateCapacityReservationSpecificationResponse {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "capacityReservationPreference" => {
                 self.capacity_reservation_preference = map.next_value()?;
@@ -47,14 +46,14 @@ for crate::types::LaunchTemplateCapacityReservationSpecificationResponse {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::LaunchTemplateCapacityReservationSpecificationResponse {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

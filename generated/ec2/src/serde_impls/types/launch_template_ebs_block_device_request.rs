@@ -7,38 +7,38 @@ for crate::types::LaunchTemplateEbsBlockDeviceRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.encrypted {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.encrypted {
             map.serialize_entry("Encrypted", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.delete_on_termination {
+        if let Some(value) = &self.delete_on_termination {
             map.serialize_entry("DeleteOnTermination", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.iops {
+        if let Some(value) = &self.iops {
             map.serialize_entry("Iops", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.kms_key_id {
+        if let Some(value) = &self.kms_key_id {
             map.serialize_entry("KmsKeyId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.snapshot_id {
+        if let Some(value) = &self.snapshot_id {
             map.serialize_entry("SnapshotId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.volume_size {
+        if let Some(value) = &self.volume_size {
             map.serialize_entry("VolumeSize", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.volume_type {
+        if let Some(value) = &self.volume_type {
             map.serialize_entry("VolumeType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.throughput {
+        if let Some(value) = &self.throughput {
             map.serialize_entry("Throughput", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.volume_initialization_rate {
+        if let Some(value) = &self.volume_initialization_rate {
             map.serialize_entry("VolumeInitializationRate", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ebs_card_index {
+        if let Some(value) = &self.ebs_card_index {
             map.serialize_entry("EbsCardIndex", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -46,7 +46,7 @@ for crate::types::LaunchTemplateEbsBlockDeviceRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -58,7 +58,7 @@ for crate::types::LaunchTemplateEbsBlockDeviceRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "Encrypted" => self.encrypted = map.next_value()?,
             "DeleteOnTermination" => self.delete_on_termination = map.next_value()?,
@@ -76,14 +76,14 @@ for crate::types::LaunchTemplateEbsBlockDeviceRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::LaunchTemplateEbsBlockDeviceRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,81 +7,77 @@ for crate::types::LaunchTemplateInstanceNetworkInterfaceSpecificationRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.associate_carrier_ip_address {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.associate_carrier_ip_address {
             map.serialize_entry("AssociateCarrierIpAddress", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.associate_public_ip_address {
+        if let Some(value) = &self.associate_public_ip_address {
             map.serialize_entry("AssociatePublicIpAddress", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.delete_on_termination {
+        if let Some(value) = &self.delete_on_termination {
             map.serialize_entry("DeleteOnTermination", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.description {
+        if let Some(value) = &self.description {
             map.serialize_entry("Description", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.device_index {
+        if let Some(value) = &self.device_index {
             map.serialize_entry("DeviceIndex", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.groups {
+        if let Some(value) = &self.groups {
             map.serialize_entry("SecurityGroupId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.interface_type {
+        if let Some(value) = &self.interface_type {
             map.serialize_entry("InterfaceType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ipv6_address_count {
+        if let Some(value) = &self.ipv6_address_count {
             map.serialize_entry("Ipv6AddressCount", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ipv6_addresses {
+        if let Some(value) = &self.ipv6_addresses {
             map.serialize_entry("Ipv6Addresses", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.network_interface_id {
+        if let Some(value) = &self.network_interface_id {
             map.serialize_entry("NetworkInterfaceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.private_ip_address {
+        if let Some(value) = &self.private_ip_address {
             map.serialize_entry("PrivateIpAddress", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.private_ip_addresses {
+        if let Some(value) = &self.private_ip_addresses {
             map.serialize_entry("PrivateIpAddresses", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .secondary_private_ip_address_count
-        {
+        if let Some(value) = &self.secondary_private_ip_address_count {
             map.serialize_entry("SecondaryPrivateIpAddressCount", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.subnet_id {
+        if let Some(value) = &self.subnet_id {
             map.serialize_entry("SubnetId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.network_card_index {
+        if let Some(value) = &self.network_card_index {
             map.serialize_entry("NetworkCardIndex", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ipv4_prefixes {
+        if let Some(value) = &self.ipv4_prefixes {
             map.serialize_entry("Ipv4Prefix", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ipv4_prefix_count {
+        if let Some(value) = &self.ipv4_prefix_count {
             map.serialize_entry("Ipv4PrefixCount", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ipv6_prefixes {
+        if let Some(value) = &self.ipv6_prefixes {
             map.serialize_entry("Ipv6Prefix", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ipv6_prefix_count {
+        if let Some(value) = &self.ipv6_prefix_count {
             map.serialize_entry("Ipv6PrefixCount", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.primary_ipv6 {
+        if let Some(value) = &self.primary_ipv6 {
             map.serialize_entry("PrimaryIpv6", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ena_srd_specification {
+        if let Some(value) = &self.ena_srd_specification {
             map.serialize_entry("EnaSrdSpecification", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .connection_tracking_specification
-        {
+        if let Some(value) = &self.connection_tracking_specification {
             map.serialize_entry("ConnectionTrackingSpecification", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ena_queue_count {
+        if let Some(value) = &self.ena_queue_count {
             map.serialize_entry("EnaQueueCount", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -89,7 +85,7 @@ for crate::types::LaunchTemplateInstanceNetworkInterfaceSpecificationRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -101,7 +97,7 @@ for crate::types::LaunchTemplateInstanceNetworkInterfaceSpecificationRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "AssociateCarrierIpAddress" => {
                 self.associate_carrier_ip_address = map.next_value()?;
@@ -170,14 +166,14 @@ for crate::types::LaunchTemplateInstanceNetworkInterfaceSpecificationRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::LaunchTemplateInstanceNetworkInterfaceSpecificationRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

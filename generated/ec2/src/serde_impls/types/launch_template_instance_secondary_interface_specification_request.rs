@@ -7,29 +7,29 @@ for crate::types::LaunchTemplateInstanceSecondaryInterfaceSpecificationRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.delete_on_termination {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.delete_on_termination {
             map.serialize_entry("DeleteOnTermination", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.device_index {
+        if let Some(value) = &self.device_index {
             map.serialize_entry("DeviceIndex", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.private_ip_addresses {
+        if let Some(value) = &self.private_ip_addresses {
             map.serialize_entry("PrivateIpAddress", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.private_ip_address_count {
+        if let Some(value) = &self.private_ip_address_count {
             map.serialize_entry("PrivateIpAddressCount", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.secondary_subnet_id {
+        if let Some(value) = &self.secondary_subnet_id {
             map.serialize_entry("SecondarySubnetId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.interface_type {
+        if let Some(value) = &self.interface_type {
             map.serialize_entry("InterfaceType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.network_card_index {
+        if let Some(value) = &self.network_card_index {
             map.serialize_entry("NetworkCardIndex", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -37,7 +37,7 @@ for crate::types::LaunchTemplateInstanceSecondaryInterfaceSpecificationRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -49,7 +49,7 @@ for crate::types::LaunchTemplateInstanceSecondaryInterfaceSpecificationRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "DeleteOnTermination" => self.delete_on_termination = map.next_value()?,
             "DeviceIndex" => self.device_index = map.next_value()?,
@@ -70,14 +70,14 @@ for crate::types::LaunchTemplateInstanceSecondaryInterfaceSpecificationRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::LaunchTemplateInstanceSecondaryInterfaceSpecificationRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

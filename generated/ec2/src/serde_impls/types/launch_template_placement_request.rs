@@ -7,38 +7,38 @@ for crate::types::LaunchTemplatePlacementRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.availability_zone {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.availability_zone {
             map.serialize_entry("AvailabilityZone", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.availability_zone_id {
+        if let Some(value) = &self.availability_zone_id {
             map.serialize_entry("AvailabilityZoneId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.affinity {
+        if let Some(value) = &self.affinity {
             map.serialize_entry("Affinity", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.group_name {
+        if let Some(value) = &self.group_name {
             map.serialize_entry("GroupName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.host_id {
+        if let Some(value) = &self.host_id {
             map.serialize_entry("HostId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tenancy {
+        if let Some(value) = &self.tenancy {
             map.serialize_entry("Tenancy", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.spread_domain {
+        if let Some(value) = &self.spread_domain {
             map.serialize_entry("SpreadDomain", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.host_resource_group_arn {
+        if let Some(value) = &self.host_resource_group_arn {
             map.serialize_entry("HostResourceGroupArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.partition_number {
+        if let Some(value) = &self.partition_number {
             map.serialize_entry("PartitionNumber", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.group_id {
+        if let Some(value) = &self.group_id {
             map.serialize_entry("GroupId", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -46,7 +46,7 @@ for crate::types::LaunchTemplatePlacementRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -58,7 +58,7 @@ for crate::types::LaunchTemplatePlacementRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "AvailabilityZone" => self.availability_zone = map.next_value()?,
             "AvailabilityZoneId" => self.availability_zone_id = map.next_value()?,
@@ -74,14 +74,14 @@ for crate::types::LaunchTemplatePlacementRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::LaunchTemplatePlacementRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

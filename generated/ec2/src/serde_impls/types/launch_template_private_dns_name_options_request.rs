@@ -7,21 +7,17 @@ for crate::types::LaunchTemplatePrivateDnsNameOptionsRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.hostname_type {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.hostname_type {
             map.serialize_entry("HostnameType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .enable_resource_name_dns_a_record
-        {
+        if let Some(value) = &self.enable_resource_name_dns_a_record {
             map.serialize_entry("EnableResourceNameDnsARecord", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .enable_resource_name_dns_aaaa_record
-        {
+        if let Some(value) = &self.enable_resource_name_dns_aaaa_record {
             map.serialize_entry("EnableResourceNameDnsAAAARecord", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -29,7 +25,7 @@ for crate::types::LaunchTemplatePrivateDnsNameOptionsRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -41,7 +37,7 @@ for crate::types::LaunchTemplatePrivateDnsNameOptionsRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "HostnameType" => self.hostname_type = map.next_value()?,
             "EnableResourceNameDnsARecord" => {
@@ -54,14 +50,14 @@ for crate::types::LaunchTemplatePrivateDnsNameOptionsRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::LaunchTemplatePrivateDnsNameOptionsRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,17 +7,17 @@ for crate::types::LaunchTemplateSpotMarketOptionsRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.max_price {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.max_price {
             map.serialize_entry("MaxPrice", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.spot_instance_type {
+        if let Some(value) = &self.spot_instance_type {
             map.serialize_entry("SpotInstanceType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.block_duration_minutes {
+        if let Some(value) = &self.block_duration_minutes {
             map.serialize_entry("BlockDurationMinutes", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.valid_until {
+        if let Some(value) = &self.valid_until {
             map.serialize_entry(
                 "ValidUntil",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -25,11 +25,10 @@ for crate::types::LaunchTemplateSpotMarketOptionsRequest {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.instance_interruption_behavior
-        {
+        if let Some(value) = &self.instance_interruption_behavior {
             map.serialize_entry("InstanceInterruptionBehavior", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -37,7 +36,7 @@ for crate::types::LaunchTemplateSpotMarketOptionsRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -49,7 +48,7 @@ for crate::types::LaunchTemplateSpotMarketOptionsRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "MaxPrice" => self.max_price = map.next_value()?,
             "SpotInstanceType" => self.spot_instance_type = map.next_value()?,
@@ -70,14 +69,14 @@ for crate::types::LaunchTemplateSpotMarketOptionsRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::LaunchTemplateSpotMarketOptionsRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,20 +7,20 @@ for crate::types::LaunchTemplateVersion {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.launch_template_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.launch_template_id {
             map.serialize_entry("launchTemplateId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.launch_template_name {
+        if let Some(value) = &self.launch_template_name {
             map.serialize_entry("launchTemplateName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.version_number {
+        if let Some(value) = &self.version_number {
             map.serialize_entry("versionNumber", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.version_description {
+        if let Some(value) = &self.version_description {
             map.serialize_entry("versionDescription", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.create_time {
+        if let Some(value) = &self.create_time {
             map.serialize_entry(
                 "createTime",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -28,26 +28,26 @@ for crate::types::LaunchTemplateVersion {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.created_by {
+        if let Some(value) = &self.created_by {
             map.serialize_entry("createdBy", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.default_version {
+        if let Some(value) = &self.default_version {
             map.serialize_entry("defaultVersion", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.launch_template_data {
+        if let Some(value) = &self.launch_template_data {
             map.serialize_entry("launchTemplateData", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.operator {
+        if let Some(value) = &self.operator {
             map.serialize_entry("operator", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::LaunchTemplateVersion {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -59,7 +59,7 @@ for crate::types::LaunchTemplateVersion {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "launchTemplateId" => self.launch_template_id = map.next_value()?,
             "launchTemplateName" => self.launch_template_name = map.next_value()?,
@@ -82,14 +82,14 @@ for crate::types::LaunchTemplateVersion {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::LaunchTemplateVersion {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,21 +7,21 @@ for crate::types::LoadBalancersConfig {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.classic_load_balancers_config {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.classic_load_balancers_config {
             map.serialize_entry("classicLoadBalancersConfig", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.target_groups_config {
+        if let Some(value) = &self.target_groups_config {
             map.serialize_entry("targetGroupsConfig", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::LoadBalancersConfig {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -33,7 +33,7 @@ for crate::types::LoadBalancersConfig {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "classicLoadBalancersConfig" => {
                 self.classic_load_balancers_config = map.next_value()?;
@@ -43,14 +43,14 @@ for crate::types::LoadBalancersConfig {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::LoadBalancersConfig {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -6,50 +6,48 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::LocalGatew
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.destination_cidr_block {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.destination_cidr_block {
             map.serialize_entry("destinationCidrBlock", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .local_gateway_virtual_interface_group_id
-        {
+        if let Some(value) = &self.local_gateway_virtual_interface_group_id {
             map.serialize_entry("localGatewayVirtualInterfaceGroupId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.type_ {
+        if let Some(value) = &self.type_ {
             map.serialize_entry("type", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.state {
+        if let Some(value) = &self.state {
             map.serialize_entry("state", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.local_gateway_route_table_id {
+        if let Some(value) = &self.local_gateway_route_table_id {
             map.serialize_entry("localGatewayRouteTableId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.local_gateway_route_table_arn {
+        if let Some(value) = &self.local_gateway_route_table_arn {
             map.serialize_entry("localGatewayRouteTableArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.owner_id {
+        if let Some(value) = &self.owner_id {
             map.serialize_entry("ownerId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.subnet_id {
+        if let Some(value) = &self.subnet_id {
             map.serialize_entry("subnetId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.coip_pool_id {
+        if let Some(value) = &self.coip_pool_id {
             map.serialize_entry("coipPoolId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.network_interface_id {
+        if let Some(value) = &self.network_interface_id {
             map.serialize_entry("networkInterfaceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.destination_prefix_list_id {
+        if let Some(value) = &self.destination_prefix_list_id {
             map.serialize_entry("destinationPrefixListId", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::LocalGatewayRoute {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -61,7 +59,7 @@ for crate::types::LocalGatewayRoute {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "destinationCidrBlock" => self.destination_cidr_block = map.next_value()?,
             "localGatewayVirtualInterfaceGroupId" => {
@@ -86,13 +84,13 @@ for crate::types::LocalGatewayRoute {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::LocalGatewayRoute {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

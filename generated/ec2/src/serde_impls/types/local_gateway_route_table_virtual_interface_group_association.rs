@@ -7,8 +7,8 @@ for crate::types::LocalGatewayRouteTableVirtualInterfaceGroupAssociation {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self
             .local_gateway_route_table_virtual_interface_group_association_id
         {
             map.serialize_entry(
@@ -16,30 +16,28 @@ for crate::types::LocalGatewayRouteTableVirtualInterfaceGroupAssociation {
                 value,
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .local_gateway_virtual_interface_group_id
-        {
+        if let Some(value) = &self.local_gateway_virtual_interface_group_id {
             map.serialize_entry("localGatewayVirtualInterfaceGroupId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.local_gateway_id {
+        if let Some(value) = &self.local_gateway_id {
             map.serialize_entry("localGatewayId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.local_gateway_route_table_id {
+        if let Some(value) = &self.local_gateway_route_table_id {
             map.serialize_entry("localGatewayRouteTableId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.local_gateway_route_table_arn {
+        if let Some(value) = &self.local_gateway_route_table_arn {
             map.serialize_entry("localGatewayRouteTableArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.owner_id {
+        if let Some(value) = &self.owner_id {
             map.serialize_entry("ownerId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.state {
+        if let Some(value) = &self.state {
             map.serialize_entry("state", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             map.serialize_entry("tagSet", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -47,7 +45,7 @@ for crate::types::LocalGatewayRouteTableVirtualInterfaceGroupAssociation {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -59,7 +57,7 @@ for crate::types::LocalGatewayRouteTableVirtualInterfaceGroupAssociation {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "localGatewayRouteTableVirtualInterfaceGroupAssociationId" => {
                 self.local_gateway_route_table_virtual_interface_group_association_id = map
@@ -88,14 +86,14 @@ for crate::types::LocalGatewayRouteTableVirtualInterfaceGroupAssociation {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::LocalGatewayRouteTableVirtualInterfaceGroupAssociation {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

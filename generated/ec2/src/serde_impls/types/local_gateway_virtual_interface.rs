@@ -7,63 +7,57 @@ for crate::types::LocalGatewayVirtualInterface {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self
-            .local_gateway_virtual_interface_id
-        {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.local_gateway_virtual_interface_id {
             map.serialize_entry("localGatewayVirtualInterfaceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.local_gateway_id {
+        if let Some(value) = &self.local_gateway_id {
             map.serialize_entry("localGatewayId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .local_gateway_virtual_interface_group_id
-        {
+        if let Some(value) = &self.local_gateway_virtual_interface_group_id {
             map.serialize_entry("localGatewayVirtualInterfaceGroupId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .local_gateway_virtual_interface_arn
-        {
+        if let Some(value) = &self.local_gateway_virtual_interface_arn {
             map.serialize_entry("localGatewayVirtualInterfaceArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.outpost_lag_id {
+        if let Some(value) = &self.outpost_lag_id {
             map.serialize_entry("outpostLagId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.vlan {
+        if let Some(value) = &self.vlan {
             map.serialize_entry("vlan", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.local_address {
+        if let Some(value) = &self.local_address {
             map.serialize_entry("localAddress", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.peer_address {
+        if let Some(value) = &self.peer_address {
             map.serialize_entry("peerAddress", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.local_bgp_asn {
+        if let Some(value) = &self.local_bgp_asn {
             map.serialize_entry("localBgpAsn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.peer_bgp_asn {
+        if let Some(value) = &self.peer_bgp_asn {
             map.serialize_entry("peerBgpAsn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.peer_bgp_asn_extended {
+        if let Some(value) = &self.peer_bgp_asn_extended {
             map.serialize_entry("peerBgpAsnExtended", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.owner_id {
+        if let Some(value) = &self.owner_id {
             map.serialize_entry("ownerId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             map.serialize_entry("tagSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.configuration_state {
+        if let Some(value) = &self.configuration_state {
             map.serialize_entry("configurationState", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::LocalGatewayVirtualInterface {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -75,7 +69,7 @@ for crate::types::LocalGatewayVirtualInterface {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "localGatewayVirtualInterfaceId" => {
                 self.local_gateway_virtual_interface_id = map.next_value()?;
@@ -107,14 +101,14 @@ for crate::types::LocalGatewayVirtualInterface {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::LocalGatewayVirtualInterface {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

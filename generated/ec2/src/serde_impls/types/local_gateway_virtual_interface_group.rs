@@ -7,41 +7,35 @@ for crate::types::LocalGatewayVirtualInterfaceGroup {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self
-            .local_gateway_virtual_interface_group_id
-        {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.local_gateway_virtual_interface_group_id {
             map.serialize_entry("localGatewayVirtualInterfaceGroupId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .local_gateway_virtual_interface_ids
-        {
+        if let Some(value) = &self.local_gateway_virtual_interface_ids {
             map.serialize_entry("localGatewayVirtualInterfaceIdSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.local_gateway_id {
+        if let Some(value) = &self.local_gateway_id {
             map.serialize_entry("localGatewayId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.owner_id {
+        if let Some(value) = &self.owner_id {
             map.serialize_entry("ownerId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.local_bgp_asn {
+        if let Some(value) = &self.local_bgp_asn {
             map.serialize_entry("localBgpAsn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.local_bgp_asn_extended {
+        if let Some(value) = &self.local_bgp_asn_extended {
             map.serialize_entry("localBgpAsnExtended", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .local_gateway_virtual_interface_group_arn
-        {
+        if let Some(value) = &self.local_gateway_virtual_interface_group_arn {
             map.serialize_entry("localGatewayVirtualInterfaceGroupArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             map.serialize_entry("tagSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.configuration_state {
+        if let Some(value) = &self.configuration_state {
             map.serialize_entry("configurationState", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -49,7 +43,7 @@ for crate::types::LocalGatewayVirtualInterfaceGroup {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -61,7 +55,7 @@ for crate::types::LocalGatewayVirtualInterfaceGroup {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "localGatewayVirtualInterfaceGroupId" => {
                 self.local_gateway_virtual_interface_group_id = map.next_value()?;
@@ -88,14 +82,14 @@ for crate::types::LocalGatewayVirtualInterfaceGroup {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::LocalGatewayVirtualInterfaceGroup {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,23 +7,23 @@ for crate::types::LockSnapshotRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.snapshot_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.snapshot_id {
             map.serialize_entry("SnapshotId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             map.serialize_entry("DryRun", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.lock_mode {
+        if let Some(value) = &self.lock_mode {
             map.serialize_entry("LockMode", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.cool_off_period {
+        if let Some(value) = &self.cool_off_period {
             map.serialize_entry("CoolOffPeriod", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.lock_duration {
+        if let Some(value) = &self.lock_duration {
             map.serialize_entry("LockDuration", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.expiration_date {
+        if let Some(value) = &self.expiration_date {
             map.serialize_entry(
                 "ExpirationDate",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -31,14 +31,14 @@ for crate::types::LockSnapshotRequest {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::LockSnapshotRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -50,7 +50,7 @@ for crate::types::LockSnapshotRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "SnapshotId" => self.snapshot_id = map.next_value()?,
             "DryRun" => self.dry_run = map.next_value()?,
@@ -70,14 +70,14 @@ for crate::types::LockSnapshotRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::LockSnapshotRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

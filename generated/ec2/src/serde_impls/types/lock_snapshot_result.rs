@@ -7,20 +7,20 @@ for crate::types::LockSnapshotResult {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.snapshot_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.snapshot_id {
             map.serialize_entry("snapshotId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.lock_state {
+        if let Some(value) = &self.lock_state {
             map.serialize_entry("lockState", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.lock_duration {
+        if let Some(value) = &self.lock_duration {
             map.serialize_entry("lockDuration", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.cool_off_period {
+        if let Some(value) = &self.cool_off_period {
             map.serialize_entry("coolOffPeriod", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.cool_off_period_expires_on {
+        if let Some(value) = &self.cool_off_period_expires_on {
             map.serialize_entry(
                 "coolOffPeriodExpiresOn",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -28,7 +28,7 @@ for crate::types::LockSnapshotResult {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.lock_created_on {
+        if let Some(value) = &self.lock_created_on {
             map.serialize_entry(
                 "lockCreatedOn",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -36,7 +36,7 @@ for crate::types::LockSnapshotResult {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.lock_expires_on {
+        if let Some(value) = &self.lock_expires_on {
             map.serialize_entry(
                 "lockExpiresOn",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -44,7 +44,7 @@ for crate::types::LockSnapshotResult {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.lock_duration_start_time {
+        if let Some(value) = &self.lock_duration_start_time {
             map.serialize_entry(
                 "lockDurationStartTime",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -52,14 +52,14 @@ for crate::types::LockSnapshotResult {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::LockSnapshotResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -71,7 +71,7 @@ for crate::types::LockSnapshotResult {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "snapshotId" => self.snapshot_id = map.next_value()?,
             "lockState" => self.lock_state = map.next_value()?,
@@ -117,14 +117,14 @@ for crate::types::LockSnapshotResult {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::LockSnapshotResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,23 +7,23 @@ for crate::types::LockedSnapshotsInfo {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.owner_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.owner_id {
             map.serialize_entry("ownerId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.snapshot_id {
+        if let Some(value) = &self.snapshot_id {
             map.serialize_entry("snapshotId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.lock_state {
+        if let Some(value) = &self.lock_state {
             map.serialize_entry("lockState", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.lock_duration {
+        if let Some(value) = &self.lock_duration {
             map.serialize_entry("lockDuration", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.cool_off_period {
+        if let Some(value) = &self.cool_off_period {
             map.serialize_entry("coolOffPeriod", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.cool_off_period_expires_on {
+        if let Some(value) = &self.cool_off_period_expires_on {
             map.serialize_entry(
                 "coolOffPeriodExpiresOn",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -31,7 +31,7 @@ for crate::types::LockedSnapshotsInfo {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.lock_created_on {
+        if let Some(value) = &self.lock_created_on {
             map.serialize_entry(
                 "lockCreatedOn",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -39,7 +39,7 @@ for crate::types::LockedSnapshotsInfo {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.lock_duration_start_time {
+        if let Some(value) = &self.lock_duration_start_time {
             map.serialize_entry(
                 "lockDurationStartTime",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -47,7 +47,7 @@ for crate::types::LockedSnapshotsInfo {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.lock_expires_on {
+        if let Some(value) = &self.lock_expires_on {
             map.serialize_entry(
                 "lockExpiresOn",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -55,14 +55,14 @@ for crate::types::LockedSnapshotsInfo {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::LockedSnapshotsInfo {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -74,7 +74,7 @@ for crate::types::LockedSnapshotsInfo {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "ownerId" => self.owner_id = map.next_value()?,
             "snapshotId" => self.snapshot_id = map.next_value()?,
@@ -121,14 +121,14 @@ for crate::types::LockedSnapshotsInfo {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::LockedSnapshotsInfo {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

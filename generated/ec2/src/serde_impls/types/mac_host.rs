@@ -6,23 +6,21 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::MacHost {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.host_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.host_id {
             map.serialize_entry("hostId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .mac_os_latest_supported_versions
-        {
+        if let Some(value) = &self.mac_os_latest_supported_versions {
             map.serialize_entry("macOSLatestSupportedVersionSet", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::MacHost {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -33,7 +31,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::MacHost 
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "hostId" => self.host_id = map.next_value()?,
             "macOSLatestSupportedVersionSet" => {
@@ -43,13 +41,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::MacHost 
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::MacHost {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

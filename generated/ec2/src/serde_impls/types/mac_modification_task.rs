@@ -7,19 +7,17 @@ for crate::types::MacModificationTask {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.instance_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.instance_id {
             map.serialize_entry("instanceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.mac_modification_task_id {
+        if let Some(value) = &self.mac_modification_task_id {
             map.serialize_entry("macModificationTaskId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .mac_system_integrity_protection_config
-        {
+        if let Some(value) = &self.mac_system_integrity_protection_config {
             map.serialize_entry("macSystemIntegrityProtectionConfig", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.start_time {
+        if let Some(value) = &self.start_time {
             map.serialize_entry(
                 "startTime",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -27,23 +25,23 @@ for crate::types::MacModificationTask {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             map.serialize_entry("tagSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.task_state {
+        if let Some(value) = &self.task_state {
             map.serialize_entry("taskState", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.task_type {
+        if let Some(value) = &self.task_type {
             map.serialize_entry("taskType", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::MacModificationTask {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -55,7 +53,7 @@ for crate::types::MacModificationTask {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "instanceId" => self.instance_id = map.next_value()?,
             "macModificationTaskId" => self.mac_modification_task_id = map.next_value()?,
@@ -84,14 +82,14 @@ for crate::types::MacModificationTask {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::MacModificationTask {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,32 +7,32 @@ for crate::types::MacSystemIntegrityProtectionConfiguration {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.apple_internal {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.apple_internal {
             map.serialize_entry("appleInternal", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.base_system {
+        if let Some(value) = &self.base_system {
             map.serialize_entry("baseSystem", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.debugging_restrictions {
+        if let Some(value) = &self.debugging_restrictions {
             map.serialize_entry("debuggingRestrictions", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.d_trace_restrictions {
+        if let Some(value) = &self.d_trace_restrictions {
             map.serialize_entry("dTraceRestrictions", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.filesystem_protections {
+        if let Some(value) = &self.filesystem_protections {
             map.serialize_entry("filesystemProtections", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.kext_signing {
+        if let Some(value) = &self.kext_signing {
             map.serialize_entry("kextSigning", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.nvram_protections {
+        if let Some(value) = &self.nvram_protections {
             map.serialize_entry("nvramProtections", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.status {
+        if let Some(value) = &self.status {
             map.serialize_entry("status", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -40,7 +40,7 @@ for crate::types::MacSystemIntegrityProtectionConfiguration {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -52,7 +52,7 @@ for crate::types::MacSystemIntegrityProtectionConfiguration {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "appleInternal" => self.apple_internal = map.next_value()?,
             "baseSystem" => self.base_system = map.next_value()?,
@@ -66,14 +66,14 @@ for crate::types::MacSystemIntegrityProtectionConfiguration {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::MacSystemIntegrityProtectionConfiguration {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

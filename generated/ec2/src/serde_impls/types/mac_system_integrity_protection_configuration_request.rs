@@ -7,29 +7,29 @@ for crate::types::MacSystemIntegrityProtectionConfigurationRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.apple_internal {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.apple_internal {
             map.serialize_entry("AppleInternal", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.base_system {
+        if let Some(value) = &self.base_system {
             map.serialize_entry("BaseSystem", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.debugging_restrictions {
+        if let Some(value) = &self.debugging_restrictions {
             map.serialize_entry("DebuggingRestrictions", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.d_trace_restrictions {
+        if let Some(value) = &self.d_trace_restrictions {
             map.serialize_entry("DTraceRestrictions", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.filesystem_protections {
+        if let Some(value) = &self.filesystem_protections {
             map.serialize_entry("FilesystemProtections", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.kext_signing {
+        if let Some(value) = &self.kext_signing {
             map.serialize_entry("KextSigning", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.nvram_protections {
+        if let Some(value) = &self.nvram_protections {
             map.serialize_entry("NvramProtections", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -37,7 +37,7 @@ for crate::types::MacSystemIntegrityProtectionConfigurationRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -49,7 +49,7 @@ for crate::types::MacSystemIntegrityProtectionConfigurationRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "AppleInternal" => self.apple_internal = map.next_value()?,
             "BaseSystem" => self.base_system = map.next_value()?,
@@ -62,14 +62,14 @@ for crate::types::MacSystemIntegrityProtectionConfigurationRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::MacSystemIntegrityProtectionConfigurationRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,12 +7,11 @@ for crate::types::MaintenanceDetails {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.pending_maintenance {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.pending_maintenance {
             map.serialize_entry("pendingMaintenance", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.maintenance_auto_applied_after
-        {
+        if let Some(value) = &self.maintenance_auto_applied_after {
             map.serialize_entry(
                 "maintenanceAutoAppliedAfter",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -20,7 +19,7 @@ for crate::types::MaintenanceDetails {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.last_maintenance_applied {
+        if let Some(value) = &self.last_maintenance_applied {
             map.serialize_entry(
                 "lastMaintenanceApplied",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -28,14 +27,14 @@ for crate::types::MaintenanceDetails {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::MaintenanceDetails {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -47,7 +46,7 @@ for crate::types::MaintenanceDetails {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "pendingMaintenance" => self.pending_maintenance = map.next_value()?,
             "maintenanceAutoAppliedAfter" => {
@@ -72,14 +71,14 @@ for crate::types::MaintenanceDetails {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::MaintenanceDetails {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

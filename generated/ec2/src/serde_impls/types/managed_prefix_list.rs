@@ -6,55 +6,51 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::ManagedPre
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.prefix_list_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.prefix_list_id {
             map.serialize_entry("prefixListId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.address_family {
+        if let Some(value) = &self.address_family {
             map.serialize_entry("addressFamily", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.state {
+        if let Some(value) = &self.state {
             map.serialize_entry("state", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.state_message {
+        if let Some(value) = &self.state_message {
             map.serialize_entry("stateMessage", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.prefix_list_arn {
+        if let Some(value) = &self.prefix_list_arn {
             map.serialize_entry("prefixListArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.prefix_list_name {
+        if let Some(value) = &self.prefix_list_name {
             map.serialize_entry("prefixListName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.max_entries {
+        if let Some(value) = &self.max_entries {
             map.serialize_entry("maxEntries", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.version {
+        if let Some(value) = &self.version {
             map.serialize_entry("version", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             map.serialize_entry("tagSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.owner_id {
+        if let Some(value) = &self.owner_id {
             map.serialize_entry("ownerId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .ipam_prefix_list_resolver_target_id
-        {
+        if let Some(value) = &self.ipam_prefix_list_resolver_target_id {
             map.serialize_entry("ipamPrefixListResolverTargetId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .ipam_prefix_list_resolver_sync_enabled
-        {
+        if let Some(value) = &self.ipam_prefix_list_resolver_sync_enabled {
             map.serialize_entry("ipamPrefixListResolverSyncEnabled", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::ManagedPrefixList {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -66,7 +62,7 @@ for crate::types::ManagedPrefixList {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "prefixListId" => self.prefix_list_id = map.next_value()?,
             "addressFamily" => self.address_family = map.next_value()?,
@@ -94,13 +90,13 @@ for crate::types::ManagedPrefixList {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::ManagedPrefixList {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,21 +7,21 @@ for crate::types::MediaAcceleratorInfo {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.accelerators {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.accelerators {
             map.serialize_entry("accelerators", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.total_media_memory_in_mib {
+        if let Some(value) = &self.total_media_memory_in_mib {
             map.serialize_entry("totalMediaMemoryInMiB", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::MediaAcceleratorInfo {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -33,7 +33,7 @@ for crate::types::MediaAcceleratorInfo {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "accelerators" => {
                 self.accelerators = map
@@ -49,14 +49,14 @@ for crate::types::MediaAcceleratorInfo {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::MediaAcceleratorInfo {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

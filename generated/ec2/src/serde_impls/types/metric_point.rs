@@ -6,8 +6,8 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::MetricPoin
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.start_date {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.start_date {
             map.serialize_entry(
                 "startDate",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -15,7 +15,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::MetricPoin
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.end_date {
+        if let Some(value) = &self.end_date {
             map.serialize_entry(
                 "endDate",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -23,23 +23,23 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::MetricPoin
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.value {
+        if let Some(value) = &self.value {
             map.serialize_entry(
                 "value",
                 &::awsgen_runtime::primitives::Float32Wire(*value),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.status {
+        if let Some(value) = &self.status {
             map.serialize_entry("status", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::MetricPoint {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -50,7 +50,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::MetricPo
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "startDate" => {
                 self.start_date = map
@@ -80,13 +80,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::MetricPo
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::MetricPoint {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

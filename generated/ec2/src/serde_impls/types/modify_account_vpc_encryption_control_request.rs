@@ -7,38 +7,38 @@ for crate::types::ModifyAccountVpcEncryptionControlRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.dry_run {
             map.serialize_entry("DryRun", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.mode {
+        if let Some(value) = &self.mode {
             map.serialize_entry("Mode", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.internet_gateway {
+        if let Some(value) = &self.internet_gateway {
             map.serialize_entry("InternetGateway", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.egress_only_internet_gateway {
+        if let Some(value) = &self.egress_only_internet_gateway {
             map.serialize_entry("EgressOnlyInternetGateway", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.nat_gateway {
+        if let Some(value) = &self.nat_gateway {
             map.serialize_entry("NatGateway", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.virtual_private_gateway {
+        if let Some(value) = &self.virtual_private_gateway {
             map.serialize_entry("VirtualPrivateGateway", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.vpc_peering {
+        if let Some(value) = &self.vpc_peering {
             map.serialize_entry("VpcPeering", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.lambda {
+        if let Some(value) = &self.lambda {
             map.serialize_entry("Lambda", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.vpc_lattice {
+        if let Some(value) = &self.vpc_lattice {
             map.serialize_entry("VpcLattice", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.elastic_file_system {
+        if let Some(value) = &self.elastic_file_system {
             map.serialize_entry("ElasticFileSystem", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -46,7 +46,7 @@ for crate::types::ModifyAccountVpcEncryptionControlRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -58,7 +58,7 @@ for crate::types::ModifyAccountVpcEncryptionControlRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "DryRun" => self.dry_run = map.next_value()?,
             "Mode" => self.mode = map.next_value()?,
@@ -76,14 +76,14 @@ for crate::types::ModifyAccountVpcEncryptionControlRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ModifyAccountVpcEncryptionControlRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,14 +7,14 @@ for crate::types::ModifyCapacityReservationFleetRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.capacity_reservation_fleet_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.capacity_reservation_fleet_id {
             map.serialize_entry("CapacityReservationFleetId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.total_target_capacity {
+        if let Some(value) = &self.total_target_capacity {
             map.serialize_entry("TotalTargetCapacity", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.end_date {
+        if let Some(value) = &self.end_date {
             map.serialize_entry(
                 "EndDate",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -22,13 +22,13 @@ for crate::types::ModifyCapacityReservationFleetRequest {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             map.serialize_entry("DryRun", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.remove_end_date {
+        if let Some(value) = &self.remove_end_date {
             map.serialize_entry("RemoveEndDate", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -36,7 +36,7 @@ for crate::types::ModifyCapacityReservationFleetRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -48,7 +48,7 @@ for crate::types::ModifyCapacityReservationFleetRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "CapacityReservationFleetId" => {
                 self.capacity_reservation_fleet_id = map.next_value()?;
@@ -69,14 +69,14 @@ for crate::types::ModifyCapacityReservationFleetRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ModifyCapacityReservationFleetRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

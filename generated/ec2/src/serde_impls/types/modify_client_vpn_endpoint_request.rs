@@ -7,61 +7,59 @@ for crate::types::ModifyClientVpnEndpointRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.client_vpn_endpoint_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.client_vpn_endpoint_id {
             map.serialize_entry("ClientVpnEndpointId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.server_certificate_arn {
+        if let Some(value) = &self.server_certificate_arn {
             map.serialize_entry("ServerCertificateArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.connection_log_options {
+        if let Some(value) = &self.connection_log_options {
             map.serialize_entry("ConnectionLogOptions", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.dns_servers {
+        if let Some(value) = &self.dns_servers {
             map.serialize_entry("DnsServers", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.vpn_port {
+        if let Some(value) = &self.vpn_port {
             map.serialize_entry("VpnPort", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.description {
+        if let Some(value) = &self.description {
             map.serialize_entry("Description", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.split_tunnel {
+        if let Some(value) = &self.split_tunnel {
             map.serialize_entry("SplitTunnel", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             map.serialize_entry("DryRun", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.security_group_ids {
+        if let Some(value) = &self.security_group_ids {
             map.serialize_entry("SecurityGroupId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.vpc_id {
+        if let Some(value) = &self.vpc_id {
             map.serialize_entry("VpcId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.self_service_portal {
+        if let Some(value) = &self.self_service_portal {
             map.serialize_entry("SelfServicePortal", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.client_connect_options {
+        if let Some(value) = &self.client_connect_options {
             map.serialize_entry("ClientConnectOptions", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.session_timeout_hours {
+        if let Some(value) = &self.session_timeout_hours {
             map.serialize_entry("SessionTimeoutHours", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.client_login_banner_options {
+        if let Some(value) = &self.client_login_banner_options {
             map.serialize_entry("ClientLoginBannerOptions", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .client_route_enforcement_options
-        {
+        if let Some(value) = &self.client_route_enforcement_options {
             map.serialize_entry("ClientRouteEnforcementOptions", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.disconnect_on_session_timeout {
+        if let Some(value) = &self.disconnect_on_session_timeout {
             map.serialize_entry("DisconnectOnSessionTimeout", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.transit_gateway_configuration {
+        if let Some(value) = &self.transit_gateway_configuration {
             map.serialize_entry("TransitGatewayConfiguration", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -69,7 +67,7 @@ for crate::types::ModifyClientVpnEndpointRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -81,7 +79,7 @@ for crate::types::ModifyClientVpnEndpointRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "ClientVpnEndpointId" => self.client_vpn_endpoint_id = map.next_value()?,
             "ServerCertificateArn" => self.server_certificate_arn = map.next_value()?,
@@ -112,14 +110,14 @@ for crate::types::ModifyClientVpnEndpointRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ModifyClientVpnEndpointRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

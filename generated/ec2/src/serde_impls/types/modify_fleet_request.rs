@@ -7,35 +7,33 @@ for crate::types::ModifyFleetRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.dry_run {
             map.serialize_entry("DryRun", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .excess_capacity_termination_policy
-        {
+        if let Some(value) = &self.excess_capacity_termination_policy {
             map.serialize_entry("ExcessCapacityTerminationPolicy", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.launch_template_configs {
+        if let Some(value) = &self.launch_template_configs {
             map.serialize_entry("LaunchTemplateConfig", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.fleet_id {
+        if let Some(value) = &self.fleet_id {
             map.serialize_entry("FleetId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.target_capacity_specification {
+        if let Some(value) = &self.target_capacity_specification {
             map.serialize_entry("TargetCapacitySpecification", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.context {
+        if let Some(value) = &self.context {
             map.serialize_entry("Context", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::ModifyFleetRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -47,7 +45,7 @@ for crate::types::ModifyFleetRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "DryRun" => self.dry_run = map.next_value()?,
             "ExcessCapacityTerminationPolicy" => {
@@ -71,14 +69,14 @@ for crate::types::ModifyFleetRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ModifyFleetRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

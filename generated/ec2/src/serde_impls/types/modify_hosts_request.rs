@@ -7,33 +7,33 @@ for crate::types::ModifyHostsRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.host_recovery {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.host_recovery {
             map.serialize_entry("HostRecovery", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.instance_type {
+        if let Some(value) = &self.instance_type {
             map.serialize_entry("InstanceType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.instance_family {
+        if let Some(value) = &self.instance_family {
             map.serialize_entry("InstanceFamily", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.host_maintenance {
+        if let Some(value) = &self.host_maintenance {
             map.serialize_entry("HostMaintenance", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.host_ids {
+        if let Some(value) = &self.host_ids {
             map.serialize_entry("hostId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.auto_placement {
+        if let Some(value) = &self.auto_placement {
             map.serialize_entry("autoPlacement", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::ModifyHostsRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -45,7 +45,7 @@ for crate::types::ModifyHostsRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "HostRecovery" => self.host_recovery = map.next_value()?,
             "InstanceType" => self.instance_type = map.next_value()?,
@@ -57,14 +57,14 @@ for crate::types::ModifyHostsRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ModifyHostsRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,24 +7,24 @@ for crate::types::ModifyIdentityIdFormatRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.resource {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.resource {
             map.serialize_entry("resource", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.use_long_ids {
+        if let Some(value) = &self.use_long_ids {
             map.serialize_entry("useLongIds", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.principal_arn {
+        if let Some(value) = &self.principal_arn {
             map.serialize_entry("principalArn", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::ModifyIdentityIdFormatRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -36,7 +36,7 @@ for crate::types::ModifyIdentityIdFormatRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "resource" => self.resource = map.next_value()?,
             "useLongIds" => self.use_long_ids = map.next_value()?,
@@ -45,14 +45,14 @@ for crate::types::ModifyIdentityIdFormatRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ModifyIdentityIdFormatRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

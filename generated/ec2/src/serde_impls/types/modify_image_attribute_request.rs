@@ -7,54 +7,54 @@ for crate::types::ModifyImageAttributeRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.attribute {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.attribute {
             map.serialize_entry("Attribute", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.description {
+        if let Some(value) = &self.description {
             map.serialize_entry("Description", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.image_id {
+        if let Some(value) = &self.image_id {
             map.serialize_entry("ImageId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.launch_permission {
+        if let Some(value) = &self.launch_permission {
             map.serialize_entry("LaunchPermission", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.operation_type {
+        if let Some(value) = &self.operation_type {
             map.serialize_entry("OperationType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.product_codes {
+        if let Some(value) = &self.product_codes {
             map.serialize_entry("ProductCode", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.user_groups {
+        if let Some(value) = &self.user_groups {
             map.serialize_entry("UserGroup", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.user_ids {
+        if let Some(value) = &self.user_ids {
             map.serialize_entry("UserId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.value {
+        if let Some(value) = &self.value {
             map.serialize_entry("Value", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.organization_arns {
+        if let Some(value) = &self.organization_arns {
             map.serialize_entry("OrganizationArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.organizational_unit_arns {
+        if let Some(value) = &self.organizational_unit_arns {
             map.serialize_entry("OrganizationalUnitArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.imds_support {
+        if let Some(value) = &self.imds_support {
             map.serialize_entry("ImdsSupport", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             map.serialize_entry("dryRun", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::ModifyImageAttributeRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -66,7 +66,7 @@ for crate::types::ModifyImageAttributeRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "Attribute" => self.attribute = map.next_value()?,
             "Description" => self.description = map.next_value()?,
@@ -85,14 +85,14 @@ for crate::types::ModifyImageAttributeRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ModifyImageAttributeRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,64 +7,62 @@ for crate::types::ModifyInstanceAttributeRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.source_dest_check {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.source_dest_check {
             map.serialize_entry("SourceDestCheck", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.enclave_options {
+        if let Some(value) = &self.enclave_options {
             map.serialize_entry("EnclaveOptions", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.disable_api_stop {
+        if let Some(value) = &self.disable_api_stop {
             map.serialize_entry("DisableApiStop", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             map.serialize_entry("dryRun", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.instance_id {
+        if let Some(value) = &self.instance_id {
             map.serialize_entry("instanceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.attribute {
+        if let Some(value) = &self.attribute {
             map.serialize_entry("attribute", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.value {
+        if let Some(value) = &self.value {
             map.serialize_entry("value", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.block_device_mappings {
+        if let Some(value) = &self.block_device_mappings {
             map.serialize_entry("blockDeviceMapping", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.disable_api_termination {
+        if let Some(value) = &self.disable_api_termination {
             map.serialize_entry("disableApiTermination", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.instance_type {
+        if let Some(value) = &self.instance_type {
             map.serialize_entry("instanceType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.kernel {
+        if let Some(value) = &self.kernel {
             map.serialize_entry("kernel", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ramdisk {
+        if let Some(value) = &self.ramdisk {
             map.serialize_entry("ramdisk", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.user_data {
+        if let Some(value) = &self.user_data {
             map.serialize_entry("userData", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .instance_initiated_shutdown_behavior
-        {
+        if let Some(value) = &self.instance_initiated_shutdown_behavior {
             map.serialize_entry("instanceInitiatedShutdownBehavior", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.groups {
+        if let Some(value) = &self.groups {
             map.serialize_entry("GroupId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ebs_optimized {
+        if let Some(value) = &self.ebs_optimized {
             map.serialize_entry("ebsOptimized", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.sriov_net_support {
+        if let Some(value) = &self.sriov_net_support {
             map.serialize_entry("sriovNetSupport", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ena_support {
+        if let Some(value) = &self.ena_support {
             map.serialize_entry("enaSupport", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -72,7 +70,7 @@ for crate::types::ModifyInstanceAttributeRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -84,7 +82,7 @@ for crate::types::ModifyInstanceAttributeRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "SourceDestCheck" => self.source_dest_check = map.next_value()?,
             "EnclaveOptions" => self.enclave_options = map.next_value()?,
@@ -118,14 +116,14 @@ for crate::types::ModifyInstanceAttributeRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ModifyInstanceAttributeRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

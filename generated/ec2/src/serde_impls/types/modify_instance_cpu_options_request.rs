@@ -7,23 +7,23 @@ for crate::types::ModifyInstanceCpuOptionsRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.instance_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.core_count {
+        if let Some(value) = &self.core_count {
             map.serialize_entry("CoreCount", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.threads_per_core {
+        if let Some(value) = &self.threads_per_core {
             map.serialize_entry("ThreadsPerCore", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.nested_virtualization {
+        if let Some(value) = &self.nested_virtualization {
             map.serialize_entry("NestedVirtualization", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             map.serialize_entry("DryRun", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -31,7 +31,7 @@ for crate::types::ModifyInstanceCpuOptionsRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -43,7 +43,7 @@ for crate::types::ModifyInstanceCpuOptionsRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "InstanceId" => self.instance_id = map.next_value()?,
             "CoreCount" => self.core_count = map.next_value()?,
@@ -54,14 +54,14 @@ for crate::types::ModifyInstanceCpuOptionsRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ModifyInstanceCpuOptionsRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,17 +7,17 @@ for crate::types::ModifyInstanceMaintenanceOptionsResult {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.instance_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.instance_id {
             map.serialize_entry("instanceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.auto_recovery {
+        if let Some(value) = &self.auto_recovery {
             map.serialize_entry("autoRecovery", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.reboot_migration {
+        if let Some(value) = &self.reboot_migration {
             map.serialize_entry("rebootMigration", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -25,7 +25,7 @@ for crate::types::ModifyInstanceMaintenanceOptionsResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -37,7 +37,7 @@ for crate::types::ModifyInstanceMaintenanceOptionsResult {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "instanceId" => self.instance_id = map.next_value()?,
             "autoRecovery" => self.auto_recovery = map.next_value()?,
@@ -46,14 +46,14 @@ for crate::types::ModifyInstanceMaintenanceOptionsResult {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ModifyInstanceMaintenanceOptionsResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,29 +7,29 @@ for crate::types::ModifyInstanceMetadataOptionsRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.instance_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.http_tokens {
+        if let Some(value) = &self.http_tokens {
             map.serialize_entry("HttpTokens", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.http_put_response_hop_limit {
+        if let Some(value) = &self.http_put_response_hop_limit {
             map.serialize_entry("HttpPutResponseHopLimit", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.http_endpoint {
+        if let Some(value) = &self.http_endpoint {
             map.serialize_entry("HttpEndpoint", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             map.serialize_entry("DryRun", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.http_protocol_ipv6 {
+        if let Some(value) = &self.http_protocol_ipv6 {
             map.serialize_entry("HttpProtocolIpv6", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.instance_metadata_tags {
+        if let Some(value) = &self.instance_metadata_tags {
             map.serialize_entry("InstanceMetadataTags", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -37,7 +37,7 @@ for crate::types::ModifyInstanceMetadataOptionsRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -49,7 +49,7 @@ for crate::types::ModifyInstanceMetadataOptionsRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "InstanceId" => self.instance_id = map.next_value()?,
             "HttpTokens" => self.http_tokens = map.next_value()?,
@@ -64,14 +64,14 @@ for crate::types::ModifyInstanceMetadataOptionsRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ModifyInstanceMetadataOptionsRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

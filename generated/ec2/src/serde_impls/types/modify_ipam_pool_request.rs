@@ -7,50 +7,45 @@ for crate::types::ModifyIpamPoolRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.dry_run {
             map.serialize_entry("DryRun", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ipam_pool_id {
+        if let Some(value) = &self.ipam_pool_id {
             map.serialize_entry("IpamPoolId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.description {
+        if let Some(value) = &self.description {
             map.serialize_entry("Description", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.auto_import {
+        if let Some(value) = &self.auto_import {
             map.serialize_entry("AutoImport", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.allocation_min_netmask_length {
+        if let Some(value) = &self.allocation_min_netmask_length {
             map.serialize_entry("AllocationMinNetmaskLength", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.allocation_max_netmask_length {
+        if let Some(value) = &self.allocation_max_netmask_length {
             map.serialize_entry("AllocationMaxNetmaskLength", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .allocation_default_netmask_length
-        {
+        if let Some(value) = &self.allocation_default_netmask_length {
             map.serialize_entry("AllocationDefaultNetmaskLength", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .clear_allocation_default_netmask_length
-        {
+        if let Some(value) = &self.clear_allocation_default_netmask_length {
             map.serialize_entry("ClearAllocationDefaultNetmaskLength", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.add_allocation_resource_tags {
+        if let Some(value) = &self.add_allocation_resource_tags {
             map.serialize_entry("AddAllocationResourceTag", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.remove_allocation_resource_tags
-        {
+        if let Some(value) = &self.remove_allocation_resource_tags {
             map.serialize_entry("RemoveAllocationResourceTag", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::ModifyIpamPoolRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -62,7 +57,7 @@ for crate::types::ModifyIpamPoolRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "DryRun" => self.dry_run = map.next_value()?,
             "IpamPoolId" => self.ipam_pool_id = map.next_value()?,
@@ -102,14 +97,14 @@ for crate::types::ModifyIpamPoolRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ModifyIpamPoolRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,25 +7,23 @@ for crate::types::ModifyIpamPrefixListResolverTargetRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.dry_run {
             map.serialize_entry("DryRun", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .ipam_prefix_list_resolver_target_id
-        {
+        if let Some(value) = &self.ipam_prefix_list_resolver_target_id {
             map.serialize_entry("IpamPrefixListResolverTargetId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.desired_version {
+        if let Some(value) = &self.desired_version {
             map.serialize_entry("DesiredVersion", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.track_latest_version {
+        if let Some(value) = &self.track_latest_version {
             map.serialize_entry("TrackLatestVersion", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
+        if let Some(value) = &self.client_token {
             map.serialize_entry("ClientToken", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -33,7 +31,7 @@ for crate::types::ModifyIpamPrefixListResolverTargetRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -45,7 +43,7 @@ for crate::types::ModifyIpamPrefixListResolverTargetRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "DryRun" => self.dry_run = map.next_value()?,
             "IpamPrefixListResolverTargetId" => {
@@ -58,14 +56,14 @@ for crate::types::ModifyIpamPrefixListResolverTargetRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ModifyIpamPrefixListResolverTargetRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -6,39 +6,39 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::ModifyIpam
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.dry_run {
             map.serialize_entry("DryRun", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ipam_id {
+        if let Some(value) = &self.ipam_id {
             map.serialize_entry("IpamId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.description {
+        if let Some(value) = &self.description {
             map.serialize_entry("Description", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.add_operating_regions {
+        if let Some(value) = &self.add_operating_regions {
             map.serialize_entry("AddOperatingRegion", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.remove_operating_regions {
+        if let Some(value) = &self.remove_operating_regions {
             map.serialize_entry("RemoveOperatingRegion", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tier {
+        if let Some(value) = &self.tier {
             map.serialize_entry("Tier", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.enable_private_gua {
+        if let Some(value) = &self.enable_private_gua {
             map.serialize_entry("EnablePrivateGua", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.metered_account {
+        if let Some(value) = &self.metered_account {
             map.serialize_entry("MeteredAccount", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::ModifyIpamRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -50,7 +50,7 @@ for crate::types::ModifyIpamRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "DryRun" => self.dry_run = map.next_value()?,
             "IpamId" => self.ipam_id = map.next_value()?,
@@ -80,13 +80,13 @@ for crate::types::ModifyIpamRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::ModifyIpamRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,36 +7,36 @@ for crate::types::ModifyIpamResourceCidrRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.dry_run {
             map.serialize_entry("DryRun", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.resource_id {
+        if let Some(value) = &self.resource_id {
             map.serialize_entry("ResourceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.resource_cidr {
+        if let Some(value) = &self.resource_cidr {
             map.serialize_entry("ResourceCidr", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.resource_region {
+        if let Some(value) = &self.resource_region {
             map.serialize_entry("ResourceRegion", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.current_ipam_scope_id {
+        if let Some(value) = &self.current_ipam_scope_id {
             map.serialize_entry("CurrentIpamScopeId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.destination_ipam_scope_id {
+        if let Some(value) = &self.destination_ipam_scope_id {
             map.serialize_entry("DestinationIpamScopeId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.monitored {
+        if let Some(value) = &self.monitored {
             map.serialize_entry("Monitored", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::ModifyIpamResourceCidrRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -48,7 +48,7 @@ for crate::types::ModifyIpamResourceCidrRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "DryRun" => self.dry_run = map.next_value()?,
             "ResourceId" => self.resource_id = map.next_value()?,
@@ -63,14 +63,14 @@ for crate::types::ModifyIpamResourceCidrRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ModifyIpamResourceCidrRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

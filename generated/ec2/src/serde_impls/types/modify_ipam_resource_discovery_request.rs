@@ -7,33 +7,29 @@ for crate::types::ModifyIpamResourceDiscoveryRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.dry_run {
             map.serialize_entry("DryRun", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ipam_resource_discovery_id {
+        if let Some(value) = &self.ipam_resource_discovery_id {
             map.serialize_entry("IpamResourceDiscoveryId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.description {
+        if let Some(value) = &self.description {
             map.serialize_entry("Description", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.add_operating_regions {
+        if let Some(value) = &self.add_operating_regions {
             map.serialize_entry("AddOperatingRegion", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.remove_operating_regions {
+        if let Some(value) = &self.remove_operating_regions {
             map.serialize_entry("RemoveOperatingRegion", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .add_organizational_unit_exclusions
-        {
+        if let Some(value) = &self.add_organizational_unit_exclusions {
             map.serialize_entry("AddOrganizationalUnitExclusion", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .remove_organizational_unit_exclusions
-        {
+        if let Some(value) = &self.remove_organizational_unit_exclusions {
             map.serialize_entry("RemoveOrganizationalUnitExclusion", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -41,7 +37,7 @@ for crate::types::ModifyIpamResourceDiscoveryRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -53,7 +49,7 @@ for crate::types::ModifyIpamResourceDiscoveryRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "DryRun" => self.dry_run = map.next_value()?,
             "IpamResourceDiscoveryId" => {
@@ -100,14 +96,14 @@ for crate::types::ModifyIpamResourceDiscoveryRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ModifyIpamResourceDiscoveryRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

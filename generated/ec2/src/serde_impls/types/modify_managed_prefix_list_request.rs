@@ -7,34 +7,32 @@ for crate::types::ModifyManagedPrefixListRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.dry_run {
             map.serialize_entry("DryRun", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.prefix_list_id {
+        if let Some(value) = &self.prefix_list_id {
             map.serialize_entry("PrefixListId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.current_version {
+        if let Some(value) = &self.current_version {
             map.serialize_entry("CurrentVersion", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.prefix_list_name {
+        if let Some(value) = &self.prefix_list_name {
             map.serialize_entry("PrefixListName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.add_entries {
+        if let Some(value) = &self.add_entries {
             map.serialize_entry("AddEntry", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.remove_entries {
+        if let Some(value) = &self.remove_entries {
             map.serialize_entry("RemoveEntry", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.max_entries {
+        if let Some(value) = &self.max_entries {
             map.serialize_entry("MaxEntries", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .ipam_prefix_list_resolver_sync_enabled
-        {
+        if let Some(value) = &self.ipam_prefix_list_resolver_sync_enabled {
             map.serialize_entry("IpamPrefixListResolverSyncEnabled", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -42,7 +40,7 @@ for crate::types::ModifyManagedPrefixListRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -54,7 +52,7 @@ for crate::types::ModifyManagedPrefixListRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "DryRun" => self.dry_run = map.next_value()?,
             "PrefixListId" => self.prefix_list_id = map.next_value()?,
@@ -86,14 +84,14 @@ for crate::types::ModifyManagedPrefixListRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ModifyManagedPrefixListRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,43 +7,41 @@ for crate::types::ModifyNetworkInterfaceAttributeRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.ena_srd_specification {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.ena_srd_specification {
             map.serialize_entry("EnaSrdSpecification", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.enable_primary_ipv6 {
+        if let Some(value) = &self.enable_primary_ipv6 {
             map.serialize_entry("EnablePrimaryIpv6", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .connection_tracking_specification
-        {
+        if let Some(value) = &self.connection_tracking_specification {
             map.serialize_entry("ConnectionTrackingSpecification", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.associate_public_ip_address {
+        if let Some(value) = &self.associate_public_ip_address {
             map.serialize_entry("AssociatePublicIpAddress", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.associated_subnet_ids {
+        if let Some(value) = &self.associated_subnet_ids {
             map.serialize_entry("AssociatedSubnetId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             map.serialize_entry("dryRun", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.network_interface_id {
+        if let Some(value) = &self.network_interface_id {
             map.serialize_entry("networkInterfaceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.description {
+        if let Some(value) = &self.description {
             map.serialize_entry("description", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.source_dest_check {
+        if let Some(value) = &self.source_dest_check {
             map.serialize_entry("sourceDestCheck", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.groups {
+        if let Some(value) = &self.groups {
             map.serialize_entry("SecurityGroupId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.attachment {
+        if let Some(value) = &self.attachment {
             map.serialize_entry("attachment", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -51,7 +49,7 @@ for crate::types::ModifyNetworkInterfaceAttributeRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -63,7 +61,7 @@ for crate::types::ModifyNetworkInterfaceAttributeRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "EnaSrdSpecification" => self.ena_srd_specification = map.next_value()?,
             "EnablePrimaryIpv6" => self.enable_primary_ipv6 = map.next_value()?,
@@ -84,14 +82,14 @@ for crate::types::ModifyNetworkInterfaceAttributeRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ModifyNetworkInterfaceAttributeRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

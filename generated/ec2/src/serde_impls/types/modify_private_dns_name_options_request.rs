@@ -7,27 +7,23 @@ for crate::types::ModifyPrivateDnsNameOptionsRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.dry_run {
             map.serialize_entry("DryRun", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.instance_id {
+        if let Some(value) = &self.instance_id {
             map.serialize_entry("InstanceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.private_dns_hostname_type {
+        if let Some(value) = &self.private_dns_hostname_type {
             map.serialize_entry("PrivateDnsHostnameType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .enable_resource_name_dns_a_record
-        {
+        if let Some(value) = &self.enable_resource_name_dns_a_record {
             map.serialize_entry("EnableResourceNameDnsARecord", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .enable_resource_name_dns_aaaa_record
-        {
+        if let Some(value) = &self.enable_resource_name_dns_aaaa_record {
             map.serialize_entry("EnableResourceNameDnsAAAARecord", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -35,7 +31,7 @@ for crate::types::ModifyPrivateDnsNameOptionsRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -47,7 +43,7 @@ for crate::types::ModifyPrivateDnsNameOptionsRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "DryRun" => self.dry_run = map.next_value()?,
             "InstanceId" => self.instance_id = map.next_value()?,
@@ -64,14 +60,14 @@ for crate::types::ModifyPrivateDnsNameOptionsRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ModifyPrivateDnsNameOptionsRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

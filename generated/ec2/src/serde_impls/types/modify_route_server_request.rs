@@ -7,30 +7,30 @@ for crate::types::ModifyRouteServerRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.route_server_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.route_server_id {
             map.serialize_entry("RouteServerId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.persist_routes {
+        if let Some(value) = &self.persist_routes {
             map.serialize_entry("PersistRoutes", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.persist_routes_duration {
+        if let Some(value) = &self.persist_routes_duration {
             map.serialize_entry("PersistRoutesDuration", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.sns_notifications_enabled {
+        if let Some(value) = &self.sns_notifications_enabled {
             map.serialize_entry("SnsNotificationsEnabled", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             map.serialize_entry("DryRun", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::ModifyRouteServerRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -42,7 +42,7 @@ for crate::types::ModifyRouteServerRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "RouteServerId" => self.route_server_id = map.next_value()?,
             "PersistRoutes" => self.persist_routes = map.next_value()?,
@@ -55,14 +55,14 @@ for crate::types::ModifyRouteServerRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ModifyRouteServerRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,29 +7,29 @@ for crate::types::ModifySnapshotAttributeRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.attribute {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.attribute {
             map.serialize_entry("Attribute", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.create_volume_permission {
+        if let Some(value) = &self.create_volume_permission {
             map.serialize_entry("CreateVolumePermission", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.group_names {
+        if let Some(value) = &self.group_names {
             map.serialize_entry("UserGroup", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.operation_type {
+        if let Some(value) = &self.operation_type {
             map.serialize_entry("OperationType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.snapshot_id {
+        if let Some(value) = &self.snapshot_id {
             map.serialize_entry("SnapshotId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.user_ids {
+        if let Some(value) = &self.user_ids {
             map.serialize_entry("UserId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             map.serialize_entry("dryRun", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -37,7 +37,7 @@ for crate::types::ModifySnapshotAttributeRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -49,7 +49,7 @@ for crate::types::ModifySnapshotAttributeRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "Attribute" => self.attribute = map.next_value()?,
             "CreateVolumePermission" => self.create_volume_permission = map.next_value()?,
@@ -62,14 +62,14 @@ for crate::types::ModifySnapshotAttributeRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ModifySnapshotAttributeRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,35 +7,33 @@ for crate::types::ModifySpotFleetRequestRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.launch_template_configs {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.launch_template_configs {
             map.serialize_entry("LaunchTemplateConfig", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.on_demand_target_capacity {
+        if let Some(value) = &self.on_demand_target_capacity {
             map.serialize_entry("OnDemandTargetCapacity", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.context {
+        if let Some(value) = &self.context {
             map.serialize_entry("Context", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.spot_fleet_request_id {
+        if let Some(value) = &self.spot_fleet_request_id {
             map.serialize_entry("spotFleetRequestId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.target_capacity {
+        if let Some(value) = &self.target_capacity {
             map.serialize_entry("targetCapacity", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .excess_capacity_termination_policy
-        {
+        if let Some(value) = &self.excess_capacity_termination_policy {
             map.serialize_entry("excessCapacityTerminationPolicy", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::ModifySpotFleetRequestRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -47,7 +45,7 @@ for crate::types::ModifySpotFleetRequestRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "LaunchTemplateConfig" => {
                 self.launch_template_configs = map
@@ -71,14 +69,14 @@ for crate::types::ModifySpotFleetRequestRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ModifySpotFleetRequestRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,56 +7,48 @@ for crate::types::ModifySubnetAttributeRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.assign_ipv6_address_on_creation
-        {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.assign_ipv6_address_on_creation {
             map.serialize_entry("AssignIpv6AddressOnCreation", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.map_public_ip_on_launch {
+        if let Some(value) = &self.map_public_ip_on_launch {
             map.serialize_entry("MapPublicIpOnLaunch", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.subnet_id {
+        if let Some(value) = &self.subnet_id {
             map.serialize_entry("subnetId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.map_customer_owned_ip_on_launch
-        {
+        if let Some(value) = &self.map_customer_owned_ip_on_launch {
             map.serialize_entry("MapCustomerOwnedIpOnLaunch", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.customer_owned_ipv4_pool {
+        if let Some(value) = &self.customer_owned_ipv4_pool {
             map.serialize_entry("CustomerOwnedIpv4Pool", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.enable_dns64 {
+        if let Some(value) = &self.enable_dns64 {
             map.serialize_entry("EnableDns64", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .private_dns_hostname_type_on_launch
-        {
+        if let Some(value) = &self.private_dns_hostname_type_on_launch {
             map.serialize_entry("PrivateDnsHostnameTypeOnLaunch", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .enable_resource_name_dns_a_record_on_launch
-        {
+        if let Some(value) = &self.enable_resource_name_dns_a_record_on_launch {
             map.serialize_entry("EnableResourceNameDnsARecordOnLaunch", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .enable_resource_name_dns_aaaa_record_on_launch
-        {
+        if let Some(value) = &self.enable_resource_name_dns_aaaa_record_on_launch {
             map.serialize_entry("EnableResourceNameDnsAAAARecordOnLaunch", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.enable_lni_at_device_index {
+        if let Some(value) = &self.enable_lni_at_device_index {
             map.serialize_entry("EnableLniAtDeviceIndex", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.disable_lni_at_device_index {
+        if let Some(value) = &self.disable_lni_at_device_index {
             map.serialize_entry("DisableLniAtDeviceIndex", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::ModifySubnetAttributeRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -68,7 +60,7 @@ for crate::types::ModifySubnetAttributeRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "AssignIpv6AddressOnCreation" => {
                 self.assign_ipv6_address_on_creation = map.next_value()?;
@@ -99,14 +91,14 @@ for crate::types::ModifySubnetAttributeRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ModifySubnetAttributeRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

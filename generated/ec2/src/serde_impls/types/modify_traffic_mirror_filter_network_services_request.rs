@@ -7,20 +7,20 @@ for crate::types::ModifyTrafficMirrorFilterNetworkServicesRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.traffic_mirror_filter_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.traffic_mirror_filter_id {
             map.serialize_entry("TrafficMirrorFilterId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.add_network_services {
+        if let Some(value) = &self.add_network_services {
             map.serialize_entry("AddNetworkService", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.remove_network_services {
+        if let Some(value) = &self.remove_network_services {
             map.serialize_entry("RemoveNetworkService", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             map.serialize_entry("DryRun", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -28,7 +28,7 @@ for crate::types::ModifyTrafficMirrorFilterNetworkServicesRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -40,7 +40,7 @@ for crate::types::ModifyTrafficMirrorFilterNetworkServicesRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "TrafficMirrorFilterId" => self.traffic_mirror_filter_id = map.next_value()?,
             "AddNetworkService" => self.add_network_services = map.next_value()?,
@@ -50,14 +50,14 @@ for crate::types::ModifyTrafficMirrorFilterNetworkServicesRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ModifyTrafficMirrorFilterNetworkServicesRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,44 +7,44 @@ for crate::types::ModifyTrafficMirrorFilterRuleRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.traffic_mirror_filter_rule_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.traffic_mirror_filter_rule_id {
             map.serialize_entry("TrafficMirrorFilterRuleId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.traffic_direction {
+        if let Some(value) = &self.traffic_direction {
             map.serialize_entry("TrafficDirection", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.rule_number {
+        if let Some(value) = &self.rule_number {
             map.serialize_entry("RuleNumber", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.rule_action {
+        if let Some(value) = &self.rule_action {
             map.serialize_entry("RuleAction", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.destination_port_range {
+        if let Some(value) = &self.destination_port_range {
             map.serialize_entry("DestinationPortRange", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.source_port_range {
+        if let Some(value) = &self.source_port_range {
             map.serialize_entry("SourcePortRange", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.protocol {
+        if let Some(value) = &self.protocol {
             map.serialize_entry("Protocol", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.destination_cidr_block {
+        if let Some(value) = &self.destination_cidr_block {
             map.serialize_entry("DestinationCidrBlock", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.source_cidr_block {
+        if let Some(value) = &self.source_cidr_block {
             map.serialize_entry("SourceCidrBlock", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.description {
+        if let Some(value) = &self.description {
             map.serialize_entry("Description", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.remove_fields {
+        if let Some(value) = &self.remove_fields {
             map.serialize_entry("RemoveField", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             map.serialize_entry("DryRun", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -52,7 +52,7 @@ for crate::types::ModifyTrafficMirrorFilterRuleRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -64,7 +64,7 @@ for crate::types::ModifyTrafficMirrorFilterRuleRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "TrafficMirrorFilterRuleId" => {
                 self.traffic_mirror_filter_rule_id = map.next_value()?;
@@ -84,14 +84,14 @@ for crate::types::ModifyTrafficMirrorFilterRuleRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ModifyTrafficMirrorFilterRuleRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

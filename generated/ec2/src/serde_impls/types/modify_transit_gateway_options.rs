@@ -7,63 +7,51 @@ for crate::types::ModifyTransitGatewayOptions {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.add_transit_gateway_cidr_blocks
-        {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.add_transit_gateway_cidr_blocks {
             map.serialize_entry("AddTransitGatewayCidrBlocks", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .remove_transit_gateway_cidr_blocks
-        {
+        if let Some(value) = &self.remove_transit_gateway_cidr_blocks {
             map.serialize_entry("RemoveTransitGatewayCidrBlocks", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.vpn_ecmp_support {
+        if let Some(value) = &self.vpn_ecmp_support {
             map.serialize_entry("VpnEcmpSupport", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.dns_support {
+        if let Some(value) = &self.dns_support {
             map.serialize_entry("DnsSupport", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .security_group_referencing_support
-        {
+        if let Some(value) = &self.security_group_referencing_support {
             map.serialize_entry("SecurityGroupReferencingSupport", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.auto_accept_shared_attachments
-        {
+        if let Some(value) = &self.auto_accept_shared_attachments {
             map.serialize_entry("AutoAcceptSharedAttachments", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.default_route_table_association
-        {
+        if let Some(value) = &self.default_route_table_association {
             map.serialize_entry("DefaultRouteTableAssociation", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .association_default_route_table_id
-        {
+        if let Some(value) = &self.association_default_route_table_id {
             map.serialize_entry("AssociationDefaultRouteTableId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.default_route_table_propagation
-        {
+        if let Some(value) = &self.default_route_table_propagation {
             map.serialize_entry("DefaultRouteTablePropagation", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .propagation_default_route_table_id
-        {
+        if let Some(value) = &self.propagation_default_route_table_id {
             map.serialize_entry("PropagationDefaultRouteTableId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.amazon_side_asn {
+        if let Some(value) = &self.amazon_side_asn {
             map.serialize_entry("AmazonSideAsn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.encryption_support {
+        if let Some(value) = &self.encryption_support {
             map.serialize_entry("EncryptionSupport", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::ModifyTransitGatewayOptions {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -75,7 +63,7 @@ for crate::types::ModifyTransitGatewayOptions {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "AddTransitGatewayCidrBlocks" => {
                 self.add_transit_gateway_cidr_blocks = map.next_value()?;
@@ -109,14 +97,14 @@ for crate::types::ModifyTransitGatewayOptions {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ModifyTransitGatewayOptions {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

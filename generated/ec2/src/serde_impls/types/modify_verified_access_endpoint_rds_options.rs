@@ -7,17 +7,17 @@ for crate::types::ModifyVerifiedAccessEndpointRdsOptions {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.subnet_ids {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.subnet_ids {
             map.serialize_entry("SubnetId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.port {
+        if let Some(value) = &self.port {
             map.serialize_entry("Port", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.rds_endpoint {
+        if let Some(value) = &self.rds_endpoint {
             map.serialize_entry("RdsEndpoint", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -25,7 +25,7 @@ for crate::types::ModifyVerifiedAccessEndpointRdsOptions {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -37,7 +37,7 @@ for crate::types::ModifyVerifiedAccessEndpointRdsOptions {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "SubnetId" => self.subnet_ids = map.next_value()?,
             "Port" => self.port = map.next_value()?,
@@ -46,14 +46,14 @@ for crate::types::ModifyVerifiedAccessEndpointRdsOptions {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ModifyVerifiedAccessEndpointRdsOptions {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

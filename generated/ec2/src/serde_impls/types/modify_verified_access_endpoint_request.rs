@@ -7,35 +7,35 @@ for crate::types::ModifyVerifiedAccessEndpointRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.verified_access_endpoint_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.verified_access_endpoint_id {
             map.serialize_entry("VerifiedAccessEndpointId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.verified_access_group_id {
+        if let Some(value) = &self.verified_access_group_id {
             map.serialize_entry("VerifiedAccessGroupId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.load_balancer_options {
+        if let Some(value) = &self.load_balancer_options {
             map.serialize_entry("LoadBalancerOptions", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.network_interface_options {
+        if let Some(value) = &self.network_interface_options {
             map.serialize_entry("NetworkInterfaceOptions", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.description {
+        if let Some(value) = &self.description {
             map.serialize_entry("Description", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
+        if let Some(value) = &self.client_token {
             map.serialize_entry("ClientToken", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             map.serialize_entry("DryRun", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.rds_options {
+        if let Some(value) = &self.rds_options {
             map.serialize_entry("RdsOptions", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.cidr_options {
+        if let Some(value) = &self.cidr_options {
             map.serialize_entry("CidrOptions", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -43,7 +43,7 @@ for crate::types::ModifyVerifiedAccessEndpointRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -55,7 +55,7 @@ for crate::types::ModifyVerifiedAccessEndpointRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "VerifiedAccessEndpointId" => {
                 self.verified_access_endpoint_id = map.next_value()?;
@@ -74,14 +74,14 @@ for crate::types::ModifyVerifiedAccessEndpointRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ModifyVerifiedAccessEndpointRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,35 +7,32 @@ for crate::types::ModifyVerifiedAccessTrustProviderRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self
-            .verified_access_trust_provider_id
-        {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.verified_access_trust_provider_id {
             map.serialize_entry("VerifiedAccessTrustProviderId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.oidc_options {
+        if let Some(value) = &self.oidc_options {
             map.serialize_entry("OidcOptions", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.device_options {
+        if let Some(value) = &self.device_options {
             map.serialize_entry("DeviceOptions", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.description {
+        if let Some(value) = &self.description {
             map.serialize_entry("Description", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             map.serialize_entry("DryRun", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
+        if let Some(value) = &self.client_token {
             map.serialize_entry("ClientToken", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.sse_specification {
+        if let Some(value) = &self.sse_specification {
             map.serialize_entry("SseSpecification", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.native_application_oidc_options
-        {
+        if let Some(value) = &self.native_application_oidc_options {
             map.serialize_entry("NativeApplicationOidcOptions", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -43,7 +40,7 @@ for crate::types::ModifyVerifiedAccessTrustProviderRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -55,7 +52,7 @@ for crate::types::ModifyVerifiedAccessTrustProviderRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "VerifiedAccessTrustProviderId" => {
                 self.verified_access_trust_provider_id = map.next_value()?;
@@ -73,14 +70,14 @@ for crate::types::ModifyVerifiedAccessTrustProviderRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ModifyVerifiedAccessTrustProviderRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,29 +7,27 @@ for crate::types::ModifyVpcAttributeRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.enable_dns_hostnames {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.enable_dns_hostnames {
             map.serialize_entry("EnableDnsHostnames", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.enable_dns_support {
+        if let Some(value) = &self.enable_dns_support {
             map.serialize_entry("EnableDnsSupport", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.vpc_id {
+        if let Some(value) = &self.vpc_id {
             map.serialize_entry("vpcId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .enable_network_address_usage_metrics
-        {
+        if let Some(value) = &self.enable_network_address_usage_metrics {
             map.serialize_entry("EnableNetworkAddressUsageMetrics", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::ModifyVpcAttributeRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -41,7 +39,7 @@ for crate::types::ModifyVpcAttributeRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "EnableDnsHostnames" => self.enable_dns_hostnames = map.next_value()?,
             "EnableDnsSupport" => self.enable_dns_support = map.next_value()?,
@@ -53,14 +51,14 @@ for crate::types::ModifyVpcAttributeRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ModifyVpcAttributeRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,18 +7,17 @@ for crate::types::ModifyVpcBlockPublicAccessExclusionRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.dry_run {
             map.serialize_entry("DryRun", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.exclusion_id {
+        if let Some(value) = &self.exclusion_id {
             map.serialize_entry("ExclusionId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.internet_gateway_exclusion_mode
-        {
+        if let Some(value) = &self.internet_gateway_exclusion_mode {
             map.serialize_entry("InternetGatewayExclusionMode", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -26,7 +25,7 @@ for crate::types::ModifyVpcBlockPublicAccessExclusionRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -38,7 +37,7 @@ for crate::types::ModifyVpcBlockPublicAccessExclusionRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "DryRun" => self.dry_run = map.next_value()?,
             "ExclusionId" => self.exclusion_id = map.next_value()?,
@@ -49,14 +48,14 @@ for crate::types::ModifyVpcBlockPublicAccessExclusionRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ModifyVpcBlockPublicAccessExclusionRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,20 +7,20 @@ for crate::types::ModifyVpcEndpointConnectionNotificationRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.dry_run {
             map.serialize_entry("DryRun", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.connection_notification_id {
+        if let Some(value) = &self.connection_notification_id {
             map.serialize_entry("ConnectionNotificationId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.connection_notification_arn {
+        if let Some(value) = &self.connection_notification_arn {
             map.serialize_entry("ConnectionNotificationArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.connection_events {
+        if let Some(value) = &self.connection_events {
             map.serialize_entry("ConnectionEvents", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -28,7 +28,7 @@ for crate::types::ModifyVpcEndpointConnectionNotificationRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -40,7 +40,7 @@ for crate::types::ModifyVpcEndpointConnectionNotificationRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "DryRun" => self.dry_run = map.next_value()?,
             "ConnectionNotificationId" => {
@@ -54,14 +54,14 @@ for crate::types::ModifyVpcEndpointConnectionNotificationRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ModifyVpcEndpointConnectionNotificationRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,23 +7,23 @@ for crate::types::ModifyVpcEndpointPayerResponsibilityRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.dry_run {
             map.serialize_entry("DryRun", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.service_id {
+        if let Some(value) = &self.service_id {
             map.serialize_entry("ServiceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.vpc_endpoint_id {
+        if let Some(value) = &self.vpc_endpoint_id {
             map.serialize_entry("VpcEndpointId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.payer_responsibility {
+        if let Some(value) = &self.payer_responsibility {
             map.serialize_entry("PayerResponsibility", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.scope {
+        if let Some(value) = &self.scope {
             map.serialize_entry("Scope", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -31,7 +31,7 @@ for crate::types::ModifyVpcEndpointPayerResponsibilityRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -43,7 +43,7 @@ for crate::types::ModifyVpcEndpointPayerResponsibilityRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "DryRun" => self.dry_run = map.next_value()?,
             "ServiceId" => self.service_id = map.next_value()?,
@@ -54,14 +54,14 @@ for crate::types::ModifyVpcEndpointPayerResponsibilityRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ModifyVpcEndpointPayerResponsibilityRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,57 +7,57 @@ for crate::types::ModifyVpcEndpointRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.dry_run {
             map.serialize_entry("DryRun", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.vpc_endpoint_id {
+        if let Some(value) = &self.vpc_endpoint_id {
             map.serialize_entry("VpcEndpointId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.reset_policy {
+        if let Some(value) = &self.reset_policy {
             map.serialize_entry("ResetPolicy", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.policy_document {
+        if let Some(value) = &self.policy_document {
             map.serialize_entry("PolicyDocument", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.add_route_table_ids {
+        if let Some(value) = &self.add_route_table_ids {
             map.serialize_entry("AddRouteTableId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.remove_route_table_ids {
+        if let Some(value) = &self.remove_route_table_ids {
             map.serialize_entry("RemoveRouteTableId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.add_subnet_ids {
+        if let Some(value) = &self.add_subnet_ids {
             map.serialize_entry("AddSubnetId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.remove_subnet_ids {
+        if let Some(value) = &self.remove_subnet_ids {
             map.serialize_entry("RemoveSubnetId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.add_security_group_ids {
+        if let Some(value) = &self.add_security_group_ids {
             map.serialize_entry("AddSecurityGroupId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.remove_security_group_ids {
+        if let Some(value) = &self.remove_security_group_ids {
             map.serialize_entry("RemoveSecurityGroupId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ip_address_type {
+        if let Some(value) = &self.ip_address_type {
             map.serialize_entry("IpAddressType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.dns_options {
+        if let Some(value) = &self.dns_options {
             map.serialize_entry("DnsOptions", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.private_dns_enabled {
+        if let Some(value) = &self.private_dns_enabled {
             map.serialize_entry("PrivateDnsEnabled", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.subnet_configurations {
+        if let Some(value) = &self.subnet_configurations {
             map.serialize_entry("SubnetConfiguration", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::ModifyVpcEndpointRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -69,7 +69,7 @@ for crate::types::ModifyVpcEndpointRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "DryRun" => self.dry_run = map.next_value()?,
             "VpcEndpointId" => self.vpc_endpoint_id = map.next_value()?,
@@ -97,14 +97,14 @@ for crate::types::ModifyVpcEndpointRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ModifyVpcEndpointRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,56 +7,47 @@ for crate::types::ModifyVpcEndpointServiceConfigurationRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.dry_run {
             map.serialize_entry("DryRun", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.service_id {
+        if let Some(value) = &self.service_id {
             map.serialize_entry("ServiceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.private_dns_name {
+        if let Some(value) = &self.private_dns_name {
             map.serialize_entry("PrivateDnsName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.remove_private_dns_name {
+        if let Some(value) = &self.remove_private_dns_name {
             map.serialize_entry("RemovePrivateDnsName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.acceptance_required {
+        if let Some(value) = &self.acceptance_required {
             map.serialize_entry("AcceptanceRequired", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.add_network_load_balancer_arns
-        {
+        if let Some(value) = &self.add_network_load_balancer_arns {
             map.serialize_entry("AddNetworkLoadBalancerArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .remove_network_load_balancer_arns
-        {
+        if let Some(value) = &self.remove_network_load_balancer_arns {
             map.serialize_entry("RemoveNetworkLoadBalancerArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.add_gateway_load_balancer_arns
-        {
+        if let Some(value) = &self.add_gateway_load_balancer_arns {
             map.serialize_entry("AddGatewayLoadBalancerArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .remove_gateway_load_balancer_arns
-        {
+        if let Some(value) = &self.remove_gateway_load_balancer_arns {
             map.serialize_entry("RemoveGatewayLoadBalancerArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.add_supported_ip_address_types
-        {
+        if let Some(value) = &self.add_supported_ip_address_types {
             map.serialize_entry("AddSupportedIpAddressType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .remove_supported_ip_address_types
-        {
+        if let Some(value) = &self.remove_supported_ip_address_types {
             map.serialize_entry("RemoveSupportedIpAddressType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.add_supported_regions {
+        if let Some(value) = &self.add_supported_regions {
             map.serialize_entry("AddSupportedRegion", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.remove_supported_regions {
+        if let Some(value) = &self.remove_supported_regions {
             map.serialize_entry("RemoveSupportedRegion", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -64,7 +55,7 @@ for crate::types::ModifyVpcEndpointServiceConfigurationRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -76,7 +67,7 @@ for crate::types::ModifyVpcEndpointServiceConfigurationRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "DryRun" => self.dry_run = map.next_value()?,
             "ServiceId" => self.service_id = map.next_value()?,
@@ -107,14 +98,14 @@ for crate::types::ModifyVpcEndpointServiceConfigurationRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ModifyVpcEndpointServiceConfigurationRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

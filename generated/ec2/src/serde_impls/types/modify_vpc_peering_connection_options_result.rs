@@ -7,18 +7,14 @@ for crate::types::ModifyVpcPeeringConnectionOptionsResult {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self
-            .accepter_peering_connection_options
-        {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.accepter_peering_connection_options {
             map.serialize_entry("accepterPeeringConnectionOptions", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .requester_peering_connection_options
-        {
+        if let Some(value) = &self.requester_peering_connection_options {
             map.serialize_entry("requesterPeeringConnectionOptions", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -26,7 +22,7 @@ for crate::types::ModifyVpcPeeringConnectionOptionsResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -38,7 +34,7 @@ for crate::types::ModifyVpcPeeringConnectionOptionsResult {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "accepterPeeringConnectionOptions" => {
                 self.accepter_peering_connection_options = map.next_value()?;
@@ -50,14 +46,14 @@ for crate::types::ModifyVpcPeeringConnectionOptionsResult {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ModifyVpcPeeringConnectionOptionsResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

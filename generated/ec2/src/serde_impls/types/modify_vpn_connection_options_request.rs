@@ -7,29 +7,29 @@ for crate::types::ModifyVpnConnectionOptionsRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.vpn_connection_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.vpn_connection_id {
             map.serialize_entry("VpnConnectionId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.local_ipv4_network_cidr {
+        if let Some(value) = &self.local_ipv4_network_cidr {
             map.serialize_entry("LocalIpv4NetworkCidr", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.remote_ipv4_network_cidr {
+        if let Some(value) = &self.remote_ipv4_network_cidr {
             map.serialize_entry("RemoteIpv4NetworkCidr", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.local_ipv6_network_cidr {
+        if let Some(value) = &self.local_ipv6_network_cidr {
             map.serialize_entry("LocalIpv6NetworkCidr", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.remote_ipv6_network_cidr {
+        if let Some(value) = &self.remote_ipv6_network_cidr {
             map.serialize_entry("RemoteIpv6NetworkCidr", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tunnel_bandwidth {
+        if let Some(value) = &self.tunnel_bandwidth {
             map.serialize_entry("TunnelBandwidth", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             map.serialize_entry("DryRun", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -37,7 +37,7 @@ for crate::types::ModifyVpnConnectionOptionsRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -49,7 +49,7 @@ for crate::types::ModifyVpnConnectionOptionsRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "VpnConnectionId" => self.vpn_connection_id = map.next_value()?,
             "LocalIpv4NetworkCidr" => self.local_ipv4_network_cidr = map.next_value()?,
@@ -62,14 +62,14 @@ for crate::types::ModifyVpnConnectionOptionsRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ModifyVpnConnectionOptionsRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,30 +7,30 @@ for crate::types::ModifyVpnConnectionRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.vpn_connection_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.vpn_connection_id {
             map.serialize_entry("VpnConnectionId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.transit_gateway_id {
+        if let Some(value) = &self.transit_gateway_id {
             map.serialize_entry("TransitGatewayId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.customer_gateway_id {
+        if let Some(value) = &self.customer_gateway_id {
             map.serialize_entry("CustomerGatewayId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.vpn_gateway_id {
+        if let Some(value) = &self.vpn_gateway_id {
             map.serialize_entry("VpnGatewayId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             map.serialize_entry("DryRun", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::ModifyVpnConnectionRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -42,7 +42,7 @@ for crate::types::ModifyVpnConnectionRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "VpnConnectionId" => self.vpn_connection_id = map.next_value()?,
             "TransitGatewayId" => self.transit_gateway_id = map.next_value()?,
@@ -53,14 +53,14 @@ for crate::types::ModifyVpnConnectionRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ModifyVpnConnectionRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

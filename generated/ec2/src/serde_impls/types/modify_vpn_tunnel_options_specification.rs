@@ -7,69 +7,68 @@ for crate::types::ModifyVpnTunnelOptionsSpecification {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.tunnel_inside_cidr {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.tunnel_inside_cidr {
             map.serialize_entry("TunnelInsideCidr", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tunnel_inside_ipv6_cidr {
+        if let Some(value) = &self.tunnel_inside_ipv6_cidr {
             map.serialize_entry("TunnelInsideIpv6Cidr", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.pre_shared_key {
+        if let Some(value) = &self.pre_shared_key {
             map.serialize_entry("PreSharedKey", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.phase1_lifetime_seconds {
+        if let Some(value) = &self.phase1_lifetime_seconds {
             map.serialize_entry("Phase1LifetimeSeconds", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.phase2_lifetime_seconds {
+        if let Some(value) = &self.phase2_lifetime_seconds {
             map.serialize_entry("Phase2LifetimeSeconds", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.rekey_margin_time_seconds {
+        if let Some(value) = &self.rekey_margin_time_seconds {
             map.serialize_entry("RekeyMarginTimeSeconds", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.rekey_fuzz_percentage {
+        if let Some(value) = &self.rekey_fuzz_percentage {
             map.serialize_entry("RekeyFuzzPercentage", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.replay_window_size {
+        if let Some(value) = &self.replay_window_size {
             map.serialize_entry("ReplayWindowSize", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.dpd_timeout_seconds {
+        if let Some(value) = &self.dpd_timeout_seconds {
             map.serialize_entry("DPDTimeoutSeconds", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.dpd_timeout_action {
+        if let Some(value) = &self.dpd_timeout_action {
             map.serialize_entry("DPDTimeoutAction", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.phase1_encryption_algorithms {
+        if let Some(value) = &self.phase1_encryption_algorithms {
             map.serialize_entry("Phase1EncryptionAlgorithm", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.phase2_encryption_algorithms {
+        if let Some(value) = &self.phase2_encryption_algorithms {
             map.serialize_entry("Phase2EncryptionAlgorithm", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.phase1_integrity_algorithms {
+        if let Some(value) = &self.phase1_integrity_algorithms {
             map.serialize_entry("Phase1IntegrityAlgorithm", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.phase2_integrity_algorithms {
+        if let Some(value) = &self.phase2_integrity_algorithms {
             map.serialize_entry("Phase2IntegrityAlgorithm", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.phase1_dh_group_numbers {
+        if let Some(value) = &self.phase1_dh_group_numbers {
             map.serialize_entry("Phase1DHGroupNumber", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.phase2_dh_group_numbers {
+        if let Some(value) = &self.phase2_dh_group_numbers {
             map.serialize_entry("Phase2DHGroupNumber", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ike_versions {
+        if let Some(value) = &self.ike_versions {
             map.serialize_entry("IKEVersion", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.startup_action {
+        if let Some(value) = &self.startup_action {
             map.serialize_entry("StartupAction", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.log_options {
+        if let Some(value) = &self.log_options {
             map.serialize_entry("LogOptions", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.enable_tunnel_lifecycle_control
-        {
+        if let Some(value) = &self.enable_tunnel_lifecycle_control {
             map.serialize_entry("EnableTunnelLifecycleControl", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -77,7 +76,7 @@ for crate::types::ModifyVpnTunnelOptionsSpecification {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -89,7 +88,7 @@ for crate::types::ModifyVpnTunnelOptionsSpecification {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "TunnelInsideCidr" => self.tunnel_inside_cidr = map.next_value()?,
             "TunnelInsideIpv6Cidr" => self.tunnel_inside_ipv6_cidr = map.next_value()?,
@@ -175,14 +174,14 @@ for crate::types::ModifyVpnTunnelOptionsSpecification {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ModifyVpnTunnelOptionsSpecification {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,26 +7,23 @@ for crate::types::MoveCapacityReservationInstancesRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.dry_run {
             map.serialize_entry("DryRun", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
+        if let Some(value) = &self.client_token {
             map.serialize_entry("ClientToken", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.source_capacity_reservation_id
-        {
+        if let Some(value) = &self.source_capacity_reservation_id {
             map.serialize_entry("SourceCapacityReservationId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .destination_capacity_reservation_id
-        {
+        if let Some(value) = &self.destination_capacity_reservation_id {
             map.serialize_entry("DestinationCapacityReservationId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.instance_count {
+        if let Some(value) = &self.instance_count {
             map.serialize_entry("InstanceCount", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -34,7 +31,7 @@ for crate::types::MoveCapacityReservationInstancesRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -46,7 +43,7 @@ for crate::types::MoveCapacityReservationInstancesRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "DryRun" => self.dry_run = map.next_value()?,
             "ClientToken" => self.client_token = map.next_value()?,
@@ -61,14 +58,14 @@ for crate::types::MoveCapacityReservationInstancesRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::MoveCapacityReservationInstancesRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -6,8 +6,8 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::NatGateway
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.create_time {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.create_time {
             map.serialize_entry(
                 "createTime",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -15,7 +15,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::NatGateway
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.delete_time {
+        if let Some(value) = &self.delete_time {
             map.serialize_entry(
                 "deleteTime",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -23,59 +23,59 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::NatGateway
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.failure_code {
+        if let Some(value) = &self.failure_code {
             map.serialize_entry("failureCode", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.failure_message {
+        if let Some(value) = &self.failure_message {
             map.serialize_entry("failureMessage", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.nat_gateway_addresses {
+        if let Some(value) = &self.nat_gateway_addresses {
             map.serialize_entry("natGatewayAddressSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.nat_gateway_id {
+        if let Some(value) = &self.nat_gateway_id {
             map.serialize_entry("natGatewayId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.provisioned_bandwidth {
+        if let Some(value) = &self.provisioned_bandwidth {
             map.serialize_entry("provisionedBandwidth", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.state {
+        if let Some(value) = &self.state {
             map.serialize_entry("state", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.subnet_id {
+        if let Some(value) = &self.subnet_id {
             map.serialize_entry("subnetId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.vpc_id {
+        if let Some(value) = &self.vpc_id {
             map.serialize_entry("vpcId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             map.serialize_entry("tagSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.connectivity_type {
+        if let Some(value) = &self.connectivity_type {
             map.serialize_entry("connectivityType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.availability_mode {
+        if let Some(value) = &self.availability_mode {
             map.serialize_entry("availabilityMode", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.auto_scaling_ips {
+        if let Some(value) = &self.auto_scaling_ips {
             map.serialize_entry("autoScalingIps", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.auto_provision_zones {
+        if let Some(value) = &self.auto_provision_zones {
             map.serialize_entry("autoProvisionZones", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.attached_appliances {
+        if let Some(value) = &self.attached_appliances {
             map.serialize_entry("attachedApplianceSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.route_table_id {
+        if let Some(value) = &self.route_table_id {
             map.serialize_entry("routeTableId", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::NatGateway {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -86,7 +86,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::NatGatew
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "createTime" => {
                 self.create_time = map
@@ -147,13 +147,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::NatGatew
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::NatGateway {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

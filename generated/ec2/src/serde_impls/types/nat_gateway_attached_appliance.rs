@@ -7,36 +7,36 @@ for crate::types::NatGatewayAttachedAppliance {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.type_ {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.type_ {
             map.serialize_entry("type", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.appliance_arn {
+        if let Some(value) = &self.appliance_arn {
             map.serialize_entry("applianceArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.vpc_endpoint_id {
+        if let Some(value) = &self.vpc_endpoint_id {
             map.serialize_entry("vpcEndpointId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.attachment_state {
+        if let Some(value) = &self.attachment_state {
             map.serialize_entry("attachmentState", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.modification_state {
+        if let Some(value) = &self.modification_state {
             map.serialize_entry("modificationState", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.failure_code {
+        if let Some(value) = &self.failure_code {
             map.serialize_entry("failureCode", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.failure_message {
+        if let Some(value) = &self.failure_message {
             map.serialize_entry("failureMessage", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::NatGatewayAttachedAppliance {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -48,7 +48,7 @@ for crate::types::NatGatewayAttachedAppliance {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "type" => self.type_ = map.next_value()?,
             "applianceArn" => self.appliance_arn = map.next_value()?,
@@ -61,14 +61,14 @@ for crate::types::NatGatewayAttachedAppliance {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::NatGatewayAttachedAppliance {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -6,36 +6,36 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::NetworkAcl
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.associations {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.associations {
             map.serialize_entry("associationSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.entries {
+        if let Some(value) = &self.entries {
             map.serialize_entry("entrySet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.is_default {
+        if let Some(value) = &self.is_default {
             map.serialize_entry("default", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.network_acl_id {
+        if let Some(value) = &self.network_acl_id {
             map.serialize_entry("networkAclId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             map.serialize_entry("tagSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.vpc_id {
+        if let Some(value) = &self.vpc_id {
             map.serialize_entry("vpcId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.owner_id {
+        if let Some(value) = &self.owner_id {
             map.serialize_entry("ownerId", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::NetworkAcl {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -46,7 +46,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::NetworkA
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "associationSet" => {
                 self.associations = map
@@ -81,13 +81,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::NetworkA
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::NetworkAcl {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -6,54 +6,48 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::NetworkCar
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.network_card_index {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.network_card_index {
             map.serialize_entry("networkCardIndex", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.network_performance {
+        if let Some(value) = &self.network_performance {
             map.serialize_entry("networkPerformance", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.maximum_network_interfaces {
+        if let Some(value) = &self.maximum_network_interfaces {
             map.serialize_entry("maximumNetworkInterfaces", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .additional_flexible_network_interfaces
-        {
+        if let Some(value) = &self.additional_flexible_network_interfaces {
             map.serialize_entry("additionalFlexibleNetworkInterfaces", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.baseline_bandwidth_in_gbps {
+        if let Some(value) = &self.baseline_bandwidth_in_gbps {
             map.serialize_entry(
                 "baselineBandwidthInGbps",
                 &::awsgen_runtime::primitives::FloatWire(*value),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.peak_bandwidth_in_gbps {
+        if let Some(value) = &self.peak_bandwidth_in_gbps {
             map.serialize_entry(
                 "peakBandwidthInGbps",
                 &::awsgen_runtime::primitives::FloatWire(*value),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .default_ena_queue_count_per_interface
-        {
+        if let Some(value) = &self.default_ena_queue_count_per_interface {
             map.serialize_entry("defaultEnaQueueCountPerInterface", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.maximum_ena_queue_count {
+        if let Some(value) = &self.maximum_ena_queue_count {
             map.serialize_entry("maximumEnaQueueCount", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .maximum_ena_queue_count_per_interface
-        {
+        if let Some(value) = &self.maximum_ena_queue_count_per_interface {
             map.serialize_entry("maximumEnaQueueCountPerInterface", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::NetworkCardInfo {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -64,7 +58,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::NetworkC
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "networkCardIndex" => self.network_card_index = map.next_value()?,
             "networkPerformance" => self.network_performance = map.next_value()?,
@@ -95,13 +89,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::NetworkC
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::NetworkCardInfo {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -6,79 +6,72 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::NetworkInf
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.network_performance {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.network_performance {
             map.serialize_entry("networkPerformance", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.maximum_network_interfaces {
+        if let Some(value) = &self.maximum_network_interfaces {
             map.serialize_entry("maximumNetworkInterfaces", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.maximum_network_cards {
+        if let Some(value) = &self.maximum_network_cards {
             map.serialize_entry("maximumNetworkCards", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.default_network_card_index {
+        if let Some(value) = &self.default_network_card_index {
             map.serialize_entry("defaultNetworkCardIndex", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.network_cards {
+        if let Some(value) = &self.network_cards {
             map.serialize_entry("networkCards", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ipv4_addresses_per_interface {
+        if let Some(value) = &self.ipv4_addresses_per_interface {
             map.serialize_entry("ipv4AddressesPerInterface", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ipv6_addresses_per_interface {
+        if let Some(value) = &self.ipv6_addresses_per_interface {
             map.serialize_entry("ipv6AddressesPerInterface", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ipv6_supported {
+        if let Some(value) = &self.ipv6_supported {
             map.serialize_entry("ipv6Supported", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ena_support {
+        if let Some(value) = &self.ena_support {
             map.serialize_entry("enaSupport", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.efa_supported {
+        if let Some(value) = &self.efa_supported {
             map.serialize_entry("efaSupported", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.efa_info {
+        if let Some(value) = &self.efa_info {
             map.serialize_entry("efaInfo", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.encryption_in_transit_supported
-        {
+        if let Some(value) = &self.encryption_in_transit_supported {
             map.serialize_entry("encryptionInTransitSupported", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ena_srd_supported {
+        if let Some(value) = &self.ena_srd_supported {
             map.serialize_entry("enaSrdSupported", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.bandwidth_weightings {
+        if let Some(value) = &self.bandwidth_weightings {
             map.serialize_entry("bandwidthWeightings", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.flexible_ena_queues_support {
+        if let Some(value) = &self.flexible_ena_queues_support {
             map.serialize_entry("flexibleEnaQueuesSupport", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .connection_tracking_configuration
-        {
+        if let Some(value) = &self.connection_tracking_configuration {
             map.serialize_entry("connectionTrackingConfiguration", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.secondary_network_supported {
+        if let Some(value) = &self.secondary_network_supported {
             map.serialize_entry("secondaryNetworkSupported", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .maximum_secondary_network_interfaces
-        {
+        if let Some(value) = &self.maximum_secondary_network_interfaces {
             map.serialize_entry("maximumSecondaryNetworkInterfaces", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .ipv4_addresses_per_secondary_interface
-        {
+        if let Some(value) = &self.ipv4_addresses_per_secondary_interface {
             map.serialize_entry("ipv4AddressesPerSecondaryInterface", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::NetworkInfo {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -89,7 +82,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::NetworkI
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "networkPerformance" => self.network_performance = map.next_value()?,
             "maximumNetworkInterfaces" => {
@@ -142,13 +135,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::NetworkI
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::NetworkInfo {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,18 +7,14 @@ for crate::types::NetworkInsightsAccessScope {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self
-            .network_insights_access_scope_id
-        {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.network_insights_access_scope_id {
             map.serialize_entry("networkInsightsAccessScopeId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .network_insights_access_scope_arn
-        {
+        if let Some(value) = &self.network_insights_access_scope_arn {
             map.serialize_entry("networkInsightsAccessScopeArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.created_date {
+        if let Some(value) = &self.created_date {
             map.serialize_entry(
                 "createdDate",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -26,7 +22,7 @@ for crate::types::NetworkInsightsAccessScope {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.updated_date {
+        if let Some(value) = &self.updated_date {
             map.serialize_entry(
                 "updatedDate",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -34,17 +30,17 @@ for crate::types::NetworkInsightsAccessScope {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             map.serialize_entry("tagSet", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::NetworkInsightsAccessScope {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -56,7 +52,7 @@ for crate::types::NetworkInsightsAccessScope {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "networkInsightsAccessScopeId" => {
                 self.network_insights_access_scope_id = map.next_value()?;
@@ -93,14 +89,14 @@ for crate::types::NetworkInsightsAccessScope {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::NetworkInsightsAccessScope {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

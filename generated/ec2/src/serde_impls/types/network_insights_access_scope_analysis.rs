@@ -7,32 +7,26 @@ for crate::types::NetworkInsightsAccessScopeAnalysis {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self
-            .network_insights_access_scope_analysis_id
-        {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.network_insights_access_scope_analysis_id {
             map.serialize_entry("networkInsightsAccessScopeAnalysisId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .network_insights_access_scope_analysis_arn
-        {
+        if let Some(value) = &self.network_insights_access_scope_analysis_arn {
             map.serialize_entry("networkInsightsAccessScopeAnalysisArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .network_insights_access_scope_id
-        {
+        if let Some(value) = &self.network_insights_access_scope_id {
             map.serialize_entry("networkInsightsAccessScopeId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.status {
+        if let Some(value) = &self.status {
             map.serialize_entry("status", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.status_message {
+        if let Some(value) = &self.status_message {
             map.serialize_entry("statusMessage", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.warning_message {
+        if let Some(value) = &self.warning_message {
             map.serialize_entry("warningMessage", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.start_date {
+        if let Some(value) = &self.start_date {
             map.serialize_entry(
                 "startDate",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -40,7 +34,7 @@ for crate::types::NetworkInsightsAccessScopeAnalysis {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.end_date {
+        if let Some(value) = &self.end_date {
             map.serialize_entry(
                 "endDate",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -48,16 +42,16 @@ for crate::types::NetworkInsightsAccessScopeAnalysis {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.findings_found {
+        if let Some(value) = &self.findings_found {
             map.serialize_entry("findingsFound", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.analyzed_eni_count {
+        if let Some(value) = &self.analyzed_eni_count {
             map.serialize_entry("analyzedEniCount", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             map.serialize_entry("tagSet", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -65,7 +59,7 @@ for crate::types::NetworkInsightsAccessScopeAnalysis {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -77,7 +71,7 @@ for crate::types::NetworkInsightsAccessScopeAnalysis {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "networkInsightsAccessScopeAnalysisId" => {
                 self.network_insights_access_scope_analysis_id = map.next_value()?;
@@ -122,14 +116,14 @@ for crate::types::NetworkInsightsAccessScopeAnalysis {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::NetworkInsightsAccessScopeAnalysis {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,19 +7,17 @@ for crate::types::NetworkInsightsAccessScopeContent {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self
-            .network_insights_access_scope_id
-        {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.network_insights_access_scope_id {
             map.serialize_entry("networkInsightsAccessScopeId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.match_paths {
+        if let Some(value) = &self.match_paths {
             map.serialize_entry("matchPathSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.exclude_paths {
+        if let Some(value) = &self.exclude_paths {
             map.serialize_entry("excludePathSet", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -27,7 +25,7 @@ for crate::types::NetworkInsightsAccessScopeContent {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -39,7 +37,7 @@ for crate::types::NetworkInsightsAccessScopeContent {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "networkInsightsAccessScopeId" => {
                 self.network_insights_access_scope_id = map.next_value()?;
@@ -66,14 +64,14 @@ for crate::types::NetworkInsightsAccessScopeContent {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::NetworkInsightsAccessScopeContent {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

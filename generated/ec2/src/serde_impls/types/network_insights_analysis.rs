@@ -7,26 +7,26 @@ for crate::types::NetworkInsightsAnalysis {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.network_insights_analysis_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.network_insights_analysis_id {
             map.serialize_entry("networkInsightsAnalysisId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.network_insights_analysis_arn {
+        if let Some(value) = &self.network_insights_analysis_arn {
             map.serialize_entry("networkInsightsAnalysisArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.network_insights_path_id {
+        if let Some(value) = &self.network_insights_path_id {
             map.serialize_entry("networkInsightsPathId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.additional_accounts {
+        if let Some(value) = &self.additional_accounts {
             map.serialize_entry("additionalAccountSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.filter_in_arns {
+        if let Some(value) = &self.filter_in_arns {
             map.serialize_entry("filterInArnSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.filter_out_arns {
+        if let Some(value) = &self.filter_out_arns {
             map.serialize_entry("filterOutArnSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.start_date {
+        if let Some(value) = &self.start_date {
             map.serialize_entry(
                 "startDate",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -34,44 +34,44 @@ for crate::types::NetworkInsightsAnalysis {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.status {
+        if let Some(value) = &self.status {
             map.serialize_entry("status", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.status_message {
+        if let Some(value) = &self.status_message {
             map.serialize_entry("statusMessage", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.warning_message {
+        if let Some(value) = &self.warning_message {
             map.serialize_entry("warningMessage", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.network_path_found {
+        if let Some(value) = &self.network_path_found {
             map.serialize_entry("networkPathFound", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.forward_path_components {
+        if let Some(value) = &self.forward_path_components {
             map.serialize_entry("forwardPathComponentSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.return_path_components {
+        if let Some(value) = &self.return_path_components {
             map.serialize_entry("returnPathComponentSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.explanations {
+        if let Some(value) = &self.explanations {
             map.serialize_entry("explanationSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.alternate_path_hints {
+        if let Some(value) = &self.alternate_path_hints {
             map.serialize_entry("alternatePathHintSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.suggested_accounts {
+        if let Some(value) = &self.suggested_accounts {
             map.serialize_entry("suggestedAccountSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             map.serialize_entry("tagSet", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::NetworkInsightsAnalysis {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -83,7 +83,7 @@ for crate::types::NetworkInsightsAnalysis {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "networkInsightsAnalysisId" => {
                 self.network_insights_analysis_id = map.next_value()?;
@@ -156,14 +156,14 @@ for crate::types::NetworkInsightsAnalysis {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::NetworkInsightsAnalysis {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,14 +7,14 @@ for crate::types::NetworkInsightsPath {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.network_insights_path_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.network_insights_path_id {
             map.serialize_entry("networkInsightsPathId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.network_insights_path_arn {
+        if let Some(value) = &self.network_insights_path_arn {
             map.serialize_entry("networkInsightsPathArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.created_date {
+        if let Some(value) = &self.created_date {
             map.serialize_entry(
                 "createdDate",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -22,47 +22,47 @@ for crate::types::NetworkInsightsPath {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.source {
+        if let Some(value) = &self.source {
             map.serialize_entry("source", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.destination {
+        if let Some(value) = &self.destination {
             map.serialize_entry("destination", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.source_arn {
+        if let Some(value) = &self.source_arn {
             map.serialize_entry("sourceArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.destination_arn {
+        if let Some(value) = &self.destination_arn {
             map.serialize_entry("destinationArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.source_ip {
+        if let Some(value) = &self.source_ip {
             map.serialize_entry("sourceIp", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.destination_ip {
+        if let Some(value) = &self.destination_ip {
             map.serialize_entry("destinationIp", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.protocol {
+        if let Some(value) = &self.protocol {
             map.serialize_entry("protocol", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.destination_port {
+        if let Some(value) = &self.destination_port {
             map.serialize_entry("destinationPort", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             map.serialize_entry("tagSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.filter_at_source {
+        if let Some(value) = &self.filter_at_source {
             map.serialize_entry("filterAtSource", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.filter_at_destination {
+        if let Some(value) = &self.filter_at_destination {
             map.serialize_entry("filterAtDestination", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::NetworkInsightsPath {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -74,7 +74,7 @@ for crate::types::NetworkInsightsPath {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "networkInsightsPathId" => self.network_insights_path_id = map.next_value()?,
             "networkInsightsPathArn" => {
@@ -110,14 +110,14 @@ for crate::types::NetworkInsightsPath {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::NetworkInsightsPath {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -6,113 +6,111 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::NetworkInt
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.association {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.association {
             map.serialize_entry("association", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.attachment {
+        if let Some(value) = &self.attachment {
             map.serialize_entry("attachment", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.availability_zone {
+        if let Some(value) = &self.availability_zone {
             map.serialize_entry("availabilityZone", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .connection_tracking_configuration
-        {
+        if let Some(value) = &self.connection_tracking_configuration {
             map.serialize_entry("connectionTrackingConfiguration", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.description {
+        if let Some(value) = &self.description {
             map.serialize_entry("description", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.groups {
+        if let Some(value) = &self.groups {
             map.serialize_entry("groupSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.interface_type {
+        if let Some(value) = &self.interface_type {
             map.serialize_entry("interfaceType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ipv6_addresses {
+        if let Some(value) = &self.ipv6_addresses {
             map.serialize_entry("ipv6AddressesSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.mac_address {
+        if let Some(value) = &self.mac_address {
             map.serialize_entry("macAddress", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.network_interface_id {
+        if let Some(value) = &self.network_interface_id {
             map.serialize_entry("networkInterfaceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.outpost_arn {
+        if let Some(value) = &self.outpost_arn {
             map.serialize_entry("outpostArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.owner_id {
+        if let Some(value) = &self.owner_id {
             map.serialize_entry("ownerId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.private_dns_name {
+        if let Some(value) = &self.private_dns_name {
             map.serialize_entry("privateDnsName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.public_dns_name {
+        if let Some(value) = &self.public_dns_name {
             map.serialize_entry("publicDnsName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.public_ip_dns_name_options {
+        if let Some(value) = &self.public_ip_dns_name_options {
             map.serialize_entry("publicIpDnsNameOptions", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.private_ip_address {
+        if let Some(value) = &self.private_ip_address {
             map.serialize_entry("privateIpAddress", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.private_ip_addresses {
+        if let Some(value) = &self.private_ip_addresses {
             map.serialize_entry("privateIpAddressesSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ipv4_prefixes {
+        if let Some(value) = &self.ipv4_prefixes {
             map.serialize_entry("ipv4PrefixSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ipv6_prefixes {
+        if let Some(value) = &self.ipv6_prefixes {
             map.serialize_entry("ipv6PrefixSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.requester_id {
+        if let Some(value) = &self.requester_id {
             map.serialize_entry("requesterId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.requester_managed {
+        if let Some(value) = &self.requester_managed {
             map.serialize_entry("requesterManaged", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.source_dest_check {
+        if let Some(value) = &self.source_dest_check {
             map.serialize_entry("sourceDestCheck", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.status {
+        if let Some(value) = &self.status {
             map.serialize_entry("status", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.subnet_id {
+        if let Some(value) = &self.subnet_id {
             map.serialize_entry("subnetId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tag_set {
+        if let Some(value) = &self.tag_set {
             map.serialize_entry("tagSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.vpc_id {
+        if let Some(value) = &self.vpc_id {
             map.serialize_entry("vpcId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.deny_all_igw_traffic {
+        if let Some(value) = &self.deny_all_igw_traffic {
             map.serialize_entry("denyAllIgwTraffic", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ipv6_native {
+        if let Some(value) = &self.ipv6_native {
             map.serialize_entry("ipv6Native", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ipv6_address {
+        if let Some(value) = &self.ipv6_address {
             map.serialize_entry("ipv6Address", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.operator {
+        if let Some(value) = &self.operator {
             map.serialize_entry("operator", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.associated_subnets {
+        if let Some(value) = &self.associated_subnets {
             map.serialize_entry("associatedSubnetSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.availability_zone_id {
+        if let Some(value) = &self.availability_zone_id {
             map.serialize_entry("availabilityZoneId", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::NetworkInterface {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -124,7 +122,7 @@ for crate::types::NetworkInterface {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "association" => self.association = map.next_value()?,
             "attachment" => self.attachment = map.next_value()?,
@@ -212,13 +210,13 @@ for crate::types::NetworkInterface {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::NetworkInterface {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,36 +7,36 @@ for crate::types::NetworkInterfaceAssociation {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.allocation_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.allocation_id {
             map.serialize_entry("allocationId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.association_id {
+        if let Some(value) = &self.association_id {
             map.serialize_entry("associationId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ip_owner_id {
+        if let Some(value) = &self.ip_owner_id {
             map.serialize_entry("ipOwnerId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.public_dns_name {
+        if let Some(value) = &self.public_dns_name {
             map.serialize_entry("publicDnsName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.public_ip {
+        if let Some(value) = &self.public_ip {
             map.serialize_entry("publicIp", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.customer_owned_ip {
+        if let Some(value) = &self.customer_owned_ip {
             map.serialize_entry("customerOwnedIp", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.carrier_ip {
+        if let Some(value) = &self.carrier_ip {
             map.serialize_entry("carrierIp", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::NetworkInterfaceAssociation {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -48,7 +48,7 @@ for crate::types::NetworkInterfaceAssociation {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "allocationId" => self.allocation_id = map.next_value()?,
             "associationId" => self.association_id = map.next_value()?,
@@ -61,14 +61,14 @@ for crate::types::NetworkInterfaceAssociation {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::NetworkInterfaceAssociation {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

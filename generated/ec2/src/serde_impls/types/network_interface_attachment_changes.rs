@@ -7,20 +7,20 @@ for crate::types::NetworkInterfaceAttachmentChanges {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.default_ena_queue_count {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.default_ena_queue_count {
             map.serialize_entry("DefaultEnaQueueCount", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ena_queue_count {
+        if let Some(value) = &self.ena_queue_count {
             map.serialize_entry("EnaQueueCount", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.attachment_id {
+        if let Some(value) = &self.attachment_id {
             map.serialize_entry("attachmentId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.delete_on_termination {
+        if let Some(value) = &self.delete_on_termination {
             map.serialize_entry("deleteOnTermination", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -28,7 +28,7 @@ for crate::types::NetworkInterfaceAttachmentChanges {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -40,7 +40,7 @@ for crate::types::NetworkInterfaceAttachmentChanges {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "DefaultEnaQueueCount" => self.default_ena_queue_count = map.next_value()?,
             "EnaQueueCount" => self.ena_queue_count = map.next_value()?,
@@ -50,14 +50,14 @@ for crate::types::NetworkInterfaceAttachmentChanges {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::NetworkInterfaceAttachmentChanges {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

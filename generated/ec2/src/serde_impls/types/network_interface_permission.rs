@@ -7,34 +7,33 @@ for crate::types::NetworkInterfacePermission {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.network_interface_permission_id
-        {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.network_interface_permission_id {
             map.serialize_entry("networkInterfacePermissionId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.network_interface_id {
+        if let Some(value) = &self.network_interface_id {
             map.serialize_entry("networkInterfaceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.aws_account_id {
+        if let Some(value) = &self.aws_account_id {
             map.serialize_entry("awsAccountId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.aws_service {
+        if let Some(value) = &self.aws_service {
             map.serialize_entry("awsService", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.permission {
+        if let Some(value) = &self.permission {
             map.serialize_entry("permission", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.permission_state {
+        if let Some(value) = &self.permission_state {
             map.serialize_entry("permissionState", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::NetworkInterfacePermission {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -46,7 +45,7 @@ for crate::types::NetworkInterfacePermission {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "networkInterfacePermissionId" => {
                 self.network_interface_permission_id = map.next_value()?;
@@ -60,14 +59,14 @@ for crate::types::NetworkInterfacePermission {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::NetworkInterfacePermission {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,14 +7,14 @@ for crate::types::NetworkInterfacePermissionState {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.state {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.state {
             map.serialize_entry("state", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.status_message {
+        if let Some(value) = &self.status_message {
             map.serialize_entry("statusMessage", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -22,7 +22,7 @@ for crate::types::NetworkInterfacePermissionState {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -34,7 +34,7 @@ for crate::types::NetworkInterfacePermissionState {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "state" => self.state = map.next_value()?,
             "statusMessage" => self.status_message = map.next_value()?,
@@ -42,14 +42,14 @@ for crate::types::NetworkInterfacePermissionState {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::NetworkInterfacePermissionState {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

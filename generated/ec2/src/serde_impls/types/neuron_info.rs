@@ -6,23 +6,21 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::NeuronInfo
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.neuron_devices {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.neuron_devices {
             map.serialize_entry("neuronDevices", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .total_neuron_device_memory_in_mib
-        {
+        if let Some(value) = &self.total_neuron_device_memory_in_mib {
             map.serialize_entry("totalNeuronDeviceMemoryInMiB", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::NeuronInfo {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -33,7 +31,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::NeuronIn
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "neuronDevices" => {
                 self.neuron_devices = map
@@ -51,13 +49,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::NeuronIn
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::NeuronInfo {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

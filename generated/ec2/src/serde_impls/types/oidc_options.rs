@@ -6,36 +6,36 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::OidcOption
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.issuer {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.issuer {
             map.serialize_entry("issuer", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.authorization_endpoint {
+        if let Some(value) = &self.authorization_endpoint {
             map.serialize_entry("authorizationEndpoint", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.token_endpoint {
+        if let Some(value) = &self.token_endpoint {
             map.serialize_entry("tokenEndpoint", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.user_info_endpoint {
+        if let Some(value) = &self.user_info_endpoint {
             map.serialize_entry("userInfoEndpoint", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.client_id {
+        if let Some(value) = &self.client_id {
             map.serialize_entry("clientId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.client_secret {
+        if let Some(value) = &self.client_secret {
             map.serialize_entry("clientSecret", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.scope {
+        if let Some(value) = &self.scope {
             map.serialize_entry("scope", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::OidcOptions {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -46,7 +46,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::OidcOpti
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "issuer" => self.issuer = map.next_value()?,
             "authorizationEndpoint" => self.authorization_endpoint = map.next_value()?,
@@ -59,13 +59,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::OidcOpti
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::OidcOptions {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -6,33 +6,33 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::OnDemandOp
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.allocation_strategy {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.allocation_strategy {
             map.serialize_entry("allocationStrategy", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.capacity_reservation_options {
+        if let Some(value) = &self.capacity_reservation_options {
             map.serialize_entry("capacityReservationOptions", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.single_instance_type {
+        if let Some(value) = &self.single_instance_type {
             map.serialize_entry("singleInstanceType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.single_availability_zone {
+        if let Some(value) = &self.single_availability_zone {
             map.serialize_entry("singleAvailabilityZone", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.min_target_capacity {
+        if let Some(value) = &self.min_target_capacity {
             map.serialize_entry("minTargetCapacity", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.max_total_price {
+        if let Some(value) = &self.max_total_price {
             map.serialize_entry("maxTotalPrice", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::OnDemandOptions {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -43,7 +43,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::OnDemand
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "allocationStrategy" => self.allocation_strategy = map.next_value()?,
             "capacityReservationOptions" => {
@@ -57,13 +57,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::OnDemand
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::OnDemandOptions {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

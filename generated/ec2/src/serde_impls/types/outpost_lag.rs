@@ -6,40 +6,36 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::OutpostLag
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.outpost_arn {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.outpost_arn {
             map.serialize_entry("outpostArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.owner_id {
+        if let Some(value) = &self.owner_id {
             map.serialize_entry("ownerId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.state {
+        if let Some(value) = &self.state {
             map.serialize_entry("state", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.outpost_lag_id {
+        if let Some(value) = &self.outpost_lag_id {
             map.serialize_entry("outpostLagId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .local_gateway_virtual_interface_ids
-        {
+        if let Some(value) = &self.local_gateway_virtual_interface_ids {
             map.serialize_entry("localGatewayVirtualInterfaceIdSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .service_link_virtual_interface_ids
-        {
+        if let Some(value) = &self.service_link_virtual_interface_ids {
             map.serialize_entry("serviceLinkVirtualInterfaceIdSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             map.serialize_entry("tagSet", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::OutpostLag {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -50,7 +46,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::OutpostL
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "outpostArn" => self.outpost_arn = map.next_value()?,
             "ownerId" => self.owner_id = map.next_value()?,
@@ -73,13 +69,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::OutpostL
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::OutpostLag {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,36 +7,36 @@ for crate::types::PacketHeaderStatement {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.source_addresses {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.source_addresses {
             map.serialize_entry("sourceAddressSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.destination_addresses {
+        if let Some(value) = &self.destination_addresses {
             map.serialize_entry("destinationAddressSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.source_ports {
+        if let Some(value) = &self.source_ports {
             map.serialize_entry("sourcePortSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.destination_ports {
+        if let Some(value) = &self.destination_ports {
             map.serialize_entry("destinationPortSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.source_prefix_lists {
+        if let Some(value) = &self.source_prefix_lists {
             map.serialize_entry("sourcePrefixListSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.destination_prefix_lists {
+        if let Some(value) = &self.destination_prefix_lists {
             map.serialize_entry("destinationPrefixListSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.protocols {
+        if let Some(value) = &self.protocols {
             map.serialize_entry("protocolSet", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::PacketHeaderStatement {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -48,7 +48,7 @@ for crate::types::PacketHeaderStatement {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "sourceAddressSet" => self.source_addresses = map.next_value()?,
             "destinationAddressSet" => self.destination_addresses = map.next_value()?,
@@ -63,14 +63,14 @@ for crate::types::PacketHeaderStatement {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::PacketHeaderStatement {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

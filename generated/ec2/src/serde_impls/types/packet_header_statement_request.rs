@@ -7,36 +7,36 @@ for crate::types::PacketHeaderStatementRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.source_addresses {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.source_addresses {
             map.serialize_entry("SourceAddress", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.destination_addresses {
+        if let Some(value) = &self.destination_addresses {
             map.serialize_entry("DestinationAddress", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.source_ports {
+        if let Some(value) = &self.source_ports {
             map.serialize_entry("SourcePort", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.destination_ports {
+        if let Some(value) = &self.destination_ports {
             map.serialize_entry("DestinationPort", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.source_prefix_lists {
+        if let Some(value) = &self.source_prefix_lists {
             map.serialize_entry("SourcePrefixList", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.destination_prefix_lists {
+        if let Some(value) = &self.destination_prefix_lists {
             map.serialize_entry("DestinationPrefixList", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.protocols {
+        if let Some(value) = &self.protocols {
             map.serialize_entry("Protocol", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::PacketHeaderStatementRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -48,7 +48,7 @@ for crate::types::PacketHeaderStatementRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "SourceAddress" => self.source_addresses = map.next_value()?,
             "DestinationAddress" => self.destination_addresses = map.next_value()?,
@@ -61,14 +61,14 @@ for crate::types::PacketHeaderStatementRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::PacketHeaderStatementRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

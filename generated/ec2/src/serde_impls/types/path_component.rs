@@ -6,78 +6,75 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::PathCompon
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.sequence_number {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.sequence_number {
             map.serialize_entry("sequenceNumber", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.acl_rule {
+        if let Some(value) = &self.acl_rule {
             map.serialize_entry("aclRule", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.attached_to {
+        if let Some(value) = &self.attached_to {
             map.serialize_entry("attachedTo", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.component {
+        if let Some(value) = &self.component {
             map.serialize_entry("component", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.destination_vpc {
+        if let Some(value) = &self.destination_vpc {
             map.serialize_entry("destinationVpc", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.outbound_header {
+        if let Some(value) = &self.outbound_header {
             map.serialize_entry("outboundHeader", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.inbound_header {
+        if let Some(value) = &self.inbound_header {
             map.serialize_entry("inboundHeader", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.route_table_route {
+        if let Some(value) = &self.route_table_route {
             map.serialize_entry("routeTableRoute", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.security_group_rule {
+        if let Some(value) = &self.security_group_rule {
             map.serialize_entry("securityGroupRule", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.source_vpc {
+        if let Some(value) = &self.source_vpc {
             map.serialize_entry("sourceVpc", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.subnet {
+        if let Some(value) = &self.subnet {
             map.serialize_entry("subnet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.vpc {
+        if let Some(value) = &self.vpc {
             map.serialize_entry("vpc", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.additional_details {
+        if let Some(value) = &self.additional_details {
             map.serialize_entry("additionalDetailSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.transit_gateway {
+        if let Some(value) = &self.transit_gateway {
             map.serialize_entry("transitGateway", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .transit_gateway_route_table_route
-        {
+        if let Some(value) = &self.transit_gateway_route_table_route {
             map.serialize_entry("transitGatewayRouteTableRoute", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.explanations {
+        if let Some(value) = &self.explanations {
             map.serialize_entry("explanationSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.elastic_load_balancer_listener
-        {
+        if let Some(value) = &self.elastic_load_balancer_listener {
             map.serialize_entry("elasticLoadBalancerListener", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.firewall_stateless_rule {
+        if let Some(value) = &self.firewall_stateless_rule {
             map.serialize_entry("firewallStatelessRule", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.firewall_stateful_rule {
+        if let Some(value) = &self.firewall_stateful_rule {
             map.serialize_entry("firewallStatefulRule", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.service_name {
+        if let Some(value) = &self.service_name {
             map.serialize_entry("serviceName", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::PathComponent {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -88,7 +85,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::PathComp
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "sequenceNumber" => self.sequence_number = map.next_value()?,
             "aclRule" => self.acl_rule = map.next_value()?,
@@ -134,13 +131,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::PathComp
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::PathComponent {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -6,27 +6,27 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::PathFilter
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.source_address {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.source_address {
             map.serialize_entry("sourceAddress", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.source_port_range {
+        if let Some(value) = &self.source_port_range {
             map.serialize_entry("sourcePortRange", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.destination_address {
+        if let Some(value) = &self.destination_address {
             map.serialize_entry("destinationAddress", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.destination_port_range {
+        if let Some(value) = &self.destination_port_range {
             map.serialize_entry("destinationPortRange", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::PathFilter {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -37,7 +37,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::PathFilt
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "sourceAddress" => self.source_address = map.next_value()?,
             "sourcePortRange" => self.source_port_range = map.next_value()?,
@@ -47,13 +47,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::PathFilt
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::PathFilter {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,21 +7,21 @@ for crate::types::PayerResponsibilityEntry {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.scope {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.scope {
             map.serialize_entry("scope", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.payer_responsibility_type {
+        if let Some(value) = &self.payer_responsibility_type {
             map.serialize_entry("payerResponsibilityType", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::PayerResponsibilityEntry {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -33,7 +33,7 @@ for crate::types::PayerResponsibilityEntry {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "scope" => self.scope = map.next_value()?,
             "payerResponsibilityType" => {
@@ -43,14 +43,14 @@ for crate::types::PayerResponsibilityEntry {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::PayerResponsibilityEntry {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

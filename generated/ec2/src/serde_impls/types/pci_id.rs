@@ -6,27 +6,27 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::PciId {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.device_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.device_id {
             map.serialize_entry("DeviceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.vendor_id {
+        if let Some(value) = &self.vendor_id {
             map.serialize_entry("VendorId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.subsystem_id {
+        if let Some(value) = &self.subsystem_id {
             map.serialize_entry("SubsystemId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.subsystem_vendor_id {
+        if let Some(value) = &self.subsystem_vendor_id {
             map.serialize_entry("SubsystemVendorId", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::PciId {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -37,7 +37,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::PciId {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "DeviceId" => self.device_id = map.next_value()?,
             "VendorId" => self.vendor_id = map.next_value()?,
@@ -47,13 +47,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::PciId {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::PciId {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

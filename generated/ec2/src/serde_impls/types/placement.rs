@@ -6,45 +6,45 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::Placement 
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.availability_zone_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.availability_zone_id {
             map.serialize_entry("availabilityZoneId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.affinity {
+        if let Some(value) = &self.affinity {
             map.serialize_entry("affinity", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.group_name {
+        if let Some(value) = &self.group_name {
             map.serialize_entry("groupName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.partition_number {
+        if let Some(value) = &self.partition_number {
             map.serialize_entry("partitionNumber", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.host_id {
+        if let Some(value) = &self.host_id {
             map.serialize_entry("hostId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tenancy {
+        if let Some(value) = &self.tenancy {
             map.serialize_entry("tenancy", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.spread_domain {
+        if let Some(value) = &self.spread_domain {
             map.serialize_entry("spreadDomain", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.host_resource_group_arn {
+        if let Some(value) = &self.host_resource_group_arn {
             map.serialize_entry("hostResourceGroupArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.group_id {
+        if let Some(value) = &self.group_id {
             map.serialize_entry("groupId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.availability_zone {
+        if let Some(value) = &self.availability_zone {
             map.serialize_entry("availabilityZone", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::Placement {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -55,7 +55,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::Placemen
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "availabilityZoneId" => self.availability_zone_id = map.next_value()?,
             "affinity" => self.affinity = map.next_value()?,
@@ -71,13 +71,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::Placemen
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::Placement {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -6,48 +6,48 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::PlacementG
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.group_name {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.group_name {
             map.serialize_entry("groupName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.state {
+        if let Some(value) = &self.state {
             map.serialize_entry("state", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.strategy {
+        if let Some(value) = &self.strategy {
             map.serialize_entry("strategy", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.partition_count {
+        if let Some(value) = &self.partition_count {
             map.serialize_entry("partitionCount", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.group_id {
+        if let Some(value) = &self.group_id {
             map.serialize_entry("groupId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             map.serialize_entry("tagSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.group_arn {
+        if let Some(value) = &self.group_arn {
             map.serialize_entry("groupArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.spread_level {
+        if let Some(value) = &self.spread_level {
             map.serialize_entry("spreadLevel", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.linked_group_id {
+        if let Some(value) = &self.linked_group_id {
             map.serialize_entry("linkedGroupId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.operator {
+        if let Some(value) = &self.operator {
             map.serialize_entry("operator", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.parent_group_id {
+        if let Some(value) = &self.parent_group_id {
             map.serialize_entry("parentGroupId", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::PlacementGroup {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -58,7 +58,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::Placemen
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "groupName" => self.group_name = map.next_value()?,
             "state" => self.state = map.next_value()?,
@@ -81,13 +81,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::Placemen
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::PlacementGroup {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

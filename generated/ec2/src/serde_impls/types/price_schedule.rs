@@ -6,30 +6,30 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::PriceSched
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.active {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.active {
             map.serialize_entry("active", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.currency_code {
+        if let Some(value) = &self.currency_code {
             map.serialize_entry("currencyCode", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.price {
+        if let Some(value) = &self.price {
             map.serialize_entry(
                 "price",
                 &::awsgen_runtime::primitives::FloatWire(*value),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.term {
+        if let Some(value) = &self.term {
             map.serialize_entry("term", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::PriceSchedule {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -40,7 +40,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::PriceSch
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "active" => self.active = map.next_value()?,
             "currencyCode" => self.currency_code = map.next_value()?,
@@ -54,13 +54,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::PriceSch
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::PriceSchedule {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,27 +7,27 @@ for crate::types::PriceScheduleSpecification {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.term {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.term {
             map.serialize_entry("term", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.price {
+        if let Some(value) = &self.price {
             map.serialize_entry(
                 "price",
                 &::awsgen_runtime::primitives::FloatWire(*value),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.currency_code {
+        if let Some(value) = &self.currency_code {
             map.serialize_entry("currencyCode", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::PriceScheduleSpecification {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -39,7 +39,7 @@ for crate::types::PriceScheduleSpecification {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "term" => self.term = map.next_value()?,
             "price" => {
@@ -52,14 +52,14 @@ for crate::types::PriceScheduleSpecification {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::PriceScheduleSpecification {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,28 +7,24 @@ for crate::types::PrivateDnsNameOptionsResponse {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.hostname_type {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.hostname_type {
             map.serialize_entry("hostnameType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .enable_resource_name_dns_a_record
-        {
+        if let Some(value) = &self.enable_resource_name_dns_a_record {
             map.serialize_entry("enableResourceNameDnsARecord", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .enable_resource_name_dns_aaaa_record
-        {
+        if let Some(value) = &self.enable_resource_name_dns_aaaa_record {
             map.serialize_entry("enableResourceNameDnsAAAARecord", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::PrivateDnsNameOptionsResponse {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -40,7 +36,7 @@ for crate::types::PrivateDnsNameOptionsResponse {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "hostnameType" => self.hostname_type = map.next_value()?,
             "enableResourceNameDnsARecord" => {
@@ -53,14 +49,14 @@ for crate::types::PrivateDnsNameOptionsResponse {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::PrivateDnsNameOptionsResponse {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -6,30 +6,30 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::ProcessorI
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.supported_architectures {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.supported_architectures {
             map.serialize_entry("supportedArchitectures", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.sustained_clock_speed_in_ghz {
+        if let Some(value) = &self.sustained_clock_speed_in_ghz {
             map.serialize_entry(
                 "sustainedClockSpeedInGhz",
                 &::awsgen_runtime::primitives::FloatWire(*value),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.supported_features {
+        if let Some(value) = &self.supported_features {
             map.serialize_entry("supportedFeatures", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.manufacturer {
+        if let Some(value) = &self.manufacturer {
             map.serialize_entry("manufacturer", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::ProcessorInfo {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -40,7 +40,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::Processo
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "supportedArchitectures" => self.supported_architectures = map.next_value()?,
             "sustainedClockSpeedInGhz" => {
@@ -54,13 +54,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::Processo
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::ProcessorInfo {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,39 +7,39 @@ for crate::types::ProvisionByoipCidrRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.cidr {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.cidr {
             map.serialize_entry("Cidr", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.cidr_authorization_context {
+        if let Some(value) = &self.cidr_authorization_context {
             map.serialize_entry("CidrAuthorizationContext", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.publicly_advertisable {
+        if let Some(value) = &self.publicly_advertisable {
             map.serialize_entry("PubliclyAdvertisable", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.description {
+        if let Some(value) = &self.description {
             map.serialize_entry("Description", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             map.serialize_entry("DryRun", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.pool_tag_specifications {
+        if let Some(value) = &self.pool_tag_specifications {
             map.serialize_entry("PoolTagSpecification", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.multi_region {
+        if let Some(value) = &self.multi_region {
             map.serialize_entry("MultiRegion", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.network_border_group {
+        if let Some(value) = &self.network_border_group {
             map.serialize_entry("NetworkBorderGroup", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::ProvisionByoipCidrRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -51,7 +51,7 @@ for crate::types::ProvisionByoipCidrRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "Cidr" => self.cidr = map.next_value()?,
             "CidrAuthorizationContext" => {
@@ -75,14 +75,14 @@ for crate::types::ProvisionByoipCidrRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ProvisionByoipCidrRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

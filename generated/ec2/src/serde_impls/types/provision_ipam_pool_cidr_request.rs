@@ -7,41 +7,39 @@ for crate::types::ProvisionIpamPoolCidrRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.dry_run {
             map.serialize_entry("DryRun", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ipam_pool_id {
+        if let Some(value) = &self.ipam_pool_id {
             map.serialize_entry("IpamPoolId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.cidr {
+        if let Some(value) = &self.cidr {
             map.serialize_entry("Cidr", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.cidr_authorization_context {
+        if let Some(value) = &self.cidr_authorization_context {
             map.serialize_entry("CidrAuthorizationContext", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.netmask_length {
+        if let Some(value) = &self.netmask_length {
             map.serialize_entry("NetmaskLength", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
+        if let Some(value) = &self.client_token {
             map.serialize_entry("ClientToken", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.verification_method {
+        if let Some(value) = &self.verification_method {
             map.serialize_entry("VerificationMethod", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .ipam_external_resource_verification_token_id
-        {
+        if let Some(value) = &self.ipam_external_resource_verification_token_id {
             map.serialize_entry("IpamExternalResourceVerificationTokenId", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::ProvisionIpamPoolCidrRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -53,7 +51,7 @@ for crate::types::ProvisionIpamPoolCidrRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "DryRun" => self.dry_run = map.next_value()?,
             "IpamPoolId" => self.ipam_pool_id = map.next_value()?,
@@ -71,14 +69,14 @@ for crate::types::ProvisionIpamPoolCidrRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ProvisionIpamPoolCidrRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

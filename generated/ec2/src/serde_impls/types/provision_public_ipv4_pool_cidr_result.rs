@@ -7,14 +7,14 @@ for crate::types::ProvisionPublicIpv4PoolCidrResult {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.pool_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.pool_id {
             map.serialize_entry("poolId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.pool_address_range {
+        if let Some(value) = &self.pool_address_range {
             map.serialize_entry("poolAddressRange", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -22,7 +22,7 @@ for crate::types::ProvisionPublicIpv4PoolCidrResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -34,7 +34,7 @@ for crate::types::ProvisionPublicIpv4PoolCidrResult {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "poolId" => self.pool_id = map.next_value()?,
             "poolAddressRange" => self.pool_address_range = map.next_value()?,
@@ -42,14 +42,14 @@ for crate::types::ProvisionPublicIpv4PoolCidrResult {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ProvisionPublicIpv4PoolCidrResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,8 +7,8 @@ for crate::types::ProvisionedBandwidth {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.provision_time {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.provision_time {
             map.serialize_entry(
                 "provisionTime",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -16,10 +16,10 @@ for crate::types::ProvisionedBandwidth {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.provisioned {
+        if let Some(value) = &self.provisioned {
             map.serialize_entry("provisioned", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.request_time {
+        if let Some(value) = &self.request_time {
             map.serialize_entry(
                 "requestTime",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -27,20 +27,20 @@ for crate::types::ProvisionedBandwidth {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.requested {
+        if let Some(value) = &self.requested {
             map.serialize_entry("requested", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.status {
+        if let Some(value) = &self.status {
             map.serialize_entry("status", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::ProvisionedBandwidth {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -52,7 +52,7 @@ for crate::types::ProvisionedBandwidth {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "provisionTime" => {
                 self.provision_time = map
@@ -79,14 +79,14 @@ for crate::types::ProvisionedBandwidth {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ProvisionedBandwidth {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,27 +7,27 @@ for crate::types::PublicIpDnsNameOptions {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.dns_hostname_type {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.dns_hostname_type {
             map.serialize_entry("dnsHostnameType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.public_ipv4_dns_name {
+        if let Some(value) = &self.public_ipv4_dns_name {
             map.serialize_entry("publicIpv4DnsName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.public_ipv6_dns_name {
+        if let Some(value) = &self.public_ipv6_dns_name {
             map.serialize_entry("publicIpv6DnsName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.public_dual_stack_dns_name {
+        if let Some(value) = &self.public_dual_stack_dns_name {
             map.serialize_entry("publicDualStackDnsName", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::PublicIpDnsNameOptions {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -39,7 +39,7 @@ for crate::types::PublicIpDnsNameOptions {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "dnsHostnameType" => self.dns_hostname_type = map.next_value()?,
             "publicIpv4DnsName" => self.public_ipv4_dns_name = map.next_value()?,
@@ -51,14 +51,14 @@ for crate::types::PublicIpDnsNameOptions {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::PublicIpDnsNameOptions {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -6,36 +6,36 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::PublicIpv4
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.pool_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.pool_id {
             map.serialize_entry("poolId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.description {
+        if let Some(value) = &self.description {
             map.serialize_entry("description", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.pool_address_ranges {
+        if let Some(value) = &self.pool_address_ranges {
             map.serialize_entry("poolAddressRangeSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.total_address_count {
+        if let Some(value) = &self.total_address_count {
             map.serialize_entry("totalAddressCount", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.total_available_address_count {
+        if let Some(value) = &self.total_available_address_count {
             map.serialize_entry("totalAvailableAddressCount", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.network_border_group {
+        if let Some(value) = &self.network_border_group {
             map.serialize_entry("networkBorderGroup", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             map.serialize_entry("tagSet", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::PublicIpv4Pool {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -46,7 +46,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::PublicIp
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "poolId" => self.pool_id = map.next_value()?,
             "description" => self.description = map.next_value()?,
@@ -75,13 +75,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::PublicIp
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::PublicIpv4Pool {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,27 +7,27 @@ for crate::types::PublicIpv4PoolRange {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.first_address {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.first_address {
             map.serialize_entry("firstAddress", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.last_address {
+        if let Some(value) = &self.last_address {
             map.serialize_entry("lastAddress", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.address_count {
+        if let Some(value) = &self.address_count {
             map.serialize_entry("addressCount", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.available_address_count {
+        if let Some(value) = &self.available_address_count {
             map.serialize_entry("availableAddressCount", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::PublicIpv4PoolRange {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -39,7 +39,7 @@ for crate::types::PublicIpv4PoolRange {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "firstAddress" => self.first_address = map.next_value()?,
             "lastAddress" => self.last_address = map.next_value()?,
@@ -49,14 +49,14 @@ for crate::types::PublicIpv4PoolRange {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::PublicIpv4PoolRange {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,21 +7,21 @@ for crate::types::PurchaseCapacityBlockResult {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.capacity_reservation {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.capacity_reservation {
             map.serialize_entry("capacityReservation", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.capacity_blocks {
+        if let Some(value) = &self.capacity_blocks {
             map.serialize_entry("capacityBlockSet", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::PurchaseCapacityBlockResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -33,7 +33,7 @@ for crate::types::PurchaseCapacityBlockResult {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "capacityReservation" => self.capacity_reservation = map.next_value()?,
             "capacityBlockSet" => {
@@ -49,14 +49,14 @@ for crate::types::PurchaseCapacityBlockResult {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::PurchaseCapacityBlockResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,15 +7,14 @@ for crate::types::PurchaseReservedInstancesOfferingRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.instance_count {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.instance_count {
             map.serialize_entry("InstanceCount", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.reserved_instances_offering_id
-        {
+        if let Some(value) = &self.reserved_instances_offering_id {
             map.serialize_entry("ReservedInstancesOfferingId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.purchase_time {
+        if let Some(value) = &self.purchase_time {
             map.serialize_entry(
                 "PurchaseTime",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -23,13 +22,13 @@ for crate::types::PurchaseReservedInstancesOfferingRequest {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             map.serialize_entry("dryRun", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.limit_price {
+        if let Some(value) = &self.limit_price {
             map.serialize_entry("limitPrice", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -37,7 +36,7 @@ for crate::types::PurchaseReservedInstancesOfferingRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -49,7 +48,7 @@ for crate::types::PurchaseReservedInstancesOfferingRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "InstanceCount" => self.instance_count = map.next_value()?,
             "ReservedInstancesOfferingId" => {
@@ -70,14 +69,14 @@ for crate::types::PurchaseReservedInstancesOfferingRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::PurchaseReservedInstancesOfferingRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -6,27 +6,27 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::Region {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.opt_in_status {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.opt_in_status {
             map.serialize_entry("optInStatus", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.geography {
+        if let Some(value) = &self.geography {
             map.serialize_entry("geographySet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.region_name {
+        if let Some(value) = &self.region_name {
             map.serialize_entry("regionName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.endpoint {
+        if let Some(value) = &self.endpoint {
             map.serialize_entry("regionEndpoint", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::Region {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -37,7 +37,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::Region {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "optInStatus" => self.opt_in_status = map.next_value()?,
             "geographySet" => {
@@ -55,13 +55,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::Region {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::Region {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

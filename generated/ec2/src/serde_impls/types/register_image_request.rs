@@ -7,69 +7,69 @@ for crate::types::RegisterImageRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.image_location {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.image_location {
             map.serialize_entry("ImageLocation", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.billing_products {
+        if let Some(value) = &self.billing_products {
             map.serialize_entry("BillingProduct", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.boot_mode {
+        if let Some(value) = &self.boot_mode {
             map.serialize_entry("BootMode", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tpm_support {
+        if let Some(value) = &self.tpm_support {
             map.serialize_entry("TpmSupport", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.uefi_data {
+        if let Some(value) = &self.uefi_data {
             map.serialize_entry("UefiData", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.imds_support {
+        if let Some(value) = &self.imds_support {
             map.serialize_entry("ImdsSupport", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+        if let Some(value) = &self.tag_specifications {
             map.serialize_entry("TagSpecification", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             map.serialize_entry("dryRun", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.name {
+        if let Some(value) = &self.name {
             map.serialize_entry("name", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.description {
+        if let Some(value) = &self.description {
             map.serialize_entry("description", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.architecture {
+        if let Some(value) = &self.architecture {
             map.serialize_entry("architecture", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.kernel_id {
+        if let Some(value) = &self.kernel_id {
             map.serialize_entry("kernelId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ramdisk_id {
+        if let Some(value) = &self.ramdisk_id {
             map.serialize_entry("ramdiskId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.root_device_name {
+        if let Some(value) = &self.root_device_name {
             map.serialize_entry("rootDeviceName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.block_device_mappings {
+        if let Some(value) = &self.block_device_mappings {
             map.serialize_entry("BlockDeviceMapping", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.virtualization_type {
+        if let Some(value) = &self.virtualization_type {
             map.serialize_entry("virtualizationType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.sriov_net_support {
+        if let Some(value) = &self.sriov_net_support {
             map.serialize_entry("sriovNetSupport", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ena_support {
+        if let Some(value) = &self.ena_support {
             map.serialize_entry("enaSupport", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::RegisterImageRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -81,7 +81,7 @@ for crate::types::RegisterImageRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "ImageLocation" => self.image_location = map.next_value()?,
             "BillingProduct" => self.billing_products = map.next_value()?,
@@ -121,14 +121,14 @@ for crate::types::RegisterImageRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::RegisterImageRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,22 +7,20 @@ for crate::types::RegisterTransitGatewayMulticastGroupMembersRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self
-            .transit_gateway_multicast_domain_id
-        {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.transit_gateway_multicast_domain_id {
             map.serialize_entry("TransitGatewayMulticastDomainId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.group_ip_address {
+        if let Some(value) = &self.group_ip_address {
             map.serialize_entry("GroupIpAddress", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.network_interface_ids {
+        if let Some(value) = &self.network_interface_ids {
             map.serialize_entry("NetworkInterfaceIds", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             map.serialize_entry("DryRun", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -30,7 +28,7 @@ for crate::types::RegisterTransitGatewayMulticastGroupMembersRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -42,7 +40,7 @@ for crate::types::RegisterTransitGatewayMulticastGroupMembersRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "TransitGatewayMulticastDomainId" => {
                 self.transit_gateway_multicast_domain_id = map.next_value()?;
@@ -54,14 +52,14 @@ for crate::types::RegisterTransitGatewayMulticastGroupMembersRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::RegisterTransitGatewayMulticastGroupMembersRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

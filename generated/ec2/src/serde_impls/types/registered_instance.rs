@@ -7,20 +7,20 @@ for crate::types::RegisteredInstance {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.instance_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.instance_id {
             map.serialize_entry("instanceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.sql_server_license_usage {
+        if let Some(value) = &self.sql_server_license_usage {
             map.serialize_entry("sqlServerLicenseUsage", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ha_status {
+        if let Some(value) = &self.ha_status {
             map.serialize_entry("haStatus", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.processing_status {
+        if let Some(value) = &self.processing_status {
             map.serialize_entry("processingStatus", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.last_updated_time {
+        if let Some(value) = &self.last_updated_time {
             map.serialize_entry(
                 "lastUpdatedTime",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -28,20 +28,20 @@ for crate::types::RegisteredInstance {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.sql_server_credentials {
+        if let Some(value) = &self.sql_server_credentials {
             map.serialize_entry("sqlServerCredentials", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             map.serialize_entry("tagSet", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::RegisteredInstance {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -53,7 +53,7 @@ for crate::types::RegisteredInstance {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "instanceId" => self.instance_id = map.next_value()?,
             "sqlServerLicenseUsage" => self.sql_server_license_usage = map.next_value()?,
@@ -80,14 +80,14 @@ for crate::types::RegisteredInstance {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::RegisteredInstance {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

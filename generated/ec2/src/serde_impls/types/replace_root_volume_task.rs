@@ -7,42 +7,42 @@ for crate::types::ReplaceRootVolumeTask {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.replace_root_volume_task_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.replace_root_volume_task_id {
             map.serialize_entry("replaceRootVolumeTaskId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.instance_id {
+        if let Some(value) = &self.instance_id {
             map.serialize_entry("instanceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.task_state {
+        if let Some(value) = &self.task_state {
             map.serialize_entry("taskState", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.start_time {
+        if let Some(value) = &self.start_time {
             map.serialize_entry("startTime", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.complete_time {
+        if let Some(value) = &self.complete_time {
             map.serialize_entry("completeTime", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             map.serialize_entry("tagSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.image_id {
+        if let Some(value) = &self.image_id {
             map.serialize_entry("imageId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.snapshot_id {
+        if let Some(value) = &self.snapshot_id {
             map.serialize_entry("snapshotId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.delete_replaced_root_volume {
+        if let Some(value) = &self.delete_replaced_root_volume {
             map.serialize_entry("deleteReplacedRootVolume", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::ReplaceRootVolumeTask {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -54,7 +54,7 @@ for crate::types::ReplaceRootVolumeTask {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "replaceRootVolumeTaskId" => {
                 self.replace_root_volume_task_id = map.next_value()?;
@@ -79,14 +79,14 @@ for crate::types::ReplaceRootVolumeTask {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ReplaceRootVolumeTask {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

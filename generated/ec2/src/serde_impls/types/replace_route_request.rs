@@ -7,70 +7,69 @@ for crate::types::ReplaceRouteRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.destination_prefix_list_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.destination_prefix_list_id {
             map.serialize_entry("DestinationPrefixListId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.vpc_endpoint_id {
+        if let Some(value) = &self.vpc_endpoint_id {
             map.serialize_entry("VpcEndpointId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.local_target {
+        if let Some(value) = &self.local_target {
             map.serialize_entry("LocalTarget", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.transit_gateway_id {
+        if let Some(value) = &self.transit_gateway_id {
             map.serialize_entry("TransitGatewayId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.local_gateway_id {
+        if let Some(value) = &self.local_gateway_id {
             map.serialize_entry("LocalGatewayId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.carrier_gateway_id {
+        if let Some(value) = &self.carrier_gateway_id {
             map.serialize_entry("CarrierGatewayId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.core_network_arn {
+        if let Some(value) = &self.core_network_arn {
             map.serialize_entry("CoreNetworkArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.odb_network_arn {
+        if let Some(value) = &self.odb_network_arn {
             map.serialize_entry("OdbNetworkArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             map.serialize_entry("dryRun", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.route_table_id {
+        if let Some(value) = &self.route_table_id {
             map.serialize_entry("routeTableId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.destination_cidr_block {
+        if let Some(value) = &self.destination_cidr_block {
             map.serialize_entry("destinationCidrBlock", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.gateway_id {
+        if let Some(value) = &self.gateway_id {
             map.serialize_entry("gatewayId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.destination_ipv6_cidr_block {
+        if let Some(value) = &self.destination_ipv6_cidr_block {
             map.serialize_entry("destinationIpv6CidrBlock", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.egress_only_internet_gateway_id
-        {
+        if let Some(value) = &self.egress_only_internet_gateway_id {
             map.serialize_entry("egressOnlyInternetGatewayId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.instance_id {
+        if let Some(value) = &self.instance_id {
             map.serialize_entry("instanceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.network_interface_id {
+        if let Some(value) = &self.network_interface_id {
             map.serialize_entry("networkInterfaceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.vpc_peering_connection_id {
+        if let Some(value) = &self.vpc_peering_connection_id {
             map.serialize_entry("vpcPeeringConnectionId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.nat_gateway_id {
+        if let Some(value) = &self.nat_gateway_id {
             map.serialize_entry("natGatewayId", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::ReplaceRouteRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -82,7 +81,7 @@ for crate::types::ReplaceRouteRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "DestinationPrefixListId" => {
                 self.destination_prefix_list_id = map.next_value()?;
@@ -114,14 +113,14 @@ for crate::types::ReplaceRouteRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ReplaceRouteRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,122 +7,117 @@ for crate::types::RequestLaunchTemplateData {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.kernel_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.kernel_id {
             map.serialize_entry("KernelId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ebs_optimized {
+        if let Some(value) = &self.ebs_optimized {
             map.serialize_entry("EbsOptimized", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.iam_instance_profile {
+        if let Some(value) = &self.iam_instance_profile {
             map.serialize_entry("IamInstanceProfile", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.block_device_mappings {
+        if let Some(value) = &self.block_device_mappings {
             map.serialize_entry("BlockDeviceMapping", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.network_interfaces {
+        if let Some(value) = &self.network_interfaces {
             map.serialize_entry("NetworkInterface", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.image_id {
+        if let Some(value) = &self.image_id {
             map.serialize_entry("ImageId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.instance_type {
+        if let Some(value) = &self.instance_type {
             map.serialize_entry("InstanceType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.key_name {
+        if let Some(value) = &self.key_name {
             map.serialize_entry("KeyName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.monitoring {
+        if let Some(value) = &self.monitoring {
             map.serialize_entry("Monitoring", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.placement {
+        if let Some(value) = &self.placement {
             map.serialize_entry("Placement", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ram_disk_id {
+        if let Some(value) = &self.ram_disk_id {
             map.serialize_entry("RamDiskId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.disable_api_termination {
+        if let Some(value) = &self.disable_api_termination {
             map.serialize_entry("DisableApiTermination", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .instance_initiated_shutdown_behavior
-        {
+        if let Some(value) = &self.instance_initiated_shutdown_behavior {
             map.serialize_entry("InstanceInitiatedShutdownBehavior", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.user_data {
+        if let Some(value) = &self.user_data {
             map.serialize_entry("UserData", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+        if let Some(value) = &self.tag_specifications {
             map.serialize_entry("TagSpecification", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.elastic_gpu_specifications {
+        if let Some(value) = &self.elastic_gpu_specifications {
             map.serialize_entry("ElasticGpuSpecification", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.elastic_inference_accelerators
-        {
+        if let Some(value) = &self.elastic_inference_accelerators {
             map.serialize_entry("ElasticInferenceAccelerator", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.security_group_ids {
+        if let Some(value) = &self.security_group_ids {
             map.serialize_entry("SecurityGroupId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.security_groups {
+        if let Some(value) = &self.security_groups {
             map.serialize_entry("SecurityGroup", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.instance_market_options {
+        if let Some(value) = &self.instance_market_options {
             map.serialize_entry("InstanceMarketOptions", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.credit_specification {
+        if let Some(value) = &self.credit_specification {
             map.serialize_entry("CreditSpecification", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.cpu_options {
+        if let Some(value) = &self.cpu_options {
             map.serialize_entry("CpuOptions", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .capacity_reservation_specification
-        {
+        if let Some(value) = &self.capacity_reservation_specification {
             map.serialize_entry("CapacityReservationSpecification", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.license_specifications {
+        if let Some(value) = &self.license_specifications {
             map.serialize_entry("LicenseSpecification", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.hibernation_options {
+        if let Some(value) = &self.hibernation_options {
             map.serialize_entry("HibernationOptions", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.metadata_options {
+        if let Some(value) = &self.metadata_options {
             map.serialize_entry("MetadataOptions", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.enclave_options {
+        if let Some(value) = &self.enclave_options {
             map.serialize_entry("EnclaveOptions", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.instance_requirements {
+        if let Some(value) = &self.instance_requirements {
             map.serialize_entry("InstanceRequirements", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.private_dns_name_options {
+        if let Some(value) = &self.private_dns_name_options {
             map.serialize_entry("PrivateDnsNameOptions", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.maintenance_options {
+        if let Some(value) = &self.maintenance_options {
             map.serialize_entry("MaintenanceOptions", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.disable_api_stop {
+        if let Some(value) = &self.disable_api_stop {
             map.serialize_entry("DisableApiStop", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.operator {
+        if let Some(value) = &self.operator {
             map.serialize_entry("Operator", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.network_performance_options {
+        if let Some(value) = &self.network_performance_options {
             map.serialize_entry("NetworkPerformanceOptions", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.secondary_interfaces {
+        if let Some(value) = &self.secondary_interfaces {
             map.serialize_entry("SecondaryInterface", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::RequestLaunchTemplateData {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -134,7 +129,7 @@ for crate::types::RequestLaunchTemplateData {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "KernelId" => self.kernel_id = map.next_value()?,
             "EbsOptimized" => self.ebs_optimized = map.next_value()?,
@@ -236,14 +231,14 @@ for crate::types::RequestLaunchTemplateData {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::RequestLaunchTemplateData {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

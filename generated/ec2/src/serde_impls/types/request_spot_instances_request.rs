@@ -7,33 +7,32 @@ for crate::types::RequestSpotInstancesRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.launch_specification {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.launch_specification {
             map.serialize_entry("LaunchSpecification", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+        if let Some(value) = &self.tag_specifications {
             map.serialize_entry("TagSpecification", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.instance_interruption_behavior
-        {
+        if let Some(value) = &self.instance_interruption_behavior {
             map.serialize_entry("InstanceInterruptionBehavior", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             map.serialize_entry("dryRun", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.spot_price {
+        if let Some(value) = &self.spot_price {
             map.serialize_entry("spotPrice", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
+        if let Some(value) = &self.client_token {
             map.serialize_entry("clientToken", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.instance_count {
+        if let Some(value) = &self.instance_count {
             map.serialize_entry("instanceCount", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.type_ {
+        if let Some(value) = &self.type_ {
             map.serialize_entry("type", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.valid_from {
+        if let Some(value) = &self.valid_from {
             map.serialize_entry(
                 "validFrom",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -41,7 +40,7 @@ for crate::types::RequestSpotInstancesRequest {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.valid_until {
+        if let Some(value) = &self.valid_until {
             map.serialize_entry(
                 "validUntil",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -49,23 +48,23 @@ for crate::types::RequestSpotInstancesRequest {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.launch_group {
+        if let Some(value) = &self.launch_group {
             map.serialize_entry("launchGroup", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.availability_zone_group {
+        if let Some(value) = &self.availability_zone_group {
             map.serialize_entry("availabilityZoneGroup", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.block_duration_minutes {
+        if let Some(value) = &self.block_duration_minutes {
             map.serialize_entry("blockDurationMinutes", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::RequestSpotInstancesRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -77,7 +76,7 @@ for crate::types::RequestSpotInstancesRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "LaunchSpecification" => self.launch_specification = map.next_value()?,
             "TagSpecification" => {
@@ -122,14 +121,14 @@ for crate::types::RequestSpotInstancesRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::RequestSpotInstancesRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -6,24 +6,24 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::Reservatio
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.hourly_price {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.hourly_price {
             map.serialize_entry("hourlyPrice", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.remaining_total_value {
+        if let Some(value) = &self.remaining_total_value {
             map.serialize_entry("remainingTotalValue", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.remaining_upfront_value {
+        if let Some(value) = &self.remaining_upfront_value {
             map.serialize_entry("remainingUpfrontValue", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::ReservationValue {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -35,7 +35,7 @@ for crate::types::ReservationValue {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "hourlyPrice" => self.hourly_price = map.next_value()?,
             "remainingTotalValue" => self.remaining_total_value = map.next_value()?,
@@ -44,13 +44,13 @@ for crate::types::ReservationValue {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::ReservationValue {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -6,41 +6,41 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::ReservedIn
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.currency_code {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.currency_code {
             map.serialize_entry("currencyCode", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.instance_tenancy {
+        if let Some(value) = &self.instance_tenancy {
             map.serialize_entry("instanceTenancy", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.offering_class {
+        if let Some(value) = &self.offering_class {
             map.serialize_entry("offeringClass", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.offering_type {
+        if let Some(value) = &self.offering_type {
             map.serialize_entry("offeringType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.recurring_charges {
+        if let Some(value) = &self.recurring_charges {
             map.serialize_entry("recurringCharges", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.scope {
+        if let Some(value) = &self.scope {
             map.serialize_entry("scope", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             map.serialize_entry("tagSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.availability_zone_id {
+        if let Some(value) = &self.availability_zone_id {
             map.serialize_entry("availabilityZoneId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.reserved_instances_id {
+        if let Some(value) = &self.reserved_instances_id {
             map.serialize_entry("reservedInstancesId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.instance_type {
+        if let Some(value) = &self.instance_type {
             map.serialize_entry("instanceType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.availability_zone {
+        if let Some(value) = &self.availability_zone {
             map.serialize_entry("availabilityZone", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.start {
+        if let Some(value) = &self.start {
             map.serialize_entry(
                 "start",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -48,7 +48,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::ReservedIn
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.end {
+        if let Some(value) = &self.end {
             map.serialize_entry(
                 "end",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -56,38 +56,38 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::ReservedIn
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.duration {
+        if let Some(value) = &self.duration {
             map.serialize_entry("duration", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.usage_price {
+        if let Some(value) = &self.usage_price {
             map.serialize_entry(
                 "usagePrice",
                 &::awsgen_runtime::primitives::Float32Wire(*value),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.fixed_price {
+        if let Some(value) = &self.fixed_price {
             map.serialize_entry(
                 "fixedPrice",
                 &::awsgen_runtime::primitives::Float32Wire(*value),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.instance_count {
+        if let Some(value) = &self.instance_count {
             map.serialize_entry("instanceCount", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.product_description {
+        if let Some(value) = &self.product_description {
             map.serialize_entry("productDescription", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.state {
+        if let Some(value) = &self.state {
             map.serialize_entry("state", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::ReservedInstances {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -99,7 +99,7 @@ for crate::types::ReservedInstances {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "currencyCode" => self.currency_code = map.next_value()?,
             "instanceTenancy" => self.instance_tenancy = map.next_value()?,
@@ -162,13 +162,13 @@ for crate::types::ReservedInstances {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::ReservedInstances {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,11 +7,11 @@ for crate::types::ReservedInstancesListing {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.client_token {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.client_token {
             map.serialize_entry("clientToken", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.create_date {
+        if let Some(value) = &self.create_date {
             map.serialize_entry(
                 "createDate",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -19,28 +19,28 @@ for crate::types::ReservedInstancesListing {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.instance_counts {
+        if let Some(value) = &self.instance_counts {
             map.serialize_entry("instanceCounts", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.price_schedules {
+        if let Some(value) = &self.price_schedules {
             map.serialize_entry("priceSchedules", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.reserved_instances_id {
+        if let Some(value) = &self.reserved_instances_id {
             map.serialize_entry("reservedInstancesId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.reserved_instances_listing_id {
+        if let Some(value) = &self.reserved_instances_listing_id {
             map.serialize_entry("reservedInstancesListingId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.status {
+        if let Some(value) = &self.status {
             map.serialize_entry("status", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.status_message {
+        if let Some(value) = &self.status_message {
             map.serialize_entry("statusMessage", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             map.serialize_entry("tagSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.update_date {
+        if let Some(value) = &self.update_date {
             map.serialize_entry(
                 "updateDate",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -48,14 +48,14 @@ for crate::types::ReservedInstancesListing {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::ReservedInstancesListing {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -67,7 +67,7 @@ for crate::types::ReservedInstancesListing {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "clientToken" => self.client_token = map.next_value()?,
             "createDate" => {
@@ -123,14 +123,14 @@ for crate::types::ReservedInstancesListing {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ReservedInstancesListing {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,11 +7,11 @@ for crate::types::ReservedInstancesModification {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.client_token {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.client_token {
             map.serialize_entry("clientToken", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.create_date {
+        if let Some(value) = &self.create_date {
             map.serialize_entry(
                 "createDate",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -19,7 +19,7 @@ for crate::types::ReservedInstancesModification {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.effective_date {
+        if let Some(value) = &self.effective_date {
             map.serialize_entry(
                 "effectiveDate",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -27,24 +27,22 @@ for crate::types::ReservedInstancesModification {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.modification_results {
+        if let Some(value) = &self.modification_results {
             map.serialize_entry("modificationResultSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.reserved_instances_ids {
+        if let Some(value) = &self.reserved_instances_ids {
             map.serialize_entry("reservedInstancesSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .reserved_instances_modification_id
-        {
+        if let Some(value) = &self.reserved_instances_modification_id {
             map.serialize_entry("reservedInstancesModificationId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.status {
+        if let Some(value) = &self.status {
             map.serialize_entry("status", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.status_message {
+        if let Some(value) = &self.status_message {
             map.serialize_entry("statusMessage", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.update_date {
+        if let Some(value) = &self.update_date {
             map.serialize_entry(
                 "updateDate",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -52,14 +50,14 @@ for crate::types::ReservedInstancesModification {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::ReservedInstancesModification {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -71,7 +69,7 @@ for crate::types::ReservedInstancesModification {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "clientToken" => self.client_token = map.next_value()?,
             "createDate" => {
@@ -128,14 +126,14 @@ for crate::types::ReservedInstancesModification {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ReservedInstancesModification {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

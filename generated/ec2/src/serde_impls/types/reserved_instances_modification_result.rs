@@ -7,14 +7,14 @@ for crate::types::ReservedInstancesModificationResult {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.reserved_instances_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.reserved_instances_id {
             map.serialize_entry("reservedInstancesId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.target_configuration {
+        if let Some(value) = &self.target_configuration {
             map.serialize_entry("targetConfiguration", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -22,7 +22,7 @@ for crate::types::ReservedInstancesModificationResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -34,7 +34,7 @@ for crate::types::ReservedInstancesModificationResult {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "reservedInstancesId" => self.reserved_instances_id = map.next_value()?,
             "targetConfiguration" => self.target_configuration = map.next_value()?,
@@ -42,14 +42,14 @@ for crate::types::ReservedInstancesModificationResult {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ReservedInstancesModificationResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,122 +7,117 @@ for crate::types::ResponseLaunchTemplateData {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.kernel_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.kernel_id {
             map.serialize_entry("kernelId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ebs_optimized {
+        if let Some(value) = &self.ebs_optimized {
             map.serialize_entry("ebsOptimized", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.iam_instance_profile {
+        if let Some(value) = &self.iam_instance_profile {
             map.serialize_entry("iamInstanceProfile", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.block_device_mappings {
+        if let Some(value) = &self.block_device_mappings {
             map.serialize_entry("blockDeviceMappingSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.network_interfaces {
+        if let Some(value) = &self.network_interfaces {
             map.serialize_entry("networkInterfaceSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.image_id {
+        if let Some(value) = &self.image_id {
             map.serialize_entry("imageId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.instance_type {
+        if let Some(value) = &self.instance_type {
             map.serialize_entry("instanceType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.key_name {
+        if let Some(value) = &self.key_name {
             map.serialize_entry("keyName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.monitoring {
+        if let Some(value) = &self.monitoring {
             map.serialize_entry("monitoring", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.placement {
+        if let Some(value) = &self.placement {
             map.serialize_entry("placement", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ram_disk_id {
+        if let Some(value) = &self.ram_disk_id {
             map.serialize_entry("ramDiskId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.disable_api_termination {
+        if let Some(value) = &self.disable_api_termination {
             map.serialize_entry("disableApiTermination", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .instance_initiated_shutdown_behavior
-        {
+        if let Some(value) = &self.instance_initiated_shutdown_behavior {
             map.serialize_entry("instanceInitiatedShutdownBehavior", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.user_data {
+        if let Some(value) = &self.user_data {
             map.serialize_entry("userData", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+        if let Some(value) = &self.tag_specifications {
             map.serialize_entry("tagSpecificationSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.elastic_gpu_specifications {
+        if let Some(value) = &self.elastic_gpu_specifications {
             map.serialize_entry("elasticGpuSpecificationSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.elastic_inference_accelerators
-        {
+        if let Some(value) = &self.elastic_inference_accelerators {
             map.serialize_entry("elasticInferenceAcceleratorSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.security_group_ids {
+        if let Some(value) = &self.security_group_ids {
             map.serialize_entry("securityGroupIdSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.security_groups {
+        if let Some(value) = &self.security_groups {
             map.serialize_entry("securityGroupSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.instance_market_options {
+        if let Some(value) = &self.instance_market_options {
             map.serialize_entry("instanceMarketOptions", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.credit_specification {
+        if let Some(value) = &self.credit_specification {
             map.serialize_entry("creditSpecification", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.cpu_options {
+        if let Some(value) = &self.cpu_options {
             map.serialize_entry("cpuOptions", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .capacity_reservation_specification
-        {
+        if let Some(value) = &self.capacity_reservation_specification {
             map.serialize_entry("capacityReservationSpecification", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.license_specifications {
+        if let Some(value) = &self.license_specifications {
             map.serialize_entry("licenseSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.hibernation_options {
+        if let Some(value) = &self.hibernation_options {
             map.serialize_entry("hibernationOptions", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.metadata_options {
+        if let Some(value) = &self.metadata_options {
             map.serialize_entry("metadataOptions", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.enclave_options {
+        if let Some(value) = &self.enclave_options {
             map.serialize_entry("enclaveOptions", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.instance_requirements {
+        if let Some(value) = &self.instance_requirements {
             map.serialize_entry("instanceRequirements", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.private_dns_name_options {
+        if let Some(value) = &self.private_dns_name_options {
             map.serialize_entry("privateDnsNameOptions", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.maintenance_options {
+        if let Some(value) = &self.maintenance_options {
             map.serialize_entry("maintenanceOptions", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.disable_api_stop {
+        if let Some(value) = &self.disable_api_stop {
             map.serialize_entry("disableApiStop", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.operator {
+        if let Some(value) = &self.operator {
             map.serialize_entry("operator", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.network_performance_options {
+        if let Some(value) = &self.network_performance_options {
             map.serialize_entry("networkPerformanceOptions", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.secondary_interfaces {
+        if let Some(value) = &self.secondary_interfaces {
             map.serialize_entry("secondaryInterfaceSet", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::ResponseLaunchTemplateData {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -134,7 +129,7 @@ for crate::types::ResponseLaunchTemplateData {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "kernelId" => self.kernel_id = map.next_value()?,
             "ebsOptimized" => self.ebs_optimized = map.next_value()?,
@@ -236,14 +231,14 @@ for crate::types::ResponseLaunchTemplateData {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ResponseLaunchTemplateData {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

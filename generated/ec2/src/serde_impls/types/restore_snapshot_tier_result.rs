@@ -7,11 +7,11 @@ for crate::types::RestoreSnapshotTierResult {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.snapshot_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.snapshot_id {
             map.serialize_entry("snapshotId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.restore_start_time {
+        if let Some(value) = &self.restore_start_time {
             map.serialize_entry(
                 "restoreStartTime",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -19,20 +19,20 @@ for crate::types::RestoreSnapshotTierResult {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.restore_duration {
+        if let Some(value) = &self.restore_duration {
             map.serialize_entry("restoreDuration", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.is_permanent_restore {
+        if let Some(value) = &self.is_permanent_restore {
             map.serialize_entry("isPermanentRestore", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::RestoreSnapshotTierResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -44,7 +44,7 @@ for crate::types::RestoreSnapshotTierResult {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "snapshotId" => self.snapshot_id = map.next_value()?,
             "restoreStartTime" => {
@@ -62,14 +62,14 @@ for crate::types::RestoreSnapshotTierResult {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::RestoreSnapshotTierResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

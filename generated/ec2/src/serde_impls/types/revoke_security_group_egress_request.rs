@@ -7,39 +7,38 @@ for crate::types::RevokeSecurityGroupEgressRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.security_group_rule_ids {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.security_group_rule_ids {
             map.serialize_entry("SecurityGroupRuleId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             map.serialize_entry("dryRun", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.group_id {
+        if let Some(value) = &self.group_id {
             map.serialize_entry("groupId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.source_security_group_name {
+        if let Some(value) = &self.source_security_group_name {
             map.serialize_entry("sourceSecurityGroupName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.source_security_group_owner_id
-        {
+        if let Some(value) = &self.source_security_group_owner_id {
             map.serialize_entry("sourceSecurityGroupOwnerId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ip_protocol {
+        if let Some(value) = &self.ip_protocol {
             map.serialize_entry("ipProtocol", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.from_port {
+        if let Some(value) = &self.from_port {
             map.serialize_entry("fromPort", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.to_port {
+        if let Some(value) = &self.to_port {
             map.serialize_entry("toPort", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.cidr_ip {
+        if let Some(value) = &self.cidr_ip {
             map.serialize_entry("cidrIp", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ip_permissions {
+        if let Some(value) = &self.ip_permissions {
             map.serialize_entry("ipPermissions", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -47,7 +46,7 @@ for crate::types::RevokeSecurityGroupEgressRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -59,7 +58,7 @@ for crate::types::RevokeSecurityGroupEgressRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "SecurityGroupRuleId" => self.security_group_rule_ids = map.next_value()?,
             "dryRun" => self.dry_run = map.next_value()?,
@@ -87,14 +86,14 @@ for crate::types::RevokeSecurityGroupEgressRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::RevokeSecurityGroupEgressRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,42 +7,41 @@ for crate::types::RevokeSecurityGroupIngressRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.cidr_ip {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.cidr_ip {
             map.serialize_entry("CidrIp", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.from_port {
+        if let Some(value) = &self.from_port {
             map.serialize_entry("FromPort", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.group_id {
+        if let Some(value) = &self.group_id {
             map.serialize_entry("GroupId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.group_name {
+        if let Some(value) = &self.group_name {
             map.serialize_entry("GroupName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ip_permissions {
+        if let Some(value) = &self.ip_permissions {
             map.serialize_entry("IpPermissions", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ip_protocol {
+        if let Some(value) = &self.ip_protocol {
             map.serialize_entry("IpProtocol", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.source_security_group_name {
+        if let Some(value) = &self.source_security_group_name {
             map.serialize_entry("SourceSecurityGroupName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.source_security_group_owner_id
-        {
+        if let Some(value) = &self.source_security_group_owner_id {
             map.serialize_entry("SourceSecurityGroupOwnerId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.to_port {
+        if let Some(value) = &self.to_port {
             map.serialize_entry("ToPort", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.security_group_rule_ids {
+        if let Some(value) = &self.security_group_rule_ids {
             map.serialize_entry("SecurityGroupRuleId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             map.serialize_entry("dryRun", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -50,7 +49,7 @@ for crate::types::RevokeSecurityGroupIngressRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -62,7 +61,7 @@ for crate::types::RevokeSecurityGroupIngressRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "CidrIp" => self.cidr_ip = map.next_value()?,
             "FromPort" => self.from_port = map.next_value()?,
@@ -91,14 +90,14 @@ for crate::types::RevokeSecurityGroupIngressRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::RevokeSecurityGroupIngressRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,17 +7,17 @@ for crate::types::RevokeSecurityGroupIngressResult {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.return_ {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.return_ {
             map.serialize_entry("return", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.unknown_ip_permissions {
+        if let Some(value) = &self.unknown_ip_permissions {
             map.serialize_entry("unknownIpPermissionSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.revoked_security_group_rules {
+        if let Some(value) = &self.revoked_security_group_rules {
             map.serialize_entry("revokedSecurityGroupRuleSet", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -25,7 +25,7 @@ for crate::types::RevokeSecurityGroupIngressResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -37,7 +37,7 @@ for crate::types::RevokeSecurityGroupIngressResult {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "return" => self.return_ = map.next_value()?,
             "unknownIpPermissionSet" => {
@@ -62,14 +62,14 @@ for crate::types::RevokeSecurityGroupIngressResult {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::RevokeSecurityGroupIngressResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -6,70 +6,69 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::Route {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.destination_cidr_block {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.destination_cidr_block {
             map.serialize_entry("destinationCidrBlock", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.destination_ipv6_cidr_block {
+        if let Some(value) = &self.destination_ipv6_cidr_block {
             map.serialize_entry("destinationIpv6CidrBlock", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.destination_prefix_list_id {
+        if let Some(value) = &self.destination_prefix_list_id {
             map.serialize_entry("destinationPrefixListId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.egress_only_internet_gateway_id
-        {
+        if let Some(value) = &self.egress_only_internet_gateway_id {
             map.serialize_entry("egressOnlyInternetGatewayId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.gateway_id {
+        if let Some(value) = &self.gateway_id {
             map.serialize_entry("gatewayId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.instance_id {
+        if let Some(value) = &self.instance_id {
             map.serialize_entry("instanceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.instance_owner_id {
+        if let Some(value) = &self.instance_owner_id {
             map.serialize_entry("instanceOwnerId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.nat_gateway_id {
+        if let Some(value) = &self.nat_gateway_id {
             map.serialize_entry("natGatewayId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.transit_gateway_id {
+        if let Some(value) = &self.transit_gateway_id {
             map.serialize_entry("transitGatewayId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.local_gateway_id {
+        if let Some(value) = &self.local_gateway_id {
             map.serialize_entry("localGatewayId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.carrier_gateway_id {
+        if let Some(value) = &self.carrier_gateway_id {
             map.serialize_entry("carrierGatewayId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.network_interface_id {
+        if let Some(value) = &self.network_interface_id {
             map.serialize_entry("networkInterfaceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.origin {
+        if let Some(value) = &self.origin {
             map.serialize_entry("origin", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.state {
+        if let Some(value) = &self.state {
             map.serialize_entry("state", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.vpc_peering_connection_id {
+        if let Some(value) = &self.vpc_peering_connection_id {
             map.serialize_entry("vpcPeeringConnectionId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.core_network_arn {
+        if let Some(value) = &self.core_network_arn {
             map.serialize_entry("coreNetworkArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.odb_network_arn {
+        if let Some(value) = &self.odb_network_arn {
             map.serialize_entry("odbNetworkArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ip_address {
+        if let Some(value) = &self.ip_address {
             map.serialize_entry("ipAddress", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::Route {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -80,7 +79,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::Route {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "destinationCidrBlock" => self.destination_cidr_block = map.next_value()?,
             "destinationIpv6CidrBlock" => {
@@ -112,13 +111,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::Route {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::Route {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

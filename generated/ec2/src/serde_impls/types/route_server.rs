@@ -6,39 +6,39 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::RouteServe
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.route_server_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.route_server_id {
             map.serialize_entry("routeServerId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.amazon_side_asn {
+        if let Some(value) = &self.amazon_side_asn {
             map.serialize_entry("amazonSideAsn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.state {
+        if let Some(value) = &self.state {
             map.serialize_entry("state", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             map.serialize_entry("tagSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.persist_routes_state {
+        if let Some(value) = &self.persist_routes_state {
             map.serialize_entry("persistRoutesState", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.persist_routes_duration {
+        if let Some(value) = &self.persist_routes_duration {
             map.serialize_entry("persistRoutesDuration", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.sns_notifications_enabled {
+        if let Some(value) = &self.sns_notifications_enabled {
             map.serialize_entry("snsNotificationsEnabled", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.sns_topic_arn {
+        if let Some(value) = &self.sns_topic_arn {
             map.serialize_entry("snsTopicArn", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::RouteServer {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -49,7 +49,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::RouteSer
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "routeServerId" => self.route_server_id = map.next_value()?,
             "amazonSideAsn" => self.amazon_side_asn = map.next_value()?,
@@ -71,13 +71,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::RouteSer
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::RouteServer {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,42 +7,42 @@ for crate::types::RouteServerEndpoint {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.route_server_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.route_server_id {
             map.serialize_entry("routeServerId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.route_server_endpoint_id {
+        if let Some(value) = &self.route_server_endpoint_id {
             map.serialize_entry("routeServerEndpointId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.vpc_id {
+        if let Some(value) = &self.vpc_id {
             map.serialize_entry("vpcId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.subnet_id {
+        if let Some(value) = &self.subnet_id {
             map.serialize_entry("subnetId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.eni_id {
+        if let Some(value) = &self.eni_id {
             map.serialize_entry("eniId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.eni_address {
+        if let Some(value) = &self.eni_address {
             map.serialize_entry("eniAddress", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.state {
+        if let Some(value) = &self.state {
             map.serialize_entry("state", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.failure_reason {
+        if let Some(value) = &self.failure_reason {
             map.serialize_entry("failureReason", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             map.serialize_entry("tagSet", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::RouteServerEndpoint {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -54,7 +54,7 @@ for crate::types::RouteServerEndpoint {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "routeServerId" => self.route_server_id = map.next_value()?,
             "routeServerEndpointId" => self.route_server_endpoint_id = map.next_value()?,
@@ -75,14 +75,14 @@ for crate::types::RouteServerEndpoint {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::RouteServerEndpoint {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -6,57 +6,57 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::RouteServe
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.route_server_peer_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.route_server_peer_id {
             map.serialize_entry("routeServerPeerId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.route_server_endpoint_id {
+        if let Some(value) = &self.route_server_endpoint_id {
             map.serialize_entry("routeServerEndpointId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.route_server_id {
+        if let Some(value) = &self.route_server_id {
             map.serialize_entry("routeServerId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.vpc_id {
+        if let Some(value) = &self.vpc_id {
             map.serialize_entry("vpcId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.subnet_id {
+        if let Some(value) = &self.subnet_id {
             map.serialize_entry("subnetId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.state {
+        if let Some(value) = &self.state {
             map.serialize_entry("state", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.failure_reason {
+        if let Some(value) = &self.failure_reason {
             map.serialize_entry("failureReason", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.endpoint_eni_id {
+        if let Some(value) = &self.endpoint_eni_id {
             map.serialize_entry("endpointEniId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.endpoint_eni_address {
+        if let Some(value) = &self.endpoint_eni_address {
             map.serialize_entry("endpointEniAddress", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.peer_address {
+        if let Some(value) = &self.peer_address {
             map.serialize_entry("peerAddress", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.bgp_options {
+        if let Some(value) = &self.bgp_options {
             map.serialize_entry("bgpOptions", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.bgp_status {
+        if let Some(value) = &self.bgp_status {
             map.serialize_entry("bgpStatus", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.bfd_status {
+        if let Some(value) = &self.bfd_status {
             map.serialize_entry("bfdStatus", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             map.serialize_entry("tagSet", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::RouteServerPeer {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -67,7 +67,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::RouteSer
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "routeServerPeerId" => self.route_server_peer_id = map.next_value()?,
             "routeServerEndpointId" => self.route_server_endpoint_id = map.next_value()?,
@@ -93,13 +93,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::RouteSer
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::RouteServerPeer {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -6,39 +6,39 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::RouteServe
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.route_server_endpoint_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.route_server_endpoint_id {
             map.serialize_entry("routeServerEndpointId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.route_server_peer_id {
+        if let Some(value) = &self.route_server_peer_id {
             map.serialize_entry("routeServerPeerId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.route_installation_details {
+        if let Some(value) = &self.route_installation_details {
             map.serialize_entry("routeInstallationDetailSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.route_status {
+        if let Some(value) = &self.route_status {
             map.serialize_entry("routeStatus", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.prefix {
+        if let Some(value) = &self.prefix {
             map.serialize_entry("prefix", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.as_paths {
+        if let Some(value) = &self.as_paths {
             map.serialize_entry("asPathSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.med {
+        if let Some(value) = &self.med {
             map.serialize_entry("med", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.next_hop_ip {
+        if let Some(value) = &self.next_hop_ip {
             map.serialize_entry("nextHopIp", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::RouteServerRoute {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -50,7 +50,7 @@ for crate::types::RouteServerRoute {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "routeServerEndpointId" => self.route_server_endpoint_id = map.next_value()?,
             "routeServerPeerId" => self.route_server_peer_id = map.next_value()?,
@@ -72,13 +72,13 @@ for crate::types::RouteServerRoute {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::RouteServerRoute {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,19 +7,17 @@ for crate::types::RouteServerRouteInstallationDetail {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.route_table_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.route_table_id {
             map.serialize_entry("routeTableId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.route_installation_status {
+        if let Some(value) = &self.route_installation_status {
             map.serialize_entry("routeInstallationStatus", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .route_installation_status_reason
-        {
+        if let Some(value) = &self.route_installation_status_reason {
             map.serialize_entry("routeInstallationStatusReason", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -27,7 +25,7 @@ for crate::types::RouteServerRouteInstallationDetail {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -39,7 +37,7 @@ for crate::types::RouteServerRouteInstallationDetail {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "routeTableId" => self.route_table_id = map.next_value()?,
             "routeInstallationStatus" => {
@@ -52,14 +50,14 @@ for crate::types::RouteServerRouteInstallationDetail {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::RouteServerRouteInstallationDetail {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,36 +7,36 @@ for crate::types::RouteTableAssociation {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.main {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.main {
             map.serialize_entry("main", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.route_table_association_id {
+        if let Some(value) = &self.route_table_association_id {
             map.serialize_entry("routeTableAssociationId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.route_table_id {
+        if let Some(value) = &self.route_table_id {
             map.serialize_entry("routeTableId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.subnet_id {
+        if let Some(value) = &self.subnet_id {
             map.serialize_entry("subnetId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.gateway_id {
+        if let Some(value) = &self.gateway_id {
             map.serialize_entry("gatewayId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.public_ipv4_pool {
+        if let Some(value) = &self.public_ipv4_pool {
             map.serialize_entry("publicIpv4Pool", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.association_state {
+        if let Some(value) = &self.association_state {
             map.serialize_entry("associationState", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::RouteTableAssociation {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -48,7 +48,7 @@ for crate::types::RouteTableAssociation {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "main" => self.main = map.next_value()?,
             "routeTableAssociationId" => {
@@ -63,14 +63,14 @@ for crate::types::RouteTableAssociation {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::RouteTableAssociation {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

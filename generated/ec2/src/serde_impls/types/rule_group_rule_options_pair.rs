@@ -7,21 +7,21 @@ for crate::types::RuleGroupRuleOptionsPair {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.rule_group_arn {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.rule_group_arn {
             map.serialize_entry("ruleGroupArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.rule_options {
+        if let Some(value) = &self.rule_options {
             map.serialize_entry("ruleOptionSet", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::RuleGroupRuleOptionsPair {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -33,7 +33,7 @@ for crate::types::RuleGroupRuleOptionsPair {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "ruleGroupArn" => self.rule_group_arn = map.next_value()?,
             "ruleOptionSet" => {
@@ -49,14 +49,14 @@ for crate::types::RuleGroupRuleOptionsPair {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::RuleGroupRuleOptionsPair {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

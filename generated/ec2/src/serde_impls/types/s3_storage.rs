@@ -6,30 +6,30 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::S3Storage 
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.aws_access_key_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.aws_access_key_id {
             map.serialize_entry("AWSAccessKeyId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.bucket {
+        if let Some(value) = &self.bucket {
             map.serialize_entry("bucket", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.prefix {
+        if let Some(value) = &self.prefix {
             map.serialize_entry("prefix", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.upload_policy {
+        if let Some(value) = &self.upload_policy {
             map.serialize_entry("uploadPolicy", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.upload_policy_signature {
+        if let Some(value) = &self.upload_policy_signature {
             map.serialize_entry("uploadPolicySignature", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::S3Storage {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -40,7 +40,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::S3Storag
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "AWSAccessKeyId" => self.aws_access_key_id = map.next_value()?,
             "bucket" => self.bucket = map.next_value()?,
@@ -51,13 +51,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::S3Storag
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::S3Storage {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

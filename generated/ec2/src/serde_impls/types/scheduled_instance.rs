@@ -6,11 +6,11 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::ScheduledI
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.availability_zone {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.availability_zone {
             map.serialize_entry("availabilityZone", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.create_date {
+        if let Some(value) = &self.create_date {
             map.serialize_entry(
                 "createDate",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -18,19 +18,19 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::ScheduledI
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.hourly_price {
+        if let Some(value) = &self.hourly_price {
             map.serialize_entry("hourlyPrice", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.instance_count {
+        if let Some(value) = &self.instance_count {
             map.serialize_entry("instanceCount", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.instance_type {
+        if let Some(value) = &self.instance_type {
             map.serialize_entry("instanceType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.network_platform {
+        if let Some(value) = &self.network_platform {
             map.serialize_entry("networkPlatform", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.next_slot_start_time {
+        if let Some(value) = &self.next_slot_start_time {
             map.serialize_entry(
                 "nextSlotStartTime",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -38,10 +38,10 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::ScheduledI
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.platform {
+        if let Some(value) = &self.platform {
             map.serialize_entry("platform", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.previous_slot_end_time {
+        if let Some(value) = &self.previous_slot_end_time {
             map.serialize_entry(
                 "previousSlotEndTime",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -49,16 +49,16 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::ScheduledI
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.recurrence {
+        if let Some(value) = &self.recurrence {
             map.serialize_entry("recurrence", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.scheduled_instance_id {
+        if let Some(value) = &self.scheduled_instance_id {
             map.serialize_entry("scheduledInstanceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.slot_duration_in_hours {
+        if let Some(value) = &self.slot_duration_in_hours {
             map.serialize_entry("slotDurationInHours", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.term_end_date {
+        if let Some(value) = &self.term_end_date {
             map.serialize_entry(
                 "termEndDate",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -66,7 +66,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::ScheduledI
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.term_start_date {
+        if let Some(value) = &self.term_start_date {
             map.serialize_entry(
                 "termStartDate",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -74,18 +74,17 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::ScheduledI
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.total_scheduled_instance_hours
-        {
+        if let Some(value) = &self.total_scheduled_instance_hours {
             map.serialize_entry("totalScheduledInstanceHours", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::ScheduledInstance {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -97,7 +96,7 @@ for crate::types::ScheduledInstance {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "availabilityZone" => self.availability_zone = map.next_value()?,
             "createDate" => {
@@ -160,13 +159,13 @@ for crate::types::ScheduledInstance {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::ScheduledInstance {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,14 +7,14 @@ for crate::types::ScheduledInstanceAvailability {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.availability_zone {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.availability_zone {
             map.serialize_entry("availabilityZone", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.available_instance_count {
+        if let Some(value) = &self.available_instance_count {
             map.serialize_entry("availableInstanceCount", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.first_slot_start_time {
+        if let Some(value) = &self.first_slot_start_time {
             map.serialize_entry(
                 "firstSlotStartTime",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -22,45 +22,44 @@ for crate::types::ScheduledInstanceAvailability {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.hourly_price {
+        if let Some(value) = &self.hourly_price {
             map.serialize_entry("hourlyPrice", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.instance_type {
+        if let Some(value) = &self.instance_type {
             map.serialize_entry("instanceType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.max_term_duration_in_days {
+        if let Some(value) = &self.max_term_duration_in_days {
             map.serialize_entry("maxTermDurationInDays", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.min_term_duration_in_days {
+        if let Some(value) = &self.min_term_duration_in_days {
             map.serialize_entry("minTermDurationInDays", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.network_platform {
+        if let Some(value) = &self.network_platform {
             map.serialize_entry("networkPlatform", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.platform {
+        if let Some(value) = &self.platform {
             map.serialize_entry("platform", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.purchase_token {
+        if let Some(value) = &self.purchase_token {
             map.serialize_entry("purchaseToken", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.recurrence {
+        if let Some(value) = &self.recurrence {
             map.serialize_entry("recurrence", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.slot_duration_in_hours {
+        if let Some(value) = &self.slot_duration_in_hours {
             map.serialize_entry("slotDurationInHours", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.total_scheduled_instance_hours
-        {
+        if let Some(value) = &self.total_scheduled_instance_hours {
             map.serialize_entry("totalScheduledInstanceHours", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::ScheduledInstanceAvailability {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -72,7 +71,7 @@ for crate::types::ScheduledInstanceAvailability {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "availabilityZone" => self.availability_zone = map.next_value()?,
             "availableInstanceCount" => self.available_instance_count = map.next_value()?,
@@ -101,14 +100,14 @@ for crate::types::ScheduledInstanceAvailability {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ScheduledInstanceAvailability {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,30 +7,30 @@ for crate::types::ScheduledInstanceRecurrence {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.frequency {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.frequency {
             map.serialize_entry("frequency", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.interval {
+        if let Some(value) = &self.interval {
             map.serialize_entry("interval", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.occurrence_day_set {
+        if let Some(value) = &self.occurrence_day_set {
             map.serialize_entry("occurrenceDaySet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.occurrence_relative_to_end {
+        if let Some(value) = &self.occurrence_relative_to_end {
             map.serialize_entry("occurrenceRelativeToEnd", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.occurrence_unit {
+        if let Some(value) = &self.occurrence_unit {
             map.serialize_entry("occurrenceUnit", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::ScheduledInstanceRecurrence {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -42,7 +42,7 @@ for crate::types::ScheduledInstanceRecurrence {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "frequency" => self.frequency = map.next_value()?,
             "interval" => self.interval = map.next_value()?,
@@ -55,14 +55,14 @@ for crate::types::ScheduledInstanceRecurrence {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ScheduledInstanceRecurrence {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,23 +7,23 @@ for crate::types::ScheduledInstanceRecurrenceRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.frequency {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.frequency {
             map.serialize_entry("Frequency", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.interval {
+        if let Some(value) = &self.interval {
             map.serialize_entry("Interval", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.occurrence_days {
+        if let Some(value) = &self.occurrence_days {
             map.serialize_entry("OccurrenceDay", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.occurrence_relative_to_end {
+        if let Some(value) = &self.occurrence_relative_to_end {
             map.serialize_entry("OccurrenceRelativeToEnd", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.occurrence_unit {
+        if let Some(value) = &self.occurrence_unit {
             map.serialize_entry("OccurrenceUnit", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -31,7 +31,7 @@ for crate::types::ScheduledInstanceRecurrenceRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -43,7 +43,7 @@ for crate::types::ScheduledInstanceRecurrenceRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "Frequency" => self.frequency = map.next_value()?,
             "Interval" => self.interval = map.next_value()?,
@@ -56,14 +56,14 @@ for crate::types::ScheduledInstanceRecurrenceRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ScheduledInstanceRecurrenceRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,60 +7,60 @@ for crate::types::SecondaryInterface {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.availability_zone {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.availability_zone {
             map.serialize_entry("availabilityZone", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.availability_zone_id {
+        if let Some(value) = &self.availability_zone_id {
             map.serialize_entry("availabilityZoneId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.attachment {
+        if let Some(value) = &self.attachment {
             map.serialize_entry("attachment", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.mac_address {
+        if let Some(value) = &self.mac_address {
             map.serialize_entry("macAddress", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.owner_id {
+        if let Some(value) = &self.owner_id {
             map.serialize_entry("ownerId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.private_ipv4_addresses {
+        if let Some(value) = &self.private_ipv4_addresses {
             map.serialize_entry("privateIpv4AddressSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.secondary_interface_id {
+        if let Some(value) = &self.secondary_interface_id {
             map.serialize_entry("secondaryInterfaceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.secondary_interface_arn {
+        if let Some(value) = &self.secondary_interface_arn {
             map.serialize_entry("secondaryInterfaceArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.secondary_interface_type {
+        if let Some(value) = &self.secondary_interface_type {
             map.serialize_entry("secondaryInterfaceType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.secondary_subnet_id {
+        if let Some(value) = &self.secondary_subnet_id {
             map.serialize_entry("secondarySubnetId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.secondary_network_id {
+        if let Some(value) = &self.secondary_network_id {
             map.serialize_entry("secondaryNetworkId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.secondary_network_type {
+        if let Some(value) = &self.secondary_network_type {
             map.serialize_entry("secondaryNetworkType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.source_dest_check {
+        if let Some(value) = &self.source_dest_check {
             map.serialize_entry("sourceDestCheck", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.status {
+        if let Some(value) = &self.status {
             map.serialize_entry("status", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             map.serialize_entry("tagSet", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::SecondaryInterface {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -72,7 +72,7 @@ for crate::types::SecondaryInterface {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "availabilityZone" => self.availability_zone = map.next_value()?,
             "availabilityZoneId" => self.availability_zone_id = map.next_value()?,
@@ -107,14 +107,14 @@ for crate::types::SecondaryInterface {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::SecondaryInterface {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,11 +7,11 @@ for crate::types::SecondaryInterfaceAttachment {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.attachment_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.attachment_id {
             map.serialize_entry("attachmentId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.attach_time {
+        if let Some(value) = &self.attach_time {
             map.serialize_entry(
                 "attachTime",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -19,32 +19,32 @@ for crate::types::SecondaryInterfaceAttachment {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.delete_on_termination {
+        if let Some(value) = &self.delete_on_termination {
             map.serialize_entry("deleteOnTermination", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.device_index {
+        if let Some(value) = &self.device_index {
             map.serialize_entry("deviceIndex", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.instance_id {
+        if let Some(value) = &self.instance_id {
             map.serialize_entry("instanceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.instance_owner_id {
+        if let Some(value) = &self.instance_owner_id {
             map.serialize_entry("instanceOwnerId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.network_card_index {
+        if let Some(value) = &self.network_card_index {
             map.serialize_entry("networkCardIndex", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.status {
+        if let Some(value) = &self.status {
             map.serialize_entry("status", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::SecondaryInterfaceAttachment {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -56,7 +56,7 @@ for crate::types::SecondaryInterfaceAttachment {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "attachmentId" => self.attachment_id = map.next_value()?,
             "attachTime" => {
@@ -78,14 +78,14 @@ for crate::types::SecondaryInterfaceAttachment {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::SecondaryInterfaceAttachment {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

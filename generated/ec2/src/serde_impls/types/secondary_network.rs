@@ -6,39 +6,39 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::SecondaryN
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.secondary_network_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.secondary_network_id {
             map.serialize_entry("secondaryNetworkId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.secondary_network_arn {
+        if let Some(value) = &self.secondary_network_arn {
             map.serialize_entry("secondaryNetworkArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.owner_id {
+        if let Some(value) = &self.owner_id {
             map.serialize_entry("ownerId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.type_ {
+        if let Some(value) = &self.type_ {
             map.serialize_entry("type", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.state {
+        if let Some(value) = &self.state {
             map.serialize_entry("state", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.state_reason {
+        if let Some(value) = &self.state_reason {
             map.serialize_entry("stateReason", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ipv4_cidr_block_associations {
+        if let Some(value) = &self.ipv4_cidr_block_associations {
             map.serialize_entry("ipv4CidrBlockAssociationSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             map.serialize_entry("tagSet", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::SecondaryNetwork {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -50,7 +50,7 @@ for crate::types::SecondaryNetwork {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "secondaryNetworkId" => self.secondary_network_id = map.next_value()?,
             "secondaryNetworkArn" => self.secondary_network_arn = map.next_value()?,
@@ -78,13 +78,13 @@ for crate::types::SecondaryNetwork {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::SecondaryNetwork {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -6,48 +6,48 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::SecondaryS
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.secondary_subnet_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.secondary_subnet_id {
             map.serialize_entry("secondarySubnetId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.secondary_subnet_arn {
+        if let Some(value) = &self.secondary_subnet_arn {
             map.serialize_entry("secondarySubnetArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.secondary_network_id {
+        if let Some(value) = &self.secondary_network_id {
             map.serialize_entry("secondaryNetworkId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.secondary_network_type {
+        if let Some(value) = &self.secondary_network_type {
             map.serialize_entry("secondaryNetworkType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.owner_id {
+        if let Some(value) = &self.owner_id {
             map.serialize_entry("ownerId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.availability_zone_id {
+        if let Some(value) = &self.availability_zone_id {
             map.serialize_entry("availabilityZoneId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.availability_zone {
+        if let Some(value) = &self.availability_zone {
             map.serialize_entry("availabilityZone", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ipv4_cidr_block_associations {
+        if let Some(value) = &self.ipv4_cidr_block_associations {
             map.serialize_entry("ipv4CidrBlockAssociationSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.state {
+        if let Some(value) = &self.state {
             map.serialize_entry("state", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.state_reason {
+        if let Some(value) = &self.state_reason {
             map.serialize_entry("stateReason", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             map.serialize_entry("tagSet", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::SecondarySubnet {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -58,7 +58,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::Secondar
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "secondarySubnetId" => self.secondary_subnet_id = map.next_value()?,
             "secondarySubnetArn" => self.secondary_subnet_arn = map.next_value()?,
@@ -89,13 +89,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::Secondar
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::SecondarySubnet {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,20 +7,20 @@ for crate::types::SecondarySubnetIpv4CidrBlockAssociation {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.association_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.association_id {
             map.serialize_entry("associationId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.cidr_block {
+        if let Some(value) = &self.cidr_block {
             map.serialize_entry("cidrBlock", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.state {
+        if let Some(value) = &self.state {
             map.serialize_entry("state", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.state_reason {
+        if let Some(value) = &self.state_reason {
             map.serialize_entry("stateReason", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -28,7 +28,7 @@ for crate::types::SecondarySubnetIpv4CidrBlockAssociation {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -40,7 +40,7 @@ for crate::types::SecondarySubnetIpv4CidrBlockAssociation {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "associationId" => self.association_id = map.next_value()?,
             "cidrBlock" => self.cidr_block = map.next_value()?,
@@ -50,14 +50,14 @@ for crate::types::SecondarySubnetIpv4CidrBlockAssociation {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::SecondarySubnetIpv4CidrBlockAssociation {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -6,57 +6,57 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::SecurityGr
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.security_group_rule_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.security_group_rule_id {
             map.serialize_entry("securityGroupRuleId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.group_id {
+        if let Some(value) = &self.group_id {
             map.serialize_entry("groupId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.group_owner_id {
+        if let Some(value) = &self.group_owner_id {
             map.serialize_entry("groupOwnerId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.is_egress {
+        if let Some(value) = &self.is_egress {
             map.serialize_entry("isEgress", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ip_protocol {
+        if let Some(value) = &self.ip_protocol {
             map.serialize_entry("ipProtocol", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.from_port {
+        if let Some(value) = &self.from_port {
             map.serialize_entry("fromPort", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.to_port {
+        if let Some(value) = &self.to_port {
             map.serialize_entry("toPort", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.cidr_ipv4 {
+        if let Some(value) = &self.cidr_ipv4 {
             map.serialize_entry("cidrIpv4", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.cidr_ipv6 {
+        if let Some(value) = &self.cidr_ipv6 {
             map.serialize_entry("cidrIpv6", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.prefix_list_id {
+        if let Some(value) = &self.prefix_list_id {
             map.serialize_entry("prefixListId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.referenced_group_info {
+        if let Some(value) = &self.referenced_group_info {
             map.serialize_entry("referencedGroupInfo", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.description {
+        if let Some(value) = &self.description {
             map.serialize_entry("description", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             map.serialize_entry("tagSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.security_group_rule_arn {
+        if let Some(value) = &self.security_group_rule_arn {
             map.serialize_entry("securityGroupRuleArn", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::SecurityGroupRule {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -68,7 +68,7 @@ for crate::types::SecurityGroupRule {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "securityGroupRuleId" => self.security_group_rule_id = map.next_value()?,
             "groupId" => self.group_id = map.next_value()?,
@@ -94,13 +94,13 @@ for crate::types::SecurityGroupRule {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::SecurityGroupRule {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

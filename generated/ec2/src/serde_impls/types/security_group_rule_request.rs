@@ -7,39 +7,39 @@ for crate::types::SecurityGroupRuleRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.ip_protocol {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.ip_protocol {
             map.serialize_entry("IpProtocol", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.from_port {
+        if let Some(value) = &self.from_port {
             map.serialize_entry("FromPort", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.to_port {
+        if let Some(value) = &self.to_port {
             map.serialize_entry("ToPort", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.cidr_ipv4 {
+        if let Some(value) = &self.cidr_ipv4 {
             map.serialize_entry("CidrIpv4", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.cidr_ipv6 {
+        if let Some(value) = &self.cidr_ipv6 {
             map.serialize_entry("CidrIpv6", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.prefix_list_id {
+        if let Some(value) = &self.prefix_list_id {
             map.serialize_entry("PrefixListId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.referenced_group_id {
+        if let Some(value) = &self.referenced_group_id {
             map.serialize_entry("ReferencedGroupId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.description {
+        if let Some(value) = &self.description {
             map.serialize_entry("Description", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::SecurityGroupRuleRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -51,7 +51,7 @@ for crate::types::SecurityGroupRuleRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "IpProtocol" => self.ip_protocol = map.next_value()?,
             "FromPort" => self.from_port = map.next_value()?,
@@ -65,14 +65,14 @@ for crate::types::SecurityGroupRuleRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::SecurityGroupRuleRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

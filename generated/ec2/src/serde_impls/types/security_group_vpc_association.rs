@@ -7,33 +7,33 @@ for crate::types::SecurityGroupVpcAssociation {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.group_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.group_id {
             map.serialize_entry("groupId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.vpc_id {
+        if let Some(value) = &self.vpc_id {
             map.serialize_entry("vpcId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.vpc_owner_id {
+        if let Some(value) = &self.vpc_owner_id {
             map.serialize_entry("vpcOwnerId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.state {
+        if let Some(value) = &self.state {
             map.serialize_entry("state", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.state_reason {
+        if let Some(value) = &self.state_reason {
             map.serialize_entry("stateReason", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.group_owner_id {
+        if let Some(value) = &self.group_owner_id {
             map.serialize_entry("groupOwnerId", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::SecurityGroupVpcAssociation {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -45,7 +45,7 @@ for crate::types::SecurityGroupVpcAssociation {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "groupId" => self.group_id = map.next_value()?,
             "vpcId" => self.vpc_id = map.next_value()?,
@@ -57,14 +57,14 @@ for crate::types::SecurityGroupVpcAssociation {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::SecurityGroupVpcAssociation {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

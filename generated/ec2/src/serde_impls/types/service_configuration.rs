@@ -7,70 +7,69 @@ for crate::types::ServiceConfiguration {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.service_type {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.service_type {
             map.serialize_entry("serviceType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.service_id {
+        if let Some(value) = &self.service_id {
             map.serialize_entry("serviceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.service_name {
+        if let Some(value) = &self.service_name {
             map.serialize_entry("serviceName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.service_state {
+        if let Some(value) = &self.service_state {
             map.serialize_entry("serviceState", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.availability_zone_ids {
+        if let Some(value) = &self.availability_zone_ids {
             map.serialize_entry("availabilityZoneIdSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.availability_zones {
+        if let Some(value) = &self.availability_zones {
             map.serialize_entry("availabilityZoneSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.acceptance_required {
+        if let Some(value) = &self.acceptance_required {
             map.serialize_entry("acceptanceRequired", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.manages_vpc_endpoints {
+        if let Some(value) = &self.manages_vpc_endpoints {
             map.serialize_entry("managesVpcEndpoints", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.network_load_balancer_arns {
+        if let Some(value) = &self.network_load_balancer_arns {
             map.serialize_entry("networkLoadBalancerArnSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.gateway_load_balancer_arns {
+        if let Some(value) = &self.gateway_load_balancer_arns {
             map.serialize_entry("gatewayLoadBalancerArnSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.supported_ip_address_types {
+        if let Some(value) = &self.supported_ip_address_types {
             map.serialize_entry("supportedIpAddressTypeSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.base_endpoint_dns_names {
+        if let Some(value) = &self.base_endpoint_dns_names {
             map.serialize_entry("baseEndpointDnsNameSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.private_dns_name {
+        if let Some(value) = &self.private_dns_name {
             map.serialize_entry("privateDnsName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.private_dns_name_configuration
-        {
+        if let Some(value) = &self.private_dns_name_configuration {
             map.serialize_entry("privateDnsNameConfiguration", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.payer_responsibility {
+        if let Some(value) = &self.payer_responsibility {
             map.serialize_entry("payerResponsibility", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             map.serialize_entry("tagSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.supported_regions {
+        if let Some(value) = &self.supported_regions {
             map.serialize_entry("supportedRegionSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.remote_access_enabled {
+        if let Some(value) = &self.remote_access_enabled {
             map.serialize_entry("remoteAccessEnabled", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::ServiceConfiguration {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -82,7 +81,7 @@ for crate::types::ServiceConfiguration {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "serviceType" => {
                 self.service_type = map
@@ -136,14 +135,14 @@ for crate::types::ServiceConfiguration {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ServiceConfiguration {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -6,68 +6,66 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::ServiceDet
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.service_name {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.service_name {
             map.serialize_entry("serviceName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.service_id {
+        if let Some(value) = &self.service_id {
             map.serialize_entry("serviceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.service_type {
+        if let Some(value) = &self.service_type {
             map.serialize_entry("serviceType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.service_region {
+        if let Some(value) = &self.service_region {
             map.serialize_entry("serviceRegion", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.availability_zone_ids {
+        if let Some(value) = &self.availability_zone_ids {
             map.serialize_entry("availabilityZoneIdSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.availability_zones {
+        if let Some(value) = &self.availability_zones {
             map.serialize_entry("availabilityZoneSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.owner {
+        if let Some(value) = &self.owner {
             map.serialize_entry("owner", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.base_endpoint_dns_names {
+        if let Some(value) = &self.base_endpoint_dns_names {
             map.serialize_entry("baseEndpointDnsNameSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.private_dns_name {
+        if let Some(value) = &self.private_dns_name {
             map.serialize_entry("privateDnsName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.private_dns_names {
+        if let Some(value) = &self.private_dns_names {
             map.serialize_entry("privateDnsNameSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.vpc_endpoint_policy_supported {
+        if let Some(value) = &self.vpc_endpoint_policy_supported {
             map.serialize_entry("vpcEndpointPolicySupported", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.acceptance_required {
+        if let Some(value) = &self.acceptance_required {
             map.serialize_entry("acceptanceRequired", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.manages_vpc_endpoints {
+        if let Some(value) = &self.manages_vpc_endpoints {
             map.serialize_entry("managesVpcEndpoints", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.payer_responsibility {
+        if let Some(value) = &self.payer_responsibility {
             map.serialize_entry("payerResponsibility", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             map.serialize_entry("tagSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .private_dns_name_verification_state
-        {
+        if let Some(value) = &self.private_dns_name_verification_state {
             map.serialize_entry("privateDnsNameVerificationState", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.supported_ip_address_types {
+        if let Some(value) = &self.supported_ip_address_types {
             map.serialize_entry("supportedIpAddressTypeSet", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::ServiceDetail {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -78,7 +76,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::ServiceD
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "serviceName" => self.service_name = map.next_value()?,
             "serviceId" => self.service_id = map.next_value()?,
@@ -129,13 +127,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::ServiceD
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::ServiceDetail {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

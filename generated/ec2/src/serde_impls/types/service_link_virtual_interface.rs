@@ -7,55 +7,51 @@ for crate::types::ServiceLinkVirtualInterface {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self
-            .service_link_virtual_interface_id
-        {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.service_link_virtual_interface_id {
             map.serialize_entry("serviceLinkVirtualInterfaceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .service_link_virtual_interface_arn
-        {
+        if let Some(value) = &self.service_link_virtual_interface_arn {
             map.serialize_entry("serviceLinkVirtualInterfaceArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.outpost_id {
+        if let Some(value) = &self.outpost_id {
             map.serialize_entry("outpostId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.outpost_arn {
+        if let Some(value) = &self.outpost_arn {
             map.serialize_entry("outpostArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.owner_id {
+        if let Some(value) = &self.owner_id {
             map.serialize_entry("ownerId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.local_address {
+        if let Some(value) = &self.local_address {
             map.serialize_entry("localAddress", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.peer_address {
+        if let Some(value) = &self.peer_address {
             map.serialize_entry("peerAddress", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.peer_bgp_asn {
+        if let Some(value) = &self.peer_bgp_asn {
             map.serialize_entry("peerBgpAsn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.vlan {
+        if let Some(value) = &self.vlan {
             map.serialize_entry("vlan", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.outpost_lag_id {
+        if let Some(value) = &self.outpost_lag_id {
             map.serialize_entry("outpostLagId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             map.serialize_entry("tagSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.configuration_state {
+        if let Some(value) = &self.configuration_state {
             map.serialize_entry("configurationState", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::ServiceLinkVirtualInterface {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -67,7 +63,7 @@ for crate::types::ServiceLinkVirtualInterface {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "serviceLinkVirtualInterfaceId" => {
                 self.service_link_virtual_interface_id = map.next_value()?;
@@ -95,14 +91,14 @@ for crate::types::ServiceLinkVirtualInterface {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ServiceLinkVirtualInterface {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

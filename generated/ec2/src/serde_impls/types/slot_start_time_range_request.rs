@@ -7,8 +7,8 @@ for crate::types::SlotStartTimeRangeRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.earliest_time {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.earliest_time {
             map.serialize_entry(
                 "EarliestTime",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -16,7 +16,7 @@ for crate::types::SlotStartTimeRangeRequest {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.latest_time {
+        if let Some(value) = &self.latest_time {
             map.serialize_entry(
                 "LatestTime",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -24,14 +24,14 @@ for crate::types::SlotStartTimeRangeRequest {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::SlotStartTimeRangeRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -43,7 +43,7 @@ for crate::types::SlotStartTimeRangeRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "EarliestTime" => {
                 self.earliest_time = map
@@ -67,14 +67,14 @@ for crate::types::SlotStartTimeRangeRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::SlotStartTimeRangeRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

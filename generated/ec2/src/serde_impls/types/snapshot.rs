@@ -6,20 +6,20 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::Snapshot {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.owner_alias {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.owner_alias {
             map.serialize_entry("ownerAlias", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.outpost_arn {
+        if let Some(value) = &self.outpost_arn {
             map.serialize_entry("outpostArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             map.serialize_entry("tagSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.storage_tier {
+        if let Some(value) = &self.storage_tier {
             map.serialize_entry("storageTier", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.restore_expiry_time {
+        if let Some(value) = &self.restore_expiry_time {
             map.serialize_entry(
                 "restoreExpiryTime",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -27,19 +27,19 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::Snapshot {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.sse_type {
+        if let Some(value) = &self.sse_type {
             map.serialize_entry("sseType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.availability_zone {
+        if let Some(value) = &self.availability_zone {
             map.serialize_entry("availabilityZone", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.transfer_type {
+        if let Some(value) = &self.transfer_type {
             map.serialize_entry("transferType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.completion_duration_minutes {
+        if let Some(value) = &self.completion_duration_minutes {
             map.serialize_entry("completionDurationMinutes", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.completion_time {
+        if let Some(value) = &self.completion_time {
             map.serialize_entry(
                 "completionTime",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -47,22 +47,22 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::Snapshot {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.full_snapshot_size_in_bytes {
+        if let Some(value) = &self.full_snapshot_size_in_bytes {
             map.serialize_entry("fullSnapshotSizeInBytes", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.snapshot_id {
+        if let Some(value) = &self.snapshot_id {
             map.serialize_entry("snapshotId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.volume_id {
+        if let Some(value) = &self.volume_id {
             map.serialize_entry("volumeId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.state {
+        if let Some(value) = &self.state {
             map.serialize_entry("status", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.state_message {
+        if let Some(value) = &self.state_message {
             map.serialize_entry("statusMessage", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.start_time {
+        if let Some(value) = &self.start_time {
             map.serialize_entry(
                 "startTime",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -70,35 +70,35 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::Snapshot {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.progress {
+        if let Some(value) = &self.progress {
             map.serialize_entry("progress", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.owner_id {
+        if let Some(value) = &self.owner_id {
             map.serialize_entry("ownerId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.description {
+        if let Some(value) = &self.description {
             map.serialize_entry("description", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.volume_size {
+        if let Some(value) = &self.volume_size {
             map.serialize_entry("volumeSize", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.encrypted {
+        if let Some(value) = &self.encrypted {
             map.serialize_entry("encrypted", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.kms_key_id {
+        if let Some(value) = &self.kms_key_id {
             map.serialize_entry("kmsKeyId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.data_encryption_key_id {
+        if let Some(value) = &self.data_encryption_key_id {
             map.serialize_entry("dataEncryptionKeyId", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::Snapshot {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -109,7 +109,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::Snapshot
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "ownerAlias" => self.owner_alias = map.next_value()?,
             "outpostArn" => self.outpost_arn = map.next_value()?,
@@ -172,13 +172,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::Snapshot
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::Snapshot {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,51 +7,51 @@ for crate::types::SnapshotTaskDetail {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.description {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.description {
             map.serialize_entry("description", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.disk_image_size {
+        if let Some(value) = &self.disk_image_size {
             map.serialize_entry(
                 "diskImageSize",
                 &::awsgen_runtime::primitives::FloatWire(*value),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.encrypted {
+        if let Some(value) = &self.encrypted {
             map.serialize_entry("encrypted", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.format {
+        if let Some(value) = &self.format {
             map.serialize_entry("format", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.kms_key_id {
+        if let Some(value) = &self.kms_key_id {
             map.serialize_entry("kmsKeyId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.progress {
+        if let Some(value) = &self.progress {
             map.serialize_entry("progress", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.snapshot_id {
+        if let Some(value) = &self.snapshot_id {
             map.serialize_entry("snapshotId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.status {
+        if let Some(value) = &self.status {
             map.serialize_entry("status", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.status_message {
+        if let Some(value) = &self.status_message {
             map.serialize_entry("statusMessage", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.url {
+        if let Some(value) = &self.url {
             map.serialize_entry("url", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.user_bucket {
+        if let Some(value) = &self.user_bucket {
             map.serialize_entry("userBucket", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::SnapshotTaskDetail {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -63,7 +63,7 @@ for crate::types::SnapshotTaskDetail {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "description" => self.description = map.next_value()?,
             "diskImageSize" => {
@@ -84,14 +84,14 @@ for crate::types::SnapshotTaskDetail {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::SnapshotTaskDetail {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,26 +7,26 @@ for crate::types::SnapshotTierStatus {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.snapshot_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.snapshot_id {
             map.serialize_entry("snapshotId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.volume_id {
+        if let Some(value) = &self.volume_id {
             map.serialize_entry("volumeId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.status {
+        if let Some(value) = &self.status {
             map.serialize_entry("status", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.owner_id {
+        if let Some(value) = &self.owner_id {
             map.serialize_entry("ownerId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             map.serialize_entry("tagSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.storage_tier {
+        if let Some(value) = &self.storage_tier {
             map.serialize_entry("storageTier", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.last_tiering_start_time {
+        if let Some(value) = &self.last_tiering_start_time {
             map.serialize_entry(
                 "lastTieringStartTime",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -34,18 +34,16 @@ for crate::types::SnapshotTierStatus {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.last_tiering_progress {
+        if let Some(value) = &self.last_tiering_progress {
             map.serialize_entry("lastTieringProgress", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.last_tiering_operation_status {
+        if let Some(value) = &self.last_tiering_operation_status {
             map.serialize_entry("lastTieringOperationStatus", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .last_tiering_operation_status_detail
-        {
+        if let Some(value) = &self.last_tiering_operation_status_detail {
             map.serialize_entry("lastTieringOperationStatusDetail", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.archival_complete_time {
+        if let Some(value) = &self.archival_complete_time {
             map.serialize_entry(
                 "archivalCompleteTime",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -53,7 +51,7 @@ for crate::types::SnapshotTierStatus {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.restore_expiry_time {
+        if let Some(value) = &self.restore_expiry_time {
             map.serialize_entry(
                 "restoreExpiryTime",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -61,14 +59,14 @@ for crate::types::SnapshotTierStatus {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::SnapshotTierStatus {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -80,7 +78,7 @@ for crate::types::SnapshotTierStatus {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "snapshotId" => self.snapshot_id = map.next_value()?,
             "volumeId" => self.volume_id = map.next_value()?,
@@ -132,14 +130,14 @@ for crate::types::SnapshotTierStatus {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::SnapshotTierStatus {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

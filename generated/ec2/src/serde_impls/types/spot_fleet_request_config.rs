@@ -7,11 +7,11 @@ for crate::types::SpotFleetRequestConfig {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.activity_status {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.activity_status {
             map.serialize_entry("activityStatus", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.create_time {
+        if let Some(value) = &self.create_time {
             map.serialize_entry(
                 "createTime",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -19,26 +19,26 @@ for crate::types::SpotFleetRequestConfig {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.spot_fleet_request_config {
+        if let Some(value) = &self.spot_fleet_request_config {
             map.serialize_entry("spotFleetRequestConfig", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.spot_fleet_request_id {
+        if let Some(value) = &self.spot_fleet_request_id {
             map.serialize_entry("spotFleetRequestId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.spot_fleet_request_state {
+        if let Some(value) = &self.spot_fleet_request_state {
             map.serialize_entry("spotFleetRequestState", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             map.serialize_entry("tagSet", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::SpotFleetRequestConfig {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -50,7 +50,7 @@ for crate::types::SpotFleetRequestConfig {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "activityStatus" => self.activity_status = map.next_value()?,
             "createTime" => {
@@ -78,14 +78,14 @@ for crate::types::SpotFleetRequestConfig {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::SpotFleetRequestConfig {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

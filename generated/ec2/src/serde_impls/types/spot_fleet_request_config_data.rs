@@ -7,69 +7,65 @@ for crate::types::SpotFleetRequestConfigData {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.allocation_strategy {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.allocation_strategy {
             map.serialize_entry("allocationStrategy", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.on_demand_allocation_strategy {
+        if let Some(value) = &self.on_demand_allocation_strategy {
             map.serialize_entry("onDemandAllocationStrategy", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.spot_maintenance_strategies {
+        if let Some(value) = &self.spot_maintenance_strategies {
             map.serialize_entry("spotMaintenanceStrategies", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
+        if let Some(value) = &self.client_token {
             map.serialize_entry("clientToken", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .excess_capacity_termination_policy
-        {
+        if let Some(value) = &self.excess_capacity_termination_policy {
             map.serialize_entry("excessCapacityTerminationPolicy", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.fulfilled_capacity {
+        if let Some(value) = &self.fulfilled_capacity {
             map.serialize_entry(
                 "fulfilledCapacity",
                 &::awsgen_runtime::primitives::FloatWire(*value),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.on_demand_fulfilled_capacity {
+        if let Some(value) = &self.on_demand_fulfilled_capacity {
             map.serialize_entry(
                 "onDemandFulfilledCapacity",
                 &::awsgen_runtime::primitives::FloatWire(*value),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.iam_fleet_role {
+        if let Some(value) = &self.iam_fleet_role {
             map.serialize_entry("iamFleetRole", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.launch_specifications {
+        if let Some(value) = &self.launch_specifications {
             map.serialize_entry("launchSpecifications", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.launch_template_configs {
+        if let Some(value) = &self.launch_template_configs {
             map.serialize_entry("launchTemplateConfigs", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.spot_price {
+        if let Some(value) = &self.spot_price {
             map.serialize_entry("spotPrice", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.target_capacity {
+        if let Some(value) = &self.target_capacity {
             map.serialize_entry("targetCapacity", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.on_demand_target_capacity {
+        if let Some(value) = &self.on_demand_target_capacity {
             map.serialize_entry("onDemandTargetCapacity", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.on_demand_max_total_price {
+        if let Some(value) = &self.on_demand_max_total_price {
             map.serialize_entry("onDemandMaxTotalPrice", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.spot_max_total_price {
+        if let Some(value) = &self.spot_max_total_price {
             map.serialize_entry("spotMaxTotalPrice", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .terminate_instances_with_expiration
-        {
+        if let Some(value) = &self.terminate_instances_with_expiration {
             map.serialize_entry("terminateInstancesWithExpiration", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.type_ {
+        if let Some(value) = &self.type_ {
             map.serialize_entry("type", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.valid_from {
+        if let Some(value) = &self.valid_from {
             map.serialize_entry(
                 "validFrom",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -77,7 +73,7 @@ for crate::types::SpotFleetRequestConfigData {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.valid_until {
+        if let Some(value) = &self.valid_until {
             map.serialize_entry(
                 "validUntil",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -85,36 +81,35 @@ for crate::types::SpotFleetRequestConfigData {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.replace_unhealthy_instances {
+        if let Some(value) = &self.replace_unhealthy_instances {
             map.serialize_entry("replaceUnhealthyInstances", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.instance_interruption_behavior
-        {
+        if let Some(value) = &self.instance_interruption_behavior {
             map.serialize_entry("instanceInterruptionBehavior", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.load_balancers_config {
+        if let Some(value) = &self.load_balancers_config {
             map.serialize_entry("loadBalancersConfig", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.instance_pools_to_use_count {
+        if let Some(value) = &self.instance_pools_to_use_count {
             map.serialize_entry("instancePoolsToUseCount", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.context {
+        if let Some(value) = &self.context {
             map.serialize_entry("context", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.target_capacity_unit_type {
+        if let Some(value) = &self.target_capacity_unit_type {
             map.serialize_entry("targetCapacityUnitType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+        if let Some(value) = &self.tag_specifications {
             map.serialize_entry("TagSpecification", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::SpotFleetRequestConfigData {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -126,7 +121,7 @@ for crate::types::SpotFleetRequestConfigData {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "allocationStrategy" => self.allocation_strategy = map.next_value()?,
             "onDemandAllocationStrategy" => {
@@ -224,14 +219,14 @@ for crate::types::SpotFleetRequestConfigData {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::SpotFleetRequestConfigData {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

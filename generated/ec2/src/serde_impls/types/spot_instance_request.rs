@@ -7,17 +7,17 @@ for crate::types::SpotInstanceRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.actual_block_hourly_price {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.actual_block_hourly_price {
             map.serialize_entry("actualBlockHourlyPrice", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.availability_zone_group {
+        if let Some(value) = &self.availability_zone_group {
             map.serialize_entry("availabilityZoneGroup", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.block_duration_minutes {
+        if let Some(value) = &self.block_duration_minutes {
             map.serialize_entry("blockDurationMinutes", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.create_time {
+        if let Some(value) = &self.create_time {
             map.serialize_entry(
                 "createTime",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -25,46 +25,46 @@ for crate::types::SpotInstanceRequest {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.fault {
+        if let Some(value) = &self.fault {
             map.serialize_entry("fault", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.instance_id {
+        if let Some(value) = &self.instance_id {
             map.serialize_entry("instanceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.launch_group {
+        if let Some(value) = &self.launch_group {
             map.serialize_entry("launchGroup", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.launch_specification {
+        if let Some(value) = &self.launch_specification {
             map.serialize_entry("launchSpecification", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.launched_availability_zone {
+        if let Some(value) = &self.launched_availability_zone {
             map.serialize_entry("launchedAvailabilityZone", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.launched_availability_zone_id {
+        if let Some(value) = &self.launched_availability_zone_id {
             map.serialize_entry("launchedAvailabilityZoneId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.product_description {
+        if let Some(value) = &self.product_description {
             map.serialize_entry("productDescription", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.spot_instance_request_id {
+        if let Some(value) = &self.spot_instance_request_id {
             map.serialize_entry("spotInstanceRequestId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.spot_price {
+        if let Some(value) = &self.spot_price {
             map.serialize_entry("spotPrice", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.state {
+        if let Some(value) = &self.state {
             map.serialize_entry("state", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.status {
+        if let Some(value) = &self.status {
             map.serialize_entry("status", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             map.serialize_entry("tagSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.type_ {
+        if let Some(value) = &self.type_ {
             map.serialize_entry("type", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.valid_from {
+        if let Some(value) = &self.valid_from {
             map.serialize_entry(
                 "validFrom",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -72,7 +72,7 @@ for crate::types::SpotInstanceRequest {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.valid_until {
+        if let Some(value) = &self.valid_until {
             map.serialize_entry(
                 "validUntil",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -80,18 +80,17 @@ for crate::types::SpotInstanceRequest {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.instance_interruption_behavior
-        {
+        if let Some(value) = &self.instance_interruption_behavior {
             map.serialize_entry("instanceInterruptionBehavior", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::SpotInstanceRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -103,7 +102,7 @@ for crate::types::SpotInstanceRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "actualBlockHourlyPrice" => {
                 self.actual_block_hourly_price = map.next_value()?;
@@ -167,14 +166,14 @@ for crate::types::SpotInstanceRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::SpotInstanceRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -6,17 +6,17 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::SpotMarket
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.max_price {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.max_price {
             map.serialize_entry("MaxPrice", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.spot_instance_type {
+        if let Some(value) = &self.spot_instance_type {
             map.serialize_entry("SpotInstanceType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.block_duration_minutes {
+        if let Some(value) = &self.block_duration_minutes {
             map.serialize_entry("BlockDurationMinutes", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.valid_until {
+        if let Some(value) = &self.valid_until {
             map.serialize_entry(
                 "ValidUntil",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -24,18 +24,17 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::SpotMarket
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.instance_interruption_behavior
-        {
+        if let Some(value) = &self.instance_interruption_behavior {
             map.serialize_entry("InstanceInterruptionBehavior", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::SpotMarketOptions {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -47,7 +46,7 @@ for crate::types::SpotMarketOptions {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "MaxPrice" => self.max_price = map.next_value()?,
             "SpotInstanceType" => self.spot_instance_type = map.next_value()?,
@@ -68,13 +67,13 @@ for crate::types::SpotMarketOptions {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::SpotMarketOptions {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

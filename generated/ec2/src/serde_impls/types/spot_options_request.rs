@@ -7,40 +7,39 @@ for crate::types::SpotOptionsRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.allocation_strategy {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.allocation_strategy {
             map.serialize_entry("AllocationStrategy", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.maintenance_strategies {
+        if let Some(value) = &self.maintenance_strategies {
             map.serialize_entry("MaintenanceStrategies", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.instance_interruption_behavior
-        {
+        if let Some(value) = &self.instance_interruption_behavior {
             map.serialize_entry("InstanceInterruptionBehavior", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.instance_pools_to_use_count {
+        if let Some(value) = &self.instance_pools_to_use_count {
             map.serialize_entry("InstancePoolsToUseCount", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.single_instance_type {
+        if let Some(value) = &self.single_instance_type {
             map.serialize_entry("SingleInstanceType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.single_availability_zone {
+        if let Some(value) = &self.single_availability_zone {
             map.serialize_entry("SingleAvailabilityZone", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.min_target_capacity {
+        if let Some(value) = &self.min_target_capacity {
             map.serialize_entry("MinTargetCapacity", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.max_total_price {
+        if let Some(value) = &self.max_total_price {
             map.serialize_entry("MaxTotalPrice", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::SpotOptionsRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -52,7 +51,7 @@ for crate::types::SpotOptionsRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "AllocationStrategy" => self.allocation_strategy = map.next_value()?,
             "MaintenanceStrategies" => self.maintenance_strategies = map.next_value()?,
@@ -70,14 +69,14 @@ for crate::types::SpotOptionsRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::SpotOptionsRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -6,23 +6,23 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::SpotPrice 
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.availability_zone {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.availability_zone {
             map.serialize_entry("availabilityZone", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.availability_zone_id {
+        if let Some(value) = &self.availability_zone_id {
             map.serialize_entry("availabilityZoneId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.instance_type {
+        if let Some(value) = &self.instance_type {
             map.serialize_entry("instanceType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.product_description {
+        if let Some(value) = &self.product_description {
             map.serialize_entry("productDescription", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.spot_price {
+        if let Some(value) = &self.spot_price {
             map.serialize_entry("spotPrice", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.timestamp {
+        if let Some(value) = &self.timestamp {
             map.serialize_entry(
                 "timestamp",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -30,14 +30,14 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::SpotPrice 
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::SpotPrice {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -48,7 +48,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::SpotPric
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "availabilityZone" => self.availability_zone = map.next_value()?,
             "availabilityZoneId" => self.availability_zone_id = map.next_value()?,
@@ -68,13 +68,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::SpotPric
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::SpotPrice {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -6,33 +6,33 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::StaleIpPer
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.from_port {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.from_port {
             map.serialize_entry("fromPort", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ip_protocol {
+        if let Some(value) = &self.ip_protocol {
             map.serialize_entry("ipProtocol", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ip_ranges {
+        if let Some(value) = &self.ip_ranges {
             map.serialize_entry("ipRanges", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.prefix_list_ids {
+        if let Some(value) = &self.prefix_list_ids {
             map.serialize_entry("prefixListIds", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.to_port {
+        if let Some(value) = &self.to_port {
             map.serialize_entry("toPort", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.user_id_group_pairs {
+        if let Some(value) = &self.user_id_group_pairs {
             map.serialize_entry("groups", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::StaleIpPermission {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -44,7 +44,7 @@ for crate::types::StaleIpPermission {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "fromPort" => self.from_port = map.next_value()?,
             "ipProtocol" => self.ip_protocol = map.next_value()?,
@@ -64,13 +64,13 @@ for crate::types::StaleIpPermission {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::StaleIpPermission {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

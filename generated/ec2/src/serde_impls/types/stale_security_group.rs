@@ -7,33 +7,33 @@ for crate::types::StaleSecurityGroup {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.description {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.description {
             map.serialize_entry("description", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.group_id {
+        if let Some(value) = &self.group_id {
             map.serialize_entry("groupId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.group_name {
+        if let Some(value) = &self.group_name {
             map.serialize_entry("groupName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.stale_ip_permissions {
+        if let Some(value) = &self.stale_ip_permissions {
             map.serialize_entry("staleIpPermissions", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.stale_ip_permissions_egress {
+        if let Some(value) = &self.stale_ip_permissions_egress {
             map.serialize_entry("staleIpPermissionsEgress", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.vpc_id {
+        if let Some(value) = &self.vpc_id {
             map.serialize_entry("vpcId", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::StaleSecurityGroup {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -45,7 +45,7 @@ for crate::types::StaleSecurityGroup {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "description" => self.description = map.next_value()?,
             "groupId" => self.group_id = map.next_value()?,
@@ -73,14 +73,14 @@ for crate::types::StaleSecurityGroup {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::StaleSecurityGroup {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,29 +7,29 @@ for crate::types::StartNetworkInsightsAnalysisRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.network_insights_path_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.network_insights_path_id {
             map.serialize_entry("NetworkInsightsPathId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.additional_accounts {
+        if let Some(value) = &self.additional_accounts {
             map.serialize_entry("AdditionalAccount", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.filter_in_arns {
+        if let Some(value) = &self.filter_in_arns {
             map.serialize_entry("FilterInArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.filter_out_arns {
+        if let Some(value) = &self.filter_out_arns {
             map.serialize_entry("FilterOutArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             map.serialize_entry("DryRun", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tag_specifications {
+        if let Some(value) = &self.tag_specifications {
             map.serialize_entry("TagSpecification", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
+        if let Some(value) = &self.client_token {
             map.serialize_entry("ClientToken", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -37,7 +37,7 @@ for crate::types::StartNetworkInsightsAnalysisRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -49,7 +49,7 @@ for crate::types::StartNetworkInsightsAnalysisRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "NetworkInsightsPathId" => self.network_insights_path_id = map.next_value()?,
             "AdditionalAccount" => self.additional_accounts = map.next_value()?,
@@ -70,14 +70,14 @@ for crate::types::StartNetworkInsightsAnalysisRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::StartNetworkInsightsAnalysisRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

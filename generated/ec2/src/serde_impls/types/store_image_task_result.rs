@@ -7,11 +7,11 @@ for crate::types::StoreImageTaskResult {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.ami_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.ami_id {
             map.serialize_entry("amiId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.task_start_time {
+        if let Some(value) = &self.task_start_time {
             map.serialize_entry(
                 "taskStartTime",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -19,29 +19,29 @@ for crate::types::StoreImageTaskResult {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.bucket {
+        if let Some(value) = &self.bucket {
             map.serialize_entry("bucket", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.s3object_key {
+        if let Some(value) = &self.s3object_key {
             map.serialize_entry("s3objectKey", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.progress_percentage {
+        if let Some(value) = &self.progress_percentage {
             map.serialize_entry("progressPercentage", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.store_task_state {
+        if let Some(value) = &self.store_task_state {
             map.serialize_entry("storeTaskState", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.store_task_failure_reason {
+        if let Some(value) = &self.store_task_failure_reason {
             map.serialize_entry("storeTaskFailureReason", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::StoreImageTaskResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -53,7 +53,7 @@ for crate::types::StoreImageTaskResult {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "amiId" => self.ami_id = map.next_value()?,
             "taskStartTime" => {
@@ -76,14 +76,14 @@ for crate::types::StoreImageTaskResult {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::StoreImageTaskResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

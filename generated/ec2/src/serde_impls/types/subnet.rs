@@ -6,89 +6,84 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::Subnet {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.availability_zone_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.availability_zone_id {
             map.serialize_entry("availabilityZoneId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.enable_lni_at_device_index {
+        if let Some(value) = &self.enable_lni_at_device_index {
             map.serialize_entry("enableLniAtDeviceIndex", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.map_customer_owned_ip_on_launch
-        {
+        if let Some(value) = &self.map_customer_owned_ip_on_launch {
             map.serialize_entry("mapCustomerOwnedIpOnLaunch", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.customer_owned_ipv4_pool {
+        if let Some(value) = &self.customer_owned_ipv4_pool {
             map.serialize_entry("customerOwnedIpv4Pool", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.owner_id {
+        if let Some(value) = &self.owner_id {
             map.serialize_entry("ownerId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.assign_ipv6_address_on_creation
-        {
+        if let Some(value) = &self.assign_ipv6_address_on_creation {
             map.serialize_entry("assignIpv6AddressOnCreation", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ipv6_cidr_block_association_set
-        {
+        if let Some(value) = &self.ipv6_cidr_block_association_set {
             map.serialize_entry("ipv6CidrBlockAssociationSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             map.serialize_entry("tagSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.subnet_arn {
+        if let Some(value) = &self.subnet_arn {
             map.serialize_entry("subnetArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.outpost_arn {
+        if let Some(value) = &self.outpost_arn {
             map.serialize_entry("outpostArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.enable_dns64 {
+        if let Some(value) = &self.enable_dns64 {
             map.serialize_entry("enableDns64", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ipv6_native {
+        if let Some(value) = &self.ipv6_native {
             map.serialize_entry("ipv6Native", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .private_dns_name_options_on_launch
-        {
+        if let Some(value) = &self.private_dns_name_options_on_launch {
             map.serialize_entry("privateDnsNameOptionsOnLaunch", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.block_public_access_states {
+        if let Some(value) = &self.block_public_access_states {
             map.serialize_entry("blockPublicAccessStates", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.type_ {
+        if let Some(value) = &self.type_ {
             map.serialize_entry("type", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.subnet_id {
+        if let Some(value) = &self.subnet_id {
             map.serialize_entry("subnetId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.state {
+        if let Some(value) = &self.state {
             map.serialize_entry("state", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.vpc_id {
+        if let Some(value) = &self.vpc_id {
             map.serialize_entry("vpcId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.cidr_block {
+        if let Some(value) = &self.cidr_block {
             map.serialize_entry("cidrBlock", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.available_ip_address_count {
+        if let Some(value) = &self.available_ip_address_count {
             map.serialize_entry("availableIpAddressCount", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.availability_zone {
+        if let Some(value) = &self.availability_zone {
             map.serialize_entry("availabilityZone", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.default_for_az {
+        if let Some(value) = &self.default_for_az {
             map.serialize_entry("defaultForAz", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.map_public_ip_on_launch {
+        if let Some(value) = &self.map_public_ip_on_launch {
             map.serialize_entry("mapPublicIpOnLaunch", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::Subnet {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -99,7 +94,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::Subnet {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "availabilityZoneId" => self.availability_zone_id = map.next_value()?,
             "enableLniAtDeviceIndex" => {
@@ -154,13 +149,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::Subnet {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::Subnet {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

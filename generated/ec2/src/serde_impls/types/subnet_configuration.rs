@@ -7,24 +7,24 @@ for crate::types::SubnetConfiguration {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.subnet_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.subnet_id {
             map.serialize_entry("SubnetId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ipv4 {
+        if let Some(value) = &self.ipv4 {
             map.serialize_entry("Ipv4", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ipv6 {
+        if let Some(value) = &self.ipv6 {
             map.serialize_entry("Ipv6", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::SubnetConfiguration {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -36,7 +36,7 @@ for crate::types::SubnetConfiguration {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "SubnetId" => self.subnet_id = map.next_value()?,
             "Ipv4" => self.ipv4 = map.next_value()?,
@@ -45,14 +45,14 @@ for crate::types::SubnetConfiguration {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::SubnetConfiguration {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

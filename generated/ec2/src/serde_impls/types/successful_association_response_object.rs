@@ -7,17 +7,17 @@ for crate::types::SuccessfulAssociationResponseObject {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.application_status_check_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.application_status_check_id {
             map.serialize_entry("applicationStatusCheckId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.association_type {
+        if let Some(value) = &self.association_type {
             map.serialize_entry("associationType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.association_value {
+        if let Some(value) = &self.association_value {
             map.serialize_entry("associationValue", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -25,7 +25,7 @@ for crate::types::SuccessfulAssociationResponseObject {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -37,7 +37,7 @@ for crate::types::SuccessfulAssociationResponseObject {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "applicationStatusCheckId" => {
                 self.application_status_check_id = map.next_value()?;
@@ -48,14 +48,14 @@ for crate::types::SuccessfulAssociationResponseObject {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::SuccessfulAssociationResponseObject {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

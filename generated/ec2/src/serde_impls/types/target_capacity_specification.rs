@@ -7,30 +7,30 @@ for crate::types::TargetCapacitySpecification {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.total_target_capacity {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.total_target_capacity {
             map.serialize_entry("totalTargetCapacity", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.on_demand_target_capacity {
+        if let Some(value) = &self.on_demand_target_capacity {
             map.serialize_entry("onDemandTargetCapacity", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.spot_target_capacity {
+        if let Some(value) = &self.spot_target_capacity {
             map.serialize_entry("spotTargetCapacity", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.default_target_capacity_type {
+        if let Some(value) = &self.default_target_capacity_type {
             map.serialize_entry("defaultTargetCapacityType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.target_capacity_unit_type {
+        if let Some(value) = &self.target_capacity_unit_type {
             map.serialize_entry("targetCapacityUnitType", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::TargetCapacitySpecification {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -42,7 +42,7 @@ for crate::types::TargetCapacitySpecification {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "totalTargetCapacity" => self.total_target_capacity = map.next_value()?,
             "onDemandTargetCapacity" => {
@@ -59,14 +59,14 @@ for crate::types::TargetCapacitySpecification {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::TargetCapacitySpecification {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

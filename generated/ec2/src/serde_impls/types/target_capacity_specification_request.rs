@@ -7,23 +7,23 @@ for crate::types::TargetCapacitySpecificationRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.total_target_capacity {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.total_target_capacity {
             map.serialize_entry("TotalTargetCapacity", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.on_demand_target_capacity {
+        if let Some(value) = &self.on_demand_target_capacity {
             map.serialize_entry("OnDemandTargetCapacity", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.spot_target_capacity {
+        if let Some(value) = &self.spot_target_capacity {
             map.serialize_entry("SpotTargetCapacity", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.default_target_capacity_type {
+        if let Some(value) = &self.default_target_capacity_type {
             map.serialize_entry("DefaultTargetCapacityType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.target_capacity_unit_type {
+        if let Some(value) = &self.target_capacity_unit_type {
             map.serialize_entry("TargetCapacityUnitType", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -31,7 +31,7 @@ for crate::types::TargetCapacitySpecificationRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -43,7 +43,7 @@ for crate::types::TargetCapacitySpecificationRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "TotalTargetCapacity" => self.total_target_capacity = map.next_value()?,
             "OnDemandTargetCapacity" => {
@@ -60,14 +60,14 @@ for crate::types::TargetCapacitySpecificationRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::TargetCapacitySpecificationRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -6,39 +6,39 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::TargetNetw
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.association_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.association_id {
             map.serialize_entry("associationId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.vpc_id {
+        if let Some(value) = &self.vpc_id {
             map.serialize_entry("vpcId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.target_network_id {
+        if let Some(value) = &self.target_network_id {
             map.serialize_entry("targetNetworkId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.client_vpn_endpoint_id {
+        if let Some(value) = &self.client_vpn_endpoint_id {
             map.serialize_entry("clientVpnEndpointId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.status {
+        if let Some(value) = &self.status {
             map.serialize_entry("status", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.security_groups {
+        if let Some(value) = &self.security_groups {
             map.serialize_entry("securityGroups", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.availability_zones {
+        if let Some(value) = &self.availability_zones {
             map.serialize_entry("availabilityZoneSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.availability_zone_ids {
+        if let Some(value) = &self.availability_zone_ids {
             map.serialize_entry("availabilityZoneIdSet", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::TargetNetwork {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -49,7 +49,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::TargetNe
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "associationId" => self.association_id = map.next_value()?,
             "vpcId" => self.vpc_id = map.next_value()?,
@@ -63,13 +63,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::TargetNe
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::TargetNetwork {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

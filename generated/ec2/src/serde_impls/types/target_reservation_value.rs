@@ -7,21 +7,21 @@ for crate::types::TargetReservationValue {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.reservation_value {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.reservation_value {
             map.serialize_entry("reservationValue", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.target_configuration {
+        if let Some(value) = &self.target_configuration {
             map.serialize_entry("targetConfiguration", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::TargetReservationValue {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -33,7 +33,7 @@ for crate::types::TargetReservationValue {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "reservationValue" => self.reservation_value = map.next_value()?,
             "targetConfiguration" => self.target_configuration = map.next_value()?,
@@ -41,14 +41,14 @@ for crate::types::TargetReservationValue {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::TargetReservationValue {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,24 +7,24 @@ for crate::types::TerminateConnectionStatus {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.connection_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.connection_id {
             map.serialize_entry("connectionId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.previous_status {
+        if let Some(value) = &self.previous_status {
             map.serialize_entry("previousStatus", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.current_status {
+        if let Some(value) = &self.current_status {
             map.serialize_entry("currentStatus", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::TerminateConnectionStatus {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -36,7 +36,7 @@ for crate::types::TerminateConnectionStatus {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "connectionId" => self.connection_id = map.next_value()?,
             "previousStatus" => self.previous_status = map.next_value()?,
@@ -45,14 +45,14 @@ for crate::types::TerminateConnectionStatus {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::TerminateConnectionStatus {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,33 +7,33 @@ for crate::types::TrafficMirrorFilter {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.traffic_mirror_filter_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.traffic_mirror_filter_id {
             map.serialize_entry("trafficMirrorFilterId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ingress_filter_rules {
+        if let Some(value) = &self.ingress_filter_rules {
             map.serialize_entry("ingressFilterRuleSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.egress_filter_rules {
+        if let Some(value) = &self.egress_filter_rules {
             map.serialize_entry("egressFilterRuleSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.network_services {
+        if let Some(value) = &self.network_services {
             map.serialize_entry("networkServiceSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.description {
+        if let Some(value) = &self.description {
             map.serialize_entry("description", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             map.serialize_entry("tagSet", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::TrafficMirrorFilter {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -45,7 +45,7 @@ for crate::types::TrafficMirrorFilter {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "trafficMirrorFilterId" => self.traffic_mirror_filter_id = map.next_value()?,
             "ingressFilterRuleSet" => {
@@ -79,14 +79,14 @@ for crate::types::TrafficMirrorFilter {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::TrafficMirrorFilter {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,51 +7,51 @@ for crate::types::TrafficMirrorFilterRule {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.traffic_mirror_filter_rule_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.traffic_mirror_filter_rule_id {
             map.serialize_entry("trafficMirrorFilterRuleId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.traffic_mirror_filter_id {
+        if let Some(value) = &self.traffic_mirror_filter_id {
             map.serialize_entry("trafficMirrorFilterId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.traffic_direction {
+        if let Some(value) = &self.traffic_direction {
             map.serialize_entry("trafficDirection", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.rule_number {
+        if let Some(value) = &self.rule_number {
             map.serialize_entry("ruleNumber", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.rule_action {
+        if let Some(value) = &self.rule_action {
             map.serialize_entry("ruleAction", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.protocol {
+        if let Some(value) = &self.protocol {
             map.serialize_entry("protocol", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.destination_port_range {
+        if let Some(value) = &self.destination_port_range {
             map.serialize_entry("destinationPortRange", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.source_port_range {
+        if let Some(value) = &self.source_port_range {
             map.serialize_entry("sourcePortRange", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.destination_cidr_block {
+        if let Some(value) = &self.destination_cidr_block {
             map.serialize_entry("destinationCidrBlock", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.source_cidr_block {
+        if let Some(value) = &self.source_cidr_block {
             map.serialize_entry("sourceCidrBlock", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.description {
+        if let Some(value) = &self.description {
             map.serialize_entry("description", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             map.serialize_entry("tagSet", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::TrafficMirrorFilterRule {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -63,7 +63,7 @@ for crate::types::TrafficMirrorFilterRule {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "trafficMirrorFilterRuleId" => {
                 self.traffic_mirror_filter_rule_id = map.next_value()?;
@@ -89,14 +89,14 @@ for crate::types::TrafficMirrorFilterRule {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::TrafficMirrorFilterRule {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,45 +7,45 @@ for crate::types::TrafficMirrorSession {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.traffic_mirror_session_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.traffic_mirror_session_id {
             map.serialize_entry("trafficMirrorSessionId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.traffic_mirror_target_id {
+        if let Some(value) = &self.traffic_mirror_target_id {
             map.serialize_entry("trafficMirrorTargetId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.traffic_mirror_filter_id {
+        if let Some(value) = &self.traffic_mirror_filter_id {
             map.serialize_entry("trafficMirrorFilterId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.network_interface_id {
+        if let Some(value) = &self.network_interface_id {
             map.serialize_entry("networkInterfaceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.owner_id {
+        if let Some(value) = &self.owner_id {
             map.serialize_entry("ownerId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.packet_length {
+        if let Some(value) = &self.packet_length {
             map.serialize_entry("packetLength", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.session_number {
+        if let Some(value) = &self.session_number {
             map.serialize_entry("sessionNumber", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.virtual_network_id {
+        if let Some(value) = &self.virtual_network_id {
             map.serialize_entry("virtualNetworkId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.description {
+        if let Some(value) = &self.description {
             map.serialize_entry("description", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             map.serialize_entry("tagSet", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::TrafficMirrorSession {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -57,7 +57,7 @@ for crate::types::TrafficMirrorSession {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "trafficMirrorSessionId" => {
                 self.traffic_mirror_session_id = map.next_value()?;
@@ -81,14 +81,14 @@ for crate::types::TrafficMirrorSession {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::TrafficMirrorSession {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

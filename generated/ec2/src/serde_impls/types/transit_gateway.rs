@@ -6,23 +6,23 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::TransitGat
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.transit_gateway_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.transit_gateway_id {
             map.serialize_entry("transitGatewayId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.transit_gateway_arn {
+        if let Some(value) = &self.transit_gateway_arn {
             map.serialize_entry("transitGatewayArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.state {
+        if let Some(value) = &self.state {
             map.serialize_entry("state", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.owner_id {
+        if let Some(value) = &self.owner_id {
             map.serialize_entry("ownerId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.description {
+        if let Some(value) = &self.description {
             map.serialize_entry("description", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.creation_time {
+        if let Some(value) = &self.creation_time {
             map.serialize_entry(
                 "creationTime",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -30,20 +30,20 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::TransitGat
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.options {
+        if let Some(value) = &self.options {
             map.serialize_entry("options", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             map.serialize_entry("tagSet", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::TransitGateway {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -54,7 +54,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::TransitG
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "transitGatewayId" => self.transit_gateway_id = map.next_value()?,
             "transitGatewayArn" => self.transit_gateway_arn = map.next_value()?,
@@ -82,13 +82,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::TransitG
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::TransitGateway {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,23 +7,23 @@ for crate::types::TransitGatewayAttachmentBgpConfiguration {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.transit_gateway_asn {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.transit_gateway_asn {
             map.serialize_entry("transitGatewayAsn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.peer_asn {
+        if let Some(value) = &self.peer_asn {
             map.serialize_entry("peerAsn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.transit_gateway_address {
+        if let Some(value) = &self.transit_gateway_address {
             map.serialize_entry("transitGatewayAddress", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.peer_address {
+        if let Some(value) = &self.peer_address {
             map.serialize_entry("peerAddress", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.bgp_status {
+        if let Some(value) = &self.bgp_status {
             map.serialize_entry("bgpStatus", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -31,7 +31,7 @@ for crate::types::TransitGatewayAttachmentBgpConfiguration {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -43,7 +43,7 @@ for crate::types::TransitGatewayAttachmentBgpConfiguration {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "transitGatewayAsn" => self.transit_gateway_asn = map.next_value()?,
             "peerAsn" => self.peer_asn = map.next_value()?,
@@ -54,14 +54,14 @@ for crate::types::TransitGatewayAttachmentBgpConfiguration {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::TransitGatewayAttachmentBgpConfiguration {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,26 +7,26 @@ for crate::types::TransitGatewayClientVpnAttachment {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.transit_gateway_attachment_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.transit_gateway_attachment_id {
             map.serialize_entry("transitGatewayAttachmentId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.transit_gateway_id {
+        if let Some(value) = &self.transit_gateway_id {
             map.serialize_entry("transitGatewayId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.client_vpn_endpoint_id {
+        if let Some(value) = &self.client_vpn_endpoint_id {
             map.serialize_entry("clientVpnEndpointId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.client_vpn_owner_id {
+        if let Some(value) = &self.client_vpn_owner_id {
             map.serialize_entry("clientVpnOwnerId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.state {
+        if let Some(value) = &self.state {
             map.serialize_entry("state", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.creation_time {
+        if let Some(value) = &self.creation_time {
             map.serialize_entry("creationTime", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -34,7 +34,7 @@ for crate::types::TransitGatewayClientVpnAttachment {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -46,7 +46,7 @@ for crate::types::TransitGatewayClientVpnAttachment {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "transitGatewayAttachmentId" => {
                 self.transit_gateway_attachment_id = map.next_value()?;
@@ -60,14 +60,14 @@ for crate::types::TransitGatewayClientVpnAttachment {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::TransitGatewayClientVpnAttachment {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,20 +7,20 @@ for crate::types::TransitGatewayConfigurationDescribeEndpointStructure {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.transit_gateway_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.transit_gateway_id {
             map.serialize_entry("transitGatewayId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.transit_gateway_attachment_id {
+        if let Some(value) = &self.transit_gateway_attachment_id {
             map.serialize_entry("transitGatewayAttachmentId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.availability_zones {
+        if let Some(value) = &self.availability_zones {
             map.serialize_entry("availabilityZoneSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.availability_zone_ids {
+        if let Some(value) = &self.availability_zone_ids {
             map.serialize_entry("availabilityZoneIdSet", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -28,7 +28,7 @@ for crate::types::TransitGatewayConfigurationDescribeEndpointStructure {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -40,7 +40,7 @@ for crate::types::TransitGatewayConfigurationDescribeEndpointStructure {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "transitGatewayId" => self.transit_gateway_id = map.next_value()?,
             "transitGatewayAttachmentId" => {
@@ -52,14 +52,14 @@ for crate::types::TransitGatewayConfigurationDescribeEndpointStructure {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::TransitGatewayConfigurationDescribeEndpointStructure {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,23 +7,23 @@ for crate::types::TransitGatewayConnectPeerConfiguration {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.transit_gateway_address {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.transit_gateway_address {
             map.serialize_entry("transitGatewayAddress", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.peer_address {
+        if let Some(value) = &self.peer_address {
             map.serialize_entry("peerAddress", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.inside_cidr_blocks {
+        if let Some(value) = &self.inside_cidr_blocks {
             map.serialize_entry("insideCidrBlocks", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.protocol {
+        if let Some(value) = &self.protocol {
             map.serialize_entry("protocol", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.bgp_configurations {
+        if let Some(value) = &self.bgp_configurations {
             map.serialize_entry("bgpConfigurations", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -31,7 +31,7 @@ for crate::types::TransitGatewayConnectPeerConfiguration {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -43,7 +43,7 @@ for crate::types::TransitGatewayConnectPeerConfiguration {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "transitGatewayAddress" => self.transit_gateway_address = map.next_value()?,
             "peerAddress" => self.peer_address = map.next_value()?,
@@ -62,14 +62,14 @@ for crate::types::TransitGatewayConnectPeerConfiguration {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::TransitGatewayConnectPeerConfiguration {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,22 +7,20 @@ for crate::types::TransitGatewayMeteringPolicy {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self
-            .transit_gateway_metering_policy_id
-        {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.transit_gateway_metering_policy_id {
             map.serialize_entry("transitGatewayMeteringPolicyId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.transit_gateway_id {
+        if let Some(value) = &self.transit_gateway_id {
             map.serialize_entry("transitGatewayId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.middlebox_attachment_ids {
+        if let Some(value) = &self.middlebox_attachment_ids {
             map.serialize_entry("middleboxAttachmentIdSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.state {
+        if let Some(value) = &self.state {
             map.serialize_entry("state", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.update_effective_at {
+        if let Some(value) = &self.update_effective_at {
             map.serialize_entry(
                 "updateEffectiveAt",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -30,17 +28,17 @@ for crate::types::TransitGatewayMeteringPolicy {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             map.serialize_entry("tagSet", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::TransitGatewayMeteringPolicy {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -52,7 +50,7 @@ for crate::types::TransitGatewayMeteringPolicy {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "transitGatewayMeteringPolicyId" => {
                 self.transit_gateway_metering_policy_id = map.next_value()?;
@@ -82,14 +80,14 @@ for crate::types::TransitGatewayMeteringPolicy {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::TransitGatewayMeteringPolicy {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,17 +7,17 @@ for crate::types::TransitGatewayMeteringPolicyEntry {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.policy_rule_number {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.policy_rule_number {
             map.serialize_entry("policyRuleNumber", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.metered_account {
+        if let Some(value) = &self.metered_account {
             map.serialize_entry("meteredAccount", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.state {
+        if let Some(value) = &self.state {
             map.serialize_entry("state", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.updated_at {
+        if let Some(value) = &self.updated_at {
             map.serialize_entry(
                 "updatedAt",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -25,7 +25,7 @@ for crate::types::TransitGatewayMeteringPolicyEntry {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.update_effective_at {
+        if let Some(value) = &self.update_effective_at {
             map.serialize_entry(
                 "updateEffectiveAt",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -33,10 +33,10 @@ for crate::types::TransitGatewayMeteringPolicyEntry {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.metering_policy_rule {
+        if let Some(value) = &self.metering_policy_rule {
             map.serialize_entry("meteringPolicyRule", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -44,7 +44,7 @@ for crate::types::TransitGatewayMeteringPolicyEntry {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -56,7 +56,7 @@ for crate::types::TransitGatewayMeteringPolicyEntry {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "policyRuleNumber" => self.policy_rule_number = map.next_value()?,
             "meteredAccount" => self.metered_account = map.next_value()?,
@@ -84,14 +84,14 @@ for crate::types::TransitGatewayMeteringPolicyEntry {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::TransitGatewayMeteringPolicyEntry {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

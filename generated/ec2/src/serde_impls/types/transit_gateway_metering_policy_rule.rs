@@ -7,43 +7,35 @@ for crate::types::TransitGatewayMeteringPolicyRule {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self
-            .source_transit_gateway_attachment_id
-        {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.source_transit_gateway_attachment_id {
             map.serialize_entry("sourceTransitGatewayAttachmentId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .source_transit_gateway_attachment_type
-        {
+        if let Some(value) = &self.source_transit_gateway_attachment_type {
             map.serialize_entry("sourceTransitGatewayAttachmentType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.source_cidr_block {
+        if let Some(value) = &self.source_cidr_block {
             map.serialize_entry("sourceCidrBlock", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.source_port_range {
+        if let Some(value) = &self.source_port_range {
             map.serialize_entry("sourcePortRange", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .destination_transit_gateway_attachment_id
-        {
+        if let Some(value) = &self.destination_transit_gateway_attachment_id {
             map.serialize_entry("destinationTransitGatewayAttachmentId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .destination_transit_gateway_attachment_type
-        {
+        if let Some(value) = &self.destination_transit_gateway_attachment_type {
             map.serialize_entry("destinationTransitGatewayAttachmentType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.destination_cidr_block {
+        if let Some(value) = &self.destination_cidr_block {
             map.serialize_entry("destinationCidrBlock", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.destination_port_range {
+        if let Some(value) = &self.destination_port_range {
             map.serialize_entry("destinationPortRange", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.protocol {
+        if let Some(value) = &self.protocol {
             map.serialize_entry("protocol", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -51,7 +43,7 @@ for crate::types::TransitGatewayMeteringPolicyRule {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -63,7 +55,7 @@ for crate::types::TransitGatewayMeteringPolicyRule {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "sourceTransitGatewayAttachmentId" => {
                 self.source_transit_gateway_attachment_id = map.next_value()?;
@@ -86,14 +78,14 @@ for crate::types::TransitGatewayMeteringPolicyRule {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::TransitGatewayMeteringPolicyRule {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

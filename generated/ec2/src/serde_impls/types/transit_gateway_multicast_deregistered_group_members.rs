@@ -7,21 +7,17 @@ for crate::types::TransitGatewayMulticastDeregisteredGroupMembers {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self
-            .transit_gateway_multicast_domain_id
-        {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.transit_gateway_multicast_domain_id {
             map.serialize_entry("transitGatewayMulticastDomainId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .deregistered_network_interface_ids
-        {
+        if let Some(value) = &self.deregistered_network_interface_ids {
             map.serialize_entry("deregisteredNetworkInterfaceIds", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.group_ip_address {
+        if let Some(value) = &self.group_ip_address {
             map.serialize_entry("groupIpAddress", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -29,7 +25,7 @@ for crate::types::TransitGatewayMulticastDeregisteredGroupMembers {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -41,7 +37,7 @@ for crate::types::TransitGatewayMulticastDeregisteredGroupMembers {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "transitGatewayMulticastDomainId" => {
                 self.transit_gateway_multicast_domain_id = map.next_value()?;
@@ -54,14 +50,14 @@ for crate::types::TransitGatewayMulticastDeregisteredGroupMembers {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::TransitGatewayMulticastDeregisteredGroupMembers {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,28 +7,26 @@ for crate::types::TransitGatewayMulticastDomainAssociations {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self
-            .transit_gateway_multicast_domain_id
-        {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.transit_gateway_multicast_domain_id {
             map.serialize_entry("transitGatewayMulticastDomainId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.transit_gateway_attachment_id {
+        if let Some(value) = &self.transit_gateway_attachment_id {
             map.serialize_entry("transitGatewayAttachmentId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.resource_id {
+        if let Some(value) = &self.resource_id {
             map.serialize_entry("resourceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.resource_type {
+        if let Some(value) = &self.resource_type {
             map.serialize_entry("resourceType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.resource_owner_id {
+        if let Some(value) = &self.resource_owner_id {
             map.serialize_entry("resourceOwnerId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.subnets {
+        if let Some(value) = &self.subnets {
             map.serialize_entry("subnets", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -36,7 +34,7 @@ for crate::types::TransitGatewayMulticastDomainAssociations {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -48,7 +46,7 @@ for crate::types::TransitGatewayMulticastDomainAssociations {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "transitGatewayMulticastDomainId" => {
                 self.transit_gateway_multicast_domain_id = map.next_value()?;
@@ -72,14 +70,14 @@ for crate::types::TransitGatewayMulticastDomainAssociations {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::TransitGatewayMulticastDomainAssociations {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

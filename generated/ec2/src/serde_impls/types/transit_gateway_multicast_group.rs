@@ -7,48 +7,48 @@ for crate::types::TransitGatewayMulticastGroup {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.group_ip_address {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.group_ip_address {
             map.serialize_entry("groupIpAddress", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.transit_gateway_attachment_id {
+        if let Some(value) = &self.transit_gateway_attachment_id {
             map.serialize_entry("transitGatewayAttachmentId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.subnet_id {
+        if let Some(value) = &self.subnet_id {
             map.serialize_entry("subnetId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.resource_id {
+        if let Some(value) = &self.resource_id {
             map.serialize_entry("resourceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.resource_type {
+        if let Some(value) = &self.resource_type {
             map.serialize_entry("resourceType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.resource_owner_id {
+        if let Some(value) = &self.resource_owner_id {
             map.serialize_entry("resourceOwnerId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.network_interface_id {
+        if let Some(value) = &self.network_interface_id {
             map.serialize_entry("networkInterfaceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.group_member {
+        if let Some(value) = &self.group_member {
             map.serialize_entry("groupMember", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.group_source {
+        if let Some(value) = &self.group_source {
             map.serialize_entry("groupSource", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.member_type {
+        if let Some(value) = &self.member_type {
             map.serialize_entry("memberType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.source_type {
+        if let Some(value) = &self.source_type {
             map.serialize_entry("sourceType", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::TransitGatewayMulticastGroup {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -60,7 +60,7 @@ for crate::types::TransitGatewayMulticastGroup {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "groupIpAddress" => self.group_ip_address = map.next_value()?,
             "transitGatewayAttachmentId" => {
@@ -79,14 +79,14 @@ for crate::types::TransitGatewayMulticastGroup {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::TransitGatewayMulticastGroup {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,60 +7,51 @@ for crate::types::TransitGatewayOptions {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.amazon_side_asn {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.amazon_side_asn {
             map.serialize_entry("amazonSideAsn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.transit_gateway_cidr_blocks {
+        if let Some(value) = &self.transit_gateway_cidr_blocks {
             map.serialize_entry("transitGatewayCidrBlocks", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.auto_accept_shared_attachments
-        {
+        if let Some(value) = &self.auto_accept_shared_attachments {
             map.serialize_entry("autoAcceptSharedAttachments", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.default_route_table_association
-        {
+        if let Some(value) = &self.default_route_table_association {
             map.serialize_entry("defaultRouteTableAssociation", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .association_default_route_table_id
-        {
+        if let Some(value) = &self.association_default_route_table_id {
             map.serialize_entry("associationDefaultRouteTableId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.default_route_table_propagation
-        {
+        if let Some(value) = &self.default_route_table_propagation {
             map.serialize_entry("defaultRouteTablePropagation", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .propagation_default_route_table_id
-        {
+        if let Some(value) = &self.propagation_default_route_table_id {
             map.serialize_entry("propagationDefaultRouteTableId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.vpn_ecmp_support {
+        if let Some(value) = &self.vpn_ecmp_support {
             map.serialize_entry("vpnEcmpSupport", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.dns_support {
+        if let Some(value) = &self.dns_support {
             map.serialize_entry("dnsSupport", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .security_group_referencing_support
-        {
+        if let Some(value) = &self.security_group_referencing_support {
             map.serialize_entry("securityGroupReferencingSupport", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.multicast_support {
+        if let Some(value) = &self.multicast_support {
             map.serialize_entry("multicastSupport", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.encryption_support {
+        if let Some(value) = &self.encryption_support {
             map.serialize_entry("encryptionSupport", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::TransitGatewayOptions {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -72,7 +63,7 @@ for crate::types::TransitGatewayOptions {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "amazonSideAsn" => self.amazon_side_asn = map.next_value()?,
             "transitGatewayCidrBlocks" => {
@@ -104,14 +95,14 @@ for crate::types::TransitGatewayOptions {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::TransitGatewayOptions {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,31 +7,29 @@ for crate::types::TransitGatewayPeeringAttachment {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.transit_gateway_attachment_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.transit_gateway_attachment_id {
             map.serialize_entry("transitGatewayAttachmentId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .accepter_transit_gateway_attachment_id
-        {
+        if let Some(value) = &self.accepter_transit_gateway_attachment_id {
             map.serialize_entry("accepterTransitGatewayAttachmentId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.requester_tgw_info {
+        if let Some(value) = &self.requester_tgw_info {
             map.serialize_entry("requesterTgwInfo", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.accepter_tgw_info {
+        if let Some(value) = &self.accepter_tgw_info {
             map.serialize_entry("accepterTgwInfo", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.options {
+        if let Some(value) = &self.options {
             map.serialize_entry("options", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.status {
+        if let Some(value) = &self.status {
             map.serialize_entry("status", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.state {
+        if let Some(value) = &self.state {
             map.serialize_entry("state", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.creation_time {
+        if let Some(value) = &self.creation_time {
             map.serialize_entry(
                 "creationTime",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -39,10 +37,10 @@ for crate::types::TransitGatewayPeeringAttachment {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             map.serialize_entry("tagSet", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -50,7 +48,7 @@ for crate::types::TransitGatewayPeeringAttachment {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -62,7 +60,7 @@ for crate::types::TransitGatewayPeeringAttachment {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "transitGatewayAttachmentId" => {
                 self.transit_gateway_attachment_id = map.next_value()?;
@@ -95,14 +93,14 @@ for crate::types::TransitGatewayPeeringAttachment {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::TransitGatewayPeeringAttachment {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

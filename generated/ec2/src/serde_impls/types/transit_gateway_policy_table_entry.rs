@@ -7,20 +7,20 @@ for crate::types::TransitGatewayPolicyTableEntry {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.policy_rule_number {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.policy_rule_number {
             map.serialize_entry("policyRuleNumber", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.policy_rule {
+        if let Some(value) = &self.policy_rule {
             map.serialize_entry("policyRule", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.target_route_table_id {
+        if let Some(value) = &self.target_route_table_id {
             map.serialize_entry("targetRouteTableId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.state {
+        if let Some(value) = &self.state {
             map.serialize_entry("state", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -28,7 +28,7 @@ for crate::types::TransitGatewayPolicyTableEntry {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -40,7 +40,7 @@ for crate::types::TransitGatewayPolicyTableEntry {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "policyRuleNumber" => self.policy_rule_number = map.next_value()?,
             "policyRule" => self.policy_rule = map.next_value()?,
@@ -50,14 +50,14 @@ for crate::types::TransitGatewayPolicyTableEntry {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::TransitGatewayPolicyTableEntry {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,47 +7,42 @@ for crate::types::TransitGatewayRequestOptions {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.amazon_side_asn {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.amazon_side_asn {
             map.serialize_entry("AmazonSideAsn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.auto_accept_shared_attachments
-        {
+        if let Some(value) = &self.auto_accept_shared_attachments {
             map.serialize_entry("AutoAcceptSharedAttachments", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.default_route_table_association
-        {
+        if let Some(value) = &self.default_route_table_association {
             map.serialize_entry("DefaultRouteTableAssociation", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.default_route_table_propagation
-        {
+        if let Some(value) = &self.default_route_table_propagation {
             map.serialize_entry("DefaultRouteTablePropagation", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.vpn_ecmp_support {
+        if let Some(value) = &self.vpn_ecmp_support {
             map.serialize_entry("VpnEcmpSupport", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.dns_support {
+        if let Some(value) = &self.dns_support {
             map.serialize_entry("DnsSupport", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .security_group_referencing_support
-        {
+        if let Some(value) = &self.security_group_referencing_support {
             map.serialize_entry("SecurityGroupReferencingSupport", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.multicast_support {
+        if let Some(value) = &self.multicast_support {
             map.serialize_entry("MulticastSupport", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.transit_gateway_cidr_blocks {
+        if let Some(value) = &self.transit_gateway_cidr_blocks {
             map.serialize_entry("TransitGatewayCidrBlocks", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::TransitGatewayRequestOptions {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -59,7 +54,7 @@ for crate::types::TransitGatewayRequestOptions {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "AmazonSideAsn" => self.amazon_side_asn = map.next_value()?,
             "AutoAcceptSharedAttachments" => {
@@ -84,14 +79,14 @@ for crate::types::TransitGatewayRequestOptions {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::TransitGatewayRequestOptions {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

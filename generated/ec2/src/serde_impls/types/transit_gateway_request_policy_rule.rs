@@ -7,26 +7,26 @@ for crate::types::TransitGatewayRequestPolicyRule {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.source_cidr_block {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.source_cidr_block {
             map.serialize_entry("SourceCidrBlock", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.source_port_range {
+        if let Some(value) = &self.source_port_range {
             map.serialize_entry("SourcePortRange", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.destination_cidr_block {
+        if let Some(value) = &self.destination_cidr_block {
             map.serialize_entry("DestinationCidrBlock", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.destination_port_range {
+        if let Some(value) = &self.destination_port_range {
             map.serialize_entry("DestinationPortRange", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.protocol {
+        if let Some(value) = &self.protocol {
             map.serialize_entry("Protocol", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.meta_data {
+        if let Some(value) = &self.meta_data {
             map.serialize_entry("MetaData", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -34,7 +34,7 @@ for crate::types::TransitGatewayRequestPolicyRule {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -46,7 +46,7 @@ for crate::types::TransitGatewayRequestPolicyRule {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "SourceCidrBlock" => self.source_cidr_block = map.next_value()?,
             "SourcePortRange" => self.source_port_range = map.next_value()?,
@@ -58,14 +58,14 @@ for crate::types::TransitGatewayRequestPolicyRule {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::TransitGatewayRequestPolicyRule {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

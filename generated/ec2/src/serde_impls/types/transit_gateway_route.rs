@@ -7,35 +7,33 @@ for crate::types::TransitGatewayRoute {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.destination_cidr_block {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.destination_cidr_block {
             map.serialize_entry("destinationCidrBlock", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.prefix_list_id {
+        if let Some(value) = &self.prefix_list_id {
             map.serialize_entry("prefixListId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .transit_gateway_route_table_announcement_id
-        {
+        if let Some(value) = &self.transit_gateway_route_table_announcement_id {
             map.serialize_entry("transitGatewayRouteTableAnnouncementId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.transit_gateway_attachments {
+        if let Some(value) = &self.transit_gateway_attachments {
             map.serialize_entry("transitGatewayAttachments", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.type_ {
+        if let Some(value) = &self.type_ {
             map.serialize_entry("type", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.state {
+        if let Some(value) = &self.state {
             map.serialize_entry("state", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::TransitGatewayRoute {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -47,7 +45,7 @@ for crate::types::TransitGatewayRoute {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "destinationCidrBlock" => self.destination_cidr_block = map.next_value()?,
             "prefixListId" => self.prefix_list_id = map.next_value()?,
@@ -69,14 +67,14 @@ for crate::types::TransitGatewayRoute {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::TransitGatewayRoute {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

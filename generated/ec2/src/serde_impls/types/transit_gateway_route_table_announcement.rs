@@ -7,38 +7,35 @@ for crate::types::TransitGatewayRouteTableAnnouncement {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self
-            .transit_gateway_route_table_announcement_id
-        {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.transit_gateway_route_table_announcement_id {
             map.serialize_entry("transitGatewayRouteTableAnnouncementId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.transit_gateway_id {
+        if let Some(value) = &self.transit_gateway_id {
             map.serialize_entry("transitGatewayId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.core_network_id {
+        if let Some(value) = &self.core_network_id {
             map.serialize_entry("coreNetworkId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.peer_transit_gateway_id {
+        if let Some(value) = &self.peer_transit_gateway_id {
             map.serialize_entry("peerTransitGatewayId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.peer_core_network_id {
+        if let Some(value) = &self.peer_core_network_id {
             map.serialize_entry("peerCoreNetworkId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.peering_attachment_id {
+        if let Some(value) = &self.peering_attachment_id {
             map.serialize_entry("peeringAttachmentId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.announcement_direction {
+        if let Some(value) = &self.announcement_direction {
             map.serialize_entry("announcementDirection", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.transit_gateway_route_table_id
-        {
+        if let Some(value) = &self.transit_gateway_route_table_id {
             map.serialize_entry("transitGatewayRouteTableId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.state {
+        if let Some(value) = &self.state {
             map.serialize_entry("state", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.creation_time {
+        if let Some(value) = &self.creation_time {
             map.serialize_entry(
                 "creationTime",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -46,10 +43,10 @@ for crate::types::TransitGatewayRouteTableAnnouncement {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             map.serialize_entry("tagSet", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -57,7 +54,7 @@ for crate::types::TransitGatewayRouteTableAnnouncement {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -69,7 +66,7 @@ for crate::types::TransitGatewayRouteTableAnnouncement {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "transitGatewayRouteTableAnnouncementId" => {
                 self.transit_gateway_route_table_announcement_id = map.next_value()?;
@@ -104,14 +101,14 @@ for crate::types::TransitGatewayRouteTableAnnouncement {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::TransitGatewayRouteTableAnnouncement {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,22 +7,20 @@ for crate::types::TransitGatewayVpcAttachmentOptions {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.dns_support {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.dns_support {
             map.serialize_entry("dnsSupport", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .security_group_referencing_support
-        {
+        if let Some(value) = &self.security_group_referencing_support {
             map.serialize_entry("securityGroupReferencingSupport", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ipv6_support {
+        if let Some(value) = &self.ipv6_support {
             map.serialize_entry("ipv6Support", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.appliance_mode_support {
+        if let Some(value) = &self.appliance_mode_support {
             map.serialize_entry("applianceModeSupport", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -30,7 +28,7 @@ for crate::types::TransitGatewayVpcAttachmentOptions {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -42,7 +40,7 @@ for crate::types::TransitGatewayVpcAttachmentOptions {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "dnsSupport" => self.dns_support = map.next_value()?,
             "securityGroupReferencingSupport" => {
@@ -54,14 +52,14 @@ for crate::types::TransitGatewayVpcAttachmentOptions {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::TransitGatewayVpcAttachmentOptions {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,36 +7,36 @@ for crate::types::TrunkInterfaceAssociation {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.association_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.association_id {
             map.serialize_entry("associationId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.branch_interface_id {
+        if let Some(value) = &self.branch_interface_id {
             map.serialize_entry("branchInterfaceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.trunk_interface_id {
+        if let Some(value) = &self.trunk_interface_id {
             map.serialize_entry("trunkInterfaceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.interface_protocol {
+        if let Some(value) = &self.interface_protocol {
             map.serialize_entry("interfaceProtocol", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.vlan_id {
+        if let Some(value) = &self.vlan_id {
             map.serialize_entry("vlanId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.gre_key {
+        if let Some(value) = &self.gre_key {
             map.serialize_entry("greKey", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             map.serialize_entry("tagSet", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::TrunkInterfaceAssociation {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -48,7 +48,7 @@ for crate::types::TrunkInterfaceAssociation {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "associationId" => self.association_id = map.next_value()?,
             "branchInterfaceId" => self.branch_interface_id = map.next_value()?,
@@ -67,14 +67,14 @@ for crate::types::TrunkInterfaceAssociation {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::TrunkInterfaceAssociation {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -6,79 +6,78 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::TunnelOpti
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.outside_ip_address {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.outside_ip_address {
             map.serialize_entry("outsideIpAddress", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tunnel_inside_cidr {
+        if let Some(value) = &self.tunnel_inside_cidr {
             map.serialize_entry("tunnelInsideCidr", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tunnel_inside_ipv6_cidr {
+        if let Some(value) = &self.tunnel_inside_ipv6_cidr {
             map.serialize_entry("tunnelInsideIpv6Cidr", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.pre_shared_key {
+        if let Some(value) = &self.pre_shared_key {
             map.serialize_entry("preSharedKey", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.phase1_lifetime_seconds {
+        if let Some(value) = &self.phase1_lifetime_seconds {
             map.serialize_entry("phase1LifetimeSeconds", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.phase2_lifetime_seconds {
+        if let Some(value) = &self.phase2_lifetime_seconds {
             map.serialize_entry("phase2LifetimeSeconds", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.rekey_margin_time_seconds {
+        if let Some(value) = &self.rekey_margin_time_seconds {
             map.serialize_entry("rekeyMarginTimeSeconds", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.rekey_fuzz_percentage {
+        if let Some(value) = &self.rekey_fuzz_percentage {
             map.serialize_entry("rekeyFuzzPercentage", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.replay_window_size {
+        if let Some(value) = &self.replay_window_size {
             map.serialize_entry("replayWindowSize", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.dpd_timeout_seconds {
+        if let Some(value) = &self.dpd_timeout_seconds {
             map.serialize_entry("dpdTimeoutSeconds", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.dpd_timeout_action {
+        if let Some(value) = &self.dpd_timeout_action {
             map.serialize_entry("dpdTimeoutAction", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.phase1_encryption_algorithms {
+        if let Some(value) = &self.phase1_encryption_algorithms {
             map.serialize_entry("phase1EncryptionAlgorithmSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.phase2_encryption_algorithms {
+        if let Some(value) = &self.phase2_encryption_algorithms {
             map.serialize_entry("phase2EncryptionAlgorithmSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.phase1_integrity_algorithms {
+        if let Some(value) = &self.phase1_integrity_algorithms {
             map.serialize_entry("phase1IntegrityAlgorithmSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.phase2_integrity_algorithms {
+        if let Some(value) = &self.phase2_integrity_algorithms {
             map.serialize_entry("phase2IntegrityAlgorithmSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.phase1_dh_group_numbers {
+        if let Some(value) = &self.phase1_dh_group_numbers {
             map.serialize_entry("phase1DHGroupNumberSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.phase2_dh_group_numbers {
+        if let Some(value) = &self.phase2_dh_group_numbers {
             map.serialize_entry("phase2DHGroupNumberSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ike_versions {
+        if let Some(value) = &self.ike_versions {
             map.serialize_entry("ikeVersionSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.startup_action {
+        if let Some(value) = &self.startup_action {
             map.serialize_entry("startupAction", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.log_options {
+        if let Some(value) = &self.log_options {
             map.serialize_entry("logOptions", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.enable_tunnel_lifecycle_control
-        {
+        if let Some(value) = &self.enable_tunnel_lifecycle_control {
             map.serialize_entry("enableTunnelLifecycleControl", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::TunnelOption {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -89,7 +88,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::TunnelOp
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "outsideIpAddress" => self.outside_ip_address = map.next_value()?,
             "tunnelInsideCidr" => self.tunnel_inside_cidr = map.next_value()?,
@@ -176,13 +175,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::TunnelOp
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::TunnelOption {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

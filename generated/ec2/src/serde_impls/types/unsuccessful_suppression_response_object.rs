@@ -7,11 +7,11 @@ for crate::types::UnsuccessfulSuppressionResponseObject {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.instance_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.instance_id {
             map.serialize_entry("instanceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.suppress_at {
+        if let Some(value) = &self.suppress_at {
             map.serialize_entry(
                 "suppressAt",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -19,7 +19,7 @@ for crate::types::UnsuccessfulSuppressionResponseObject {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.resume_at {
+        if let Some(value) = &self.resume_at {
             map.serialize_entry(
                 "resumeAt",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -27,10 +27,10 @@ for crate::types::UnsuccessfulSuppressionResponseObject {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.reason {
+        if let Some(value) = &self.reason {
             map.serialize_entry("reason", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -38,7 +38,7 @@ for crate::types::UnsuccessfulSuppressionResponseObject {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -50,7 +50,7 @@ for crate::types::UnsuccessfulSuppressionResponseObject {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "instanceId" => self.instance_id = map.next_value()?,
             "suppressAt" => {
@@ -76,14 +76,14 @@ for crate::types::UnsuccessfulSuppressionResponseObject {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::UnsuccessfulSuppressionResponseObject {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

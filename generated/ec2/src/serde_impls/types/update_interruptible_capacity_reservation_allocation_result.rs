@@ -7,29 +7,26 @@ for crate::types::UpdateInterruptibleCapacityReservationAllocationResult {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self
-            .interruptible_capacity_reservation_id
-        {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.interruptible_capacity_reservation_id {
             map.serialize_entry("interruptibleCapacityReservationId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.source_capacity_reservation_id
-        {
+        if let Some(value) = &self.source_capacity_reservation_id {
             map.serialize_entry("sourceCapacityReservationId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.instance_count {
+        if let Some(value) = &self.instance_count {
             map.serialize_entry("instanceCount", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.target_instance_count {
+        if let Some(value) = &self.target_instance_count {
             map.serialize_entry("targetInstanceCount", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.status {
+        if let Some(value) = &self.status {
             map.serialize_entry("status", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.interruption_type {
+        if let Some(value) = &self.interruption_type {
             map.serialize_entry("interruptionType", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -37,7 +34,7 @@ for crate::types::UpdateInterruptibleCapacityReservationAllocationResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -49,7 +46,7 @@ for crate::types::UpdateInterruptibleCapacityReservationAllocationResult {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "interruptibleCapacityReservationId" => {
                 self.interruptible_capacity_reservation_id = map.next_value()?;
@@ -65,14 +62,14 @@ for crate::types::UpdateInterruptibleCapacityReservationAllocationResult {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::UpdateInterruptibleCapacityReservationAllocationResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,25 +7,23 @@ for crate::types::UpdateSecurityGroupRuleDescriptionsEgressRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.dry_run {
             map.serialize_entry("DryRun", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.group_id {
+        if let Some(value) = &self.group_id {
             map.serialize_entry("GroupId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.group_name {
+        if let Some(value) = &self.group_name {
             map.serialize_entry("GroupName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ip_permissions {
+        if let Some(value) = &self.ip_permissions {
             map.serialize_entry("IpPermissions", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .security_group_rule_descriptions
-        {
+        if let Some(value) = &self.security_group_rule_descriptions {
             map.serialize_entry("SecurityGroupRuleDescription", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -33,7 +31,7 @@ for crate::types::UpdateSecurityGroupRuleDescriptionsEgressRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -45,7 +43,7 @@ for crate::types::UpdateSecurityGroupRuleDescriptionsEgressRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "DryRun" => self.dry_run = map.next_value()?,
             "GroupId" => self.group_id = map.next_value()?,
@@ -72,14 +70,14 @@ for crate::types::UpdateSecurityGroupRuleDescriptionsEgressRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::UpdateSecurityGroupRuleDescriptionsEgressRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

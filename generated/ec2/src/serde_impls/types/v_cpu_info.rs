@@ -6,30 +6,30 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::VCpuInfo {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.default_v_cpus {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.default_v_cpus {
             map.serialize_entry("defaultVCpus", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.default_cores {
+        if let Some(value) = &self.default_cores {
             map.serialize_entry("defaultCores", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.default_threads_per_core {
+        if let Some(value) = &self.default_threads_per_core {
             map.serialize_entry("defaultThreadsPerCore", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.valid_cores {
+        if let Some(value) = &self.valid_cores {
             map.serialize_entry("validCores", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.valid_threads_per_core {
+        if let Some(value) = &self.valid_threads_per_core {
             map.serialize_entry("validThreadsPerCore", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::VCpuInfo {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -40,7 +40,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::VCpuInfo
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "defaultVCpus" => self.default_v_cpus = map.next_value()?,
             "defaultCores" => self.default_cores = map.next_value()?,
@@ -51,13 +51,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::VCpuInfo
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::VCpuInfo {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

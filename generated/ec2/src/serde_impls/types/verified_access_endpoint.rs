@@ -7,78 +7,78 @@ for crate::types::VerifiedAccessEndpoint {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.verified_access_instance_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.verified_access_instance_id {
             map.serialize_entry("verifiedAccessInstanceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.verified_access_group_id {
+        if let Some(value) = &self.verified_access_group_id {
             map.serialize_entry("verifiedAccessGroupId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.verified_access_endpoint_id {
+        if let Some(value) = &self.verified_access_endpoint_id {
             map.serialize_entry("verifiedAccessEndpointId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.application_domain {
+        if let Some(value) = &self.application_domain {
             map.serialize_entry("applicationDomain", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.endpoint_type {
+        if let Some(value) = &self.endpoint_type {
             map.serialize_entry("endpointType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.attachment_type {
+        if let Some(value) = &self.attachment_type {
             map.serialize_entry("attachmentType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.domain_certificate_arn {
+        if let Some(value) = &self.domain_certificate_arn {
             map.serialize_entry("domainCertificateArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.endpoint_domain {
+        if let Some(value) = &self.endpoint_domain {
             map.serialize_entry("endpointDomain", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.device_validation_domain {
+        if let Some(value) = &self.device_validation_domain {
             map.serialize_entry("deviceValidationDomain", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.security_group_ids {
+        if let Some(value) = &self.security_group_ids {
             map.serialize_entry("securityGroupIdSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.load_balancer_options {
+        if let Some(value) = &self.load_balancer_options {
             map.serialize_entry("loadBalancerOptions", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.network_interface_options {
+        if let Some(value) = &self.network_interface_options {
             map.serialize_entry("networkInterfaceOptions", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.status {
+        if let Some(value) = &self.status {
             map.serialize_entry("status", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.description {
+        if let Some(value) = &self.description {
             map.serialize_entry("description", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.creation_time {
+        if let Some(value) = &self.creation_time {
             map.serialize_entry("creationTime", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.last_updated_time {
+        if let Some(value) = &self.last_updated_time {
             map.serialize_entry("lastUpdatedTime", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.deletion_time {
+        if let Some(value) = &self.deletion_time {
             map.serialize_entry("deletionTime", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             map.serialize_entry("tagSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.sse_specification {
+        if let Some(value) = &self.sse_specification {
             map.serialize_entry("sseSpecification", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.rds_options {
+        if let Some(value) = &self.rds_options {
             map.serialize_entry("rdsOptions", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.cidr_options {
+        if let Some(value) = &self.cidr_options {
             map.serialize_entry("cidrOptions", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::VerifiedAccessEndpoint {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -90,7 +90,7 @@ for crate::types::VerifiedAccessEndpoint {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "verifiedAccessInstanceId" => {
                 self.verified_access_instance_id = map.next_value()?;
@@ -129,14 +129,14 @@ for crate::types::VerifiedAccessEndpoint {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::VerifiedAccessEndpoint {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

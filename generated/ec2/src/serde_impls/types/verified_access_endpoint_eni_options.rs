@@ -7,20 +7,20 @@ for crate::types::VerifiedAccessEndpointEniOptions {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.network_interface_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.network_interface_id {
             map.serialize_entry("networkInterfaceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.protocol {
+        if let Some(value) = &self.protocol {
             map.serialize_entry("protocol", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.port {
+        if let Some(value) = &self.port {
             map.serialize_entry("port", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.port_ranges {
+        if let Some(value) = &self.port_ranges {
             map.serialize_entry("portRangeSet", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -28,7 +28,7 @@ for crate::types::VerifiedAccessEndpointEniOptions {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -40,7 +40,7 @@ for crate::types::VerifiedAccessEndpointEniOptions {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "networkInterfaceId" => self.network_interface_id = map.next_value()?,
             "protocol" => self.protocol = map.next_value()?,
@@ -58,14 +58,14 @@ for crate::types::VerifiedAccessEndpointEniOptions {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::VerifiedAccessEndpointEniOptions {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,23 +7,23 @@ for crate::types::VerifiedAccessEndpointLoadBalancerOptions {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.protocol {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.protocol {
             map.serialize_entry("protocol", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.port {
+        if let Some(value) = &self.port {
             map.serialize_entry("port", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.load_balancer_arn {
+        if let Some(value) = &self.load_balancer_arn {
             map.serialize_entry("loadBalancerArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.subnet_ids {
+        if let Some(value) = &self.subnet_ids {
             map.serialize_entry("subnetIdSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.port_ranges {
+        if let Some(value) = &self.port_ranges {
             map.serialize_entry("portRangeSet", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -31,7 +31,7 @@ for crate::types::VerifiedAccessEndpointLoadBalancerOptions {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -43,7 +43,7 @@ for crate::types::VerifiedAccessEndpointLoadBalancerOptions {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "protocol" => self.protocol = map.next_value()?,
             "port" => self.port = map.next_value()?,
@@ -62,14 +62,14 @@ for crate::types::VerifiedAccessEndpointLoadBalancerOptions {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::VerifiedAccessEndpointLoadBalancerOptions {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

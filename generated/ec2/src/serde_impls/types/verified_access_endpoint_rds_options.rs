@@ -7,29 +7,29 @@ for crate::types::VerifiedAccessEndpointRdsOptions {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.protocol {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.protocol {
             map.serialize_entry("protocol", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.port {
+        if let Some(value) = &self.port {
             map.serialize_entry("port", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.rds_db_instance_arn {
+        if let Some(value) = &self.rds_db_instance_arn {
             map.serialize_entry("rdsDbInstanceArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.rds_db_cluster_arn {
+        if let Some(value) = &self.rds_db_cluster_arn {
             map.serialize_entry("rdsDbClusterArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.rds_db_proxy_arn {
+        if let Some(value) = &self.rds_db_proxy_arn {
             map.serialize_entry("rdsDbProxyArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.rds_endpoint {
+        if let Some(value) = &self.rds_endpoint {
             map.serialize_entry("rdsEndpoint", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.subnet_ids {
+        if let Some(value) = &self.subnet_ids {
             map.serialize_entry("subnetIdSet", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -37,7 +37,7 @@ for crate::types::VerifiedAccessEndpointRdsOptions {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -49,7 +49,7 @@ for crate::types::VerifiedAccessEndpointRdsOptions {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "protocol" => self.protocol = map.next_value()?,
             "port" => self.port = map.next_value()?,
@@ -62,14 +62,14 @@ for crate::types::VerifiedAccessEndpointRdsOptions {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::VerifiedAccessEndpointRdsOptions {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

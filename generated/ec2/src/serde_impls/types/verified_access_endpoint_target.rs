@@ -7,28 +7,24 @@ for crate::types::VerifiedAccessEndpointTarget {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.verified_access_endpoint_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.verified_access_endpoint_id {
             map.serialize_entry("verifiedAccessEndpointId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .verified_access_endpoint_target_ip_address
-        {
+        if let Some(value) = &self.verified_access_endpoint_target_ip_address {
             map.serialize_entry("verifiedAccessEndpointTargetIpAddress", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .verified_access_endpoint_target_dns
-        {
+        if let Some(value) = &self.verified_access_endpoint_target_dns {
             map.serialize_entry("verifiedAccessEndpointTargetDns", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::VerifiedAccessEndpointTarget {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -40,7 +36,7 @@ for crate::types::VerifiedAccessEndpointTarget {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "verifiedAccessEndpointId" => {
                 self.verified_access_endpoint_id = map.next_value()?;
@@ -55,14 +51,14 @@ for crate::types::VerifiedAccessEndpointTarget {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::VerifiedAccessEndpointTarget {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,45 +7,45 @@ for crate::types::VerifiedAccessGroup {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.verified_access_group_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.verified_access_group_id {
             map.serialize_entry("verifiedAccessGroupId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.verified_access_instance_id {
+        if let Some(value) = &self.verified_access_instance_id {
             map.serialize_entry("verifiedAccessInstanceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.description {
+        if let Some(value) = &self.description {
             map.serialize_entry("description", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.owner {
+        if let Some(value) = &self.owner {
             map.serialize_entry("owner", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.verified_access_group_arn {
+        if let Some(value) = &self.verified_access_group_arn {
             map.serialize_entry("verifiedAccessGroupArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.creation_time {
+        if let Some(value) = &self.creation_time {
             map.serialize_entry("creationTime", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.last_updated_time {
+        if let Some(value) = &self.last_updated_time {
             map.serialize_entry("lastUpdatedTime", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.deletion_time {
+        if let Some(value) = &self.deletion_time {
             map.serialize_entry("deletionTime", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             map.serialize_entry("tagSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.sse_specification {
+        if let Some(value) = &self.sse_specification {
             map.serialize_entry("sseSpecification", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::VerifiedAccessGroup {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -57,7 +57,7 @@ for crate::types::VerifiedAccessGroup {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "verifiedAccessGroupId" => self.verified_access_group_id = map.next_value()?,
             "verifiedAccessInstanceId" => {
@@ -83,14 +83,14 @@ for crate::types::VerifiedAccessGroup {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::VerifiedAccessGroup {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

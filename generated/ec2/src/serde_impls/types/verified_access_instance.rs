@@ -7,42 +7,39 @@ for crate::types::VerifiedAccessInstance {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.verified_access_instance_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.verified_access_instance_id {
             map.serialize_entry("verifiedAccessInstanceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.description {
+        if let Some(value) = &self.description {
             map.serialize_entry("description", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.verified_access_trust_providers
-        {
+        if let Some(value) = &self.verified_access_trust_providers {
             map.serialize_entry("verifiedAccessTrustProviderSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.creation_time {
+        if let Some(value) = &self.creation_time {
             map.serialize_entry("creationTime", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.last_updated_time {
+        if let Some(value) = &self.last_updated_time {
             map.serialize_entry("lastUpdatedTime", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             map.serialize_entry("tagSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.fips_enabled {
+        if let Some(value) = &self.fips_enabled {
             map.serialize_entry("fipsEnabled", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .cidr_endpoints_custom_sub_domain
-        {
+        if let Some(value) = &self.cidr_endpoints_custom_sub_domain {
             map.serialize_entry("cidrEndpointsCustomSubDomain", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::VerifiedAccessInstance {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -54,7 +51,7 @@ for crate::types::VerifiedAccessInstance {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "verifiedAccessInstanceId" => {
                 self.verified_access_instance_id = map.next_value()?;
@@ -86,14 +83,14 @@ for crate::types::VerifiedAccessInstance {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::VerifiedAccessInstance {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

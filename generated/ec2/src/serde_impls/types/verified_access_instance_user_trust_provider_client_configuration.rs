@@ -7,38 +7,38 @@ for crate::types::VerifiedAccessInstanceUserTrustProviderClientConfiguration {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.type_ {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.type_ {
             map.serialize_entry("type", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.scopes {
+        if let Some(value) = &self.scopes {
             map.serialize_entry("scopes", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.issuer {
+        if let Some(value) = &self.issuer {
             map.serialize_entry("issuer", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.authorization_endpoint {
+        if let Some(value) = &self.authorization_endpoint {
             map.serialize_entry("authorizationEndpoint", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.public_signing_key_endpoint {
+        if let Some(value) = &self.public_signing_key_endpoint {
             map.serialize_entry("publicSigningKeyEndpoint", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.token_endpoint {
+        if let Some(value) = &self.token_endpoint {
             map.serialize_entry("tokenEndpoint", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.user_info_endpoint {
+        if let Some(value) = &self.user_info_endpoint {
             map.serialize_entry("userInfoEndpoint", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.client_id {
+        if let Some(value) = &self.client_id {
             map.serialize_entry("clientId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.client_secret {
+        if let Some(value) = &self.client_secret {
             map.serialize_entry("clientSecret", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.pkce_enabled {
+        if let Some(value) = &self.pkce_enabled {
             map.serialize_entry("pkceEnabled", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -46,7 +46,7 @@ for crate::types::VerifiedAccessInstanceUserTrustProviderClientConfiguration {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -58,7 +58,7 @@ for crate::types::VerifiedAccessInstanceUserTrustProviderClientConfiguration {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "type" => self.type_ = map.next_value()?,
             "scopes" => self.scopes = map.next_value()?,
@@ -76,14 +76,14 @@ for crate::types::VerifiedAccessInstanceUserTrustProviderClientConfiguration {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::VerifiedAccessInstanceUserTrustProviderClientConfiguration {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,17 +7,17 @@ for crate::types::VerifiedAccessLogCloudWatchLogsDestination {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.enabled {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.enabled {
             map.serialize_entry("enabled", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.delivery_status {
+        if let Some(value) = &self.delivery_status {
             map.serialize_entry("deliveryStatus", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.log_group {
+        if let Some(value) = &self.log_group {
             map.serialize_entry("logGroup", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -25,7 +25,7 @@ for crate::types::VerifiedAccessLogCloudWatchLogsDestination {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -37,7 +37,7 @@ for crate::types::VerifiedAccessLogCloudWatchLogsDestination {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "enabled" => self.enabled = map.next_value()?,
             "deliveryStatus" => self.delivery_status = map.next_value()?,
@@ -46,14 +46,14 @@ for crate::types::VerifiedAccessLogCloudWatchLogsDestination {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::VerifiedAccessLogCloudWatchLogsDestination {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

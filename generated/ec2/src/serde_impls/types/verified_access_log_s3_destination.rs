@@ -7,23 +7,23 @@ for crate::types::VerifiedAccessLogS3Destination {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.enabled {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.enabled {
             map.serialize_entry("enabled", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.delivery_status {
+        if let Some(value) = &self.delivery_status {
             map.serialize_entry("deliveryStatus", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.bucket_name {
+        if let Some(value) = &self.bucket_name {
             map.serialize_entry("bucketName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.prefix {
+        if let Some(value) = &self.prefix {
             map.serialize_entry("prefix", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.bucket_owner {
+        if let Some(value) = &self.bucket_owner {
             map.serialize_entry("bucketOwner", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -31,7 +31,7 @@ for crate::types::VerifiedAccessLogS3Destination {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -43,7 +43,7 @@ for crate::types::VerifiedAccessLogS3Destination {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "enabled" => self.enabled = map.next_value()?,
             "deliveryStatus" => self.delivery_status = map.next_value()?,
@@ -54,14 +54,14 @@ for crate::types::VerifiedAccessLogS3Destination {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::VerifiedAccessLogS3Destination {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,20 +7,20 @@ for crate::types::VerifiedAccessLogS3DestinationOptions {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.enabled {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.enabled {
             map.serialize_entry("Enabled", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.bucket_name {
+        if let Some(value) = &self.bucket_name {
             map.serialize_entry("BucketName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.prefix {
+        if let Some(value) = &self.prefix {
             map.serialize_entry("Prefix", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.bucket_owner {
+        if let Some(value) = &self.bucket_owner {
             map.serialize_entry("BucketOwner", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -28,7 +28,7 @@ for crate::types::VerifiedAccessLogS3DestinationOptions {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -40,7 +40,7 @@ for crate::types::VerifiedAccessLogS3DestinationOptions {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "Enabled" => self.enabled = map.next_value()?,
             "BucketName" => self.bucket_name = map.next_value()?,
@@ -50,14 +50,14 @@ for crate::types::VerifiedAccessLogS3DestinationOptions {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::VerifiedAccessLogS3DestinationOptions {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

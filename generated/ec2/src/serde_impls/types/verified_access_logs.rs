@@ -7,30 +7,30 @@ for crate::types::VerifiedAccessLogs {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.s3 {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.s3 {
             map.serialize_entry("s3", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.cloud_watch_logs {
+        if let Some(value) = &self.cloud_watch_logs {
             map.serialize_entry("cloudWatchLogs", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.kinesis_data_firehose {
+        if let Some(value) = &self.kinesis_data_firehose {
             map.serialize_entry("kinesisDataFirehose", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.log_version {
+        if let Some(value) = &self.log_version {
             map.serialize_entry("logVersion", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.include_trust_context {
+        if let Some(value) = &self.include_trust_context {
             map.serialize_entry("includeTrustContext", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::VerifiedAccessLogs {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -42,7 +42,7 @@ for crate::types::VerifiedAccessLogs {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "s3" => self.s3 = map.next_value()?,
             "cloudWatchLogs" => self.cloud_watch_logs = map.next_value()?,
@@ -53,14 +53,14 @@ for crate::types::VerifiedAccessLogs {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::VerifiedAccessLogs {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

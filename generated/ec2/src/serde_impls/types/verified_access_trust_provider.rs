@@ -7,57 +7,54 @@ for crate::types::VerifiedAccessTrustProvider {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self
-            .verified_access_trust_provider_id
-        {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.verified_access_trust_provider_id {
             map.serialize_entry("verifiedAccessTrustProviderId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.description {
+        if let Some(value) = &self.description {
             map.serialize_entry("description", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.trust_provider_type {
+        if let Some(value) = &self.trust_provider_type {
             map.serialize_entry("trustProviderType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.user_trust_provider_type {
+        if let Some(value) = &self.user_trust_provider_type {
             map.serialize_entry("userTrustProviderType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.device_trust_provider_type {
+        if let Some(value) = &self.device_trust_provider_type {
             map.serialize_entry("deviceTrustProviderType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.oidc_options {
+        if let Some(value) = &self.oidc_options {
             map.serialize_entry("oidcOptions", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.device_options {
+        if let Some(value) = &self.device_options {
             map.serialize_entry("deviceOptions", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.policy_reference_name {
+        if let Some(value) = &self.policy_reference_name {
             map.serialize_entry("policyReferenceName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.creation_time {
+        if let Some(value) = &self.creation_time {
             map.serialize_entry("creationTime", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.last_updated_time {
+        if let Some(value) = &self.last_updated_time {
             map.serialize_entry("lastUpdatedTime", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             map.serialize_entry("tagSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.sse_specification {
+        if let Some(value) = &self.sse_specification {
             map.serialize_entry("sseSpecification", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.native_application_oidc_options
-        {
+        if let Some(value) = &self.native_application_oidc_options {
             map.serialize_entry("nativeApplicationOidcOptions", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::VerifiedAccessTrustProvider {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -69,7 +66,7 @@ for crate::types::VerifiedAccessTrustProvider {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "verifiedAccessTrustProviderId" => {
                 self.verified_access_trust_provider_id = map.next_value()?;
@@ -100,14 +97,14 @@ for crate::types::VerifiedAccessTrustProvider {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::VerifiedAccessTrustProvider {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

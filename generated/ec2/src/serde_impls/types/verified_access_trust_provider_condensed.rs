@@ -7,25 +7,23 @@ for crate::types::VerifiedAccessTrustProviderCondensed {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self
-            .verified_access_trust_provider_id
-        {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.verified_access_trust_provider_id {
             map.serialize_entry("verifiedAccessTrustProviderId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.description {
+        if let Some(value) = &self.description {
             map.serialize_entry("description", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.trust_provider_type {
+        if let Some(value) = &self.trust_provider_type {
             map.serialize_entry("trustProviderType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.user_trust_provider_type {
+        if let Some(value) = &self.user_trust_provider_type {
             map.serialize_entry("userTrustProviderType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.device_trust_provider_type {
+        if let Some(value) = &self.device_trust_provider_type {
             map.serialize_entry("deviceTrustProviderType", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -33,7 +31,7 @@ for crate::types::VerifiedAccessTrustProviderCondensed {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -45,7 +43,7 @@ for crate::types::VerifiedAccessTrustProviderCondensed {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "verifiedAccessTrustProviderId" => {
                 self.verified_access_trust_provider_id = map.next_value()?;
@@ -60,14 +58,14 @@ for crate::types::VerifiedAccessTrustProviderCondensed {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::VerifiedAccessTrustProviderCondensed {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -6,11 +6,11 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::VgwTelemet
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.accepted_route_count {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.accepted_route_count {
             map.serialize_entry("acceptedRouteCount", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.last_status_change {
+        if let Some(value) = &self.last_status_change {
             map.serialize_entry(
                 "lastStatusChange",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -18,26 +18,26 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::VgwTelemet
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.outside_ip_address {
+        if let Some(value) = &self.outside_ip_address {
             map.serialize_entry("outsideIpAddress", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.status {
+        if let Some(value) = &self.status {
             map.serialize_entry("status", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.status_message {
+        if let Some(value) = &self.status_message {
             map.serialize_entry("statusMessage", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.certificate_arn {
+        if let Some(value) = &self.certificate_arn {
             map.serialize_entry("certificateArn", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::VgwTelemetry {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -48,7 +48,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::VgwTelem
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "acceptedRouteCount" => self.accepted_route_count = map.next_value()?,
             "lastStatusChange" => {
@@ -68,13 +68,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::VgwTelem
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::VgwTelemetry {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -6,32 +6,32 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::VolumeAtta
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.delete_on_termination {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.delete_on_termination {
             map.serialize_entry("deleteOnTermination", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.associated_resource {
+        if let Some(value) = &self.associated_resource {
             map.serialize_entry("associatedResource", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.instance_owning_service {
+        if let Some(value) = &self.instance_owning_service {
             map.serialize_entry("instanceOwningService", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ebs_card_index {
+        if let Some(value) = &self.ebs_card_index {
             map.serialize_entry("ebsCardIndex", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.volume_id {
+        if let Some(value) = &self.volume_id {
             map.serialize_entry("volumeId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.instance_id {
+        if let Some(value) = &self.instance_id {
             map.serialize_entry("instanceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.device {
+        if let Some(value) = &self.device {
             map.serialize_entry("device", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.state {
+        if let Some(value) = &self.state {
             map.serialize_entry("status", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.attach_time {
+        if let Some(value) = &self.attach_time {
             map.serialize_entry(
                 "attachTime",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -39,14 +39,14 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::VolumeAtta
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::VolumeAttachment {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -58,7 +58,7 @@ for crate::types::VolumeAttachment {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "deleteOnTermination" => self.delete_on_termination = map.next_value()?,
             "associatedResource" => self.associated_resource = map.next_value()?,
@@ -81,13 +81,13 @@ for crate::types::VolumeAttachment {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::VolumeAttachment {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

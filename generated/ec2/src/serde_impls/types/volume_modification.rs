@@ -7,50 +7,50 @@ for crate::types::VolumeModification {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.volume_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.volume_id {
             map.serialize_entry("volumeId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.modification_state {
+        if let Some(value) = &self.modification_state {
             map.serialize_entry("modificationState", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.status_message {
+        if let Some(value) = &self.status_message {
             map.serialize_entry("statusMessage", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.target_size {
+        if let Some(value) = &self.target_size {
             map.serialize_entry("targetSize", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.target_iops {
+        if let Some(value) = &self.target_iops {
             map.serialize_entry("targetIops", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.target_volume_type {
+        if let Some(value) = &self.target_volume_type {
             map.serialize_entry("targetVolumeType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.target_throughput {
+        if let Some(value) = &self.target_throughput {
             map.serialize_entry("targetThroughput", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.target_multi_attach_enabled {
+        if let Some(value) = &self.target_multi_attach_enabled {
             map.serialize_entry("targetMultiAttachEnabled", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.original_size {
+        if let Some(value) = &self.original_size {
             map.serialize_entry("originalSize", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.original_iops {
+        if let Some(value) = &self.original_iops {
             map.serialize_entry("originalIops", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.original_volume_type {
+        if let Some(value) = &self.original_volume_type {
             map.serialize_entry("originalVolumeType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.original_throughput {
+        if let Some(value) = &self.original_throughput {
             map.serialize_entry("originalThroughput", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.original_multi_attach_enabled {
+        if let Some(value) = &self.original_multi_attach_enabled {
             map.serialize_entry("originalMultiAttachEnabled", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.progress {
+        if let Some(value) = &self.progress {
             map.serialize_entry("progress", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.start_time {
+        if let Some(value) = &self.start_time {
             map.serialize_entry(
                 "startTime",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -58,7 +58,7 @@ for crate::types::VolumeModification {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.end_time {
+        if let Some(value) = &self.end_time {
             map.serialize_entry(
                 "endTime",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -66,17 +66,17 @@ for crate::types::VolumeModification {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.operator {
+        if let Some(value) = &self.operator {
             map.serialize_entry("operator", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::VolumeModification {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -88,7 +88,7 @@ for crate::types::VolumeModification {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "volumeId" => self.volume_id = map.next_value()?,
             "modificationState" => self.modification_state = map.next_value()?,
@@ -131,14 +131,14 @@ for crate::types::VolumeModification {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::VolumeModification {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -6,17 +6,17 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::VolumeStat
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.description {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.description {
             map.serialize_entry("description", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.event_id {
+        if let Some(value) = &self.event_id {
             map.serialize_entry("eventId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.event_type {
+        if let Some(value) = &self.event_type {
             map.serialize_entry("eventType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.not_after {
+        if let Some(value) = &self.not_after {
             map.serialize_entry(
                 "notAfter",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -24,7 +24,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::VolumeStat
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.not_before {
+        if let Some(value) = &self.not_before {
             map.serialize_entry(
                 "notBefore",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -32,17 +32,17 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::VolumeStat
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.instance_id {
+        if let Some(value) = &self.instance_id {
             map.serialize_entry("instanceId", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::VolumeStatusEvent {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -54,7 +54,7 @@ for crate::types::VolumeStatusEvent {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "description" => self.description = map.next_value()?,
             "eventId" => self.event_id = map.next_value()?,
@@ -82,13 +82,13 @@ for crate::types::VolumeStatusEvent {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::VolumeStatusEvent {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

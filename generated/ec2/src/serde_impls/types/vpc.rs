@@ -6,52 +6,51 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::Vpc {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.owner_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.owner_id {
             map.serialize_entry("ownerId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.instance_tenancy {
+        if let Some(value) = &self.instance_tenancy {
             map.serialize_entry("instanceTenancy", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ipv6_cidr_block_association_set
-        {
+        if let Some(value) = &self.ipv6_cidr_block_association_set {
             map.serialize_entry("ipv6CidrBlockAssociationSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.cidr_block_association_set {
+        if let Some(value) = &self.cidr_block_association_set {
             map.serialize_entry("cidrBlockAssociationSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.is_default {
+        if let Some(value) = &self.is_default {
             map.serialize_entry("isDefault", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.encryption_control {
+        if let Some(value) = &self.encryption_control {
             map.serialize_entry("encryptionControl", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             map.serialize_entry("tagSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.block_public_access_states {
+        if let Some(value) = &self.block_public_access_states {
             map.serialize_entry("blockPublicAccessStates", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.vpc_id {
+        if let Some(value) = &self.vpc_id {
             map.serialize_entry("vpcId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.state {
+        if let Some(value) = &self.state {
             map.serialize_entry("state", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.cidr_block {
+        if let Some(value) = &self.cidr_block {
             map.serialize_entry("cidrBlock", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.dhcp_options_id {
+        if let Some(value) = &self.dhcp_options_id {
             map.serialize_entry("dhcpOptionsId", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::Vpc {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -62,7 +61,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::Vpc {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "ownerId" => self.owner_id = map.next_value()?,
             "instanceTenancy" => self.instance_tenancy = map.next_value()?,
@@ -104,13 +103,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::Vpc {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::Vpc {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

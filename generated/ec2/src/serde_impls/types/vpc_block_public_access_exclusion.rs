@@ -7,24 +7,23 @@ for crate::types::VpcBlockPublicAccessExclusion {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.exclusion_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.exclusion_id {
             map.serialize_entry("exclusionId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.internet_gateway_exclusion_mode
-        {
+        if let Some(value) = &self.internet_gateway_exclusion_mode {
             map.serialize_entry("internetGatewayExclusionMode", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.resource_arn {
+        if let Some(value) = &self.resource_arn {
             map.serialize_entry("resourceArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.state {
+        if let Some(value) = &self.state {
             map.serialize_entry("state", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.reason {
+        if let Some(value) = &self.reason {
             map.serialize_entry("reason", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.creation_timestamp {
+        if let Some(value) = &self.creation_timestamp {
             map.serialize_entry(
                 "creationTimestamp",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -32,7 +31,7 @@ for crate::types::VpcBlockPublicAccessExclusion {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.last_update_timestamp {
+        if let Some(value) = &self.last_update_timestamp {
             map.serialize_entry(
                 "lastUpdateTimestamp",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -40,7 +39,7 @@ for crate::types::VpcBlockPublicAccessExclusion {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.deletion_timestamp {
+        if let Some(value) = &self.deletion_timestamp {
             map.serialize_entry(
                 "deletionTimestamp",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -48,17 +47,17 @@ for crate::types::VpcBlockPublicAccessExclusion {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             map.serialize_entry("tagSet", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::VpcBlockPublicAccessExclusion {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -70,7 +69,7 @@ for crate::types::VpcBlockPublicAccessExclusion {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "exclusionId" => self.exclusion_id = map.next_value()?,
             "internetGatewayExclusionMode" => {
@@ -117,14 +116,14 @@ for crate::types::VpcBlockPublicAccessExclusion {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::VpcBlockPublicAccessExclusion {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,23 +7,23 @@ for crate::types::VpcBlockPublicAccessOptions {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.aws_account_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.aws_account_id {
             map.serialize_entry("awsAccountId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.aws_region {
+        if let Some(value) = &self.aws_region {
             map.serialize_entry("awsRegion", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.state {
+        if let Some(value) = &self.state {
             map.serialize_entry("state", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.internet_gateway_block_mode {
+        if let Some(value) = &self.internet_gateway_block_mode {
             map.serialize_entry("internetGatewayBlockMode", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.reason {
+        if let Some(value) = &self.reason {
             map.serialize_entry("reason", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.last_update_timestamp {
+        if let Some(value) = &self.last_update_timestamp {
             map.serialize_entry(
                 "lastUpdateTimestamp",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -31,20 +31,20 @@ for crate::types::VpcBlockPublicAccessOptions {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.managed_by {
+        if let Some(value) = &self.managed_by {
             map.serialize_entry("managedBy", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.exclusions_allowed {
+        if let Some(value) = &self.exclusions_allowed {
             map.serialize_entry("exclusionsAllowed", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::VpcBlockPublicAccessOptions {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -56,7 +56,7 @@ for crate::types::VpcBlockPublicAccessOptions {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "awsAccountId" => self.aws_account_id = map.next_value()?,
             "awsRegion" => self.aws_region = map.next_value()?,
@@ -80,14 +80,14 @@ for crate::types::VpcBlockPublicAccessOptions {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::VpcBlockPublicAccessOptions {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

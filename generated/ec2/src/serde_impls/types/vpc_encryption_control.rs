@@ -7,36 +7,36 @@ for crate::types::VpcEncryptionControl {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.vpc_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.vpc_id {
             map.serialize_entry("vpcId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.vpc_encryption_control_id {
+        if let Some(value) = &self.vpc_encryption_control_id {
             map.serialize_entry("vpcEncryptionControlId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.mode {
+        if let Some(value) = &self.mode {
             map.serialize_entry("mode", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.state {
+        if let Some(value) = &self.state {
             map.serialize_entry("state", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.state_message {
+        if let Some(value) = &self.state_message {
             map.serialize_entry("stateMessage", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.resource_exclusions {
+        if let Some(value) = &self.resource_exclusions {
             map.serialize_entry("resourceExclusions", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             map.serialize_entry("tagSet", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::VpcEncryptionControl {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -48,7 +48,7 @@ for crate::types::VpcEncryptionControl {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "vpcId" => self.vpc_id = map.next_value()?,
             "vpcEncryptionControlId" => {
@@ -69,14 +69,14 @@ for crate::types::VpcEncryptionControl {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::VpcEncryptionControl {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

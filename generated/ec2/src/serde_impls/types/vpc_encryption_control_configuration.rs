@@ -7,39 +7,35 @@ for crate::types::VpcEncryptionControlConfiguration {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.mode {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.mode {
             map.serialize_entry("Mode", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.internet_gateway_exclusion {
+        if let Some(value) = &self.internet_gateway_exclusion {
             map.serialize_entry("InternetGatewayExclusion", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .egress_only_internet_gateway_exclusion
-        {
+        if let Some(value) = &self.egress_only_internet_gateway_exclusion {
             map.serialize_entry("EgressOnlyInternetGatewayExclusion", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.nat_gateway_exclusion {
+        if let Some(value) = &self.nat_gateway_exclusion {
             map.serialize_entry("NatGatewayExclusion", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .virtual_private_gateway_exclusion
-        {
+        if let Some(value) = &self.virtual_private_gateway_exclusion {
             map.serialize_entry("VirtualPrivateGatewayExclusion", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.vpc_peering_exclusion {
+        if let Some(value) = &self.vpc_peering_exclusion {
             map.serialize_entry("VpcPeeringExclusion", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.lambda_exclusion {
+        if let Some(value) = &self.lambda_exclusion {
             map.serialize_entry("LambdaExclusion", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.vpc_lattice_exclusion {
+        if let Some(value) = &self.vpc_lattice_exclusion {
             map.serialize_entry("VpcLatticeExclusion", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.elastic_file_system_exclusion {
+        if let Some(value) = &self.elastic_file_system_exclusion {
             map.serialize_entry("ElasticFileSystemExclusion", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -47,7 +43,7 @@ for crate::types::VpcEncryptionControlConfiguration {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -59,7 +55,7 @@ for crate::types::VpcEncryptionControlConfiguration {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "Mode" => self.mode = map.next_value()?,
             "InternetGatewayExclusion" => {
@@ -82,14 +78,14 @@ for crate::types::VpcEncryptionControlConfiguration {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::VpcEncryptionControlConfiguration {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

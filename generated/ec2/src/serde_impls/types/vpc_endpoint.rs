@@ -6,53 +6,53 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::VpcEndpoin
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.vpc_endpoint_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.vpc_endpoint_id {
             map.serialize_entry("vpcEndpointId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.vpc_endpoint_type {
+        if let Some(value) = &self.vpc_endpoint_type {
             map.serialize_entry("vpcEndpointType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.vpc_id {
+        if let Some(value) = &self.vpc_id {
             map.serialize_entry("vpcId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.service_name {
+        if let Some(value) = &self.service_name {
             map.serialize_entry("serviceName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.state {
+        if let Some(value) = &self.state {
             map.serialize_entry("state", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.policy_document {
+        if let Some(value) = &self.policy_document {
             map.serialize_entry("policyDocument", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.route_table_ids {
+        if let Some(value) = &self.route_table_ids {
             map.serialize_entry("routeTableIdSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.subnet_ids {
+        if let Some(value) = &self.subnet_ids {
             map.serialize_entry("subnetIdSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.groups {
+        if let Some(value) = &self.groups {
             map.serialize_entry("groupSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ip_address_type {
+        if let Some(value) = &self.ip_address_type {
             map.serialize_entry("ipAddressType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.dns_options {
+        if let Some(value) = &self.dns_options {
             map.serialize_entry("dnsOptions", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.private_dns_enabled {
+        if let Some(value) = &self.private_dns_enabled {
             map.serialize_entry("privateDnsEnabled", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.requester_managed {
+        if let Some(value) = &self.requester_managed {
             map.serialize_entry("requesterManaged", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.network_interface_ids {
+        if let Some(value) = &self.network_interface_ids {
             map.serialize_entry("networkInterfaceIdSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.dns_entries {
+        if let Some(value) = &self.dns_entries {
             map.serialize_entry("dnsEntrySet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.creation_timestamp {
+        if let Some(value) = &self.creation_timestamp {
             map.serialize_entry(
                 "creationTimestamp",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -60,44 +60,44 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::VpcEndpoin
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             map.serialize_entry("tagSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.owner_id {
+        if let Some(value) = &self.owner_id {
             map.serialize_entry("ownerId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.last_error {
+        if let Some(value) = &self.last_error {
             map.serialize_entry("lastError", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ipv4_prefixes {
+        if let Some(value) = &self.ipv4_prefixes {
             map.serialize_entry("ipv4PrefixSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ipv6_prefixes {
+        if let Some(value) = &self.ipv6_prefixes {
             map.serialize_entry("ipv6PrefixSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.failure_reason {
+        if let Some(value) = &self.failure_reason {
             map.serialize_entry("failureReason", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.service_network_arn {
+        if let Some(value) = &self.service_network_arn {
             map.serialize_entry("serviceNetworkArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.resource_configuration_arn {
+        if let Some(value) = &self.resource_configuration_arn {
             map.serialize_entry("resourceConfigurationArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.service_region {
+        if let Some(value) = &self.service_region {
             map.serialize_entry("serviceRegion", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.payer_responsibilities {
+        if let Some(value) = &self.payer_responsibilities {
             map.serialize_entry("payerResponsibilitySet", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::VpcEndpoint {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -108,7 +108,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::VpcEndpo
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "vpcEndpointId" => self.vpc_endpoint_id = map.next_value()?,
             "vpcEndpointType" => self.vpc_endpoint_type = map.next_value()?,
@@ -194,13 +194,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::VpcEndpo
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::VpcEndpoint {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

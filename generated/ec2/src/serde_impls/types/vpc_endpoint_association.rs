@@ -7,55 +7,51 @@ for crate::types::VpcEndpointAssociation {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.id {
             map.serialize_entry("id", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.vpc_endpoint_id {
+        if let Some(value) = &self.vpc_endpoint_id {
             map.serialize_entry("vpcEndpointId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.service_network_arn {
+        if let Some(value) = &self.service_network_arn {
             map.serialize_entry("serviceNetworkArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.service_network_name {
+        if let Some(value) = &self.service_network_name {
             map.serialize_entry("serviceNetworkName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .associated_resource_accessibility
-        {
+        if let Some(value) = &self.associated_resource_accessibility {
             map.serialize_entry("associatedResourceAccessibility", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.failure_reason {
+        if let Some(value) = &self.failure_reason {
             map.serialize_entry("failureReason", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.failure_code {
+        if let Some(value) = &self.failure_code {
             map.serialize_entry("failureCode", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.dns_entry {
+        if let Some(value) = &self.dns_entry {
             map.serialize_entry("dnsEntry", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.private_dns_entry {
+        if let Some(value) = &self.private_dns_entry {
             map.serialize_entry("privateDnsEntry", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.associated_resource_arn {
+        if let Some(value) = &self.associated_resource_arn {
             map.serialize_entry("associatedResourceArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .resource_configuration_group_arn
-        {
+        if let Some(value) = &self.resource_configuration_group_arn {
             map.serialize_entry("resourceConfigurationGroupArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             map.serialize_entry("tagSet", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::VpcEndpointAssociation {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -67,7 +63,7 @@ for crate::types::VpcEndpointAssociation {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "id" => self.id = map.next_value()?,
             "vpcEndpointId" => self.vpc_endpoint_id = map.next_value()?,
@@ -95,14 +91,14 @@ for crate::types::VpcEndpointAssociation {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::VpcEndpointAssociation {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

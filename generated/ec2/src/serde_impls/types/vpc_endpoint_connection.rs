@@ -7,20 +7,20 @@ for crate::types::VpcEndpointConnection {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.service_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.service_id {
             map.serialize_entry("serviceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.vpc_endpoint_id {
+        if let Some(value) = &self.vpc_endpoint_id {
             map.serialize_entry("vpcEndpointId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.vpc_endpoint_owner {
+        if let Some(value) = &self.vpc_endpoint_owner {
             map.serialize_entry("vpcEndpointOwner", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.vpc_endpoint_state {
+        if let Some(value) = &self.vpc_endpoint_state {
             map.serialize_entry("vpcEndpointState", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.creation_timestamp {
+        if let Some(value) = &self.creation_timestamp {
             map.serialize_entry(
                 "creationTimestamp",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -28,38 +28,38 @@ for crate::types::VpcEndpointConnection {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.dns_entries {
+        if let Some(value) = &self.dns_entries {
             map.serialize_entry("dnsEntrySet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.network_load_balancer_arns {
+        if let Some(value) = &self.network_load_balancer_arns {
             map.serialize_entry("networkLoadBalancerArnSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.gateway_load_balancer_arns {
+        if let Some(value) = &self.gateway_load_balancer_arns {
             map.serialize_entry("gatewayLoadBalancerArnSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ip_address_type {
+        if let Some(value) = &self.ip_address_type {
             map.serialize_entry("ipAddressType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.vpc_endpoint_connection_id {
+        if let Some(value) = &self.vpc_endpoint_connection_id {
             map.serialize_entry("vpcEndpointConnectionId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             map.serialize_entry("tagSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.vpc_endpoint_region {
+        if let Some(value) = &self.vpc_endpoint_region {
             map.serialize_entry("vpcEndpointRegion", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.payer_responsibilities {
+        if let Some(value) = &self.payer_responsibilities {
             map.serialize_entry("payerResponsibilitySet", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::VpcEndpointConnection {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -71,7 +71,7 @@ for crate::types::VpcEndpointConnection {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "serviceId" => self.service_id = map.next_value()?,
             "vpcEndpointId" => self.vpc_endpoint_id = map.next_value()?,
@@ -124,14 +124,14 @@ for crate::types::VpcEndpointConnection {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::VpcEndpointConnection {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,36 +7,36 @@ for crate::types::VpcIpv6CidrBlockAssociation {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.association_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.association_id {
             map.serialize_entry("associationId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ipv6_cidr_block {
+        if let Some(value) = &self.ipv6_cidr_block {
             map.serialize_entry("ipv6CidrBlock", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ipv6_cidr_block_state {
+        if let Some(value) = &self.ipv6_cidr_block_state {
             map.serialize_entry("ipv6CidrBlockState", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.network_border_group {
+        if let Some(value) = &self.network_border_group {
             map.serialize_entry("networkBorderGroup", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ipv6_pool {
+        if let Some(value) = &self.ipv6_pool {
             map.serialize_entry("ipv6Pool", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ipv6_address_attribute {
+        if let Some(value) = &self.ipv6_address_attribute {
             map.serialize_entry("ipv6AddressAttribute", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ip_source {
+        if let Some(value) = &self.ip_source {
             map.serialize_entry("ipSource", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::VpcIpv6CidrBlockAssociation {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -48,7 +48,7 @@ for crate::types::VpcIpv6CidrBlockAssociation {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "associationId" => self.association_id = map.next_value()?,
             "ipv6CidrBlock" => self.ipv6_cidr_block = map.next_value()?,
@@ -61,14 +61,14 @@ for crate::types::VpcIpv6CidrBlockAssociation {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::VpcIpv6CidrBlockAssociation {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,11 +7,11 @@ for crate::types::VpcPeeringConnection {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.accepter_vpc_info {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.accepter_vpc_info {
             map.serialize_entry("accepterVpcInfo", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.expiration_time {
+        if let Some(value) = &self.expiration_time {
             map.serialize_entry(
                 "expirationTime",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -19,26 +19,26 @@ for crate::types::VpcPeeringConnection {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.requester_vpc_info {
+        if let Some(value) = &self.requester_vpc_info {
             map.serialize_entry("requesterVpcInfo", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.status {
+        if let Some(value) = &self.status {
             map.serialize_entry("status", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             map.serialize_entry("tagSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.vpc_peering_connection_id {
+        if let Some(value) = &self.vpc_peering_connection_id {
             map.serialize_entry("vpcPeeringConnectionId", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::VpcPeeringConnection {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -50,7 +50,7 @@ for crate::types::VpcPeeringConnection {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "accepterVpcInfo" => self.accepter_vpc_info = map.next_value()?,
             "expirationTime" => {
@@ -78,14 +78,14 @@ for crate::types::VpcPeeringConnection {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::VpcPeeringConnection {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

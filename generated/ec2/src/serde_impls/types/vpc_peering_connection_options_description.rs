@@ -7,23 +7,17 @@ for crate::types::VpcPeeringConnectionOptionsDescription {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self
-            .allow_dns_resolution_from_remote_vpc
-        {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.allow_dns_resolution_from_remote_vpc {
             map.serialize_entry("allowDnsResolutionFromRemoteVpc", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .allow_egress_from_local_classic_link_to_remote_vpc
-        {
+        if let Some(value) = &self.allow_egress_from_local_classic_link_to_remote_vpc {
             map.serialize_entry("allowEgressFromLocalClassicLinkToRemoteVpc", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .allow_egress_from_local_vpc_to_remote_classic_link
-        {
+        if let Some(value) = &self.allow_egress_from_local_vpc_to_remote_classic_link {
             map.serialize_entry("allowEgressFromLocalVpcToRemoteClassicLink", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -31,7 +25,7 @@ for crate::types::VpcPeeringConnectionOptionsDescription {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -43,7 +37,7 @@ for crate::types::VpcPeeringConnectionOptionsDescription {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "allowDnsResolutionFromRemoteVpc" => {
                 self.allow_dns_resolution_from_remote_vpc = map.next_value()?;
@@ -60,14 +54,14 @@ for crate::types::VpcPeeringConnectionOptionsDescription {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::VpcPeeringConnectionOptionsDescription {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

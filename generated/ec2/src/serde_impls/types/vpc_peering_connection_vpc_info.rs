@@ -7,36 +7,36 @@ for crate::types::VpcPeeringConnectionVpcInfo {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.cidr_block {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.cidr_block {
             map.serialize_entry("cidrBlock", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ipv6_cidr_block_set {
+        if let Some(value) = &self.ipv6_cidr_block_set {
             map.serialize_entry("ipv6CidrBlockSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.cidr_block_set {
+        if let Some(value) = &self.cidr_block_set {
             map.serialize_entry("cidrBlockSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.owner_id {
+        if let Some(value) = &self.owner_id {
             map.serialize_entry("ownerId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.peering_options {
+        if let Some(value) = &self.peering_options {
             map.serialize_entry("peeringOptions", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.vpc_id {
+        if let Some(value) = &self.vpc_id {
             map.serialize_entry("vpcId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.region {
+        if let Some(value) = &self.region {
             map.serialize_entry("region", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::VpcPeeringConnectionVpcInfo {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -48,7 +48,7 @@ for crate::types::VpcPeeringConnectionVpcInfo {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "cidrBlock" => self.cidr_block = map.next_value()?,
             "ipv6CidrBlockSet" => {
@@ -75,14 +75,14 @@ for crate::types::VpcPeeringConnectionVpcInfo {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::VpcPeeringConnectionVpcInfo {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -6,67 +6,66 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::VpnConnect
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.category {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.category {
             map.serialize_entry("category", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.transit_gateway_id {
+        if let Some(value) = &self.transit_gateway_id {
             map.serialize_entry("transitGatewayId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.vpn_concentrator_id {
+        if let Some(value) = &self.vpn_concentrator_id {
             map.serialize_entry("vpnConcentratorId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.core_network_arn {
+        if let Some(value) = &self.core_network_arn {
             map.serialize_entry("coreNetworkArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.core_network_attachment_arn {
+        if let Some(value) = &self.core_network_attachment_arn {
             map.serialize_entry("coreNetworkAttachmentArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.gateway_association_state {
+        if let Some(value) = &self.gateway_association_state {
             map.serialize_entry("gatewayAssociationState", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.options {
+        if let Some(value) = &self.options {
             map.serialize_entry("options", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.routes {
+        if let Some(value) = &self.routes {
             map.serialize_entry("routes", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             map.serialize_entry("tagSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.vgw_telemetry {
+        if let Some(value) = &self.vgw_telemetry {
             map.serialize_entry("vgwTelemetry", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.pre_shared_key_arn {
+        if let Some(value) = &self.pre_shared_key_arn {
             map.serialize_entry("preSharedKeyArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.vpn_connection_id {
+        if let Some(value) = &self.vpn_connection_id {
             map.serialize_entry("vpnConnectionId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.state {
+        if let Some(value) = &self.state {
             map.serialize_entry("state", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.customer_gateway_configuration
-        {
+        if let Some(value) = &self.customer_gateway_configuration {
             map.serialize_entry("customerGatewayConfiguration", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.type_ {
+        if let Some(value) = &self.type_ {
             map.serialize_entry("type", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.customer_gateway_id {
+        if let Some(value) = &self.customer_gateway_id {
             map.serialize_entry("customerGatewayId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.vpn_gateway_id {
+        if let Some(value) = &self.vpn_gateway_id {
             map.serialize_entry("vpnGatewayId", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::VpnConnection {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -77,7 +76,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::VpnConne
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "category" => self.category = map.next_value()?,
             "transitGatewayId" => self.transit_gateway_id = map.next_value()?,
@@ -128,13 +127,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::VpnConne
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::VpnConnection {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,27 +7,27 @@ for crate::types::VpnConnectionDeviceType {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.vpn_connection_device_type_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.vpn_connection_device_type_id {
             map.serialize_entry("vpnConnectionDeviceTypeId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.vendor {
+        if let Some(value) = &self.vendor {
             map.serialize_entry("vendor", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.platform {
+        if let Some(value) = &self.platform {
             map.serialize_entry("platform", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.software {
+        if let Some(value) = &self.software {
             map.serialize_entry("software", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::VpnConnectionDeviceType {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -39,7 +39,7 @@ for crate::types::VpnConnectionDeviceType {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "vpnConnectionDeviceTypeId" => {
                 self.vpn_connection_device_type_id = map.next_value()?;
@@ -51,14 +51,14 @@ for crate::types::VpnConnectionDeviceType {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::VpnConnectionDeviceType {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

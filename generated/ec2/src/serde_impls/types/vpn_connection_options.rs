@@ -7,50 +7,48 @@ for crate::types::VpnConnectionOptions {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.enable_acceleration {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.enable_acceleration {
             map.serialize_entry("enableAcceleration", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.static_routes_only {
+        if let Some(value) = &self.static_routes_only {
             map.serialize_entry("staticRoutesOnly", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.local_ipv4_network_cidr {
+        if let Some(value) = &self.local_ipv4_network_cidr {
             map.serialize_entry("localIpv4NetworkCidr", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.remote_ipv4_network_cidr {
+        if let Some(value) = &self.remote_ipv4_network_cidr {
             map.serialize_entry("remoteIpv4NetworkCidr", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.local_ipv6_network_cidr {
+        if let Some(value) = &self.local_ipv6_network_cidr {
             map.serialize_entry("localIpv6NetworkCidr", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.remote_ipv6_network_cidr {
+        if let Some(value) = &self.remote_ipv6_network_cidr {
             map.serialize_entry("remoteIpv6NetworkCidr", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.outside_ip_address_type {
+        if let Some(value) = &self.outside_ip_address_type {
             map.serialize_entry("outsideIpAddressType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .transport_transit_gateway_attachment_id
-        {
+        if let Some(value) = &self.transport_transit_gateway_attachment_id {
             map.serialize_entry("transportTransitGatewayAttachmentId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tunnel_inside_ip_version {
+        if let Some(value) = &self.tunnel_inside_ip_version {
             map.serialize_entry("tunnelInsideIpVersion", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tunnel_options {
+        if let Some(value) = &self.tunnel_options {
             map.serialize_entry("tunnelOptionSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tunnel_bandwidth {
+        if let Some(value) = &self.tunnel_bandwidth {
             map.serialize_entry("tunnelBandwidth", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::VpnConnectionOptions {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -62,7 +60,7 @@ for crate::types::VpnConnectionOptions {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "enableAcceleration" => self.enable_acceleration = map.next_value()?,
             "staticRoutesOnly" => self.static_routes_only = map.next_value()?,
@@ -89,14 +87,14 @@ for crate::types::VpnConnectionOptions {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::VpnConnectionOptions {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,43 +7,41 @@ for crate::types::VpnConnectionOptionsSpecification {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.enable_acceleration {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.enable_acceleration {
             map.serialize_entry("EnableAcceleration", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tunnel_inside_ip_version {
+        if let Some(value) = &self.tunnel_inside_ip_version {
             map.serialize_entry("TunnelInsideIpVersion", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tunnel_options {
+        if let Some(value) = &self.tunnel_options {
             map.serialize_entry("TunnelOptions", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.local_ipv4_network_cidr {
+        if let Some(value) = &self.local_ipv4_network_cidr {
             map.serialize_entry("LocalIpv4NetworkCidr", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.remote_ipv4_network_cidr {
+        if let Some(value) = &self.remote_ipv4_network_cidr {
             map.serialize_entry("RemoteIpv4NetworkCidr", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.local_ipv6_network_cidr {
+        if let Some(value) = &self.local_ipv6_network_cidr {
             map.serialize_entry("LocalIpv6NetworkCidr", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.remote_ipv6_network_cidr {
+        if let Some(value) = &self.remote_ipv6_network_cidr {
             map.serialize_entry("RemoteIpv6NetworkCidr", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.outside_ip_address_type {
+        if let Some(value) = &self.outside_ip_address_type {
             map.serialize_entry("OutsideIpAddressType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .transport_transit_gateway_attachment_id
-        {
+        if let Some(value) = &self.transport_transit_gateway_attachment_id {
             map.serialize_entry("TransportTransitGatewayAttachmentId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tunnel_bandwidth {
+        if let Some(value) = &self.tunnel_bandwidth {
             map.serialize_entry("TunnelBandwidth", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.static_routes_only {
+        if let Some(value) = &self.static_routes_only {
             map.serialize_entry("staticRoutesOnly", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -51,7 +49,7 @@ for crate::types::VpnConnectionOptionsSpecification {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -63,7 +61,7 @@ for crate::types::VpnConnectionOptionsSpecification {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "EnableAcceleration" => self.enable_acceleration = map.next_value()?,
             "TunnelInsideIpVersion" => self.tunnel_inside_ip_version = map.next_value()?,
@@ -90,14 +88,14 @@ for crate::types::VpnConnectionOptionsSpecification {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::VpnConnectionOptionsSpecification {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

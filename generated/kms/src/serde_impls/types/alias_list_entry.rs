@@ -6,17 +6,17 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::AliasListE
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.alias_name {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.alias_name {
             map.serialize_entry("AliasName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.alias_arn {
+        if let Some(value) = &self.alias_arn {
             map.serialize_entry("AliasArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.target_key_id {
+        if let Some(value) = &self.target_key_id {
             map.serialize_entry("TargetKeyId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.creation_date {
+        if let Some(value) = &self.creation_date {
             map.serialize_entry(
                 "CreationDate",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -24,7 +24,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::AliasListE
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.last_updated_date {
+        if let Some(value) = &self.last_updated_date {
             map.serialize_entry(
                 "LastUpdatedDate",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -32,14 +32,14 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::AliasListE
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::AliasListEntry {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -50,7 +50,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::AliasLis
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "AliasName" => self.alias_name = map.next_value()?,
             "AliasArn" => self.alias_arn = map.next_value()?,
@@ -77,13 +77,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::AliasLis
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::AliasListEntry {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,45 +7,45 @@ for crate::types::CreateGrantRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.key_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.key_id {
             map.serialize_entry("KeyId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.grantee_principal {
+        if let Some(value) = &self.grantee_principal {
             map.serialize_entry("GranteePrincipal", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.retiring_principal {
+        if let Some(value) = &self.retiring_principal {
             map.serialize_entry("RetiringPrincipal", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.operations {
+        if let Some(value) = &self.operations {
             map.serialize_entry("Operations", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.constraints {
+        if let Some(value) = &self.constraints {
             map.serialize_entry("Constraints", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.grant_tokens {
+        if let Some(value) = &self.grant_tokens {
             map.serialize_entry("GrantTokens", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.name {
+        if let Some(value) = &self.name {
             map.serialize_entry("Name", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             map.serialize_entry("DryRun", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.grantee_service_principal {
+        if let Some(value) = &self.grantee_service_principal {
             map.serialize_entry("GranteeServicePrincipal", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.retiring_service_principal {
+        if let Some(value) = &self.retiring_service_principal {
             map.serialize_entry("RetiringServicePrincipal", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::CreateGrantRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -57,7 +57,7 @@ for crate::types::CreateGrantRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "KeyId" => self.key_id = map.next_value()?,
             "GranteePrincipal" => self.grantee_principal = map.next_value()?,
@@ -77,14 +77,14 @@ for crate::types::CreateGrantRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::CreateGrantRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -6,50 +6,48 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::CreateKeyR
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.policy {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.policy {
             map.serialize_entry("Policy", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.description {
+        if let Some(value) = &self.description {
             map.serialize_entry("Description", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.key_usage {
+        if let Some(value) = &self.key_usage {
             map.serialize_entry("KeyUsage", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.customer_master_key_spec {
+        if let Some(value) = &self.customer_master_key_spec {
             map.serialize_entry("CustomerMasterKeySpec", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.key_spec {
+        if let Some(value) = &self.key_spec {
             map.serialize_entry("KeySpec", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.origin {
+        if let Some(value) = &self.origin {
             map.serialize_entry("Origin", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.custom_key_store_id {
+        if let Some(value) = &self.custom_key_store_id {
             map.serialize_entry("CustomKeyStoreId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .bypass_policy_lockout_safety_check
-        {
+        if let Some(value) = &self.bypass_policy_lockout_safety_check {
             map.serialize_entry("BypassPolicyLockoutSafetyCheck", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             map.serialize_entry("Tags", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.multi_region {
+        if let Some(value) = &self.multi_region {
             map.serialize_entry("MultiRegion", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.xks_key_id {
+        if let Some(value) = &self.xks_key_id {
             map.serialize_entry("XksKeyId", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::CreateKeyRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -61,7 +59,7 @@ for crate::types::CreateKeyRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "Policy" => self.policy = map.next_value()?,
             "Description" => self.description = map.next_value()?,
@@ -86,13 +84,13 @@ for crate::types::CreateKeyRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::CreateKeyRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,26 +7,26 @@ for crate::types::CustomKeyStoresListEntry {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.custom_key_store_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.custom_key_store_id {
             map.serialize_entry("CustomKeyStoreId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.custom_key_store_name {
+        if let Some(value) = &self.custom_key_store_name {
             map.serialize_entry("CustomKeyStoreName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.cloud_hsm_cluster_id {
+        if let Some(value) = &self.cloud_hsm_cluster_id {
             map.serialize_entry("CloudHsmClusterId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.trust_anchor_certificate {
+        if let Some(value) = &self.trust_anchor_certificate {
             map.serialize_entry("TrustAnchorCertificate", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.connection_state {
+        if let Some(value) = &self.connection_state {
             map.serialize_entry("ConnectionState", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.connection_error_code {
+        if let Some(value) = &self.connection_error_code {
             map.serialize_entry("ConnectionErrorCode", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.creation_date {
+        if let Some(value) = &self.creation_date {
             map.serialize_entry(
                 "CreationDate",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -34,20 +34,20 @@ for crate::types::CustomKeyStoresListEntry {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.custom_key_store_type {
+        if let Some(value) = &self.custom_key_store_type {
             map.serialize_entry("CustomKeyStoreType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.xks_proxy_configuration {
+        if let Some(value) = &self.xks_proxy_configuration {
             map.serialize_entry("XksProxyConfiguration", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::CustomKeyStoresListEntry {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -59,7 +59,7 @@ for crate::types::CustomKeyStoresListEntry {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "CustomKeyStoreId" => self.custom_key_store_id = map.next_value()?,
             "CustomKeyStoreName" => self.custom_key_store_name = map.next_value()?,
@@ -82,14 +82,14 @@ for crate::types::CustomKeyStoresListEntry {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::CustomKeyStoresListEntry {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -6,39 +6,39 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::DecryptReq
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.ciphertext_blob {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.ciphertext_blob {
             map.serialize_entry("CiphertextBlob", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.encryption_context {
+        if let Some(value) = &self.encryption_context {
             map.serialize_entry("EncryptionContext", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.grant_tokens {
+        if let Some(value) = &self.grant_tokens {
             map.serialize_entry("GrantTokens", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.key_id {
+        if let Some(value) = &self.key_id {
             map.serialize_entry("KeyId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.encryption_algorithm {
+        if let Some(value) = &self.encryption_algorithm {
             map.serialize_entry("EncryptionAlgorithm", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.recipient {
+        if let Some(value) = &self.recipient {
             map.serialize_entry("Recipient", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             map.serialize_entry("DryRun", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run_modifiers {
+        if let Some(value) = &self.dry_run_modifiers {
             map.serialize_entry("DryRunModifiers", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::DecryptRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -49,7 +49,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::DecryptR
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "CiphertextBlob" => self.ciphertext_blob = map.next_value()?,
             "EncryptionContext" => self.encryption_context = map.next_value()?,
@@ -63,13 +63,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::DecryptR
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::DecryptRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

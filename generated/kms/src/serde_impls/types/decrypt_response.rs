@@ -6,30 +6,30 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::DecryptRes
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.key_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.key_id {
             map.serialize_entry("KeyId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.plaintext {
+        if let Some(value) = &self.plaintext {
             map.serialize_entry("Plaintext", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.encryption_algorithm {
+        if let Some(value) = &self.encryption_algorithm {
             map.serialize_entry("EncryptionAlgorithm", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ciphertext_for_recipient {
+        if let Some(value) = &self.ciphertext_for_recipient {
             map.serialize_entry("CiphertextForRecipient", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.key_material_id {
+        if let Some(value) = &self.key_material_id {
             map.serialize_entry("KeyMaterialId", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::DecryptResponse {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -40,7 +40,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::DecryptR
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "KeyId" => self.key_id = map.next_value()?,
             "Plaintext" => self.plaintext = map.next_value()?,
@@ -51,13 +51,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::DecryptR
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::DecryptResponse {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,33 +7,33 @@ for crate::types::DeriveSharedSecretRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.key_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.key_id {
             map.serialize_entry("KeyId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.key_agreement_algorithm {
+        if let Some(value) = &self.key_agreement_algorithm {
             map.serialize_entry("KeyAgreementAlgorithm", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.public_key {
+        if let Some(value) = &self.public_key {
             map.serialize_entry("PublicKey", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.grant_tokens {
+        if let Some(value) = &self.grant_tokens {
             map.serialize_entry("GrantTokens", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             map.serialize_entry("DryRun", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.recipient {
+        if let Some(value) = &self.recipient {
             map.serialize_entry("Recipient", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::DeriveSharedSecretRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -45,7 +45,7 @@ for crate::types::DeriveSharedSecretRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "KeyId" => self.key_id = map.next_value()?,
             "KeyAgreementAlgorithm" => self.key_agreement_algorithm = map.next_value()?,
@@ -57,14 +57,14 @@ for crate::types::DeriveSharedSecretRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::DeriveSharedSecretRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

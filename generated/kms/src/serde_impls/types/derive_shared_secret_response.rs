@@ -7,30 +7,30 @@ for crate::types::DeriveSharedSecretResponse {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.key_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.key_id {
             map.serialize_entry("KeyId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.shared_secret {
+        if let Some(value) = &self.shared_secret {
             map.serialize_entry("SharedSecret", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ciphertext_for_recipient {
+        if let Some(value) = &self.ciphertext_for_recipient {
             map.serialize_entry("CiphertextForRecipient", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.key_agreement_algorithm {
+        if let Some(value) = &self.key_agreement_algorithm {
             map.serialize_entry("KeyAgreementAlgorithm", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.key_origin {
+        if let Some(value) = &self.key_origin {
             map.serialize_entry("KeyOrigin", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::DeriveSharedSecretResponse {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -42,7 +42,7 @@ for crate::types::DeriveSharedSecretResponse {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "KeyId" => self.key_id = map.next_value()?,
             "SharedSecret" => self.shared_secret = map.next_value()?,
@@ -53,14 +53,14 @@ for crate::types::DeriveSharedSecretResponse {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::DeriveSharedSecretResponse {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,20 +7,20 @@ for crate::types::DescribeCustomKeyStoresRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.custom_key_store_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.custom_key_store_id {
             map.serialize_entry("CustomKeyStoreId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.custom_key_store_name {
+        if let Some(value) = &self.custom_key_store_name {
             map.serialize_entry("CustomKeyStoreName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.limit {
+        if let Some(value) = &self.limit {
             map.serialize_entry("Limit", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.marker {
+        if let Some(value) = &self.marker {
             map.serialize_entry("Marker", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -28,7 +28,7 @@ for crate::types::DescribeCustomKeyStoresRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -40,7 +40,7 @@ for crate::types::DescribeCustomKeyStoresRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "CustomKeyStoreId" => self.custom_key_store_id = map.next_value()?,
             "CustomKeyStoreName" => self.custom_key_store_name = map.next_value()?,
@@ -50,14 +50,14 @@ for crate::types::DescribeCustomKeyStoresRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::DescribeCustomKeyStoresRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

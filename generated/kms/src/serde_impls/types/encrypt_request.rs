@@ -6,33 +6,33 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::EncryptReq
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.key_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.key_id {
             map.serialize_entry("KeyId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.plaintext {
+        if let Some(value) = &self.plaintext {
             map.serialize_entry("Plaintext", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.encryption_context {
+        if let Some(value) = &self.encryption_context {
             map.serialize_entry("EncryptionContext", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.grant_tokens {
+        if let Some(value) = &self.grant_tokens {
             map.serialize_entry("GrantTokens", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.encryption_algorithm {
+        if let Some(value) = &self.encryption_algorithm {
             map.serialize_entry("EncryptionAlgorithm", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             map.serialize_entry("DryRun", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::EncryptRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -43,7 +43,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::EncryptR
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "KeyId" => self.key_id = map.next_value()?,
             "Plaintext" => self.plaintext = map.next_value()?,
@@ -55,13 +55,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::EncryptR
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::EncryptRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

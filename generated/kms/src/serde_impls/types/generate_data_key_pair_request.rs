@@ -7,33 +7,33 @@ for crate::types::GenerateDataKeyPairRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.encryption_context {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.encryption_context {
             map.serialize_entry("EncryptionContext", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.key_id {
+        if let Some(value) = &self.key_id {
             map.serialize_entry("KeyId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.key_pair_spec {
+        if let Some(value) = &self.key_pair_spec {
             map.serialize_entry("KeyPairSpec", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.grant_tokens {
+        if let Some(value) = &self.grant_tokens {
             map.serialize_entry("GrantTokens", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.recipient {
+        if let Some(value) = &self.recipient {
             map.serialize_entry("Recipient", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             map.serialize_entry("DryRun", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::GenerateDataKeyPairRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -45,7 +45,7 @@ for crate::types::GenerateDataKeyPairRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "EncryptionContext" => self.encryption_context = map.next_value()?,
             "KeyId" => self.key_id = map.next_value()?,
@@ -57,14 +57,14 @@ for crate::types::GenerateDataKeyPairRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::GenerateDataKeyPairRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,36 +7,36 @@ for crate::types::GenerateDataKeyPairResponse {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.private_key_ciphertext_blob {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.private_key_ciphertext_blob {
             map.serialize_entry("PrivateKeyCiphertextBlob", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.private_key_plaintext {
+        if let Some(value) = &self.private_key_plaintext {
             map.serialize_entry("PrivateKeyPlaintext", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.public_key {
+        if let Some(value) = &self.public_key {
             map.serialize_entry("PublicKey", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.key_id {
+        if let Some(value) = &self.key_id {
             map.serialize_entry("KeyId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.key_pair_spec {
+        if let Some(value) = &self.key_pair_spec {
             map.serialize_entry("KeyPairSpec", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ciphertext_for_recipient {
+        if let Some(value) = &self.ciphertext_for_recipient {
             map.serialize_entry("CiphertextForRecipient", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.key_material_id {
+        if let Some(value) = &self.key_material_id {
             map.serialize_entry("KeyMaterialId", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::GenerateDataKeyPairResponse {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -48,7 +48,7 @@ for crate::types::GenerateDataKeyPairResponse {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "PrivateKeyCiphertextBlob" => {
                 self.private_key_ciphertext_blob = map.next_value()?;
@@ -63,14 +63,14 @@ for crate::types::GenerateDataKeyPairResponse {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::GenerateDataKeyPairResponse {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

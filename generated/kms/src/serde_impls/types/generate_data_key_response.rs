@@ -7,30 +7,30 @@ for crate::types::GenerateDataKeyResponse {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.ciphertext_blob {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.ciphertext_blob {
             map.serialize_entry("CiphertextBlob", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.plaintext {
+        if let Some(value) = &self.plaintext {
             map.serialize_entry("Plaintext", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.key_id {
+        if let Some(value) = &self.key_id {
             map.serialize_entry("KeyId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ciphertext_for_recipient {
+        if let Some(value) = &self.ciphertext_for_recipient {
             map.serialize_entry("CiphertextForRecipient", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.key_material_id {
+        if let Some(value) = &self.key_material_id {
             map.serialize_entry("KeyMaterialId", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::GenerateDataKeyResponse {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -42,7 +42,7 @@ for crate::types::GenerateDataKeyResponse {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "CiphertextBlob" => self.ciphertext_blob = map.next_value()?,
             "Plaintext" => self.plaintext = map.next_value()?,
@@ -53,14 +53,14 @@ for crate::types::GenerateDataKeyResponse {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::GenerateDataKeyResponse {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,24 +7,24 @@ for crate::types::GenerateMacResponse {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.mac {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.mac {
             map.serialize_entry("Mac", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.mac_algorithm {
+        if let Some(value) = &self.mac_algorithm {
             map.serialize_entry("MacAlgorithm", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.key_id {
+        if let Some(value) = &self.key_id {
             map.serialize_entry("KeyId", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::GenerateMacResponse {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -36,7 +36,7 @@ for crate::types::GenerateMacResponse {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "Mac" => self.mac = map.next_value()?,
             "MacAlgorithm" => self.mac_algorithm = map.next_value()?,
@@ -45,14 +45,14 @@ for crate::types::GenerateMacResponse {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::GenerateMacResponse {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,24 +7,24 @@ for crate::types::GenerateRandomRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.number_of_bytes {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.number_of_bytes {
             map.serialize_entry("NumberOfBytes", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.custom_key_store_id {
+        if let Some(value) = &self.custom_key_store_id {
             map.serialize_entry("CustomKeyStoreId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.recipient {
+        if let Some(value) = &self.recipient {
             map.serialize_entry("Recipient", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::GenerateRandomRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -36,7 +36,7 @@ for crate::types::GenerateRandomRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "NumberOfBytes" => self.number_of_bytes = map.next_value()?,
             "CustomKeyStoreId" => self.custom_key_store_id = map.next_value()?,
@@ -45,14 +45,14 @@ for crate::types::GenerateRandomRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::GenerateRandomRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,21 +7,21 @@ for crate::types::GenerateRandomResponse {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.plaintext {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.plaintext {
             map.serialize_entry("Plaintext", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ciphertext_for_recipient {
+        if let Some(value) = &self.ciphertext_for_recipient {
             map.serialize_entry("CiphertextForRecipient", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::GenerateRandomResponse {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -33,7 +33,7 @@ for crate::types::GenerateRandomResponse {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "Plaintext" => self.plaintext = map.next_value()?,
             "CiphertextForRecipient" => self.ciphertext_for_recipient = map.next_value()?,
@@ -41,14 +41,14 @@ for crate::types::GenerateRandomResponse {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::GenerateRandomResponse {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

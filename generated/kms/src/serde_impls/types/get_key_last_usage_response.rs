@@ -7,14 +7,14 @@ for crate::types::GetKeyLastUsageResponse {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.key_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.key_id {
             map.serialize_entry("KeyId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.key_last_usage {
+        if let Some(value) = &self.key_last_usage {
             map.serialize_entry("KeyLastUsage", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tracking_start_date {
+        if let Some(value) = &self.tracking_start_date {
             map.serialize_entry(
                 "TrackingStartDate",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -22,7 +22,7 @@ for crate::types::GetKeyLastUsageResponse {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.key_creation_date {
+        if let Some(value) = &self.key_creation_date {
             map.serialize_entry(
                 "KeyCreationDate",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -30,14 +30,14 @@ for crate::types::GetKeyLastUsageResponse {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::GetKeyLastUsageResponse {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -49,7 +49,7 @@ for crate::types::GetKeyLastUsageResponse {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "KeyId" => self.key_id = map.next_value()?,
             "KeyLastUsage" => self.key_last_usage = map.next_value()?,
@@ -75,14 +75,14 @@ for crate::types::GetKeyLastUsageResponse {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::GetKeyLastUsageResponse {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

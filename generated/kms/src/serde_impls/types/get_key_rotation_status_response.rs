@@ -7,17 +7,17 @@ for crate::types::GetKeyRotationStatusResponse {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.key_rotation_enabled {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.key_rotation_enabled {
             map.serialize_entry("KeyRotationEnabled", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.key_id {
+        if let Some(value) = &self.key_id {
             map.serialize_entry("KeyId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.rotation_period_in_days {
+        if let Some(value) = &self.rotation_period_in_days {
             map.serialize_entry("RotationPeriodInDays", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.next_rotation_date {
+        if let Some(value) = &self.next_rotation_date {
             map.serialize_entry(
                 "NextRotationDate",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -25,7 +25,7 @@ for crate::types::GetKeyRotationStatusResponse {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.on_demand_rotation_start_date {
+        if let Some(value) = &self.on_demand_rotation_start_date {
             map.serialize_entry(
                 "OnDemandRotationStartDate",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -33,14 +33,14 @@ for crate::types::GetKeyRotationStatusResponse {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::GetKeyRotationStatusResponse {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -52,7 +52,7 @@ for crate::types::GetKeyRotationStatusResponse {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "KeyRotationEnabled" => self.key_rotation_enabled = map.next_value()?,
             "KeyId" => self.key_id = map.next_value()?,
@@ -79,14 +79,14 @@ for crate::types::GetKeyRotationStatusResponse {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::GetKeyRotationStatusResponse {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,17 +7,17 @@ for crate::types::GetParametersForImportResponse {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.key_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.key_id {
             map.serialize_entry("KeyId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.import_token {
+        if let Some(value) = &self.import_token {
             map.serialize_entry("ImportToken", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.public_key {
+        if let Some(value) = &self.public_key {
             map.serialize_entry("PublicKey", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.parameters_valid_to {
+        if let Some(value) = &self.parameters_valid_to {
             map.serialize_entry(
                 "ParametersValidTo",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -25,7 +25,7 @@ for crate::types::GetParametersForImportResponse {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -33,7 +33,7 @@ for crate::types::GetParametersForImportResponse {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -45,7 +45,7 @@ for crate::types::GetParametersForImportResponse {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "KeyId" => self.key_id = map.next_value()?,
             "ImportToken" => self.import_token = map.next_value()?,
@@ -63,14 +63,14 @@ for crate::types::GetParametersForImportResponse {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::GetParametersForImportResponse {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,39 +7,39 @@ for crate::types::GetPublicKeyResponse {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.key_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.key_id {
             map.serialize_entry("KeyId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.public_key {
+        if let Some(value) = &self.public_key {
             map.serialize_entry("PublicKey", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.customer_master_key_spec {
+        if let Some(value) = &self.customer_master_key_spec {
             map.serialize_entry("CustomerMasterKeySpec", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.key_spec {
+        if let Some(value) = &self.key_spec {
             map.serialize_entry("KeySpec", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.key_usage {
+        if let Some(value) = &self.key_usage {
             map.serialize_entry("KeyUsage", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.encryption_algorithms {
+        if let Some(value) = &self.encryption_algorithms {
             map.serialize_entry("EncryptionAlgorithms", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.signing_algorithms {
+        if let Some(value) = &self.signing_algorithms {
             map.serialize_entry("SigningAlgorithms", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.key_agreement_algorithms {
+        if let Some(value) = &self.key_agreement_algorithms {
             map.serialize_entry("KeyAgreementAlgorithms", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::GetPublicKeyResponse {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -51,7 +51,7 @@ for crate::types::GetPublicKeyResponse {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "KeyId" => self.key_id = map.next_value()?,
             "PublicKey" => self.public_key = map.next_value()?,
@@ -65,14 +65,14 @@ for crate::types::GetPublicKeyResponse {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::GetPublicKeyResponse {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

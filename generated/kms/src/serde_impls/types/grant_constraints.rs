@@ -6,24 +6,24 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::GrantConst
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.encryption_context_subset {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.encryption_context_subset {
             map.serialize_entry("EncryptionContextSubset", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.encryption_context_equals {
+        if let Some(value) = &self.encryption_context_equals {
             map.serialize_entry("EncryptionContextEquals", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.source_arn {
+        if let Some(value) = &self.source_arn {
             map.serialize_entry("SourceArn", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::GrantConstraints {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -35,7 +35,7 @@ for crate::types::GrantConstraints {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "EncryptionContextSubset" => {
                 self.encryption_context_subset = map.next_value()?;
@@ -48,13 +48,13 @@ for crate::types::GrantConstraints {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::GrantConstraints {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -6,17 +6,17 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::GrantListE
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.key_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.key_id {
             map.serialize_entry("KeyId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.grant_id {
+        if let Some(value) = &self.grant_id {
             map.serialize_entry("GrantId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.name {
+        if let Some(value) = &self.name {
             map.serialize_entry("Name", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.creation_date {
+        if let Some(value) = &self.creation_date {
             map.serialize_entry(
                 "CreationDate",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -24,35 +24,35 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::GrantListE
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.grantee_principal {
+        if let Some(value) = &self.grantee_principal {
             map.serialize_entry("GranteePrincipal", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.retiring_principal {
+        if let Some(value) = &self.retiring_principal {
             map.serialize_entry("RetiringPrincipal", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.issuing_account {
+        if let Some(value) = &self.issuing_account {
             map.serialize_entry("IssuingAccount", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.operations {
+        if let Some(value) = &self.operations {
             map.serialize_entry("Operations", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.constraints {
+        if let Some(value) = &self.constraints {
             map.serialize_entry("Constraints", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.grantee_service_principal {
+        if let Some(value) = &self.grantee_service_principal {
             map.serialize_entry("GranteeServicePrincipal", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.retiring_service_principal {
+        if let Some(value) = &self.retiring_service_principal {
             map.serialize_entry("RetiringServicePrincipal", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::GrantListEntry {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -63,7 +63,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::GrantLis
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "KeyId" => self.key_id = map.next_value()?,
             "GrantId" => self.grant_id = map.next_value()?,
@@ -92,13 +92,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::GrantLis
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::GrantListEntry {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

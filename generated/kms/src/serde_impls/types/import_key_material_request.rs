@@ -7,17 +7,17 @@ for crate::types::ImportKeyMaterialRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.key_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.key_id {
             map.serialize_entry("KeyId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.import_token {
+        if let Some(value) = &self.import_token {
             map.serialize_entry("ImportToken", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.encrypted_key_material {
+        if let Some(value) = &self.encrypted_key_material {
             map.serialize_entry("EncryptedKeyMaterial", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.valid_to {
+        if let Some(value) = &self.valid_to {
             map.serialize_entry(
                 "ValidTo",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -25,26 +25,26 @@ for crate::types::ImportKeyMaterialRequest {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.expiration_model {
+        if let Some(value) = &self.expiration_model {
             map.serialize_entry("ExpirationModel", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.import_type {
+        if let Some(value) = &self.import_type {
             map.serialize_entry("ImportType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.key_material_description {
+        if let Some(value) = &self.key_material_description {
             map.serialize_entry("KeyMaterialDescription", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.key_material_id {
+        if let Some(value) = &self.key_material_id {
             map.serialize_entry("KeyMaterialId", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::ImportKeyMaterialRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -56,7 +56,7 @@ for crate::types::ImportKeyMaterialRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "KeyId" => self.key_id = map.next_value()?,
             "ImportToken" => self.import_token = map.next_value()?,
@@ -78,14 +78,14 @@ for crate::types::ImportKeyMaterialRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ImportKeyMaterialRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -6,11 +6,11 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::KeyLastUsa
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.operation {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.operation {
             map.serialize_entry("Operation", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.timestamp {
+        if let Some(value) = &self.timestamp {
             map.serialize_entry(
                 "Timestamp",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -18,20 +18,20 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::KeyLastUsa
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.cloud_trail_event_id {
+        if let Some(value) = &self.cloud_trail_event_id {
             map.serialize_entry("CloudTrailEventId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.kms_request_id {
+        if let Some(value) = &self.kms_request_id {
             map.serialize_entry("KmsRequestId", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::KeyLastUsageData {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -43,7 +43,7 @@ for crate::types::KeyLastUsageData {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "Operation" => self.operation = map.next_value()?,
             "Timestamp" => {
@@ -61,13 +61,13 @@ for crate::types::KeyLastUsageData {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::KeyLastUsageData {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -6,17 +6,17 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::KeyMetadat
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.aws_account_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.aws_account_id {
             map.serialize_entry("AWSAccountId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.key_id {
+        if let Some(value) = &self.key_id {
             map.serialize_entry("KeyId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.arn {
+        if let Some(value) = &self.arn {
             map.serialize_entry("Arn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.creation_date {
+        if let Some(value) = &self.creation_date {
             map.serialize_entry(
                 "CreationDate",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -24,19 +24,19 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::KeyMetadat
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.enabled {
+        if let Some(value) = &self.enabled {
             map.serialize_entry("Enabled", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.description {
+        if let Some(value) = &self.description {
             map.serialize_entry("Description", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.key_usage {
+        if let Some(value) = &self.key_usage {
             map.serialize_entry("KeyUsage", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.key_state {
+        if let Some(value) = &self.key_state {
             map.serialize_entry("KeyState", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.deletion_date {
+        if let Some(value) = &self.deletion_date {
             map.serialize_entry(
                 "DeletionDate",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -44,7 +44,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::KeyMetadat
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.valid_to {
+        if let Some(value) = &self.valid_to {
             map.serialize_entry(
                 "ValidTo",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -52,63 +52,62 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::KeyMetadat
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.origin {
+        if let Some(value) = &self.origin {
             map.serialize_entry("Origin", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.custom_key_store_id {
+        if let Some(value) = &self.custom_key_store_id {
             map.serialize_entry("CustomKeyStoreId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.cloud_hsm_cluster_id {
+        if let Some(value) = &self.cloud_hsm_cluster_id {
             map.serialize_entry("CloudHsmClusterId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.expiration_model {
+        if let Some(value) = &self.expiration_model {
             map.serialize_entry("ExpirationModel", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.key_manager {
+        if let Some(value) = &self.key_manager {
             map.serialize_entry("KeyManager", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.customer_master_key_spec {
+        if let Some(value) = &self.customer_master_key_spec {
             map.serialize_entry("CustomerMasterKeySpec", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.key_spec {
+        if let Some(value) = &self.key_spec {
             map.serialize_entry("KeySpec", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.encryption_algorithms {
+        if let Some(value) = &self.encryption_algorithms {
             map.serialize_entry("EncryptionAlgorithms", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.signing_algorithms {
+        if let Some(value) = &self.signing_algorithms {
             map.serialize_entry("SigningAlgorithms", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.key_agreement_algorithms {
+        if let Some(value) = &self.key_agreement_algorithms {
             map.serialize_entry("KeyAgreementAlgorithms", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.multi_region {
+        if let Some(value) = &self.multi_region {
             map.serialize_entry("MultiRegion", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.multi_region_configuration {
+        if let Some(value) = &self.multi_region_configuration {
             map.serialize_entry("MultiRegionConfiguration", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.pending_deletion_window_in_days
-        {
+        if let Some(value) = &self.pending_deletion_window_in_days {
             map.serialize_entry("PendingDeletionWindowInDays", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.mac_algorithms {
+        if let Some(value) = &self.mac_algorithms {
             map.serialize_entry("MacAlgorithms", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.xks_key_configuration {
+        if let Some(value) = &self.xks_key_configuration {
             map.serialize_entry("XksKeyConfiguration", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.current_key_material_id {
+        if let Some(value) = &self.current_key_material_id {
             map.serialize_entry("CurrentKeyMaterialId", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::KeyMetadata {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -119,7 +118,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::KeyMetad
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "AWSAccountId" => self.aws_account_id = map.next_value()?,
             "KeyId" => self.key_id = map.next_value()?,
@@ -179,13 +178,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::KeyMetad
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::KeyMetadata {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

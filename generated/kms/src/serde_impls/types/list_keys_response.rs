@@ -6,24 +6,24 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::ListKeysRe
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.keys {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.keys {
             map.serialize_entry("Keys", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.next_marker {
+        if let Some(value) = &self.next_marker {
             map.serialize_entry("NextMarker", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.truncated {
+        if let Some(value) = &self.truncated {
             map.serialize_entry("Truncated", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::ListKeysResponse {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -35,7 +35,7 @@ for crate::types::ListKeysResponse {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "Keys" => {
                 self.keys = map
@@ -52,13 +52,13 @@ for crate::types::ListKeysResponse {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::ListKeysResponse {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

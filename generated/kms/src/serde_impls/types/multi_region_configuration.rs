@@ -7,24 +7,24 @@ for crate::types::MultiRegionConfiguration {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.multi_region_key_type {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.multi_region_key_type {
             map.serialize_entry("MultiRegionKeyType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.primary_key {
+        if let Some(value) = &self.primary_key {
             map.serialize_entry("PrimaryKey", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.replica_keys {
+        if let Some(value) = &self.replica_keys {
             map.serialize_entry("ReplicaKeys", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::MultiRegionConfiguration {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -36,7 +36,7 @@ for crate::types::MultiRegionConfiguration {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "MultiRegionKeyType" => self.multi_region_key_type = map.next_value()?,
             "PrimaryKey" => self.primary_key = map.next_value()?,
@@ -53,14 +53,14 @@ for crate::types::MultiRegionConfiguration {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::MultiRegionConfiguration {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

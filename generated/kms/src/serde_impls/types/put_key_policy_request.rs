@@ -7,29 +7,27 @@ for crate::types::PutKeyPolicyRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.key_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.key_id {
             map.serialize_entry("KeyId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.policy_name {
+        if let Some(value) = &self.policy_name {
             map.serialize_entry("PolicyName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.policy {
+        if let Some(value) = &self.policy {
             map.serialize_entry("Policy", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .bypass_policy_lockout_safety_check
-        {
+        if let Some(value) = &self.bypass_policy_lockout_safety_check {
             map.serialize_entry("BypassPolicyLockoutSafetyCheck", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::PutKeyPolicyRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -41,7 +39,7 @@ for crate::types::PutKeyPolicyRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "KeyId" => self.key_id = map.next_value()?,
             "PolicyName" => self.policy_name = map.next_value()?,
@@ -53,14 +51,14 @@ for crate::types::PutKeyPolicyRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::PutKeyPolicyRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

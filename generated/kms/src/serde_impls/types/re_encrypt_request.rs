@@ -6,48 +6,45 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::ReEncryptR
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.ciphertext_blob {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.ciphertext_blob {
             map.serialize_entry("CiphertextBlob", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.source_encryption_context {
+        if let Some(value) = &self.source_encryption_context {
             map.serialize_entry("SourceEncryptionContext", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.source_key_id {
+        if let Some(value) = &self.source_key_id {
             map.serialize_entry("SourceKeyId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.destination_key_id {
+        if let Some(value) = &self.destination_key_id {
             map.serialize_entry("DestinationKeyId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.destination_encryption_context
-        {
+        if let Some(value) = &self.destination_encryption_context {
             map.serialize_entry("DestinationEncryptionContext", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.source_encryption_algorithm {
+        if let Some(value) = &self.source_encryption_algorithm {
             map.serialize_entry("SourceEncryptionAlgorithm", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .destination_encryption_algorithm
-        {
+        if let Some(value) = &self.destination_encryption_algorithm {
             map.serialize_entry("DestinationEncryptionAlgorithm", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.grant_tokens {
+        if let Some(value) = &self.grant_tokens {
             map.serialize_entry("GrantTokens", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             map.serialize_entry("DryRun", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run_modifiers {
+        if let Some(value) = &self.dry_run_modifiers {
             map.serialize_entry("DryRunModifiers", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::ReEncryptRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -59,7 +56,7 @@ for crate::types::ReEncryptRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "CiphertextBlob" => self.ciphertext_blob = map.next_value()?,
             "SourceEncryptionContext" => {
@@ -83,13 +80,13 @@ for crate::types::ReEncryptRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::ReEncryptRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

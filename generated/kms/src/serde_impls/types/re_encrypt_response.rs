@@ -6,38 +6,36 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::ReEncryptR
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.ciphertext_blob {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.ciphertext_blob {
             map.serialize_entry("CiphertextBlob", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.source_key_id {
+        if let Some(value) = &self.source_key_id {
             map.serialize_entry("SourceKeyId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.key_id {
+        if let Some(value) = &self.key_id {
             map.serialize_entry("KeyId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.source_encryption_algorithm {
+        if let Some(value) = &self.source_encryption_algorithm {
             map.serialize_entry("SourceEncryptionAlgorithm", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .destination_encryption_algorithm
-        {
+        if let Some(value) = &self.destination_encryption_algorithm {
             map.serialize_entry("DestinationEncryptionAlgorithm", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.source_key_material_id {
+        if let Some(value) = &self.source_key_material_id {
             map.serialize_entry("SourceKeyMaterialId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.destination_key_material_id {
+        if let Some(value) = &self.destination_key_material_id {
             map.serialize_entry("DestinationKeyMaterialId", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::ReEncryptResponse {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -49,7 +47,7 @@ for crate::types::ReEncryptResponse {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "CiphertextBlob" => self.ciphertext_blob = map.next_value()?,
             "SourceKeyId" => self.source_key_id = map.next_value()?,
@@ -68,13 +66,13 @@ for crate::types::ReEncryptResponse {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::ReEncryptResponse {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

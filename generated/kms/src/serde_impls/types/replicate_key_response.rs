@@ -7,24 +7,24 @@ for crate::types::ReplicateKeyResponse {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.replica_key_metadata {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.replica_key_metadata {
             map.serialize_entry("ReplicaKeyMetadata", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.replica_policy {
+        if let Some(value) = &self.replica_policy {
             map.serialize_entry("ReplicaPolicy", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.replica_tags {
+        if let Some(value) = &self.replica_tags {
             map.serialize_entry("ReplicaTags", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::ReplicateKeyResponse {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -36,7 +36,7 @@ for crate::types::ReplicateKeyResponse {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "ReplicaKeyMetadata" => self.replica_key_metadata = map.next_value()?,
             "ReplicaPolicy" => self.replica_policy = map.next_value()?,
@@ -51,14 +51,14 @@ for crate::types::ReplicateKeyResponse {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ReplicateKeyResponse {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

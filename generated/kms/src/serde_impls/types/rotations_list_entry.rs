@@ -7,26 +7,26 @@ for crate::types::RotationsListEntry {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.key_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.key_id {
             map.serialize_entry("KeyId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.key_material_id {
+        if let Some(value) = &self.key_material_id {
             map.serialize_entry("KeyMaterialId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.key_material_description {
+        if let Some(value) = &self.key_material_description {
             map.serialize_entry("KeyMaterialDescription", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.import_state {
+        if let Some(value) = &self.import_state {
             map.serialize_entry("ImportState", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.key_material_state {
+        if let Some(value) = &self.key_material_state {
             map.serialize_entry("KeyMaterialState", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.expiration_model {
+        if let Some(value) = &self.expiration_model {
             map.serialize_entry("ExpirationModel", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.valid_to {
+        if let Some(value) = &self.valid_to {
             map.serialize_entry(
                 "ValidTo",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -34,7 +34,7 @@ for crate::types::RotationsListEntry {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.rotation_date {
+        if let Some(value) = &self.rotation_date {
             map.serialize_entry(
                 "RotationDate",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -42,17 +42,17 @@ for crate::types::RotationsListEntry {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.rotation_type {
+        if let Some(value) = &self.rotation_type {
             map.serialize_entry("RotationType", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::RotationsListEntry {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -64,7 +64,7 @@ for crate::types::RotationsListEntry {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "KeyId" => self.key_id = map.next_value()?,
             "KeyMaterialId" => self.key_material_id = map.next_value()?,
@@ -95,14 +95,14 @@ for crate::types::RotationsListEntry {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::RotationsListEntry {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,51 +7,45 @@ for crate::types::UpdateCustomKeyStoreRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.custom_key_store_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.custom_key_store_id {
             map.serialize_entry("CustomKeyStoreId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.new_custom_key_store_name {
+        if let Some(value) = &self.new_custom_key_store_name {
             map.serialize_entry("NewCustomKeyStoreName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.key_store_password {
+        if let Some(value) = &self.key_store_password {
             map.serialize_entry("KeyStorePassword", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.cloud_hsm_cluster_id {
+        if let Some(value) = &self.cloud_hsm_cluster_id {
             map.serialize_entry("CloudHsmClusterId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.xks_proxy_uri_endpoint {
+        if let Some(value) = &self.xks_proxy_uri_endpoint {
             map.serialize_entry("XksProxyUriEndpoint", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.xks_proxy_uri_path {
+        if let Some(value) = &self.xks_proxy_uri_path {
             map.serialize_entry("XksProxyUriPath", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .xks_proxy_vpc_endpoint_service_name
-        {
+        if let Some(value) = &self.xks_proxy_vpc_endpoint_service_name {
             map.serialize_entry("XksProxyVpcEndpointServiceName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .xks_proxy_vpc_endpoint_service_owner
-        {
+        if let Some(value) = &self.xks_proxy_vpc_endpoint_service_owner {
             map.serialize_entry("XksProxyVpcEndpointServiceOwner", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .xks_proxy_authentication_credential
-        {
+        if let Some(value) = &self.xks_proxy_authentication_credential {
             map.serialize_entry("XksProxyAuthenticationCredential", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.xks_proxy_connectivity {
+        if let Some(value) = &self.xks_proxy_connectivity {
             map.serialize_entry("XksProxyConnectivity", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::UpdateCustomKeyStoreRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -63,7 +57,7 @@ for crate::types::UpdateCustomKeyStoreRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "CustomKeyStoreId" => self.custom_key_store_id = map.next_value()?,
             "NewCustomKeyStoreName" => self.new_custom_key_store_name = map.next_value()?,
@@ -85,14 +79,14 @@ for crate::types::UpdateCustomKeyStoreRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::UpdateCustomKeyStoreRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,33 +7,33 @@ for crate::types::XksProxyConfigurationType {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.connectivity {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.connectivity {
             map.serialize_entry("Connectivity", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.access_key_id {
+        if let Some(value) = &self.access_key_id {
             map.serialize_entry("AccessKeyId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.uri_endpoint {
+        if let Some(value) = &self.uri_endpoint {
             map.serialize_entry("UriEndpoint", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.uri_path {
+        if let Some(value) = &self.uri_path {
             map.serialize_entry("UriPath", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.vpc_endpoint_service_name {
+        if let Some(value) = &self.vpc_endpoint_service_name {
             map.serialize_entry("VpcEndpointServiceName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.vpc_endpoint_service_owner {
+        if let Some(value) = &self.vpc_endpoint_service_owner {
             map.serialize_entry("VpcEndpointServiceOwner", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::XksProxyConfigurationType {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -45,7 +45,7 @@ for crate::types::XksProxyConfigurationType {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "Connectivity" => self.connectivity = map.next_value()?,
             "AccessKeyId" => self.access_key_id = map.next_value()?,
@@ -61,14 +61,14 @@ for crate::types::XksProxyConfigurationType {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::XksProxyConfigurationType {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

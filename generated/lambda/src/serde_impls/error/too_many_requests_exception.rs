@@ -7,29 +7,29 @@ for crate::error::TooManyRequestsException {
         &self,
         map: &mut M,
         body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
+    ) -> Result<(), M::Error> {
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.retry_after_seconds {
+            if let Some(value) = &self.retry_after_seconds {
                 map.serialize_entry("retryAfterSeconds", value)?;
             }
         }
-        if let ::std::option::Option::Some(value) = &self.type_ {
+        if let Some(value) = &self.type_ {
             map.serialize_entry("Type", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.message {
+        if let Some(value) = &self.message {
             map.serialize_entry("message", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.reason {
+        if let Some(value) = &self.reason {
             map.serialize_entry("Reason", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::error::TooManyRequestsException {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -41,7 +41,7 @@ for crate::error::TooManyRequestsException {
         key: &str,
         map: &mut A,
         body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "retryAfterSeconds" if !body_only => {
                 self.retry_after_seconds = map.next_value()?;
@@ -53,14 +53,14 @@ for crate::error::TooManyRequestsException {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::error::TooManyRequestsException {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -6,32 +6,30 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::AccountLim
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.total_code_size {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.total_code_size {
             map.serialize_entry("TotalCodeSize", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.code_size_unzipped {
+        if let Some(value) = &self.code_size_unzipped {
             map.serialize_entry("CodeSizeUnzipped", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.code_size_zipped {
+        if let Some(value) = &self.code_size_zipped {
             map.serialize_entry("CodeSizeZipped", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.concurrent_executions {
+        if let Some(value) = &self.concurrent_executions {
             map.serialize_entry("ConcurrentExecutions", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .unreserved_concurrent_executions
-        {
+        if let Some(value) = &self.unreserved_concurrent_executions {
             map.serialize_entry("UnreservedConcurrentExecutions", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::AccountLimit {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -42,7 +40,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::AccountL
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "TotalCodeSize" => self.total_code_size = map.next_value()?,
             "CodeSizeUnzipped" => self.code_size_unzipped = map.next_value()?,
@@ -55,13 +53,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::AccountL
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::AccountLimit {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

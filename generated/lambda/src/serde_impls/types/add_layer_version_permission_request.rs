@@ -7,35 +7,35 @@ for crate::types::AddLayerVersionPermissionRequest {
         &self,
         map: &mut M,
         body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
+    ) -> Result<(), M::Error> {
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.layer_name {
+            if let Some(value) = &self.layer_name {
                 map.serialize_entry("LayerName", value)?;
             }
         }
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.version_number {
+            if let Some(value) = &self.version_number {
                 map.serialize_entry("VersionNumber", value)?;
             }
         }
-        if let ::std::option::Option::Some(value) = &self.statement_id {
+        if let Some(value) = &self.statement_id {
             map.serialize_entry("StatementId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.action {
+        if let Some(value) = &self.action {
             map.serialize_entry("Action", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.principal {
+        if let Some(value) = &self.principal {
             map.serialize_entry("Principal", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.organization_id {
+        if let Some(value) = &self.organization_id {
             map.serialize_entry("OrganizationId", value)?;
         }
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.revision_id {
+            if let Some(value) = &self.revision_id {
                 map.serialize_entry("RevisionId", value)?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -43,7 +43,7 @@ for crate::types::AddLayerVersionPermissionRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -55,7 +55,7 @@ for crate::types::AddLayerVersionPermissionRequest {
         key: &str,
         map: &mut A,
         body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "LayerName" if !body_only => self.layer_name = map.next_value()?,
             "VersionNumber" if !body_only => self.version_number = map.next_value()?,
@@ -68,14 +68,14 @@ for crate::types::AddLayerVersionPermissionRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::AddLayerVersionPermissionRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

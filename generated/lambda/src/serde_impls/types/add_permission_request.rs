@@ -7,55 +7,55 @@ for crate::types::AddPermissionRequest {
         &self,
         map: &mut M,
         body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
+    ) -> Result<(), M::Error> {
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.function_name {
+            if let Some(value) = &self.function_name {
                 map.serialize_entry("FunctionName", value)?;
             }
         }
-        if let ::std::option::Option::Some(value) = &self.statement_id {
+        if let Some(value) = &self.statement_id {
             map.serialize_entry("StatementId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.action {
+        if let Some(value) = &self.action {
             map.serialize_entry("Action", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.principal {
+        if let Some(value) = &self.principal {
             map.serialize_entry("Principal", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.source_arn {
+        if let Some(value) = &self.source_arn {
             map.serialize_entry("SourceArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.function_url_auth_type {
+        if let Some(value) = &self.function_url_auth_type {
             map.serialize_entry("FunctionUrlAuthType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.invoked_via_function_url {
+        if let Some(value) = &self.invoked_via_function_url {
             map.serialize_entry("InvokedViaFunctionUrl", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.source_account {
+        if let Some(value) = &self.source_account {
             map.serialize_entry("SourceAccount", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.event_source_token {
+        if let Some(value) = &self.event_source_token {
             map.serialize_entry("EventSourceToken", value)?;
         }
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.qualifier {
+            if let Some(value) = &self.qualifier {
                 map.serialize_entry("Qualifier", value)?;
             }
         }
-        if let ::std::option::Option::Some(value) = &self.revision_id {
+        if let Some(value) = &self.revision_id {
             map.serialize_entry("RevisionId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.principal_org_id {
+        if let Some(value) = &self.principal_org_id {
             map.serialize_entry("PrincipalOrgID", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::AddPermissionRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -67,7 +67,7 @@ for crate::types::AddPermissionRequest {
         key: &str,
         map: &mut A,
         body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "FunctionName" if !body_only => self.function_name = map.next_value()?,
             "StatementId" => self.statement_id = map.next_value()?,
@@ -85,14 +85,14 @@ for crate::types::AddPermissionRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::AddPermissionRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,24 +7,24 @@ for crate::types::CallbackStartedDetails {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.callback_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.callback_id {
             map.serialize_entry("CallbackId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.heartbeat_timeout {
+        if let Some(value) = &self.heartbeat_timeout {
             map.serialize_entry("HeartbeatTimeout", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.timeout {
+        if let Some(value) = &self.timeout {
             map.serialize_entry("Timeout", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::CallbackStartedDetails {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -36,7 +36,7 @@ for crate::types::CallbackStartedDetails {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "CallbackId" => self.callback_id = map.next_value()?,
             "HeartbeatTimeout" => self.heartbeat_timeout = map.next_value()?,
@@ -45,14 +45,14 @@ for crate::types::CallbackStartedDetails {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::CallbackStartedDetails {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -6,47 +6,45 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::CapacityPr
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.capacity_provider_arn {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.capacity_provider_arn {
             map.serialize_entry("CapacityProviderArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.state {
+        if let Some(value) = &self.state {
             map.serialize_entry("State", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.vpc_config {
+        if let Some(value) = &self.vpc_config {
             map.serialize_entry("VpcConfig", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.permissions_config {
+        if let Some(value) = &self.permissions_config {
             map.serialize_entry("PermissionsConfig", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.instance_requirements {
+        if let Some(value) = &self.instance_requirements {
             map.serialize_entry("InstanceRequirements", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .capacity_provider_scaling_config
-        {
+        if let Some(value) = &self.capacity_provider_scaling_config {
             map.serialize_entry("CapacityProviderScalingConfig", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.kms_key_arn {
+        if let Some(value) = &self.kms_key_arn {
             map.serialize_entry("KmsKeyArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.last_modified {
+        if let Some(value) = &self.last_modified {
             map.serialize_entry("LastModified", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.propagate_tags {
+        if let Some(value) = &self.propagate_tags {
             map.serialize_entry("PropagateTags", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.telemetry_config {
+        if let Some(value) = &self.telemetry_config {
             map.serialize_entry("TelemetryConfig", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::CapacityProvider {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -58,7 +56,7 @@ for crate::types::CapacityProvider {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "CapacityProviderArn" => self.capacity_provider_arn = map.next_value()?,
             "State" => self.state = map.next_value()?,
@@ -76,13 +74,13 @@ for crate::types::CapacityProvider {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::CapacityProvider {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

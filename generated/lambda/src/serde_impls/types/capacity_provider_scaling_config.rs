@@ -7,24 +7,24 @@ for crate::types::CapacityProviderScalingConfig {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.max_v_cpu_count {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.max_v_cpu_count {
             map.serialize_entry("MaxVCpuCount", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.scaling_mode {
+        if let Some(value) = &self.scaling_mode {
             map.serialize_entry("ScalingMode", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.scaling_policies {
+        if let Some(value) = &self.scaling_policies {
             map.serialize_entry("ScalingPolicies", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::CapacityProviderScalingConfig {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -36,7 +36,7 @@ for crate::types::CapacityProviderScalingConfig {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "MaxVCpuCount" => self.max_v_cpu_count = map.next_value()?,
             "ScalingMode" => self.scaling_mode = map.next_value()?,
@@ -53,14 +53,14 @@ for crate::types::CapacityProviderScalingConfig {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::CapacityProviderScalingConfig {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

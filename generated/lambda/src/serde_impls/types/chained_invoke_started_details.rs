@@ -7,30 +7,30 @@ for crate::types::ChainedInvokeStartedDetails {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.function_name {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.function_name {
             map.serialize_entry("FunctionName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tenant_id {
+        if let Some(value) = &self.tenant_id {
             map.serialize_entry("TenantId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.input {
+        if let Some(value) = &self.input {
             map.serialize_entry("Input", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.executed_version {
+        if let Some(value) = &self.executed_version {
             map.serialize_entry("ExecutedVersion", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.durable_execution_arn {
+        if let Some(value) = &self.durable_execution_arn {
             map.serialize_entry("DurableExecutionArn", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::ChainedInvokeStartedDetails {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -42,7 +42,7 @@ for crate::types::ChainedInvokeStartedDetails {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "FunctionName" => self.function_name = map.next_value()?,
             "TenantId" => self.tenant_id = map.next_value()?,
@@ -53,14 +53,14 @@ for crate::types::ChainedInvokeStartedDetails {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ChainedInvokeStartedDetails {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

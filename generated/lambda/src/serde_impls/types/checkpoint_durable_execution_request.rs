@@ -7,22 +7,22 @@ for crate::types::CheckpointDurableExecutionRequest {
         &self,
         map: &mut M,
         body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
+    ) -> Result<(), M::Error> {
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.durable_execution_arn {
+            if let Some(value) = &self.durable_execution_arn {
                 map.serialize_entry("DurableExecutionArn", value)?;
             }
         }
-        if let ::std::option::Option::Some(value) = &self.checkpoint_token {
+        if let Some(value) = &self.checkpoint_token {
             map.serialize_entry("CheckpointToken", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.updates {
+        if let Some(value) = &self.updates {
             map.serialize_entry("Updates", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
+        if let Some(value) = &self.client_token {
             map.serialize_entry("ClientToken", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -30,7 +30,7 @@ for crate::types::CheckpointDurableExecutionRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -42,7 +42,7 @@ for crate::types::CheckpointDurableExecutionRequest {
         key: &str,
         map: &mut A,
         body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "DurableExecutionArn" if !body_only => {
                 self.durable_execution_arn = map.next_value()?;
@@ -62,14 +62,14 @@ for crate::types::CheckpointDurableExecutionRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::CheckpointDurableExecutionRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,14 +7,14 @@ for crate::types::CheckpointDurableExecutionResponse {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.checkpoint_token {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.checkpoint_token {
             map.serialize_entry("CheckpointToken", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.new_execution_state {
+        if let Some(value) = &self.new_execution_state {
             map.serialize_entry("NewExecutionState", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -22,7 +22,7 @@ for crate::types::CheckpointDurableExecutionResponse {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -34,7 +34,7 @@ for crate::types::CheckpointDurableExecutionResponse {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "CheckpointToken" => self.checkpoint_token = map.next_value()?,
             "NewExecutionState" => self.new_execution_state = map.next_value()?,
@@ -42,14 +42,14 @@ for crate::types::CheckpointDurableExecutionResponse {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::CheckpointDurableExecutionResponse {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

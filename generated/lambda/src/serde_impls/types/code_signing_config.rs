@@ -6,33 +6,33 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::CodeSignin
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.code_signing_config_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.code_signing_config_id {
             map.serialize_entry("CodeSigningConfigId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.code_signing_config_arn {
+        if let Some(value) = &self.code_signing_config_arn {
             map.serialize_entry("CodeSigningConfigArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.description {
+        if let Some(value) = &self.description {
             map.serialize_entry("Description", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.allowed_publishers {
+        if let Some(value) = &self.allowed_publishers {
             map.serialize_entry("AllowedPublishers", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.code_signing_policies {
+        if let Some(value) = &self.code_signing_policies {
             map.serialize_entry("CodeSigningPolicies", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.last_modified {
+        if let Some(value) = &self.last_modified {
             map.serialize_entry("LastModified", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::CodeSigningConfig {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -44,7 +44,7 @@ for crate::types::CodeSigningConfig {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "CodeSigningConfigId" => self.code_signing_config_id = map.next_value()?,
             "CodeSigningConfigArn" => self.code_signing_config_arn = map.next_value()?,
@@ -56,13 +56,13 @@ for crate::types::CodeSigningConfig {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::CodeSigningConfig {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -6,19 +6,18 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::Concurrenc
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.reserved_concurrent_executions
-        {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.reserved_concurrent_executions {
             map.serialize_entry("ReservedConcurrentExecutions", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::Concurrency {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -29,7 +28,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::Concurre
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "ReservedConcurrentExecutions" => {
                 self.reserved_concurrent_executions = map.next_value()?;
@@ -38,13 +37,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::Concurre
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::Concurrency {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -6,33 +6,33 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::Cors {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.allow_credentials {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.allow_credentials {
             map.serialize_entry("AllowCredentials", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.allow_headers {
+        if let Some(value) = &self.allow_headers {
             map.serialize_entry("AllowHeaders", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.allow_methods {
+        if let Some(value) = &self.allow_methods {
             map.serialize_entry("AllowMethods", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.allow_origins {
+        if let Some(value) = &self.allow_origins {
             map.serialize_entry("AllowOrigins", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.expose_headers {
+        if let Some(value) = &self.expose_headers {
             map.serialize_entry("ExposeHeaders", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.max_age {
+        if let Some(value) = &self.max_age {
             map.serialize_entry("MaxAge", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::Cors {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -43,7 +43,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::Cors {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "AllowCredentials" => self.allow_credentials = map.next_value()?,
             "AllowHeaders" => self.allow_headers = map.next_value()?,
@@ -55,13 +55,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::Cors {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::Cors {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,44 +7,42 @@ for crate::types::CreateCapacityProviderRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.capacity_provider_name {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.capacity_provider_name {
             map.serialize_entry("CapacityProviderName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.vpc_config {
+        if let Some(value) = &self.vpc_config {
             map.serialize_entry("VpcConfig", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.permissions_config {
+        if let Some(value) = &self.permissions_config {
             map.serialize_entry("PermissionsConfig", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.instance_requirements {
+        if let Some(value) = &self.instance_requirements {
             map.serialize_entry("InstanceRequirements", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .capacity_provider_scaling_config
-        {
+        if let Some(value) = &self.capacity_provider_scaling_config {
             map.serialize_entry("CapacityProviderScalingConfig", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.kms_key_arn {
+        if let Some(value) = &self.kms_key_arn {
             map.serialize_entry("KmsKeyArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             map.serialize_entry("Tags", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.propagate_tags {
+        if let Some(value) = &self.propagate_tags {
             map.serialize_entry("PropagateTags", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.telemetry_config {
+        if let Some(value) = &self.telemetry_config {
             map.serialize_entry("TelemetryConfig", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::CreateCapacityProviderRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -56,7 +54,7 @@ for crate::types::CreateCapacityProviderRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "CapacityProviderName" => self.capacity_provider_name = map.next_value()?,
             "VpcConfig" => self.vpc_config = map.next_value()?,
@@ -73,14 +71,14 @@ for crate::types::CreateCapacityProviderRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::CreateCapacityProviderRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,46 +7,44 @@ for crate::types::CreateEventSourceMappingRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.event_source_arn {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.event_source_arn {
             map.serialize_entry("EventSourceArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.function_name {
+        if let Some(value) = &self.function_name {
             map.serialize_entry("FunctionName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.enabled {
+        if let Some(value) = &self.enabled {
             map.serialize_entry("Enabled", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.batch_size {
+        if let Some(value) = &self.batch_size {
             map.serialize_entry("BatchSize", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.filter_criteria {
+        if let Some(value) = &self.filter_criteria {
             map.serialize_entry("FilterCriteria", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.kms_key_arn {
+        if let Some(value) = &self.kms_key_arn {
             map.serialize_entry("KMSKeyArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.metrics_config {
+        if let Some(value) = &self.metrics_config {
             map.serialize_entry("MetricsConfig", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.logging_config {
+        if let Some(value) = &self.logging_config {
             map.serialize_entry("LoggingConfig", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.scaling_config {
+        if let Some(value) = &self.scaling_config {
             map.serialize_entry("ScalingConfig", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .maximum_batching_window_in_seconds
-        {
+        if let Some(value) = &self.maximum_batching_window_in_seconds {
             map.serialize_entry("MaximumBatchingWindowInSeconds", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.parallelization_factor {
+        if let Some(value) = &self.parallelization_factor {
             map.serialize_entry("ParallelizationFactor", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.starting_position {
+        if let Some(value) = &self.starting_position {
             map.serialize_entry("StartingPosition", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.starting_position_timestamp {
+        if let Some(value) = &self.starting_position_timestamp {
             map.serialize_entry(
                 "StartingPositionTimestamp",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -54,58 +52,52 @@ for crate::types::CreateEventSourceMappingRequest {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.destination_config {
+        if let Some(value) = &self.destination_config {
             map.serialize_entry("DestinationConfig", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.maximum_record_age_in_seconds {
+        if let Some(value) = &self.maximum_record_age_in_seconds {
             map.serialize_entry("MaximumRecordAgeInSeconds", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.bisect_batch_on_function_error
-        {
+        if let Some(value) = &self.bisect_batch_on_function_error {
             map.serialize_entry("BisectBatchOnFunctionError", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.maximum_retry_attempts {
+        if let Some(value) = &self.maximum_retry_attempts {
             map.serialize_entry("MaximumRetryAttempts", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             map.serialize_entry("Tags", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tumbling_window_in_seconds {
+        if let Some(value) = &self.tumbling_window_in_seconds {
             map.serialize_entry("TumblingWindowInSeconds", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.topics {
+        if let Some(value) = &self.topics {
             map.serialize_entry("Topics", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.queues {
+        if let Some(value) = &self.queues {
             map.serialize_entry("Queues", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.source_access_configurations {
+        if let Some(value) = &self.source_access_configurations {
             map.serialize_entry("SourceAccessConfigurations", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.self_managed_event_source {
+        if let Some(value) = &self.self_managed_event_source {
             map.serialize_entry("SelfManagedEventSource", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.function_response_types {
+        if let Some(value) = &self.function_response_types {
             map.serialize_entry("FunctionResponseTypes", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .amazon_managed_kafka_event_source_config
-        {
+        if let Some(value) = &self.amazon_managed_kafka_event_source_config {
             map.serialize_entry("AmazonManagedKafkaEventSourceConfig", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .self_managed_kafka_event_source_config
-        {
+        if let Some(value) = &self.self_managed_kafka_event_source_config {
             map.serialize_entry("SelfManagedKafkaEventSourceConfig", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.document_db_event_source_config
-        {
+        if let Some(value) = &self.document_db_event_source_config {
             map.serialize_entry("DocumentDBEventSourceConfig", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.provisioned_poller_config {
+        if let Some(value) = &self.provisioned_poller_config {
             map.serialize_entry("ProvisionedPollerConfig", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -113,7 +105,7 @@ for crate::types::CreateEventSourceMappingRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -125,7 +117,7 @@ for crate::types::CreateEventSourceMappingRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "EventSourceArn" => self.event_source_arn = map.next_value()?,
             "FunctionName" => self.function_name = map.next_value()?,
@@ -193,14 +185,14 @@ for crate::types::CreateEventSourceMappingRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::CreateEventSourceMappingRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,99 +7,99 @@ for crate::types::CreateFunctionRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.function_name {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.function_name {
             map.serialize_entry("FunctionName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.runtime {
+        if let Some(value) = &self.runtime {
             map.serialize_entry("Runtime", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.role {
+        if let Some(value) = &self.role {
             map.serialize_entry("Role", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.handler {
+        if let Some(value) = &self.handler {
             map.serialize_entry("Handler", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.code {
+        if let Some(value) = &self.code {
             map.serialize_entry("Code", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.description {
+        if let Some(value) = &self.description {
             map.serialize_entry("Description", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.timeout {
+        if let Some(value) = &self.timeout {
             map.serialize_entry("Timeout", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.memory_size {
+        if let Some(value) = &self.memory_size {
             map.serialize_entry("MemorySize", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.publish {
+        if let Some(value) = &self.publish {
             map.serialize_entry("Publish", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.publish_to {
+        if let Some(value) = &self.publish_to {
             map.serialize_entry("PublishTo", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.vpc_config {
+        if let Some(value) = &self.vpc_config {
             map.serialize_entry("VpcConfig", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.package_type {
+        if let Some(value) = &self.package_type {
             map.serialize_entry("PackageType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.dead_letter_config {
+        if let Some(value) = &self.dead_letter_config {
             map.serialize_entry("DeadLetterConfig", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.environment {
+        if let Some(value) = &self.environment {
             map.serialize_entry("Environment", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.kms_key_arn {
+        if let Some(value) = &self.kms_key_arn {
             map.serialize_entry("KMSKeyArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tracing_config {
+        if let Some(value) = &self.tracing_config {
             map.serialize_entry("TracingConfig", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             map.serialize_entry("Tags", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.layers {
+        if let Some(value) = &self.layers {
             map.serialize_entry("Layers", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.file_system_configs {
+        if let Some(value) = &self.file_system_configs {
             map.serialize_entry("FileSystemConfigs", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.code_signing_config_arn {
+        if let Some(value) = &self.code_signing_config_arn {
             map.serialize_entry("CodeSigningConfigArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.image_config {
+        if let Some(value) = &self.image_config {
             map.serialize_entry("ImageConfig", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.architectures {
+        if let Some(value) = &self.architectures {
             map.serialize_entry("Architectures", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ephemeral_storage {
+        if let Some(value) = &self.ephemeral_storage {
             map.serialize_entry("EphemeralStorage", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.snap_start {
+        if let Some(value) = &self.snap_start {
             map.serialize_entry("SnapStart", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.logging_config {
+        if let Some(value) = &self.logging_config {
             map.serialize_entry("LoggingConfig", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tenancy_config {
+        if let Some(value) = &self.tenancy_config {
             map.serialize_entry("TenancyConfig", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.capacity_provider_config {
+        if let Some(value) = &self.capacity_provider_config {
             map.serialize_entry("CapacityProviderConfig", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.durable_config {
+        if let Some(value) = &self.durable_config {
             map.serialize_entry("DurableConfig", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::CreateFunctionRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -111,7 +111,7 @@ for crate::types::CreateFunctionRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "FunctionName" => self.function_name = map.next_value()?,
             "Runtime" => self.runtime = map.next_value()?,
@@ -153,14 +153,14 @@ for crate::types::CreateFunctionRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::CreateFunctionRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

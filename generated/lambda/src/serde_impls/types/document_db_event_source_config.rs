@@ -7,24 +7,24 @@ for crate::types::DocumentDbEventSourceConfig {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.database_name {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.database_name {
             map.serialize_entry("DatabaseName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.collection_name {
+        if let Some(value) = &self.collection_name {
             map.serialize_entry("CollectionName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.full_document {
+        if let Some(value) = &self.full_document {
             map.serialize_entry("FullDocument", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::DocumentDbEventSourceConfig {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -36,7 +36,7 @@ for crate::types::DocumentDbEventSourceConfig {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "DatabaseName" => self.database_name = map.next_value()?,
             "CollectionName" => self.collection_name = map.next_value()?,
@@ -45,14 +45,14 @@ for crate::types::DocumentDbEventSourceConfig {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::DocumentDbEventSourceConfig {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

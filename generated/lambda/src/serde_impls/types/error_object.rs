@@ -6,27 +6,27 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::ErrorObjec
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.error_message {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.error_message {
             map.serialize_entry("ErrorMessage", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.error_type {
+        if let Some(value) = &self.error_type {
             map.serialize_entry("ErrorType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.error_data {
+        if let Some(value) = &self.error_data {
             map.serialize_entry("ErrorData", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.stack_trace {
+        if let Some(value) = &self.stack_trace {
             map.serialize_entry("StackTrace", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::ErrorObject {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -37,7 +37,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::ErrorObj
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "ErrorMessage" => self.error_message = map.next_value()?,
             "ErrorType" => self.error_type = map.next_value()?,
@@ -47,13 +47,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::ErrorObj
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::ErrorObject {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -6,23 +6,23 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::Event {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.event_type {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.event_type {
             map.serialize_entry("EventType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.sub_type {
+        if let Some(value) = &self.sub_type {
             map.serialize_entry("SubType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.event_id {
+        if let Some(value) = &self.event_id {
             map.serialize_entry("EventId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.id {
+        if let Some(value) = &self.id {
             map.serialize_entry("Id", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.name {
+        if let Some(value) = &self.name {
             map.serialize_entry("Name", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.event_timestamp {
+        if let Some(value) = &self.event_timestamp {
             map.serialize_entry(
                 "EventTimestamp",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -30,95 +30,89 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::Event {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.parent_id {
+        if let Some(value) = &self.parent_id {
             map.serialize_entry("ParentId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.execution_started_details {
+        if let Some(value) = &self.execution_started_details {
             map.serialize_entry("ExecutionStartedDetails", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.execution_succeeded_details {
+        if let Some(value) = &self.execution_succeeded_details {
             map.serialize_entry("ExecutionSucceededDetails", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.execution_failed_details {
+        if let Some(value) = &self.execution_failed_details {
             map.serialize_entry("ExecutionFailedDetails", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.execution_timed_out_details {
+        if let Some(value) = &self.execution_timed_out_details {
             map.serialize_entry("ExecutionTimedOutDetails", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.execution_stopped_details {
+        if let Some(value) = &self.execution_stopped_details {
             map.serialize_entry("ExecutionStoppedDetails", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.context_started_details {
+        if let Some(value) = &self.context_started_details {
             map.serialize_entry("ContextStartedDetails", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.context_succeeded_details {
+        if let Some(value) = &self.context_succeeded_details {
             map.serialize_entry("ContextSucceededDetails", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.context_failed_details {
+        if let Some(value) = &self.context_failed_details {
             map.serialize_entry("ContextFailedDetails", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.wait_started_details {
+        if let Some(value) = &self.wait_started_details {
             map.serialize_entry("WaitStartedDetails", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.wait_succeeded_details {
+        if let Some(value) = &self.wait_succeeded_details {
             map.serialize_entry("WaitSucceededDetails", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.wait_cancelled_details {
+        if let Some(value) = &self.wait_cancelled_details {
             map.serialize_entry("WaitCancelledDetails", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.step_started_details {
+        if let Some(value) = &self.step_started_details {
             map.serialize_entry("StepStartedDetails", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.step_succeeded_details {
+        if let Some(value) = &self.step_succeeded_details {
             map.serialize_entry("StepSucceededDetails", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.step_failed_details {
+        if let Some(value) = &self.step_failed_details {
             map.serialize_entry("StepFailedDetails", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.chained_invoke_started_details
-        {
+        if let Some(value) = &self.chained_invoke_started_details {
             map.serialize_entry("ChainedInvokeStartedDetails", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .chained_invoke_succeeded_details
-        {
+        if let Some(value) = &self.chained_invoke_succeeded_details {
             map.serialize_entry("ChainedInvokeSucceededDetails", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.chained_invoke_failed_details {
+        if let Some(value) = &self.chained_invoke_failed_details {
             map.serialize_entry("ChainedInvokeFailedDetails", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .chained_invoke_timed_out_details
-        {
+        if let Some(value) = &self.chained_invoke_timed_out_details {
             map.serialize_entry("ChainedInvokeTimedOutDetails", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.chained_invoke_stopped_details
-        {
+        if let Some(value) = &self.chained_invoke_stopped_details {
             map.serialize_entry("ChainedInvokeStoppedDetails", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.callback_started_details {
+        if let Some(value) = &self.callback_started_details {
             map.serialize_entry("CallbackStartedDetails", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.callback_succeeded_details {
+        if let Some(value) = &self.callback_succeeded_details {
             map.serialize_entry("CallbackSucceededDetails", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.callback_failed_details {
+        if let Some(value) = &self.callback_failed_details {
             map.serialize_entry("CallbackFailedDetails", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.callback_timed_out_details {
+        if let Some(value) = &self.callback_timed_out_details {
             map.serialize_entry("CallbackTimedOutDetails", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.invocation_completed_details {
+        if let Some(value) = &self.invocation_completed_details {
             map.serialize_entry("InvocationCompletedDetails", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::Event {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -129,7 +123,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::Event {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "EventType" => self.event_type = map.next_value()?,
             "SubType" => self.sub_type = map.next_value()?,
@@ -200,13 +194,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::Event {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::Event {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

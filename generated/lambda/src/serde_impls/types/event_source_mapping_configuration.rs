@@ -7,14 +7,14 @@ for crate::types::EventSourceMappingConfiguration {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.uuid {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.uuid {
             map.serialize_entry("UUID", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.starting_position {
+        if let Some(value) = &self.starting_position {
             map.serialize_entry("StartingPosition", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.starting_position_timestamp {
+        if let Some(value) = &self.starting_position_timestamp {
             map.serialize_entry(
                 "StartingPositionTimestamp",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -22,42 +22,40 @@ for crate::types::EventSourceMappingConfiguration {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.batch_size {
+        if let Some(value) = &self.batch_size {
             map.serialize_entry("BatchSize", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .maximum_batching_window_in_seconds
-        {
+        if let Some(value) = &self.maximum_batching_window_in_seconds {
             map.serialize_entry("MaximumBatchingWindowInSeconds", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.parallelization_factor {
+        if let Some(value) = &self.parallelization_factor {
             map.serialize_entry("ParallelizationFactor", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.event_source_arn {
+        if let Some(value) = &self.event_source_arn {
             map.serialize_entry("EventSourceArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.filter_criteria {
+        if let Some(value) = &self.filter_criteria {
             map.serialize_entry("FilterCriteria", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.filter_criteria_error {
+        if let Some(value) = &self.filter_criteria_error {
             map.serialize_entry("FilterCriteriaError", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.kms_key_arn {
+        if let Some(value) = &self.kms_key_arn {
             map.serialize_entry("KMSKeyArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.metrics_config {
+        if let Some(value) = &self.metrics_config {
             map.serialize_entry("MetricsConfig", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.logging_config {
+        if let Some(value) = &self.logging_config {
             map.serialize_entry("LoggingConfig", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.scaling_config {
+        if let Some(value) = &self.scaling_config {
             map.serialize_entry("ScalingConfig", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.function_arn {
+        if let Some(value) = &self.function_arn {
             map.serialize_entry("FunctionArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.last_modified {
+        if let Some(value) = &self.last_modified {
             map.serialize_entry(
                 "LastModified",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -65,67 +63,61 @@ for crate::types::EventSourceMappingConfiguration {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.last_processing_result {
+        if let Some(value) = &self.last_processing_result {
             map.serialize_entry("LastProcessingResult", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.state {
+        if let Some(value) = &self.state {
             map.serialize_entry("State", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.state_transition_reason {
+        if let Some(value) = &self.state_transition_reason {
             map.serialize_entry("StateTransitionReason", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.destination_config {
+        if let Some(value) = &self.destination_config {
             map.serialize_entry("DestinationConfig", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.topics {
+        if let Some(value) = &self.topics {
             map.serialize_entry("Topics", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.queues {
+        if let Some(value) = &self.queues {
             map.serialize_entry("Queues", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.source_access_configurations {
+        if let Some(value) = &self.source_access_configurations {
             map.serialize_entry("SourceAccessConfigurations", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.self_managed_event_source {
+        if let Some(value) = &self.self_managed_event_source {
             map.serialize_entry("SelfManagedEventSource", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.maximum_record_age_in_seconds {
+        if let Some(value) = &self.maximum_record_age_in_seconds {
             map.serialize_entry("MaximumRecordAgeInSeconds", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.bisect_batch_on_function_error
-        {
+        if let Some(value) = &self.bisect_batch_on_function_error {
             map.serialize_entry("BisectBatchOnFunctionError", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.maximum_retry_attempts {
+        if let Some(value) = &self.maximum_retry_attempts {
             map.serialize_entry("MaximumRetryAttempts", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tumbling_window_in_seconds {
+        if let Some(value) = &self.tumbling_window_in_seconds {
             map.serialize_entry("TumblingWindowInSeconds", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.function_response_types {
+        if let Some(value) = &self.function_response_types {
             map.serialize_entry("FunctionResponseTypes", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .amazon_managed_kafka_event_source_config
-        {
+        if let Some(value) = &self.amazon_managed_kafka_event_source_config {
             map.serialize_entry("AmazonManagedKafkaEventSourceConfig", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .self_managed_kafka_event_source_config
-        {
+        if let Some(value) = &self.self_managed_kafka_event_source_config {
             map.serialize_entry("SelfManagedKafkaEventSourceConfig", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.document_db_event_source_config
-        {
+        if let Some(value) = &self.document_db_event_source_config {
             map.serialize_entry("DocumentDBEventSourceConfig", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.event_source_mapping_arn {
+        if let Some(value) = &self.event_source_mapping_arn {
             map.serialize_entry("EventSourceMappingArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.provisioned_poller_config {
+        if let Some(value) = &self.provisioned_poller_config {
             map.serialize_entry("ProvisionedPollerConfig", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -133,7 +125,7 @@ for crate::types::EventSourceMappingConfiguration {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -145,7 +137,7 @@ for crate::types::EventSourceMappingConfiguration {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "UUID" => self.uuid = map.next_value()?,
             "StartingPosition" => self.starting_position = map.next_value()?,
@@ -226,14 +218,14 @@ for crate::types::EventSourceMappingConfiguration {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::EventSourceMappingConfiguration {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

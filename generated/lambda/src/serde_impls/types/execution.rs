@@ -6,20 +6,20 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::Execution 
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.durable_execution_arn {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.durable_execution_arn {
             map.serialize_entry("DurableExecutionArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.durable_execution_name {
+        if let Some(value) = &self.durable_execution_name {
             map.serialize_entry("DurableExecutionName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.function_arn {
+        if let Some(value) = &self.function_arn {
             map.serialize_entry("FunctionArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.status {
+        if let Some(value) = &self.status {
             map.serialize_entry("Status", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.start_timestamp {
+        if let Some(value) = &self.start_timestamp {
             map.serialize_entry(
                 "StartTimestamp",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -27,7 +27,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::Execution 
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.end_timestamp {
+        if let Some(value) = &self.end_timestamp {
             map.serialize_entry(
                 "EndTimestamp",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -35,17 +35,17 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::Execution 
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.kms_key_arn {
+        if let Some(value) = &self.kms_key_arn {
             map.serialize_entry("KMSKeyArn", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::Execution {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -56,7 +56,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::Executio
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "DurableExecutionArn" => self.durable_execution_arn = map.next_value()?,
             "DurableExecutionName" => self.durable_execution_name = map.next_value()?,
@@ -85,13 +85,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::Executio
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::Execution {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -6,36 +6,36 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::FunctionCo
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.zip_file {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.zip_file {
             map.serialize_entry("ZipFile", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.s3_bucket {
+        if let Some(value) = &self.s3_bucket {
             map.serialize_entry("S3Bucket", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.s3_key {
+        if let Some(value) = &self.s3_key {
             map.serialize_entry("S3Key", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.s3_object_version {
+        if let Some(value) = &self.s3_object_version {
             map.serialize_entry("S3ObjectVersion", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.s3_object_storage_mode {
+        if let Some(value) = &self.s3_object_storage_mode {
             map.serialize_entry("S3ObjectStorageMode", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.image_uri {
+        if let Some(value) = &self.image_uri {
             map.serialize_entry("ImageUri", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.source_kms_key_arn {
+        if let Some(value) = &self.source_kms_key_arn {
             map.serialize_entry("SourceKMSKeyArn", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::FunctionCode {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -46,7 +46,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::Function
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "ZipFile" => self.zip_file = map.next_value()?,
             "S3Bucket" => self.s3_bucket = map.next_value()?,
@@ -59,13 +59,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::Function
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::FunctionCode {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

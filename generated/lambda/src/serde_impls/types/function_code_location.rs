@@ -7,36 +7,36 @@ for crate::types::FunctionCodeLocation {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.repository_type {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.repository_type {
             map.serialize_entry("RepositoryType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.location {
+        if let Some(value) = &self.location {
             map.serialize_entry("Location", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.image_uri {
+        if let Some(value) = &self.image_uri {
             map.serialize_entry("ImageUri", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.resolved_image_uri {
+        if let Some(value) = &self.resolved_image_uri {
             map.serialize_entry("ResolvedImageUri", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.resolved_s3_object {
+        if let Some(value) = &self.resolved_s3_object {
             map.serialize_entry("ResolvedS3Object", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.source_kms_key_arn {
+        if let Some(value) = &self.source_kms_key_arn {
             map.serialize_entry("SourceKMSKeyArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.error {
+        if let Some(value) = &self.error {
             map.serialize_entry("Error", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::FunctionCodeLocation {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -48,7 +48,7 @@ for crate::types::FunctionCodeLocation {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "RepositoryType" => self.repository_type = map.next_value()?,
             "Location" => self.location = map.next_value()?,
@@ -61,14 +61,14 @@ for crate::types::FunctionCodeLocation {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::FunctionCodeLocation {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

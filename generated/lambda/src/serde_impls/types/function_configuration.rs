@@ -7,136 +7,135 @@ for crate::types::FunctionConfiguration {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.function_name {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.function_name {
             map.serialize_entry("FunctionName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.function_arn {
+        if let Some(value) = &self.function_arn {
             map.serialize_entry("FunctionArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.runtime {
+        if let Some(value) = &self.runtime {
             map.serialize_entry("Runtime", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.role {
+        if let Some(value) = &self.role {
             map.serialize_entry("Role", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.handler {
+        if let Some(value) = &self.handler {
             map.serialize_entry("Handler", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.code_size {
+        if let Some(value) = &self.code_size {
             map.serialize_entry("CodeSize", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.description {
+        if let Some(value) = &self.description {
             map.serialize_entry("Description", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.timeout {
+        if let Some(value) = &self.timeout {
             map.serialize_entry("Timeout", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.memory_size {
+        if let Some(value) = &self.memory_size {
             map.serialize_entry("MemorySize", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.last_modified {
+        if let Some(value) = &self.last_modified {
             map.serialize_entry("LastModified", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.code_sha256 {
+        if let Some(value) = &self.code_sha256 {
             map.serialize_entry("CodeSha256", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.version {
+        if let Some(value) = &self.version {
             map.serialize_entry("Version", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.vpc_config {
+        if let Some(value) = &self.vpc_config {
             map.serialize_entry("VpcConfig", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.dead_letter_config {
+        if let Some(value) = &self.dead_letter_config {
             map.serialize_entry("DeadLetterConfig", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.environment {
+        if let Some(value) = &self.environment {
             map.serialize_entry("Environment", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.kms_key_arn {
+        if let Some(value) = &self.kms_key_arn {
             map.serialize_entry("KMSKeyArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tracing_config {
+        if let Some(value) = &self.tracing_config {
             map.serialize_entry("TracingConfig", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.master_arn {
+        if let Some(value) = &self.master_arn {
             map.serialize_entry("MasterArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.revision_id {
+        if let Some(value) = &self.revision_id {
             map.serialize_entry("RevisionId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.layers {
+        if let Some(value) = &self.layers {
             map.serialize_entry("Layers", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.state {
+        if let Some(value) = &self.state {
             map.serialize_entry("State", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.state_reason {
+        if let Some(value) = &self.state_reason {
             map.serialize_entry("StateReason", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.state_reason_code {
+        if let Some(value) = &self.state_reason_code {
             map.serialize_entry("StateReasonCode", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.last_update_status {
+        if let Some(value) = &self.last_update_status {
             map.serialize_entry("LastUpdateStatus", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.last_update_status_reason {
+        if let Some(value) = &self.last_update_status_reason {
             map.serialize_entry("LastUpdateStatusReason", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.last_update_status_reason_code
-        {
+        if let Some(value) = &self.last_update_status_reason_code {
             map.serialize_entry("LastUpdateStatusReasonCode", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.file_system_configs {
+        if let Some(value) = &self.file_system_configs {
             map.serialize_entry("FileSystemConfigs", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.signing_profile_version_arn {
+        if let Some(value) = &self.signing_profile_version_arn {
             map.serialize_entry("SigningProfileVersionArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.signing_job_arn {
+        if let Some(value) = &self.signing_job_arn {
             map.serialize_entry("SigningJobArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.package_type {
+        if let Some(value) = &self.package_type {
             map.serialize_entry("PackageType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.image_config_response {
+        if let Some(value) = &self.image_config_response {
             map.serialize_entry("ImageConfigResponse", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.architectures {
+        if let Some(value) = &self.architectures {
             map.serialize_entry("Architectures", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ephemeral_storage {
+        if let Some(value) = &self.ephemeral_storage {
             map.serialize_entry("EphemeralStorage", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.snap_start {
+        if let Some(value) = &self.snap_start {
             map.serialize_entry("SnapStart", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.runtime_version_config {
+        if let Some(value) = &self.runtime_version_config {
             map.serialize_entry("RuntimeVersionConfig", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.logging_config {
+        if let Some(value) = &self.logging_config {
             map.serialize_entry("LoggingConfig", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tenancy_config {
+        if let Some(value) = &self.tenancy_config {
             map.serialize_entry("TenancyConfig", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.capacity_provider_config {
+        if let Some(value) = &self.capacity_provider_config {
             map.serialize_entry("CapacityProviderConfig", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.config_sha256 {
+        if let Some(value) = &self.config_sha256 {
             map.serialize_entry("ConfigSha256", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.durable_config {
+        if let Some(value) = &self.durable_config {
             map.serialize_entry("DurableConfig", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::FunctionConfiguration {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -148,7 +147,7 @@ for crate::types::FunctionConfiguration {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "FunctionName" => self.function_name = map.next_value()?,
             "FunctionArn" => self.function_arn = map.next_value()?,
@@ -214,14 +213,14 @@ for crate::types::FunctionConfiguration {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::FunctionConfiguration {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,8 +7,8 @@ for crate::types::FunctionEventInvokeConfig {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.last_modified {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.last_modified {
             map.serialize_entry(
                 "LastModified",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -16,26 +16,26 @@ for crate::types::FunctionEventInvokeConfig {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.function_arn {
+        if let Some(value) = &self.function_arn {
             map.serialize_entry("FunctionArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.maximum_retry_attempts {
+        if let Some(value) = &self.maximum_retry_attempts {
             map.serialize_entry("MaximumRetryAttempts", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.maximum_event_age_in_seconds {
+        if let Some(value) = &self.maximum_event_age_in_seconds {
             map.serialize_entry("MaximumEventAgeInSeconds", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.destination_config {
+        if let Some(value) = &self.destination_config {
             map.serialize_entry("DestinationConfig", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::FunctionEventInvokeConfig {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -47,7 +47,7 @@ for crate::types::FunctionEventInvokeConfig {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "LastModified" => {
                 self.last_modified = map
@@ -68,14 +68,14 @@ for crate::types::FunctionEventInvokeConfig {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::FunctionEventInvokeConfig {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

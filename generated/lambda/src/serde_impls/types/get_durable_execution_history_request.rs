@@ -7,33 +7,33 @@ for crate::types::GetDurableExecutionHistoryRequest {
         &self,
         map: &mut M,
         body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
+    ) -> Result<(), M::Error> {
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.durable_execution_arn {
+            if let Some(value) = &self.durable_execution_arn {
                 map.serialize_entry("DurableExecutionArn", value)?;
             }
         }
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.include_execution_data {
+            if let Some(value) = &self.include_execution_data {
                 map.serialize_entry("IncludeExecutionData", value)?;
             }
         }
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.max_items {
+            if let Some(value) = &self.max_items {
                 map.serialize_entry("MaxItems", value)?;
             }
         }
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.marker {
+            if let Some(value) = &self.marker {
                 map.serialize_entry("Marker", value)?;
             }
         }
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.reverse_order {
+            if let Some(value) = &self.reverse_order {
                 map.serialize_entry("ReverseOrder", value)?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -41,7 +41,7 @@ for crate::types::GetDurableExecutionHistoryRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -53,7 +53,7 @@ for crate::types::GetDurableExecutionHistoryRequest {
         key: &str,
         map: &mut A,
         body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "DurableExecutionArn" if !body_only => {
                 self.durable_execution_arn = map.next_value()?;
@@ -68,14 +68,14 @@ for crate::types::GetDurableExecutionHistoryRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::GetDurableExecutionHistoryRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

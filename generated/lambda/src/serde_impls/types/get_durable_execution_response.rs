@@ -7,26 +7,26 @@ for crate::types::GetDurableExecutionResponse {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.durable_execution_arn {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.durable_execution_arn {
             map.serialize_entry("DurableExecutionArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.durable_execution_name {
+        if let Some(value) = &self.durable_execution_name {
             map.serialize_entry("DurableExecutionName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.function_arn {
+        if let Some(value) = &self.function_arn {
             map.serialize_entry("FunctionArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.input_payload {
+        if let Some(value) = &self.input_payload {
             map.serialize_entry("InputPayload", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.result {
+        if let Some(value) = &self.result {
             map.serialize_entry("Result", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.error {
+        if let Some(value) = &self.error {
             map.serialize_entry("Error", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.start_timestamp {
+        if let Some(value) = &self.start_timestamp {
             map.serialize_entry(
                 "StartTimestamp",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -34,10 +34,10 @@ for crate::types::GetDurableExecutionResponse {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.status {
+        if let Some(value) = &self.status {
             map.serialize_entry("Status", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.end_timestamp {
+        if let Some(value) = &self.end_timestamp {
             map.serialize_entry(
                 "EndTimestamp",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -45,26 +45,26 @@ for crate::types::GetDurableExecutionResponse {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.version {
+        if let Some(value) = &self.version {
             map.serialize_entry("Version", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.trace_header {
+        if let Some(value) = &self.trace_header {
             map.serialize_entry("TraceHeader", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.execution_data_included {
+        if let Some(value) = &self.execution_data_included {
             map.serialize_entry("ExecutionDataIncluded", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.durable_config {
+        if let Some(value) = &self.durable_config {
             map.serialize_entry("DurableConfig", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::GetDurableExecutionResponse {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -76,7 +76,7 @@ for crate::types::GetDurableExecutionResponse {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "DurableExecutionArn" => self.durable_execution_arn = map.next_value()?,
             "DurableExecutionName" => self.durable_execution_name = map.next_value()?,
@@ -111,14 +111,14 @@ for crate::types::GetDurableExecutionResponse {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::GetDurableExecutionResponse {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

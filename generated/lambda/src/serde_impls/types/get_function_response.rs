@@ -7,30 +7,30 @@ for crate::types::GetFunctionResponse {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.configuration {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.configuration {
             map.serialize_entry("Configuration", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.code {
+        if let Some(value) = &self.code {
             map.serialize_entry("Code", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             map.serialize_entry("Tags", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags_error {
+        if let Some(value) = &self.tags_error {
             map.serialize_entry("TagsError", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.concurrency {
+        if let Some(value) = &self.concurrency {
             map.serialize_entry("Concurrency", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::GetFunctionResponse {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -42,7 +42,7 @@ for crate::types::GetFunctionResponse {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "Configuration" => self.configuration = map.next_value()?,
             "Code" => self.code = map.next_value()?,
@@ -53,14 +53,14 @@ for crate::types::GetFunctionResponse {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::GetFunctionResponse {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,20 +7,17 @@ for crate::types::GetFunctionScalingConfigResponse {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.function_arn {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.function_arn {
             map.serialize_entry("FunctionArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.applied_function_scaling_config
-        {
+        if let Some(value) = &self.applied_function_scaling_config {
             map.serialize_entry("AppliedFunctionScalingConfig", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .requested_function_scaling_config
-        {
+        if let Some(value) = &self.requested_function_scaling_config {
             map.serialize_entry("RequestedFunctionScalingConfig", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -28,7 +25,7 @@ for crate::types::GetFunctionScalingConfigResponse {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -40,7 +37,7 @@ for crate::types::GetFunctionScalingConfigResponse {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "FunctionArn" => self.function_arn = map.next_value()?,
             "AppliedFunctionScalingConfig" => {
@@ -53,14 +50,14 @@ for crate::types::GetFunctionScalingConfigResponse {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::GetFunctionScalingConfigResponse {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,36 +7,36 @@ for crate::types::GetFunctionUrlConfigResponse {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.function_url {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.function_url {
             map.serialize_entry("FunctionUrl", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.function_arn {
+        if let Some(value) = &self.function_arn {
             map.serialize_entry("FunctionArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.auth_type {
+        if let Some(value) = &self.auth_type {
             map.serialize_entry("AuthType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.cors {
+        if let Some(value) = &self.cors {
             map.serialize_entry("Cors", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.creation_time {
+        if let Some(value) = &self.creation_time {
             map.serialize_entry("CreationTime", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.last_modified_time {
+        if let Some(value) = &self.last_modified_time {
             map.serialize_entry("LastModifiedTime", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.invoke_mode {
+        if let Some(value) = &self.invoke_mode {
             map.serialize_entry("InvokeMode", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::GetFunctionUrlConfigResponse {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -48,7 +48,7 @@ for crate::types::GetFunctionUrlConfigResponse {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "FunctionUrl" => self.function_url = map.next_value()?,
             "FunctionArn" => self.function_arn = map.next_value()?,
@@ -61,14 +61,14 @@ for crate::types::GetFunctionUrlConfigResponse {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::GetFunctionUrlConfigResponse {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,17 +7,17 @@ for crate::types::GetRuntimeManagementConfigResponse {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.update_runtime_on {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.update_runtime_on {
             map.serialize_entry("UpdateRuntimeOn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.function_arn {
+        if let Some(value) = &self.function_arn {
             map.serialize_entry("FunctionArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.runtime_version_arn {
+        if let Some(value) = &self.runtime_version_arn {
             map.serialize_entry("RuntimeVersionArn", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -25,7 +25,7 @@ for crate::types::GetRuntimeManagementConfigResponse {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -37,7 +37,7 @@ for crate::types::GetRuntimeManagementConfigResponse {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "UpdateRuntimeOn" => self.update_runtime_on = map.next_value()?,
             "FunctionArn" => self.function_arn = map.next_value()?,
@@ -46,14 +46,14 @@ for crate::types::GetRuntimeManagementConfigResponse {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::GetRuntimeManagementConfigResponse {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,24 +7,24 @@ for crate::types::InstanceRequirements {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.architectures {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.architectures {
             map.serialize_entry("Architectures", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.allowed_instance_types {
+        if let Some(value) = &self.allowed_instance_types {
             map.serialize_entry("AllowedInstanceTypes", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.excluded_instance_types {
+        if let Some(value) = &self.excluded_instance_types {
             map.serialize_entry("ExcludedInstanceTypes", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::InstanceRequirements {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -36,7 +36,7 @@ for crate::types::InstanceRequirements {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "Architectures" => self.architectures = map.next_value()?,
             "AllowedInstanceTypes" => self.allowed_instance_types = map.next_value()?,
@@ -45,14 +45,14 @@ for crate::types::InstanceRequirements {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::InstanceRequirements {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,8 +7,8 @@ for crate::types::InvocationCompletedDetails {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.start_timestamp {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.start_timestamp {
             map.serialize_entry(
                 "StartTimestamp",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -16,7 +16,7 @@ for crate::types::InvocationCompletedDetails {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.end_timestamp {
+        if let Some(value) = &self.end_timestamp {
             map.serialize_entry(
                 "EndTimestamp",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -24,20 +24,20 @@ for crate::types::InvocationCompletedDetails {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.request_id {
+        if let Some(value) = &self.request_id {
             map.serialize_entry("RequestId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.error {
+        if let Some(value) = &self.error {
             map.serialize_entry("Error", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::InvocationCompletedDetails {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -49,7 +49,7 @@ for crate::types::InvocationCompletedDetails {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "StartTimestamp" => {
                 self.start_timestamp = map
@@ -75,14 +75,14 @@ for crate::types::InvocationCompletedDetails {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::InvocationCompletedDetails {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

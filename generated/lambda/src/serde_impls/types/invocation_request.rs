@@ -6,55 +6,55 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::Invocation
         &self,
         map: &mut M,
         body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
+    ) -> Result<(), M::Error> {
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.function_name {
+            if let Some(value) = &self.function_name {
                 map.serialize_entry("FunctionName", value)?;
             }
         }
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.invocation_type {
+            if let Some(value) = &self.invocation_type {
                 map.serialize_entry("InvocationType", value)?;
             }
         }
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.log_type {
+            if let Some(value) = &self.log_type {
                 map.serialize_entry("LogType", value)?;
             }
         }
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.client_context {
+            if let Some(value) = &self.client_context {
                 map.serialize_entry("ClientContext", value)?;
             }
         }
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.durable_execution_name {
+            if let Some(value) = &self.durable_execution_name {
                 map.serialize_entry("DurableExecutionName", value)?;
             }
         }
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.payload {
+            if let Some(value) = &self.payload {
                 map.serialize_entry("Payload", value)?;
             }
         }
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.qualifier {
+            if let Some(value) = &self.qualifier {
                 map.serialize_entry("Qualifier", value)?;
             }
         }
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.tenant_id {
+            if let Some(value) = &self.tenant_id {
                 map.serialize_entry("TenantId", value)?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::InvocationRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -66,7 +66,7 @@ for crate::types::InvocationRequest {
         key: &str,
         map: &mut A,
         body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "FunctionName" if !body_only => self.function_name = map.next_value()?,
             "InvocationType" if !body_only => self.invocation_type = map.next_value()?,
@@ -82,13 +82,13 @@ for crate::types::InvocationRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::InvocationRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

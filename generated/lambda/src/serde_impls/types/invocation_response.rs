@@ -7,45 +7,45 @@ for crate::types::InvocationResponse {
         &self,
         map: &mut M,
         body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
+    ) -> Result<(), M::Error> {
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.status_code {
+            if let Some(value) = &self.status_code {
                 map.serialize_entry("StatusCode", value)?;
             }
         }
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.function_error {
+            if let Some(value) = &self.function_error {
                 map.serialize_entry("FunctionError", value)?;
             }
         }
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.log_result {
+            if let Some(value) = &self.log_result {
                 map.serialize_entry("LogResult", value)?;
             }
         }
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.payload {
+            if let Some(value) = &self.payload {
                 map.serialize_entry("Payload", value)?;
             }
         }
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.executed_version {
+            if let Some(value) = &self.executed_version {
                 map.serialize_entry("ExecutedVersion", value)?;
             }
         }
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.durable_execution_arn {
+            if let Some(value) = &self.durable_execution_arn {
                 map.serialize_entry("DurableExecutionArn", value)?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::InvocationResponse {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -57,7 +57,7 @@ for crate::types::InvocationResponse {
         key: &str,
         map: &mut A,
         body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "StatusCode" if !body_only => self.status_code = map.next_value()?,
             "FunctionError" if !body_only => self.function_error = map.next_value()?,
@@ -71,14 +71,14 @@ for crate::types::InvocationResponse {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::InvocationResponse {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

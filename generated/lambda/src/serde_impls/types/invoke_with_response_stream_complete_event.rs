@@ -7,17 +7,17 @@ for crate::types::InvokeWithResponseStreamCompleteEvent {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.error_code {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.error_code {
             map.serialize_entry("ErrorCode", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.error_details {
+        if let Some(value) = &self.error_details {
             map.serialize_entry("ErrorDetails", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.log_result {
+        if let Some(value) = &self.log_result {
             map.serialize_entry("LogResult", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -25,7 +25,7 @@ for crate::types::InvokeWithResponseStreamCompleteEvent {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -37,7 +37,7 @@ for crate::types::InvokeWithResponseStreamCompleteEvent {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "ErrorCode" => self.error_code = map.next_value()?,
             "ErrorDetails" => self.error_details = map.next_value()?,
@@ -46,14 +46,14 @@ for crate::types::InvokeWithResponseStreamCompleteEvent {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::InvokeWithResponseStreamCompleteEvent {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

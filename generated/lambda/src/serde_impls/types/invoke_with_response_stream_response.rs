@@ -7,30 +7,28 @@ for crate::types::InvokeWithResponseStreamResponse {
         &self,
         map: &mut M,
         body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
+    ) -> Result<(), M::Error> {
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.status_code {
+            if let Some(value) = &self.status_code {
                 map.serialize_entry("StatusCode", value)?;
             }
         }
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.executed_version {
+            if let Some(value) = &self.executed_version {
                 map.serialize_entry("ExecutedVersion", value)?;
             }
         }
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.event_stream {
+            if let Some(value) = &self.event_stream {
                 map.serialize_entry("EventStream", value)?;
             }
         }
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self
-                .response_stream_content_type
-            {
+            if let Some(value) = &self.response_stream_content_type {
                 map.serialize_entry("ResponseStreamContentType", value)?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -38,7 +36,7 @@ for crate::types::InvokeWithResponseStreamResponse {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -50,7 +48,7 @@ for crate::types::InvokeWithResponseStreamResponse {
         key: &str,
         map: &mut A,
         body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "StatusCode" if !body_only => self.status_code = map.next_value()?,
             "ExecutedVersion" if !body_only => self.executed_version = map.next_value()?,
@@ -62,14 +60,14 @@ for crate::types::InvokeWithResponseStreamResponse {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::InvokeWithResponseStreamResponse {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,27 +7,27 @@ for crate::types::KafkaSchemaRegistryConfig {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.schema_registry_uri {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.schema_registry_uri {
             map.serialize_entry("SchemaRegistryURI", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.event_record_format {
+        if let Some(value) = &self.event_record_format {
             map.serialize_entry("EventRecordFormat", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.access_configs {
+        if let Some(value) = &self.access_configs {
             map.serialize_entry("AccessConfigs", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.schema_validation_configs {
+        if let Some(value) = &self.schema_validation_configs {
             map.serialize_entry("SchemaValidationConfigs", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::KafkaSchemaRegistryConfig {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -39,7 +39,7 @@ for crate::types::KafkaSchemaRegistryConfig {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "SchemaRegistryURI" => self.schema_registry_uri = map.next_value()?,
             "EventRecordFormat" => self.event_record_format = map.next_value()?,
@@ -65,14 +65,14 @@ for crate::types::KafkaSchemaRegistryConfig {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::KafkaSchemaRegistryConfig {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

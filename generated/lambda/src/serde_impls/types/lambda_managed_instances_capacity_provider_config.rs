@@ -7,24 +7,20 @@ for crate::types::LambdaManagedInstancesCapacityProviderConfig {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.capacity_provider_arn {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.capacity_provider_arn {
             map.serialize_entry("CapacityProviderArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .per_execution_environment_max_concurrency
-        {
+        if let Some(value) = &self.per_execution_environment_max_concurrency {
             map.serialize_entry("PerExecutionEnvironmentMaxConcurrency", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .execution_environment_memory_gib_per_v_cpu
-        {
+        if let Some(value) = &self.execution_environment_memory_gib_per_v_cpu {
             map.serialize_entry(
                 "ExecutionEnvironmentMemoryGiBPerVCpu",
                 &::awsgen_runtime::primitives::FloatWire(*value),
             )?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -32,7 +28,7 @@ for crate::types::LambdaManagedInstancesCapacityProviderConfig {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -44,7 +40,7 @@ for crate::types::LambdaManagedInstancesCapacityProviderConfig {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "CapacityProviderArn" => self.capacity_provider_arn = map.next_value()?,
             "PerExecutionEnvironmentMaxConcurrency" => {
@@ -59,14 +55,14 @@ for crate::types::LambdaManagedInstancesCapacityProviderConfig {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::LambdaManagedInstancesCapacityProviderConfig {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -6,27 +6,27 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::Layer {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.arn {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.arn {
             map.serialize_entry("Arn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.code_size {
+        if let Some(value) = &self.code_size {
             map.serialize_entry("CodeSize", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.signing_profile_version_arn {
+        if let Some(value) = &self.signing_profile_version_arn {
             map.serialize_entry("SigningProfileVersionArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.signing_job_arn {
+        if let Some(value) = &self.signing_job_arn {
             map.serialize_entry("SigningJobArn", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::Layer {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -37,7 +37,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::Layer {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "Arn" => self.arn = map.next_value()?,
             "CodeSize" => self.code_size = map.next_value()?,
@@ -49,13 +49,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::Layer {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::Layer {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,30 +7,30 @@ for crate::types::LayerVersionContentInput {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.s3_bucket {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.s3_bucket {
             map.serialize_entry("S3Bucket", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.s3_key {
+        if let Some(value) = &self.s3_key {
             map.serialize_entry("S3Key", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.s3_object_version {
+        if let Some(value) = &self.s3_object_version {
             map.serialize_entry("S3ObjectVersion", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.s3_object_storage_mode {
+        if let Some(value) = &self.s3_object_storage_mode {
             map.serialize_entry("S3ObjectStorageMode", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.zip_file {
+        if let Some(value) = &self.zip_file {
             map.serialize_entry("ZipFile", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::LayerVersionContentInput {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -42,7 +42,7 @@ for crate::types::LayerVersionContentInput {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "S3Bucket" => self.s3_bucket = map.next_value()?,
             "S3Key" => self.s3_key = map.next_value()?,
@@ -53,14 +53,14 @@ for crate::types::LayerVersionContentInput {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::LayerVersionContentInput {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,33 +7,33 @@ for crate::types::LayerVersionContentOutput {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.location {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.location {
             map.serialize_entry("Location", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.code_sha256 {
+        if let Some(value) = &self.code_sha256 {
             map.serialize_entry("CodeSha256", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.code_size {
+        if let Some(value) = &self.code_size {
             map.serialize_entry("CodeSize", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.signing_profile_version_arn {
+        if let Some(value) = &self.signing_profile_version_arn {
             map.serialize_entry("SigningProfileVersionArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.signing_job_arn {
+        if let Some(value) = &self.signing_job_arn {
             map.serialize_entry("SigningJobArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.resolved_s3_object {
+        if let Some(value) = &self.resolved_s3_object {
             map.serialize_entry("ResolvedS3Object", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::LayerVersionContentOutput {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -45,7 +45,7 @@ for crate::types::LayerVersionContentOutput {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "Location" => self.location = map.next_value()?,
             "CodeSha256" => self.code_sha256 = map.next_value()?,
@@ -59,14 +59,14 @@ for crate::types::LayerVersionContentOutput {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::LayerVersionContentOutput {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

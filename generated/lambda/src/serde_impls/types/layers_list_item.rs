@@ -6,24 +6,24 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::LayersList
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.layer_name {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.layer_name {
             map.serialize_entry("LayerName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.layer_arn {
+        if let Some(value) = &self.layer_arn {
             map.serialize_entry("LayerArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.latest_matching_version {
+        if let Some(value) = &self.latest_matching_version {
             map.serialize_entry("LatestMatchingVersion", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::LayersListItem {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -34,7 +34,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::LayersLi
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "LayerName" => self.layer_name = map.next_value()?,
             "LayerArn" => self.layer_arn = map.next_value()?,
@@ -43,13 +43,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::LayersLi
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::LayersListItem {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,29 +7,29 @@ for crate::types::ListDurableExecutionsByFunctionRequest {
         &self,
         map: &mut M,
         body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
+    ) -> Result<(), M::Error> {
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.function_name {
+            if let Some(value) = &self.function_name {
                 map.serialize_entry("FunctionName", value)?;
             }
         }
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.qualifier {
+            if let Some(value) = &self.qualifier {
                 map.serialize_entry("Qualifier", value)?;
             }
         }
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.durable_execution_name {
+            if let Some(value) = &self.durable_execution_name {
                 map.serialize_entry("DurableExecutionName", value)?;
             }
         }
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.statuses {
+            if let Some(value) = &self.statuses {
                 map.serialize_entry("Statuses", value)?;
             }
         }
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.started_after {
+            if let Some(value) = &self.started_after {
                 map.serialize_entry(
                     "StartedAfter",
                     &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -39,7 +39,7 @@ for crate::types::ListDurableExecutionsByFunctionRequest {
             }
         }
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.started_before {
+            if let Some(value) = &self.started_before {
                 map.serialize_entry(
                     "StartedBefore",
                     &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -49,21 +49,21 @@ for crate::types::ListDurableExecutionsByFunctionRequest {
             }
         }
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.reverse_order {
+            if let Some(value) = &self.reverse_order {
                 map.serialize_entry("ReverseOrder", value)?;
             }
         }
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.marker {
+            if let Some(value) = &self.marker {
                 map.serialize_entry("Marker", value)?;
             }
         }
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.max_items {
+            if let Some(value) = &self.max_items {
                 map.serialize_entry("MaxItems", value)?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -71,7 +71,7 @@ for crate::types::ListDurableExecutionsByFunctionRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -83,7 +83,7 @@ for crate::types::ListDurableExecutionsByFunctionRequest {
         key: &str,
         map: &mut A,
         body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "FunctionName" if !body_only => self.function_name = map.next_value()?,
             "Qualifier" if !body_only => self.qualifier = map.next_value()?,
@@ -116,14 +116,14 @@ for crate::types::ListDurableExecutionsByFunctionRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ListDurableExecutionsByFunctionRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,14 +7,14 @@ for crate::types::ListFunctionUrlConfigsResponse {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.function_url_configs {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.function_url_configs {
             map.serialize_entry("FunctionUrlConfigs", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.next_marker {
+        if let Some(value) = &self.next_marker {
             map.serialize_entry("NextMarker", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -22,7 +22,7 @@ for crate::types::ListFunctionUrlConfigsResponse {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -34,7 +34,7 @@ for crate::types::ListFunctionUrlConfigsResponse {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "FunctionUrlConfigs" => {
                 self.function_url_configs = map
@@ -50,14 +50,14 @@ for crate::types::ListFunctionUrlConfigsResponse {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ListFunctionUrlConfigsResponse {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,17 +7,17 @@ for crate::types::ListFunctionVersionsByCapacityProviderResponse {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.capacity_provider_arn {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.capacity_provider_arn {
             map.serialize_entry("CapacityProviderArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.function_versions {
+        if let Some(value) = &self.function_versions {
             map.serialize_entry("FunctionVersions", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.next_marker {
+        if let Some(value) = &self.next_marker {
             map.serialize_entry("NextMarker", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -25,7 +25,7 @@ for crate::types::ListFunctionVersionsByCapacityProviderResponse {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -37,7 +37,7 @@ for crate::types::ListFunctionVersionsByCapacityProviderResponse {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "CapacityProviderArn" => self.capacity_provider_arn = map.next_value()?,
             "FunctionVersions" => {
@@ -54,14 +54,14 @@ for crate::types::ListFunctionVersionsByCapacityProviderResponse {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ListFunctionVersionsByCapacityProviderResponse {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,35 +7,35 @@ for crate::types::ListFunctionsRequest {
         &self,
         map: &mut M,
         body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
+    ) -> Result<(), M::Error> {
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.master_region {
+            if let Some(value) = &self.master_region {
                 map.serialize_entry("MasterRegion", value)?;
             }
         }
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.function_version {
+            if let Some(value) = &self.function_version {
                 map.serialize_entry("FunctionVersion", value)?;
             }
         }
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.marker {
+            if let Some(value) = &self.marker {
                 map.serialize_entry("Marker", value)?;
             }
         }
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.max_items {
+            if let Some(value) = &self.max_items {
                 map.serialize_entry("MaxItems", value)?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::ListFunctionsRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -47,7 +47,7 @@ for crate::types::ListFunctionsRequest {
         key: &str,
         map: &mut A,
         body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "MasterRegion" if !body_only => self.master_region = map.next_value()?,
             "FunctionVersion" if !body_only => self.function_version = map.next_value()?,
@@ -57,14 +57,14 @@ for crate::types::ListFunctionsRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ListFunctionsRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,40 +7,40 @@ for crate::types::ListLayerVersionsRequest {
         &self,
         map: &mut M,
         body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
+    ) -> Result<(), M::Error> {
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.compatible_architecture {
+            if let Some(value) = &self.compatible_architecture {
                 map.serialize_entry("CompatibleArchitecture", value)?;
             }
         }
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.compatible_runtime {
+            if let Some(value) = &self.compatible_runtime {
                 map.serialize_entry("CompatibleRuntime", value)?;
             }
         }
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.layer_name {
+            if let Some(value) = &self.layer_name {
                 map.serialize_entry("LayerName", value)?;
             }
         }
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.marker {
+            if let Some(value) = &self.marker {
                 map.serialize_entry("Marker", value)?;
             }
         }
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.max_items {
+            if let Some(value) = &self.max_items {
                 map.serialize_entry("MaxItems", value)?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::ListLayerVersionsRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -52,7 +52,7 @@ for crate::types::ListLayerVersionsRequest {
         key: &str,
         map: &mut A,
         body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "CompatibleArchitecture" if !body_only => {
                 self.compatible_architecture = map.next_value()?;
@@ -67,14 +67,14 @@ for crate::types::ListLayerVersionsRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ListLayerVersionsRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

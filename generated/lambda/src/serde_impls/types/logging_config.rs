@@ -6,27 +6,27 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::LoggingCon
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.log_format {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.log_format {
             map.serialize_entry("LogFormat", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.application_log_level {
+        if let Some(value) = &self.application_log_level {
             map.serialize_entry("ApplicationLogLevel", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.system_log_level {
+        if let Some(value) = &self.system_log_level {
             map.serialize_entry("SystemLogLevel", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.log_group {
+        if let Some(value) = &self.log_group {
             map.serialize_entry("LogGroup", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::LoggingConfig {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -37,7 +37,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::LoggingC
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "LogFormat" => self.log_format = map.next_value()?,
             "ApplicationLogLevel" => self.application_log_level = map.next_value()?,
@@ -47,13 +47,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::LoggingC
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::LoggingConfig {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

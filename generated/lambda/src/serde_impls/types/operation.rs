@@ -6,23 +6,23 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::Operation 
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.id {
             map.serialize_entry("Id", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.parent_id {
+        if let Some(value) = &self.parent_id {
             map.serialize_entry("ParentId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.name {
+        if let Some(value) = &self.name {
             map.serialize_entry("Name", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.type_ {
+        if let Some(value) = &self.type_ {
             map.serialize_entry("Type", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.sub_type {
+        if let Some(value) = &self.sub_type {
             map.serialize_entry("SubType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.start_timestamp {
+        if let Some(value) = &self.start_timestamp {
             map.serialize_entry(
                 "StartTimestamp",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -30,7 +30,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::Operation 
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.end_timestamp {
+        if let Some(value) = &self.end_timestamp {
             map.serialize_entry(
                 "EndTimestamp",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -38,35 +38,35 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::Operation 
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.status {
+        if let Some(value) = &self.status {
             map.serialize_entry("Status", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.execution_details {
+        if let Some(value) = &self.execution_details {
             map.serialize_entry("ExecutionDetails", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.context_details {
+        if let Some(value) = &self.context_details {
             map.serialize_entry("ContextDetails", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.step_details {
+        if let Some(value) = &self.step_details {
             map.serialize_entry("StepDetails", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.wait_details {
+        if let Some(value) = &self.wait_details {
             map.serialize_entry("WaitDetails", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.callback_details {
+        if let Some(value) = &self.callback_details {
             map.serialize_entry("CallbackDetails", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.chained_invoke_details {
+        if let Some(value) = &self.chained_invoke_details {
             map.serialize_entry("ChainedInvokeDetails", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::Operation {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -77,7 +77,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::Operatio
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "Id" => self.id = map.next_value()?,
             "ParentId" => self.parent_id = map.next_value()?,
@@ -113,13 +113,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::Operatio
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::Operation {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -6,54 +6,54 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::OperationU
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.id {
             map.serialize_entry("Id", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.parent_id {
+        if let Some(value) = &self.parent_id {
             map.serialize_entry("ParentId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.name {
+        if let Some(value) = &self.name {
             map.serialize_entry("Name", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.type_ {
+        if let Some(value) = &self.type_ {
             map.serialize_entry("Type", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.sub_type {
+        if let Some(value) = &self.sub_type {
             map.serialize_entry("SubType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.action {
+        if let Some(value) = &self.action {
             map.serialize_entry("Action", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.payload {
+        if let Some(value) = &self.payload {
             map.serialize_entry("Payload", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.error {
+        if let Some(value) = &self.error {
             map.serialize_entry("Error", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.context_options {
+        if let Some(value) = &self.context_options {
             map.serialize_entry("ContextOptions", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.step_options {
+        if let Some(value) = &self.step_options {
             map.serialize_entry("StepOptions", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.wait_options {
+        if let Some(value) = &self.wait_options {
             map.serialize_entry("WaitOptions", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.callback_options {
+        if let Some(value) = &self.callback_options {
             map.serialize_entry("CallbackOptions", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.chained_invoke_options {
+        if let Some(value) = &self.chained_invoke_options {
             map.serialize_entry("ChainedInvokeOptions", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::OperationUpdate {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -64,7 +64,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::Operatio
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "Id" => self.id = map.next_value()?,
             "ParentId" => self.parent_id = map.next_value()?,
@@ -83,13 +83,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::Operatio
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::OperationUpdate {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

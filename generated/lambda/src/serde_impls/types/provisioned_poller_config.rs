@@ -7,24 +7,24 @@ for crate::types::ProvisionedPollerConfig {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.minimum_pollers {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.minimum_pollers {
             map.serialize_entry("MinimumPollers", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.maximum_pollers {
+        if let Some(value) = &self.maximum_pollers {
             map.serialize_entry("MaximumPollers", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.poller_group_name {
+        if let Some(value) = &self.poller_group_name {
             map.serialize_entry("PollerGroupName", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::ProvisionedPollerConfig {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -36,7 +36,7 @@ for crate::types::ProvisionedPollerConfig {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "MinimumPollers" => self.minimum_pollers = map.next_value()?,
             "MaximumPollers" => self.maximum_pollers = map.next_value()?,
@@ -45,14 +45,14 @@ for crate::types::ProvisionedPollerConfig {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ProvisionedPollerConfig {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,35 +7,35 @@ for crate::types::PublishLayerVersionRequest {
         &self,
         map: &mut M,
         body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
+    ) -> Result<(), M::Error> {
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.layer_name {
+            if let Some(value) = &self.layer_name {
                 map.serialize_entry("LayerName", value)?;
             }
         }
-        if let ::std::option::Option::Some(value) = &self.description {
+        if let Some(value) = &self.description {
             map.serialize_entry("Description", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.content {
+        if let Some(value) = &self.content {
             map.serialize_entry("Content", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.compatible_architectures {
+        if let Some(value) = &self.compatible_architectures {
             map.serialize_entry("CompatibleArchitectures", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.compatible_runtimes {
+        if let Some(value) = &self.compatible_runtimes {
             map.serialize_entry("CompatibleRuntimes", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.license_info {
+        if let Some(value) = &self.license_info {
             map.serialize_entry("LicenseInfo", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::PublishLayerVersionRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -47,7 +47,7 @@ for crate::types::PublishLayerVersionRequest {
         key: &str,
         map: &mut A,
         body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "LayerName" if !body_only => self.layer_name = map.next_value()?,
             "Description" => self.description = map.next_value()?,
@@ -61,14 +61,14 @@ for crate::types::PublishLayerVersionRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::PublishLayerVersionRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

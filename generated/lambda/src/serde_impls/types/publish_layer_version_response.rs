@@ -7,42 +7,42 @@ for crate::types::PublishLayerVersionResponse {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.content {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.content {
             map.serialize_entry("Content", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.layer_arn {
+        if let Some(value) = &self.layer_arn {
             map.serialize_entry("LayerArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.layer_version_arn {
+        if let Some(value) = &self.layer_version_arn {
             map.serialize_entry("LayerVersionArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.description {
+        if let Some(value) = &self.description {
             map.serialize_entry("Description", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.created_date {
+        if let Some(value) = &self.created_date {
             map.serialize_entry("CreatedDate", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.version {
+        if let Some(value) = &self.version {
             map.serialize_entry("Version", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.compatible_architectures {
+        if let Some(value) = &self.compatible_architectures {
             map.serialize_entry("CompatibleArchitectures", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.compatible_runtimes {
+        if let Some(value) = &self.compatible_runtimes {
             map.serialize_entry("CompatibleRuntimes", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.license_info {
+        if let Some(value) = &self.license_info {
             map.serialize_entry("LicenseInfo", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::PublishLayerVersionResponse {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -54,7 +54,7 @@ for crate::types::PublishLayerVersionResponse {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "Content" => self.content = map.next_value()?,
             "LayerArn" => self.layer_arn = map.next_value()?,
@@ -71,14 +71,14 @@ for crate::types::PublishLayerVersionResponse {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::PublishLayerVersionResponse {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,27 +7,27 @@ for crate::types::PutFunctionEventInvokeConfigRequest {
         &self,
         map: &mut M,
         body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
+    ) -> Result<(), M::Error> {
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.function_name {
+            if let Some(value) = &self.function_name {
                 map.serialize_entry("FunctionName", value)?;
             }
         }
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.qualifier {
+            if let Some(value) = &self.qualifier {
                 map.serialize_entry("Qualifier", value)?;
             }
         }
-        if let ::std::option::Option::Some(value) = &self.maximum_retry_attempts {
+        if let Some(value) = &self.maximum_retry_attempts {
             map.serialize_entry("MaximumRetryAttempts", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.maximum_event_age_in_seconds {
+        if let Some(value) = &self.maximum_event_age_in_seconds {
             map.serialize_entry("MaximumEventAgeInSeconds", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.destination_config {
+        if let Some(value) = &self.destination_config {
             map.serialize_entry("DestinationConfig", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -35,7 +35,7 @@ for crate::types::PutFunctionEventInvokeConfigRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -47,7 +47,7 @@ for crate::types::PutFunctionEventInvokeConfigRequest {
         key: &str,
         map: &mut A,
         body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "FunctionName" if !body_only => self.function_name = map.next_value()?,
             "Qualifier" if !body_only => self.qualifier = map.next_value()?,
@@ -60,14 +60,14 @@ for crate::types::PutFunctionEventInvokeConfigRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::PutFunctionEventInvokeConfigRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

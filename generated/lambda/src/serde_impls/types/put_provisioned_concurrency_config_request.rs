@@ -7,23 +7,21 @@ for crate::types::PutProvisionedConcurrencyConfigRequest {
         &self,
         map: &mut M,
         body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
+    ) -> Result<(), M::Error> {
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.function_name {
+            if let Some(value) = &self.function_name {
                 map.serialize_entry("FunctionName", value)?;
             }
         }
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.qualifier {
+            if let Some(value) = &self.qualifier {
                 map.serialize_entry("Qualifier", value)?;
             }
         }
-        if let ::std::option::Option::Some(value) = &self
-            .provisioned_concurrent_executions
-        {
+        if let Some(value) = &self.provisioned_concurrent_executions {
             map.serialize_entry("ProvisionedConcurrentExecutions", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -31,7 +29,7 @@ for crate::types::PutProvisionedConcurrencyConfigRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -43,7 +41,7 @@ for crate::types::PutProvisionedConcurrencyConfigRequest {
         key: &str,
         map: &mut A,
         body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "FunctionName" if !body_only => self.function_name = map.next_value()?,
             "Qualifier" if !body_only => self.qualifier = map.next_value()?,
@@ -54,14 +52,14 @@ for crate::types::PutProvisionedConcurrencyConfigRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::PutProvisionedConcurrencyConfigRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,32 +7,26 @@ for crate::types::PutProvisionedConcurrencyConfigResponse {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self
-            .requested_provisioned_concurrent_executions
-        {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.requested_provisioned_concurrent_executions {
             map.serialize_entry("RequestedProvisionedConcurrentExecutions", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .allocated_provisioned_concurrent_executions
-        {
+        if let Some(value) = &self.allocated_provisioned_concurrent_executions {
             map.serialize_entry("AllocatedProvisionedConcurrentExecutions", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .available_provisioned_concurrent_executions
-        {
+        if let Some(value) = &self.available_provisioned_concurrent_executions {
             map.serialize_entry("AvailableProvisionedConcurrentExecutions", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.status {
+        if let Some(value) = &self.status {
             map.serialize_entry("Status", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.status_reason {
+        if let Some(value) = &self.status_reason {
             map.serialize_entry("StatusReason", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.last_modified {
+        if let Some(value) = &self.last_modified {
             map.serialize_entry("LastModified", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -40,7 +34,7 @@ for crate::types::PutProvisionedConcurrencyConfigResponse {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -52,7 +46,7 @@ for crate::types::PutProvisionedConcurrencyConfigResponse {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "RequestedProvisionedConcurrentExecutions" => {
                 self.requested_provisioned_concurrent_executions = map.next_value()?;
@@ -70,14 +64,14 @@ for crate::types::PutProvisionedConcurrencyConfigResponse {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::PutProvisionedConcurrencyConfigResponse {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,24 +7,24 @@ for crate::types::PutRuntimeManagementConfigRequest {
         &self,
         map: &mut M,
         body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
+    ) -> Result<(), M::Error> {
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.function_name {
+            if let Some(value) = &self.function_name {
                 map.serialize_entry("FunctionName", value)?;
             }
         }
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.qualifier {
+            if let Some(value) = &self.qualifier {
                 map.serialize_entry("Qualifier", value)?;
             }
         }
-        if let ::std::option::Option::Some(value) = &self.update_runtime_on {
+        if let Some(value) = &self.update_runtime_on {
             map.serialize_entry("UpdateRuntimeOn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.runtime_version_arn {
+        if let Some(value) = &self.runtime_version_arn {
             map.serialize_entry("RuntimeVersionArn", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -32,7 +32,7 @@ for crate::types::PutRuntimeManagementConfigRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -44,7 +44,7 @@ for crate::types::PutRuntimeManagementConfigRequest {
         key: &str,
         map: &mut A,
         body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "FunctionName" if !body_only => self.function_name = map.next_value()?,
             "Qualifier" if !body_only => self.qualifier = map.next_value()?,
@@ -54,14 +54,14 @@ for crate::types::PutRuntimeManagementConfigRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::PutRuntimeManagementConfigRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,28 +7,28 @@ for crate::types::RemoveLayerVersionPermissionRequest {
         &self,
         map: &mut M,
         body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
+    ) -> Result<(), M::Error> {
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.layer_name {
+            if let Some(value) = &self.layer_name {
                 map.serialize_entry("LayerName", value)?;
             }
         }
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.version_number {
+            if let Some(value) = &self.version_number {
                 map.serialize_entry("VersionNumber", value)?;
             }
         }
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.statement_id {
+            if let Some(value) = &self.statement_id {
                 map.serialize_entry("StatementId", value)?;
             }
         }
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.revision_id {
+            if let Some(value) = &self.revision_id {
                 map.serialize_entry("RevisionId", value)?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -36,7 +36,7 @@ for crate::types::RemoveLayerVersionPermissionRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -48,7 +48,7 @@ for crate::types::RemoveLayerVersionPermissionRequest {
         key: &str,
         map: &mut A,
         body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "LayerName" if !body_only => self.layer_name = map.next_value()?,
             "VersionNumber" if !body_only => self.version_number = map.next_value()?,
@@ -58,14 +58,14 @@ for crate::types::RemoveLayerVersionPermissionRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::RemoveLayerVersionPermissionRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,35 +7,35 @@ for crate::types::RemovePermissionRequest {
         &self,
         map: &mut M,
         body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
+    ) -> Result<(), M::Error> {
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.function_name {
+            if let Some(value) = &self.function_name {
                 map.serialize_entry("FunctionName", value)?;
             }
         }
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.statement_id {
+            if let Some(value) = &self.statement_id {
                 map.serialize_entry("StatementId", value)?;
             }
         }
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.qualifier {
+            if let Some(value) = &self.qualifier {
                 map.serialize_entry("Qualifier", value)?;
             }
         }
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.revision_id {
+            if let Some(value) = &self.revision_id {
                 map.serialize_entry("RevisionId", value)?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::RemovePermissionRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -47,7 +47,7 @@ for crate::types::RemovePermissionRequest {
         key: &str,
         map: &mut A,
         body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "FunctionName" if !body_only => self.function_name = map.next_value()?,
             "StatementId" if !body_only => self.statement_id = map.next_value()?,
@@ -57,14 +57,14 @@ for crate::types::RemovePermissionRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::RemovePermissionRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

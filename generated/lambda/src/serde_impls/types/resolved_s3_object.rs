@@ -6,24 +6,24 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::ResolvedS3
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.s3_bucket {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.s3_bucket {
             map.serialize_entry("S3Bucket", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.s3_key {
+        if let Some(value) = &self.s3_key {
             map.serialize_entry("S3Key", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.s3_object_version {
+        if let Some(value) = &self.s3_object_version {
             map.serialize_entry("S3ObjectVersion", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::ResolvedS3Object {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -35,7 +35,7 @@ for crate::types::ResolvedS3Object {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "S3Bucket" => self.s3_bucket = map.next_value()?,
             "S3Key" => self.s3_key = map.next_value()?,
@@ -44,13 +44,13 @@ for crate::types::ResolvedS3Object {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::ResolvedS3Object {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,14 +7,14 @@ for crate::types::SelfManagedKafkaEventSourceConfig {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.consumer_group_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.consumer_group_id {
             map.serialize_entry("ConsumerGroupId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.schema_registry_config {
+        if let Some(value) = &self.schema_registry_config {
             map.serialize_entry("SchemaRegistryConfig", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -22,7 +22,7 @@ for crate::types::SelfManagedKafkaEventSourceConfig {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -34,7 +34,7 @@ for crate::types::SelfManagedKafkaEventSourceConfig {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "ConsumerGroupId" => self.consumer_group_id = map.next_value()?,
             "SchemaRegistryConfig" => self.schema_registry_config = map.next_value()?,
@@ -42,14 +42,14 @@ for crate::types::SelfManagedKafkaEventSourceConfig {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::SelfManagedKafkaEventSourceConfig {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

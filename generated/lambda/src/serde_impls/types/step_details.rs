@@ -6,11 +6,11 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::StepDetail
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.attempt {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.attempt {
             map.serialize_entry("Attempt", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.next_attempt_timestamp {
+        if let Some(value) = &self.next_attempt_timestamp {
             map.serialize_entry(
                 "NextAttemptTimestamp",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -18,20 +18,20 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::StepDetail
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.result {
+        if let Some(value) = &self.result {
             map.serialize_entry("Result", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.error {
+        if let Some(value) = &self.error {
             map.serialize_entry("Error", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::StepDetails {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -42,7 +42,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::StepDeta
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "Attempt" => self.attempt = map.next_value()?,
             "NextAttemptTimestamp" => {
@@ -60,13 +60,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::StepDeta
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::StepDetails {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,24 +7,24 @@ for crate::types::TargetTrackingScalingPolicy {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.predefined_metric_type {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.predefined_metric_type {
             map.serialize_entry("PredefinedMetricType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.target_value {
+        if let Some(value) = &self.target_value {
             map.serialize_entry(
                 "TargetValue",
                 &::awsgen_runtime::primitives::FloatWire(*value),
             )?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::TargetTrackingScalingPolicy {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -36,7 +36,7 @@ for crate::types::TargetTrackingScalingPolicy {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "PredefinedMetricType" => self.predefined_metric_type = map.next_value()?,
             "TargetValue" => {
@@ -48,14 +48,14 @@ for crate::types::TargetTrackingScalingPolicy {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::TargetTrackingScalingPolicy {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,31 +7,29 @@ for crate::types::UpdateCapacityProviderRequest {
         &self,
         map: &mut M,
         body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
+    ) -> Result<(), M::Error> {
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.capacity_provider_name {
+            if let Some(value) = &self.capacity_provider_name {
                 map.serialize_entry("CapacityProviderName", value)?;
             }
         }
-        if let ::std::option::Option::Some(value) = &self
-            .capacity_provider_scaling_config
-        {
+        if let Some(value) = &self.capacity_provider_scaling_config {
             map.serialize_entry("CapacityProviderScalingConfig", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.propagate_tags {
+        if let Some(value) = &self.propagate_tags {
             map.serialize_entry("PropagateTags", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.telemetry_config {
+        if let Some(value) = &self.telemetry_config {
             map.serialize_entry("TelemetryConfig", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::UpdateCapacityProviderRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -43,7 +41,7 @@ for crate::types::UpdateCapacityProviderRequest {
         key: &str,
         map: &mut A,
         body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "CapacityProviderName" if !body_only => {
                 self.capacity_provider_name = map.next_value()?;
@@ -57,14 +55,14 @@ for crate::types::UpdateCapacityProviderRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::UpdateCapacityProviderRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

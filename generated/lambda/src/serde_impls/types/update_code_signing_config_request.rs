@@ -7,22 +7,22 @@ for crate::types::UpdateCodeSigningConfigRequest {
         &self,
         map: &mut M,
         body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
+    ) -> Result<(), M::Error> {
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.code_signing_config_arn {
+            if let Some(value) = &self.code_signing_config_arn {
                 map.serialize_entry("CodeSigningConfigArn", value)?;
             }
         }
-        if let ::std::option::Option::Some(value) = &self.description {
+        if let Some(value) = &self.description {
             map.serialize_entry("Description", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.allowed_publishers {
+        if let Some(value) = &self.allowed_publishers {
             map.serialize_entry("AllowedPublishers", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.code_signing_policies {
+        if let Some(value) = &self.code_signing_policies {
             map.serialize_entry("CodeSigningPolicies", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -30,7 +30,7 @@ for crate::types::UpdateCodeSigningConfigRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -42,7 +42,7 @@ for crate::types::UpdateCodeSigningConfigRequest {
         key: &str,
         map: &mut A,
         body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "CodeSigningConfigArn" if !body_only => {
                 self.code_signing_config_arn = map.next_value()?;
@@ -54,14 +54,14 @@ for crate::types::UpdateCodeSigningConfigRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::UpdateCodeSigningConfigRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,56 +7,56 @@ for crate::types::UpdateFunctionCodeRequest {
         &self,
         map: &mut M,
         body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
+    ) -> Result<(), M::Error> {
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.function_name {
+            if let Some(value) = &self.function_name {
                 map.serialize_entry("FunctionName", value)?;
             }
         }
-        if let ::std::option::Option::Some(value) = &self.zip_file {
+        if let Some(value) = &self.zip_file {
             map.serialize_entry("ZipFile", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.s3_bucket {
+        if let Some(value) = &self.s3_bucket {
             map.serialize_entry("S3Bucket", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.s3_key {
+        if let Some(value) = &self.s3_key {
             map.serialize_entry("S3Key", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.s3_object_version {
+        if let Some(value) = &self.s3_object_version {
             map.serialize_entry("S3ObjectVersion", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.s3_object_storage_mode {
+        if let Some(value) = &self.s3_object_storage_mode {
             map.serialize_entry("S3ObjectStorageMode", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.image_uri {
+        if let Some(value) = &self.image_uri {
             map.serialize_entry("ImageUri", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.architectures {
+        if let Some(value) = &self.architectures {
             map.serialize_entry("Architectures", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.publish {
+        if let Some(value) = &self.publish {
             map.serialize_entry("Publish", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.publish_to {
+        if let Some(value) = &self.publish_to {
             map.serialize_entry("PublishTo", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.dry_run {
+        if let Some(value) = &self.dry_run {
             map.serialize_entry("DryRun", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.revision_id {
+        if let Some(value) = &self.revision_id {
             map.serialize_entry("RevisionId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.source_kms_key_arn {
+        if let Some(value) = &self.source_kms_key_arn {
             map.serialize_entry("SourceKMSKeyArn", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::UpdateFunctionCodeRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -68,7 +68,7 @@ for crate::types::UpdateFunctionCodeRequest {
         key: &str,
         map: &mut A,
         body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "FunctionName" if !body_only => self.function_name = map.next_value()?,
             "ZipFile" => self.zip_file = map.next_value()?,
@@ -87,14 +87,14 @@ for crate::types::UpdateFunctionCodeRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::UpdateFunctionCodeRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -6,8 +6,8 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::WaitDetail
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.scheduled_end_timestamp {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.scheduled_end_timestamp {
             map.serialize_entry(
                 "ScheduledEndTimestamp",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -15,14 +15,14 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::WaitDetail
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::WaitDetails {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -33,7 +33,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::WaitDeta
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "ScheduledEndTimestamp" => {
                 self.scheduled_end_timestamp = map
@@ -48,13 +48,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::WaitDeta
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::WaitDetails {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

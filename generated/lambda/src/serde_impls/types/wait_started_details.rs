@@ -7,11 +7,11 @@ for crate::types::WaitStartedDetails {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.duration {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.duration {
             map.serialize_entry("Duration", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.scheduled_end_timestamp {
+        if let Some(value) = &self.scheduled_end_timestamp {
             map.serialize_entry(
                 "ScheduledEndTimestamp",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -19,14 +19,14 @@ for crate::types::WaitStartedDetails {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::WaitStartedDetails {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -38,7 +38,7 @@ for crate::types::WaitStartedDetails {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "Duration" => self.duration = map.next_value()?,
             "ScheduledEndTimestamp" => {
@@ -54,14 +54,14 @@ for crate::types::WaitStartedDetails {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::WaitStartedDetails {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

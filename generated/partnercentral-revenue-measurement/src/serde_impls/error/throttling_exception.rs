@@ -7,24 +7,24 @@ for crate::error::ThrottlingException {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.message {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.message {
             map.serialize_entry("Message", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.service_code {
+        if let Some(value) = &self.service_code {
             map.serialize_entry("ServiceCode", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.quota_code {
+        if let Some(value) = &self.quota_code {
             map.serialize_entry("QuotaCode", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::error::ThrottlingException {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -36,7 +36,7 @@ for crate::error::ThrottlingException {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "Message" => self.message = map.next_value()?,
             "ServiceCode" => self.service_code = map.next_value()?,
@@ -45,14 +45,14 @@ for crate::error::ThrottlingException {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::error::ThrottlingException {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,24 +7,20 @@ for crate::types::GetMarketplaceRevenueShareAllocationInput {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.catalog {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.catalog {
             map.serialize_entry("Catalog", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.product_id {
+        if let Some(value) = &self.product_id {
             map.serialize_entry("ProductId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .marketplace_revenue_share_allocation_id
-        {
+        if let Some(value) = &self.marketplace_revenue_share_allocation_id {
             map.serialize_entry("MarketplaceRevenueShareAllocationId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .marketplace_revenue_share_revision
-        {
+        if let Some(value) = &self.marketplace_revenue_share_revision {
             map.serialize_entry("MarketplaceRevenueShareRevision", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -32,7 +28,7 @@ for crate::types::GetMarketplaceRevenueShareAllocationInput {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -44,7 +40,7 @@ for crate::types::GetMarketplaceRevenueShareAllocationInput {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "Catalog" => self.catalog = map.next_value()?,
             "ProductId" => self.product_id = map.next_value()?,
@@ -58,14 +54,14 @@ for crate::types::GetMarketplaceRevenueShareAllocationInput {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::GetMarketplaceRevenueShareAllocationInput {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,17 +7,17 @@ for crate::types::GetMarketplaceRevenueShareInput {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.catalog {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.catalog {
             map.serialize_entry("Catalog", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.product_id {
+        if let Some(value) = &self.product_id {
             map.serialize_entry("ProductId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.revision {
+        if let Some(value) = &self.revision {
             map.serialize_entry("Revision", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -25,7 +25,7 @@ for crate::types::GetMarketplaceRevenueShareInput {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -37,7 +37,7 @@ for crate::types::GetMarketplaceRevenueShareInput {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "Catalog" => self.catalog = map.next_value()?,
             "ProductId" => self.product_id = map.next_value()?,
@@ -46,14 +46,14 @@ for crate::types::GetMarketplaceRevenueShareInput {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::GetMarketplaceRevenueShareInput {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

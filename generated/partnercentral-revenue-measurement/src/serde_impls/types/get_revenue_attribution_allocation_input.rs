@@ -7,23 +7,20 @@ for crate::types::GetRevenueAttributionAllocationInput {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.catalog {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.catalog {
             map.serialize_entry("Catalog", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.revenue_attribution_identifier
-        {
+        if let Some(value) = &self.revenue_attribution_identifier {
             map.serialize_entry("RevenueAttributionIdentifier", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .revenue_attribution_allocation_id
-        {
+        if let Some(value) = &self.revenue_attribution_allocation_id {
             map.serialize_entry("RevenueAttributionAllocationId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.revenue_attribution_revision {
+        if let Some(value) = &self.revenue_attribution_revision {
             map.serialize_entry("RevenueAttributionRevision", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -31,7 +28,7 @@ for crate::types::GetRevenueAttributionAllocationInput {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -43,7 +40,7 @@ for crate::types::GetRevenueAttributionAllocationInput {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "Catalog" => self.catalog = map.next_value()?,
             "RevenueAttributionIdentifier" => {
@@ -59,14 +56,14 @@ for crate::types::GetRevenueAttributionAllocationInput {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::GetRevenueAttributionAllocationInput {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

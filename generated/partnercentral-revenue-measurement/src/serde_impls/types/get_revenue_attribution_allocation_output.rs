@@ -7,41 +7,38 @@ for crate::types::GetRevenueAttributionAllocationOutput {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self
-            .revenue_attribution_allocation_id
-        {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.revenue_attribution_allocation_id {
             map.serialize_entry("RevenueAttributionAllocationId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.revenue_attribution_identifier
-        {
+        if let Some(value) = &self.revenue_attribution_identifier {
             map.serialize_entry("RevenueAttributionIdentifier", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.entity_type {
+        if let Some(value) = &self.entity_type {
             map.serialize_entry("EntityType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.entity_identifier {
+        if let Some(value) = &self.entity_identifier {
             map.serialize_entry("EntityIdentifier", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.entity_name {
+        if let Some(value) = &self.entity_name {
             map.serialize_entry("EntityName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.customer_aws_account_id {
+        if let Some(value) = &self.customer_aws_account_id {
             map.serialize_entry("CustomerAwsAccountId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.revenue_share_percent {
+        if let Some(value) = &self.revenue_share_percent {
             map.serialize_entry("RevenueSharePercent", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.effective_from {
+        if let Some(value) = &self.effective_from {
             map.serialize_entry("EffectiveFrom", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.effective_until {
+        if let Some(value) = &self.effective_until {
             map.serialize_entry("EffectiveUntil", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.status {
+        if let Some(value) = &self.status {
             map.serialize_entry("Status", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.created_date {
+        if let Some(value) = &self.created_date {
             map.serialize_entry(
                 "CreatedDate",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -49,7 +46,7 @@ for crate::types::GetRevenueAttributionAllocationOutput {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.last_modified_date {
+        if let Some(value) = &self.last_modified_date {
             map.serialize_entry(
                 "LastModifiedDate",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -57,15 +54,13 @@ for crate::types::GetRevenueAttributionAllocationOutput {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.revenue_attribution_revision {
+        if let Some(value) = &self.revenue_attribution_revision {
             map.serialize_entry("RevenueAttributionRevision", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .revenue_attribution_latest_revision
-        {
+        if let Some(value) = &self.revenue_attribution_latest_revision {
             map.serialize_entry("RevenueAttributionLatestRevision", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -73,7 +68,7 @@ for crate::types::GetRevenueAttributionAllocationOutput {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -85,7 +80,7 @@ for crate::types::GetRevenueAttributionAllocationOutput {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "RevenueAttributionAllocationId" => {
                 self.revenue_attribution_allocation_id = map.next_value()?;
@@ -129,14 +124,14 @@ for crate::types::GetRevenueAttributionAllocationOutput {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::GetRevenueAttributionAllocationOutput {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,20 +7,20 @@ for crate::types::GetRevenueAttributionAllocationsTaskOutput {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.task_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.task_id {
             map.serialize_entry("TaskId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.status {
+        if let Some(value) = &self.status {
             map.serialize_entry("Status", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.catalog {
+        if let Some(value) = &self.catalog {
             map.serialize_entry("Catalog", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.revenue_attribution_arn {
+        if let Some(value) = &self.revenue_attribution_arn {
             map.serialize_entry("RevenueAttributionArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.started_at {
+        if let Some(value) = &self.started_at {
             map.serialize_entry(
                 "StartedAt",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -28,7 +28,7 @@ for crate::types::GetRevenueAttributionAllocationsTaskOutput {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.ended_at {
+        if let Some(value) = &self.ended_at {
             map.serialize_entry(
                 "EndedAt",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -36,23 +36,19 @@ for crate::types::GetRevenueAttributionAllocationsTaskOutput {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .total_revenue_attribution_allocation_records
-        {
+        if let Some(value) = &self.total_revenue_attribution_allocation_records {
             map.serialize_entry("TotalRevenueAttributionAllocationRecords", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.description {
+        if let Some(value) = &self.description {
             map.serialize_entry("Description", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .revenue_attribution_latest_revision
-        {
+        if let Some(value) = &self.revenue_attribution_latest_revision {
             map.serialize_entry("RevenueAttributionLatestRevision", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.error_detail_list {
+        if let Some(value) = &self.error_detail_list {
             map.serialize_entry("ErrorDetailList", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -60,7 +56,7 @@ for crate::types::GetRevenueAttributionAllocationsTaskOutput {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -72,7 +68,7 @@ for crate::types::GetRevenueAttributionAllocationsTaskOutput {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "TaskId" => self.task_id = map.next_value()?,
             "Status" => self.status = map.next_value()?,
@@ -116,14 +112,14 @@ for crate::types::GetRevenueAttributionAllocationsTaskOutput {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::GetRevenueAttributionAllocationsTaskOutput {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,29 +7,29 @@ for crate::types::GetRevenueAttributionOutput {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.arn {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.arn {
             map.serialize_entry("Arn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.id {
+        if let Some(value) = &self.id {
             map.serialize_entry("Id", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.catalog {
+        if let Some(value) = &self.catalog {
             map.serialize_entry("Catalog", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.name {
+        if let Some(value) = &self.name {
             map.serialize_entry("Name", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.description {
+        if let Some(value) = &self.description {
             map.serialize_entry("Description", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tenancy_model {
+        if let Some(value) = &self.tenancy_model {
             map.serialize_entry("TenancyModel", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.marketplace_product {
+        if let Some(value) = &self.marketplace_product {
             map.serialize_entry("MarketplaceProduct", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.created_date {
+        if let Some(value) = &self.created_date {
             map.serialize_entry(
                 "CreatedDate",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -37,7 +37,7 @@ for crate::types::GetRevenueAttributionOutput {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.last_modified_date {
+        if let Some(value) = &self.last_modified_date {
             map.serialize_entry(
                 "LastModifiedDate",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -45,36 +45,32 @@ for crate::types::GetRevenueAttributionOutput {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.revision {
+        if let Some(value) = &self.revision {
             map.serialize_entry("Revision", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.latest_revision {
+        if let Some(value) = &self.latest_revision {
             map.serialize_entry("LatestRevision", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.effective_from {
+        if let Some(value) = &self.effective_from {
             map.serialize_entry("EffectiveFrom", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.effective_until {
+        if let Some(value) = &self.effective_until {
             map.serialize_entry("EffectiveUntil", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .total_active_revenue_attribution_allocation_count
-        {
+        if let Some(value) = &self.total_active_revenue_attribution_allocation_count {
             map.serialize_entry("TotalActiveRevenueAttributionAllocationCount", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .total_revenue_attribution_allocation_count
-        {
+        if let Some(value) = &self.total_revenue_attribution_allocation_count {
             map.serialize_entry("TotalRevenueAttributionAllocationCount", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::GetRevenueAttributionOutput {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -86,7 +82,7 @@ for crate::types::GetRevenueAttributionOutput {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "Arn" => self.arn = map.next_value()?,
             "Id" => self.id = map.next_value()?,
@@ -128,14 +124,14 @@ for crate::types::GetRevenueAttributionOutput {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::GetRevenueAttributionOutput {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,40 +7,38 @@ for crate::types::ListMarketplaceRevenueShareAllocationsInput {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.catalog {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.catalog {
             map.serialize_entry("Catalog", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.product_id {
+        if let Some(value) = &self.product_id {
             map.serialize_entry("ProductId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.status {
+        if let Some(value) = &self.status {
             map.serialize_entry("Status", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.after_effective_from {
+        if let Some(value) = &self.after_effective_from {
             map.serialize_entry("AfterEffectiveFrom", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.before_effective_from {
+        if let Some(value) = &self.before_effective_from {
             map.serialize_entry("BeforeEffectiveFrom", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.sort_by {
+        if let Some(value) = &self.sort_by {
             map.serialize_entry("SortBy", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.sort_order {
+        if let Some(value) = &self.sort_order {
             map.serialize_entry("SortOrder", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             map.serialize_entry("MaxResults", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             map.serialize_entry("NextToken", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .marketplace_revenue_share_revision
-        {
+        if let Some(value) = &self.marketplace_revenue_share_revision {
             map.serialize_entry("MarketplaceRevenueShareRevision", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -48,7 +46,7 @@ for crate::types::ListMarketplaceRevenueShareAllocationsInput {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -60,7 +58,7 @@ for crate::types::ListMarketplaceRevenueShareAllocationsInput {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "Catalog" => self.catalog = map.next_value()?,
             "ProductId" => self.product_id = map.next_value()?,
@@ -78,14 +76,14 @@ for crate::types::ListMarketplaceRevenueShareAllocationsInput {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ListMarketplaceRevenueShareAllocationsInput {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,29 +7,29 @@ for crate::types::ListMarketplaceRevenueSharesInput {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.catalog {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.catalog {
             map.serialize_entry("Catalog", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.product_ids {
+        if let Some(value) = &self.product_ids {
             map.serialize_entry("ProductIds", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.product_codes {
+        if let Some(value) = &self.product_codes {
             map.serialize_entry("ProductCodes", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             map.serialize_entry("MaxResults", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             map.serialize_entry("NextToken", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.sort_by {
+        if let Some(value) = &self.sort_by {
             map.serialize_entry("SortBy", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.sort_order {
+        if let Some(value) = &self.sort_order {
             map.serialize_entry("SortOrder", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.created_after {
+        if let Some(value) = &self.created_after {
             map.serialize_entry(
                 "CreatedAfter",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -37,7 +37,7 @@ for crate::types::ListMarketplaceRevenueSharesInput {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.created_before {
+        if let Some(value) = &self.created_before {
             map.serialize_entry(
                 "CreatedBefore",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -45,7 +45,7 @@ for crate::types::ListMarketplaceRevenueSharesInput {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -53,7 +53,7 @@ for crate::types::ListMarketplaceRevenueSharesInput {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -65,7 +65,7 @@ for crate::types::ListMarketplaceRevenueSharesInput {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "Catalog" => self.catalog = map.next_value()?,
             "ProductIds" => self.product_ids = map.next_value()?,
@@ -96,14 +96,14 @@ for crate::types::ListMarketplaceRevenueSharesInput {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ListMarketplaceRevenueSharesInput {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

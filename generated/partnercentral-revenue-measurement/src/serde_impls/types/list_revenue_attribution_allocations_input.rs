@@ -7,55 +7,53 @@ for crate::types::ListRevenueAttributionAllocationsInput {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.catalog {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.catalog {
             map.serialize_entry("Catalog", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.revenue_attribution_identifier
-        {
+        if let Some(value) = &self.revenue_attribution_identifier {
             map.serialize_entry("RevenueAttributionIdentifier", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.entity_type_filters {
+        if let Some(value) = &self.entity_type_filters {
             map.serialize_entry("EntityTypeFilters", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.entity_identifier_filters {
+        if let Some(value) = &self.entity_identifier_filters {
             map.serialize_entry("EntityIdentifierFilters", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.customer_aws_account_id_filters
-        {
+        if let Some(value) = &self.customer_aws_account_id_filters {
             map.serialize_entry("CustomerAwsAccountIdFilters", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.status_filter {
+        if let Some(value) = &self.status_filter {
             map.serialize_entry("StatusFilter", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.after_effective_from {
+        if let Some(value) = &self.after_effective_from {
             map.serialize_entry("AfterEffectiveFrom", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.before_effective_from {
+        if let Some(value) = &self.before_effective_from {
             map.serialize_entry("BeforeEffectiveFrom", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.after_effective_until {
+        if let Some(value) = &self.after_effective_until {
             map.serialize_entry("AfterEffectiveUntil", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.before_effective_until {
+        if let Some(value) = &self.before_effective_until {
             map.serialize_entry("BeforeEffectiveUntil", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.sort_by {
+        if let Some(value) = &self.sort_by {
             map.serialize_entry("SortBy", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.sort_order {
+        if let Some(value) = &self.sort_order {
             map.serialize_entry("SortOrder", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.revenue_attribution_revision {
+        if let Some(value) = &self.revenue_attribution_revision {
             map.serialize_entry("RevenueAttributionRevision", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             map.serialize_entry("MaxResults", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             map.serialize_entry("NextToken", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -63,7 +61,7 @@ for crate::types::ListRevenueAttributionAllocationsInput {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -75,7 +73,7 @@ for crate::types::ListRevenueAttributionAllocationsInput {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "Catalog" => self.catalog = map.next_value()?,
             "RevenueAttributionIdentifier" => {
@@ -104,14 +102,14 @@ for crate::types::ListRevenueAttributionAllocationsInput {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ListRevenueAttributionAllocationsInput {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,14 +7,14 @@ for crate::types::ListRevenueAttributionsInput {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.catalog {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.catalog {
             map.serialize_entry("Catalog", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.identifiers {
+        if let Some(value) = &self.identifiers {
             map.serialize_entry("Identifiers", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.created_after {
+        if let Some(value) = &self.created_after {
             map.serialize_entry(
                 "CreatedAfter",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -22,7 +22,7 @@ for crate::types::ListRevenueAttributionsInput {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.created_before {
+        if let Some(value) = &self.created_before {
             map.serialize_entry(
                 "CreatedBefore",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -30,26 +30,26 @@ for crate::types::ListRevenueAttributionsInput {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.sort_by {
+        if let Some(value) = &self.sort_by {
             map.serialize_entry("SortBy", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.sort_order {
+        if let Some(value) = &self.sort_order {
             map.serialize_entry("SortOrder", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.max_results {
+        if let Some(value) = &self.max_results {
             map.serialize_entry("MaxResults", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.next_token {
+        if let Some(value) = &self.next_token {
             map.serialize_entry("NextToken", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::ListRevenueAttributionsInput {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -61,7 +61,7 @@ for crate::types::ListRevenueAttributionsInput {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "Catalog" => self.catalog = map.next_value()?,
             "Identifiers" => self.identifiers = map.next_value()?,
@@ -91,14 +91,14 @@ for crate::types::ListRevenueAttributionsInput {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ListRevenueAttributionsInput {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

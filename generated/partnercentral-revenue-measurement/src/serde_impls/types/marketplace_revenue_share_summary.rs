@@ -7,23 +7,23 @@ for crate::types::MarketplaceRevenueShareSummary {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.product_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.product_id {
             map.serialize_entry("ProductId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.arn {
+        if let Some(value) = &self.arn {
             map.serialize_entry("Arn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.catalog {
+        if let Some(value) = &self.catalog {
             map.serialize_entry("Catalog", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.product_code {
+        if let Some(value) = &self.product_code {
             map.serialize_entry("ProductCode", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.product_name {
+        if let Some(value) = &self.product_name {
             map.serialize_entry("ProductName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.created_date {
+        if let Some(value) = &self.created_date {
             map.serialize_entry(
                 "CreatedDate",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -31,7 +31,7 @@ for crate::types::MarketplaceRevenueShareSummary {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.last_modified_date {
+        if let Some(value) = &self.last_modified_date {
             map.serialize_entry(
                 "LastModifiedDate",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -39,10 +39,10 @@ for crate::types::MarketplaceRevenueShareSummary {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.latest_revision {
+        if let Some(value) = &self.latest_revision {
             map.serialize_entry("LatestRevision", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
+        if let Some(value) = &self
             .total_active_marketplace_revenue_share_allocation_count
         {
             map.serialize_entry(
@@ -50,12 +50,10 @@ for crate::types::MarketplaceRevenueShareSummary {
                 value,
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .total_marketplace_revenue_share_allocation_count
-        {
+        if let Some(value) = &self.total_marketplace_revenue_share_allocation_count {
             map.serialize_entry("TotalMarketplaceRevenueShareAllocationCount", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -63,7 +61,7 @@ for crate::types::MarketplaceRevenueShareSummary {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -75,7 +73,7 @@ for crate::types::MarketplaceRevenueShareSummary {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "ProductId" => self.product_id = map.next_value()?,
             "Arn" => self.arn = map.next_value()?,
@@ -112,14 +110,14 @@ for crate::types::MarketplaceRevenueShareSummary {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::MarketplaceRevenueShareSummary {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,37 +7,35 @@ for crate::types::RevenueAttributionAllocationErrorDetail {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self
-            .revenue_attribution_allocation_id
-        {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.revenue_attribution_allocation_id {
             map.serialize_entry("RevenueAttributionAllocationId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.entity_type {
+        if let Some(value) = &self.entity_type {
             map.serialize_entry("EntityType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.entity_id {
+        if let Some(value) = &self.entity_id {
             map.serialize_entry("EntityId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.customer_aws_account_id {
+        if let Some(value) = &self.customer_aws_account_id {
             map.serialize_entry("CustomerAwsAccountId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.effective_from {
+        if let Some(value) = &self.effective_from {
             map.serialize_entry("EffectiveFrom", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.effective_until {
+        if let Some(value) = &self.effective_until {
             map.serialize_entry("EffectiveUntil", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.action {
+        if let Some(value) = &self.action {
             map.serialize_entry("Action", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.error_code {
+        if let Some(value) = &self.error_code {
             map.serialize_entry("ErrorCode", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.error_message {
+        if let Some(value) = &self.error_message {
             map.serialize_entry("ErrorMessage", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -45,7 +43,7 @@ for crate::types::RevenueAttributionAllocationErrorDetail {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -57,7 +55,7 @@ for crate::types::RevenueAttributionAllocationErrorDetail {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "RevenueAttributionAllocationId" => {
                 self.revenue_attribution_allocation_id = map.next_value()?;
@@ -74,14 +72,14 @@ for crate::types::RevenueAttributionAllocationErrorDetail {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::RevenueAttributionAllocationErrorDetail {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,41 +7,38 @@ for crate::types::RevenueAttributionAllocationSummary {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self
-            .revenue_attribution_allocation_id
-        {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.revenue_attribution_allocation_id {
             map.serialize_entry("RevenueAttributionAllocationId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.revenue_attribution_identifier
-        {
+        if let Some(value) = &self.revenue_attribution_identifier {
             map.serialize_entry("RevenueAttributionIdentifier", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.entity_type {
+        if let Some(value) = &self.entity_type {
             map.serialize_entry("EntityType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.entity_identifier {
+        if let Some(value) = &self.entity_identifier {
             map.serialize_entry("EntityIdentifier", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.entity_name {
+        if let Some(value) = &self.entity_name {
             map.serialize_entry("EntityName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.customer_aws_account_id {
+        if let Some(value) = &self.customer_aws_account_id {
             map.serialize_entry("CustomerAwsAccountId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.revenue_share_percent {
+        if let Some(value) = &self.revenue_share_percent {
             map.serialize_entry("RevenueSharePercent", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.effective_from {
+        if let Some(value) = &self.effective_from {
             map.serialize_entry("EffectiveFrom", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.effective_until {
+        if let Some(value) = &self.effective_until {
             map.serialize_entry("EffectiveUntil", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.status {
+        if let Some(value) = &self.status {
             map.serialize_entry("Status", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -49,7 +46,7 @@ for crate::types::RevenueAttributionAllocationSummary {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -61,7 +58,7 @@ for crate::types::RevenueAttributionAllocationSummary {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "RevenueAttributionAllocationId" => {
                 self.revenue_attribution_allocation_id = map.next_value()?;
@@ -81,14 +78,14 @@ for crate::types::RevenueAttributionAllocationSummary {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::RevenueAttributionAllocationSummary {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

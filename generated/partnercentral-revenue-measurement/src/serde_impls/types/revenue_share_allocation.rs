@@ -7,44 +7,42 @@ for crate::types::RevenueShareAllocation {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.action {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.action {
             map.serialize_entry("Action", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .revenue_attribution_allocation_id
-        {
+        if let Some(value) = &self.revenue_attribution_allocation_id {
             map.serialize_entry("RevenueAttributionAllocationId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.entity_type {
+        if let Some(value) = &self.entity_type {
             map.serialize_entry("EntityType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.entity_identifier {
+        if let Some(value) = &self.entity_identifier {
             map.serialize_entry("EntityIdentifier", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.customer_aws_account_id {
+        if let Some(value) = &self.customer_aws_account_id {
             map.serialize_entry("CustomerAwsAccountId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.revenue_share_percent {
+        if let Some(value) = &self.revenue_share_percent {
             map.serialize_entry("RevenueSharePercent", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.effective_from {
+        if let Some(value) = &self.effective_from {
             map.serialize_entry("EffectiveFrom", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.effective_until {
+        if let Some(value) = &self.effective_until {
             map.serialize_entry("EffectiveUntil", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.status {
+        if let Some(value) = &self.status {
             map.serialize_entry("Status", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::RevenueShareAllocation {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -56,7 +54,7 @@ for crate::types::RevenueShareAllocation {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "Action" => self.action = map.next_value()?,
             "RevenueAttributionAllocationId" => {
@@ -73,14 +71,14 @@ for crate::types::RevenueShareAllocation {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::RevenueShareAllocation {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

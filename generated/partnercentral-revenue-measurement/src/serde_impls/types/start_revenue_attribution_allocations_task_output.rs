@@ -7,20 +7,20 @@ for crate::types::StartRevenueAttributionAllocationsTaskOutput {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.task_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.task_id {
             map.serialize_entry("TaskId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.status {
+        if let Some(value) = &self.status {
             map.serialize_entry("Status", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.catalog {
+        if let Some(value) = &self.catalog {
             map.serialize_entry("Catalog", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.revenue_attribution_arn {
+        if let Some(value) = &self.revenue_attribution_arn {
             map.serialize_entry("RevenueAttributionArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.started_at {
+        if let Some(value) = &self.started_at {
             map.serialize_entry(
                 "StartedAt",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -28,12 +28,10 @@ for crate::types::StartRevenueAttributionAllocationsTaskOutput {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .total_revenue_attribution_allocation_records
-        {
+        if let Some(value) = &self.total_revenue_attribution_allocation_records {
             map.serialize_entry("TotalRevenueAttributionAllocationRecords", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -41,7 +39,7 @@ for crate::types::StartRevenueAttributionAllocationsTaskOutput {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -53,7 +51,7 @@ for crate::types::StartRevenueAttributionAllocationsTaskOutput {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "TaskId" => self.task_id = map.next_value()?,
             "Status" => self.status = map.next_value()?,
@@ -75,14 +73,14 @@ for crate::types::StartRevenueAttributionAllocationsTaskOutput {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::StartRevenueAttributionAllocationsTaskOutput {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,39 +7,35 @@ for crate::types::UpdateMarketplaceRevenueShareAllocationInput {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.catalog {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.catalog {
             map.serialize_entry("Catalog", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.product_id {
+        if let Some(value) = &self.product_id {
             map.serialize_entry("ProductId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .marketplace_revenue_share_allocation_id
-        {
+        if let Some(value) = &self.marketplace_revenue_share_allocation_id {
             map.serialize_entry("MarketplaceRevenueShareAllocationId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .marketplace_revenue_share_revision
-        {
+        if let Some(value) = &self.marketplace_revenue_share_revision {
             map.serialize_entry("MarketplaceRevenueShareRevision", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.client_token {
+        if let Some(value) = &self.client_token {
             map.serialize_entry("ClientToken", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.effective_from {
+        if let Some(value) = &self.effective_from {
             map.serialize_entry("EffectiveFrom", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.effective_until {
+        if let Some(value) = &self.effective_until {
             map.serialize_entry("EffectiveUntil", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.revenue_share_percent {
+        if let Some(value) = &self.revenue_share_percent {
             map.serialize_entry("RevenueSharePercent", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.status {
+        if let Some(value) = &self.status {
             map.serialize_entry("Status", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -47,7 +43,7 @@ for crate::types::UpdateMarketplaceRevenueShareAllocationInput {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -59,7 +55,7 @@ for crate::types::UpdateMarketplaceRevenueShareAllocationInput {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "Catalog" => self.catalog = map.next_value()?,
             "ProductId" => self.product_id = map.next_value()?,
@@ -78,14 +74,14 @@ for crate::types::UpdateMarketplaceRevenueShareAllocationInput {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::UpdateMarketplaceRevenueShareAllocationInput {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

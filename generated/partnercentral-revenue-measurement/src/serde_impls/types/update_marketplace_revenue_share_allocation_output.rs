@@ -7,34 +7,32 @@ for crate::types::UpdateMarketplaceRevenueShareAllocationOutput {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self
-            .marketplace_revenue_share_allocation_id
-        {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.marketplace_revenue_share_allocation_id {
             map.serialize_entry("MarketplaceRevenueShareAllocationId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.product_id {
+        if let Some(value) = &self.product_id {
             map.serialize_entry("ProductId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.product_name {
+        if let Some(value) = &self.product_name {
             map.serialize_entry("ProductName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.arn {
+        if let Some(value) = &self.arn {
             map.serialize_entry("Arn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.effective_from {
+        if let Some(value) = &self.effective_from {
             map.serialize_entry("EffectiveFrom", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.effective_until {
+        if let Some(value) = &self.effective_until {
             map.serialize_entry("EffectiveUntil", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.revenue_share_percent {
+        if let Some(value) = &self.revenue_share_percent {
             map.serialize_entry("RevenueSharePercent", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.status {
+        if let Some(value) = &self.status {
             map.serialize_entry("Status", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.created_date {
+        if let Some(value) = &self.created_date {
             map.serialize_entry(
                 "CreatedDate",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -42,7 +40,7 @@ for crate::types::UpdateMarketplaceRevenueShareAllocationOutput {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.last_modified_date {
+        if let Some(value) = &self.last_modified_date {
             map.serialize_entry(
                 "LastModifiedDate",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -50,12 +48,10 @@ for crate::types::UpdateMarketplaceRevenueShareAllocationOutput {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .latest_marketplace_revenue_share_revision
-        {
+        if let Some(value) = &self.latest_marketplace_revenue_share_revision {
             map.serialize_entry("LatestMarketplaceRevenueShareRevision", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -63,7 +59,7 @@ for crate::types::UpdateMarketplaceRevenueShareAllocationOutput {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -75,7 +71,7 @@ for crate::types::UpdateMarketplaceRevenueShareAllocationOutput {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "MarketplaceRevenueShareAllocationId" => {
                 self.marketplace_revenue_share_allocation_id = map.next_value()?;
@@ -112,14 +108,14 @@ for crate::types::UpdateMarketplaceRevenueShareAllocationOutput {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::UpdateMarketplaceRevenueShareAllocationOutput {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,26 +7,26 @@ for crate::types::ChangeCidrCollectionRequest {
         &self,
         map: &mut M,
         body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
+    ) -> Result<(), M::Error> {
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.id {
+            if let Some(value) = &self.id {
                 map.serialize_entry("Id", value)?;
             }
         }
-        if let ::std::option::Option::Some(value) = &self.collection_version {
+        if let Some(value) = &self.collection_version {
             map.serialize_entry("CollectionVersion", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.changes {
+        if let Some(value) = &self.changes {
             map.serialize_entry("Changes", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::ChangeCidrCollectionRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -38,7 +38,7 @@ for crate::types::ChangeCidrCollectionRequest {
         key: &str,
         map: &mut A,
         body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "Id" if !body_only => self.id = map.next_value()?,
             "CollectionVersion" => self.collection_version = map.next_value()?,
@@ -55,14 +55,14 @@ for crate::types::ChangeCidrCollectionRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ChangeCidrCollectionRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

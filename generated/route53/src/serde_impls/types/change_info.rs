@@ -6,14 +6,14 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::ChangeInfo
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.id {
             map.serialize_entry("Id", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.status {
+        if let Some(value) = &self.status {
             map.serialize_entry("Status", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.submitted_at {
+        if let Some(value) = &self.submitted_at {
             map.serialize_entry(
                 "SubmittedAt",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -21,17 +21,17 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::ChangeInfo
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.comment {
+        if let Some(value) = &self.comment {
             map.serialize_entry("Comment", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::ChangeInfo {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -42,7 +42,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::ChangeIn
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "Id" => self.id = map.next_value()?,
             "Status" => self.status = map.next_value()?,
@@ -60,13 +60,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::ChangeIn
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::ChangeInfo {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

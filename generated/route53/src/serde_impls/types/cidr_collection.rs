@@ -6,27 +6,27 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::CidrCollec
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.arn {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.arn {
             map.serialize_entry("Arn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.id {
+        if let Some(value) = &self.id {
             map.serialize_entry("Id", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.name {
+        if let Some(value) = &self.name {
             map.serialize_entry("Name", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.version {
+        if let Some(value) = &self.version {
             map.serialize_entry("Version", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::CidrCollection {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -37,7 +37,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::CidrColl
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "Arn" => self.arn = map.next_value()?,
             "Id" => self.id = map.next_value()?,
@@ -47,13 +47,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::CidrColl
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::CidrCollection {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

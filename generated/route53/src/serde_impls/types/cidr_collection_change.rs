@@ -7,24 +7,24 @@ for crate::types::CidrCollectionChange {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.location_name {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.location_name {
             map.serialize_entry("LocationName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.action {
+        if let Some(value) = &self.action {
             map.serialize_entry("Action", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.cidr_list {
+        if let Some(value) = &self.cidr_list {
             map.serialize_entry("CidrList", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::CidrCollectionChange {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -36,7 +36,7 @@ for crate::types::CidrCollectionChange {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "LocationName" => self.location_name = map.next_value()?,
             "Action" => self.action = map.next_value()?,
@@ -45,14 +45,14 @@ for crate::types::CidrCollectionChange {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::CidrCollectionChange {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

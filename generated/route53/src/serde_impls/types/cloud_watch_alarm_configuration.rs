@@ -7,42 +7,42 @@ for crate::types::CloudWatchAlarmConfiguration {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.evaluation_periods {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.evaluation_periods {
             map.serialize_entry("EvaluationPeriods", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.threshold {
+        if let Some(value) = &self.threshold {
             map.serialize_entry(
                 "Threshold",
                 &::awsgen_runtime::primitives::FloatWire(*value),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.comparison_operator {
+        if let Some(value) = &self.comparison_operator {
             map.serialize_entry("ComparisonOperator", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.period {
+        if let Some(value) = &self.period {
             map.serialize_entry("Period", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.metric_name {
+        if let Some(value) = &self.metric_name {
             map.serialize_entry("MetricName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.namespace {
+        if let Some(value) = &self.namespace {
             map.serialize_entry("Namespace", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.statistic {
+        if let Some(value) = &self.statistic {
             map.serialize_entry("Statistic", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.dimensions {
+        if let Some(value) = &self.dimensions {
             map.serialize_entry("Dimensions", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::CloudWatchAlarmConfiguration {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -54,7 +54,7 @@ for crate::types::CloudWatchAlarmConfiguration {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "EvaluationPeriods" => self.evaluation_periods = map.next_value()?,
             "Threshold" => {
@@ -78,14 +78,14 @@ for crate::types::CloudWatchAlarmConfiguration {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::CloudWatchAlarmConfiguration {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,30 +7,30 @@ for crate::types::CreateHostedZoneRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.name {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.name {
             map.serialize_entry("Name", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.vpc {
+        if let Some(value) = &self.vpc {
             map.serialize_entry("VPC", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.caller_reference {
+        if let Some(value) = &self.caller_reference {
             map.serialize_entry("CallerReference", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.hosted_zone_config {
+        if let Some(value) = &self.hosted_zone_config {
             map.serialize_entry("HostedZoneConfig", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.delegation_set_id {
+        if let Some(value) = &self.delegation_set_id {
             map.serialize_entry("DelegationSetId", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::CreateHostedZoneRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -42,7 +42,7 @@ for crate::types::CreateHostedZoneRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "Name" => self.name = map.next_value()?,
             "VPC" => self.vpc = map.next_value()?,
@@ -53,14 +53,14 @@ for crate::types::CreateHostedZoneRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::CreateHostedZoneRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

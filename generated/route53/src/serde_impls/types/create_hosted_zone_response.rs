@@ -7,32 +7,32 @@ for crate::types::CreateHostedZoneResponse {
         &self,
         map: &mut M,
         body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.hosted_zone {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.hosted_zone {
             map.serialize_entry("HostedZone", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.change_info {
+        if let Some(value) = &self.change_info {
             map.serialize_entry("ChangeInfo", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.delegation_set {
+        if let Some(value) = &self.delegation_set {
             map.serialize_entry("DelegationSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.vpc {
+        if let Some(value) = &self.vpc {
             map.serialize_entry("VPC", value)?;
         }
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.location {
+            if let Some(value) = &self.location {
                 map.serialize_entry("Location", value)?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::CreateHostedZoneResponse {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -44,7 +44,7 @@ for crate::types::CreateHostedZoneResponse {
         key: &str,
         map: &mut A,
         body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "HostedZone" => self.hosted_zone = map.next_value()?,
             "ChangeInfo" => self.change_info = map.next_value()?,
@@ -55,14 +55,14 @@ for crate::types::CreateHostedZoneResponse {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::CreateHostedZoneResponse {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,30 +7,30 @@ for crate::types::CreateKeySigningKeyRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.caller_reference {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.caller_reference {
             map.serialize_entry("CallerReference", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.hosted_zone_id {
+        if let Some(value) = &self.hosted_zone_id {
             map.serialize_entry("HostedZoneId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.key_management_service_arn {
+        if let Some(value) = &self.key_management_service_arn {
             map.serialize_entry("KeyManagementServiceArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.name {
+        if let Some(value) = &self.name {
             map.serialize_entry("Name", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.status {
+        if let Some(value) = &self.status {
             map.serialize_entry("Status", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::CreateKeySigningKeyRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -42,7 +42,7 @@ for crate::types::CreateKeySigningKeyRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "CallerReference" => self.caller_reference = map.next_value()?,
             "HostedZoneId" => self.hosted_zone_id = map.next_value()?,
@@ -55,14 +55,14 @@ for crate::types::CreateKeySigningKeyRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::CreateKeySigningKeyRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,26 +7,26 @@ for crate::types::CreateKeySigningKeyResponse {
         &self,
         map: &mut M,
         body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.change_info {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.change_info {
             map.serialize_entry("ChangeInfo", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.key_signing_key {
+        if let Some(value) = &self.key_signing_key {
             map.serialize_entry("KeySigningKey", value)?;
         }
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.location {
+            if let Some(value) = &self.location {
                 map.serialize_entry("Location", value)?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::CreateKeySigningKeyResponse {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -38,7 +38,7 @@ for crate::types::CreateKeySigningKeyResponse {
         key: &str,
         map: &mut A,
         body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "ChangeInfo" => self.change_info = map.next_value()?,
             "KeySigningKey" => self.key_signing_key = map.next_value()?,
@@ -47,14 +47,14 @@ for crate::types::CreateKeySigningKeyResponse {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::CreateKeySigningKeyResponse {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

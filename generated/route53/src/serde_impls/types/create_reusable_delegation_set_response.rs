@@ -7,16 +7,16 @@ for crate::types::CreateReusableDelegationSetResponse {
         &self,
         map: &mut M,
         body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.delegation_set {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.delegation_set {
             map.serialize_entry("DelegationSet", value)?;
         }
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.location {
+            if let Some(value) = &self.location {
                 map.serialize_entry("Location", value)?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -24,7 +24,7 @@ for crate::types::CreateReusableDelegationSetResponse {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -36,7 +36,7 @@ for crate::types::CreateReusableDelegationSetResponse {
         key: &str,
         map: &mut A,
         body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "DelegationSet" => self.delegation_set = map.next_value()?,
             "Location" if !body_only => self.location = map.next_value()?,
@@ -44,14 +44,14 @@ for crate::types::CreateReusableDelegationSetResponse {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::CreateReusableDelegationSetResponse {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

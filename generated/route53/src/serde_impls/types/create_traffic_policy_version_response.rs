@@ -7,16 +7,16 @@ for crate::types::CreateTrafficPolicyVersionResponse {
         &self,
         map: &mut M,
         body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.traffic_policy {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.traffic_policy {
             map.serialize_entry("TrafficPolicy", value)?;
         }
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.location {
+            if let Some(value) = &self.location {
                 map.serialize_entry("Location", value)?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -24,7 +24,7 @@ for crate::types::CreateTrafficPolicyVersionResponse {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -36,7 +36,7 @@ for crate::types::CreateTrafficPolicyVersionResponse {
         key: &str,
         map: &mut A,
         body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "TrafficPolicy" => self.traffic_policy = map.next_value()?,
             "Location" if !body_only => self.location = map.next_value()?,
@@ -44,14 +44,14 @@ for crate::types::CreateTrafficPolicyVersionResponse {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::CreateTrafficPolicyVersionResponse {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

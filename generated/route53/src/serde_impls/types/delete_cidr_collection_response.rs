@@ -7,15 +7,15 @@ for crate::types::DeleteCidrCollectionResponse {
         &self,
         _map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        ::std::result::Result::Ok(())
+    ) -> Result<(), M::Error> {
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::DeleteCidrCollectionResponse {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -27,17 +27,17 @@ for crate::types::DeleteCidrCollectionResponse {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         let _ = key;
         map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::DeleteCidrCollectionResponse {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

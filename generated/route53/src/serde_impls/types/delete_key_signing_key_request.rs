@@ -7,25 +7,25 @@ for crate::types::DeleteKeySigningKeyRequest {
         &self,
         map: &mut M,
         body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
+    ) -> Result<(), M::Error> {
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.hosted_zone_id {
+            if let Some(value) = &self.hosted_zone_id {
                 map.serialize_entry("HostedZoneId", value)?;
             }
         }
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.name {
+            if let Some(value) = &self.name {
                 map.serialize_entry("Name", value)?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::DeleteKeySigningKeyRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -37,7 +37,7 @@ for crate::types::DeleteKeySigningKeyRequest {
         key: &str,
         map: &mut A,
         body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "HostedZoneId" if !body_only => self.hosted_zone_id = map.next_value()?,
             "Name" if !body_only => self.name = map.next_value()?,
@@ -45,14 +45,14 @@ for crate::types::DeleteKeySigningKeyRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::DeleteKeySigningKeyRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

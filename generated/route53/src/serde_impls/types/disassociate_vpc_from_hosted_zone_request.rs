@@ -7,19 +7,19 @@ for crate::types::DisassociateVpcFromHostedZoneRequest {
         &self,
         map: &mut M,
         body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
+    ) -> Result<(), M::Error> {
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.hosted_zone_id {
+            if let Some(value) = &self.hosted_zone_id {
                 map.serialize_entry("HostedZoneId", value)?;
             }
         }
-        if let ::std::option::Option::Some(value) = &self.vpc {
+        if let Some(value) = &self.vpc {
             map.serialize_entry("VPC", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.comment {
+        if let Some(value) = &self.comment {
             map.serialize_entry("Comment", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -27,7 +27,7 @@ for crate::types::DisassociateVpcFromHostedZoneRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -39,7 +39,7 @@ for crate::types::DisassociateVpcFromHostedZoneRequest {
         key: &str,
         map: &mut A,
         body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "HostedZoneId" if !body_only => self.hosted_zone_id = map.next_value()?,
             "VPC" => self.vpc = map.next_value()?,
@@ -48,14 +48,14 @@ for crate::types::DisassociateVpcFromHostedZoneRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::DisassociateVpcFromHostedZoneRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

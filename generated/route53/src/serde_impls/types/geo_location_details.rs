@@ -7,33 +7,33 @@ for crate::types::GeoLocationDetails {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.continent_code {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.continent_code {
             map.serialize_entry("ContinentCode", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.continent_name {
+        if let Some(value) = &self.continent_name {
             map.serialize_entry("ContinentName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.country_code {
+        if let Some(value) = &self.country_code {
             map.serialize_entry("CountryCode", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.country_name {
+        if let Some(value) = &self.country_name {
             map.serialize_entry("CountryName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.subdivision_code {
+        if let Some(value) = &self.subdivision_code {
             map.serialize_entry("SubdivisionCode", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.subdivision_name {
+        if let Some(value) = &self.subdivision_name {
             map.serialize_entry("SubdivisionName", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::GeoLocationDetails {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -45,7 +45,7 @@ for crate::types::GeoLocationDetails {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "ContinentCode" => self.continent_code = map.next_value()?,
             "ContinentName" => self.continent_name = map.next_value()?,
@@ -57,14 +57,14 @@ for crate::types::GeoLocationDetails {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::GeoLocationDetails {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

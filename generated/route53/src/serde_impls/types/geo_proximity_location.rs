@@ -7,27 +7,27 @@ for crate::types::GeoProximityLocation {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.aws_region {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.aws_region {
             map.serialize_entry("AWSRegion", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.local_zone_group {
+        if let Some(value) = &self.local_zone_group {
             map.serialize_entry("LocalZoneGroup", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.coordinates {
+        if let Some(value) = &self.coordinates {
             map.serialize_entry("Coordinates", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.bias {
+        if let Some(value) = &self.bias {
             map.serialize_entry("Bias", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::GeoProximityLocation {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -39,7 +39,7 @@ for crate::types::GeoProximityLocation {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "AWSRegion" => self.aws_region = map.next_value()?,
             "LocalZoneGroup" => self.local_zone_group = map.next_value()?,
@@ -49,14 +49,14 @@ for crate::types::GeoProximityLocation {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::GeoProximityLocation {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

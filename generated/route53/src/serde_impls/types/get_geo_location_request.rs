@@ -7,30 +7,30 @@ for crate::types::GetGeoLocationRequest {
         &self,
         map: &mut M,
         body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
+    ) -> Result<(), M::Error> {
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.continent_code {
+            if let Some(value) = &self.continent_code {
                 map.serialize_entry("ContinentCode", value)?;
             }
         }
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.country_code {
+            if let Some(value) = &self.country_code {
                 map.serialize_entry("CountryCode", value)?;
             }
         }
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.subdivision_code {
+            if let Some(value) = &self.subdivision_code {
                 map.serialize_entry("SubdivisionCode", value)?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::GetGeoLocationRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -42,7 +42,7 @@ for crate::types::GetGeoLocationRequest {
         key: &str,
         map: &mut A,
         body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "ContinentCode" if !body_only => self.continent_code = map.next_value()?,
             "CountryCode" if !body_only => self.country_code = map.next_value()?,
@@ -51,14 +51,14 @@ for crate::types::GetGeoLocationRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::GetGeoLocationRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,24 +7,24 @@ for crate::types::GetHostedZoneResponse {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.hosted_zone {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.hosted_zone {
             map.serialize_entry("HostedZone", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.delegation_set {
+        if let Some(value) = &self.delegation_set {
             map.serialize_entry("DelegationSet", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.vpcs {
+        if let Some(value) = &self.vpcs {
             map.serialize_entry("VPCs", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::GetHostedZoneResponse {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -36,7 +36,7 @@ for crate::types::GetHostedZoneResponse {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "HostedZone" => self.hosted_zone = map.next_value()?,
             "DelegationSet" => self.delegation_set = map.next_value()?,
@@ -51,14 +51,14 @@ for crate::types::GetHostedZoneResponse {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::GetHostedZoneResponse {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

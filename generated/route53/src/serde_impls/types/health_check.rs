@@ -6,34 +6,33 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::HealthChec
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.id {
             map.serialize_entry("Id", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.caller_reference {
+        if let Some(value) = &self.caller_reference {
             map.serialize_entry("CallerReference", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.linked_service {
+        if let Some(value) = &self.linked_service {
             map.serialize_entry("LinkedService", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.health_check_config {
+        if let Some(value) = &self.health_check_config {
             map.serialize_entry("HealthCheckConfig", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.health_check_version {
+        if let Some(value) = &self.health_check_version {
             map.serialize_entry("HealthCheckVersion", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.cloud_watch_alarm_configuration
-        {
+        if let Some(value) = &self.cloud_watch_alarm_configuration {
             map.serialize_entry("CloudWatchAlarmConfiguration", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::HealthCheck {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -44,7 +43,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::HealthCh
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "Id" => self.id = map.next_value()?,
             "CallerReference" => self.caller_reference = map.next_value()?,
@@ -58,13 +57,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::HealthCh
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::HealthCheck {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

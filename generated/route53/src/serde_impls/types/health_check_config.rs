@@ -6,70 +6,69 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::HealthChec
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.ip_address {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.ip_address {
             map.serialize_entry("IPAddress", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.port {
+        if let Some(value) = &self.port {
             map.serialize_entry("Port", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.type_ {
+        if let Some(value) = &self.type_ {
             map.serialize_entry("Type", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.resource_path {
+        if let Some(value) = &self.resource_path {
             map.serialize_entry("ResourcePath", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.fully_qualified_domain_name {
+        if let Some(value) = &self.fully_qualified_domain_name {
             map.serialize_entry("FullyQualifiedDomainName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.search_string {
+        if let Some(value) = &self.search_string {
             map.serialize_entry("SearchString", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.request_interval {
+        if let Some(value) = &self.request_interval {
             map.serialize_entry("RequestInterval", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.failure_threshold {
+        if let Some(value) = &self.failure_threshold {
             map.serialize_entry("FailureThreshold", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.measure_latency {
+        if let Some(value) = &self.measure_latency {
             map.serialize_entry("MeasureLatency", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.inverted {
+        if let Some(value) = &self.inverted {
             map.serialize_entry("Inverted", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.disabled {
+        if let Some(value) = &self.disabled {
             map.serialize_entry("Disabled", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.health_threshold {
+        if let Some(value) = &self.health_threshold {
             map.serialize_entry("HealthThreshold", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.child_health_checks {
+        if let Some(value) = &self.child_health_checks {
             map.serialize_entry("ChildHealthChecks", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.enable_sni {
+        if let Some(value) = &self.enable_sni {
             map.serialize_entry("EnableSNI", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.regions {
+        if let Some(value) = &self.regions {
             map.serialize_entry("Regions", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.alarm_identifier {
+        if let Some(value) = &self.alarm_identifier {
             map.serialize_entry("AlarmIdentifier", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.insufficient_data_health_status
-        {
+        if let Some(value) = &self.insufficient_data_health_status {
             map.serialize_entry("InsufficientDataHealthStatus", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.routing_control_arn {
+        if let Some(value) = &self.routing_control_arn {
             map.serialize_entry("RoutingControlArn", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::HealthCheckConfig {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -81,7 +80,7 @@ for crate::types::HealthCheckConfig {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "IPAddress" => self.ip_address = map.next_value()?,
             "Port" => self.port = map.next_value()?,
@@ -109,13 +108,13 @@ for crate::types::HealthCheckConfig {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::HealthCheckConfig {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,24 +7,24 @@ for crate::types::HealthCheckObservation {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.region {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.region {
             map.serialize_entry("Region", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ip_address {
+        if let Some(value) = &self.ip_address {
             map.serialize_entry("IPAddress", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.status_report {
+        if let Some(value) = &self.status_report {
             map.serialize_entry("StatusReport", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::HealthCheckObservation {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -36,7 +36,7 @@ for crate::types::HealthCheckObservation {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "Region" => self.region = map.next_value()?,
             "IPAddress" => self.ip_address = map.next_value()?,
@@ -45,14 +45,14 @@ for crate::types::HealthCheckObservation {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::HealthCheckObservation {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

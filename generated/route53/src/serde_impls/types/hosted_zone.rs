@@ -6,36 +6,36 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::HostedZone
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.id {
             map.serialize_entry("Id", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.name {
+        if let Some(value) = &self.name {
             map.serialize_entry("Name", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.caller_reference {
+        if let Some(value) = &self.caller_reference {
             map.serialize_entry("CallerReference", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.config {
+        if let Some(value) = &self.config {
             map.serialize_entry("Config", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.resource_record_set_count {
+        if let Some(value) = &self.resource_record_set_count {
             map.serialize_entry("ResourceRecordSetCount", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.linked_service {
+        if let Some(value) = &self.linked_service {
             map.serialize_entry("LinkedService", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.features {
+        if let Some(value) = &self.features {
             map.serialize_entry("Features", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::HostedZone {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -46,7 +46,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::HostedZo
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "Id" => self.id = map.next_value()?,
             "Name" => self.name = map.next_value()?,
@@ -61,13 +61,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::HostedZo
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::HostedZone {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

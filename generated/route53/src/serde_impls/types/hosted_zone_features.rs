@@ -7,21 +7,21 @@ for crate::types::HostedZoneFeatures {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.accelerated_recovery_status {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.accelerated_recovery_status {
             map.serialize_entry("AcceleratedRecoveryStatus", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.failure_reasons {
+        if let Some(value) = &self.failure_reasons {
             map.serialize_entry("FailureReasons", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::HostedZoneFeatures {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -33,7 +33,7 @@ for crate::types::HostedZoneFeatures {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "AcceleratedRecoveryStatus" => {
                 self.accelerated_recovery_status = map.next_value()?;
@@ -43,14 +43,14 @@ for crate::types::HostedZoneFeatures {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::HostedZoneFeatures {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

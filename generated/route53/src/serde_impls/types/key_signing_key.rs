@@ -6,50 +6,50 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::KeySigning
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.name {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.name {
             map.serialize_entry("Name", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.kms_arn {
+        if let Some(value) = &self.kms_arn {
             map.serialize_entry("KmsArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.flag {
+        if let Some(value) = &self.flag {
             map.serialize_entry("Flag", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.signing_algorithm_mnemonic {
+        if let Some(value) = &self.signing_algorithm_mnemonic {
             map.serialize_entry("SigningAlgorithmMnemonic", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.signing_algorithm_type {
+        if let Some(value) = &self.signing_algorithm_type {
             map.serialize_entry("SigningAlgorithmType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.digest_algorithm_mnemonic {
+        if let Some(value) = &self.digest_algorithm_mnemonic {
             map.serialize_entry("DigestAlgorithmMnemonic", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.digest_algorithm_type {
+        if let Some(value) = &self.digest_algorithm_type {
             map.serialize_entry("DigestAlgorithmType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.key_tag {
+        if let Some(value) = &self.key_tag {
             map.serialize_entry("KeyTag", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.digest_value {
+        if let Some(value) = &self.digest_value {
             map.serialize_entry("DigestValue", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.public_key {
+        if let Some(value) = &self.public_key {
             map.serialize_entry("PublicKey", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ds_record {
+        if let Some(value) = &self.ds_record {
             map.serialize_entry("DSRecord", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.dnskey_record {
+        if let Some(value) = &self.dnskey_record {
             map.serialize_entry("DNSKEYRecord", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.status {
+        if let Some(value) = &self.status {
             map.serialize_entry("Status", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.status_message {
+        if let Some(value) = &self.status_message {
             map.serialize_entry("StatusMessage", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.created_date {
+        if let Some(value) = &self.created_date {
             map.serialize_entry(
                 "CreatedDate",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -57,7 +57,7 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::KeySigning
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.last_modified_date {
+        if let Some(value) = &self.last_modified_date {
             map.serialize_entry(
                 "LastModifiedDate",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -65,14 +65,14 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::KeySigning
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::KeySigningKey {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -83,7 +83,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::KeySigni
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "Name" => self.name = map.next_value()?,
             "KmsArn" => self.kms_arn = map.next_value()?,
@@ -125,13 +125,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::KeySigni
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::KeySigningKey {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

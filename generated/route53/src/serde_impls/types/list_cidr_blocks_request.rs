@@ -7,35 +7,35 @@ for crate::types::ListCidrBlocksRequest {
         &self,
         map: &mut M,
         body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
+    ) -> Result<(), M::Error> {
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.collection_id {
+            if let Some(value) = &self.collection_id {
                 map.serialize_entry("CollectionId", value)?;
             }
         }
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.location_name {
+            if let Some(value) = &self.location_name {
                 map.serialize_entry("LocationName", value)?;
             }
         }
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.next_token {
+            if let Some(value) = &self.next_token {
                 map.serialize_entry("NextToken", value)?;
             }
         }
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.max_results {
+            if let Some(value) = &self.max_results {
                 map.serialize_entry("MaxResults", value)?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::ListCidrBlocksRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -47,7 +47,7 @@ for crate::types::ListCidrBlocksRequest {
         key: &str,
         map: &mut A,
         body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "CollectionId" if !body_only => self.collection_id = map.next_value()?,
             "LocationName" if !body_only => self.location_name = map.next_value()?,
@@ -57,14 +57,14 @@ for crate::types::ListCidrBlocksRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ListCidrBlocksRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

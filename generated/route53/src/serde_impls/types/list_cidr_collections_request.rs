@@ -7,25 +7,25 @@ for crate::types::ListCidrCollectionsRequest {
         &self,
         map: &mut M,
         body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
+    ) -> Result<(), M::Error> {
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.next_token {
+            if let Some(value) = &self.next_token {
                 map.serialize_entry("NextToken", value)?;
             }
         }
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.max_results {
+            if let Some(value) = &self.max_results {
                 map.serialize_entry("MaxResults", value)?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::ListCidrCollectionsRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -37,7 +37,7 @@ for crate::types::ListCidrCollectionsRequest {
         key: &str,
         map: &mut A,
         body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "NextToken" if !body_only => self.next_token = map.next_value()?,
             "MaxResults" if !body_only => self.max_results = map.next_value()?,
@@ -45,14 +45,14 @@ for crate::types::ListCidrCollectionsRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ListCidrCollectionsRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,35 +7,35 @@ for crate::types::ListGeoLocationsRequest {
         &self,
         map: &mut M,
         body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
+    ) -> Result<(), M::Error> {
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.start_continent_code {
+            if let Some(value) = &self.start_continent_code {
                 map.serialize_entry("StartContinentCode", value)?;
             }
         }
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.start_country_code {
+            if let Some(value) = &self.start_country_code {
                 map.serialize_entry("StartCountryCode", value)?;
             }
         }
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.start_subdivision_code {
+            if let Some(value) = &self.start_subdivision_code {
                 map.serialize_entry("StartSubdivisionCode", value)?;
             }
         }
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.max_items {
+            if let Some(value) = &self.max_items {
                 map.serialize_entry("MaxItems", value)?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::ListGeoLocationsRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -47,7 +47,7 @@ for crate::types::ListGeoLocationsRequest {
         key: &str,
         map: &mut A,
         body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "StartContinentCode" if !body_only => {
                 self.start_continent_code = map.next_value()?;
@@ -63,14 +63,14 @@ for crate::types::ListGeoLocationsRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ListGeoLocationsRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

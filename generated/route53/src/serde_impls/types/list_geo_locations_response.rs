@@ -7,33 +7,33 @@ for crate::types::ListGeoLocationsResponse {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.geo_location_details_list {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.geo_location_details_list {
             map.serialize_entry("GeoLocationDetailsList", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.is_truncated {
+        if let Some(value) = &self.is_truncated {
             map.serialize_entry("IsTruncated", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.next_continent_code {
+        if let Some(value) = &self.next_continent_code {
             map.serialize_entry("NextContinentCode", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.next_country_code {
+        if let Some(value) = &self.next_country_code {
             map.serialize_entry("NextCountryCode", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.next_subdivision_code {
+        if let Some(value) = &self.next_subdivision_code {
             map.serialize_entry("NextSubdivisionCode", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.max_items {
+        if let Some(value) = &self.max_items {
             map.serialize_entry("MaxItems", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::ListGeoLocationsResponse {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -45,7 +45,7 @@ for crate::types::ListGeoLocationsResponse {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "GeoLocationDetailsList" => {
                 self.geo_location_details_list = map
@@ -65,14 +65,14 @@ for crate::types::ListGeoLocationsResponse {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ListGeoLocationsResponse {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

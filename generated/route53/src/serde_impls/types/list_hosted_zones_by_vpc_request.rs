@@ -7,35 +7,35 @@ for crate::types::ListHostedZonesByVpcRequest {
         &self,
         map: &mut M,
         body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
+    ) -> Result<(), M::Error> {
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.vpc_id {
+            if let Some(value) = &self.vpc_id {
                 map.serialize_entry("VPCId", value)?;
             }
         }
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.vpc_region {
+            if let Some(value) = &self.vpc_region {
                 map.serialize_entry("VPCRegion", value)?;
             }
         }
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.max_items {
+            if let Some(value) = &self.max_items {
                 map.serialize_entry("MaxItems", value)?;
             }
         }
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.next_token {
+            if let Some(value) = &self.next_token {
                 map.serialize_entry("NextToken", value)?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::ListHostedZonesByVpcRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -47,7 +47,7 @@ for crate::types::ListHostedZonesByVpcRequest {
         key: &str,
         map: &mut A,
         body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "VPCId" if !body_only => self.vpc_id = map.next_value()?,
             "VPCRegion" if !body_only => self.vpc_region = map.next_value()?,
@@ -57,14 +57,14 @@ for crate::types::ListHostedZonesByVpcRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ListHostedZonesByVpcRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

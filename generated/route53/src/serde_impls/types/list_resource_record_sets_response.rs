@@ -7,26 +7,26 @@ for crate::types::ListResourceRecordSetsResponse {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.resource_record_sets {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.resource_record_sets {
             map.serialize_entry("ResourceRecordSets", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.is_truncated {
+        if let Some(value) = &self.is_truncated {
             map.serialize_entry("IsTruncated", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.next_record_name {
+        if let Some(value) = &self.next_record_name {
             map.serialize_entry("NextRecordName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.next_record_type {
+        if let Some(value) = &self.next_record_type {
             map.serialize_entry("NextRecordType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.next_record_identifier {
+        if let Some(value) = &self.next_record_identifier {
             map.serialize_entry("NextRecordIdentifier", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.max_items {
+        if let Some(value) = &self.max_items {
             map.serialize_entry("MaxItems", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -34,7 +34,7 @@ for crate::types::ListResourceRecordSetsResponse {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -46,7 +46,7 @@ for crate::types::ListResourceRecordSetsResponse {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "ResourceRecordSets" => {
                 self.resource_record_sets = map
@@ -66,14 +66,14 @@ for crate::types::ListResourceRecordSetsResponse {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ListResourceRecordSetsResponse {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,23 +7,23 @@ for crate::types::ListReusableDelegationSetsResponse {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.delegation_sets {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.delegation_sets {
             map.serialize_entry("DelegationSets", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.marker {
+        if let Some(value) = &self.marker {
             map.serialize_entry("Marker", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.is_truncated {
+        if let Some(value) = &self.is_truncated {
             map.serialize_entry("IsTruncated", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.next_marker {
+        if let Some(value) = &self.next_marker {
             map.serialize_entry("NextMarker", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.max_items {
+        if let Some(value) = &self.max_items {
             map.serialize_entry("MaxItems", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -31,7 +31,7 @@ for crate::types::ListReusableDelegationSetsResponse {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -43,7 +43,7 @@ for crate::types::ListReusableDelegationSetsResponse {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "DelegationSets" => {
                 self.delegation_sets = map
@@ -62,14 +62,14 @@ for crate::types::ListReusableDelegationSetsResponse {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ListReusableDelegationSetsResponse {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

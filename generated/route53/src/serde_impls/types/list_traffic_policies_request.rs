@@ -7,25 +7,25 @@ for crate::types::ListTrafficPoliciesRequest {
         &self,
         map: &mut M,
         body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
+    ) -> Result<(), M::Error> {
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.traffic_policy_id_marker {
+            if let Some(value) = &self.traffic_policy_id_marker {
                 map.serialize_entry("TrafficPolicyIdMarker", value)?;
             }
         }
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.max_items {
+            if let Some(value) = &self.max_items {
                 map.serialize_entry("MaxItems", value)?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::ListTrafficPoliciesRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -37,7 +37,7 @@ for crate::types::ListTrafficPoliciesRequest {
         key: &str,
         map: &mut A,
         body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "TrafficPolicyIdMarker" if !body_only => {
                 self.traffic_policy_id_marker = map.next_value()?;
@@ -47,14 +47,14 @@ for crate::types::ListTrafficPoliciesRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ListTrafficPoliciesRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

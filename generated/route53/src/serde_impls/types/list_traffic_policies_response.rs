@@ -7,27 +7,27 @@ for crate::types::ListTrafficPoliciesResponse {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.traffic_policy_summaries {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.traffic_policy_summaries {
             map.serialize_entry("TrafficPolicySummaries", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.is_truncated {
+        if let Some(value) = &self.is_truncated {
             map.serialize_entry("IsTruncated", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.traffic_policy_id_marker {
+        if let Some(value) = &self.traffic_policy_id_marker {
             map.serialize_entry("TrafficPolicyIdMarker", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.max_items {
+        if let Some(value) = &self.max_items {
             map.serialize_entry("MaxItems", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::ListTrafficPoliciesResponse {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -39,7 +39,7 @@ for crate::types::ListTrafficPoliciesResponse {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "TrafficPolicySummaries" => {
                 self.traffic_policy_summaries = map
@@ -57,14 +57,14 @@ for crate::types::ListTrafficPoliciesResponse {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ListTrafficPoliciesResponse {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

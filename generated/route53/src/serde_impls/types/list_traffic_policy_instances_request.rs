@@ -7,32 +7,28 @@ for crate::types::ListTrafficPolicyInstancesRequest {
         &self,
         map: &mut M,
         body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
+    ) -> Result<(), M::Error> {
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.hosted_zone_id_marker {
+            if let Some(value) = &self.hosted_zone_id_marker {
                 map.serialize_entry("HostedZoneIdMarker", value)?;
             }
         }
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self
-                .traffic_policy_instance_name_marker
-            {
+            if let Some(value) = &self.traffic_policy_instance_name_marker {
                 map.serialize_entry("TrafficPolicyInstanceNameMarker", value)?;
             }
         }
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self
-                .traffic_policy_instance_type_marker
-            {
+            if let Some(value) = &self.traffic_policy_instance_type_marker {
                 map.serialize_entry("TrafficPolicyInstanceTypeMarker", value)?;
             }
         }
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.max_items {
+            if let Some(value) = &self.max_items {
                 map.serialize_entry("MaxItems", value)?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -40,7 +36,7 @@ for crate::types::ListTrafficPolicyInstancesRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -52,7 +48,7 @@ for crate::types::ListTrafficPolicyInstancesRequest {
         key: &str,
         map: &mut A,
         body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "HostedZoneIdMarker" if !body_only => {
                 self.hosted_zone_id_marker = map.next_value()?;
@@ -68,14 +64,14 @@ for crate::types::ListTrafficPolicyInstancesRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ListTrafficPolicyInstancesRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,30 +7,26 @@ for crate::types::ListTrafficPolicyInstancesResponse {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.traffic_policy_instances {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.traffic_policy_instances {
             map.serialize_entry("TrafficPolicyInstances", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.hosted_zone_id_marker {
+        if let Some(value) = &self.hosted_zone_id_marker {
             map.serialize_entry("HostedZoneIdMarker", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .traffic_policy_instance_name_marker
-        {
+        if let Some(value) = &self.traffic_policy_instance_name_marker {
             map.serialize_entry("TrafficPolicyInstanceNameMarker", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .traffic_policy_instance_type_marker
-        {
+        if let Some(value) = &self.traffic_policy_instance_type_marker {
             map.serialize_entry("TrafficPolicyInstanceTypeMarker", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.is_truncated {
+        if let Some(value) = &self.is_truncated {
             map.serialize_entry("IsTruncated", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.max_items {
+        if let Some(value) = &self.max_items {
             map.serialize_entry("MaxItems", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -38,7 +34,7 @@ for crate::types::ListTrafficPolicyInstancesResponse {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -50,7 +46,7 @@ for crate::types::ListTrafficPolicyInstancesResponse {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "TrafficPolicyInstances" => {
                 self.traffic_policy_instances = map
@@ -74,14 +70,14 @@ for crate::types::ListTrafficPolicyInstancesResponse {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ListTrafficPolicyInstancesResponse {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,25 +7,23 @@ for crate::types::ListTrafficPolicyVersionsRequest {
         &self,
         map: &mut M,
         body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
+    ) -> Result<(), M::Error> {
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.id {
+            if let Some(value) = &self.id {
                 map.serialize_entry("Id", value)?;
             }
         }
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self
-                .traffic_policy_version_marker
-            {
+            if let Some(value) = &self.traffic_policy_version_marker {
                 map.serialize_entry("TrafficPolicyVersionMarker", value)?;
             }
         }
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.max_items {
+            if let Some(value) = &self.max_items {
                 map.serialize_entry("MaxItems", value)?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -33,7 +31,7 @@ for crate::types::ListTrafficPolicyVersionsRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -45,7 +43,7 @@ for crate::types::ListTrafficPolicyVersionsRequest {
         key: &str,
         map: &mut A,
         body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "Id" if !body_only => self.id = map.next_value()?,
             "TrafficPolicyVersionMarker" if !body_only => {
@@ -56,14 +54,14 @@ for crate::types::ListTrafficPolicyVersionsRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ListTrafficPolicyVersionsRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

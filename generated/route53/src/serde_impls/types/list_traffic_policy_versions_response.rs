@@ -7,20 +7,20 @@ for crate::types::ListTrafficPolicyVersionsResponse {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.traffic_policies {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.traffic_policies {
             map.serialize_entry("TrafficPolicies", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.is_truncated {
+        if let Some(value) = &self.is_truncated {
             map.serialize_entry("IsTruncated", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.traffic_policy_version_marker {
+        if let Some(value) = &self.traffic_policy_version_marker {
             map.serialize_entry("TrafficPolicyVersionMarker", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.max_items {
+        if let Some(value) = &self.max_items {
             map.serialize_entry("MaxItems", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -28,7 +28,7 @@ for crate::types::ListTrafficPolicyVersionsResponse {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -40,7 +40,7 @@ for crate::types::ListTrafficPolicyVersionsResponse {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "TrafficPolicies" => {
                 self.traffic_policies = map
@@ -60,14 +60,14 @@ for crate::types::ListTrafficPolicyVersionsResponse {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ListTrafficPolicyVersionsResponse {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

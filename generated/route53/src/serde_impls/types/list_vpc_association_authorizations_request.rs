@@ -7,23 +7,23 @@ for crate::types::ListVpcAssociationAuthorizationsRequest {
         &self,
         map: &mut M,
         body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
+    ) -> Result<(), M::Error> {
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.hosted_zone_id {
+            if let Some(value) = &self.hosted_zone_id {
                 map.serialize_entry("HostedZoneId", value)?;
             }
         }
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.next_token {
+            if let Some(value) = &self.next_token {
                 map.serialize_entry("NextToken", value)?;
             }
         }
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.max_results {
+            if let Some(value) = &self.max_results {
                 map.serialize_entry("MaxResults", value)?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -31,7 +31,7 @@ for crate::types::ListVpcAssociationAuthorizationsRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -43,7 +43,7 @@ for crate::types::ListVpcAssociationAuthorizationsRequest {
         key: &str,
         map: &mut A,
         body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "HostedZoneId" if !body_only => self.hosted_zone_id = map.next_value()?,
             "NextToken" if !body_only => self.next_token = map.next_value()?,
@@ -52,14 +52,14 @@ for crate::types::ListVpcAssociationAuthorizationsRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ListVpcAssociationAuthorizationsRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -6,60 +6,60 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::ResourceRe
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.name {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.name {
             map.serialize_entry("Name", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.type_ {
+        if let Some(value) = &self.type_ {
             map.serialize_entry("Type", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.set_identifier {
+        if let Some(value) = &self.set_identifier {
             map.serialize_entry("SetIdentifier", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.weight {
+        if let Some(value) = &self.weight {
             map.serialize_entry("Weight", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.region {
+        if let Some(value) = &self.region {
             map.serialize_entry("Region", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.geo_location {
+        if let Some(value) = &self.geo_location {
             map.serialize_entry("GeoLocation", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.failover {
+        if let Some(value) = &self.failover {
             map.serialize_entry("Failover", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.multi_value_answer {
+        if let Some(value) = &self.multi_value_answer {
             map.serialize_entry("MultiValueAnswer", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ttl {
+        if let Some(value) = &self.ttl {
             map.serialize_entry("TTL", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.resource_records {
+        if let Some(value) = &self.resource_records {
             map.serialize_entry("ResourceRecords", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.alias_target {
+        if let Some(value) = &self.alias_target {
             map.serialize_entry("AliasTarget", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.health_check_id {
+        if let Some(value) = &self.health_check_id {
             map.serialize_entry("HealthCheckId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.traffic_policy_instance_id {
+        if let Some(value) = &self.traffic_policy_instance_id {
             map.serialize_entry("TrafficPolicyInstanceId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.cidr_routing_config {
+        if let Some(value) = &self.cidr_routing_config {
             map.serialize_entry("CidrRoutingConfig", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.geo_proximity_location {
+        if let Some(value) = &self.geo_proximity_location {
             map.serialize_entry("GeoProximityLocation", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::ResourceRecordSet {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -71,7 +71,7 @@ for crate::types::ResourceRecordSet {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "Name" => self.name = map.next_value()?,
             "Type" => self.type_ = map.next_value()?,
@@ -102,13 +102,13 @@ for crate::types::ResourceRecordSet {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::ResourceRecordSet {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -6,11 +6,11 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::StatusRepo
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.status {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.status {
             map.serialize_entry("Status", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.checked_time {
+        if let Some(value) = &self.checked_time {
             map.serialize_entry(
                 "CheckedTime",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -18,14 +18,14 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::StatusRepo
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::StatusReport {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -36,7 +36,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::StatusRe
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "Status" => self.status = map.next_value()?,
             "CheckedTime" => {
@@ -52,13 +52,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::StatusRe
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::StatusReport {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,45 +7,45 @@ for crate::types::TestDnsAnswerRequest {
         &self,
         map: &mut M,
         body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
+    ) -> Result<(), M::Error> {
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.hosted_zone_id {
+            if let Some(value) = &self.hosted_zone_id {
                 map.serialize_entry("HostedZoneId", value)?;
             }
         }
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.record_name {
+            if let Some(value) = &self.record_name {
                 map.serialize_entry("RecordName", value)?;
             }
         }
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.record_type {
+            if let Some(value) = &self.record_type {
                 map.serialize_entry("RecordType", value)?;
             }
         }
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.resolver_ip {
+            if let Some(value) = &self.resolver_ip {
                 map.serialize_entry("ResolverIP", value)?;
             }
         }
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.edns0_client_subnet_ip {
+            if let Some(value) = &self.edns0_client_subnet_ip {
                 map.serialize_entry("EDNS0ClientSubnetIP", value)?;
             }
         }
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.edns0_client_subnet_mask {
+            if let Some(value) = &self.edns0_client_subnet_mask {
                 map.serialize_entry("EDNS0ClientSubnetMask", value)?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::TestDnsAnswerRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -57,7 +57,7 @@ for crate::types::TestDnsAnswerRequest {
         key: &str,
         map: &mut A,
         body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "HostedZoneId" if !body_only => self.hosted_zone_id = map.next_value()?,
             "RecordName" if !body_only => self.record_name = map.next_value()?,
@@ -73,14 +73,14 @@ for crate::types::TestDnsAnswerRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::TestDnsAnswerRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,33 +7,33 @@ for crate::types::TestDnsAnswerResponse {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.nameserver {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.nameserver {
             map.serialize_entry("Nameserver", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.record_name {
+        if let Some(value) = &self.record_name {
             map.serialize_entry("RecordName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.record_type {
+        if let Some(value) = &self.record_type {
             map.serialize_entry("RecordType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.record_data {
+        if let Some(value) = &self.record_data {
             map.serialize_entry("RecordData", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.response_code {
+        if let Some(value) = &self.response_code {
             map.serialize_entry("ResponseCode", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.protocol {
+        if let Some(value) = &self.protocol {
             map.serialize_entry("Protocol", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::TestDnsAnswerResponse {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -45,7 +45,7 @@ for crate::types::TestDnsAnswerResponse {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "Nameserver" => self.nameserver = map.next_value()?,
             "RecordName" => self.record_name = map.next_value()?,
@@ -57,14 +57,14 @@ for crate::types::TestDnsAnswerResponse {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::TestDnsAnswerResponse {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,42 +7,42 @@ for crate::types::TrafficPolicyInstance {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.id {
             map.serialize_entry("Id", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.hosted_zone_id {
+        if let Some(value) = &self.hosted_zone_id {
             map.serialize_entry("HostedZoneId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.name {
+        if let Some(value) = &self.name {
             map.serialize_entry("Name", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ttl {
+        if let Some(value) = &self.ttl {
             map.serialize_entry("TTL", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.state {
+        if let Some(value) = &self.state {
             map.serialize_entry("State", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.message {
+        if let Some(value) = &self.message {
             map.serialize_entry("Message", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.traffic_policy_id {
+        if let Some(value) = &self.traffic_policy_id {
             map.serialize_entry("TrafficPolicyId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.traffic_policy_version {
+        if let Some(value) = &self.traffic_policy_version {
             map.serialize_entry("TrafficPolicyVersion", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.traffic_policy_type {
+        if let Some(value) = &self.traffic_policy_type {
             map.serialize_entry("TrafficPolicyType", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::TrafficPolicyInstance {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -54,7 +54,7 @@ for crate::types::TrafficPolicyInstance {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "Id" => self.id = map.next_value()?,
             "HostedZoneId" => self.hosted_zone_id = map.next_value()?,
@@ -69,14 +69,14 @@ for crate::types::TrafficPolicyInstance {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::TrafficPolicyInstance {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

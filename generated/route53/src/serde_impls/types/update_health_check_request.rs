@@ -7,69 +7,68 @@ for crate::types::UpdateHealthCheckRequest {
         &self,
         map: &mut M,
         body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
+    ) -> Result<(), M::Error> {
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.health_check_id {
+            if let Some(value) = &self.health_check_id {
                 map.serialize_entry("HealthCheckId", value)?;
             }
         }
-        if let ::std::option::Option::Some(value) = &self.health_check_version {
+        if let Some(value) = &self.health_check_version {
             map.serialize_entry("HealthCheckVersion", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ip_address {
+        if let Some(value) = &self.ip_address {
             map.serialize_entry("IPAddress", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.port {
+        if let Some(value) = &self.port {
             map.serialize_entry("Port", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.resource_path {
+        if let Some(value) = &self.resource_path {
             map.serialize_entry("ResourcePath", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.fully_qualified_domain_name {
+        if let Some(value) = &self.fully_qualified_domain_name {
             map.serialize_entry("FullyQualifiedDomainName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.search_string {
+        if let Some(value) = &self.search_string {
             map.serialize_entry("SearchString", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.failure_threshold {
+        if let Some(value) = &self.failure_threshold {
             map.serialize_entry("FailureThreshold", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.inverted {
+        if let Some(value) = &self.inverted {
             map.serialize_entry("Inverted", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.disabled {
+        if let Some(value) = &self.disabled {
             map.serialize_entry("Disabled", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.health_threshold {
+        if let Some(value) = &self.health_threshold {
             map.serialize_entry("HealthThreshold", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.child_health_checks {
+        if let Some(value) = &self.child_health_checks {
             map.serialize_entry("ChildHealthChecks", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.enable_sni {
+        if let Some(value) = &self.enable_sni {
             map.serialize_entry("EnableSNI", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.regions {
+        if let Some(value) = &self.regions {
             map.serialize_entry("Regions", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.alarm_identifier {
+        if let Some(value) = &self.alarm_identifier {
             map.serialize_entry("AlarmIdentifier", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.insufficient_data_health_status
-        {
+        if let Some(value) = &self.insufficient_data_health_status {
             map.serialize_entry("InsufficientDataHealthStatus", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.reset_elements {
+        if let Some(value) = &self.reset_elements {
             map.serialize_entry("ResetElements", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::UpdateHealthCheckRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -81,7 +80,7 @@ for crate::types::UpdateHealthCheckRequest {
         key: &str,
         map: &mut A,
         body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "HealthCheckId" if !body_only => self.health_check_id = map.next_value()?,
             "HealthCheckVersion" => self.health_check_version = map.next_value()?,
@@ -108,14 +107,14 @@ for crate::types::UpdateHealthCheckRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::UpdateHealthCheckRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

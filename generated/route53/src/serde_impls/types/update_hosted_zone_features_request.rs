@@ -7,16 +7,16 @@ for crate::types::UpdateHostedZoneFeaturesRequest {
         &self,
         map: &mut M,
         body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
+    ) -> Result<(), M::Error> {
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.hosted_zone_id {
+            if let Some(value) = &self.hosted_zone_id {
                 map.serialize_entry("HostedZoneId", value)?;
             }
         }
-        if let ::std::option::Option::Some(value) = &self.enable_accelerated_recovery {
+        if let Some(value) = &self.enable_accelerated_recovery {
             map.serialize_entry("EnableAcceleratedRecovery", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -24,7 +24,7 @@ for crate::types::UpdateHostedZoneFeaturesRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -36,7 +36,7 @@ for crate::types::UpdateHostedZoneFeaturesRequest {
         key: &str,
         map: &mut A,
         body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "HostedZoneId" if !body_only => self.hosted_zone_id = map.next_value()?,
             "EnableAcceleratedRecovery" => {
@@ -46,14 +46,14 @@ for crate::types::UpdateHostedZoneFeaturesRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::UpdateHostedZoneFeaturesRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

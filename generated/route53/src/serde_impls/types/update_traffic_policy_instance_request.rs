@@ -7,22 +7,22 @@ for crate::types::UpdateTrafficPolicyInstanceRequest {
         &self,
         map: &mut M,
         body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
+    ) -> Result<(), M::Error> {
         if !body_only {
-            if let ::std::option::Option::Some(value) = &self.id {
+            if let Some(value) = &self.id {
                 map.serialize_entry("Id", value)?;
             }
         }
-        if let ::std::option::Option::Some(value) = &self.ttl {
+        if let Some(value) = &self.ttl {
             map.serialize_entry("TTL", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.traffic_policy_id {
+        if let Some(value) = &self.traffic_policy_id {
             map.serialize_entry("TrafficPolicyId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.traffic_policy_version {
+        if let Some(value) = &self.traffic_policy_version {
             map.serialize_entry("TrafficPolicyVersion", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -30,7 +30,7 @@ for crate::types::UpdateTrafficPolicyInstanceRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -42,7 +42,7 @@ for crate::types::UpdateTrafficPolicyInstanceRequest {
         key: &str,
         map: &mut A,
         body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "Id" if !body_only => self.id = map.next_value()?,
             "TTL" => self.ttl = map.next_value()?,
@@ -52,14 +52,14 @@ for crate::types::UpdateTrafficPolicyInstanceRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::UpdateTrafficPolicyInstanceRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,27 +7,27 @@ for crate::types::AddPermissionInput {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.topic_arn {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.topic_arn {
             map.serialize_entry("TopicArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.label {
+        if let Some(value) = &self.label {
             map.serialize_entry("Label", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.aws_account_id {
+        if let Some(value) = &self.aws_account_id {
             map.serialize_entry("AWSAccountId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.action_name {
+        if let Some(value) = &self.action_name {
             map.serialize_entry("ActionName", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::AddPermissionInput {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -39,7 +39,7 @@ for crate::types::AddPermissionInput {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "TopicArn" => self.topic_arn = map.next_value()?,
             "Label" => self.label = map.next_value()?,
@@ -49,14 +49,14 @@ for crate::types::AddPermissionInput {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::AddPermissionInput {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,27 +7,27 @@ for crate::types::CreatePlatformEndpointInput {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.platform_application_arn {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.platform_application_arn {
             map.serialize_entry("PlatformApplicationArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.token {
+        if let Some(value) = &self.token {
             map.serialize_entry("Token", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.custom_user_data {
+        if let Some(value) = &self.custom_user_data {
             map.serialize_entry("CustomUserData", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.attributes {
+        if let Some(value) = &self.attributes {
             map.serialize_entry("Attributes", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::CreatePlatformEndpointInput {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -39,7 +39,7 @@ for crate::types::CreatePlatformEndpointInput {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "PlatformApplicationArn" => self.platform_application_arn = map.next_value()?,
             "Token" => self.token = map.next_value()?,
@@ -49,14 +49,14 @@ for crate::types::CreatePlatformEndpointInput {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::CreatePlatformEndpointInput {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,24 +7,24 @@ for crate::types::MessageAttributeValue {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.data_type {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.data_type {
             map.serialize_entry("DataType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.string_value {
+        if let Some(value) = &self.string_value {
             map.serialize_entry("StringValue", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.binary_value {
+        if let Some(value) = &self.binary_value {
             map.serialize_entry("BinaryValue", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::MessageAttributeValue {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -36,7 +36,7 @@ for crate::types::MessageAttributeValue {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "DataType" => self.data_type = map.next_value()?,
             "StringValue" => self.string_value = map.next_value()?,
@@ -45,14 +45,14 @@ for crate::types::MessageAttributeValue {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::MessageAttributeValue {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,8 +7,8 @@ for crate::types::PhoneNumberInformation {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.created_at {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.created_at {
             map.serialize_entry(
                 "CreatedAt",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -16,29 +16,29 @@ for crate::types::PhoneNumberInformation {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.phone_number {
+        if let Some(value) = &self.phone_number {
             map.serialize_entry("PhoneNumber", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.status {
+        if let Some(value) = &self.status {
             map.serialize_entry("Status", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.iso2_country_code {
+        if let Some(value) = &self.iso2_country_code {
             map.serialize_entry("Iso2CountryCode", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.route_type {
+        if let Some(value) = &self.route_type {
             map.serialize_entry("RouteType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.number_capabilities {
+        if let Some(value) = &self.number_capabilities {
             map.serialize_entry("NumberCapabilities", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::PhoneNumberInformation {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -50,7 +50,7 @@ for crate::types::PhoneNumberInformation {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "CreatedAt" => {
                 self.created_at = map
@@ -70,14 +70,14 @@ for crate::types::PhoneNumberInformation {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::PhoneNumberInformation {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

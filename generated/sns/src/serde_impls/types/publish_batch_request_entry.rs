@@ -7,36 +7,36 @@ for crate::types::PublishBatchRequestEntry {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.id {
             map.serialize_entry("Id", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.message {
+        if let Some(value) = &self.message {
             map.serialize_entry("Message", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.subject {
+        if let Some(value) = &self.subject {
             map.serialize_entry("Subject", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.message_structure {
+        if let Some(value) = &self.message_structure {
             map.serialize_entry("MessageStructure", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.message_attributes {
+        if let Some(value) = &self.message_attributes {
             map.serialize_entry("MessageAttributes", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.message_deduplication_id {
+        if let Some(value) = &self.message_deduplication_id {
             map.serialize_entry("MessageDeduplicationId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.message_group_id {
+        if let Some(value) = &self.message_group_id {
             map.serialize_entry("MessageGroupId", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::PublishBatchRequestEntry {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -48,7 +48,7 @@ for crate::types::PublishBatchRequestEntry {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "Id" => self.id = map.next_value()?,
             "Message" => self.message = map.next_value()?,
@@ -57,9 +57,9 @@ for crate::types::PublishBatchRequestEntry {
             "MessageAttributes" => {
                 self.message_attributes = map
                     .next_value::<
-                        ::std::option::Option<
+                        Option<
                             ::awsgen_runtime::primitives::MapOfStructs<
-                                ::std::string::String,
+                                String,
                                 crate::types::MessageAttributeValue,
                             >,
                         >,
@@ -72,14 +72,14 @@ for crate::types::PublishBatchRequestEntry {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::PublishBatchRequestEntry {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

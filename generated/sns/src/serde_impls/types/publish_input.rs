@@ -6,42 +6,42 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::PublishInp
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.topic_arn {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.topic_arn {
             map.serialize_entry("TopicArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.target_arn {
+        if let Some(value) = &self.target_arn {
             map.serialize_entry("TargetArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.phone_number {
+        if let Some(value) = &self.phone_number {
             map.serialize_entry("PhoneNumber", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.message {
+        if let Some(value) = &self.message {
             map.serialize_entry("Message", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.subject {
+        if let Some(value) = &self.subject {
             map.serialize_entry("Subject", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.message_structure {
+        if let Some(value) = &self.message_structure {
             map.serialize_entry("MessageStructure", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.message_attributes {
+        if let Some(value) = &self.message_attributes {
             map.serialize_entry("MessageAttributes", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.message_deduplication_id {
+        if let Some(value) = &self.message_deduplication_id {
             map.serialize_entry("MessageDeduplicationId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.message_group_id {
+        if let Some(value) = &self.message_group_id {
             map.serialize_entry("MessageGroupId", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::PublishInput {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -52,7 +52,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::PublishI
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "TopicArn" => self.topic_arn = map.next_value()?,
             "TargetArn" => self.target_arn = map.next_value()?,
@@ -63,9 +63,9 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::PublishI
             "MessageAttributes" => {
                 self.message_attributes = map
                     .next_value::<
-                        ::std::option::Option<
+                        Option<
                             ::awsgen_runtime::primitives::MapOfStructs<
-                                ::std::string::String,
+                                String,
                                 crate::types::MessageAttributeValue,
                             >,
                         >,
@@ -78,13 +78,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::PublishI
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::PublishInput {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

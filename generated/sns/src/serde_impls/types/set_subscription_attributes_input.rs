@@ -7,17 +7,17 @@ for crate::types::SetSubscriptionAttributesInput {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.subscription_arn {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.subscription_arn {
             map.serialize_entry("SubscriptionArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.attribute_name {
+        if let Some(value) = &self.attribute_name {
             map.serialize_entry("AttributeName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.attribute_value {
+        if let Some(value) = &self.attribute_value {
             map.serialize_entry("AttributeValue", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -25,7 +25,7 @@ for crate::types::SetSubscriptionAttributesInput {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -37,7 +37,7 @@ for crate::types::SetSubscriptionAttributesInput {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "SubscriptionArn" => self.subscription_arn = map.next_value()?,
             "AttributeName" => self.attribute_name = map.next_value()?,
@@ -46,14 +46,14 @@ for crate::types::SetSubscriptionAttributesInput {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::SetSubscriptionAttributesInput {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

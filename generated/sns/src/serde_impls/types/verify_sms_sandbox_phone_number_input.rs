@@ -7,14 +7,14 @@ for crate::types::VerifySmsSandboxPhoneNumberInput {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.phone_number {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.phone_number {
             map.serialize_entry("PhoneNumber", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.one_time_password {
+        if let Some(value) = &self.one_time_password {
             map.serialize_entry("OneTimePassword", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -22,7 +22,7 @@ for crate::types::VerifySmsSandboxPhoneNumberInput {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -34,7 +34,7 @@ for crate::types::VerifySmsSandboxPhoneNumberInput {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "PhoneNumber" => self.phone_number = map.next_value()?,
             "OneTimePassword" => self.one_time_password = map.next_value()?,
@@ -42,14 +42,14 @@ for crate::types::VerifySmsSandboxPhoneNumberInput {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::VerifySmsSandboxPhoneNumberInput {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

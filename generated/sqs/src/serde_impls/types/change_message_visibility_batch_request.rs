@@ -7,14 +7,14 @@ for crate::types::ChangeMessageVisibilityBatchRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.queue_url {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.queue_url {
             map.serialize_entry("QueueUrl", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.entries {
+        if let Some(value) = &self.entries {
             map.serialize_entry("Entries", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -22,7 +22,7 @@ for crate::types::ChangeMessageVisibilityBatchRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -34,7 +34,7 @@ for crate::types::ChangeMessageVisibilityBatchRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "QueueUrl" => self.queue_url = map.next_value()?,
             "Entries" => {
@@ -50,14 +50,14 @@ for crate::types::ChangeMessageVisibilityBatchRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ChangeMessageVisibilityBatchRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

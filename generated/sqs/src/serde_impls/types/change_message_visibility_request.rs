@@ -7,17 +7,17 @@ for crate::types::ChangeMessageVisibilityRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.queue_url {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.queue_url {
             map.serialize_entry("QueueUrl", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.receipt_handle {
+        if let Some(value) = &self.receipt_handle {
             map.serialize_entry("ReceiptHandle", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.visibility_timeout {
+        if let Some(value) = &self.visibility_timeout {
             map.serialize_entry("VisibilityTimeout", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -25,7 +25,7 @@ for crate::types::ChangeMessageVisibilityRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -37,7 +37,7 @@ for crate::types::ChangeMessageVisibilityRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "QueueUrl" => self.queue_url = map.next_value()?,
             "ReceiptHandle" => self.receipt_handle = map.next_value()?,
@@ -46,14 +46,14 @@ for crate::types::ChangeMessageVisibilityRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ChangeMessageVisibilityRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

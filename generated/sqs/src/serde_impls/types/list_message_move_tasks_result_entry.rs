@@ -7,41 +7,35 @@ for crate::types::ListMessageMoveTasksResultEntry {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.task_handle {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.task_handle {
             map.serialize_entry("TaskHandle", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.status {
+        if let Some(value) = &self.status {
             map.serialize_entry("Status", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.source_arn {
+        if let Some(value) = &self.source_arn {
             map.serialize_entry("SourceArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.destination_arn {
+        if let Some(value) = &self.destination_arn {
             map.serialize_entry("DestinationArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .max_number_of_messages_per_second
-        {
+        if let Some(value) = &self.max_number_of_messages_per_second {
             map.serialize_entry("MaxNumberOfMessagesPerSecond", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .approximate_number_of_messages_moved
-        {
+        if let Some(value) = &self.approximate_number_of_messages_moved {
             map.serialize_entry("ApproximateNumberOfMessagesMoved", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .approximate_number_of_messages_to_move
-        {
+        if let Some(value) = &self.approximate_number_of_messages_to_move {
             map.serialize_entry("ApproximateNumberOfMessagesToMove", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.failure_reason {
+        if let Some(value) = &self.failure_reason {
             map.serialize_entry("FailureReason", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.started_timestamp {
+        if let Some(value) = &self.started_timestamp {
             map.serialize_entry("StartedTimestamp", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -49,7 +43,7 @@ for crate::types::ListMessageMoveTasksResultEntry {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -61,7 +55,7 @@ for crate::types::ListMessageMoveTasksResultEntry {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "TaskHandle" => self.task_handle = map.next_value()?,
             "Status" => self.status = map.next_value()?,
@@ -82,14 +76,14 @@ for crate::types::ListMessageMoveTasksResultEntry {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ListMessageMoveTasksResultEntry {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

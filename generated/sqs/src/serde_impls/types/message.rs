@@ -6,36 +6,36 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::Message {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.message_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.message_id {
             map.serialize_entry("MessageId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.receipt_handle {
+        if let Some(value) = &self.receipt_handle {
             map.serialize_entry("ReceiptHandle", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.md5_of_body {
+        if let Some(value) = &self.md5_of_body {
             map.serialize_entry("MD5OfBody", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.body {
+        if let Some(value) = &self.body {
             map.serialize_entry("Body", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.attributes {
+        if let Some(value) = &self.attributes {
             map.serialize_entry("Attributes", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.md5_of_message_attributes {
+        if let Some(value) = &self.md5_of_message_attributes {
             map.serialize_entry("MD5OfMessageAttributes", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.message_attributes {
+        if let Some(value) = &self.message_attributes {
             map.serialize_entry("MessageAttributes", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::Message {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -46,7 +46,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::Message 
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "MessageId" => self.message_id = map.next_value()?,
             "ReceiptHandle" => self.receipt_handle = map.next_value()?,
@@ -59,9 +59,9 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::Message 
             "MessageAttributes" => {
                 self.message_attributes = map
                     .next_value::<
-                        ::std::option::Option<
+                        Option<
                             ::awsgen_runtime::primitives::MapOfStructs<
-                                ::std::string::String,
+                                String,
                                 crate::types::MessageAttributeValue,
                             >,
                         >,
@@ -72,13 +72,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::Message 
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::Message {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,30 +7,30 @@ for crate::types::MessageSystemAttributeValue {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.string_value {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.string_value {
             map.serialize_entry("StringValue", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.binary_value {
+        if let Some(value) = &self.binary_value {
             map.serialize_entry("BinaryValue", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.string_list_values {
+        if let Some(value) = &self.string_list_values {
             map.serialize_entry("StringListValues", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.binary_list_values {
+        if let Some(value) = &self.binary_list_values {
             map.serialize_entry("BinaryListValues", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.data_type {
+        if let Some(value) = &self.data_type {
             map.serialize_entry("DataType", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::MessageSystemAttributeValue {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -42,7 +42,7 @@ for crate::types::MessageSystemAttributeValue {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "StringValue" => self.string_value = map.next_value()?,
             "BinaryValue" => self.binary_value = map.next_value()?,
@@ -53,14 +53,14 @@ for crate::types::MessageSystemAttributeValue {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::MessageSystemAttributeValue {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

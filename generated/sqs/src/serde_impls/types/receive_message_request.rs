@@ -7,40 +7,39 @@ for crate::types::ReceiveMessageRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.queue_url {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.queue_url {
             map.serialize_entry("QueueUrl", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.attribute_names {
+        if let Some(value) = &self.attribute_names {
             map.serialize_entry("AttributeNames", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.message_system_attribute_names
-        {
+        if let Some(value) = &self.message_system_attribute_names {
             map.serialize_entry("MessageSystemAttributeNames", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.message_attribute_names {
+        if let Some(value) = &self.message_attribute_names {
             map.serialize_entry("MessageAttributeNames", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.max_number_of_messages {
+        if let Some(value) = &self.max_number_of_messages {
             map.serialize_entry("MaxNumberOfMessages", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.visibility_timeout {
+        if let Some(value) = &self.visibility_timeout {
             map.serialize_entry("VisibilityTimeout", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.wait_time_seconds {
+        if let Some(value) = &self.wait_time_seconds {
             map.serialize_entry("WaitTimeSeconds", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.receive_request_attempt_id {
+        if let Some(value) = &self.receive_request_attempt_id {
             map.serialize_entry("ReceiveRequestAttemptId", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::ReceiveMessageRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -52,7 +51,7 @@ for crate::types::ReceiveMessageRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "QueueUrl" => self.queue_url = map.next_value()?,
             "AttributeNames" => self.attribute_names = map.next_value()?,
@@ -70,14 +69,14 @@ for crate::types::ReceiveMessageRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::ReceiveMessageRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,35 +7,33 @@ for crate::types::SendMessageBatchResultEntry {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.id {
             map.serialize_entry("Id", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.message_id {
+        if let Some(value) = &self.message_id {
             map.serialize_entry("MessageId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.md5_of_message_body {
+        if let Some(value) = &self.md5_of_message_body {
             map.serialize_entry("MD5OfMessageBody", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.md5_of_message_attributes {
+        if let Some(value) = &self.md5_of_message_attributes {
             map.serialize_entry("MD5OfMessageAttributes", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .md5_of_message_system_attributes
-        {
+        if let Some(value) = &self.md5_of_message_system_attributes {
             map.serialize_entry("MD5OfMessageSystemAttributes", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.sequence_number {
+        if let Some(value) = &self.sequence_number {
             map.serialize_entry("SequenceNumber", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::SendMessageBatchResultEntry {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -47,7 +45,7 @@ for crate::types::SendMessageBatchResultEntry {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "Id" => self.id = map.next_value()?,
             "MessageId" => self.message_id = map.next_value()?,
@@ -63,14 +61,14 @@ for crate::types::SendMessageBatchResultEntry {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::SendMessageBatchResultEntry {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -6,32 +6,30 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::SendMessag
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.md5_of_message_body {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.md5_of_message_body {
             map.serialize_entry("MD5OfMessageBody", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.md5_of_message_attributes {
+        if let Some(value) = &self.md5_of_message_attributes {
             map.serialize_entry("MD5OfMessageAttributes", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .md5_of_message_system_attributes
-        {
+        if let Some(value) = &self.md5_of_message_system_attributes {
             map.serialize_entry("MD5OfMessageSystemAttributes", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.message_id {
+        if let Some(value) = &self.message_id {
             map.serialize_entry("MessageId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.sequence_number {
+        if let Some(value) = &self.sequence_number {
             map.serialize_entry("SequenceNumber", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::SendMessageResult {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -43,7 +41,7 @@ for crate::types::SendMessageResult {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "MD5OfMessageBody" => self.md5_of_message_body = map.next_value()?,
             "MD5OfMessageAttributes" => {
@@ -58,13 +56,13 @@ for crate::types::SendMessageResult {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::SendMessageResult {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,26 +7,24 @@ for crate::types::StartMessageMoveTaskRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.source_arn {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.source_arn {
             map.serialize_entry("SourceArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.destination_arn {
+        if let Some(value) = &self.destination_arn {
             map.serialize_entry("DestinationArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .max_number_of_messages_per_second
-        {
+        if let Some(value) = &self.max_number_of_messages_per_second {
             map.serialize_entry("MaxNumberOfMessagesPerSecond", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::StartMessageMoveTaskRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -38,7 +36,7 @@ for crate::types::StartMessageMoveTaskRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "SourceArn" => self.source_arn = map.next_value()?,
             "DestinationArn" => self.destination_arn = map.next_value()?,
@@ -49,14 +47,14 @@ for crate::types::StartMessageMoveTaskRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::StartMessageMoveTaskRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -6,51 +6,51 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::AssumeRole
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.role_arn {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.role_arn {
             map.serialize_entry("RoleArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.role_session_name {
+        if let Some(value) = &self.role_session_name {
             map.serialize_entry("RoleSessionName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.policy_arns {
+        if let Some(value) = &self.policy_arns {
             map.serialize_entry("PolicyArns", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.policy {
+        if let Some(value) = &self.policy {
             map.serialize_entry("Policy", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.duration_seconds {
+        if let Some(value) = &self.duration_seconds {
             map.serialize_entry("DurationSeconds", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             map.serialize_entry("Tags", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.transitive_tag_keys {
+        if let Some(value) = &self.transitive_tag_keys {
             map.serialize_entry("TransitiveTagKeys", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.external_id {
+        if let Some(value) = &self.external_id {
             map.serialize_entry("ExternalId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.serial_number {
+        if let Some(value) = &self.serial_number {
             map.serialize_entry("SerialNumber", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.token_code {
+        if let Some(value) = &self.token_code {
             map.serialize_entry("TokenCode", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.source_identity {
+        if let Some(value) = &self.source_identity {
             map.serialize_entry("SourceIdentity", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.provided_contexts {
+        if let Some(value) = &self.provided_contexts {
             map.serialize_entry("ProvidedContexts", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::AssumeRoleRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -62,7 +62,7 @@ for crate::types::AssumeRoleRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "RoleArn" => self.role_arn = map.next_value()?,
             "RoleSessionName" => self.role_session_name = map.next_value()?,
@@ -102,13 +102,13 @@ for crate::types::AssumeRoleRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::AssumeRoleRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

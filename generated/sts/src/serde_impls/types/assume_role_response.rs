@@ -7,27 +7,27 @@ for crate::types::AssumeRoleResponse {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.credentials {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.credentials {
             map.serialize_entry("Credentials", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.assumed_role_user {
+        if let Some(value) = &self.assumed_role_user {
             map.serialize_entry("AssumedRoleUser", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.packed_policy_size {
+        if let Some(value) = &self.packed_policy_size {
             map.serialize_entry("PackedPolicySize", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.source_identity {
+        if let Some(value) = &self.source_identity {
             map.serialize_entry("SourceIdentity", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::AssumeRoleResponse {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -39,7 +39,7 @@ for crate::types::AssumeRoleResponse {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "Credentials" => self.credentials = map.next_value()?,
             "AssumedRoleUser" => self.assumed_role_user = map.next_value()?,
@@ -49,14 +49,14 @@ for crate::types::AssumeRoleResponse {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::AssumeRoleResponse {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

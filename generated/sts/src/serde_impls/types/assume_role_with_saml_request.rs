@@ -7,33 +7,33 @@ for crate::types::AssumeRoleWithSamlRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.role_arn {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.role_arn {
             map.serialize_entry("RoleArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.principal_arn {
+        if let Some(value) = &self.principal_arn {
             map.serialize_entry("PrincipalArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.saml_assertion {
+        if let Some(value) = &self.saml_assertion {
             map.serialize_entry("SAMLAssertion", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.policy_arns {
+        if let Some(value) = &self.policy_arns {
             map.serialize_entry("PolicyArns", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.policy {
+        if let Some(value) = &self.policy {
             map.serialize_entry("Policy", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.duration_seconds {
+        if let Some(value) = &self.duration_seconds {
             map.serialize_entry("DurationSeconds", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::AssumeRoleWithSamlRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -45,7 +45,7 @@ for crate::types::AssumeRoleWithSamlRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "RoleArn" => self.role_arn = map.next_value()?,
             "PrincipalArn" => self.principal_arn = map.next_value()?,
@@ -65,14 +65,14 @@ for crate::types::AssumeRoleWithSamlRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::AssumeRoleWithSamlRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

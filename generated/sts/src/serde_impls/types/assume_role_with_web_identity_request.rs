@@ -7,29 +7,29 @@ for crate::types::AssumeRoleWithWebIdentityRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.role_arn {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.role_arn {
             map.serialize_entry("RoleArn", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.role_session_name {
+        if let Some(value) = &self.role_session_name {
             map.serialize_entry("RoleSessionName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.web_identity_token {
+        if let Some(value) = &self.web_identity_token {
             map.serialize_entry("WebIdentityToken", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.provider_id {
+        if let Some(value) = &self.provider_id {
             map.serialize_entry("ProviderId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.policy_arns {
+        if let Some(value) = &self.policy_arns {
             map.serialize_entry("PolicyArns", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.policy {
+        if let Some(value) = &self.policy {
             map.serialize_entry("Policy", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.duration_seconds {
+        if let Some(value) = &self.duration_seconds {
             map.serialize_entry("DurationSeconds", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -37,7 +37,7 @@ for crate::types::AssumeRoleWithWebIdentityRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -49,7 +49,7 @@ for crate::types::AssumeRoleWithWebIdentityRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "RoleArn" => self.role_arn = map.next_value()?,
             "RoleSessionName" => self.role_session_name = map.next_value()?,
@@ -70,14 +70,14 @@ for crate::types::AssumeRoleWithWebIdentityRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::AssumeRoleWithWebIdentityRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

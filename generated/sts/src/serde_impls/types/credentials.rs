@@ -6,17 +6,17 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::Credential
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.access_key_id {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.access_key_id {
             map.serialize_entry("AccessKeyId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.secret_access_key {
+        if let Some(value) = &self.secret_access_key {
             map.serialize_entry("SecretAccessKey", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.session_token {
+        if let Some(value) = &self.session_token {
             map.serialize_entry("SessionToken", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.expiration {
+        if let Some(value) = &self.expiration {
             map.serialize_entry(
                 "Expiration",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -24,14 +24,14 @@ impl ::awsgen_runtime::primitives::SerializeMembers for crate::types::Credential
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::Credentials {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -42,7 +42,7 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::Credenti
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "AccessKeyId" => self.access_key_id = map.next_value()?,
             "SecretAccessKey" => self.secret_access_key = map.next_value()?,
@@ -60,13 +60,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for crate::types::Credenti
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for crate::types::Credentials {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,17 +7,17 @@ for crate::types::GetDelegatedAccessTokenResponse {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.credentials {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.credentials {
             map.serialize_entry("Credentials", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.packed_policy_size {
+        if let Some(value) = &self.packed_policy_size {
             map.serialize_entry("PackedPolicySize", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.assumed_principal {
+        if let Some(value) = &self.assumed_principal {
             map.serialize_entry("AssumedPrincipal", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize
@@ -25,7 +25,7 @@ for crate::types::GetDelegatedAccessTokenResponse {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -37,7 +37,7 @@ for crate::types::GetDelegatedAccessTokenResponse {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "Credentials" => self.credentials = map.next_value()?,
             "PackedPolicySize" => self.packed_policy_size = map.next_value()?,
@@ -46,14 +46,14 @@ for crate::types::GetDelegatedAccessTokenResponse {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::GetDelegatedAccessTokenResponse {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,30 +7,30 @@ for crate::types::GetFederationTokenRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.name {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.name {
             map.serialize_entry("Name", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.policy {
+        if let Some(value) = &self.policy {
             map.serialize_entry("Policy", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.policy_arns {
+        if let Some(value) = &self.policy_arns {
             map.serialize_entry("PolicyArns", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.duration_seconds {
+        if let Some(value) = &self.duration_seconds {
             map.serialize_entry("DurationSeconds", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             map.serialize_entry("Tags", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::GetFederationTokenRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -42,7 +42,7 @@ for crate::types::GetFederationTokenRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "Name" => self.name = map.next_value()?,
             "Policy" => self.policy = map.next_value()?,
@@ -67,14 +67,14 @@ for crate::types::GetFederationTokenRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::GetFederationTokenRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,24 +7,24 @@ for crate::types::GetFederationTokenResponse {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.credentials {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.credentials {
             map.serialize_entry("Credentials", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.federated_user {
+        if let Some(value) = &self.federated_user {
             map.serialize_entry("FederatedUser", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.packed_policy_size {
+        if let Some(value) = &self.packed_policy_size {
             map.serialize_entry("PackedPolicySize", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::GetFederationTokenResponse {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -36,7 +36,7 @@ for crate::types::GetFederationTokenResponse {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "Credentials" => self.credentials = map.next_value()?,
             "FederatedUser" => self.federated_user = map.next_value()?,
@@ -45,14 +45,14 @@ for crate::types::GetFederationTokenResponse {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::GetFederationTokenResponse {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,24 +7,24 @@ for crate::types::GetSessionTokenRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.duration_seconds {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.duration_seconds {
             map.serialize_entry("DurationSeconds", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.serial_number {
+        if let Some(value) = &self.serial_number {
             map.serialize_entry("SerialNumber", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.token_code {
+        if let Some(value) = &self.token_code {
             map.serialize_entry("TokenCode", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::GetSessionTokenRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -36,7 +36,7 @@ for crate::types::GetSessionTokenRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "DurationSeconds" => self.duration_seconds = map.next_value()?,
             "SerialNumber" => self.serial_number = map.next_value()?,
@@ -45,14 +45,14 @@ for crate::types::GetSessionTokenRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::GetSessionTokenRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,27 +7,27 @@ for crate::types::GetWebIdentityTokenRequest {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.audience {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.audience {
             map.serialize_entry("Audience", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.duration_seconds {
+        if let Some(value) = &self.duration_seconds {
             map.serialize_entry("DurationSeconds", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.signing_algorithm {
+        if let Some(value) = &self.signing_algorithm {
             map.serialize_entry("SigningAlgorithm", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             map.serialize_entry("Tags", value)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::GetWebIdentityTokenRequest {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -39,7 +39,7 @@ for crate::types::GetWebIdentityTokenRequest {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "Audience" => self.audience = map.next_value()?,
             "DurationSeconds" => self.duration_seconds = map.next_value()?,
@@ -55,14 +55,14 @@ for crate::types::GetWebIdentityTokenRequest {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::GetWebIdentityTokenRequest {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }

@@ -7,11 +7,11 @@ for crate::types::GetWebIdentityTokenResponse {
         &self,
         map: &mut M,
         _body_only: bool,
-    ) -> ::std::result::Result<(), M::Error> {
-        if let ::std::option::Option::Some(value) = &self.web_identity_token {
+    ) -> Result<(), M::Error> {
+        if let Some(value) = &self.web_identity_token {
             map.serialize_entry("WebIdentityToken", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.expiration {
+        if let Some(value) = &self.expiration {
             map.serialize_entry(
                 "Expiration",
                 &::awsgen_runtime::primitives::timestamp::Wire::<
@@ -19,14 +19,14 @@ for crate::types::GetWebIdentityTokenResponse {
                 >(value, ::std::marker::PhantomData),
             )?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::awsgen_runtime::serde::Serialize for crate::types::GetWebIdentityTokenResponse {
     fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
@@ -38,7 +38,7 @@ for crate::types::GetWebIdentityTokenResponse {
         key: &str,
         map: &mut A,
         _body_only: bool,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> Result<(), A::Error> {
         match key {
             "WebIdentityToken" => self.web_identity_token = map.next_value()?,
             "Expiration" => {
@@ -54,14 +54,14 @@ for crate::types::GetWebIdentityTokenResponse {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
 for crate::types::GetWebIdentityTokenResponse {
     fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }
