@@ -665,6 +665,29 @@ pub fn list<T>(
     Ok(items)
 }
 
+/// Reads `element` as a `T` into a structure member's `slot`: generated
+/// `from_xml` methods read structure members this way, which costs rustc less
+/// to check than the expression written out in every arm.
+#[doc(hidden)]
+pub fn read_into<T: FromXml>(
+    element: XmlElement<'_>,
+    slot: &mut Option<T>,
+) -> Result<(), crate::protocol::ResponseError> {
+    *slot = Some(T::from_xml(element)?);
+    Ok(())
+}
+
+/// Reads every child of `element` as a `T` into a list member's `slot`, as
+/// [`list`] reads; [`read_into`] for lists of structures.
+#[doc(hidden)]
+pub fn read_list_into<T: FromXml>(
+    element: XmlElement<'_>,
+    slot: &mut Option<Vec<T>>,
+) -> Result<(), crate::protocol::ResponseError> {
+    *slot = Some(list(element, T::from_xml)?);
+    Ok(())
+}
+
 /// The text of every child of `element` as an item: a list of strings or of
 /// a string enum, read as [`list`] reads.
 #[doc(hidden)]
@@ -1224,6 +1247,50 @@ mod tests {
         let document = parsed("<List/>");
         assert!(list(document.root(), id_of).unwrap().is_empty());
         assert!(text_list::<String>(document.root()).is_empty());
+    }
+
+    /// A structure with one member, `Id`, that must not be `bad`.
+    #[derive(Debug, PartialEq)]
+    struct Item(String);
+
+    impl FromXml for Item {
+        fn from_xml(element: XmlElement<'_>) -> Result<Self, crate::protocol::ResponseError> {
+            let id = element.child("Id").map_or("", |id| id.text());
+            if id == "bad" {
+                return Err(crate::protocol::ResponseError::invalid_body(
+                    "Item",
+                    id.to_owned(),
+                ));
+            }
+            Ok(Item(id.to_owned()))
+        }
+    }
+
+    #[test]
+    fn members_read_into_their_slots() {
+        let document = parsed("<Item><Id>a</Id></Item>");
+        let mut slot = None;
+        read_into::<Item>(document.root(), &mut slot).unwrap();
+        assert_eq!(slot, Some(Item("a".to_owned())));
+        let document = parsed("<List><member><Id>a</Id></member><item><Id>b</Id></item></List>");
+        let mut slot = None;
+        read_list_into::<Item>(document.root(), &mut slot).unwrap();
+        assert_eq!(slot, Some(vec![Item("a".to_owned()), Item("b".to_owned())]));
+        // An empty list is a list, not an absent member.
+        read_list_into::<Item>(parsed("<List/>").root(), &mut slot).unwrap();
+        assert_eq!(slot, Some(vec![]));
+    }
+
+    #[test]
+    fn a_member_that_cannot_be_read_leaves_its_slot_and_says_why() {
+        let mut slot = Some(Item("kept".to_owned()));
+        let error = read_into::<Item>(parsed("<Item><Id>bad</Id></Item>").root(), &mut slot);
+        assert!(error.unwrap_err().to_string().contains("Item"));
+        assert_eq!(slot, Some(Item("kept".to_owned())));
+        let mut list_slot = None;
+        let document = parsed("<List><i><Id>a</Id></i><i><Id>bad</Id></i></List>");
+        assert!(read_list_into::<Item>(document.root(), &mut list_slot).is_err());
+        assert_eq!(list_slot, None);
     }
 
     #[test]

@@ -58,11 +58,7 @@ impl ::awsgen_runtime::xml::FromXml for AcceptAddressTransferResult {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "addressTransfer" {
-                value.address_transfer = Some(
-                    <crate::types::AddressTransfer as ::awsgen_runtime::xml::FromXml>::from_xml(
-                        child,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_into(child, &mut value.address_transfer)?;
             }
         }
         Ok(value)

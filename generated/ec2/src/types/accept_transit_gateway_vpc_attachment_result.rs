@@ -67,11 +67,10 @@ impl ::awsgen_runtime::xml::FromXml for AcceptTransitGatewayVpcAttachmentResult 
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "transitGatewayVpcAttachment" {
-                value.transit_gateway_vpc_attachment = Some(
-                    <crate::types::TransitGatewayVpcAttachment as ::awsgen_runtime::xml::FromXml>::from_xml(
-                        child,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_into(
+                    child,
+                    &mut value.transit_gateway_vpc_attachment,
+                )?;
             }
         }
         Ok(value)

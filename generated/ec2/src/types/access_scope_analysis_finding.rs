@@ -152,12 +152,10 @@ impl ::awsgen_runtime::xml::FromXml for AccessScopeAnalysisFinding {
                     value.finding_id = Some(String::from(child.text()));
                 }
                 "findingComponentSet" => {
-                    value.finding_components = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::PathComponent as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.finding_components,
+                    )?;
                 }
                 _ => {}
             }

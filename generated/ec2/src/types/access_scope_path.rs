@@ -115,26 +115,16 @@ impl ::awsgen_runtime::xml::FromXml for AccessScopePath {
         for child in element.children() {
             match child.name() {
                 "source" => {
-                    value.source = Some(
-                        <crate::types::PathStatement as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.source)?;
                 }
                 "destination" => {
-                    value.destination = Some(
-                        <crate::types::PathStatement as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.destination)?;
                 }
                 "throughResourceSet" => {
-                    value.through_resources = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::ThroughResourcesStatement as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.through_resources,
+                    )?;
                 }
                 _ => {}
             }

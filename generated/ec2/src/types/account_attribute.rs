@@ -92,12 +92,10 @@ impl ::awsgen_runtime::xml::FromXml for AccountAttribute {
                     value.attribute_name = Some(String::from(child.text()));
                 }
                 "attributeValueSet" => {
-                    value.attribute_values = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::AccountAttributeValue as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.attribute_values,
+                    )?;
                 }
                 _ => {}
             }

@@ -191,11 +191,7 @@ impl ::awsgen_runtime::xml::FromXml for AccountVpcEncryptionControl {
                     );
                 }
                 "exclusions" => {
-                    value.exclusions = Some(
-                        <crate::types::AccountVpcEncryptionControlExclusions as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.exclusions)?;
                 }
                 "managedBy" => {
                     value.managed_by = Some(crate::types::ManagedBy::from(child.text()));

@@ -263,53 +263,40 @@ impl ::awsgen_runtime::xml::FromXml for AdditionalDetail {
                     value.additional_detail_type = Some(String::from(child.text()));
                 }
                 "component" => {
-                    value.component = Some(
-                        <crate::types::AnalysisComponent as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.component)?;
                 }
                 "vpcEndpointService" => {
-                    value.vpc_endpoint_service = Some(
-                        <crate::types::AnalysisComponent as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.vpc_endpoint_service,
+                    )?;
                 }
                 "ruleOptionSet" => {
-                    value.rule_options = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::RuleOption as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.rule_options,
+                    )?;
                 }
                 "ruleGroupTypePairSet" => {
-                    value.rule_group_type_pairs = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::RuleGroupTypePair as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.rule_group_type_pairs,
+                    )?;
                 }
                 "ruleGroupRuleOptionsPairSet" => {
-                    value.rule_group_rule_options_pairs = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::RuleGroupRuleOptionsPair as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.rule_group_rule_options_pairs,
+                    )?;
                 }
                 "serviceName" => {
                     value.service_name = Some(String::from(child.text()));
                 }
                 "loadBalancerSet" => {
-                    value.load_balancers = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::AnalysisComponent as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.load_balancers,
+                    )?;
                 }
                 _ => {}
             }

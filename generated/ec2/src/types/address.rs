@@ -426,12 +426,7 @@ impl ::awsgen_runtime::xml::FromXml for Address {
                     value.private_ip_address = Some(String::from(child.text()));
                 }
                 "tagSet" => {
-                    value.tags = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.tags)?;
                 }
                 "publicIpv4Pool" => {
                     value.public_ipv4_pool = Some(String::from(child.text()));

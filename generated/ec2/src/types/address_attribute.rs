@@ -137,11 +137,10 @@ impl ::awsgen_runtime::xml::FromXml for AddressAttribute {
                     value.ptr_record = Some(String::from(child.text()));
                 }
                 "ptrRecordUpdate" => {
-                    value.ptr_record_update = Some(
-                        <crate::types::PtrUpdateStatus as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.ptr_record_update,
+                    )?;
                 }
                 _ => {}
             }

@@ -55,11 +55,7 @@ impl ::awsgen_runtime::xml::FromXml for AdvertiseByoipCidrResult {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "byoipCidr" {
-                value.byoip_cidr = Some(
-                    <crate::types::ByoipCidr as ::awsgen_runtime::xml::FromXml>::from_xml(
-                        child,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_into(child, &mut value.byoip_cidr)?;
             }
         }
         Ok(value)

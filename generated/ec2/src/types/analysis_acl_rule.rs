@@ -177,11 +177,7 @@ impl ::awsgen_runtime::xml::FromXml for AnalysisAclRule {
                     value.egress = Some(child.text() == "true");
                 }
                 "portRange" => {
-                    value.port_range = Some(
-                        <crate::types::PortRange as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.port_range)?;
                 }
                 "protocol" => {
                     value.protocol = Some(String::from(child.text()));

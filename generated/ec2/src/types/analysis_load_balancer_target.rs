@@ -160,11 +160,7 @@ impl ::awsgen_runtime::xml::FromXml for AnalysisLoadBalancerTarget {
                     value.availability_zone_id = Some(String::from(child.text()));
                 }
                 "instance" => {
-                    value.instance = Some(
-                        <crate::types::AnalysisComponent as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.instance)?;
                 }
                 "port" => {
                     value.port = Some(

@@ -167,12 +167,10 @@ impl ::awsgen_runtime::xml::FromXml for AnalysisPacketHeader {
                     );
                 }
                 "destinationPortRangeSet" => {
-                    value.destination_port_ranges = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::PortRange as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.destination_port_ranges,
+                    )?;
                 }
                 "protocol" => {
                     value.protocol = Some(String::from(child.text()));
@@ -183,12 +181,10 @@ impl ::awsgen_runtime::xml::FromXml for AnalysisPacketHeader {
                     );
                 }
                 "sourcePortRangeSet" => {
-                    value.source_port_ranges = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::PortRange as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.source_port_ranges,
+                    )?;
                 }
                 _ => {}
             }

@@ -183,11 +183,7 @@ impl ::awsgen_runtime::xml::FromXml for AnalysisSecurityGroupRule {
                     value.security_group_id = Some(String::from(child.text()));
                 }
                 "portRange" => {
-                    value.port_range = Some(
-                        <crate::types::PortRange as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.port_range)?;
                 }
                 "prefixListId" => {
                     value.prefix_list_id = Some(String::from(child.text()));

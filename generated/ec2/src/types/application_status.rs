@@ -214,12 +214,7 @@ impl ::awsgen_runtime::xml::FromXml for ApplicationStatus {
                     );
                 }
                 "detailSet" => {
-                    value.details = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::ApplicationStatusDetail as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.details)?;
                 }
                 _ => {}
             }

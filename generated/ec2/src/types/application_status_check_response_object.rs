@@ -582,12 +582,10 @@ impl ::awsgen_runtime::xml::FromXml for ApplicationStatusCheckResponseObject {
                     );
                 }
                 "healthCheckPathSet" => {
-                    value.health_check_paths = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::HealthCheckPathResponseObject as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.health_check_paths,
+                    )?;
                 }
                 "protocol" => {
                     value.protocol = Some(
@@ -667,20 +665,13 @@ impl ::awsgen_runtime::xml::FromXml for ApplicationStatusCheckResponseObject {
                     );
                 }
                 "targetTagAssociationSet" => {
-                    value.target_tag_associations = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::CustomTagKeyValueResponsePair as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.target_tag_associations,
+                    )?;
                 }
                 "tagSet" => {
-                    value.tags = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.tags)?;
                 }
                 "creationTime" => {
                     value.creation_time = Some(

@@ -273,11 +273,7 @@ impl ::awsgen_runtime::xml::FromXml for ApplicationStatusDetail {
                     );
                 }
                 "reason" => {
-                    value.reason = Some(
-                        <crate::types::ApplicationStatusReason as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.reason)?;
                 }
                 _ => {}
             }

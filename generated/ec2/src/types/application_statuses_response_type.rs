@@ -62,12 +62,7 @@ impl ::awsgen_runtime::xml::FromXml for ApplicationStatusesResponseType {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "instanceSet" {
-                value.instances = Some(
-                    ::awsgen_runtime::xml::list(
-                        child,
-                        <crate::types::InstanceApplicationStatus as ::awsgen_runtime::xml::FromXml>::from_xml,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_list_into(child, &mut value.instances)?;
             }
         }
         Ok(value)

@@ -129,20 +129,16 @@ impl ::awsgen_runtime::xml::FromXml for AssignPrivateIpAddressesResult {
                     value.network_interface_id = Some(String::from(child.text()));
                 }
                 "assignedPrivateIpAddressesSet" => {
-                    value.assigned_private_ip_addresses = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::AssignedPrivateIpAddress as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.assigned_private_ip_addresses,
+                    )?;
                 }
                 "assignedIpv4PrefixSet" => {
-                    value.assigned_ipv4_prefixes = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::Ipv4PrefixSpecification as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.assigned_ipv4_prefixes,
+                    )?;
                 }
                 _ => {}
             }

@@ -107,20 +107,16 @@ impl ::awsgen_runtime::xml::FromXml for AssociateApplicationStatusCheckResult {
         for child in element.children() {
             match child.name() {
                 "successfulResultSet" => {
-                    value.successful_results = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::SuccessfulAssociationResponseObject as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.successful_results,
+                    )?;
                 }
                 "unsuccessfulResultSet" => {
-                    value.unsuccessful_results = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::UnsuccessfulAssociationResponseObject as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.unsuccessful_results,
+                    )?;
                 }
                 _ => {}
             }

@@ -82,11 +82,7 @@ impl ::awsgen_runtime::xml::FromXml for AssociateClientVpnTargetNetworkResult {
                     value.association_id = Some(String::from(child.text()));
                 }
                 "status" => {
-                    value.status = Some(
-                        <crate::types::AssociationStatus as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.status)?;
                 }
                 _ => {}
             }

@@ -67,11 +67,10 @@ impl ::awsgen_runtime::xml::FromXml for AssociateIamInstanceProfileResult {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "iamInstanceProfileAssociation" {
-                value.iam_instance_profile_association = Some(
-                    <crate::types::IamInstanceProfileAssociation as ::awsgen_runtime::xml::FromXml>::from_xml(
-                        child,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_into(
+                    child,
+                    &mut value.iam_instance_profile_association,
+                )?;
             }
         }
         Ok(value)

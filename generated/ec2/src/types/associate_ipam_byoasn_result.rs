@@ -58,11 +58,7 @@ impl ::awsgen_runtime::xml::FromXml for AssociateIpamByoasnResult {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "asnAssociation" {
-                value.asn_association = Some(
-                    <crate::types::AsnAssociation as ::awsgen_runtime::xml::FromXml>::from_xml(
-                        child,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_into(child, &mut value.asn_association)?;
             }
         }
         Ok(value)

@@ -91,11 +91,10 @@ impl ::awsgen_runtime::xml::FromXml for AssociateSubnetCidrBlockResult {
         for child in element.children() {
             match child.name() {
                 "ipv6CidrBlockAssociation" => {
-                    value.ipv6_cidr_block_association = Some(
-                        <crate::types::SubnetIpv6CidrBlockAssociation as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.ipv6_cidr_block_association,
+                    )?;
                 }
                 "subnetId" => {
                     value.subnet_id = Some(String::from(child.text()));

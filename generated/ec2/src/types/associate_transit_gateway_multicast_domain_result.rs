@@ -65,11 +65,7 @@ impl ::awsgen_runtime::xml::FromXml for AssociateTransitGatewayMulticastDomainRe
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "associations" {
-                value.associations = Some(
-                    <crate::types::TransitGatewayMulticastDomainAssociations as ::awsgen_runtime::xml::FromXml>::from_xml(
-                        child,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_into(child, &mut value.associations)?;
             }
         }
         Ok(value)

@@ -61,11 +61,7 @@ impl ::awsgen_runtime::xml::FromXml for AssociateTransitGatewayRouteTableResult 
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "association" {
-                value.association = Some(
-                    <crate::types::TransitGatewayAssociation as ::awsgen_runtime::xml::FromXml>::from_xml(
-                        child,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_into(child, &mut value.association)?;
             }
         }
         Ok(value)

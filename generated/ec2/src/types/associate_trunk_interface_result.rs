@@ -89,11 +89,10 @@ impl ::awsgen_runtime::xml::FromXml for AssociateTrunkInterfaceResult {
         for child in element.children() {
             match child.name() {
                 "interfaceAssociation" => {
-                    value.interface_association = Some(
-                        <crate::types::TrunkInterfaceAssociation as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.interface_association,
+                    )?;
                 }
                 "clientToken" => {
                     value.client_token = Some(String::from(child.text()));

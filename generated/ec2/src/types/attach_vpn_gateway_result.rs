@@ -58,11 +58,7 @@ impl ::awsgen_runtime::xml::FromXml for AttachVpnGatewayResult {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "attachment" {
-                value.vpc_attachment = Some(
-                    <crate::types::VpcAttachment as ::awsgen_runtime::xml::FromXml>::from_xml(
-                        child,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_into(child, &mut value.vpc_attachment)?;
             }
         }
         Ok(value)

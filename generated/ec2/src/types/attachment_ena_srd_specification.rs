@@ -96,11 +96,10 @@ impl ::awsgen_runtime::xml::FromXml for AttachmentEnaSrdSpecification {
                     value.ena_srd_enabled = Some(child.text() == "true");
                 }
                 "enaSrdUdpSpecification" => {
-                    value.ena_srd_udp_specification = Some(
-                        <crate::types::AttachmentEnaSrdUdpSpecification as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.ena_srd_udp_specification,
+                    )?;
                 }
                 _ => {}
             }

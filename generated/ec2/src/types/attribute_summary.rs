@@ -173,12 +173,10 @@ impl ::awsgen_runtime::xml::FromXml for AttributeSummary {
                     );
                 }
                 "regionalSummarySet" => {
-                    value.regional_summaries = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::RegionalSummary as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.regional_summaries,
+                    )?;
                 }
                 _ => {}
             }

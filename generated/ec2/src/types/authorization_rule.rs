@@ -192,11 +192,7 @@ impl ::awsgen_runtime::xml::FromXml for AuthorizationRule {
                     value.destination_cidr = Some(String::from(child.text()));
                 }
                 "status" => {
-                    value.status = Some(
-                        <crate::types::ClientVpnAuthorizationRuleStatus as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.status)?;
                 }
                 _ => {}
             }

@@ -92,12 +92,10 @@ impl ::awsgen_runtime::xml::FromXml for AuthorizeSecurityGroupIngressResult {
                     value.return_ = Some(child.text() == "true");
                 }
                 "securityGroupRuleSet" => {
-                    value.security_group_rules = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::SecurityGroupRule as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.security_group_rules,
+                    )?;
                 }
                 _ => {}
             }

@@ -401,12 +401,7 @@ impl ::awsgen_runtime::xml::FromXml for AvailabilityZone {
                     );
                 }
                 "messageSet" => {
-                    value.messages = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::AvailabilityZoneMessage as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.messages)?;
                 }
                 "regionName" => {
                     value.region_name = Some(String::from(child.text()));
@@ -436,20 +431,13 @@ impl ::awsgen_runtime::xml::FromXml for AvailabilityZone {
                     value.group_long_name = Some(String::from(child.text()));
                 }
                 "geographySet" => {
-                    value.geography = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::AvailabilityZoneGeography as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.geography)?;
                 }
                 "subGeographySet" => {
-                    value.sub_geography = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::AvailabilityZoneSubGeography as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.sub_geography,
+                    )?;
                 }
                 "zoneState" => {
                     value.state = Some(

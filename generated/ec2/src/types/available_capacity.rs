@@ -89,12 +89,10 @@ impl ::awsgen_runtime::xml::FromXml for AvailableCapacity {
         for child in element.children() {
             match child.name() {
                 "availableInstanceCapacity" => {
-                    value.available_instance_capacity = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::InstanceCapacity as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.available_instance_capacity,
+                    )?;
                 }
                 "availableVCpus" => {
                     value.available_v_cpus = Some(

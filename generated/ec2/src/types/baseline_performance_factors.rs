@@ -70,11 +70,7 @@ impl ::awsgen_runtime::xml::FromXml for BaselinePerformanceFactors {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "cpu" {
-                value.cpu = Some(
-                    <crate::types::CpuPerformanceFactor as ::awsgen_runtime::xml::FromXml>::from_xml(
-                        child,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_into(child, &mut value.cpu)?;
             }
         }
         Ok(value)

@@ -151,11 +151,7 @@ impl ::awsgen_runtime::xml::FromXml for BlockDeviceMapping {
         for child in element.children() {
             match child.name() {
                 "ebs" => {
-                    value.ebs = Some(
-                        <crate::types::EbsBlockDevice as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.ebs)?;
                 }
                 "noDevice" => {
                     value.no_device = Some(String::from(child.text()));

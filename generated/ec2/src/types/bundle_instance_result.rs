@@ -55,11 +55,7 @@ impl ::awsgen_runtime::xml::FromXml for BundleInstanceResult {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "bundleInstanceTask" {
-                value.bundle_task = Some(
-                    <crate::types::BundleTask as ::awsgen_runtime::xml::FromXml>::from_xml(
-                        child,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_into(child, &mut value.bundle_task)?;
             }
         }
         Ok(value)

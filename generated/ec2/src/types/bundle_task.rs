@@ -255,21 +255,16 @@ impl ::awsgen_runtime::xml::FromXml for BundleTask {
                     );
                 }
                 "storage" => {
-                    value.storage = Some(
-                        <crate::types::Storage as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.storage)?;
                 }
                 "progress" => {
                     value.progress = Some(String::from(child.text()));
                 }
                 "error" => {
-                    value.bundle_task_error = Some(
-                        <crate::types::BundleTaskError as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.bundle_task_error,
+                    )?;
                 }
                 _ => {}
             }

@@ -273,12 +273,10 @@ impl ::awsgen_runtime::xml::FromXml for ByoipCidr {
                     value.description = Some(String::from(child.text()));
                 }
                 "asnAssociationSet" => {
-                    value.asn_associations = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::AsnAssociation as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.asn_associations,
+                    )?;
                 }
                 "statusMessage" => {
                     value.status_message = Some(String::from(child.text()));

@@ -109,20 +109,16 @@ impl ::awsgen_runtime::xml::FromXml for CancelCapacityReservationFleetsResult {
         for child in element.children() {
             match child.name() {
                 "successfulFleetCancellationSet" => {
-                    value.successful_fleet_cancellations = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::CapacityReservationFleetCancellationState as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.successful_fleet_cancellations,
+                    )?;
                 }
                 "failedFleetCancellationSet" => {
-                    value.failed_fleet_cancellations = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::FailedCapacityReservationFleetCancellationResult as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.failed_fleet_cancellations,
+                    )?;
                 }
                 _ => {}
             }

@@ -67,12 +67,10 @@ impl ::awsgen_runtime::xml::FromXml for CancelReservedInstancesListingResult {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "reservedInstancesListingsSet" {
-                value.reserved_instances_listings = Some(
-                    ::awsgen_runtime::xml::list(
-                        child,
-                        <crate::types::ReservedInstancesListing as ::awsgen_runtime::xml::FromXml>::from_xml,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_list_into(
+                    child,
+                    &mut value.reserved_instances_listings,
+                )?;
             }
         }
         Ok(value)

@@ -82,11 +82,7 @@ impl ::awsgen_runtime::xml::FromXml for CancelSpotFleetRequestsErrorItem {
         for child in element.children() {
             match child.name() {
                 "error" => {
-                    value.error = Some(
-                        <crate::types::CancelSpotFleetRequestsError as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.error)?;
                 }
                 "spotFleetRequestId" => {
                     value.spot_fleet_request_id = Some(String::from(child.text()));

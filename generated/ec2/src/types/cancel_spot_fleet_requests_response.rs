@@ -107,20 +107,16 @@ impl ::awsgen_runtime::xml::FromXml for CancelSpotFleetRequestsResponse {
         for child in element.children() {
             match child.name() {
                 "successfulFleetRequestSet" => {
-                    value.successful_fleet_requests = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::CancelSpotFleetRequestsSuccessItem as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.successful_fleet_requests,
+                    )?;
                 }
                 "unsuccessfulFleetRequestSet" => {
-                    value.unsuccessful_fleet_requests = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::CancelSpotFleetRequestsErrorItem as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.unsuccessful_fleet_requests,
+                    )?;
                 }
                 _ => {}
             }

@@ -69,12 +69,10 @@ impl ::awsgen_runtime::xml::FromXml for CancelSpotInstanceRequestsResult {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "spotInstanceRequestSet" {
-                value.cancelled_spot_instance_requests = Some(
-                    ::awsgen_runtime::xml::list(
-                        child,
-                        <crate::types::CancelledSpotInstanceRequest as ::awsgen_runtime::xml::FromXml>::from_xml,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_list_into(
+                    child,
+                    &mut value.cancelled_spot_instance_requests,
+                )?;
             }
         }
         Ok(value)

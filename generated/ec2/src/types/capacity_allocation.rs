@@ -129,12 +129,10 @@ impl ::awsgen_runtime::xml::FromXml for CapacityAllocation {
                     );
                 }
                 "allocationMetadataList" => {
-                    value.allocation_metadata = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::CapacityAllocationMetadataEntry as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.allocation_metadata,
+                    )?;
                 }
                 _ => {}
             }

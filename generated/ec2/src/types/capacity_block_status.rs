@@ -228,12 +228,10 @@ impl ::awsgen_runtime::xml::FromXml for CapacityBlockStatus {
                     );
                 }
                 "capacityReservationStatusSet" => {
-                    value.capacity_reservation_statuses = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::CapacityReservationStatus as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.capacity_reservation_statuses,
+                    )?;
                 }
                 _ => {}
             }

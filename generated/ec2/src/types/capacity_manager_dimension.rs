@@ -617,12 +617,7 @@ impl ::awsgen_runtime::xml::FromXml for CapacityManagerDimension {
                     );
                 }
                 "tagSet" => {
-                    value.tags = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::CapacityManagerTagDimension as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.tags)?;
                 }
                 _ => {}
             }

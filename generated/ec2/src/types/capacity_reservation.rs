@@ -959,12 +959,7 @@ impl ::awsgen_runtime::xml::FromXml for CapacityReservation {
                     );
                 }
                 "tagSet" => {
-                    value.tags = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.tags)?;
                 }
                 "outpostArn" => {
                     value.outpost_arn = Some(String::from(child.text()));
@@ -978,12 +973,10 @@ impl ::awsgen_runtime::xml::FromXml for CapacityReservation {
                     value.placement_group_arn = Some(String::from(child.text()));
                 }
                 "capacityAllocationSet" => {
-                    value.capacity_allocations = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::CapacityAllocation as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.capacity_allocations,
+                    )?;
                 }
                 "reservationType" => {
                     value.reservation_type = Some(
@@ -996,11 +989,7 @@ impl ::awsgen_runtime::xml::FromXml for CapacityReservation {
                     );
                 }
                 "commitmentInfo" => {
-                    value.commitment_info = Some(
-                        <crate::types::CapacityReservationCommitmentInfo as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.commitment_info)?;
                 }
                 "deliveryPreference" => {
                     value.delivery_preference = Some(
@@ -1016,18 +1005,16 @@ impl ::awsgen_runtime::xml::FromXml for CapacityReservation {
                     value.interruptible = Some(child.text() == "true");
                 }
                 "interruptibleCapacityAllocation" => {
-                    value.interruptible_capacity_allocation = Some(
-                        <crate::types::InterruptibleCapacityAllocation as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.interruptible_capacity_allocation,
+                    )?;
                 }
                 "interruptionInfo" => {
-                    value.interruption_info = Some(
-                        <crate::types::InterruptionInfo as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.interruption_info,
+                    )?;
                 }
                 _ => {}
             }

@@ -258,11 +258,10 @@ impl ::awsgen_runtime::xml::FromXml for CapacityReservationBillingRequest {
                     value.status_message = Some(String::from(child.text()));
                 }
                 "capacityReservationInfo" => {
-                    value.capacity_reservation_info = Some(
-                        <crate::types::CapacityReservationInfo as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.capacity_reservation_info,
+                    )?;
                 }
                 _ => {}
             }

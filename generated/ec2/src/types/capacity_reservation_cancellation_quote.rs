@@ -296,27 +296,19 @@ impl ::awsgen_runtime::xml::FromXml for CapacityReservationCancellationQuote {
                     );
                 }
                 "currentConfiguration" => {
-                    value.current_configuration = Some(
-                        <crate::types::CapacityReservationConfiguration as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.current_configuration,
+                    )?;
                 }
                 "cancellationTermSet" => {
-                    value.cancellation_terms = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::CancellationTerms as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.cancellation_terms,
+                    )?;
                 }
                 "tagSet" => {
-                    value.tags = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.tags)?;
                 }
                 _ => {}
             }

@@ -427,20 +427,13 @@ impl ::awsgen_runtime::xml::FromXml for CapacityReservationFleet {
                     value.allocation_strategy = Some(String::from(child.text()));
                 }
                 "instanceTypeSpecificationSet" => {
-                    value.instance_type_specifications = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::FleetCapacityReservation as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.instance_type_specifications,
+                    )?;
                 }
                 "tagSet" => {
-                    value.tags = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.tags)?;
                 }
                 _ => {}
             }

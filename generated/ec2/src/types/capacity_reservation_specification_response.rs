@@ -111,11 +111,10 @@ impl ::awsgen_runtime::xml::FromXml for CapacityReservationSpecificationResponse
                     );
                 }
                 "capacityReservationTarget" => {
-                    value.capacity_reservation_target = Some(
-                        <crate::types::CapacityReservationTargetResponse as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.capacity_reservation_target,
+                    )?;
                 }
                 _ => {}
             }

@@ -81,12 +81,10 @@ impl ::awsgen_runtime::xml::FromXml for ClassicLoadBalancersConfig {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "classicLoadBalancers" {
-                value.classic_load_balancers = Some(
-                    ::awsgen_runtime::xml::list(
-                        child,
-                        <crate::types::ClassicLoadBalancer as ::awsgen_runtime::xml::FromXml>::from_xml,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_list_into(
+                    child,
+                    &mut value.classic_load_balancers,
+                )?;
             }
         }
         Ok(value)

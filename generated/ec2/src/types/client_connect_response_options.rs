@@ -114,11 +114,7 @@ impl ::awsgen_runtime::xml::FromXml for ClientConnectResponseOptions {
                     value.lambda_function_arn = Some(String::from(child.text()));
                 }
                 "status" => {
-                    value.status = Some(
-                        <crate::types::ClientVpnEndpointAttributeStatus as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.status)?;
                 }
                 _ => {}
             }

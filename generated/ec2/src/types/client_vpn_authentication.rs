@@ -163,25 +163,22 @@ impl ::awsgen_runtime::xml::FromXml for ClientVpnAuthentication {
                     );
                 }
                 "activeDirectory" => {
-                    value.active_directory = Some(
-                        <crate::types::DirectoryServiceAuthentication as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.active_directory,
+                    )?;
                 }
                 "mutualAuthentication" => {
-                    value.mutual_authentication = Some(
-                        <crate::types::CertificateAuthentication as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.mutual_authentication,
+                    )?;
                 }
                 "federatedAuthentication" => {
-                    value.federated_authentication = Some(
-                        <crate::types::FederatedAuthentication as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.federated_authentication,
+                    )?;
                 }
                 _ => {}
             }

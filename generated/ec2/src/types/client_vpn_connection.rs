@@ -425,11 +425,7 @@ impl ::awsgen_runtime::xml::FromXml for ClientVpnConnection {
                     value.common_name = Some(String::from(child.text()));
                 }
                 "status" => {
-                    value.status = Some(
-                        <crate::types::ClientVpnConnectionStatus as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.status)?;
                 }
                 "connectionEndTime" => {
                     value.connection_end_time = Some(String::from(child.text()));

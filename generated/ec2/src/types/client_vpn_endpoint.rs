@@ -808,11 +808,7 @@ impl ::awsgen_runtime::xml::FromXml for ClientVpnEndpoint {
                     value.description = Some(String::from(child.text()));
                 }
                 "status" => {
-                    value.status = Some(
-                        <crate::types::ClientVpnEndpointStatus as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.status)?;
                 }
                 "creationTime" => {
                     value.creation_time = Some(String::from(child.text()));
@@ -852,38 +848,28 @@ impl ::awsgen_runtime::xml::FromXml for ClientVpnEndpoint {
                     );
                 }
                 "associatedTargetNetwork" => {
-                    value.associated_target_networks = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::AssociatedTargetNetwork as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.associated_target_networks,
+                    )?;
                 }
                 "serverCertificateArn" => {
                     value.server_certificate_arn = Some(String::from(child.text()));
                 }
                 "authenticationOptions" => {
-                    value.authentication_options = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::ClientVpnAuthentication as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.authentication_options,
+                    )?;
                 }
                 "connectionLogOptions" => {
-                    value.connection_log_options = Some(
-                        <crate::types::ConnectionLogResponseOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.connection_log_options,
+                    )?;
                 }
                 "tagSet" => {
-                    value.tags = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.tags)?;
                 }
                 "securityGroupIdSet" => {
                     value.security_group_ids = Some(
@@ -897,11 +883,10 @@ impl ::awsgen_runtime::xml::FromXml for ClientVpnEndpoint {
                     value.self_service_portal_url = Some(String::from(child.text()));
                 }
                 "clientConnectOptions" => {
-                    value.client_connect_options = Some(
-                        <crate::types::ClientConnectResponseOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.client_connect_options,
+                    )?;
                 }
                 "sessionTimeoutHours" => {
                     value.session_timeout_hours = Some(
@@ -911,18 +896,16 @@ impl ::awsgen_runtime::xml::FromXml for ClientVpnEndpoint {
                     );
                 }
                 "clientLoginBannerOptions" => {
-                    value.client_login_banner_options = Some(
-                        <crate::types::ClientLoginBannerResponseOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.client_login_banner_options,
+                    )?;
                 }
                 "clientRouteEnforcementOptions" => {
-                    value.client_route_enforcement_options = Some(
-                        <crate::types::ClientRouteEnforcementResponseOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.client_route_enforcement_options,
+                    )?;
                 }
                 "disconnectOnSessionTimeout" => {
                     value.disconnect_on_session_timeout = Some(child.text() == "true");
@@ -938,11 +921,10 @@ impl ::awsgen_runtime::xml::FromXml for ClientVpnEndpoint {
                     );
                 }
                 "transitGatewayConfiguration" => {
-                    value.transit_gateway_configuration = Some(
-                        <crate::types::TransitGatewayConfigurationDescribeEndpointStructure as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.transit_gateway_configuration,
+                    )?;
                 }
                 _ => {}
             }

@@ -235,11 +235,7 @@ impl ::awsgen_runtime::xml::FromXml for ClientVpnRoute {
                     value.origin = Some(String::from(child.text()));
                 }
                 "status" => {
-                    value.status = Some(
-                        <crate::types::ClientVpnRouteStatus as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.status)?;
                 }
                 "description" => {
                     value.description = Some(String::from(child.text()));

@@ -219,18 +219,10 @@ impl ::awsgen_runtime::xml::FromXml for ConversionTask {
                     value.expiration_time = Some(String::from(child.text()));
                 }
                 "importInstance" => {
-                    value.import_instance = Some(
-                        <crate::types::ImportInstanceTaskDetails as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.import_instance)?;
                 }
                 "importVolume" => {
-                    value.import_volume = Some(
-                        <crate::types::ImportVolumeTaskDetails as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.import_volume)?;
                 }
                 "state" => {
                     value.state = Some(
@@ -241,12 +233,7 @@ impl ::awsgen_runtime::xml::FromXml for ConversionTask {
                     value.status_message = Some(String::from(child.text()));
                 }
                 "tagSet" => {
-                    value.tags = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.tags)?;
                 }
                 _ => {}
             }

@@ -81,12 +81,7 @@ impl ::awsgen_runtime::xml::FromXml for CopySnapshotResult {
         for child in element.children() {
             match child.name() {
                 "tagSet" => {
-                    value.tags = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.tags)?;
                 }
                 "snapshotId" => {
                     value.snapshot_id = Some(String::from(child.text()));

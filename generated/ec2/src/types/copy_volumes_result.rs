@@ -57,12 +57,7 @@ impl ::awsgen_runtime::xml::FromXml for CopyVolumesResult {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "volumeSet" {
-                value.volumes = Some(
-                    ::awsgen_runtime::xml::list(
-                        child,
-                        <crate::types::Volume as ::awsgen_runtime::xml::FromXml>::from_xml,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_list_into(child, &mut value.volumes)?;
             }
         }
         Ok(value)

@@ -83,12 +83,7 @@ impl ::awsgen_runtime::xml::FromXml for CpuPerformanceFactor {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "referenceSet" {
-                value.references = Some(
-                    ::awsgen_runtime::xml::list(
-                        child,
-                        <crate::types::PerformanceFactorReference as ::awsgen_runtime::xml::FromXml>::from_xml,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_list_into(child, &mut value.references)?;
             }
         }
         Ok(value)

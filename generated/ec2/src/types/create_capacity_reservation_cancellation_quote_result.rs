@@ -70,11 +70,10 @@ for CreateCapacityReservationCancellationQuoteResult {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "capacityReservationCancellationQuote" {
-                value.capacity_reservation_cancellation_quote = Some(
-                    <crate::types::CapacityReservationCancellationQuote as ::awsgen_runtime::xml::FromXml>::from_xml(
-                        child,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_into(
+                    child,
+                    &mut value.capacity_reservation_cancellation_quote,
+                )?;
             }
         }
         Ok(value)

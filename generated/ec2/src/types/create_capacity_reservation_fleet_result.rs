@@ -382,20 +382,13 @@ impl ::awsgen_runtime::xml::FromXml for CreateCapacityReservationFleetResult {
                     );
                 }
                 "fleetCapacityReservationSet" => {
-                    value.fleet_capacity_reservations = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::FleetCapacityReservation as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.fleet_capacity_reservations,
+                    )?;
                 }
                 "tagSet" => {
-                    value.tags = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.tags)?;
                 }
                 _ => {}
             }

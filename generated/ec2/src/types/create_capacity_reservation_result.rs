@@ -63,11 +63,10 @@ impl ::awsgen_runtime::xml::FromXml for CreateCapacityReservationResult {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "capacityReservation" {
-                value.capacity_reservation = Some(
-                    <crate::types::CapacityReservation as ::awsgen_runtime::xml::FromXml>::from_xml(
-                        child,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_into(
+                    child,
+                    &mut value.capacity_reservation,
+                )?;
             }
         }
         Ok(value)

@@ -58,11 +58,7 @@ impl ::awsgen_runtime::xml::FromXml for CreateCarrierGatewayResult {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "carrierGateway" {
-                value.carrier_gateway = Some(
-                    <crate::types::CarrierGateway as ::awsgen_runtime::xml::FromXml>::from_xml(
-                        child,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_into(child, &mut value.carrier_gateway)?;
             }
         }
         Ok(value)

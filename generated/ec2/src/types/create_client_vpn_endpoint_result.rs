@@ -108,11 +108,7 @@ impl ::awsgen_runtime::xml::FromXml for CreateClientVpnEndpointResult {
                     value.client_vpn_endpoint_id = Some(String::from(child.text()));
                 }
                 "status" => {
-                    value.status = Some(
-                        <crate::types::ClientVpnEndpointStatus as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.status)?;
                 }
                 "dnsName" => {
                     value.dns_name = Some(String::from(child.text()));

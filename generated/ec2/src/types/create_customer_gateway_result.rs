@@ -58,11 +58,7 @@ impl ::awsgen_runtime::xml::FromXml for CreateCustomerGatewayResult {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "customerGateway" {
-                value.customer_gateway = Some(
-                    <crate::types::CustomerGateway as ::awsgen_runtime::xml::FromXml>::from_xml(
-                        child,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_into(child, &mut value.customer_gateway)?;
             }
         }
         Ok(value)

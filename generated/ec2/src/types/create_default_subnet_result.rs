@@ -55,11 +55,7 @@ impl ::awsgen_runtime::xml::FromXml for CreateDefaultSubnetResult {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "subnet" {
-                value.subnet = Some(
-                    <crate::types::Subnet as ::awsgen_runtime::xml::FromXml>::from_xml(
-                        child,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_into(child, &mut value.subnet)?;
             }
         }
         Ok(value)

@@ -63,11 +63,10 @@ impl ::awsgen_runtime::xml::FromXml for CreateDelegateMacVolumeOwnershipTaskResu
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "macModificationTask" {
-                value.mac_modification_task = Some(
-                    <crate::types::MacModificationTask as ::awsgen_runtime::xml::FromXml>::from_xml(
-                        child,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_into(
+                    child,
+                    &mut value.mac_modification_task,
+                )?;
             }
         }
         Ok(value)

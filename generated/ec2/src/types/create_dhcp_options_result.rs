@@ -55,11 +55,7 @@ impl ::awsgen_runtime::xml::FromXml for CreateDhcpOptionsResult {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "dhcpOptions" {
-                value.dhcp_options = Some(
-                    <crate::types::DhcpOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
-                        child,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_into(child, &mut value.dhcp_options)?;
             }
         }
         Ok(value)

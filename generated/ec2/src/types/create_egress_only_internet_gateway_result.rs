@@ -92,11 +92,10 @@ impl ::awsgen_runtime::xml::FromXml for CreateEgressOnlyInternetGatewayResult {
                     value.client_token = Some(String::from(child.text()));
                 }
                 "egressOnlyInternetGateway" => {
-                    value.egress_only_internet_gateway = Some(
-                        <crate::types::EgressOnlyInternetGateway as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.egress_only_internet_gateway,
+                    )?;
                 }
                 _ => {}
             }

@@ -115,20 +115,10 @@ impl ::awsgen_runtime::xml::FromXml for CreateFleetResult {
                     value.fleet_id = Some(String::from(child.text()));
                 }
                 "errorSet" => {
-                    value.errors = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::CreateFleetError as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.errors)?;
                 }
                 "fleetInstanceSet" => {
-                    value.instances = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::CreateFleetInstance as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.instances)?;
                 }
                 _ => {}
             }

@@ -117,12 +117,10 @@ impl ::awsgen_runtime::xml::FromXml for CreateFlowLogsResult {
                     );
                 }
                 "unsuccessful" => {
-                    value.unsuccessful = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::UnsuccessfulItem as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.unsuccessful,
+                    )?;
                 }
                 _ => {}
             }

@@ -89,11 +89,10 @@ impl ::awsgen_runtime::xml::FromXml for CreateInstanceConnectEndpointResult {
         for child in element.children() {
             match child.name() {
                 "instanceConnectEndpoint" => {
-                    value.instance_connect_endpoint = Some(
-                        <crate::types::Ec2InstanceConnectEndpoint as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.instance_connect_endpoint,
+                    )?;
                 }
                 "clientToken" => {
                     value.client_token = Some(String::from(child.text()));

@@ -55,11 +55,7 @@ impl ::awsgen_runtime::xml::FromXml for CreateInstanceExportTaskResult {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "exportTask" {
-                value.export_task = Some(
-                    <crate::types::ExportTask as ::awsgen_runtime::xml::FromXml>::from_xml(
-                        child,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_into(child, &mut value.export_task)?;
             }
         }
         Ok(value)

@@ -58,11 +58,7 @@ impl ::awsgen_runtime::xml::FromXml for CreateInternetGatewayResult {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "internetGateway" {
-                value.internet_gateway = Some(
-                    <crate::types::InternetGateway as ::awsgen_runtime::xml::FromXml>::from_xml(
-                        child,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_into(child, &mut value.internet_gateway)?;
             }
         }
         Ok(value)

@@ -65,11 +65,10 @@ impl ::awsgen_runtime::xml::FromXml for CreateIpamResourceDiscoveryResult {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "ipamResourceDiscovery" {
-                value.ipam_resource_discovery = Some(
-                    <crate::types::IpamResourceDiscovery as ::awsgen_runtime::xml::FromXml>::from_xml(
-                        child,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_into(
+                    child,
+                    &mut value.ipam_resource_discovery,
+                )?;
             }
         }
         Ok(value)

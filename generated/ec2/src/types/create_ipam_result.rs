@@ -55,11 +55,7 @@ impl ::awsgen_runtime::xml::FromXml for CreateIpamResult {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "ipam" {
-                value.ipam = Some(
-                    <crate::types::Ipam as ::awsgen_runtime::xml::FromXml>::from_xml(
-                        child,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_into(child, &mut value.ipam)?;
             }
         }
         Ok(value)

@@ -85,18 +85,10 @@ impl ::awsgen_runtime::xml::FromXml for CreateLaunchTemplateResult {
         for child in element.children() {
             match child.name() {
                 "launchTemplate" => {
-                    value.launch_template = Some(
-                        <crate::types::LaunchTemplate as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.launch_template)?;
                 }
                 "warning" => {
-                    value.warning = Some(
-                        <crate::types::ValidationWarning as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.warning)?;
                 }
                 _ => {}
             }

@@ -92,18 +92,13 @@ impl ::awsgen_runtime::xml::FromXml for CreateLaunchTemplateVersionResult {
         for child in element.children() {
             match child.name() {
                 "launchTemplateVersion" => {
-                    value.launch_template_version = Some(
-                        <crate::types::LaunchTemplateVersion as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.launch_template_version,
+                    )?;
                 }
                 "warning" => {
-                    value.warning = Some(
-                        <crate::types::ValidationWarning as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.warning)?;
                 }
                 _ => {}
             }

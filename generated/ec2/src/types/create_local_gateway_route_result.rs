@@ -55,11 +55,7 @@ impl ::awsgen_runtime::xml::FromXml for CreateLocalGatewayRouteResult {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "route" {
-                value.route = Some(
-                    <crate::types::LocalGatewayRoute as ::awsgen_runtime::xml::FromXml>::from_xml(
-                        child,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_into(child, &mut value.route)?;
             }
         }
         Ok(value)

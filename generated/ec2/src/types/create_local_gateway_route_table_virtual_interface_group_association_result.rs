@@ -74,11 +74,11 @@ for CreateLocalGatewayRouteTableVirtualInterfaceGroupAssociationResult {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "localGatewayRouteTableVirtualInterfaceGroupAssociation" {
-                value.local_gateway_route_table_virtual_interface_group_association = Some(
-                    <crate::types::LocalGatewayRouteTableVirtualInterfaceGroupAssociation as ::awsgen_runtime::xml::FromXml>::from_xml(
-                        child,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_into(
+                    child,
+                    &mut value
+                        .local_gateway_route_table_virtual_interface_group_association,
+                )?;
             }
         }
         Ok(value)

@@ -70,11 +70,10 @@ for CreateLocalGatewayRouteTableVpcAssociationResult {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "localGatewayRouteTableVpcAssociation" {
-                value.local_gateway_route_table_vpc_association = Some(
-                    <crate::types::LocalGatewayRouteTableVpcAssociation as ::awsgen_runtime::xml::FromXml>::from_xml(
-                        child,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_into(
+                    child,
+                    &mut value.local_gateway_route_table_vpc_association,
+                )?;
             }
         }
         Ok(value)

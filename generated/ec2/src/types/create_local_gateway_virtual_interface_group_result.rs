@@ -67,11 +67,10 @@ impl ::awsgen_runtime::xml::FromXml for CreateLocalGatewayVirtualInterfaceGroupR
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "localGatewayVirtualInterfaceGroup" {
-                value.local_gateway_virtual_interface_group = Some(
-                    <crate::types::LocalGatewayVirtualInterfaceGroup as ::awsgen_runtime::xml::FromXml>::from_xml(
-                        child,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_into(
+                    child,
+                    &mut value.local_gateway_virtual_interface_group,
+                )?;
             }
         }
         Ok(value)

@@ -82,11 +82,7 @@ impl ::awsgen_runtime::xml::FromXml for CreateNatGatewayResult {
                     value.client_token = Some(String::from(child.text()));
                 }
                 "natGateway" => {
-                    value.nat_gateway = Some(
-                        <crate::types::NatGateway as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.nat_gateway)?;
                 }
                 _ => {}
             }

@@ -79,11 +79,7 @@ impl ::awsgen_runtime::xml::FromXml for CreateNetworkAclResult {
         for child in element.children() {
             match child.name() {
                 "networkAcl" => {
-                    value.network_acl = Some(
-                        <crate::types::NetworkAcl as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.network_acl)?;
                 }
                 "clientToken" => {
                     value.client_token = Some(String::from(child.text()));

@@ -101,18 +101,16 @@ impl ::awsgen_runtime::xml::FromXml for CreateNetworkInsightsAccessScopeResult {
         for child in element.children() {
             match child.name() {
                 "networkInsightsAccessScope" => {
-                    value.network_insights_access_scope = Some(
-                        <crate::types::NetworkInsightsAccessScope as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.network_insights_access_scope,
+                    )?;
                 }
                 "networkInsightsAccessScopeContent" => {
-                    value.network_insights_access_scope_content = Some(
-                        <crate::types::NetworkInsightsAccessScopeContent as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.network_insights_access_scope_content,
+                    )?;
                 }
                 _ => {}
             }

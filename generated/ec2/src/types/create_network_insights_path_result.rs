@@ -63,11 +63,10 @@ impl ::awsgen_runtime::xml::FromXml for CreateNetworkInsightsPathResult {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "networkInsightsPath" {
-                value.network_insights_path = Some(
-                    <crate::types::NetworkInsightsPath as ::awsgen_runtime::xml::FromXml>::from_xml(
-                        child,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_into(
+                    child,
+                    &mut value.network_insights_path,
+                )?;
             }
         }
         Ok(value)

@@ -65,11 +65,10 @@ impl ::awsgen_runtime::xml::FromXml for CreateNetworkInterfacePermissionResult {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "interfacePermission" {
-                value.interface_permission = Some(
-                    <crate::types::NetworkInterfacePermission as ::awsgen_runtime::xml::FromXml>::from_xml(
-                        child,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_into(
+                    child,
+                    &mut value.interface_permission,
+                )?;
             }
         }
         Ok(value)

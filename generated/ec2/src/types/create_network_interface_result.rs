@@ -82,11 +82,10 @@ impl ::awsgen_runtime::xml::FromXml for CreateNetworkInterfaceResult {
         for child in element.children() {
             match child.name() {
                 "networkInterface" => {
-                    value.network_interface = Some(
-                        <crate::types::NetworkInterface as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.network_interface,
+                    )?;
                 }
                 "clientToken" => {
                     value.client_token = Some(String::from(child.text()));

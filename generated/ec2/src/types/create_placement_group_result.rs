@@ -58,11 +58,7 @@ impl ::awsgen_runtime::xml::FromXml for CreatePlacementGroupResult {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "placementGroup" {
-                value.placement_group = Some(
-                    <crate::types::PlacementGroup as ::awsgen_runtime::xml::FromXml>::from_xml(
-                        child,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_into(child, &mut value.placement_group)?;
             }
         }
         Ok(value)

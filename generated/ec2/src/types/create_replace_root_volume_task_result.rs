@@ -65,11 +65,10 @@ impl ::awsgen_runtime::xml::FromXml for CreateReplaceRootVolumeTaskResult {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "replaceRootVolumeTask" {
-                value.replace_root_volume_task = Some(
-                    <crate::types::ReplaceRootVolumeTask as ::awsgen_runtime::xml::FromXml>::from_xml(
-                        child,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_into(
+                    child,
+                    &mut value.replace_root_volume_task,
+                )?;
             }
         }
         Ok(value)

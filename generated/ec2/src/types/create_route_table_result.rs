@@ -79,11 +79,7 @@ impl ::awsgen_runtime::xml::FromXml for CreateRouteTableResult {
         for child in element.children() {
             match child.name() {
                 "routeTable" => {
-                    value.route_table = Some(
-                        <crate::types::RouteTable as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.route_table)?;
                 }
                 "clientToken" => {
                     value.client_token = Some(String::from(child.text()));

@@ -107,12 +107,7 @@ impl ::awsgen_runtime::xml::FromXml for CreateSecurityGroupResult {
                     value.group_id = Some(String::from(child.text()));
                 }
                 "tagSet" => {
-                    value.tags = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.tags)?;
                 }
                 "securityGroupArn" => {
                     value.security_group_arn = Some(String::from(child.text()));

@@ -65,11 +65,10 @@ impl ::awsgen_runtime::xml::FromXml for CreateSpotDatafeedSubscriptionResult {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "spotDatafeedSubscription" {
-                value.spot_datafeed_subscription = Some(
-                    <crate::types::SpotDatafeedSubscription as ::awsgen_runtime::xml::FromXml>::from_xml(
-                        child,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_into(
+                    child,
+                    &mut value.spot_datafeed_subscription,
+                )?;
             }
         }
         Ok(value)

@@ -65,11 +65,10 @@ impl ::awsgen_runtime::xml::FromXml for CreateSubnetCidrReservationResult {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "subnetCidrReservation" {
-                value.subnet_cidr_reservation = Some(
-                    <crate::types::SubnetCidrReservation as ::awsgen_runtime::xml::FromXml>::from_xml(
-                        child,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_into(
+                    child,
+                    &mut value.subnet_cidr_reservation,
+                )?;
             }
         }
         Ok(value)

@@ -87,11 +87,10 @@ impl ::awsgen_runtime::xml::FromXml for CreateTrafficMirrorFilterResult {
         for child in element.children() {
             match child.name() {
                 "trafficMirrorFilter" => {
-                    value.traffic_mirror_filter = Some(
-                        <crate::types::TrafficMirrorFilter as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.traffic_mirror_filter,
+                    )?;
                 }
                 "clientToken" => {
                     value.client_token = Some(String::from(child.text()));

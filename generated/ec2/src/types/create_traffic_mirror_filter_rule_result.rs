@@ -89,11 +89,10 @@ impl ::awsgen_runtime::xml::FromXml for CreateTrafficMirrorFilterRuleResult {
         for child in element.children() {
             match child.name() {
                 "trafficMirrorFilterRule" => {
-                    value.traffic_mirror_filter_rule = Some(
-                        <crate::types::TrafficMirrorFilterRule as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.traffic_mirror_filter_rule,
+                    )?;
                 }
                 "clientToken" => {
                     value.client_token = Some(String::from(child.text()));

@@ -87,11 +87,10 @@ impl ::awsgen_runtime::xml::FromXml for CreateTrafficMirrorSessionResult {
         for child in element.children() {
             match child.name() {
                 "trafficMirrorSession" => {
-                    value.traffic_mirror_session = Some(
-                        <crate::types::TrafficMirrorSession as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.traffic_mirror_session,
+                    )?;
                 }
                 "clientToken" => {
                     value.client_token = Some(String::from(child.text()));

@@ -87,11 +87,10 @@ impl ::awsgen_runtime::xml::FromXml for CreateTrafficMirrorTargetResult {
         for child in element.children() {
             match child.name() {
                 "trafficMirrorTarget" => {
-                    value.traffic_mirror_target = Some(
-                        <crate::types::TrafficMirrorTarget as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.traffic_mirror_target,
+                    )?;
                 }
                 "clientToken" => {
                     value.client_token = Some(String::from(child.text()));

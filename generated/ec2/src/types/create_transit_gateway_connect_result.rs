@@ -65,11 +65,10 @@ impl ::awsgen_runtime::xml::FromXml for CreateTransitGatewayConnectResult {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "transitGatewayConnect" {
-                value.transit_gateway_connect = Some(
-                    <crate::types::TransitGatewayConnect as ::awsgen_runtime::xml::FromXml>::from_xml(
-                        child,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_into(
+                    child,
+                    &mut value.transit_gateway_connect,
+                )?;
             }
         }
         Ok(value)

@@ -67,11 +67,10 @@ impl ::awsgen_runtime::xml::FromXml for CreateTransitGatewayMeteringPolicyEntryR
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "transitGatewayMeteringPolicyEntry" {
-                value.transit_gateway_metering_policy_entry = Some(
-                    <crate::types::TransitGatewayMeteringPolicyEntry as ::awsgen_runtime::xml::FromXml>::from_xml(
-                        child,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_into(
+                    child,
+                    &mut value.transit_gateway_metering_policy_entry,
+                )?;
             }
         }
         Ok(value)

@@ -65,11 +65,10 @@ impl ::awsgen_runtime::xml::FromXml for CreateTransitGatewayPolicyTableResult {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "transitGatewayPolicyTable" {
-                value.transit_gateway_policy_table = Some(
-                    <crate::types::TransitGatewayPolicyTable as ::awsgen_runtime::xml::FromXml>::from_xml(
-                        child,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_into(
+                    child,
+                    &mut value.transit_gateway_policy_table,
+                )?;
             }
         }
         Ok(value)

@@ -58,11 +58,7 @@ impl ::awsgen_runtime::xml::FromXml for CreateTransitGatewayRouteResult {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "route" {
-                value.route = Some(
-                    <crate::types::TransitGatewayRoute as ::awsgen_runtime::xml::FromXml>::from_xml(
-                        child,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_into(child, &mut value.route)?;
             }
         }
         Ok(value)

@@ -70,11 +70,10 @@ for CreateTransitGatewayRouteTableAnnouncementResult {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "transitGatewayRouteTableAnnouncement" {
-                value.transit_gateway_route_table_announcement = Some(
-                    <crate::types::TransitGatewayRouteTableAnnouncement as ::awsgen_runtime::xml::FromXml>::from_xml(
-                        child,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_into(
+                    child,
+                    &mut value.transit_gateway_route_table_announcement,
+                )?;
             }
         }
         Ok(value)

@@ -65,11 +65,10 @@ impl ::awsgen_runtime::xml::FromXml for CreateVerifiedAccessEndpointResult {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "verifiedAccessEndpoint" {
-                value.verified_access_endpoint = Some(
-                    <crate::types::VerifiedAccessEndpoint as ::awsgen_runtime::xml::FromXml>::from_xml(
-                        child,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_into(
+                    child,
+                    &mut value.verified_access_endpoint,
+                )?;
             }
         }
         Ok(value)

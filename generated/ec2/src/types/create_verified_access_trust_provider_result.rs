@@ -67,11 +67,10 @@ impl ::awsgen_runtime::xml::FromXml for CreateVerifiedAccessTrustProviderResult 
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "verifiedAccessTrustProvider" {
-                value.verified_access_trust_provider = Some(
-                    <crate::types::VerifiedAccessTrustProvider as ::awsgen_runtime::xml::FromXml>::from_xml(
-                        child,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_into(
+                    child,
+                    &mut value.verified_access_trust_provider,
+                )?;
             }
         }
         Ok(value)

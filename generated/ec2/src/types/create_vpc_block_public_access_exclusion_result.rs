@@ -67,11 +67,10 @@ impl ::awsgen_runtime::xml::FromXml for CreateVpcBlockPublicAccessExclusionResul
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "vpcBlockPublicAccessExclusion" {
-                value.vpc_block_public_access_exclusion = Some(
-                    <crate::types::VpcBlockPublicAccessExclusion as ::awsgen_runtime::xml::FromXml>::from_xml(
-                        child,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_into(
+                    child,
+                    &mut value.vpc_block_public_access_exclusion,
+                )?;
             }
         }
         Ok(value)

@@ -89,11 +89,10 @@ impl ::awsgen_runtime::xml::FromXml for CreateVpcEndpointConnectionNotificationR
         for child in element.children() {
             match child.name() {
                 "connectionNotification" => {
-                    value.connection_notification = Some(
-                        <crate::types::ConnectionNotification as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.connection_notification,
+                    )?;
                 }
                 "clientToken" => {
                     value.client_token = Some(String::from(child.text()));

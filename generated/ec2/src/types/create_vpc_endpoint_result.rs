@@ -79,11 +79,7 @@ impl ::awsgen_runtime::xml::FromXml for CreateVpcEndpointResult {
         for child in element.children() {
             match child.name() {
                 "vpcEndpoint" => {
-                    value.vpc_endpoint = Some(
-                        <crate::types::VpcEndpoint as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.vpc_endpoint)?;
                 }
                 "clientToken" => {
                     value.client_token = Some(String::from(child.text()));

@@ -87,11 +87,10 @@ impl ::awsgen_runtime::xml::FromXml for CreateVpcEndpointServiceConfigurationRes
         for child in element.children() {
             match child.name() {
                 "serviceConfiguration" => {
-                    value.service_configuration = Some(
-                        <crate::types::ServiceConfiguration as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.service_configuration,
+                    )?;
                 }
                 "clientToken" => {
                     value.client_token = Some(String::from(child.text()));

@@ -63,11 +63,10 @@ impl ::awsgen_runtime::xml::FromXml for CreateVpcPeeringConnectionResult {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "vpcPeeringConnection" {
-                value.vpc_peering_connection = Some(
-                    <crate::types::VpcPeeringConnection as ::awsgen_runtime::xml::FromXml>::from_xml(
-                        child,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_into(
+                    child,
+                    &mut value.vpc_peering_connection,
+                )?;
             }
         }
         Ok(value)

@@ -55,11 +55,7 @@ impl ::awsgen_runtime::xml::FromXml for CreateVpcResult {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "vpc" {
-                value.vpc = Some(
-                    <crate::types::Vpc as ::awsgen_runtime::xml::FromXml>::from_xml(
-                        child,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_into(child, &mut value.vpc)?;
             }
         }
         Ok(value)

@@ -58,11 +58,7 @@ impl ::awsgen_runtime::xml::FromXml for CreateVpnConcentratorResult {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "vpnConcentrator" {
-                value.vpn_concentrator = Some(
-                    <crate::types::VpnConcentrator as ::awsgen_runtime::xml::FromXml>::from_xml(
-                        child,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_into(child, &mut value.vpn_concentrator)?;
             }
         }
         Ok(value)

@@ -55,11 +55,7 @@ impl ::awsgen_runtime::xml::FromXml for CreateVpnGatewayResult {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "vpnGateway" {
-                value.vpn_gateway = Some(
-                    <crate::types::VpnGateway as ::awsgen_runtime::xml::FromXml>::from_xml(
-                        child,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_into(child, &mut value.vpn_gateway)?;
             }
         }
         Ok(value)

@@ -219,12 +219,10 @@ impl ::awsgen_runtime::xml::FromXml for DataResponse {
                     value.period = Some(crate::types::PeriodType::from(child.text()));
                 }
                 "metricPointSet" => {
-                    value.metric_points = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::MetricPoint as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.metric_points,
+                    )?;
                 }
                 _ => {}
             }

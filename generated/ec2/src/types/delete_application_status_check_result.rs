@@ -67,11 +67,10 @@ impl ::awsgen_runtime::xml::FromXml for DeleteApplicationStatusCheckResult {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "applicationStatusCheck" {
-                value.application_status_check = Some(
-                    <crate::types::ApplicationStatusCheckResponseObject as ::awsgen_runtime::xml::FromXml>::from_xml(
-                        child,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_into(
+                    child,
+                    &mut value.application_status_check,
+                )?;
             }
         }
         Ok(value)

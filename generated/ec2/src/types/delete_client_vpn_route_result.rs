@@ -58,11 +58,7 @@ impl ::awsgen_runtime::xml::FromXml for DeleteClientVpnRouteResult {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "status" {
-                value.status = Some(
-                    <crate::types::ClientVpnRouteStatus as ::awsgen_runtime::xml::FromXml>::from_xml(
-                        child,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_into(child, &mut value.status)?;
             }
         }
         Ok(value)

@@ -55,11 +55,7 @@ impl ::awsgen_runtime::xml::FromXml for DeleteCoipCidrResult {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "coipCidr" {
-                value.coip_cidr = Some(
-                    <crate::types::CoipCidr as ::awsgen_runtime::xml::FromXml>::from_xml(
-                        child,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_into(child, &mut value.coip_cidr)?;
             }
         }
         Ok(value)

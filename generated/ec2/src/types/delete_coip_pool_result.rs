@@ -55,11 +55,7 @@ impl ::awsgen_runtime::xml::FromXml for DeleteCoipPoolResult {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "coipPool" {
-                value.coip_pool = Some(
-                    <crate::types::CoipPool as ::awsgen_runtime::xml::FromXml>::from_xml(
-                        child,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_into(child, &mut value.coip_pool)?;
             }
         }
         Ok(value)

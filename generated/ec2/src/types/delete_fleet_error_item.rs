@@ -79,11 +79,7 @@ impl ::awsgen_runtime::xml::FromXml for DeleteFleetErrorItem {
         for child in element.children() {
             match child.name() {
                 "error" => {
-                    value.error = Some(
-                        <crate::types::DeleteFleetError as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.error)?;
                 }
                 "fleetId" => {
                     value.fleet_id = Some(String::from(child.text()));

@@ -99,20 +99,16 @@ impl ::awsgen_runtime::xml::FromXml for DeleteFleetsResult {
         for child in element.children() {
             match child.name() {
                 "successfulFleetDeletionSet" => {
-                    value.successful_fleet_deletions = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::DeleteFleetSuccessItem as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.successful_fleet_deletions,
+                    )?;
                 }
                 "unsuccessfulFleetDeletionSet" => {
-                    value.unsuccessful_fleet_deletions = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::DeleteFleetErrorItem as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.unsuccessful_fleet_deletions,
+                    )?;
                 }
                 _ => {}
             }

@@ -60,12 +60,7 @@ impl ::awsgen_runtime::xml::FromXml for DeleteFlowLogsResult {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "unsuccessful" {
-                value.unsuccessful = Some(
-                    ::awsgen_runtime::xml::list(
-                        child,
-                        <crate::types::UnsuccessfulItem as ::awsgen_runtime::xml::FromXml>::from_xml,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_list_into(child, &mut value.unsuccessful)?;
             }
         }
         Ok(value)

@@ -65,11 +65,10 @@ impl ::awsgen_runtime::xml::FromXml for DeleteInstanceConnectEndpointResult {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "instanceConnectEndpoint" {
-                value.instance_connect_endpoint = Some(
-                    <crate::types::Ec2InstanceConnectEndpoint as ::awsgen_runtime::xml::FromXml>::from_xml(
-                        child,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_into(
+                    child,
+                    &mut value.instance_connect_endpoint,
+                )?;
             }
         }
         Ok(value)

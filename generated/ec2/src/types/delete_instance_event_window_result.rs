@@ -67,11 +67,10 @@ impl ::awsgen_runtime::xml::FromXml for DeleteInstanceEventWindowResult {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "instanceEventWindowState" {
-                value.instance_event_window_state = Some(
-                    <crate::types::InstanceEventWindowStateChange as ::awsgen_runtime::xml::FromXml>::from_xml(
-                        child,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_into(
+                    child,
+                    &mut value.instance_event_window_state,
+                )?;
             }
         }
         Ok(value)

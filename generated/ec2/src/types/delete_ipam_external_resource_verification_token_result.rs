@@ -70,11 +70,10 @@ for DeleteIpamExternalResourceVerificationTokenResult {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "ipamExternalResourceVerificationToken" {
-                value.ipam_external_resource_verification_token = Some(
-                    <crate::types::IpamExternalResourceVerificationToken as ::awsgen_runtime::xml::FromXml>::from_xml(
-                        child,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_into(
+                    child,
+                    &mut value.ipam_external_resource_verification_token,
+                )?;
             }
         }
         Ok(value)

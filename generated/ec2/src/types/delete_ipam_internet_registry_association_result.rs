@@ -67,11 +67,10 @@ impl ::awsgen_runtime::xml::FromXml for DeleteIpamInternetRegistryAssociationRes
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "ipamInternetRegistryAssociation" {
-                value.ipam_internet_registry_association = Some(
-                    <crate::types::IpamInternetRegistryAssociation as ::awsgen_runtime::xml::FromXml>::from_xml(
-                        child,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_into(
+                    child,
+                    &mut value.ipam_internet_registry_association,
+                )?;
             }
         }
         Ok(value)

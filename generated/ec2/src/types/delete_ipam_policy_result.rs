@@ -57,11 +57,7 @@ impl ::awsgen_runtime::xml::FromXml for DeleteIpamPolicyResult {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "ipamPolicy" {
-                value.ipam_policy = Some(
-                    <crate::types::IpamPolicy as ::awsgen_runtime::xml::FromXml>::from_xml(
-                        child,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_into(child, &mut value.ipam_policy)?;
             }
         }
         Ok(value)

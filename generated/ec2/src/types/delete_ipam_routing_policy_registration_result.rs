@@ -67,11 +67,10 @@ impl ::awsgen_runtime::xml::FromXml for DeleteIpamRoutingPolicyRegistrationResul
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "ipamRoutingPolicyRegistrationDelta" {
-                value.ipam_routing_policy_registration_delta = Some(
-                    <crate::types::IpamRoutingPolicyRegistrationDelta as ::awsgen_runtime::xml::FromXml>::from_xml(
-                        child,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_into(
+                    child,
+                    &mut value.ipam_routing_policy_registration_delta,
+                )?;
             }
         }
         Ok(value)

@@ -58,11 +58,7 @@ impl ::awsgen_runtime::xml::FromXml for DeleteLaunchTemplateResult {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "launchTemplate" {
-                value.launch_template = Some(
-                    <crate::types::LaunchTemplate as ::awsgen_runtime::xml::FromXml>::from_xml(
-                        child,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_into(child, &mut value.launch_template)?;
             }
         }
         Ok(value)

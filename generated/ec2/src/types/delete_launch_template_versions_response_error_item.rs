@@ -145,11 +145,7 @@ impl ::awsgen_runtime::xml::FromXml for DeleteLaunchTemplateVersionsResponseErro
                     );
                 }
                 "responseError" => {
-                    value.response_error = Some(
-                        <crate::types::ResponseError as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.response_error)?;
                 }
                 _ => {}
             }

@@ -115,20 +115,16 @@ impl ::awsgen_runtime::xml::FromXml for DeleteLaunchTemplateVersionsResult {
         for child in element.children() {
             match child.name() {
                 "successfullyDeletedLaunchTemplateVersionSet" => {
-                    value.successfully_deleted_launch_template_versions = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::DeleteLaunchTemplateVersionsResponseSuccessItem as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.successfully_deleted_launch_template_versions,
+                    )?;
                 }
                 "unsuccessfullyDeletedLaunchTemplateVersionSet" => {
-                    value.unsuccessfully_deleted_launch_template_versions = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::DeleteLaunchTemplateVersionsResponseErrorItem as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.unsuccessfully_deleted_launch_template_versions,
+                    )?;
                 }
                 _ => {}
             }

@@ -65,11 +65,10 @@ impl ::awsgen_runtime::xml::FromXml for DeleteLocalGatewayRouteTableResult {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "localGatewayRouteTable" {
-                value.local_gateway_route_table = Some(
-                    <crate::types::LocalGatewayRouteTable as ::awsgen_runtime::xml::FromXml>::from_xml(
-                        child,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_into(
+                    child,
+                    &mut value.local_gateway_route_table,
+                )?;
             }
         }
         Ok(value)

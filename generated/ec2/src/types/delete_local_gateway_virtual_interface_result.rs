@@ -67,11 +67,10 @@ impl ::awsgen_runtime::xml::FromXml for DeleteLocalGatewayVirtualInterfaceResult
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "localGatewayVirtualInterface" {
-                value.local_gateway_virtual_interface = Some(
-                    <crate::types::LocalGatewayVirtualInterface as ::awsgen_runtime::xml::FromXml>::from_xml(
-                        child,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_into(
+                    child,
+                    &mut value.local_gateway_virtual_interface,
+                )?;
             }
         }
         Ok(value)

@@ -110,20 +110,16 @@ impl ::awsgen_runtime::xml::FromXml for DeleteQueuedReservedInstancesResult {
         for child in element.children() {
             match child.name() {
                 "successfulQueuedPurchaseDeletionSet" => {
-                    value.successful_queued_purchase_deletions = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::SuccessfulQueuedPurchaseDeletion as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.successful_queued_purchase_deletions,
+                    )?;
                 }
                 "failedQueuedPurchaseDeletionSet" => {
-                    value.failed_queued_purchase_deletions = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::FailedQueuedPurchaseDeletion as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.failed_queued_purchase_deletions,
+                    )?;
                 }
                 _ => {}
             }

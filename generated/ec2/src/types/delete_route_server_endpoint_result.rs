@@ -63,11 +63,10 @@ impl ::awsgen_runtime::xml::FromXml for DeleteRouteServerEndpointResult {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "routeServerEndpoint" {
-                value.route_server_endpoint = Some(
-                    <crate::types::RouteServerEndpoint as ::awsgen_runtime::xml::FromXml>::from_xml(
-                        child,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_into(
+                    child,
+                    &mut value.route_server_endpoint,
+                )?;
             }
         }
         Ok(value)

@@ -58,11 +58,7 @@ impl ::awsgen_runtime::xml::FromXml for DeleteRouteServerPeerResult {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "routeServerPeer" {
-                value.route_server_peer = Some(
-                    <crate::types::RouteServerPeer as ::awsgen_runtime::xml::FromXml>::from_xml(
-                        child,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_into(child, &mut value.route_server_peer)?;
             }
         }
         Ok(value)

@@ -82,11 +82,10 @@ impl ::awsgen_runtime::xml::FromXml for DeleteSecondaryNetworkResult {
         for child in element.children() {
             match child.name() {
                 "secondaryNetwork" => {
-                    value.secondary_network = Some(
-                        <crate::types::SecondaryNetwork as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.secondary_network,
+                    )?;
                 }
                 "clientToken" => {
                     value.client_token = Some(String::from(child.text()));

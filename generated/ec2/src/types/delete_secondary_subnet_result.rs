@@ -82,11 +82,10 @@ impl ::awsgen_runtime::xml::FromXml for DeleteSecondarySubnetResult {
         for child in element.children() {
             match child.name() {
                 "secondarySubnet" => {
-                    value.secondary_subnet = Some(
-                        <crate::types::SecondarySubnet as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.secondary_subnet,
+                    )?;
                 }
                 "clientToken" => {
                     value.client_token = Some(String::from(child.text()));

@@ -65,11 +65,10 @@ impl ::awsgen_runtime::xml::FromXml for DeleteTransitGatewayConnectPeerResult {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "transitGatewayConnectPeer" {
-                value.transit_gateway_connect_peer = Some(
-                    <crate::types::TransitGatewayConnectPeer as ::awsgen_runtime::xml::FromXml>::from_xml(
-                        child,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_into(
+                    child,
+                    &mut value.transit_gateway_connect_peer,
+                )?;
             }
         }
         Ok(value)

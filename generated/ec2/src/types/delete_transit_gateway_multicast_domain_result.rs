@@ -67,11 +67,10 @@ impl ::awsgen_runtime::xml::FromXml for DeleteTransitGatewayMulticastDomainResul
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "transitGatewayMulticastDomain" {
-                value.transit_gateway_multicast_domain = Some(
-                    <crate::types::TransitGatewayMulticastDomain as ::awsgen_runtime::xml::FromXml>::from_xml(
-                        child,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_into(
+                    child,
+                    &mut value.transit_gateway_multicast_domain,
+                )?;
             }
         }
         Ok(value)

@@ -67,11 +67,10 @@ impl ::awsgen_runtime::xml::FromXml for DeleteTransitGatewayPeeringAttachmentRes
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "transitGatewayPeeringAttachment" {
-                value.transit_gateway_peering_attachment = Some(
-                    <crate::types::TransitGatewayPeeringAttachment as ::awsgen_runtime::xml::FromXml>::from_xml(
-                        child,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_into(
+                    child,
+                    &mut value.transit_gateway_peering_attachment,
+                )?;
             }
         }
         Ok(value)

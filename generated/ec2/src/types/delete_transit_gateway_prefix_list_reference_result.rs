@@ -67,11 +67,10 @@ impl ::awsgen_runtime::xml::FromXml for DeleteTransitGatewayPrefixListReferenceR
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "transitGatewayPrefixListReference" {
-                value.transit_gateway_prefix_list_reference = Some(
-                    <crate::types::TransitGatewayPrefixListReference as ::awsgen_runtime::xml::FromXml>::from_xml(
-                        child,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_into(
+                    child,
+                    &mut value.transit_gateway_prefix_list_reference,
+                )?;
             }
         }
         Ok(value)

@@ -58,11 +58,7 @@ impl ::awsgen_runtime::xml::FromXml for DeleteTransitGatewayResult {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "transitGateway" {
-                value.transit_gateway = Some(
-                    <crate::types::TransitGateway as ::awsgen_runtime::xml::FromXml>::from_xml(
-                        child,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_into(child, &mut value.transit_gateway)?;
             }
         }
         Ok(value)

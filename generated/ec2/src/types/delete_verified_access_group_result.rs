@@ -63,11 +63,10 @@ impl ::awsgen_runtime::xml::FromXml for DeleteVerifiedAccessGroupResult {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "verifiedAccessGroup" {
-                value.verified_access_group = Some(
-                    <crate::types::VerifiedAccessGroup as ::awsgen_runtime::xml::FromXml>::from_xml(
-                        child,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_into(
+                    child,
+                    &mut value.verified_access_group,
+                )?;
             }
         }
         Ok(value)

@@ -63,11 +63,10 @@ impl ::awsgen_runtime::xml::FromXml for DeleteVpcEncryptionControlResult {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "vpcEncryptionControl" {
-                value.vpc_encryption_control = Some(
-                    <crate::types::VpcEncryptionControl as ::awsgen_runtime::xml::FromXml>::from_xml(
-                        child,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_into(
+                    child,
+                    &mut value.vpc_encryption_control,
+                )?;
             }
         }
         Ok(value)

@@ -92,12 +92,10 @@ impl ::awsgen_runtime::xml::FromXml for DeregisterImageResult {
                     value.return_ = Some(child.text() == "true");
                 }
                 "deleteSnapshotResultSet" => {
-                    value.delete_snapshot_results = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::DeleteSnapshotReturnCode as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.delete_snapshot_results,
+                    )?;
                 }
                 _ => {}
             }

@@ -68,11 +68,10 @@ for DeregisterInstanceEventNotificationAttributesResult {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "instanceTagAttribute" {
-                value.instance_tag_attribute = Some(
-                    <crate::types::InstanceTagNotificationAttribute as ::awsgen_runtime::xml::FromXml>::from_xml(
-                        child,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_into(
+                    child,
+                    &mut value.instance_tag_attribute,
+                )?;
             }
         }
         Ok(value)

@@ -70,11 +70,10 @@ for DeregisterTransitGatewayMulticastGroupMembersResult {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "deregisteredMulticastGroupMembers" {
-                value.deregistered_multicast_group_members = Some(
-                    <crate::types::TransitGatewayMulticastDeregisteredGroupMembers as ::awsgen_runtime::xml::FromXml>::from_xml(
-                        child,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_into(
+                    child,
+                    &mut value.deregistered_multicast_group_members,
+                )?;
             }
         }
         Ok(value)

@@ -70,11 +70,10 @@ for DeregisterTransitGatewayMulticastGroupSourcesResult {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "deregisteredMulticastGroupSources" {
-                value.deregistered_multicast_group_sources = Some(
-                    <crate::types::TransitGatewayMulticastDeregisteredGroupSources as ::awsgen_runtime::xml::FromXml>::from_xml(
-                        child,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_into(
+                    child,
+                    &mut value.deregistered_multicast_group_sources,
+                )?;
             }
         }
         Ok(value)

@@ -62,12 +62,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribeAccountAttributesResult {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "accountAttributeSet" {
-                value.account_attributes = Some(
-                    ::awsgen_runtime::xml::list(
-                        child,
-                        <crate::types::AccountAttribute as ::awsgen_runtime::xml::FromXml>::from_xml,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_list_into(
+                    child,
+                    &mut value.account_attributes,
+                )?;
             }
         }
         Ok(value)

@@ -67,11 +67,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribeAccountVpcEncryptionControlResul
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "accountVpcEncryptionControl" {
-                value.account_vpc_encryption_control = Some(
-                    <crate::types::AccountVpcEncryptionControl as ::awsgen_runtime::xml::FromXml>::from_xml(
-                        child,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_into(
+                    child,
+                    &mut value.account_vpc_encryption_control,
+                )?;
             }
         }
         Ok(value)

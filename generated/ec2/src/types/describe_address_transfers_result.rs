@@ -84,12 +84,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribeAddressTransfersResult {
         for child in element.children() {
             match child.name() {
                 "addressTransferSet" => {
-                    value.address_transfers = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::AddressTransfer as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.address_transfers,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

@@ -84,12 +84,7 @@ impl ::awsgen_runtime::xml::FromXml for DescribeAddressesAttributeResult {
         for child in element.children() {
             match child.name() {
                 "addressSet" => {
-                    value.addresses = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::AddressAttribute as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.addresses)?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

@@ -57,12 +57,7 @@ impl ::awsgen_runtime::xml::FromXml for DescribeAddressesResult {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "addressesSet" {
-                value.addresses = Some(
-                    ::awsgen_runtime::xml::list(
-                        child,
-                        <crate::types::Address as ::awsgen_runtime::xml::FromXml>::from_xml,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_list_into(child, &mut value.addresses)?;
             }
         }
         Ok(value)

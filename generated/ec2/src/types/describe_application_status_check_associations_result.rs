@@ -119,23 +119,16 @@ for DescribeApplicationStatusCheckAssociationsResult {
         for child in element.children() {
             match child.name() {
                 "associationSet" => {
-                    value.associations = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::ApplicationStatusCheckAssociationObject as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.associations,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));
                 }
                 "tagSet" => {
-                    value.tags = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.tags)?;
                 }
                 _ => {}
             }

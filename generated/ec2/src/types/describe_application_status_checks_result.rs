@@ -93,12 +93,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribeApplicationStatusChecksResult {
         for child in element.children() {
             match child.name() {
                 "applicationStatusCheckSet" => {
-                    value.application_status_checks = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::ApplicationStatusCheckResponseObject as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.application_status_checks,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

@@ -89,11 +89,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribeApplicationStatusResult {
         for child in element.children() {
             match child.name() {
                 "applicationStatusesResponseType" => {
-                    value.application_statuses = Some(
-                        <crate::types::ApplicationStatusesResponseType as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.application_statuses,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

@@ -62,12 +62,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribeAvailabilityZonesResult {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "availabilityZoneInfo" {
-                value.availability_zones = Some(
-                    ::awsgen_runtime::xml::list(
-                        child,
-                        <crate::types::AvailabilityZone as ::awsgen_runtime::xml::FromXml>::from_xml,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_list_into(
+                    child,
+                    &mut value.availability_zones,
+                )?;
             }
         }
         Ok(value)

@@ -90,12 +90,10 @@ for DescribeAwsNetworkPerformanceMetricSubscriptionsResult {
                     value.next_token = Some(String::from(child.text()));
                 }
                 "subscriptionSet" => {
-                    value.subscriptions = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::Subscription as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.subscriptions,
+                    )?;
                 }
                 _ => {}
             }

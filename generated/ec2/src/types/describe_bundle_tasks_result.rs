@@ -60,12 +60,7 @@ impl ::awsgen_runtime::xml::FromXml for DescribeBundleTasksResult {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "bundleInstanceTasksSet" {
-                value.bundle_tasks = Some(
-                    ::awsgen_runtime::xml::list(
-                        child,
-                        <crate::types::BundleTask as ::awsgen_runtime::xml::FromXml>::from_xml,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_list_into(child, &mut value.bundle_tasks)?;
             }
         }
         Ok(value)

@@ -84,12 +84,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribeByoipCidrsResult {
         for child in element.children() {
             match child.name() {
                 "byoipCidrSet" => {
-                    value.byoip_cidrs = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::ByoipCidr as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.byoip_cidrs,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

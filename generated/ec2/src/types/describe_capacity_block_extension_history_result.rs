@@ -89,12 +89,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribeCapacityBlockExtensionHistoryRes
         for child in element.children() {
             match child.name() {
                 "capacityBlockExtensionSet" => {
-                    value.capacity_block_extensions = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::CapacityBlockExtension as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.capacity_block_extensions,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

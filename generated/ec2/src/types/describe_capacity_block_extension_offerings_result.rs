@@ -96,12 +96,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribeCapacityBlockExtensionOfferingsR
         for child in element.children() {
             match child.name() {
                 "capacityBlockExtensionOfferingSet" => {
-                    value.capacity_block_extension_offerings = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::CapacityBlockExtensionOffering as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.capacity_block_extension_offerings,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

@@ -89,12 +89,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribeCapacityBlockOfferingsResult {
         for child in element.children() {
             match child.name() {
                 "capacityBlockOfferingSet" => {
-                    value.capacity_block_offerings = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::CapacityBlockOffering as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.capacity_block_offerings,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

@@ -89,12 +89,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribeCapacityBlockStatusResult {
         for child in element.children() {
             match child.name() {
                 "capacityBlockStatusSet" => {
-                    value.capacity_block_statuses = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::CapacityBlockStatus as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.capacity_block_statuses,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

@@ -84,12 +84,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribeCapacityBlocksResult {
         for child in element.children() {
             match child.name() {
                 "capacityBlockSet" => {
-                    value.capacity_blocks = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::CapacityBlock as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.capacity_blocks,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

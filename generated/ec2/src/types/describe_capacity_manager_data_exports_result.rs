@@ -93,12 +93,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribeCapacityManagerDataExportsResult
         for child in element.children() {
             match child.name() {
                 "capacityManagerDataExportSet" => {
-                    value.capacity_manager_data_exports = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::CapacityManagerDataExportResponse as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.capacity_manager_data_exports,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

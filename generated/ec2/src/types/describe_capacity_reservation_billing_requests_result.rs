@@ -102,12 +102,10 @@ for DescribeCapacityReservationBillingRequestsResult {
                     value.next_token = Some(String::from(child.text()));
                 }
                 "capacityReservationBillingRequestSet" => {
-                    value.capacity_reservation_billing_requests = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::CapacityReservationBillingRequest as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.capacity_reservation_billing_requests,
+                    )?;
                 }
                 _ => {}
             }

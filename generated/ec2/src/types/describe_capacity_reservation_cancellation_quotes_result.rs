@@ -99,12 +99,10 @@ for DescribeCapacityReservationCancellationQuotesResult {
         for child in element.children() {
             match child.name() {
                 "capacityReservationCancellationQuoteSet" => {
-                    value.capacity_reservation_cancellation_quotes = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::CapacityReservationCancellationQuote as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.capacity_reservation_cancellation_quotes,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

@@ -91,12 +91,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribeCapacityReservationFleetsResult 
         for child in element.children() {
             match child.name() {
                 "capacityReservationFleetSet" => {
-                    value.capacity_reservation_fleets = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::CapacityReservationFleet as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.capacity_reservation_fleets,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

@@ -92,12 +92,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribeCapacityReservationsResult {
                     value.next_token = Some(String::from(child.text()));
                 }
                 "capacityReservationSet" => {
-                    value.capacity_reservations = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::CapacityReservation as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.capacity_reservations,
+                    )?;
                 }
                 _ => {}
             }

@@ -84,12 +84,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribeCarrierGatewaysResult {
         for child in element.children() {
             match child.name() {
                 "carrierGatewaySet" => {
-                    value.carrier_gateways = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::CarrierGateway as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.carrier_gateways,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

@@ -89,12 +89,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribeClientVpnAuthorizationRulesResul
         for child in element.children() {
             match child.name() {
                 "authorizationRule" => {
-                    value.authorization_rules = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::AuthorizationRule as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.authorization_rules,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

@@ -84,12 +84,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribeClientVpnConnectionsResult {
         for child in element.children() {
             match child.name() {
                 "connections" => {
-                    value.connections = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::ClientVpnConnection as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.connections,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

@@ -89,12 +89,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribeClientVpnEndpointsResult {
         for child in element.children() {
             match child.name() {
                 "clientVpnEndpoint" => {
-                    value.client_vpn_endpoints = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::ClientVpnEndpoint as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.client_vpn_endpoints,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

@@ -89,12 +89,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribeClientVpnTargetNetworksResult {
         for child in element.children() {
             match child.name() {
                 "clientVpnTargetNetworks" => {
-                    value.client_vpn_target_networks = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::TargetNetwork as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.client_vpn_target_networks,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

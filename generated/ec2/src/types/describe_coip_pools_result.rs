@@ -81,12 +81,7 @@ impl ::awsgen_runtime::xml::FromXml for DescribeCoipPoolsResult {
         for child in element.children() {
             match child.name() {
                 "coipPoolSet" => {
-                    value.coip_pools = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::CoipPool as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.coip_pools)?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

@@ -60,12 +60,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribeConversionTasksResult {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "conversionTasks" {
-                value.conversion_tasks = Some(
-                    ::awsgen_runtime::xml::list(
-                        child,
-                        <crate::types::ConversionTask as ::awsgen_runtime::xml::FromXml>::from_xml,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_list_into(
+                    child,
+                    &mut value.conversion_tasks,
+                )?;
             }
         }
         Ok(value)

@@ -60,12 +60,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribeCustomerGatewaysResult {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "customerGatewaySet" {
-                value.customer_gateways = Some(
-                    ::awsgen_runtime::xml::list(
-                        child,
-                        <crate::types::CustomerGateway as ::awsgen_runtime::xml::FromXml>::from_xml,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_list_into(
+                    child,
+                    &mut value.customer_gateways,
+                )?;
             }
         }
         Ok(value)

@@ -87,12 +87,7 @@ impl ::awsgen_runtime::xml::FromXml for DescribeDeclarativePoliciesReportsResult
                     value.next_token = Some(String::from(child.text()));
                 }
                 "reportSet" => {
-                    value.reports = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::DeclarativePoliciesReport as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.reports)?;
                 }
                 _ => {}
             }

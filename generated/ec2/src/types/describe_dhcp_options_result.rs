@@ -87,12 +87,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribeDhcpOptionsResult {
                     value.next_token = Some(String::from(child.text()));
                 }
                 "dhcpOptionsSet" => {
-                    value.dhcp_options = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::DhcpOptions as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.dhcp_options,
+                    )?;
                 }
                 _ => {}
             }

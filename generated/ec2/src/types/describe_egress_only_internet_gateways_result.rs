@@ -93,12 +93,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribeEgressOnlyInternetGatewaysResult
         for child in element.children() {
             match child.name() {
                 "egressOnlyInternetGatewaySet" => {
-                    value.egress_only_internet_gateways = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::EgressOnlyInternetGateway as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.egress_only_internet_gateways,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

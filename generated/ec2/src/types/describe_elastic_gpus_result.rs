@@ -107,12 +107,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribeElasticGpusResult {
         for child in element.children() {
             match child.name() {
                 "elasticGpuSet" => {
-                    value.elastic_gpu_set = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::ElasticGpus as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.elastic_gpu_set,
+                    )?;
                 }
                 "maxResults" => {
                     value.max_results = Some(

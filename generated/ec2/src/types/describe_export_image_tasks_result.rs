@@ -84,12 +84,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribeExportImageTasksResult {
         for child in element.children() {
             match child.name() {
                 "exportImageTaskSet" => {
-                    value.export_image_tasks = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::ExportImageTask as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.export_image_tasks,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

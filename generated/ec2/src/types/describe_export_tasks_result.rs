@@ -60,12 +60,7 @@ impl ::awsgen_runtime::xml::FromXml for DescribeExportTasksResult {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "exportTaskSet" {
-                value.export_tasks = Some(
-                    ::awsgen_runtime::xml::list(
-                        child,
-                        <crate::types::ExportTask as ::awsgen_runtime::xml::FromXml>::from_xml,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_list_into(child, &mut value.export_tasks)?;
             }
         }
         Ok(value)

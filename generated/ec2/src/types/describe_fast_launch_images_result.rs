@@ -93,12 +93,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribeFastLaunchImagesResult {
         for child in element.children() {
             match child.name() {
                 "fastLaunchImageSet" => {
-                    value.fast_launch_images = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::DescribeFastLaunchImagesSuccessItem as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.fast_launch_images,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

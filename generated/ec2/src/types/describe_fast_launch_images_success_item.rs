@@ -288,18 +288,13 @@ impl ::awsgen_runtime::xml::FromXml for DescribeFastLaunchImagesSuccessItem {
                     );
                 }
                 "snapshotConfiguration" => {
-                    value.snapshot_configuration = Some(
-                        <crate::types::FastLaunchSnapshotConfigurationResponse as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.snapshot_configuration,
+                    )?;
                 }
                 "launchTemplate" => {
-                    value.launch_template = Some(
-                        <crate::types::FastLaunchLaunchTemplateSpecificationResponse as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.launch_template)?;
                 }
                 "maxParallelLaunches" => {
                     value.max_parallel_launches = Some(

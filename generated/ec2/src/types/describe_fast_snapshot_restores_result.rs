@@ -93,12 +93,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribeFastSnapshotRestoresResult {
         for child in element.children() {
             match child.name() {
                 "fastSnapshotRestoreSet" => {
-                    value.fast_snapshot_restores = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::DescribeFastSnapshotRestoreSuccessItem as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.fast_snapshot_restores,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

@@ -140,11 +140,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribeFleetError {
         for child in element.children() {
             match child.name() {
                 "launchTemplateAndOverrides" => {
-                    value.launch_template_and_overrides = Some(
-                        <crate::types::LaunchTemplateAndOverridesResponse as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.launch_template_and_overrides,
+                    )?;
                 }
                 "lifecycle" => {
                     value.lifecycle = Some(

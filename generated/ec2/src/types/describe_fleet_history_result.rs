@@ -168,12 +168,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribeFleetHistoryResult {
         for child in element.children() {
             match child.name() {
                 "historyRecordSet" => {
-                    value.history_records = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::HistoryRecordEntry as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.history_records,
+                    )?;
                 }
                 "lastEvaluatedTime" => {
                     value.last_evaluated_time = Some(

@@ -84,12 +84,7 @@ impl ::awsgen_runtime::xml::FromXml for DescribeFleetsResult {
                     value.next_token = Some(String::from(child.text()));
                 }
                 "fleetSet" => {
-                    value.fleets = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::FleetData as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.fleets)?;
                 }
                 _ => {}
             }

@@ -81,12 +81,7 @@ impl ::awsgen_runtime::xml::FromXml for DescribeFlowLogsResult {
         for child in element.children() {
             match child.name() {
                 "flowLogSet" => {
-                    value.flow_logs = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::FlowLog as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.flow_logs)?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

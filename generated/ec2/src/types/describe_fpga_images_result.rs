@@ -84,12 +84,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribeFpgaImagesResult {
         for child in element.children() {
             match child.name() {
                 "fpgaImageSet" => {
-                    value.fpga_images = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::FpgaImage as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.fpga_images,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

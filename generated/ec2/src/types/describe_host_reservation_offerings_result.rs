@@ -87,12 +87,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribeHostReservationOfferingsResult {
                     value.next_token = Some(String::from(child.text()));
                 }
                 "offeringSet" => {
-                    value.offering_set = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::HostOffering as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.offering_set,
+                    )?;
                 }
                 _ => {}
             }

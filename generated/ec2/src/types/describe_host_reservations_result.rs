@@ -86,12 +86,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribeHostReservationsResult {
         for child in element.children() {
             match child.name() {
                 "hostReservationSet" => {
-                    value.host_reservation_set = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::HostReservation as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.host_reservation_set,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

@@ -81,12 +81,7 @@ impl ::awsgen_runtime::xml::FromXml for DescribeHostsResult {
         for child in element.children() {
             match child.name() {
                 "hostSet" => {
-                    value.hosts = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::Host as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.hosts)?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

@@ -93,12 +93,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribeIamInstanceProfileAssociationsRe
         for child in element.children() {
             match child.name() {
                 "iamInstanceProfileAssociationSet" => {
-                    value.iam_instance_profile_associations = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::IamInstanceProfileAssociation as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.iam_instance_profile_associations,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

@@ -57,12 +57,7 @@ impl ::awsgen_runtime::xml::FromXml for DescribeIdentityIdFormatResult {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "statusSet" {
-                value.statuses = Some(
-                    ::awsgen_runtime::xml::list(
-                        child,
-                        <crate::types::IdFormat as ::awsgen_runtime::xml::FromXml>::from_xml,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_list_into(child, &mut value.statuses)?;
             }
         }
         Ok(value)

@@ -87,12 +87,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribeImageReferencesResult {
                     value.next_token = Some(String::from(child.text()));
                 }
                 "imageReferenceSet" => {
-                    value.image_references = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::ImageReference as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.image_references,
+                    )?;
                 }
                 _ => {}
             }

@@ -92,12 +92,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribeImageUsageReportEntriesResult {
                     value.next_token = Some(String::from(child.text()));
                 }
                 "imageUsageReportEntrySet" => {
-                    value.image_usage_report_entries = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::ImageUsageReportEntry as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.image_usage_report_entries,
+                    )?;
                 }
                 _ => {}
             }

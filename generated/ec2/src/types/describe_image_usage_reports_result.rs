@@ -89,12 +89,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribeImageUsageReportsResult {
                     value.next_token = Some(String::from(child.text()));
                 }
                 "imageUsageReportSet" => {
-                    value.image_usage_reports = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::ImageUsageReport as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.image_usage_reports,
+                    )?;
                 }
                 _ => {}
             }

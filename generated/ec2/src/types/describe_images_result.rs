@@ -84,12 +84,7 @@ impl ::awsgen_runtime::xml::FromXml for DescribeImagesResult {
                     value.next_token = Some(String::from(child.text()));
                 }
                 "imagesSet" => {
-                    value.images = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::Image as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.images)?;
                 }
                 _ => {}
             }

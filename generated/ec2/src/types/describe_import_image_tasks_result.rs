@@ -84,12 +84,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribeImportImageTasksResult {
         for child in element.children() {
             match child.name() {
                 "importImageTaskSet" => {
-                    value.import_image_tasks = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::ImportImageTask as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.import_image_tasks,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

@@ -89,12 +89,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribeImportSnapshotTasksResult {
         for child in element.children() {
             match child.name() {
                 "importSnapshotTaskSet" => {
-                    value.import_snapshot_tasks = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::ImportSnapshotTask as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.import_snapshot_tasks,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

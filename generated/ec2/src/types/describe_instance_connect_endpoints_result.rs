@@ -93,12 +93,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribeInstanceConnectEndpointsResult {
         for child in element.children() {
             match child.name() {
                 "instanceConnectEndpointSet" => {
-                    value.instance_connect_endpoints = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::Ec2InstanceConnectEndpoint as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.instance_connect_endpoints,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

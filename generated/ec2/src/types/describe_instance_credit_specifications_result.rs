@@ -93,12 +93,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribeInstanceCreditSpecificationsResu
         for child in element.children() {
             match child.name() {
                 "instanceCreditSpecificationSet" => {
-                    value.instance_credit_specifications = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::InstanceCreditSpecification as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.instance_credit_specifications,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

@@ -89,12 +89,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribeInstanceEventWindowsResult {
         for child in element.children() {
             match child.name() {
                 "instanceEventWindowSet" => {
-                    value.instance_event_windows = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::InstanceEventWindow as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.instance_event_windows,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

@@ -89,12 +89,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribeInstanceImageMetadataResult {
         for child in element.children() {
             match child.name() {
                 "instanceImageMetadataSet" => {
-                    value.instance_image_metadata = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::InstanceImageMetadata as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.instance_image_metadata,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

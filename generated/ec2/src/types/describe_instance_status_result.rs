@@ -84,12 +84,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribeInstanceStatusResult {
         for child in element.children() {
             match child.name() {
                 "instanceStatusSet" => {
-                    value.instance_statuses = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::InstanceStatus as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.instance_statuses,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

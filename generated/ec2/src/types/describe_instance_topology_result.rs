@@ -84,12 +84,7 @@ impl ::awsgen_runtime::xml::FromXml for DescribeInstanceTopologyResult {
         for child in element.children() {
             match child.name() {
                 "instanceSet" => {
-                    value.instances = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::InstanceTopology as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.instances)?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

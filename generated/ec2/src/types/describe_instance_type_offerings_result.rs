@@ -89,12 +89,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribeInstanceTypeOfferingsResult {
         for child in element.children() {
             match child.name() {
                 "instanceTypeOfferingSet" => {
-                    value.instance_type_offerings = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::InstanceTypeOffering as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.instance_type_offerings,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

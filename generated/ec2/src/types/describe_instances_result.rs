@@ -87,12 +87,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribeInstancesResult {
                     value.next_token = Some(String::from(child.text()));
                 }
                 "reservationSet" => {
-                    value.reservations = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::Reservation as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.reservations,
+                    )?;
                 }
                 _ => {}
             }

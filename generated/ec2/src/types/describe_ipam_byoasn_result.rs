@@ -81,12 +81,7 @@ impl ::awsgen_runtime::xml::FromXml for DescribeIpamByoasnResult {
         for child in element.children() {
             match child.name() {
                 "byoasnSet" => {
-                    value.byoasns = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::Byoasn as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.byoasns)?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

@@ -102,12 +102,10 @@ for DescribeIpamExternalResourceVerificationTokensResult {
                     value.next_token = Some(String::from(child.text()));
                 }
                 "ipamExternalResourceVerificationTokenSet" => {
-                    value.ipam_external_resource_verification_tokens = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::IpamExternalResourceVerificationToken as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.ipam_external_resource_verification_tokens,
+                    )?;
                 }
                 _ => {}
             }

@@ -99,12 +99,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribeIpamInternetRegistryAssociations
                     value.next_token = Some(String::from(child.text()));
                 }
                 "ipamInternetRegistryAssociationSet" => {
-                    value.ipam_internet_registry_associations = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::IpamInternetRegistryAssociation as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.ipam_internet_registry_associations,
+                    )?;
                 }
                 _ => {}
             }

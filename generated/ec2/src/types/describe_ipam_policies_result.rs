@@ -89,12 +89,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribeIpamPoliciesResult {
                     value.next_token = Some(String::from(child.text()));
                 }
                 "ipamPolicySet" => {
-                    value.ipam_policies = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::IpamPolicy as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.ipam_policies,
+                    )?;
                 }
                 _ => {}
             }

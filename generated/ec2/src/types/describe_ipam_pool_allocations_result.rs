@@ -89,12 +89,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribeIpamPoolAllocationsResult {
         for child in element.children() {
             match child.name() {
                 "ipamPoolAllocationSet" => {
-                    value.ipam_pool_allocations = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::IpamPoolAllocation as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.ipam_pool_allocations,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

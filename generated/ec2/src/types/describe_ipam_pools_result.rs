@@ -84,12 +84,7 @@ impl ::awsgen_runtime::xml::FromXml for DescribeIpamPoolsResult {
                     value.next_token = Some(String::from(child.text()));
                 }
                 "ipamPoolSet" => {
-                    value.ipam_pools = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::IpamPool as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.ipam_pools)?;
                 }
                 _ => {}
             }

@@ -96,12 +96,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribeIpamPrefixListResolverTargetsRes
                     value.next_token = Some(String::from(child.text()));
                 }
                 "ipamPrefixListResolverTargetSet" => {
-                    value.ipam_prefix_list_resolver_targets = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::IpamPrefixListResolverTarget as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.ipam_prefix_list_resolver_targets,
+                    )?;
                 }
                 _ => {}
             }

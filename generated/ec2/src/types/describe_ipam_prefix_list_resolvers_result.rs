@@ -92,12 +92,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribeIpamPrefixListResolversResult {
                     value.next_token = Some(String::from(child.text()));
                 }
                 "ipamPrefixListResolverSet" => {
-                    value.ipam_prefix_list_resolvers = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::IpamPrefixListResolver as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.ipam_prefix_list_resolvers,
+                    )?;
                 }
                 _ => {}
             }

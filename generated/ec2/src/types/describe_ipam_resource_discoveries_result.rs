@@ -89,12 +89,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribeIpamResourceDiscoveriesResult {
         for child in element.children() {
             match child.name() {
                 "ipamResourceDiscoverySet" => {
-                    value.ipam_resource_discoveries = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::IpamResourceDiscovery as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.ipam_resource_discoveries,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

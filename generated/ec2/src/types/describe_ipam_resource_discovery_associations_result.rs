@@ -96,12 +96,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribeIpamResourceDiscoveryAssociation
         for child in element.children() {
             match child.name() {
                 "ipamResourceDiscoveryAssociationSet" => {
-                    value.ipam_resource_discovery_associations = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::IpamResourceDiscoveryAssociation as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.ipam_resource_discovery_associations,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

@@ -87,12 +87,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribeIpamScopesResult {
                     value.next_token = Some(String::from(child.text()));
                 }
                 "ipamScopeSet" => {
-                    value.ipam_scopes = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::IpamScope as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.ipam_scopes,
+                    )?;
                 }
                 _ => {}
             }

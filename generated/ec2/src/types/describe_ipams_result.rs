@@ -84,12 +84,7 @@ impl ::awsgen_runtime::xml::FromXml for DescribeIpamsResult {
                     value.next_token = Some(String::from(child.text()));
                 }
                 "ipamSet" => {
-                    value.ipams = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::Ipam as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.ipams)?;
                 }
                 _ => {}
             }

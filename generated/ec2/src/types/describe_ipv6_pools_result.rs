@@ -81,12 +81,7 @@ impl ::awsgen_runtime::xml::FromXml for DescribeIpv6PoolsResult {
         for child in element.children() {
             match child.name() {
                 "ipv6PoolSet" => {
-                    value.ipv6_pools = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::Ipv6Pool as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.ipv6_pools)?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

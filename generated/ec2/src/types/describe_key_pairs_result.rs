@@ -60,12 +60,7 @@ impl ::awsgen_runtime::xml::FromXml for DescribeKeyPairsResult {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "keySet" {
-                value.key_pairs = Some(
-                    ::awsgen_runtime::xml::list(
-                        child,
-                        <crate::types::KeyPairInfo as ::awsgen_runtime::xml::FromXml>::from_xml,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_list_into(child, &mut value.key_pairs)?;
             }
         }
         Ok(value)

@@ -89,12 +89,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribeLaunchTemplateVersionsResult {
         for child in element.children() {
             match child.name() {
                 "launchTemplateVersionSet" => {
-                    value.launch_template_versions = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::LaunchTemplateVersion as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.launch_template_versions,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

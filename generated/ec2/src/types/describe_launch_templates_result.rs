@@ -84,12 +84,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribeLaunchTemplatesResult {
         for child in element.children() {
             match child.name() {
                 "launchTemplates" => {
-                    value.launch_templates = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::LaunchTemplate as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.launch_templates,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

@@ -105,13 +105,11 @@ for DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsResult {
         for child in element.children() {
             match child.name() {
                 "localGatewayRouteTableVirtualInterfaceGroupAssociationSet" => {
-                    value
-                        .local_gateway_route_table_virtual_interface_group_associations = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::LocalGatewayRouteTableVirtualInterfaceGroupAssociation as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value
+                            .local_gateway_route_table_virtual_interface_group_associations,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

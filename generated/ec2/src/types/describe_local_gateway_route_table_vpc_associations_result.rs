@@ -99,12 +99,10 @@ for DescribeLocalGatewayRouteTableVpcAssociationsResult {
         for child in element.children() {
             match child.name() {
                 "localGatewayRouteTableVpcAssociationSet" => {
-                    value.local_gateway_route_table_vpc_associations = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::LocalGatewayRouteTableVpcAssociation as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.local_gateway_route_table_vpc_associations,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

@@ -89,12 +89,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribeLocalGatewayRouteTablesResult {
         for child in element.children() {
             match child.name() {
                 "localGatewayRouteTableSet" => {
-                    value.local_gateway_route_tables = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::LocalGatewayRouteTable as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.local_gateway_route_tables,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

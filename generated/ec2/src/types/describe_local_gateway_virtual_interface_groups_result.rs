@@ -99,12 +99,10 @@ for DescribeLocalGatewayVirtualInterfaceGroupsResult {
         for child in element.children() {
             match child.name() {
                 "localGatewayVirtualInterfaceGroupSet" => {
-                    value.local_gateway_virtual_interface_groups = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::LocalGatewayVirtualInterfaceGroup as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.local_gateway_virtual_interface_groups,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

@@ -93,12 +93,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribeLocalGatewayVirtualInterfacesRes
         for child in element.children() {
             match child.name() {
                 "localGatewayVirtualInterfaceSet" => {
-                    value.local_gateway_virtual_interfaces = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::LocalGatewayVirtualInterface as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.local_gateway_virtual_interfaces,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

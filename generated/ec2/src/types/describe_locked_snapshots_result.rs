@@ -84,12 +84,7 @@ impl ::awsgen_runtime::xml::FromXml for DescribeLockedSnapshotsResult {
         for child in element.children() {
             match child.name() {
                 "snapshotSet" => {
-                    value.snapshots = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::LockedSnapshotsInfo as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.snapshots)?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

@@ -81,12 +81,7 @@ impl ::awsgen_runtime::xml::FromXml for DescribeMacHostsResult {
         for child in element.children() {
             match child.name() {
                 "macHostSet" => {
-                    value.mac_hosts = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::MacHost as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.mac_hosts)?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

@@ -89,12 +89,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribeMacModificationTasksResult {
         for child in element.children() {
             match child.name() {
                 "macModificationTaskSet" => {
-                    value.mac_modification_tasks = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::MacModificationTask as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.mac_modification_tasks,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

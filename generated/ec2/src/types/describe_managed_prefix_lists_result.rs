@@ -87,12 +87,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribeManagedPrefixListsResult {
                     value.next_token = Some(String::from(child.text()));
                 }
                 "prefixListSet" => {
-                    value.prefix_lists = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::ManagedPrefixList as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.prefix_lists,
+                    )?;
                 }
                 _ => {}
             }

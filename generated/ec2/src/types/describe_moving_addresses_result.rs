@@ -89,12 +89,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribeMovingAddressesResult {
         for child in element.children() {
             match child.name() {
                 "movingAddressStatusSet" => {
-                    value.moving_address_statuses = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::MovingAddressStatus as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.moving_address_statuses,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

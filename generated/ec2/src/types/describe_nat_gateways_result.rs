@@ -84,12 +84,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribeNatGatewaysResult {
         for child in element.children() {
             match child.name() {
                 "natGatewaySet" => {
-                    value.nat_gateways = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::NatGateway as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.nat_gateways,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

@@ -84,12 +84,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribeNetworkAclsResult {
         for child in element.children() {
             match child.name() {
                 "networkAclSet" => {
-                    value.network_acls = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::NetworkAcl as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.network_acls,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

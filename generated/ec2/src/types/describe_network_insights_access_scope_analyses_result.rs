@@ -99,12 +99,10 @@ for DescribeNetworkInsightsAccessScopeAnalysesResult {
         for child in element.children() {
             match child.name() {
                 "networkInsightsAccessScopeAnalysisSet" => {
-                    value.network_insights_access_scope_analyses = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::NetworkInsightsAccessScopeAnalysis as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.network_insights_access_scope_analyses,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

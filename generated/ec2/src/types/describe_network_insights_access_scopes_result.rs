@@ -93,12 +93,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribeNetworkInsightsAccessScopesResul
         for child in element.children() {
             match child.name() {
                 "networkInsightsAccessScopeSet" => {
-                    value.network_insights_access_scopes = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::NetworkInsightsAccessScope as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.network_insights_access_scopes,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

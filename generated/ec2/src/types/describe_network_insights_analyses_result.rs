@@ -89,12 +89,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribeNetworkInsightsAnalysesResult {
         for child in element.children() {
             match child.name() {
                 "networkInsightsAnalysisSet" => {
-                    value.network_insights_analyses = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::NetworkInsightsAnalysis as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.network_insights_analyses,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

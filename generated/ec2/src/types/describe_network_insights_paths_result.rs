@@ -89,12 +89,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribeNetworkInsightsPathsResult {
         for child in element.children() {
             match child.name() {
                 "networkInsightsPathSet" => {
-                    value.network_insights_paths = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::NetworkInsightsPath as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.network_insights_paths,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

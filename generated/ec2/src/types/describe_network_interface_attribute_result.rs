@@ -191,36 +191,22 @@ impl ::awsgen_runtime::xml::FromXml for DescribeNetworkInterfaceAttributeResult 
         for child in element.children() {
             match child.name() {
                 "attachment" => {
-                    value.attachment = Some(
-                        <crate::types::NetworkInterfaceAttachment as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.attachment)?;
                 }
                 "description" => {
-                    value.description = Some(
-                        <crate::types::AttributeValue as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.description)?;
                 }
                 "groupSet" => {
-                    value.groups = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::GroupIdentifier as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.groups)?;
                 }
                 "networkInterfaceId" => {
                     value.network_interface_id = Some(String::from(child.text()));
                 }
                 "sourceDestCheck" => {
-                    value.source_dest_check = Some(
-                        <crate::types::AttributeBooleanValue as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.source_dest_check,
+                    )?;
                 }
                 "associatePublicIpAddress" => {
                     value.associate_public_ip_address = Some(child.text() == "true");

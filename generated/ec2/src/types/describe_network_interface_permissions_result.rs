@@ -93,12 +93,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribeNetworkInterfacePermissionsResul
         for child in element.children() {
             match child.name() {
                 "networkInterfacePermissions" => {
-                    value.network_interface_permissions = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::NetworkInterfacePermission as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.network_interface_permissions,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

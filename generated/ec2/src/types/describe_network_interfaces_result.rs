@@ -86,12 +86,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribeNetworkInterfacesResult {
         for child in element.children() {
             match child.name() {
                 "networkInterfaceSet" => {
-                    value.network_interfaces = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::NetworkInterface as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.network_interfaces,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

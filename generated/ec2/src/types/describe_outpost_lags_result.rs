@@ -84,12 +84,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribeOutpostLagsResult {
         for child in element.children() {
             match child.name() {
                 "outpostLagSet" => {
-                    value.outpost_lags = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::OutpostLag as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.outpost_lags,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

@@ -60,12 +60,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribePlacementGroupsResult {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "placementGroupSet" {
-                value.placement_groups = Some(
-                    ::awsgen_runtime::xml::list(
-                        child,
-                        <crate::types::PlacementGroup as ::awsgen_runtime::xml::FromXml>::from_xml,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_list_into(
+                    child,
+                    &mut value.placement_groups,
+                )?;
             }
         }
         Ok(value)

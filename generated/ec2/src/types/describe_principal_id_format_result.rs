@@ -84,12 +84,7 @@ impl ::awsgen_runtime::xml::FromXml for DescribePrincipalIdFormatResult {
         for child in element.children() {
             match child.name() {
                 "principalSet" => {
-                    value.principals = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::PrincipalIdFormat as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.principals)?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

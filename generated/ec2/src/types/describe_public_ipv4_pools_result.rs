@@ -84,12 +84,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribePublicIpv4PoolsResult {
         for child in element.children() {
             match child.name() {
                 "publicIpv4PoolSet" => {
-                    value.public_ipv4_pools = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::PublicIpv4Pool as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.public_ipv4_pools,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

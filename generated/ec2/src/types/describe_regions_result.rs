@@ -57,12 +57,7 @@ impl ::awsgen_runtime::xml::FromXml for DescribeRegionsResult {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "regionInfo" {
-                value.regions = Some(
-                    ::awsgen_runtime::xml::list(
-                        child,
-                        <crate::types::Region as ::awsgen_runtime::xml::FromXml>::from_xml,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_list_into(child, &mut value.regions)?;
             }
         }
         Ok(value)

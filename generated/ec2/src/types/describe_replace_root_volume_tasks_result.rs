@@ -89,12 +89,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribeReplaceRootVolumeTasksResult {
         for child in element.children() {
             match child.name() {
                 "replaceRootVolumeTaskSet" => {
-                    value.replace_root_volume_tasks = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::ReplaceRootVolumeTask as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.replace_root_volume_tasks,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

@@ -96,12 +96,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribeReservedInstancesModificationsRe
                     value.next_token = Some(String::from(child.text()));
                 }
                 "reservedInstancesModificationsSet" => {
-                    value.reserved_instances_modifications = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::ReservedInstancesModification as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.reserved_instances_modifications,
+                    )?;
                 }
                 _ => {}
             }

@@ -96,12 +96,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribeReservedInstancesOfferingsResult
                     value.next_token = Some(String::from(child.text()));
                 }
                 "reservedInstancesOfferingsSet" => {
-                    value.reserved_instances_offerings = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::ReservedInstancesOffering as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.reserved_instances_offerings,
+                    )?;
                 }
                 _ => {}
             }

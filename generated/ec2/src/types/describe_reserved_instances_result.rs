@@ -62,12 +62,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribeReservedInstancesResult {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "reservedInstancesSet" {
-                value.reserved_instances = Some(
-                    ::awsgen_runtime::xml::list(
-                        child,
-                        <crate::types::ReservedInstances as ::awsgen_runtime::xml::FromXml>::from_xml,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_list_into(
+                    child,
+                    &mut value.reserved_instances,
+                )?;
             }
         }
         Ok(value)

@@ -89,12 +89,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribeRouteServerEndpointsResult {
         for child in element.children() {
             match child.name() {
                 "routeServerEndpointSet" => {
-                    value.route_server_endpoints = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::RouteServerEndpoint as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.route_server_endpoints,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

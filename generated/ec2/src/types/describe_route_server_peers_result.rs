@@ -84,12 +84,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribeRouteServerPeersResult {
         for child in element.children() {
             match child.name() {
                 "routeServerPeerSet" => {
-                    value.route_server_peers = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::RouteServerPeer as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.route_server_peers,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

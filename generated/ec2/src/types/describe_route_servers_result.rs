@@ -84,12 +84,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribeRouteServersResult {
         for child in element.children() {
             match child.name() {
                 "routeServerSet" => {
-                    value.route_servers = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::RouteServer as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.route_servers,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

@@ -84,12 +84,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribeRouteTablesResult {
         for child in element.children() {
             match child.name() {
                 "routeTableSet" => {
-                    value.route_tables = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::RouteTable as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.route_tables,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

@@ -99,12 +99,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribeScheduledInstanceAvailabilityRes
                     value.next_token = Some(String::from(child.text()));
                 }
                 "scheduledInstanceAvailabilitySet" => {
-                    value.scheduled_instance_availability_set = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::ScheduledInstanceAvailability as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.scheduled_instance_availability_set,
+                    )?;
                 }
                 _ => {}
             }

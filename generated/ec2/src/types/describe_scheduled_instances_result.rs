@@ -92,12 +92,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribeScheduledInstancesResult {
                     value.next_token = Some(String::from(child.text()));
                 }
                 "scheduledInstanceSet" => {
-                    value.scheduled_instance_set = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::ScheduledInstance as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.scheduled_instance_set,
+                    )?;
                 }
                 _ => {}
             }

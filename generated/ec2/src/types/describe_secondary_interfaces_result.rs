@@ -89,12 +89,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribeSecondaryInterfacesResult {
         for child in element.children() {
             match child.name() {
                 "secondaryInterfaceSet" => {
-                    value.secondary_interfaces = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::SecondaryInterface as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.secondary_interfaces,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

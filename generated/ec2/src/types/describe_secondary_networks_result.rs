@@ -86,12 +86,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribeSecondaryNetworksResult {
         for child in element.children() {
             match child.name() {
                 "secondaryNetworkSet" => {
-                    value.secondary_networks = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::SecondaryNetwork as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.secondary_networks,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

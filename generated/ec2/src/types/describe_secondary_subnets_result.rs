@@ -84,12 +84,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribeSecondarySubnetsResult {
         for child in element.children() {
             match child.name() {
                 "secondarySubnetSet" => {
-                    value.secondary_subnets = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::SecondarySubnet as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.secondary_subnets,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

@@ -67,12 +67,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribeSecurityGroupReferencesResult {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "securityGroupReferenceSet" {
-                value.security_group_reference_set = Some(
-                    ::awsgen_runtime::xml::list(
-                        child,
-                        <crate::types::SecurityGroupReference as ::awsgen_runtime::xml::FromXml>::from_xml,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_list_into(
+                    child,
+                    &mut value.security_group_reference_set,
+                )?;
             }
         }
         Ok(value)

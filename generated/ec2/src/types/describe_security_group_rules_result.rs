@@ -89,12 +89,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribeSecurityGroupRulesResult {
         for child in element.children() {
             match child.name() {
                 "securityGroupRuleSet" => {
-                    value.security_group_rules = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::SecurityGroupRule as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.security_group_rules,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

@@ -93,12 +93,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribeSecurityGroupVpcAssociationsResu
         for child in element.children() {
             match child.name() {
                 "securityGroupVpcAssociationSet" => {
-                    value.security_group_vpc_associations = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::SecurityGroupVpcAssociation as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.security_group_vpc_associations,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

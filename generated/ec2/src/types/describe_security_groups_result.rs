@@ -87,12 +87,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribeSecurityGroupsResult {
                     value.next_token = Some(String::from(child.text()));
                 }
                 "securityGroupInfo" => {
-                    value.security_groups = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::SecurityGroup as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.security_groups,
+                    )?;
                 }
                 _ => {}
             }

@@ -93,12 +93,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribeServiceLinkVirtualInterfacesResu
         for child in element.children() {
             match child.name() {
                 "serviceLinkVirtualInterfaceSet" => {
-                    value.service_link_virtual_interfaces = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::ServiceLinkVirtualInterface as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.service_link_virtual_interfaces,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

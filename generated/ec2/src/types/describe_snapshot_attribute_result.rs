@@ -117,23 +117,19 @@ impl ::awsgen_runtime::xml::FromXml for DescribeSnapshotAttributeResult {
         for child in element.children() {
             match child.name() {
                 "productCodes" => {
-                    value.product_codes = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::ProductCode as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.product_codes,
+                    )?;
                 }
                 "snapshotId" => {
                     value.snapshot_id = Some(String::from(child.text()));
                 }
                 "createVolumePermission" => {
-                    value.create_volume_permissions = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::CreateVolumePermission as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.create_volume_permissions,
+                    )?;
                 }
                 _ => {}
             }

@@ -89,12 +89,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribeSnapshotTierStatusResult {
         for child in element.children() {
             match child.name() {
                 "snapshotTierStatusSet" => {
-                    value.snapshot_tier_statuses = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::SnapshotTierStatus as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.snapshot_tier_statuses,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

@@ -84,12 +84,7 @@ impl ::awsgen_runtime::xml::FromXml for DescribeSnapshotsResult {
                     value.next_token = Some(String::from(child.text()));
                 }
                 "snapshotSet" => {
-                    value.snapshots = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::Snapshot as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.snapshots)?;
                 }
                 _ => {}
             }

@@ -107,12 +107,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribeSpotFleetInstancesResponse {
         for child in element.children() {
             match child.name() {
                 "activeInstanceSet" => {
-                    value.active_instances = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::ActiveInstance as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.active_instances,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

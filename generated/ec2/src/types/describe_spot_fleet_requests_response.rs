@@ -92,12 +92,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribeSpotFleetRequestsResponse {
                     value.next_token = Some(String::from(child.text()));
                 }
                 "spotFleetRequestConfigSet" => {
-                    value.spot_fleet_request_configs = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::SpotFleetRequestConfig as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.spot_fleet_request_configs,
+                    )?;
                 }
                 _ => {}
             }

@@ -89,12 +89,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribeSpotInstanceRequestsResult {
         for child in element.children() {
             match child.name() {
                 "spotInstanceRequestSet" => {
-                    value.spot_instance_requests = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::SpotInstanceRequest as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.spot_instance_requests,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

@@ -87,12 +87,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribeSpotPriceHistoryResult {
                     value.next_token = Some(String::from(child.text()));
                 }
                 "spotPriceHistorySet" => {
-                    value.spot_price_history = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::SpotPrice as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.spot_price_history,
+                    )?;
                 }
                 _ => {}
             }

@@ -92,12 +92,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribeStaleSecurityGroupsResult {
                     value.next_token = Some(String::from(child.text()));
                 }
                 "staleSecurityGroupSet" => {
-                    value.stale_security_group_set = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::StaleSecurityGroup as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.stale_security_group_set,
+                    )?;
                 }
                 _ => {}
             }

@@ -89,12 +89,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribeStoreImageTasksResult {
         for child in element.children() {
             match child.name() {
                 "storeImageTaskResultSet" => {
-                    value.store_image_task_results = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::StoreImageTaskResult as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.store_image_task_results,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

@@ -84,12 +84,7 @@ impl ::awsgen_runtime::xml::FromXml for DescribeSubnetsResult {
                     value.next_token = Some(String::from(child.text()));
                 }
                 "subnetSet" => {
-                    value.subnets = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::Subnet as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.subnets)?;
                 }
                 _ => {}
             }

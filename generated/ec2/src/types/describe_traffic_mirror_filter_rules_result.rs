@@ -91,12 +91,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribeTrafficMirrorFilterRulesResult {
         for child in element.children() {
             match child.name() {
                 "trafficMirrorFilterRuleSet" => {
-                    value.traffic_mirror_filter_rules = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::TrafficMirrorFilterRule as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.traffic_mirror_filter_rules,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

@@ -89,12 +89,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribeTrafficMirrorFiltersResult {
         for child in element.children() {
             match child.name() {
                 "trafficMirrorFilterSet" => {
-                    value.traffic_mirror_filters = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::TrafficMirrorFilter as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.traffic_mirror_filters,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

@@ -89,12 +89,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribeTrafficMirrorSessionsResult {
         for child in element.children() {
             match child.name() {
                 "trafficMirrorSessionSet" => {
-                    value.traffic_mirror_sessions = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::TrafficMirrorSession as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.traffic_mirror_sessions,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

@@ -89,12 +89,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribeTrafficMirrorTargetsResult {
         for child in element.children() {
             match child.name() {
                 "trafficMirrorTargetSet" => {
-                    value.traffic_mirror_targets = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::TrafficMirrorTarget as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.traffic_mirror_targets,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

@@ -91,12 +91,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribeTransitGatewayAttachmentsResult 
         for child in element.children() {
             match child.name() {
                 "transitGatewayAttachments" => {
-                    value.transit_gateway_attachments = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::TransitGatewayAttachment as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.transit_gateway_attachments,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

@@ -93,12 +93,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribeTransitGatewayConnectPeersResult
         for child in element.children() {
             match child.name() {
                 "transitGatewayConnectPeerSet" => {
-                    value.transit_gateway_connect_peers = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::TransitGatewayConnectPeer as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.transit_gateway_connect_peers,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

@@ -89,12 +89,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribeTransitGatewayConnectsResult {
         for child in element.children() {
             match child.name() {
                 "transitGatewayConnectSet" => {
-                    value.transit_gateway_connects = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::TransitGatewayConnect as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.transit_gateway_connects,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

@@ -93,12 +93,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribeTransitGatewayMeteringPoliciesRe
         for child in element.children() {
             match child.name() {
                 "transitGatewayMeteringPolicies" => {
-                    value.transit_gateway_metering_policies = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::TransitGatewayMeteringPolicy as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.transit_gateway_metering_policies,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

@@ -93,12 +93,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribeTransitGatewayMulticastDomainsRe
         for child in element.children() {
             match child.name() {
                 "transitGatewayMulticastDomains" => {
-                    value.transit_gateway_multicast_domains = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::TransitGatewayMulticastDomain as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.transit_gateway_multicast_domains,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

@@ -96,12 +96,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribeTransitGatewayPeeringAttachments
         for child in element.children() {
             match child.name() {
                 "transitGatewayPeeringAttachments" => {
-                    value.transit_gateway_peering_attachments = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::TransitGatewayPeeringAttachment as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.transit_gateway_peering_attachments,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

@@ -99,12 +99,10 @@ for DescribeTransitGatewayRouteTableAnnouncementsResult {
         for child in element.children() {
             match child.name() {
                 "transitGatewayRouteTableAnnouncements" => {
-                    value.transit_gateway_route_table_announcements = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::TransitGatewayRouteTableAnnouncement as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.transit_gateway_route_table_announcements,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

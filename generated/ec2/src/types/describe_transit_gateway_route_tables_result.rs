@@ -93,12 +93,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribeTransitGatewayRouteTablesResult 
         for child in element.children() {
             match child.name() {
                 "transitGatewayRouteTables" => {
-                    value.transit_gateway_route_tables = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::TransitGatewayRouteTable as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.transit_gateway_route_tables,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

@@ -93,12 +93,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribeTransitGatewayVpcAttachmentsResu
         for child in element.children() {
             match child.name() {
                 "transitGatewayVpcAttachments" => {
-                    value.transit_gateway_vpc_attachments = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::TransitGatewayVpcAttachment as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.transit_gateway_vpc_attachments,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

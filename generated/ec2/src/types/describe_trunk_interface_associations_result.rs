@@ -89,12 +89,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribeTrunkInterfaceAssociationsResult
         for child in element.children() {
             match child.name() {
                 "interfaceAssociationSet" => {
-                    value.interface_associations = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::TrunkInterfaceAssociation as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.interface_associations,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

@@ -89,12 +89,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribeVerifiedAccessEndpointsResult {
         for child in element.children() {
             match child.name() {
                 "verifiedAccessEndpointSet" => {
-                    value.verified_access_endpoints = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::VerifiedAccessEndpoint as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.verified_access_endpoints,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

@@ -89,12 +89,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribeVerifiedAccessGroupsResult {
         for child in element.children() {
             match child.name() {
                 "verifiedAccessGroupSet" => {
-                    value.verified_access_groups = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::VerifiedAccessGroup as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.verified_access_groups,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

@@ -96,12 +96,10 @@ for DescribeVerifiedAccessInstanceLoggingConfigurationsResult {
         for child in element.children() {
             match child.name() {
                 "loggingConfigurationSet" => {
-                    value.logging_configurations = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::VerifiedAccessInstanceLoggingConfiguration as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.logging_configurations,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

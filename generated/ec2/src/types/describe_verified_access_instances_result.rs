@@ -89,12 +89,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribeVerifiedAccessInstancesResult {
         for child in element.children() {
             match child.name() {
                 "verifiedAccessInstanceSet" => {
-                    value.verified_access_instances = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::VerifiedAccessInstance as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.verified_access_instances,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

@@ -93,12 +93,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribeVerifiedAccessTrustProvidersResu
         for child in element.children() {
             match child.name() {
                 "verifiedAccessTrustProviderSet" => {
-                    value.verified_access_trust_providers = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::VerifiedAccessTrustProvider as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.verified_access_trust_providers,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

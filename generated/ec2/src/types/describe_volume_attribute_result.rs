@@ -110,19 +110,13 @@ impl ::awsgen_runtime::xml::FromXml for DescribeVolumeAttributeResult {
         for child in element.children() {
             match child.name() {
                 "autoEnableIO" => {
-                    value.auto_enable_io = Some(
-                        <crate::types::AttributeBooleanValue as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.auto_enable_io)?;
                 }
                 "productCodes" => {
-                    value.product_codes = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::ProductCode as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.product_codes,
+                    )?;
                 }
                 "volumeId" => {
                     value.volume_id = Some(String::from(child.text()));

@@ -87,12 +87,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribeVolumeStatusResult {
                     value.next_token = Some(String::from(child.text()));
                 }
                 "volumeStatusSet" => {
-                    value.volume_statuses = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::VolumeStatusItem as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.volume_statuses,
+                    )?;
                 }
                 _ => {}
             }

@@ -92,12 +92,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribeVolumesModificationsResult {
                     value.next_token = Some(String::from(child.text()));
                 }
                 "volumeModificationSet" => {
-                    value.volumes_modifications = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::VolumeModification as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.volumes_modifications,
+                    )?;
                 }
                 _ => {}
             }

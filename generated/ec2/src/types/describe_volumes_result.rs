@@ -84,12 +84,7 @@ impl ::awsgen_runtime::xml::FromXml for DescribeVolumesResult {
                     value.next_token = Some(String::from(child.text()));
                 }
                 "volumeSet" => {
-                    value.volumes = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::Volume as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.volumes)?;
                 }
                 _ => {}
             }

@@ -153,25 +153,22 @@ impl ::awsgen_runtime::xml::FromXml for DescribeVpcAttributeResult {
         for child in element.children() {
             match child.name() {
                 "enableDnsHostnames" => {
-                    value.enable_dns_hostnames = Some(
-                        <crate::types::AttributeBooleanValue as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.enable_dns_hostnames,
+                    )?;
                 }
                 "enableDnsSupport" => {
-                    value.enable_dns_support = Some(
-                        <crate::types::AttributeBooleanValue as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.enable_dns_support,
+                    )?;
                 }
                 "enableNetworkAddressUsageMetrics" => {
-                    value.enable_network_address_usage_metrics = Some(
-                        <crate::types::AttributeBooleanValue as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.enable_network_address_usage_metrics,
+                    )?;
                 }
                 "vpcId" => {
                     value.vpc_id = Some(String::from(child.text()));

@@ -96,12 +96,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribeVpcBlockPublicAccessExclusionsRe
         for child in element.children() {
             match child.name() {
                 "vpcBlockPublicAccessExclusionSet" => {
-                    value.vpc_block_public_access_exclusions = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::VpcBlockPublicAccessExclusion as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.vpc_block_public_access_exclusions,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

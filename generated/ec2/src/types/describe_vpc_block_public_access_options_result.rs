@@ -67,11 +67,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribeVpcBlockPublicAccessOptionsResul
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "vpcBlockPublicAccessOptions" {
-                value.vpc_block_public_access_options = Some(
-                    <crate::types::VpcBlockPublicAccessOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
-                        child,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_into(
+                    child,
+                    &mut value.vpc_block_public_access_options,
+                )?;
             }
         }
         Ok(value)

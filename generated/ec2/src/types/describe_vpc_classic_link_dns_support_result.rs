@@ -87,12 +87,7 @@ impl ::awsgen_runtime::xml::FromXml for DescribeVpcClassicLinkDnsSupportResult {
                     value.next_token = Some(String::from(child.text()));
                 }
                 "vpcs" => {
-                    value.vpcs = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::ClassicLinkDnsSupport as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.vpcs)?;
                 }
                 _ => {}
             }

@@ -57,12 +57,7 @@ impl ::awsgen_runtime::xml::FromXml for DescribeVpcClassicLinkResult {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "vpcSet" {
-                value.vpcs = Some(
-                    ::awsgen_runtime::xml::list(
-                        child,
-                        <crate::types::VpcClassicLink as ::awsgen_runtime::xml::FromXml>::from_xml,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_list_into(child, &mut value.vpcs)?;
             }
         }
         Ok(value)

@@ -89,12 +89,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribeVpcEncryptionControlsResult {
         for child in element.children() {
             match child.name() {
                 "vpcEncryptionControlSet" => {
-                    value.vpc_encryption_controls = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::VpcEncryptionControl as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.vpc_encryption_controls,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

@@ -89,12 +89,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribeVpcEndpointAssociationsResult {
         for child in element.children() {
             match child.name() {
                 "vpcEndpointAssociationSet" => {
-                    value.vpc_endpoint_associations = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::VpcEndpointAssociation as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.vpc_endpoint_associations,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

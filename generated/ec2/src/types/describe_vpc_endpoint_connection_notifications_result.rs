@@ -94,12 +94,10 @@ for DescribeVpcEndpointConnectionNotificationsResult {
         for child in element.children() {
             match child.name() {
                 "connectionNotificationSet" => {
-                    value.connection_notification_set = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::ConnectionNotification as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.connection_notification_set,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

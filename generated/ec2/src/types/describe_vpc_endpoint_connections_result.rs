@@ -89,12 +89,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribeVpcEndpointConnectionsResult {
         for child in element.children() {
             match child.name() {
                 "vpcEndpointConnectionSet" => {
-                    value.vpc_endpoint_connections = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::VpcEndpointConnection as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.vpc_endpoint_connections,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

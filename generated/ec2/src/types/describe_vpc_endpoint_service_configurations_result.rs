@@ -89,12 +89,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribeVpcEndpointServiceConfigurations
         for child in element.children() {
             match child.name() {
                 "serviceConfigurationSet" => {
-                    value.service_configurations = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::ServiceConfiguration as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.service_configurations,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

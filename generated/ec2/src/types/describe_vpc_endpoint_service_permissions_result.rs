@@ -86,12 +86,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribeVpcEndpointServicePermissionsRes
         for child in element.children() {
             match child.name() {
                 "allowedPrincipals" => {
-                    value.allowed_principals = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::AllowedPrincipal as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.allowed_principals,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

@@ -114,12 +114,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribeVpcEndpointServicesResult {
                     );
                 }
                 "serviceDetailSet" => {
-                    value.service_details = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::ServiceDetail as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.service_details,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

@@ -84,12 +84,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribeVpcEndpointsResult {
         for child in element.children() {
             match child.name() {
                 "vpcEndpointSet" => {
-                    value.vpc_endpoints = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::VpcEndpoint as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.vpc_endpoints,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

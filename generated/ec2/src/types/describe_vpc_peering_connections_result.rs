@@ -89,12 +89,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribeVpcPeeringConnectionsResult {
         for child in element.children() {
             match child.name() {
                 "vpcPeeringConnectionSet" => {
-                    value.vpc_peering_connections = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::VpcPeeringConnection as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.vpc_peering_connections,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

@@ -84,12 +84,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribeVpnConcentratorsResult {
         for child in element.children() {
             match child.name() {
                 "vpnConcentratorSet" => {
-                    value.vpn_concentrators = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::VpnConcentrator as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.vpn_concentrators,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

@@ -60,12 +60,10 @@ impl ::awsgen_runtime::xml::FromXml for DescribeVpnConnectionsResult {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "vpnConnectionSet" {
-                value.vpn_connections = Some(
-                    ::awsgen_runtime::xml::list(
-                        child,
-                        <crate::types::VpnConnection as ::awsgen_runtime::xml::FromXml>::from_xml,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_list_into(
+                    child,
+                    &mut value.vpn_connections,
+                )?;
             }
         }
         Ok(value)

@@ -60,12 +60,7 @@ impl ::awsgen_runtime::xml::FromXml for DescribeVpnGatewaysResult {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "vpnGatewaySet" {
-                value.vpn_gateways = Some(
-                    ::awsgen_runtime::xml::list(
-                        child,
-                        <crate::types::VpnGateway as ::awsgen_runtime::xml::FromXml>::from_xml,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_list_into(child, &mut value.vpn_gateways)?;
             }
         }
         Ok(value)

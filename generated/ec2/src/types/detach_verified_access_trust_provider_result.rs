@@ -101,18 +101,16 @@ impl ::awsgen_runtime::xml::FromXml for DetachVerifiedAccessTrustProviderResult 
         for child in element.children() {
             match child.name() {
                 "verifiedAccessTrustProvider" => {
-                    value.verified_access_trust_provider = Some(
-                        <crate::types::VerifiedAccessTrustProvider as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.verified_access_trust_provider,
+                    )?;
                 }
                 "verifiedAccessInstance" => {
-                    value.verified_access_instance = Some(
-                        <crate::types::VerifiedAccessInstance as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.verified_access_instance,
+                    )?;
                 }
                 _ => {}
             }

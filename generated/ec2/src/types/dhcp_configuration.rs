@@ -87,12 +87,7 @@ impl ::awsgen_runtime::xml::FromXml for DhcpConfiguration {
                     value.key = Some(String::from(child.text()));
                 }
                 "valueSet" => {
-                    value.values = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::AttributeValue as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.values)?;
                 }
                 _ => {}
             }

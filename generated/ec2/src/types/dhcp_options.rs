@@ -140,23 +140,16 @@ impl ::awsgen_runtime::xml::FromXml for DhcpOptions {
                     value.owner_id = Some(String::from(child.text()));
                 }
                 "tagSet" => {
-                    value.tags = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.tags)?;
                 }
                 "dhcpOptionsId" => {
                     value.dhcp_options_id = Some(String::from(child.text()));
                 }
                 "dhcpConfigurationSet" => {
-                    value.dhcp_configurations = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::DhcpConfiguration as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.dhcp_configurations,
+                    )?;
                 }
                 _ => {}
             }

@@ -99,20 +99,13 @@ impl ::awsgen_runtime::xml::FromXml for DisableFastSnapshotRestoresResult {
         for child in element.children() {
             match child.name() {
                 "successful" => {
-                    value.successful = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::DisableFastSnapshotRestoreSuccessItem as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.successful)?;
                 }
                 "unsuccessful" => {
-                    value.unsuccessful = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::DisableFastSnapshotRestoreErrorItem as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.unsuccessful,
+                    )?;
                 }
                 _ => {}
             }

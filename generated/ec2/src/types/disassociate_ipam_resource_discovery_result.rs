@@ -67,11 +67,10 @@ impl ::awsgen_runtime::xml::FromXml for DisassociateIpamResourceDiscoveryResult 
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "ipamResourceDiscoveryAssociation" {
-                value.ipam_resource_discovery_association = Some(
-                    <crate::types::IpamResourceDiscoveryAssociation as ::awsgen_runtime::xml::FromXml>::from_xml(
-                        child,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_into(
+                    child,
+                    &mut value.ipam_resource_discovery_association,
+                )?;
             }
         }
         Ok(value)

@@ -92,12 +92,10 @@ impl ::awsgen_runtime::xml::FromXml for DisassociateNatGatewayAddressResult {
                     value.nat_gateway_id = Some(String::from(child.text()));
                 }
                 "natGatewayAddressSet" => {
-                    value.nat_gateway_addresses = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::NatGatewayAddress as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.nat_gateway_addresses,
+                    )?;
                 }
                 _ => {}
             }

@@ -65,11 +65,10 @@ impl ::awsgen_runtime::xml::FromXml for DisassociateRouteServerResult {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "routeServerAssociation" {
-                value.route_server_association = Some(
-                    <crate::types::RouteServerAssociation as ::awsgen_runtime::xml::FromXml>::from_xml(
-                        child,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_into(
+                    child,
+                    &mut value.route_server_association,
+                )?;
             }
         }
         Ok(value)

@@ -65,11 +65,7 @@ impl ::awsgen_runtime::xml::FromXml for DisassociateTransitGatewayPolicyTableRes
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "association" {
-                value.association = Some(
-                    <crate::types::TransitGatewayPolicyTableAssociation as ::awsgen_runtime::xml::FromXml>::from_xml(
-                        child,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_into(child, &mut value.association)?;
             }
         }
         Ok(value)

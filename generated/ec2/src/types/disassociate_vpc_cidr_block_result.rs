@@ -122,18 +122,16 @@ impl ::awsgen_runtime::xml::FromXml for DisassociateVpcCidrBlockResult {
         for child in element.children() {
             match child.name() {
                 "ipv6CidrBlockAssociation" => {
-                    value.ipv6_cidr_block_association = Some(
-                        <crate::types::VpcIpv6CidrBlockAssociation as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.ipv6_cidr_block_association,
+                    )?;
                 }
                 "cidrBlockAssociation" => {
-                    value.cidr_block_association = Some(
-                        <crate::types::VpcCidrBlockAssociation as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.cidr_block_association,
+                    )?;
                 }
                 "vpcId" => {
                     value.vpc_id = Some(String::from(child.text()));

@@ -260,11 +260,10 @@ impl ::awsgen_runtime::xml::FromXml for EbsInfo {
                     );
                 }
                 "ebsOptimizedInfo" => {
-                    value.ebs_optimized_info = Some(
-                        <crate::types::EbsOptimizedInfo as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.ebs_optimized_info,
+                    )?;
                 }
                 "nvmeSupport" => {
                     value.nvme_support = Some(
@@ -291,12 +290,7 @@ impl ::awsgen_runtime::xml::FromXml for EbsInfo {
                     );
                 }
                 "ebsCardSet" => {
-                    value.ebs_cards = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::EbsCardInfo as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.ebs_cards)?;
                 }
                 _ => {}
             }

@@ -251,11 +251,7 @@ impl ::awsgen_runtime::xml::FromXml for EbsInstanceBlockDevice {
                     value.volume_owner_id = Some(String::from(child.text()));
                 }
                 "operator" => {
-                    value.operator = Some(
-                        <crate::types::OperatorResponse as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.operator)?;
                 }
                 "ebsCardIndex" => {
                     value.ebs_card_index = Some(

@@ -538,12 +538,7 @@ impl ::awsgen_runtime::xml::FromXml for Ec2InstanceConnectEndpoint {
                     );
                 }
                 "tagSet" => {
-                    value.tags = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.tags)?;
                 }
                 "ipAddressType" => {
                     value.ip_address_type = Some(
@@ -551,11 +546,10 @@ impl ::awsgen_runtime::xml::FromXml for Ec2InstanceConnectEndpoint {
                     );
                 }
                 "publicDnsNames" => {
-                    value.public_dns_names = Some(
-                        <crate::types::InstanceConnectEndpointPublicDnsNames as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.public_dns_names,
+                    )?;
                 }
                 "availabilityZoneId" => {
                     value.availability_zone_id = Some(String::from(child.text()));

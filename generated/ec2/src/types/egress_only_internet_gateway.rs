@@ -114,12 +114,10 @@ impl ::awsgen_runtime::xml::FromXml for EgressOnlyInternetGateway {
         for child in element.children() {
             match child.name() {
                 "attachmentSet" => {
-                    value.attachments = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::InternetGatewayAttachment as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.attachments,
+                    )?;
                 }
                 "egressOnlyInternetGatewayId" => {
                     value.egress_only_internet_gateway_id = Some(
@@ -127,12 +125,7 @@ impl ::awsgen_runtime::xml::FromXml for EgressOnlyInternetGateway {
                     );
                 }
                 "tagSet" => {
-                    value.tags = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.tags)?;
                 }
                 _ => {}
             }

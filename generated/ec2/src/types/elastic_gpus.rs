@@ -213,11 +213,10 @@ impl ::awsgen_runtime::xml::FromXml for ElasticGpus {
                     value.elastic_gpu_type = Some(String::from(child.text()));
                 }
                 "elasticGpuHealth" => {
-                    value.elastic_gpu_health = Some(
-                        <crate::types::ElasticGpuHealth as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.elastic_gpu_health,
+                    )?;
                 }
                 "elasticGpuState" => {
                     value.elastic_gpu_state = Some(
@@ -228,12 +227,7 @@ impl ::awsgen_runtime::xml::FromXml for ElasticGpus {
                     value.instance_id = Some(String::from(child.text()));
                 }
                 "tagSet" => {
-                    value.tags = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.tags)?;
                 }
                 _ => {}
             }

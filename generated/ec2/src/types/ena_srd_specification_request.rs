@@ -108,11 +108,10 @@ impl ::awsgen_runtime::xml::FromXml for EnaSrdSpecificationRequest {
                     value.ena_srd_enabled = Some(child.text() == "true");
                 }
                 "EnaSrdUdpSpecification" => {
-                    value.ena_srd_udp_specification = Some(
-                        <crate::types::EnaSrdUdpSpecificationRequest as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.ena_srd_udp_specification,
+                    )?;
                 }
                 _ => {}
             }

@@ -99,12 +99,10 @@ impl ::awsgen_runtime::xml::FromXml for EnableFastSnapshotRestoreErrorItem {
                     value.snapshot_id = Some(String::from(child.text()));
                 }
                 "fastSnapshotRestoreStateErrorSet" => {
-                    value.fast_snapshot_restore_state_errors = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::EnableFastSnapshotRestoreStateErrorItem as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.fast_snapshot_restore_state_errors,
+                    )?;
                 }
                 _ => {}
             }

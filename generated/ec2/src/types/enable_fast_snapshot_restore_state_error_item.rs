@@ -116,11 +116,7 @@ impl ::awsgen_runtime::xml::FromXml for EnableFastSnapshotRestoreStateErrorItem 
                     value.availability_zone_id = Some(String::from(child.text()));
                 }
                 "error" => {
-                    value.error = Some(
-                        <crate::types::EnableFastSnapshotRestoreStateError as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.error)?;
                 }
                 _ => {}
             }

@@ -99,20 +99,13 @@ impl ::awsgen_runtime::xml::FromXml for EnableFastSnapshotRestoresResult {
         for child in element.children() {
             match child.name() {
                 "successful" => {
-                    value.successful = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::EnableFastSnapshotRestoreSuccessItem as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.successful)?;
                 }
                 "unsuccessful" => {
-                    value.unsuccessful = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::EnableFastSnapshotRestoreErrorItem as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.unsuccessful,
+                    )?;
                 }
                 _ => {}
             }

@@ -60,12 +60,7 @@ impl ::awsgen_runtime::xml::FromXml for EnableInstanceSqlHaStandbyDetectionsResu
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "instanceSet" {
-                value.instances = Some(
-                    ::awsgen_runtime::xml::list(
-                        child,
-                        <crate::types::RegisteredInstance as ::awsgen_runtime::xml::FromXml>::from_xml,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_list_into(child, &mut value.instances)?;
             }
         }
         Ok(value)

@@ -65,11 +65,10 @@ impl ::awsgen_runtime::xml::FromXml for EnableRouteServerPropagationResult {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "routeServerPropagation" {
-                value.route_server_propagation = Some(
-                    <crate::types::RouteServerPropagation as ::awsgen_runtime::xml::FromXml>::from_xml(
-                        child,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_into(
+                    child,
+                    &mut value.route_server_propagation,
+                )?;
             }
         }
         Ok(value)

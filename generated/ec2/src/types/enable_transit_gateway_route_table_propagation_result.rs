@@ -61,11 +61,7 @@ impl ::awsgen_runtime::xml::FromXml for EnableTransitGatewayRouteTablePropagatio
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "propagation" {
-                value.propagation = Some(
-                    <crate::types::TransitGatewayPropagation as ::awsgen_runtime::xml::FromXml>::from_xml(
-                        child,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_into(child, &mut value.propagation)?;
             }
         }
         Ok(value)

@@ -1483,18 +1483,10 @@ impl ::awsgen_runtime::xml::FromXml for Explanation {
         for child in element.children() {
             match child.name() {
                 "acl" => {
-                    value.acl = Some(
-                        <crate::types::AnalysisComponent as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.acl)?;
                 }
                 "aclRule" => {
-                    value.acl_rule = Some(
-                        <crate::types::AnalysisAclRule as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.acl_rule)?;
                 }
                 "address" => {
                     value.address = Some(String::from(child.text()));
@@ -1505,11 +1497,7 @@ impl ::awsgen_runtime::xml::FromXml for Explanation {
                     );
                 }
                 "attachedTo" => {
-                    value.attached_to = Some(
-                        <crate::types::AnalysisComponent as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.attached_to)?;
                 }
                 "availabilityZoneSet" => {
                     value.availability_zones = Some(
@@ -1527,32 +1515,19 @@ impl ::awsgen_runtime::xml::FromXml for Explanation {
                     );
                 }
                 "component" => {
-                    value.component = Some(
-                        <crate::types::AnalysisComponent as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.component)?;
                 }
                 "customerGateway" => {
-                    value.customer_gateway = Some(
-                        <crate::types::AnalysisComponent as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.customer_gateway,
+                    )?;
                 }
                 "destination" => {
-                    value.destination = Some(
-                        <crate::types::AnalysisComponent as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.destination)?;
                 }
                 "destinationVpc" => {
-                    value.destination_vpc = Some(
-                        <crate::types::AnalysisComponent as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.destination_vpc)?;
                 }
                 "direction" => {
                     value.direction = Some(String::from(child.text()));
@@ -1561,28 +1536,25 @@ impl ::awsgen_runtime::xml::FromXml for Explanation {
                     value.explanation_code = Some(String::from(child.text()));
                 }
                 "ingressRouteTable" => {
-                    value.ingress_route_table = Some(
-                        <crate::types::AnalysisComponent as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.ingress_route_table,
+                    )?;
                 }
                 "internetGateway" => {
-                    value.internet_gateway = Some(
-                        <crate::types::AnalysisComponent as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.internet_gateway,
+                    )?;
                 }
                 "loadBalancerArn" => {
                     value.load_balancer_arn = Some(String::from(child.text()));
                 }
                 "classicLoadBalancerListener" => {
-                    value.classic_load_balancer_listener = Some(
-                        <crate::types::AnalysisLoadBalancerListener as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.classic_load_balancer_listener,
+                    )?;
                 }
                 "loadBalancerListenerPort" => {
                     value.load_balancer_listener_port = Some(
@@ -1592,26 +1564,22 @@ impl ::awsgen_runtime::xml::FromXml for Explanation {
                     );
                 }
                 "loadBalancerTarget" => {
-                    value.load_balancer_target = Some(
-                        <crate::types::AnalysisLoadBalancerTarget as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.load_balancer_target,
+                    )?;
                 }
                 "loadBalancerTargetGroup" => {
-                    value.load_balancer_target_group = Some(
-                        <crate::types::AnalysisComponent as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.load_balancer_target_group,
+                    )?;
                 }
                 "loadBalancerTargetGroupSet" => {
-                    value.load_balancer_target_groups = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::AnalysisComponent as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.load_balancer_target_groups,
+                    )?;
                 }
                 "loadBalancerTargetPort" => {
                     value.load_balancer_target_port = Some(
@@ -1621,38 +1589,31 @@ impl ::awsgen_runtime::xml::FromXml for Explanation {
                     );
                 }
                 "elasticLoadBalancerListener" => {
-                    value.elastic_load_balancer_listener = Some(
-                        <crate::types::AnalysisComponent as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.elastic_load_balancer_listener,
+                    )?;
                 }
                 "missingComponent" => {
                     value.missing_component = Some(String::from(child.text()));
                 }
                 "natGateway" => {
-                    value.nat_gateway = Some(
-                        <crate::types::AnalysisComponent as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.nat_gateway)?;
                 }
                 "networkInterface" => {
-                    value.network_interface = Some(
-                        <crate::types::AnalysisComponent as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.network_interface,
+                    )?;
                 }
                 "packetField" => {
                     value.packet_field = Some(String::from(child.text()));
                 }
                 "vpcPeeringConnection" => {
-                    value.vpc_peering_connection = Some(
-                        <crate::types::AnalysisComponent as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.vpc_peering_connection,
+                    )?;
                 }
                 "port" => {
                     value.port = Some(
@@ -1662,19 +1623,13 @@ impl ::awsgen_runtime::xml::FromXml for Explanation {
                     );
                 }
                 "portRangeSet" => {
-                    value.port_ranges = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::PortRange as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.port_ranges,
+                    )?;
                 }
                 "prefixList" => {
-                    value.prefix_list = Some(
-                        <crate::types::AnalysisComponent as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.prefix_list)?;
                 }
                 "protocolSet" => {
                     value.protocols = Some(
@@ -1682,120 +1637,76 @@ impl ::awsgen_runtime::xml::FromXml for Explanation {
                     );
                 }
                 "routeTableRoute" => {
-                    value.route_table_route = Some(
-                        <crate::types::AnalysisRouteTableRoute as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.route_table_route,
+                    )?;
                 }
                 "routeTable" => {
-                    value.route_table = Some(
-                        <crate::types::AnalysisComponent as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.route_table)?;
                 }
                 "securityGroup" => {
-                    value.security_group = Some(
-                        <crate::types::AnalysisComponent as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.security_group)?;
                 }
                 "securityGroupRule" => {
-                    value.security_group_rule = Some(
-                        <crate::types::AnalysisSecurityGroupRule as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.security_group_rule,
+                    )?;
                 }
                 "securityGroupSet" => {
-                    value.security_groups = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::AnalysisComponent as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.security_groups,
+                    )?;
                 }
                 "sourceVpc" => {
-                    value.source_vpc = Some(
-                        <crate::types::AnalysisComponent as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.source_vpc)?;
                 }
                 "state" => {
                     value.state = Some(String::from(child.text()));
                 }
                 "subnet" => {
-                    value.subnet = Some(
-                        <crate::types::AnalysisComponent as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.subnet)?;
                 }
                 "subnetRouteTable" => {
-                    value.subnet_route_table = Some(
-                        <crate::types::AnalysisComponent as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.subnet_route_table,
+                    )?;
                 }
                 "vpc" => {
-                    value.vpc = Some(
-                        <crate::types::AnalysisComponent as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.vpc)?;
                 }
                 "vpcEndpoint" => {
-                    value.vpc_endpoint = Some(
-                        <crate::types::AnalysisComponent as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.vpc_endpoint)?;
                 }
                 "vpnConnection" => {
-                    value.vpn_connection = Some(
-                        <crate::types::AnalysisComponent as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.vpn_connection)?;
                 }
                 "vpnGateway" => {
-                    value.vpn_gateway = Some(
-                        <crate::types::AnalysisComponent as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.vpn_gateway)?;
                 }
                 "transitGateway" => {
-                    value.transit_gateway = Some(
-                        <crate::types::AnalysisComponent as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.transit_gateway)?;
                 }
                 "transitGatewayRouteTable" => {
-                    value.transit_gateway_route_table = Some(
-                        <crate::types::AnalysisComponent as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.transit_gateway_route_table,
+                    )?;
                 }
                 "transitGatewayRouteTableRoute" => {
-                    value.transit_gateway_route_table_route = Some(
-                        <crate::types::TransitGatewayRouteTableRoute as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.transit_gateway_route_table_route,
+                    )?;
                 }
                 "transitGatewayAttachment" => {
-                    value.transit_gateway_attachment = Some(
-                        <crate::types::AnalysisComponent as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.transit_gateway_attachment,
+                    )?;
                 }
                 "componentAccount" => {
                     value.component_account = Some(String::from(child.text()));
@@ -1804,18 +1715,16 @@ impl ::awsgen_runtime::xml::FromXml for Explanation {
                     value.component_region = Some(String::from(child.text()));
                 }
                 "firewallStatelessRule" => {
-                    value.firewall_stateless_rule = Some(
-                        <crate::types::FirewallStatelessRule as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.firewall_stateless_rule,
+                    )?;
                 }
                 "firewallStatefulRule" => {
-                    value.firewall_stateful_rule = Some(
-                        <crate::types::FirewallStatefulRule as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.firewall_stateful_rule,
+                    )?;
                 }
                 _ => {}
             }

@@ -95,11 +95,7 @@ for ExportClientVpnClientCertificateRevocationListResult {
                     value.certificate_revocation_list = Some(String::from(child.text()));
                 }
                 "status" => {
-                    value.status = Some(
-                        <crate::types::ClientCertificateRevocationListStatus as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.status)?;
                 }
                 _ => {}
             }

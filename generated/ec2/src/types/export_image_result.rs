@@ -294,11 +294,10 @@ impl ::awsgen_runtime::xml::FromXml for ExportImageResult {
                     value.progress = Some(String::from(child.text()));
                 }
                 "s3ExportLocation" => {
-                    value.s3_export_location = Some(
-                        <crate::types::ExportTaskS3Location as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.s3_export_location,
+                    )?;
                 }
                 "status" => {
                     value.status = Some(String::from(child.text()));
@@ -307,12 +306,7 @@ impl ::awsgen_runtime::xml::FromXml for ExportImageResult {
                     value.status_message = Some(String::from(child.text()));
                 }
                 "tagSet" => {
-                    value.tags = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.tags)?;
                 }
                 _ => {}
             }

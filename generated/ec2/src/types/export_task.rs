@@ -215,18 +215,16 @@ impl ::awsgen_runtime::xml::FromXml for ExportTask {
                     value.export_task_id = Some(String::from(child.text()));
                 }
                 "exportToS3" => {
-                    value.export_to_s3_task = Some(
-                        <crate::types::ExportToS3Task as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.export_to_s3_task,
+                    )?;
                 }
                 "instanceExport" => {
-                    value.instance_export_details = Some(
-                        <crate::types::InstanceExportDetails as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.instance_export_details,
+                    )?;
                 }
                 "state" => {
                     value.state = Some(
@@ -237,12 +235,7 @@ impl ::awsgen_runtime::xml::FromXml for ExportTask {
                     value.status_message = Some(String::from(child.text()));
                 }
                 "tagSet" => {
-                    value.tags = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.tags)?;
                 }
                 _ => {}
             }

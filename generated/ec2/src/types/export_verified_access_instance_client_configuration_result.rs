@@ -234,19 +234,16 @@ for ExportVerifiedAccessInstanceClientConfigurationResult {
                     );
                 }
                 "userTrustProvider" => {
-                    value.user_trust_provider = Some(
-                        <crate::types::VerifiedAccessInstanceUserTrustProviderClientConfiguration as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.user_trust_provider,
+                    )?;
                 }
                 "openVpnConfigurationSet" => {
-                    value.open_vpn_configurations = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::VerifiedAccessInstanceOpenVpnClientConfiguration as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.open_vpn_configurations,
+                    )?;
                 }
                 _ => {}
             }

@@ -99,11 +99,10 @@ for FailedCapacityReservationFleetCancellationResult {
                     );
                 }
                 "cancelCapacityReservationFleetError" => {
-                    value.cancel_capacity_reservation_fleet_error = Some(
-                        <crate::types::CancelCapacityReservationFleetError as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.cancel_capacity_reservation_fleet_error,
+                    )?;
                 }
                 _ => {}
             }

@@ -87,11 +87,7 @@ impl ::awsgen_runtime::xml::FromXml for FailedQueuedPurchaseDeletion {
         for child in element.children() {
             match child.name() {
                 "error" => {
-                    value.error = Some(
-                        <crate::types::DeleteQueuedReservedInstancesError as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.error)?;
                 }
                 "reservedInstancesId" => {
                     value.reserved_instances_id = Some(String::from(child.text()));

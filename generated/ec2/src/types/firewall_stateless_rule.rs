@@ -246,20 +246,16 @@ impl ::awsgen_runtime::xml::FromXml for FirewallStatelessRule {
                     );
                 }
                 "sourcePortSet" => {
-                    value.source_ports = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::PortRange as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.source_ports,
+                    )?;
                 }
                 "destinationPortSet" => {
-                    value.destination_ports = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::PortRange as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.destination_ports,
+                    )?;
                 }
                 "protocolSet" => {
                     value.protocols = Some({

@@ -664,19 +664,16 @@ impl ::awsgen_runtime::xml::FromXml for FleetData {
                     );
                 }
                 "launchTemplateConfigs" => {
-                    value.launch_template_configs = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::FleetLaunchTemplateConfig as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.launch_template_configs,
+                    )?;
                 }
                 "targetCapacitySpecification" => {
-                    value.target_capacity_specification = Some(
-                        <crate::types::TargetCapacitySpecification as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.target_capacity_specification,
+                    )?;
                 }
                 "terminateInstancesWithExpiration" => {
                     value.terminate_instances_with_expiration = Some(
@@ -708,49 +705,28 @@ impl ::awsgen_runtime::xml::FromXml for FleetData {
                     value.replace_unhealthy_instances = Some(child.text() == "true");
                 }
                 "spotOptions" => {
-                    value.spot_options = Some(
-                        <crate::types::SpotOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.spot_options)?;
                 }
                 "onDemandOptions" => {
-                    value.on_demand_options = Some(
-                        <crate::types::OnDemandOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.on_demand_options,
+                    )?;
                 }
                 "reservedCapacityOptions" => {
-                    value.reserved_capacity_options = Some(
-                        <crate::types::ReservedCapacityOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.reserved_capacity_options,
+                    )?;
                 }
                 "tagSet" => {
-                    value.tags = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.tags)?;
                 }
                 "errorSet" => {
-                    value.errors = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::DescribeFleetError as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.errors)?;
                 }
                 "fleetInstanceSet" => {
-                    value.instances = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::DescribeFleetsInstances as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.instances)?;
                 }
                 "context" => {
                     value.context = Some(String::from(child.text()));

@@ -101,19 +101,13 @@ impl ::awsgen_runtime::xml::FromXml for FleetLaunchTemplateConfig {
         for child in element.children() {
             match child.name() {
                 "launchTemplateSpecification" => {
-                    value.launch_template_specification = Some(
-                        <crate::types::FleetLaunchTemplateSpecification as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.launch_template_specification,
+                    )?;
                 }
                 "overrides" => {
-                    value.overrides = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::FleetLaunchTemplateOverrides as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.overrides)?;
                 }
                 _ => {}
             }

@@ -392,29 +392,22 @@ impl ::awsgen_runtime::xml::FromXml for FleetLaunchTemplateOverrides {
                     );
                 }
                 "placement" => {
-                    value.placement = Some(
-                        <crate::types::PlacementResponse as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.placement)?;
                 }
                 "instanceRequirements" => {
-                    value.instance_requirements = Some(
-                        <crate::types::InstanceRequirements as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.instance_requirements,
+                    )?;
                 }
                 "imageId" => {
                     value.image_id = Some(String::from(child.text()));
                 }
                 "blockDeviceMappingSet" => {
-                    value.block_device_mappings = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::BlockDeviceMappingResponse as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.block_device_mappings,
+                    )?;
                 }
                 "availabilityZoneId" => {
                     value.availability_zone_id = Some(String::from(child.text()));

@@ -511,12 +511,7 @@ impl ::awsgen_runtime::xml::FromXml for FlowLog {
                     value.log_format = Some(String::from(child.text()));
                 }
                 "tagSet" => {
-                    value.tags = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.tags)?;
                 }
                 "maxAggregationInterval" => {
                     value.max_aggregation_interval = Some(
@@ -526,19 +521,16 @@ impl ::awsgen_runtime::xml::FromXml for FlowLog {
                     );
                 }
                 "destinationOptions" => {
-                    value.destination_options = Some(
-                        <crate::types::DestinationOptionsResponse as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.destination_options,
+                    )?;
                 }
                 "tagFieldSpecificationSet" => {
-                    value.tag_field_specifications = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::TagFieldSpecificationResponse as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.tag_field_specifications,
+                    )?;
                 }
                 _ => {}
             }

@@ -141,11 +141,7 @@ impl ::awsgen_runtime::xml::FromXml for FpgaDeviceInfo {
                     );
                 }
                 "memoryInfo" => {
-                    value.memory_info = Some(
-                        <crate::types::FpgaDeviceMemoryInfo as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.memory_info)?;
                 }
                 _ => {}
             }

@@ -431,18 +431,10 @@ impl ::awsgen_runtime::xml::FromXml for FpgaImage {
                     value.shell_version = Some(String::from(child.text()));
                 }
                 "pciId" => {
-                    value.pci_id = Some(
-                        <crate::types::PciId as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.pci_id)?;
                 }
                 "state" => {
-                    value.state = Some(
-                        <crate::types::FpgaImageState as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.state)?;
                 }
                 "createTime" => {
                     value.create_time = Some(
@@ -469,20 +461,13 @@ impl ::awsgen_runtime::xml::FromXml for FpgaImage {
                     value.owner_alias = Some(String::from(child.text()));
                 }
                 "productCodes" => {
-                    value.product_codes = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::ProductCode as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.product_codes,
+                    )?;
                 }
                 "tags" => {
-                    value.tags = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.tags)?;
                 }
                 "public" => {
                     value.public = Some(child.text() == "true");

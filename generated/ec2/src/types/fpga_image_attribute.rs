@@ -167,20 +167,16 @@ impl ::awsgen_runtime::xml::FromXml for FpgaImageAttribute {
                     value.description = Some(String::from(child.text()));
                 }
                 "loadPermissions" => {
-                    value.load_permissions = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::LoadPermission as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.load_permissions,
+                    )?;
                 }
                 "productCodes" => {
-                    value.product_codes = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::ProductCode as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.product_codes,
+                    )?;
                 }
                 _ => {}
             }

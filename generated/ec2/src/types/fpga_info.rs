@@ -84,12 +84,7 @@ impl ::awsgen_runtime::xml::FromXml for FpgaInfo {
         for child in element.children() {
             match child.name() {
                 "fpgas" => {
-                    value.fpgas = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::FpgaDeviceInfo as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.fpgas)?;
                 }
                 "totalFpgaMemoryInMiB" => {
                     value.total_fpga_memory_in_mib = Some(

@@ -65,11 +65,10 @@ impl ::awsgen_runtime::xml::FromXml for GetActiveVpnTunnelStatusResult {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "activeVpnTunnelStatus" {
-                value.active_vpn_tunnel_status = Some(
-                    <crate::types::ActiveVpnTunnelStatus as ::awsgen_runtime::xml::FromXml>::from_xml(
-                        child,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_into(
+                    child,
+                    &mut value.active_vpn_tunnel_status,
+                )?;
             }
         }
         Ok(value)

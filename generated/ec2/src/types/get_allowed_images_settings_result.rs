@@ -119,12 +119,10 @@ impl ::awsgen_runtime::xml::FromXml for GetAllowedImagesSettingsResult {
                     value.state = Some(String::from(child.text()));
                 }
                 "imageCriterionSet" => {
-                    value.image_criteria = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::ImageCriterion as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.image_criteria,
+                    )?;
                 }
                 "managedBy" => {
                     value.managed_by = Some(crate::types::ManagedBy::from(child.text()));

@@ -60,12 +60,10 @@ impl ::awsgen_runtime::xml::FromXml for GetAssociatedEnclaveCertificateIamRolesR
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "associatedRoleSet" {
-                value.associated_roles = Some(
-                    ::awsgen_runtime::xml::list(
-                        child,
-                        <crate::types::AssociatedRole as ::awsgen_runtime::xml::FromXml>::from_xml,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_list_into(
+                    child,
+                    &mut value.associated_roles,
+                )?;
             }
         }
         Ok(value)

@@ -89,12 +89,10 @@ impl ::awsgen_runtime::xml::FromXml for GetAssociatedIpv6PoolCidrsResult {
         for child in element.children() {
             match child.name() {
                 "ipv6CidrAssociationSet" => {
-                    value.ipv6_cidr_associations = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::Ipv6CidrAssociation as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.ipv6_cidr_associations,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

@@ -84,12 +84,10 @@ impl ::awsgen_runtime::xml::FromXml for GetAwsNetworkPerformanceDataResult {
         for child in element.children() {
             match child.name() {
                 "dataResponseSet" => {
-                    value.data_responses = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::DataResponse as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.data_responses,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

@@ -86,12 +86,10 @@ impl ::awsgen_runtime::xml::FromXml for GetCapacityManagerMetricDataResult {
         for child in element.children() {
             match child.name() {
                 "metricDataResultSet" => {
-                    value.metric_data_results = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::MetricDataResult as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.metric_data_results,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

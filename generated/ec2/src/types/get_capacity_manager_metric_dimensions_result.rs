@@ -89,12 +89,10 @@ impl ::awsgen_runtime::xml::FromXml for GetCapacityManagerMetricDimensionsResult
         for child in element.children() {
             match child.name() {
                 "metricDimensionResultSet" => {
-                    value.metric_dimension_results = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::CapacityManagerDimension as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.metric_dimension_results,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

@@ -93,12 +93,10 @@ impl ::awsgen_runtime::xml::FromXml for GetCapacityManagerMonitoredTagKeysResult
         for child in element.children() {
             match child.name() {
                 "capacityManagerTagKeySet" => {
-                    value.capacity_manager_tag_keys = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::CapacityManagerMonitoredTagKey as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.capacity_manager_tag_keys,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

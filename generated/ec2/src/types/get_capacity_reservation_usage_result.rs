@@ -327,29 +327,25 @@ impl ::awsgen_runtime::xml::FromXml for GetCapacityReservationUsageResult {
                     );
                 }
                 "instanceUsageSet" => {
-                    value.instance_usages = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::InstanceUsage as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.instance_usages,
+                    )?;
                 }
                 "interruptible" => {
                     value.interruptible = Some(child.text() == "true");
                 }
                 "interruptibleCapacityAllocation" => {
-                    value.interruptible_capacity_allocation = Some(
-                        <crate::types::InterruptibleCapacityAllocation as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.interruptible_capacity_allocation,
+                    )?;
                 }
                 "interruptionInfo" => {
-                    value.interruption_info = Some(
-                        <crate::types::InterruptionInfo as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.interruption_info,
+                    )?;
                 }
                 _ => {}
             }

@@ -135,12 +135,10 @@ impl ::awsgen_runtime::xml::FromXml for GetCoipPoolUsageResult {
                     value.coip_pool_id = Some(String::from(child.text()));
                 }
                 "coipAddressUsageSet" => {
-                    value.coip_address_usages = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::CoipAddressUsage as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.coip_address_usages,
+                    )?;
                 }
                 "localGatewayRouteTableId" => {
                     value.local_gateway_route_table_id = Some(

@@ -311,12 +311,10 @@ impl ::awsgen_runtime::xml::FromXml for GetDeclarativePoliciesReportSummaryResul
                     );
                 }
                 "attributeSummarySet" => {
-                    value.attribute_summaries = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::AttributeSummary as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.attribute_summaries,
+                    )?;
                 }
                 _ => {}
             }

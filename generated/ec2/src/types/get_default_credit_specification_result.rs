@@ -67,11 +67,10 @@ impl ::awsgen_runtime::xml::FromXml for GetDefaultCreditSpecificationResult {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "instanceFamilyCreditSpecification" {
-                value.instance_family_credit_specification = Some(
-                    <crate::types::InstanceFamilyCreditSpecification as ::awsgen_runtime::xml::FromXml>::from_xml(
-                        child,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_into(
+                    child,
+                    &mut value.instance_family_credit_specification,
+                )?;
             }
         }
         Ok(value)

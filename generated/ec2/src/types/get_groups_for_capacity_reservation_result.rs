@@ -94,12 +94,10 @@ impl ::awsgen_runtime::xml::FromXml for GetGroupsForCapacityReservationResult {
                     value.next_token = Some(String::from(child.text()));
                 }
                 "capacityReservationGroupSet" => {
-                    value.capacity_reservation_groups = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::CapacityReservationGroup as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.capacity_reservation_groups,
+                    )?;
                 }
                 _ => {}
             }

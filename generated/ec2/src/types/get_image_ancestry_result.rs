@@ -65,12 +65,10 @@ impl ::awsgen_runtime::xml::FromXml for GetImageAncestryResult {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "imageAncestryEntrySet" {
-                value.image_ancestry_entries = Some(
-                    ::awsgen_runtime::xml::list(
-                        child,
-                        <crate::types::ImageAncestryEntry as ::awsgen_runtime::xml::FromXml>::from_xml,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_list_into(
+                    child,
+                    &mut value.image_ancestry_entries,
+                )?;
             }
         }
         Ok(value)

@@ -65,11 +65,7 @@ impl ::awsgen_runtime::xml::FromXml for GetInstanceMetadataDefaultsResult {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "accountLevel" {
-                value.account_level = Some(
-                    <crate::types::InstanceMetadataDefaultsResponse as ::awsgen_runtime::xml::FromXml>::from_xml(
-                        child,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_into(child, &mut value.account_level)?;
             }
         }
         Ok(value)

@@ -93,12 +93,10 @@ impl ::awsgen_runtime::xml::FromXml for GetInstanceTypesFromInstanceRequirements
         for child in element.children() {
             match child.name() {
                 "instanceTypeSet" => {
-                    value.instance_types = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::InstanceTypeInfoFromInstanceRequirements as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.instance_types,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

@@ -89,12 +89,10 @@ impl ::awsgen_runtime::xml::FromXml for GetIpamAddressHistoryResult {
         for child in element.children() {
             match child.name() {
                 "historyRecordSet" => {
-                    value.history_records = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::IpamAddressHistoryRecord as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.history_records,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

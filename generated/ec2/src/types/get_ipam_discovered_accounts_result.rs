@@ -89,12 +89,10 @@ impl ::awsgen_runtime::xml::FromXml for GetIpamDiscoveredAccountsResult {
         for child in element.children() {
             match child.name() {
                 "ipamDiscoveredAccountSet" => {
-                    value.ipam_discovered_accounts = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::IpamDiscoveredAccount as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.ipam_discovered_accounts,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

@@ -124,12 +124,10 @@ impl ::awsgen_runtime::xml::FromXml for GetIpamDiscoveredPublicAddressesResult {
         for child in element.children() {
             match child.name() {
                 "ipamDiscoveredPublicAddressSet" => {
-                    value.ipam_discovered_public_addresses = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::IpamDiscoveredPublicAddress as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.ipam_discovered_public_addresses,
+                    )?;
                 }
                 "oldestSampleTime" => {
                     value.oldest_sample_time = Some(

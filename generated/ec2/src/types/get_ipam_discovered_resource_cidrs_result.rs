@@ -93,12 +93,10 @@ impl ::awsgen_runtime::xml::FromXml for GetIpamDiscoveredResourceCidrsResult {
         for child in element.children() {
             match child.name() {
                 "ipamDiscoveredResourceCidrSet" => {
-                    value.ipam_discovered_resource_cidrs = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::IpamDiscoveredResourceCidr as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.ipam_discovered_resource_cidrs,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

@@ -89,12 +89,10 @@ impl ::awsgen_runtime::xml::FromXml for GetIpamDiscoveredRoutesResult {
         for child in element.children() {
             match child.name() {
                 "ipamDiscoveredRouteSet" => {
-                    value.ipam_discovered_routes = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::IpamDiscoveredRoute as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.ipam_discovered_routes,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

@@ -99,12 +99,10 @@ impl ::awsgen_runtime::xml::FromXml for GetIpamInternetRegistryAssociationAsnsRe
                     value.next_token = Some(String::from(child.text()));
                 }
                 "ipamInternetRegistryAssociationAsnSet" => {
-                    value.ipam_internet_registry_association_asns = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::IpamInternetRegistryAssociationAsn as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.ipam_internet_registry_association_asns,
+                    )?;
                 }
                 _ => {}
             }

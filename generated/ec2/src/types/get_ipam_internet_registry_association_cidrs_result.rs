@@ -99,12 +99,10 @@ impl ::awsgen_runtime::xml::FromXml for GetIpamInternetRegistryAssociationCidrsR
                     value.next_token = Some(String::from(child.text()));
                 }
                 "ipamInternetRegistryAssociationCidrSet" => {
-                    value.ipam_internet_registry_association_cidrs = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::IpamInternetRegistryAssociationCidr as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.ipam_internet_registry_association_cidrs,
+                    )?;
                 }
                 _ => {}
             }

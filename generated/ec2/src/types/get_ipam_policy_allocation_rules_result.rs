@@ -91,12 +91,10 @@ impl ::awsgen_runtime::xml::FromXml for GetIpamPolicyAllocationRulesResult {
         for child in element.children() {
             match child.name() {
                 "ipamPolicyDocumentSet" => {
-                    value.ipam_policy_documents = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::IpamPolicyDocument as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.ipam_policy_documents,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

@@ -91,12 +91,10 @@ impl ::awsgen_runtime::xml::FromXml for GetIpamPolicyOrganizationTargetsResult {
         for child in element.children() {
             match child.name() {
                 "organizationTargetSet" => {
-                    value.organization_targets = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::IpamPolicyOrganizationTarget as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.organization_targets,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

@@ -84,12 +84,10 @@ impl ::awsgen_runtime::xml::FromXml for GetIpamPoolCidrsResult {
         for child in element.children() {
             match child.name() {
                 "ipamPoolCidrSet" => {
-                    value.ipam_pool_cidrs = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::IpamPoolCidr as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.ipam_pool_cidrs,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

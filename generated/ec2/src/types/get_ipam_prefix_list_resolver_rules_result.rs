@@ -84,12 +84,7 @@ impl ::awsgen_runtime::xml::FromXml for GetIpamPrefixListResolverRulesResult {
         for child in element.children() {
             match child.name() {
                 "ruleSet" => {
-                    value.rules = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::IpamPrefixListResolverRule as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.rules)?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

@@ -89,12 +89,7 @@ impl ::awsgen_runtime::xml::FromXml for GetIpamPrefixListResolverVersionEntriesR
         for child in element.children() {
             match child.name() {
                 "entrySet" => {
-                    value.entries = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::IpamPrefixListResolverVersionEntry as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.entries)?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

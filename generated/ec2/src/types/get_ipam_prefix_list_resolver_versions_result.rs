@@ -96,12 +96,10 @@ impl ::awsgen_runtime::xml::FromXml for GetIpamPrefixListResolverVersionsResult 
         for child in element.children() {
             match child.name() {
                 "ipamPrefixListResolverVersionSet" => {
-                    value.ipam_prefix_list_resolver_versions = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::IpamPrefixListResolverVersion as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.ipam_prefix_list_resolver_versions,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

@@ -89,12 +89,10 @@ impl ::awsgen_runtime::xml::FromXml for GetIpamResourceCidrsResult {
                     value.next_token = Some(String::from(child.text()));
                 }
                 "ipamResourceCidrSet" => {
-                    value.ipam_resource_cidrs = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::IpamResourceCidr as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.ipam_resource_cidrs,
+                    )?;
                 }
                 _ => {}
             }

@@ -93,12 +93,10 @@ impl ::awsgen_runtime::xml::FromXml for GetIpamRouteOriginAuthorizationsResult {
         for child in element.children() {
             match child.name() {
                 "ipamRouteOriginAuthorizationSet" => {
-                    value.ipam_route_origin_authorizations = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::IpamRouteOriginAuthorizationInfo as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.ipam_route_origin_authorizations,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

@@ -117,12 +117,10 @@ impl ::awsgen_runtime::xml::FromXml for GetIpamRouteProtectionFindingsResult {
                     value.ipam_id = Some(String::from(child.text()));
                 }
                 "routeProtectionFindingSet" => {
-                    value.route_protection_findings = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::IpamRouteProtectionFinding as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.route_protection_findings,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

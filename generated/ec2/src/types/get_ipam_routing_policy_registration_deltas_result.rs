@@ -96,12 +96,10 @@ impl ::awsgen_runtime::xml::FromXml for GetIpamRoutingPolicyRegistrationDeltasRe
         for child in element.children() {
             match child.name() {
                 "ipamRoutingPolicyRegistrationDeltaSet" => {
-                    value.ipam_routing_policy_registration_deltas = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::IpamRoutingPolicyRegistrationDelta as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.ipam_routing_policy_registration_deltas,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

@@ -93,12 +93,10 @@ impl ::awsgen_runtime::xml::FromXml for GetIpamRoutingPolicyRegistrationsResult 
         for child in element.children() {
             match child.name() {
                 "ipamRoutingPolicyRegistrationSet" => {
-                    value.ipam_routing_policy_registrations = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::IpamRoutingPolicyRegistration as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.ipam_routing_policy_registrations,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

@@ -65,11 +65,10 @@ impl ::awsgen_runtime::xml::FromXml for GetLaunchTemplateDataResult {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "launchTemplateData" {
-                value.launch_template_data = Some(
-                    <crate::types::ResponseLaunchTemplateData as ::awsgen_runtime::xml::FromXml>::from_xml(
-                        child,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_into(
+                    child,
+                    &mut value.launch_template_data,
+                )?;
             }
         }
         Ok(value)

@@ -89,12 +89,10 @@ impl ::awsgen_runtime::xml::FromXml for GetManagedPrefixListAssociationsResult {
         for child in element.children() {
             match child.name() {
                 "prefixListAssociationSet" => {
-                    value.prefix_list_associations = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::PrefixListAssociation as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.prefix_list_associations,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

@@ -157,12 +157,10 @@ for GetNetworkInsightsAccessScopeAnalysisFindingsResult {
                     );
                 }
                 "analysisFindingSet" => {
-                    value.analysis_findings = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::AccessScopeAnalysisFinding as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.analysis_findings,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

@@ -67,11 +67,10 @@ impl ::awsgen_runtime::xml::FromXml for GetNetworkInsightsAccessScopeContentResu
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "networkInsightsAccessScopeContent" {
-                value.network_insights_access_scope_content = Some(
-                    <crate::types::NetworkInsightsAccessScopeContent as ::awsgen_runtime::xml::FromXml>::from_xml(
-                        child,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_into(
+                    child,
+                    &mut value.network_insights_access_scope_content,
+                )?;
             }
         }
         Ok(value)

@@ -318,34 +318,28 @@ impl ::awsgen_runtime::xml::FromXml for GetReservedInstancesExchangeQuoteResult 
                     value.payment_due = Some(String::from(child.text()));
                 }
                 "reservedInstanceValueRollup" => {
-                    value.reserved_instance_value_rollup = Some(
-                        <crate::types::ReservationValue as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.reserved_instance_value_rollup,
+                    )?;
                 }
                 "reservedInstanceValueSet" => {
-                    value.reserved_instance_value_set = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::ReservedInstanceReservationValue as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.reserved_instance_value_set,
+                    )?;
                 }
                 "targetConfigurationValueRollup" => {
-                    value.target_configuration_value_rollup = Some(
-                        <crate::types::ReservationValue as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.target_configuration_value_rollup,
+                    )?;
                 }
                 "targetConfigurationValueSet" => {
-                    value.target_configuration_value_set = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::TargetReservationValue as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.target_configuration_value_set,
+                    )?;
                 }
                 "validationFailureReason" => {
                     value.validation_failure_reason = Some(String::from(child.text()));

@@ -65,12 +65,10 @@ impl ::awsgen_runtime::xml::FromXml for GetRouteServerAssociationsResult {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "routeServerAssociationSet" {
-                value.route_server_associations = Some(
-                    ::awsgen_runtime::xml::list(
-                        child,
-                        <crate::types::RouteServerAssociation as ::awsgen_runtime::xml::FromXml>::from_xml,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_list_into(
+                    child,
+                    &mut value.route_server_associations,
+                )?;
             }
         }
         Ok(value)

@@ -65,12 +65,10 @@ impl ::awsgen_runtime::xml::FromXml for GetRouteServerPropagationsResult {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "routeServerPropagationSet" {
-                value.route_server_propagations = Some(
-                    ::awsgen_runtime::xml::list(
-                        child,
-                        <crate::types::RouteServerPropagation as ::awsgen_runtime::xml::FromXml>::from_xml,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_list_into(
+                    child,
+                    &mut value.route_server_propagations,
+                )?;
             }
         }
         Ok(value)

@@ -110,12 +110,7 @@ impl ::awsgen_runtime::xml::FromXml for GetRouteServerRoutingDatabaseResult {
                     value.are_routes_persisted = Some(child.text() == "true");
                 }
                 "routeSet" => {
-                    value.routes = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::RouteServerRoute as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.routes)?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

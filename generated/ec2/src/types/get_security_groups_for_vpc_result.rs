@@ -92,12 +92,10 @@ impl ::awsgen_runtime::xml::FromXml for GetSecurityGroupsForVpcResult {
                     value.next_token = Some(String::from(child.text()));
                 }
                 "securityGroupForVpcSet" => {
-                    value.security_group_for_vpcs = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::SecurityGroupForVpc as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.security_group_for_vpcs,
+                    )?;
                 }
                 _ => {}
             }

@@ -95,12 +95,10 @@ impl ::awsgen_runtime::xml::FromXml for GetSpotPlacementScoresResult {
         for child in element.children() {
             match child.name() {
                 "spotPlacementScoreSet" => {
-                    value.spot_placement_scores = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::SpotPlacementScore as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.spot_placement_scores,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

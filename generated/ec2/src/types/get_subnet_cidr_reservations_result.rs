@@ -126,20 +126,16 @@ impl ::awsgen_runtime::xml::FromXml for GetSubnetCidrReservationsResult {
         for child in element.children() {
             match child.name() {
                 "subnetIpv4CidrReservationSet" => {
-                    value.subnet_ipv4_cidr_reservations = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::SubnetCidrReservation as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.subnet_ipv4_cidr_reservations,
+                    )?;
                 }
                 "subnetIpv6CidrReservationSet" => {
-                    value.subnet_ipv6_cidr_reservations = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::SubnetCidrReservation as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.subnet_ipv6_cidr_reservations,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

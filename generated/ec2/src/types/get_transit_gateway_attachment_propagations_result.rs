@@ -96,12 +96,10 @@ impl ::awsgen_runtime::xml::FromXml for GetTransitGatewayAttachmentPropagationsR
         for child in element.children() {
             match child.name() {
                 "transitGatewayAttachmentPropagations" => {
-                    value.transit_gateway_attachment_propagations = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::TransitGatewayAttachmentPropagation as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.transit_gateway_attachment_propagations,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

@@ -96,12 +96,10 @@ impl ::awsgen_runtime::xml::FromXml for GetTransitGatewayMeteringPolicyEntriesRe
         for child in element.children() {
             match child.name() {
                 "transitGatewayMeteringPolicyEntries" => {
-                    value.transit_gateway_metering_policy_entries = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::TransitGatewayMeteringPolicyEntry as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.transit_gateway_metering_policy_entries,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

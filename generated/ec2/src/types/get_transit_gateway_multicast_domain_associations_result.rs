@@ -96,12 +96,10 @@ for GetTransitGatewayMulticastDomainAssociationsResult {
         for child in element.children() {
             match child.name() {
                 "multicastDomainAssociations" => {
-                    value.multicast_domain_associations = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::TransitGatewayMulticastDomainAssociation as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.multicast_domain_associations,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

@@ -89,12 +89,10 @@ impl ::awsgen_runtime::xml::FromXml for GetTransitGatewayPolicyTableAssociations
         for child in element.children() {
             match child.name() {
                 "associations" => {
-                    value.associations = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::TransitGatewayPolicyTableAssociation as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.associations,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

@@ -96,12 +96,10 @@ impl ::awsgen_runtime::xml::FromXml for GetTransitGatewayPolicyTableEntriesResul
         for child in element.children() {
             match child.name() {
                 "transitGatewayPolicyTableEntries" => {
-                    value.transit_gateway_policy_table_entries = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::TransitGatewayPolicyTableEntry as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.transit_gateway_policy_table_entries,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

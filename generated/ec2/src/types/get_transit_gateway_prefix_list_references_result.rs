@@ -96,12 +96,10 @@ impl ::awsgen_runtime::xml::FromXml for GetTransitGatewayPrefixListReferencesRes
         for child in element.children() {
             match child.name() {
                 "transitGatewayPrefixListReferenceSet" => {
-                    value.transit_gateway_prefix_list_references = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::TransitGatewayPrefixListReference as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.transit_gateway_prefix_list_references,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

@@ -89,12 +89,10 @@ impl ::awsgen_runtime::xml::FromXml for GetTransitGatewayRouteTableAssociationsR
         for child in element.children() {
             match child.name() {
                 "associations" => {
-                    value.associations = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::TransitGatewayRouteTableAssociation as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.associations,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

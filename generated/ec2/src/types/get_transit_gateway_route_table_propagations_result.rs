@@ -96,12 +96,10 @@ impl ::awsgen_runtime::xml::FromXml for GetTransitGatewayRouteTablePropagationsR
         for child in element.children() {
             match child.name() {
                 "transitGatewayRouteTablePropagations" => {
-                    value.transit_gateway_route_table_propagations = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::TransitGatewayRouteTablePropagation as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.transit_gateway_route_table_propagations,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

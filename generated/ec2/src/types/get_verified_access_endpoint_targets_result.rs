@@ -93,12 +93,10 @@ impl ::awsgen_runtime::xml::FromXml for GetVerifiedAccessEndpointTargetsResult {
         for child in element.children() {
             match child.name() {
                 "verifiedAccessEndpointTargetSet" => {
-                    value.verified_access_endpoint_targets = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::VerifiedAccessEndpointTarget as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.verified_access_endpoint_targets,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

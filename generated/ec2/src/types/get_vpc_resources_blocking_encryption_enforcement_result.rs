@@ -96,12 +96,10 @@ for GetVpcResourcesBlockingEncryptionEnforcementResult {
         for child in element.children() {
             match child.name() {
                 "nonCompliantResourceSet" => {
-                    value.non_compliant_resources = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::VpcEncryptionNonCompliantResource as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.non_compliant_resources,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

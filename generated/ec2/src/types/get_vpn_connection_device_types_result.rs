@@ -91,12 +91,10 @@ impl ::awsgen_runtime::xml::FromXml for GetVpnConnectionDeviceTypesResult {
         for child in element.children() {
             match child.name() {
                 "vpnConnectionDeviceTypeSet" => {
-                    value.vpn_connection_device_types = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::VpnConnectionDeviceType as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.vpn_connection_device_types,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

@@ -194,11 +194,10 @@ impl ::awsgen_runtime::xml::FromXml for GetVpnTunnelReplacementStatusResult {
                     );
                 }
                 "maintenanceDetails" => {
-                    value.maintenance_details = Some(
-                        <crate::types::MaintenanceDetails as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.maintenance_details,
+                    )?;
                 }
                 _ => {}
             }

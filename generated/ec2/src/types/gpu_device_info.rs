@@ -233,11 +233,7 @@ impl ::awsgen_runtime::xml::FromXml for GpuDeviceInfo {
                     );
                 }
                 "memoryInfo" => {
-                    value.memory_info = Some(
-                        <crate::types::GpuDeviceMemoryInfo as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.memory_info)?;
                 }
                 _ => {}
             }

@@ -81,12 +81,7 @@ impl ::awsgen_runtime::xml::FromXml for GpuInfo {
         for child in element.children() {
             match child.name() {
                 "gpus" => {
-                    value.gpus = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::GpuDeviceInfo as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.gpus)?;
                 }
                 "totalGpuMemoryInMiB" => {
                     value.total_gpu_memory_in_mib = Some(

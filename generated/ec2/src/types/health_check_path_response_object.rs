@@ -101,19 +101,13 @@ impl ::awsgen_runtime::xml::FromXml for HealthCheckPathResponseObject {
         for child in element.children() {
             match child.name() {
                 "source" => {
-                    value.source = Some(
-                        <crate::types::HealthCheckPathSourceResponseObject as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.source)?;
                 }
                 "destinationSet" => {
-                    value.destinations = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::HealthCheckPathDestinationResponseObject as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.destinations,
+                    )?;
                 }
                 _ => {}
             }

@@ -111,11 +111,10 @@ impl ::awsgen_runtime::xml::FromXml for HistoryRecordEntry {
         for child in element.children() {
             match child.name() {
                 "eventInformation" => {
-                    value.event_information = Some(
-                        <crate::types::EventInformation as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.event_information,
+                    )?;
                 }
                 "eventType" => {
                     value.event_type = Some(

@@ -578,11 +578,10 @@ impl ::awsgen_runtime::xml::FromXml for Host {
                     value.availability_zone = Some(String::from(child.text()));
                 }
                 "availableCapacity" => {
-                    value.available_capacity = Some(
-                        <crate::types::AvailableCapacity as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.available_capacity,
+                    )?;
                 }
                 "clientToken" => {
                     value.client_token = Some(String::from(child.text()));
@@ -591,22 +590,13 @@ impl ::awsgen_runtime::xml::FromXml for Host {
                     value.host_id = Some(String::from(child.text()));
                 }
                 "hostProperties" => {
-                    value.host_properties = Some(
-                        <crate::types::HostProperties as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.host_properties)?;
                 }
                 "hostReservationId" => {
                     value.host_reservation_id = Some(String::from(child.text()));
                 }
                 "instances" => {
-                    value.instances = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::HostInstance as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.instances)?;
                 }
                 "state" => {
                     value.state = Some(
@@ -624,12 +614,7 @@ impl ::awsgen_runtime::xml::FromXml for Host {
                     );
                 }
                 "tagSet" => {
-                    value.tags = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.tags)?;
                 }
                 "hostRecovery" => {
                     value.host_recovery = Some(
@@ -664,11 +649,7 @@ impl ::awsgen_runtime::xml::FromXml for Host {
                     value.asset_id = Some(String::from(child.text()));
                 }
                 "cpuOptions" => {
-                    value.cpu_options = Some(
-                        <crate::types::HostCpuOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.cpu_options)?;
                 }
                 _ => {}
             }

@@ -171,11 +171,10 @@ impl ::awsgen_runtime::xml::FromXml for IamInstanceProfileAssociation {
                     value.instance_id = Some(String::from(child.text()));
                 }
                 "iamInstanceProfile" => {
-                    value.iam_instance_profile = Some(
-                        <crate::types::IamInstanceProfile as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.iam_instance_profile,
+                    )?;
                 }
                 "state" => {
                     value.state = Some(

@@ -989,12 +989,10 @@ impl ::awsgen_runtime::xml::FromXml for Image {
                     value.usage_operation = Some(String::from(child.text()));
                 }
                 "blockDeviceMapping" => {
-                    value.block_device_mappings = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::BlockDeviceMapping as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.block_device_mappings,
+                    )?;
                 }
                 "description" => {
                     value.description = Some(String::from(child.text()));
@@ -1025,19 +1023,10 @@ impl ::awsgen_runtime::xml::FromXml for Image {
                     value.sriov_net_support = Some(String::from(child.text()));
                 }
                 "stateReason" => {
-                    value.state_reason = Some(
-                        <crate::types::StateReason as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.state_reason)?;
                 }
                 "tagSet" => {
-                    value.tags = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.tags)?;
                 }
                 "virtualizationType" => {
                     value.virtualization_type = Some(
@@ -1087,12 +1076,10 @@ impl ::awsgen_runtime::xml::FromXml for Image {
                     value.public_ssm_parameter_name = Some(String::from(child.text()));
                 }
                 "imageWatermarkSet" => {
-                    value.image_watermarks = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::ImageWatermark as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.image_watermarks,
+                    )?;
                 }
                 "imageId" => {
                     value.image_id = Some(String::from(child.text()));
@@ -1113,12 +1100,10 @@ impl ::awsgen_runtime::xml::FromXml for Image {
                     value.public = Some(child.text() == "true");
                 }
                 "productCodes" => {
-                    value.product_codes = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::ProductCode as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.product_codes,
+                    )?;
                 }
                 "architecture" => {
                     value.architecture = Some(

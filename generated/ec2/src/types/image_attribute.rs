@@ -405,101 +405,64 @@ impl ::awsgen_runtime::xml::FromXml for ImageAttribute {
         for child in element.children() {
             match child.name() {
                 "description" => {
-                    value.description = Some(
-                        <crate::types::AttributeValue as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.description)?;
                 }
                 "kernel" => {
-                    value.kernel_id = Some(
-                        <crate::types::AttributeValue as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.kernel_id)?;
                 }
                 "ramdisk" => {
-                    value.ramdisk_id = Some(
-                        <crate::types::AttributeValue as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.ramdisk_id)?;
                 }
                 "sriovNetSupport" => {
-                    value.sriov_net_support = Some(
-                        <crate::types::AttributeValue as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.sriov_net_support,
+                    )?;
                 }
                 "bootMode" => {
-                    value.boot_mode = Some(
-                        <crate::types::AttributeValue as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.boot_mode)?;
                 }
                 "tpmSupport" => {
-                    value.tpm_support = Some(
-                        <crate::types::AttributeValue as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.tpm_support)?;
                 }
                 "uefiData" => {
-                    value.uefi_data = Some(
-                        <crate::types::AttributeValue as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.uefi_data)?;
                 }
                 "lastLaunchedTime" => {
-                    value.last_launched_time = Some(
-                        <crate::types::AttributeValue as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.last_launched_time,
+                    )?;
                 }
                 "imdsSupport" => {
-                    value.imds_support = Some(
-                        <crate::types::AttributeValue as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.imds_support)?;
                 }
                 "deregistrationProtection" => {
-                    value.deregistration_protection = Some(
-                        <crate::types::AttributeValue as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.deregistration_protection,
+                    )?;
                 }
                 "imageId" => {
                     value.image_id = Some(String::from(child.text()));
                 }
                 "launchPermission" => {
-                    value.launch_permissions = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::LaunchPermission as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.launch_permissions,
+                    )?;
                 }
                 "productCodes" => {
-                    value.product_codes = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::ProductCode as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.product_codes,
+                    )?;
                 }
                 "blockDeviceMapping" => {
-                    value.block_device_mappings = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::BlockDeviceMapping as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.block_device_mappings,
+                    )?;
                 }
                 _ => {}
             }

@@ -253,26 +253,22 @@ impl ::awsgen_runtime::xml::FromXml for ImageCriterion {
                     );
                 }
                 "deprecationTimeCondition" => {
-                    value.deprecation_time_condition = Some(
-                        <crate::types::DeprecationTimeCondition as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.deprecation_time_condition,
+                    )?;
                 }
                 "creationDateCondition" => {
-                    value.creation_date_condition = Some(
-                        <crate::types::CreationDateCondition as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.creation_date_condition,
+                    )?;
                 }
                 "imageWatermarkSet" => {
-                    value.image_watermarks = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::ImageWatermarkFilterResponse as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.image_watermarks,
+                    )?;
                 }
                 _ => {}
             }

@@ -299,12 +299,10 @@ impl ::awsgen_runtime::xml::FromXml for ImageMetadata {
                     value.is_public = Some(child.text() == "true");
                 }
                 "imageWatermarkSet" => {
-                    value.image_watermarks = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::ImageWatermark as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.image_watermarks,
+                    )?;
                 }
                 _ => {}
             }

@@ -278,12 +278,10 @@ impl ::awsgen_runtime::xml::FromXml for ImageUsageReport {
                     value.report_id = Some(String::from(child.text()));
                 }
                 "resourceTypeSet" => {
-                    value.resource_types = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::ImageUsageResourceType as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.resource_types,
+                    )?;
                 }
                 "accountIdSet" => {
                     value.account_ids = Some(
@@ -315,12 +313,7 @@ impl ::awsgen_runtime::xml::FromXml for ImageUsageReport {
                     );
                 }
                 "tagSet" => {
-                    value.tags = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.tags)?;
                 }
                 _ => {}
             }

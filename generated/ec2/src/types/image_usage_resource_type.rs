@@ -96,12 +96,10 @@ impl ::awsgen_runtime::xml::FromXml for ImageUsageResourceType {
                     value.resource_type = Some(String::from(child.text()));
                 }
                 "resourceTypeOptionSet" => {
-                    value.resource_type_options = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::ImageUsageResourceTypeOption as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.resource_type_options,
+                    )?;
                 }
                 _ => {}
             }

@@ -452,12 +452,10 @@ impl ::awsgen_runtime::xml::FromXml for ImportImageResult {
                     value.progress = Some(String::from(child.text()));
                 }
                 "snapshotDetailSet" => {
-                    value.snapshot_details = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::SnapshotDetail as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.snapshot_details,
+                    )?;
                 }
                 "status" => {
                     value.status = Some(String::from(child.text()));
@@ -466,20 +464,13 @@ impl ::awsgen_runtime::xml::FromXml for ImportImageResult {
                     value.status_message = Some(String::from(child.text()));
                 }
                 "licenseSpecifications" => {
-                    value.license_specifications = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::ImportImageLicenseConfigurationResponse as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.license_specifications,
+                    )?;
                 }
                 "tagSet" => {
-                    value.tags = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.tags)?;
                 }
                 "usageOperation" => {
                     value.usage_operation = Some(String::from(child.text()));

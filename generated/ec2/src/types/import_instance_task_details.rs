@@ -146,12 +146,7 @@ impl ::awsgen_runtime::xml::FromXml for ImportInstanceTaskDetails {
                     );
                 }
                 "volumes" => {
-                    value.volumes = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::ImportInstanceVolumeDetailItem as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.volumes)?;
                 }
                 _ => {}
             }

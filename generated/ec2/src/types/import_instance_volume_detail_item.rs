@@ -239,11 +239,7 @@ impl ::awsgen_runtime::xml::FromXml for ImportInstanceVolumeDetailItem {
                     value.description = Some(String::from(child.text()));
                 }
                 "image" => {
-                    value.image = Some(
-                        <crate::types::DiskImageDescription as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.image)?;
                 }
                 "status" => {
                     value.status = Some(String::from(child.text()));
@@ -252,11 +248,7 @@ impl ::awsgen_runtime::xml::FromXml for ImportInstanceVolumeDetailItem {
                     value.status_message = Some(String::from(child.text()));
                 }
                 "volume" => {
-                    value.volume = Some(
-                        <crate::types::DiskImageVolumeDescription as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.volume)?;
                 }
                 _ => {}
             }

@@ -139,19 +139,13 @@ impl ::awsgen_runtime::xml::FromXml for ImportSnapshotResult {
                     value.import_task_id = Some(String::from(child.text()));
                 }
                 "snapshotTaskDetail" => {
-                    value.snapshot_task_detail = Some(
-                        <crate::types::SnapshotTaskDetail as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.snapshot_task_detail,
+                    )?;
                 }
                 "tagSet" => {
-                    value.tags = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.tags)?;
                 }
                 _ => {}
             }

@@ -58,11 +58,7 @@ impl ::awsgen_runtime::xml::FromXml for ImportVolumeResult {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "conversionTask" {
-                value.conversion_task = Some(
-                    <crate::types::ConversionTask as ::awsgen_runtime::xml::FromXml>::from_xml(
-                        child,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_into(child, &mut value.conversion_task)?;
             }
         }
         Ok(value)

@@ -193,18 +193,10 @@ impl ::awsgen_runtime::xml::FromXml for ImportVolumeTaskDetails {
                     value.description = Some(String::from(child.text()));
                 }
                 "image" => {
-                    value.image = Some(
-                        <crate::types::DiskImageDescription as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.image)?;
                 }
                 "volume" => {
-                    value.volume = Some(
-                        <crate::types::DiskImageVolumeDescription as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.volume)?;
                 }
                 _ => {}
             }

@@ -86,12 +86,10 @@ impl ::awsgen_runtime::xml::FromXml for InferenceAcceleratorInfo {
         for child in element.children() {
             match child.name() {
                 "accelerators" => {
-                    value.accelerators = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::InferenceDeviceInfo as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.accelerators,
+                    )?;
                 }
                 "totalInferenceMemoryInMiB" => {
                     value.total_inference_memory_in_mib = Some(

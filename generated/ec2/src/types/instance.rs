@@ -1650,12 +1650,10 @@ impl ::awsgen_runtime::xml::FromXml for Instance {
                     );
                 }
                 "blockDeviceMapping" => {
-                    value.block_device_mappings = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::InstanceBlockDeviceMapping as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.block_device_mappings,
+                    )?;
                 }
                 "clientToken" => {
                     value.client_token = Some(String::from(child.text()));
@@ -1672,11 +1670,10 @@ impl ::awsgen_runtime::xml::FromXml for Instance {
                     );
                 }
                 "iamInstanceProfile" => {
-                    value.iam_instance_profile = Some(
-                        <crate::types::IamInstanceProfile as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.iam_instance_profile,
+                    )?;
                 }
                 "instanceLifecycle" => {
                     value.instance_lifecycle = Some(
@@ -1684,28 +1681,22 @@ impl ::awsgen_runtime::xml::FromXml for Instance {
                     );
                 }
                 "elasticGpuAssociationSet" => {
-                    value.elastic_gpu_associations = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::ElasticGpuAssociation as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.elastic_gpu_associations,
+                    )?;
                 }
                 "elasticInferenceAcceleratorAssociationSet" => {
-                    value.elastic_inference_accelerator_associations = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::ElasticInferenceAcceleratorAssociation as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.elastic_inference_accelerator_associations,
+                    )?;
                 }
                 "networkInterfaceSet" => {
-                    value.network_interfaces = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::InstanceNetworkInterface as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.network_interfaces,
+                    )?;
                 }
                 "outpostArn" => {
                     value.outpost_arn = Some(String::from(child.text()));
@@ -1719,12 +1710,10 @@ impl ::awsgen_runtime::xml::FromXml for Instance {
                     );
                 }
                 "groupSet" => {
-                    value.security_groups = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::GroupIdentifier as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.security_groups,
+                    )?;
                 }
                 "sourceDestCheck" => {
                     value.source_dest_check = Some(child.text() == "true");
@@ -1736,19 +1725,10 @@ impl ::awsgen_runtime::xml::FromXml for Instance {
                     value.sriov_net_support = Some(String::from(child.text()));
                 }
                 "stateReason" => {
-                    value.state_reason = Some(
-                        <crate::types::StateReason as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.state_reason)?;
                 }
                 "tagSet" => {
-                    value.tags = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.tags)?;
                 }
                 "virtualizationType" => {
                     value.virtualization_type = Some(
@@ -1756,11 +1736,7 @@ impl ::awsgen_runtime::xml::FromXml for Instance {
                     );
                 }
                 "cpuOptions" => {
-                    value.cpu_options = Some(
-                        <crate::types::CpuOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.cpu_options)?;
                 }
                 "capacityBlockId" => {
                     value.capacity_block_id = Some(String::from(child.text()));
@@ -1769,40 +1745,28 @@ impl ::awsgen_runtime::xml::FromXml for Instance {
                     value.capacity_reservation_id = Some(String::from(child.text()));
                 }
                 "capacityReservationSpecification" => {
-                    value.capacity_reservation_specification = Some(
-                        <crate::types::CapacityReservationSpecificationResponse as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.capacity_reservation_specification,
+                    )?;
                 }
                 "hibernationOptions" => {
-                    value.hibernation_options = Some(
-                        <crate::types::HibernationOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.hibernation_options,
+                    )?;
                 }
                 "licenseSet" => {
-                    value.licenses = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::LicenseConfiguration as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.licenses)?;
                 }
                 "metadataOptions" => {
-                    value.metadata_options = Some(
-                        <crate::types::InstanceMetadataOptionsResponse as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.metadata_options,
+                    )?;
                 }
                 "enclaveOptions" => {
-                    value.enclave_options = Some(
-                        <crate::types::EnclaveOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.enclave_options)?;
                 }
                 "bootMode" => {
                     value.boot_mode = Some(
@@ -1825,11 +1789,10 @@ impl ::awsgen_runtime::xml::FromXml for Instance {
                     );
                 }
                 "privateDnsNameOptions" => {
-                    value.private_dns_name_options = Some(
-                        <crate::types::PrivateDnsNameOptionsResponse as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.private_dns_name_options,
+                    )?;
                 }
                 "ipv6Address" => {
                     value.ipv6_address = Some(String::from(child.text()));
@@ -1838,11 +1801,10 @@ impl ::awsgen_runtime::xml::FromXml for Instance {
                     value.tpm_support = Some(String::from(child.text()));
                 }
                 "maintenanceOptions" => {
-                    value.maintenance_options = Some(
-                        <crate::types::InstanceMaintenanceOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.maintenance_options,
+                    )?;
                 }
                 "currentInstanceBootMode" => {
                     value.current_instance_boot_mode = Some(
@@ -1850,26 +1812,19 @@ impl ::awsgen_runtime::xml::FromXml for Instance {
                     );
                 }
                 "networkPerformanceOptions" => {
-                    value.network_performance_options = Some(
-                        <crate::types::InstanceNetworkPerformanceOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.network_performance_options,
+                    )?;
                 }
                 "operator" => {
-                    value.operator = Some(
-                        <crate::types::OperatorResponse as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.operator)?;
                 }
                 "secondaryInterfaceSet" => {
-                    value.secondary_interfaces = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::InstanceSecondaryInterface as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.secondary_interfaces,
+                    )?;
                 }
                 "instanceId" => {
                     value.instance_id = Some(String::from(child.text()));
@@ -1878,11 +1833,7 @@ impl ::awsgen_runtime::xml::FromXml for Instance {
                     value.image_id = Some(String::from(child.text()));
                 }
                 "instanceState" => {
-                    value.state = Some(
-                        <crate::types::InstanceState as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.state)?;
                 }
                 "privateDnsName" => {
                     value.private_dns_name = Some(String::from(child.text()));
@@ -1904,12 +1855,10 @@ impl ::awsgen_runtime::xml::FromXml for Instance {
                     );
                 }
                 "productCodes" => {
-                    value.product_codes = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::ProductCode as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.product_codes,
+                    )?;
                 }
                 "instanceType" => {
                     value.instance_type = Some(
@@ -1926,11 +1875,7 @@ impl ::awsgen_runtime::xml::FromXml for Instance {
                     );
                 }
                 "placement" => {
-                    value.placement = Some(
-                        <crate::types::Placement as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.placement)?;
                 }
                 "kernelId" => {
                     value.kernel_id = Some(String::from(child.text()));
@@ -1944,11 +1889,7 @@ impl ::awsgen_runtime::xml::FromXml for Instance {
                     );
                 }
                 "monitoring" => {
-                    value.monitoring = Some(
-                        <crate::types::Monitoring as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.monitoring)?;
                 }
                 "subnetId" => {
                     value.subnet_id = Some(String::from(child.text()));

@@ -162,19 +162,13 @@ impl ::awsgen_runtime::xml::FromXml for InstanceApplicationStatus {
                     value.availability_zone_id = Some(String::from(child.text()));
                 }
                 "applicationStatus" => {
-                    value.application_status = Some(
-                        <crate::types::ApplicationStatus as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.application_status,
+                    )?;
                 }
                 "tagSet" => {
-                    value.tags = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.tags)?;
                 }
                 _ => {}
             }

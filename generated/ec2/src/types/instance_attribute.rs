@@ -497,122 +497,79 @@ impl ::awsgen_runtime::xml::FromXml for InstanceAttribute {
         for child in element.children() {
             match child.name() {
                 "blockDeviceMapping" => {
-                    value.block_device_mappings = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::InstanceBlockDeviceMapping as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.block_device_mappings,
+                    )?;
                 }
                 "disableApiTermination" => {
-                    value.disable_api_termination = Some(
-                        <crate::types::AttributeBooleanValue as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.disable_api_termination,
+                    )?;
                 }
                 "enaSupport" => {
-                    value.ena_support = Some(
-                        <crate::types::AttributeBooleanValue as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.ena_support)?;
                 }
                 "enclaveOptions" => {
-                    value.enclave_options = Some(
-                        <crate::types::EnclaveOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.enclave_options)?;
                 }
                 "ebsOptimized" => {
-                    value.ebs_optimized = Some(
-                        <crate::types::AttributeBooleanValue as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.ebs_optimized)?;
                 }
                 "instanceId" => {
                     value.instance_id = Some(String::from(child.text()));
                 }
                 "instanceInitiatedShutdownBehavior" => {
-                    value.instance_initiated_shutdown_behavior = Some(
-                        <crate::types::AttributeValue as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.instance_initiated_shutdown_behavior,
+                    )?;
                 }
                 "instanceType" => {
-                    value.instance_type = Some(
-                        <crate::types::AttributeValue as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.instance_type)?;
                 }
                 "kernel" => {
-                    value.kernel_id = Some(
-                        <crate::types::AttributeValue as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.kernel_id)?;
                 }
                 "productCodes" => {
-                    value.product_codes = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::ProductCode as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.product_codes,
+                    )?;
                 }
                 "ramdisk" => {
-                    value.ramdisk_id = Some(
-                        <crate::types::AttributeValue as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.ramdisk_id)?;
                 }
                 "rootDeviceName" => {
-                    value.root_device_name = Some(
-                        <crate::types::AttributeValue as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.root_device_name,
+                    )?;
                 }
                 "sourceDestCheck" => {
-                    value.source_dest_check = Some(
-                        <crate::types::AttributeBooleanValue as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.source_dest_check,
+                    )?;
                 }
                 "sriovNetSupport" => {
-                    value.sriov_net_support = Some(
-                        <crate::types::AttributeValue as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.sriov_net_support,
+                    )?;
                 }
                 "userData" => {
-                    value.user_data = Some(
-                        <crate::types::AttributeValue as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.user_data)?;
                 }
                 "disableApiStop" => {
-                    value.disable_api_stop = Some(
-                        <crate::types::AttributeBooleanValue as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.disable_api_stop,
+                    )?;
                 }
                 "groupSet" => {
-                    value.groups = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::GroupIdentifier as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.groups)?;
                 }
                 _ => {}
             }

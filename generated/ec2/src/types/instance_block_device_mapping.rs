@@ -85,11 +85,7 @@ impl ::awsgen_runtime::xml::FromXml for InstanceBlockDeviceMapping {
                     value.device_name = Some(String::from(child.text()));
                 }
                 "ebs" => {
-                    value.ebs = Some(
-                        <crate::types::EbsInstanceBlockDevice as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.ebs)?;
                 }
                 _ => {}
             }

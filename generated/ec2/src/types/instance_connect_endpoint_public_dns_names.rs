@@ -90,18 +90,10 @@ impl ::awsgen_runtime::xml::FromXml for InstanceConnectEndpointPublicDnsNames {
         for child in element.children() {
             match child.name() {
                 "ipv4" => {
-                    value.ipv4 = Some(
-                        <crate::types::InstanceConnectEndpointDnsNames as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.ipv4)?;
                 }
                 "dualstack" => {
-                    value.dualstack = Some(
-                        <crate::types::InstanceConnectEndpointDnsNames as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.dualstack)?;
                 }
                 _ => {}
             }

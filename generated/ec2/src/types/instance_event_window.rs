@@ -222,12 +222,10 @@ impl ::awsgen_runtime::xml::FromXml for InstanceEventWindow {
                     value.instance_event_window_id = Some(String::from(child.text()));
                 }
                 "timeRangeSet" => {
-                    value.time_ranges = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::InstanceEventWindowTimeRange as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.time_ranges,
+                    )?;
                 }
                 "name" => {
                     value.name = Some(String::from(child.text()));
@@ -236,11 +234,10 @@ impl ::awsgen_runtime::xml::FromXml for InstanceEventWindow {
                     value.cron_expression = Some(String::from(child.text()));
                 }
                 "associationTarget" => {
-                    value.association_target = Some(
-                        <crate::types::InstanceEventWindowAssociationTarget as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.association_target,
+                    )?;
                 }
                 "state" => {
                     value.state = Some(
@@ -248,12 +245,7 @@ impl ::awsgen_runtime::xml::FromXml for InstanceEventWindow {
                     );
                 }
                 "tagSet" => {
-                    value.tags = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.tags)?;
                 }
                 _ => {}
             }

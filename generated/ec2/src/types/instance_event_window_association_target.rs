@@ -115,12 +115,7 @@ impl ::awsgen_runtime::xml::FromXml for InstanceEventWindowAssociationTarget {
                     );
                 }
                 "tagSet" => {
-                    value.tags = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.tags)?;
                 }
                 "dedicatedHostIdSet" => {
                     value.dedicated_host_ids = Some(

@@ -300,36 +300,19 @@ impl ::awsgen_runtime::xml::FromXml for InstanceImageMetadata {
                     value.zone_id = Some(String::from(child.text()));
                 }
                 "instanceState" => {
-                    value.state = Some(
-                        <crate::types::InstanceState as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.state)?;
                 }
                 "instanceOwnerId" => {
                     value.owner_id = Some(String::from(child.text()));
                 }
                 "tagSet" => {
-                    value.tags = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.tags)?;
                 }
                 "imageMetadata" => {
-                    value.image_metadata = Some(
-                        <crate::types::ImageMetadata as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.image_metadata)?;
                 }
                 "operator" => {
-                    value.operator = Some(
-                        <crate::types::OperatorResponse as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.operator)?;
                 }
                 _ => {}
             }

@@ -82,11 +82,7 @@ impl ::awsgen_runtime::xml::FromXml for InstanceMonitoring {
                     value.instance_id = Some(String::from(child.text()));
                 }
                 "monitoring" => {
-                    value.monitoring = Some(
-                        <crate::types::Monitoring as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.monitoring)?;
                 }
                 _ => {}
             }

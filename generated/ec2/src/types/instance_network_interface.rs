@@ -563,37 +563,22 @@ impl ::awsgen_runtime::xml::FromXml for InstanceNetworkInterface {
         for child in element.children() {
             match child.name() {
                 "association" => {
-                    value.association = Some(
-                        <crate::types::InstanceNetworkInterfaceAssociation as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.association)?;
                 }
                 "attachment" => {
-                    value.attachment = Some(
-                        <crate::types::InstanceNetworkInterfaceAttachment as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.attachment)?;
                 }
                 "description" => {
                     value.description = Some(String::from(child.text()));
                 }
                 "groupSet" => {
-                    value.groups = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::GroupIdentifier as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.groups)?;
                 }
                 "ipv6AddressesSet" => {
-                    value.ipv6_addresses = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::InstanceIpv6Address as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.ipv6_addresses,
+                    )?;
                 }
                 "macAddress" => {
                     value.mac_address = Some(String::from(child.text()));
@@ -611,12 +596,10 @@ impl ::awsgen_runtime::xml::FromXml for InstanceNetworkInterface {
                     value.private_ip_address = Some(String::from(child.text()));
                 }
                 "privateIpAddressesSet" => {
-                    value.private_ip_addresses = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::InstancePrivateIpAddress as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.private_ip_addresses,
+                    )?;
                 }
                 "sourceDestCheck" => {
                     value.source_dest_check = Some(child.text() == "true");
@@ -636,34 +619,25 @@ impl ::awsgen_runtime::xml::FromXml for InstanceNetworkInterface {
                     value.interface_type = Some(String::from(child.text()));
                 }
                 "ipv4PrefixSet" => {
-                    value.ipv4_prefixes = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::InstanceIpv4Prefix as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.ipv4_prefixes,
+                    )?;
                 }
                 "ipv6PrefixSet" => {
-                    value.ipv6_prefixes = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::InstanceIpv6Prefix as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.ipv6_prefixes,
+                    )?;
                 }
                 "connectionTrackingConfiguration" => {
-                    value.connection_tracking_configuration = Some(
-                        <crate::types::ConnectionTrackingSpecificationResponse as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.connection_tracking_configuration,
+                    )?;
                 }
                 "operator" => {
-                    value.operator = Some(
-                        <crate::types::OperatorResponse as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.operator)?;
                 }
                 _ => {}
             }

@@ -266,11 +266,10 @@ impl ::awsgen_runtime::xml::FromXml for InstanceNetworkInterfaceAttachment {
                     );
                 }
                 "enaSrdSpecification" => {
-                    value.ena_srd_specification = Some(
-                        <crate::types::InstanceAttachmentEnaSrdSpecification as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.ena_srd_specification,
+                    )?;
                 }
                 "enaQueueCount" => {
                     value.ena_queue_count = Some(

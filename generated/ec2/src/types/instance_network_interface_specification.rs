@@ -777,12 +777,10 @@ impl ::awsgen_runtime::xml::FromXml for InstanceNetworkInterfaceSpecification {
                     );
                 }
                 "ipv6AddressesSet" => {
-                    value.ipv6_addresses = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::InstanceIpv6Address as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.ipv6_addresses,
+                    )?;
                 }
                 "networkInterfaceId" => {
                     value.network_interface_id = Some(String::from(child.text()));
@@ -791,12 +789,10 @@ impl ::awsgen_runtime::xml::FromXml for InstanceNetworkInterfaceSpecification {
                     value.private_ip_address = Some(String::from(child.text()));
                 }
                 "privateIpAddressesSet" => {
-                    value.private_ip_addresses = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::PrivateIpAddressSpecification as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.private_ip_addresses,
+                    )?;
                 }
                 "secondaryPrivateIpAddressCount" => {
                     value.secondary_private_ip_address_count = Some(
@@ -822,12 +818,10 @@ impl ::awsgen_runtime::xml::FromXml for InstanceNetworkInterfaceSpecification {
                     );
                 }
                 "Ipv4Prefix" => {
-                    value.ipv4_prefixes = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::Ipv4PrefixSpecificationRequest as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.ipv4_prefixes,
+                    )?;
                 }
                 "Ipv4PrefixCount" => {
                     value.ipv4_prefix_count = Some(
@@ -837,12 +831,10 @@ impl ::awsgen_runtime::xml::FromXml for InstanceNetworkInterfaceSpecification {
                     );
                 }
                 "Ipv6Prefix" => {
-                    value.ipv6_prefixes = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::Ipv6PrefixSpecificationRequest as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.ipv6_prefixes,
+                    )?;
                 }
                 "Ipv6PrefixCount" => {
                     value.ipv6_prefix_count = Some(
@@ -855,18 +847,16 @@ impl ::awsgen_runtime::xml::FromXml for InstanceNetworkInterfaceSpecification {
                     value.primary_ipv6 = Some(child.text() == "true");
                 }
                 "EnaSrdSpecification" => {
-                    value.ena_srd_specification = Some(
-                        <crate::types::EnaSrdSpecificationRequest as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.ena_srd_specification,
+                    )?;
                 }
                 "ConnectionTrackingSpecification" => {
-                    value.connection_tracking_specification = Some(
-                        <crate::types::ConnectionTrackingSpecificationRequest as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.connection_tracking_specification,
+                    )?;
                 }
                 "EnaQueueCount" => {
                     value.ena_queue_count = Some(

@@ -135,11 +135,7 @@ impl ::awsgen_runtime::xml::FromXml for InstancePrivateIpAddress {
         for child in element.children() {
             match child.name() {
                 "association" => {
-                    value.association = Some(
-                        <crate::types::InstanceNetworkInterfaceAssociation as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.association)?;
                 }
                 "primary" => {
                     value.primary = Some(child.text() == "true");

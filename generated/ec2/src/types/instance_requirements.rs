@@ -1062,18 +1062,10 @@ impl ::awsgen_runtime::xml::FromXml for InstanceRequirements {
         for child in element.children() {
             match child.name() {
                 "vCpuCount" => {
-                    value.v_cpu_count = Some(
-                        <crate::types::VCpuCountRange as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.v_cpu_count)?;
                 }
                 "memoryMiB" => {
-                    value.memory_mib = Some(
-                        <crate::types::MemoryMib as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.memory_mib)?;
                 }
                 "cpuManufacturerSet" => {
                     value.cpu_manufacturers = Some(
@@ -1083,11 +1075,10 @@ impl ::awsgen_runtime::xml::FromXml for InstanceRequirements {
                     );
                 }
                 "memoryGiBPerVCpu" => {
-                    value.memory_gib_per_v_cpu = Some(
-                        <crate::types::MemoryGibPerVCpu as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.memory_gib_per_v_cpu,
+                    )?;
                 }
                 "excludedInstanceTypeSet" => {
                     value.excluded_instance_types = Some(
@@ -1127,11 +1118,10 @@ impl ::awsgen_runtime::xml::FromXml for InstanceRequirements {
                     value.require_hibernate_support = Some(child.text() == "true");
                 }
                 "networkInterfaceCount" => {
-                    value.network_interface_count = Some(
-                        <crate::types::NetworkInterfaceCount as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.network_interface_count,
+                    )?;
                 }
                 "localStorage" => {
                     value.local_storage = Some(
@@ -1146,18 +1136,16 @@ impl ::awsgen_runtime::xml::FromXml for InstanceRequirements {
                     );
                 }
                 "totalLocalStorageGB" => {
-                    value.total_local_storage_gb = Some(
-                        <crate::types::TotalLocalStorageGb as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.total_local_storage_gb,
+                    )?;
                 }
                 "baselineEbsBandwidthMbps" => {
-                    value.baseline_ebs_bandwidth_mbps = Some(
-                        <crate::types::BaselineEbsBandwidthMbps as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.baseline_ebs_bandwidth_mbps,
+                    )?;
                 }
                 "acceleratorTypeSet" => {
                     value.accelerator_types = Some(
@@ -1167,11 +1155,10 @@ impl ::awsgen_runtime::xml::FromXml for InstanceRequirements {
                     );
                 }
                 "acceleratorCount" => {
-                    value.accelerator_count = Some(
-                        <crate::types::AcceleratorCount as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.accelerator_count,
+                    )?;
                 }
                 "acceleratorManufacturerSet" => {
                     value.accelerator_manufacturers = Some(
@@ -1188,18 +1175,16 @@ impl ::awsgen_runtime::xml::FromXml for InstanceRequirements {
                     );
                 }
                 "acceleratorTotalMemoryMiB" => {
-                    value.accelerator_total_memory_mib = Some(
-                        <crate::types::AcceleratorTotalMemoryMib as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.accelerator_total_memory_mib,
+                    )?;
                 }
                 "networkBandwidthGbps" => {
-                    value.network_bandwidth_gbps = Some(
-                        <crate::types::NetworkBandwidthGbps as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.network_bandwidth_gbps,
+                    )?;
                 }
                 "allowedInstanceTypeSet" => {
                     value.allowed_instance_types = Some(
@@ -1214,11 +1199,10 @@ impl ::awsgen_runtime::xml::FromXml for InstanceRequirements {
                     );
                 }
                 "baselinePerformanceFactors" => {
-                    value.baseline_performance_factors = Some(
-                        <crate::types::BaselinePerformanceFactors as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.baseline_performance_factors,
+                    )?;
                 }
                 "requireEncryptionInTransit" => {
                     value.require_encryption_in_transit = Some(child.text() == "true");

@@ -296,11 +296,7 @@ impl ::awsgen_runtime::xml::FromXml for InstanceSecondaryInterface {
         for child in element.children() {
             match child.name() {
                 "attachment" => {
-                    value.attachment = Some(
-                        <crate::types::InstanceSecondaryInterfaceAttachment as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.attachment)?;
                 }
                 "macAddress" => {
                     value.mac_address = Some(String::from(child.text()));
@@ -312,12 +308,10 @@ impl ::awsgen_runtime::xml::FromXml for InstanceSecondaryInterface {
                     value.owner_id = Some(String::from(child.text()));
                 }
                 "privateIpAddressSet" => {
-                    value.private_ip_addresses = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::InstanceSecondaryInterfacePrivateIpAddress as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.private_ip_addresses,
+                    )?;
                 }
                 "sourceDestCheck" => {
                     value.source_dest_check = Some(child.text() == "true");

@@ -111,18 +111,10 @@ impl ::awsgen_runtime::xml::FromXml for InstanceStateChange {
                     value.instance_id = Some(String::from(child.text()));
                 }
                 "currentState" => {
-                    value.current_state = Some(
-                        <crate::types::InstanceState as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.current_state)?;
                 }
                 "previousState" => {
-                    value.previous_state = Some(
-                        <crate::types::InstanceState as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.previous_state)?;
                 }
                 _ => {}
             }

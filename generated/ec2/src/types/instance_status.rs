@@ -326,57 +326,34 @@ impl ::awsgen_runtime::xml::FromXml for InstanceStatus {
                     value.outpost_arn = Some(String::from(child.text()));
                 }
                 "operator" => {
-                    value.operator = Some(
-                        <crate::types::OperatorResponse as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.operator)?;
                 }
                 "eventsSet" => {
-                    value.events = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::InstanceStatusEvent as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.events)?;
                 }
                 "instanceId" => {
                     value.instance_id = Some(String::from(child.text()));
                 }
                 "instanceState" => {
-                    value.instance_state = Some(
-                        <crate::types::InstanceState as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.instance_state)?;
                 }
                 "instanceStatus" => {
-                    value.instance_status = Some(
-                        <crate::types::InstanceStatusSummary as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.instance_status)?;
                 }
                 "systemStatus" => {
-                    value.system_status = Some(
-                        <crate::types::InstanceStatusSummary as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.system_status)?;
                 }
                 "attachedEbsStatus" => {
-                    value.attached_ebs_status = Some(
-                        <crate::types::EbsStatusSummary as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.attached_ebs_status,
+                    )?;
                 }
                 "applicationStatus" => {
-                    value.application_status = Some(
-                        <crate::types::ApplicationStatusSummary as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.application_status,
+                    )?;
                 }
                 _ => {}
             }

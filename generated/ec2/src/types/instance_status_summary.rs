@@ -84,12 +84,7 @@ impl ::awsgen_runtime::xml::FromXml for InstanceStatusSummary {
         for child in element.children() {
             match child.name() {
                 "details" => {
-                    value.details = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::InstanceStatusDetails as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.details)?;
                 }
                 "status" => {
                     value.status = Some(crate::types::SummaryStatus::from(child.text()));

@@ -147,12 +147,7 @@ impl ::awsgen_runtime::xml::FromXml for InstanceStorageInfo {
                     );
                 }
                 "disks" => {
-                    value.disks = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::DiskInfo as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.disks)?;
                 }
                 "nvmeSupport" => {
                     value.nvme_support = Some(

@@ -909,77 +909,46 @@ impl ::awsgen_runtime::xml::FromXml for InstanceTypeInfo {
                     );
                 }
                 "processorInfo" => {
-                    value.processor_info = Some(
-                        <crate::types::ProcessorInfo as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.processor_info)?;
                 }
                 "vCpuInfo" => {
-                    value.v_cpu_info = Some(
-                        <crate::types::VCpuInfo as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.v_cpu_info)?;
                 }
                 "memoryInfo" => {
-                    value.memory_info = Some(
-                        <crate::types::MemoryInfo as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.memory_info)?;
                 }
                 "instanceStorageSupported" => {
                     value.instance_storage_supported = Some(child.text() == "true");
                 }
                 "instanceStorageInfo" => {
-                    value.instance_storage_info = Some(
-                        <crate::types::InstanceStorageInfo as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.instance_storage_info,
+                    )?;
                 }
                 "ebsInfo" => {
-                    value.ebs_info = Some(
-                        <crate::types::EbsInfo as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.ebs_info)?;
                 }
                 "networkInfo" => {
-                    value.network_info = Some(
-                        <crate::types::NetworkInfo as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.network_info)?;
                 }
                 "gpuInfo" => {
-                    value.gpu_info = Some(
-                        <crate::types::GpuInfo as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.gpu_info)?;
                 }
                 "fpgaInfo" => {
-                    value.fpga_info = Some(
-                        <crate::types::FpgaInfo as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.fpga_info)?;
                 }
                 "placementGroupInfo" => {
-                    value.placement_group_info = Some(
-                        <crate::types::PlacementGroupInfo as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.placement_group_info,
+                    )?;
                 }
                 "inferenceAcceleratorInfo" => {
-                    value.inference_accelerator_info = Some(
-                        <crate::types::InferenceAcceleratorInfo as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.inference_accelerator_info,
+                    )?;
                 }
                 "hibernationSupported" => {
                     value.hibernation_supported = Some(child.text() == "true");
@@ -1011,25 +980,16 @@ impl ::awsgen_runtime::xml::FromXml for InstanceTypeInfo {
                     );
                 }
                 "nitroTpmInfo" => {
-                    value.nitro_tpm_info = Some(
-                        <crate::types::NitroTpmInfo as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.nitro_tpm_info)?;
                 }
                 "mediaAcceleratorInfo" => {
-                    value.media_accelerator_info = Some(
-                        <crate::types::MediaAcceleratorInfo as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.media_accelerator_info,
+                    )?;
                 }
                 "neuronInfo" => {
-                    value.neuron_info = Some(
-                        <crate::types::NeuronInfo as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.neuron_info)?;
                 }
                 "phcSupport" => {
                     value.phc_support = Some(

@@ -137,12 +137,10 @@ impl ::awsgen_runtime::xml::FromXml for InternetGateway {
         for child in element.children() {
             match child.name() {
                 "attachmentSet" => {
-                    value.attachments = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::InternetGatewayAttachment as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.attachments,
+                    )?;
                 }
                 "internetGatewayId" => {
                     value.internet_gateway_id = Some(String::from(child.text()));
@@ -151,12 +149,7 @@ impl ::awsgen_runtime::xml::FromXml for InternetGateway {
                     value.owner_id = Some(String::from(child.text()));
                 }
                 "tagSet" => {
-                    value.tags = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.tags)?;
                 }
                 _ => {}
             }

@@ -281,36 +281,25 @@ impl ::awsgen_runtime::xml::FromXml for IpPermission {
                     );
                 }
                 "groups" => {
-                    value.user_id_group_pairs = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::UserIdGroupPair as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.user_id_group_pairs,
+                    )?;
                 }
                 "ipRanges" => {
-                    value.ip_ranges = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::IpRange as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.ip_ranges)?;
                 }
                 "ipv6Ranges" => {
-                    value.ipv6_ranges = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::Ipv6Range as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.ipv6_ranges,
+                    )?;
                 }
                 "prefixListIds" => {
-                    value.prefix_list_ids = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::PrefixListId as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.prefix_list_ids,
+                    )?;
                 }
                 _ => {}
             }

@@ -506,23 +506,16 @@ impl ::awsgen_runtime::xml::FromXml for Ipam {
                     value.description = Some(String::from(child.text()));
                 }
                 "operatingRegionSet" => {
-                    value.operating_regions = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::IpamOperatingRegion as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.operating_regions,
+                    )?;
                 }
                 "state" => {
                     value.state = Some(crate::types::IpamState::from(child.text()));
                 }
                 "tagSet" => {
-                    value.tags = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.tags)?;
                 }
                 "defaultResourceDiscoveryId" => {
                     value.default_resource_discovery_id = Some(

@@ -205,11 +205,7 @@ impl ::awsgen_runtime::xml::FromXml for IpamDiscoveredAccount {
                     value.discovery_region = Some(String::from(child.text()));
                 }
                 "failureReason" => {
-                    value.failure_reason = Some(
-                        <crate::types::IpamDiscoveryFailureReason as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.failure_reason)?;
                 }
                 "lastAttemptedDiscoveryTime" => {
                     value.last_attempted_discovery_time = Some(

@@ -557,22 +557,16 @@ impl ::awsgen_runtime::xml::FromXml for IpamDiscoveredPublicAddress {
                     value.instance_id = Some(String::from(child.text()));
                 }
                 "tags" => {
-                    value.tags = Some(
-                        <crate::types::IpamPublicAddressTags as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.tags)?;
                 }
                 "networkBorderGroup" => {
                     value.network_border_group = Some(String::from(child.text()));
                 }
                 "securityGroupSet" => {
-                    value.security_groups = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::IpamPublicAddressSecurityGroup as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.security_groups,
+                    )?;
                 }
                 "sampleTime" => {
                     value.sample_time = Some(

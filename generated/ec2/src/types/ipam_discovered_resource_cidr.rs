@@ -410,12 +410,10 @@ impl ::awsgen_runtime::xml::FromXml for IpamDiscoveredResourceCidr {
                     );
                 }
                 "resourceTagSet" => {
-                    value.resource_tags = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::IpamResourceTag as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.resource_tags,
+                    )?;
                 }
                 "ipUsage" => {
                     value.ip_usage = Some(

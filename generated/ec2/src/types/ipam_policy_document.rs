@@ -155,12 +155,10 @@ impl ::awsgen_runtime::xml::FromXml for IpamPolicyDocument {
                     );
                 }
                 "allocationRuleSet" => {
-                    value.allocation_rules = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::IpamPolicyAllocationRule as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.allocation_rules,
+                    )?;
                 }
                 _ => {}
             }

@@ -704,20 +704,13 @@ impl ::awsgen_runtime::xml::FromXml for IpamPool {
                     );
                 }
                 "allocationResourceTagSet" => {
-                    value.allocation_resource_tags = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::IpamResourceTag as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.allocation_resource_tags,
+                    )?;
                 }
                 "tagSet" => {
-                    value.tags = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.tags)?;
                 }
                 "awsService" => {
                     value.aws_service = Some(
@@ -730,11 +723,7 @@ impl ::awsgen_runtime::xml::FromXml for IpamPool {
                     );
                 }
                 "sourceResource" => {
-                    value.source_resource = Some(
-                        <crate::types::IpamPoolSourceResource as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.source_resource)?;
                 }
                 _ => {}
             }

@@ -164,11 +164,7 @@ impl ::awsgen_runtime::xml::FromXml for IpamPoolCidr {
                     );
                 }
                 "failureReason" => {
-                    value.failure_reason = Some(
-                        <crate::types::IpamPoolCidrFailureReason as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.failure_reason)?;
                 }
                 "ipamPoolCidrId" => {
                     value.ipam_pool_cidr_id = Some(String::from(child.text()));

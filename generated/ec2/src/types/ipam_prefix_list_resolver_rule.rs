@@ -187,12 +187,7 @@ impl ::awsgen_runtime::xml::FromXml for IpamPrefixListResolverRule {
                     );
                 }
                 "conditionSet" => {
-                    value.conditions = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::IpamPrefixListResolverRuleCondition as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.conditions)?;
                 }
                 _ => {}
             }

@@ -256,11 +256,7 @@ impl ::awsgen_runtime::xml::FromXml for IpamPrefixListResolverRuleCondition {
                     value.resource_region = Some(String::from(child.text()));
                 }
                 "resourceTag" => {
-                    value.resource_tag = Some(
-                        <crate::types::IpamResourceTag as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.resource_tag)?;
                 }
                 "cidr" => {
                     value.cidr = Some(String::from(child.text()));

@@ -60,12 +60,7 @@ impl ::awsgen_runtime::xml::FromXml for IpamPublicAddressTags {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "eipTagSet" {
-                value.eip_tags = Some(
-                    ::awsgen_runtime::xml::list(
-                        child,
-                        <crate::types::IpamPublicAddressTag as ::awsgen_runtime::xml::FromXml>::from_xml,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_list_into(child, &mut value.eip_tags)?;
             }
         }
         Ok(value)

@@ -322,12 +322,10 @@ impl ::awsgen_runtime::xml::FromXml for IpamResourceDiscovery {
                     value.description = Some(String::from(child.text()));
                 }
                 "operatingRegionSet" => {
-                    value.operating_regions = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::IpamOperatingRegion as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.operating_regions,
+                    )?;
                 }
                 "isDefault" => {
                     value.is_default = Some(child.text() == "true");
@@ -338,20 +336,13 @@ impl ::awsgen_runtime::xml::FromXml for IpamResourceDiscovery {
                     );
                 }
                 "tagSet" => {
-                    value.tags = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.tags)?;
                 }
                 "organizationalUnitExclusionSet" => {
-                    value.organizational_unit_exclusions = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::IpamOrganizationalUnitExclusion as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.organizational_unit_exclusions,
+                    )?;
                 }
                 _ => {}
             }

@@ -475,20 +475,13 @@ impl ::awsgen_runtime::xml::FromXml for IpamRouteProtectionFinding {
                     );
                 }
                 "roaSet" => {
-                    value.roas = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::IpamRouteOriginAuthorization as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.roas)?;
                 }
                 "routeOverlapSet" => {
-                    value.route_overlaps = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::IpamRouteOverlap as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.route_overlaps,
+                    )?;
                 }
                 "sampleTime" => {
                     value.sample_time = Some(

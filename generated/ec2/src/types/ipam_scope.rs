@@ -368,19 +368,13 @@ impl ::awsgen_runtime::xml::FromXml for IpamScope {
                     value.state = Some(crate::types::IpamScopeState::from(child.text()));
                 }
                 "tagSet" => {
-                    value.tags = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.tags)?;
                 }
                 "externalAuthorityConfiguration" => {
-                    value.external_authority_configuration = Some(
-                        <crate::types::IpamScopeExternalAuthorityConfiguration as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.external_authority_configuration,
+                    )?;
                 }
                 _ => {}
             }

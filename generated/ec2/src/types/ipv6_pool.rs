@@ -138,20 +138,13 @@ impl ::awsgen_runtime::xml::FromXml for Ipv6Pool {
                     value.description = Some(String::from(child.text()));
                 }
                 "poolCidrBlockSet" => {
-                    value.pool_cidr_blocks = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::PoolCidrBlock as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.pool_cidr_blocks,
+                    )?;
                 }
                 "tagSet" => {
-                    value.tags = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.tags)?;
                 }
                 _ => {}
             }

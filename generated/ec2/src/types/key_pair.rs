@@ -165,12 +165,7 @@ impl ::awsgen_runtime::xml::FromXml for KeyPair {
                     value.key_pair_id = Some(String::from(child.text()));
                 }
                 "tagSet" => {
-                    value.tags = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.tags)?;
                 }
                 "keyName" => {
                     value.key_name = Some(String::from(child.text()));

@@ -215,12 +215,7 @@ impl ::awsgen_runtime::xml::FromXml for KeyPairInfo {
                     value.key_type = Some(crate::types::KeyType::from(child.text()));
                 }
                 "tagSet" => {
-                    value.tags = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.tags)?;
                 }
                 "publicKey" => {
                     value.public_key = Some(String::from(child.text()));

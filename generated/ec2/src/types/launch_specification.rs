@@ -457,22 +457,19 @@ impl ::awsgen_runtime::xml::FromXml for LaunchSpecification {
                     value.addressing_type = Some(String::from(child.text()));
                 }
                 "blockDeviceMapping" => {
-                    value.block_device_mappings = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::BlockDeviceMapping as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.block_device_mappings,
+                    )?;
                 }
                 "ebsOptimized" => {
                     value.ebs_optimized = Some(child.text() == "true");
                 }
                 "iamInstanceProfile" => {
-                    value.iam_instance_profile = Some(
-                        <crate::types::IamInstanceProfileSpecification as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.iam_instance_profile,
+                    )?;
                 }
                 "imageId" => {
                     value.image_id = Some(String::from(child.text()));
@@ -489,19 +486,13 @@ impl ::awsgen_runtime::xml::FromXml for LaunchSpecification {
                     value.key_name = Some(String::from(child.text()));
                 }
                 "networkInterfaceSet" => {
-                    value.network_interfaces = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::InstanceNetworkInterfaceSpecification as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.network_interfaces,
+                    )?;
                 }
                 "placement" => {
-                    value.placement = Some(
-                        <crate::types::SpotPlacement as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.placement)?;
                 }
                 "ramdiskId" => {
                     value.ramdisk_id = Some(String::from(child.text()));
@@ -510,19 +501,13 @@ impl ::awsgen_runtime::xml::FromXml for LaunchSpecification {
                     value.subnet_id = Some(String::from(child.text()));
                 }
                 "groupSet" => {
-                    value.security_groups = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::GroupIdentifier as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.security_groups,
+                    )?;
                 }
                 "monitoring" => {
-                    value.monitoring = Some(
-                        <crate::types::RunInstancesMonitoringEnabled as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.monitoring)?;
                 }
                 _ => {}
             }

@@ -97,18 +97,13 @@ impl ::awsgen_runtime::xml::FromXml for LaunchTemplateAndOverridesResponse {
         for child in element.children() {
             match child.name() {
                 "launchTemplateSpecification" => {
-                    value.launch_template_specification = Some(
-                        <crate::types::FleetLaunchTemplateSpecification as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.launch_template_specification,
+                    )?;
                 }
                 "overrides" => {
-                    value.overrides = Some(
-                        <crate::types::FleetLaunchTemplateOverrides as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.overrides)?;
                 }
                 _ => {}
             }

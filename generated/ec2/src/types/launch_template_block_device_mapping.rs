@@ -134,11 +134,7 @@ impl ::awsgen_runtime::xml::FromXml for LaunchTemplateBlockDeviceMapping {
                     value.virtual_name = Some(String::from(child.text()));
                 }
                 "ebs" => {
-                    value.ebs = Some(
-                        <crate::types::LaunchTemplateEbsBlockDevice as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.ebs)?;
                 }
                 "noDevice" => {
                     value.no_device = Some(String::from(child.text()));

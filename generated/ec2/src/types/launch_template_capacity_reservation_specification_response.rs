@@ -114,11 +114,10 @@ for LaunchTemplateCapacityReservationSpecificationResponse {
                     );
                 }
                 "capacityReservationTarget" => {
-                    value.capacity_reservation_target = Some(
-                        <crate::types::CapacityReservationTargetResponse as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.capacity_reservation_target,
+                    )?;
                 }
                 _ => {}
             }

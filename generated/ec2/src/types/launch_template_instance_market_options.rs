@@ -94,11 +94,7 @@ impl ::awsgen_runtime::xml::FromXml for LaunchTemplateInstanceMarketOptions {
                     );
                 }
                 "spotOptions" => {
-                    value.spot_options = Some(
-                        <crate::types::LaunchTemplateSpotMarketOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.spot_options)?;
                 }
                 _ => {}
             }

@@ -672,12 +672,10 @@ for LaunchTemplateInstanceNetworkInterfaceSpecification {
                     );
                 }
                 "ipv6AddressesSet" => {
-                    value.ipv6_addresses = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::InstanceIpv6Address as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.ipv6_addresses,
+                    )?;
                 }
                 "networkInterfaceId" => {
                     value.network_interface_id = Some(String::from(child.text()));
@@ -686,12 +684,10 @@ for LaunchTemplateInstanceNetworkInterfaceSpecification {
                     value.private_ip_address = Some(String::from(child.text()));
                 }
                 "privateIpAddressesSet" => {
-                    value.private_ip_addresses = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::PrivateIpAddressSpecification as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.private_ip_addresses,
+                    )?;
                 }
                 "secondaryPrivateIpAddressCount" => {
                     value.secondary_private_ip_address_count = Some(
@@ -719,12 +715,10 @@ for LaunchTemplateInstanceNetworkInterfaceSpecification {
                     );
                 }
                 "ipv4PrefixSet" => {
-                    value.ipv4_prefixes = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::Ipv4PrefixSpecificationResponse as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.ipv4_prefixes,
+                    )?;
                 }
                 "ipv4PrefixCount" => {
                     value.ipv4_prefix_count = Some(
@@ -738,12 +732,10 @@ for LaunchTemplateInstanceNetworkInterfaceSpecification {
                     );
                 }
                 "ipv6PrefixSet" => {
-                    value.ipv6_prefixes = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::Ipv6PrefixSpecificationResponse as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.ipv6_prefixes,
+                    )?;
                 }
                 "ipv6PrefixCount" => {
                     value.ipv6_prefix_count = Some(
@@ -760,18 +752,16 @@ for LaunchTemplateInstanceNetworkInterfaceSpecification {
                     value.primary_ipv6 = Some(child.text() == "true");
                 }
                 "enaSrdSpecification" => {
-                    value.ena_srd_specification = Some(
-                        <crate::types::LaunchTemplateEnaSrdSpecification as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.ena_srd_specification,
+                    )?;
                 }
                 "connectionTrackingSpecification" => {
-                    value.connection_tracking_specification = Some(
-                        <crate::types::ConnectionTrackingSpecification as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.connection_tracking_specification,
+                    )?;
                 }
                 "enaQueueCount" => {
                     value.ena_queue_count = Some(

@@ -237,12 +237,10 @@ for LaunchTemplateInstanceSecondaryInterfaceSpecification {
                     );
                 }
                 "privateIpAddressesSet" => {
-                    value.private_ip_addresses = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::SecondaryInterfacePrivateIpAddressSpecification as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.private_ip_addresses,
+                    )?;
                 }
                 "privateIpAddressCount" => {
                     value.private_ip_address_count = Some(

@@ -315,11 +315,10 @@ impl ::awsgen_runtime::xml::FromXml for LaunchTemplateOverrides {
                     );
                 }
                 "instanceRequirements" => {
-                    value.instance_requirements = Some(
-                        <crate::types::InstanceRequirements as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.instance_requirements,
+                    )?;
                 }
                 "availabilityZoneId" => {
                     value.availability_zone_id = Some(String::from(child.text()));

@@ -287,18 +287,13 @@ impl ::awsgen_runtime::xml::FromXml for LaunchTemplateVersion {
                     value.default_version = Some(child.text() == "true");
                 }
                 "launchTemplateData" => {
-                    value.launch_template_data = Some(
-                        <crate::types::ResponseLaunchTemplateData as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.launch_template_data,
+                    )?;
                 }
                 "operator" => {
-                    value.operator = Some(
-                        <crate::types::OperatorResponse as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.operator)?;
                 }
                 _ => {}
             }

@@ -84,12 +84,7 @@ impl ::awsgen_runtime::xml::FromXml for ListImagesInRecycleBinResult {
         for child in element.children() {
             match child.name() {
                 "imageSet" => {
-                    value.images = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::ImageRecycleBinInfo as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.images)?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

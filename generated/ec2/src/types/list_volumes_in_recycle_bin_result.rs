@@ -84,12 +84,7 @@ impl ::awsgen_runtime::xml::FromXml for ListVolumesInRecycleBinResult {
         for child in element.children() {
             match child.name() {
                 "volumeSet" => {
-                    value.volumes = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::VolumeRecycleBinInfo as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.volumes)?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

@@ -113,18 +113,16 @@ impl ::awsgen_runtime::xml::FromXml for LoadBalancersConfig {
         for child in element.children() {
             match child.name() {
                 "classicLoadBalancersConfig" => {
-                    value.classic_load_balancers_config = Some(
-                        <crate::types::ClassicLoadBalancersConfig as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.classic_load_balancers_config,
+                    )?;
                 }
                 "targetGroupsConfig" => {
-                    value.target_groups_config = Some(
-                        <crate::types::TargetGroupsConfig as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.target_groups_config,
+                    )?;
                 }
                 _ => {}
             }

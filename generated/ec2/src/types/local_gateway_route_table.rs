@@ -267,12 +267,7 @@ impl ::awsgen_runtime::xml::FromXml for LocalGatewayRouteTable {
                     value.state = Some(String::from(child.text()));
                 }
                 "tagSet" => {
-                    value.tags = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.tags)?;
                 }
                 "mode" => {
                     value.mode = Some(
@@ -280,11 +275,7 @@ impl ::awsgen_runtime::xml::FromXml for LocalGatewayRouteTable {
                     );
                 }
                 "stateReason" => {
-                    value.state_reason = Some(
-                        <crate::types::StateReason as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.state_reason)?;
                 }
                 _ => {}
             }

@@ -445,12 +445,7 @@ impl ::awsgen_runtime::xml::FromXml for LocalGatewayVirtualInterface {
                     value.owner_id = Some(String::from(child.text()));
                 }
                 "tagSet" => {
-                    value.tags = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.tags)?;
                 }
                 "configurationState" => {
                     value.configuration_state = Some(

@@ -223,11 +223,10 @@ impl ::awsgen_runtime::xml::FromXml for MacModificationTask {
                     value.mac_modification_task_id = Some(String::from(child.text()));
                 }
                 "macSystemIntegrityProtectionConfig" => {
-                    value.mac_system_integrity_protection_config = Some(
-                        <crate::types::MacSystemIntegrityProtectionConfiguration as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.mac_system_integrity_protection_config,
+                    )?;
                 }
                 "startTime" => {
                     value.start_time = Some(
@@ -239,12 +238,7 @@ impl ::awsgen_runtime::xml::FromXml for MacModificationTask {
                     );
                 }
                 "tagSet" => {
-                    value.tags = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.tags)?;
                 }
                 "taskState" => {
                     value.task_state = Some(

@@ -356,12 +356,7 @@ impl ::awsgen_runtime::xml::FromXml for ManagedPrefixList {
                     );
                 }
                 "tagSet" => {
-                    value.tags = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.tags)?;
                 }
                 "ownerId" => {
                     value.owner_id = Some(String::from(child.text()));

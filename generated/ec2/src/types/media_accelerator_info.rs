@@ -84,12 +84,10 @@ impl ::awsgen_runtime::xml::FromXml for MediaAcceleratorInfo {
         for child in element.children() {
             match child.name() {
                 "accelerators" => {
-                    value.accelerators = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::MediaDeviceInfo as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.accelerators,
+                    )?;
                 }
                 "totalMediaMemoryInMiB" => {
                     value.total_media_memory_in_mib = Some(

@@ -113,11 +113,7 @@ impl ::awsgen_runtime::xml::FromXml for MetricDataResult {
         for child in element.children() {
             match child.name() {
                 "dimension" => {
-                    value.dimension = Some(
-                        <crate::types::CapacityManagerDimension as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.dimension)?;
                 }
                 "timestamp" => {
                     value.timestamp = Some(
@@ -129,12 +125,10 @@ impl ::awsgen_runtime::xml::FromXml for MetricDataResult {
                     );
                 }
                 "metricValueSet" => {
-                    value.metric_values = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::MetricValue as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.metric_values,
+                    )?;
                 }
                 _ => {}
             }

@@ -61,11 +61,10 @@ impl ::awsgen_runtime::xml::FromXml for ModifyFpgaImageAttributeResult {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "fpgaImageAttribute" {
-                value.fpga_image_attribute = Some(
-                    <crate::types::FpgaImageAttribute as ::awsgen_runtime::xml::FromXml>::from_xml(
-                        child,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_into(
+                    child,
+                    &mut value.fpga_image_attribute,
+                )?;
             }
         }
         Ok(value)

@@ -113,20 +113,16 @@ impl ::awsgen_runtime::xml::FromXml for ModifyInstanceCreditSpecificationResult 
         for child in element.children() {
             match child.name() {
                 "successfulInstanceCreditSpecificationSet" => {
-                    value.successful_instance_credit_specifications = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::SuccessfulInstanceCreditSpecificationItem as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.successful_instance_credit_specifications,
+                    )?;
                 }
                 "unsuccessfulInstanceCreditSpecificationSet" => {
-                    value.unsuccessful_instance_credit_specifications = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::UnsuccessfulInstanceCreditSpecificationItem as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.unsuccessful_instance_credit_specifications,
+                    )?;
                 }
                 _ => {}
             }

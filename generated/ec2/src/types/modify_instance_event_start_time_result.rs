@@ -58,11 +58,7 @@ impl ::awsgen_runtime::xml::FromXml for ModifyInstanceEventStartTimeResult {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "event" {
-                value.event = Some(
-                    <crate::types::InstanceStatusEvent as ::awsgen_runtime::xml::FromXml>::from_xml(
-                        child,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_into(child, &mut value.event)?;
             }
         }
         Ok(value)

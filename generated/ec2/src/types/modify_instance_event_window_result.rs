@@ -63,11 +63,10 @@ impl ::awsgen_runtime::xml::FromXml for ModifyInstanceEventWindowResult {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "instanceEventWindow" {
-                value.instance_event_window = Some(
-                    <crate::types::InstanceEventWindow as ::awsgen_runtime::xml::FromXml>::from_xml(
-                        child,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_into(
+                    child,
+                    &mut value.instance_event_window,
+                )?;
             }
         }
         Ok(value)

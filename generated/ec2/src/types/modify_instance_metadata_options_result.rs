@@ -92,11 +92,10 @@ impl ::awsgen_runtime::xml::FromXml for ModifyInstanceMetadataOptionsResult {
                     value.instance_id = Some(String::from(child.text()));
                 }
                 "instanceMetadataOptions" => {
-                    value.instance_metadata_options = Some(
-                        <crate::types::InstanceMetadataOptionsResponse as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.instance_metadata_options,
+                    )?;
                 }
                 _ => {}
             }

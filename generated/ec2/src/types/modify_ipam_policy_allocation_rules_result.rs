@@ -61,11 +61,10 @@ impl ::awsgen_runtime::xml::FromXml for ModifyIpamPolicyAllocationRulesResult {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "ipamPolicyDocument" {
-                value.ipam_policy_document = Some(
-                    <crate::types::IpamPolicyDocument as ::awsgen_runtime::xml::FromXml>::from_xml(
-                        child,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_into(
+                    child,
+                    &mut value.ipam_policy_document,
+                )?;
             }
         }
         Ok(value)

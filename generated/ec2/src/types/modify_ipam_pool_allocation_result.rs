@@ -61,11 +61,10 @@ impl ::awsgen_runtime::xml::FromXml for ModifyIpamPoolAllocationResult {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "ipamPoolAllocation" {
-                value.ipam_pool_allocation = Some(
-                    <crate::types::IpamPoolAllocation as ::awsgen_runtime::xml::FromXml>::from_xml(
-                        child,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_into(
+                    child,
+                    &mut value.ipam_pool_allocation,
+                )?;
             }
         }
         Ok(value)

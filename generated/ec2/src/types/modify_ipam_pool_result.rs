@@ -55,11 +55,7 @@ impl ::awsgen_runtime::xml::FromXml for ModifyIpamPoolResult {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "ipamPool" {
-                value.ipam_pool = Some(
-                    <crate::types::IpamPool as ::awsgen_runtime::xml::FromXml>::from_xml(
-                        child,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_into(child, &mut value.ipam_pool)?;
             }
         }
         Ok(value)

@@ -65,11 +65,10 @@ impl ::awsgen_runtime::xml::FromXml for ModifyIpamPrefixListResolverResult {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "ipamPrefixListResolver" {
-                value.ipam_prefix_list_resolver = Some(
-                    <crate::types::IpamPrefixListResolver as ::awsgen_runtime::xml::FromXml>::from_xml(
-                        child,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_into(
+                    child,
+                    &mut value.ipam_prefix_list_resolver,
+                )?;
             }
         }
         Ok(value)

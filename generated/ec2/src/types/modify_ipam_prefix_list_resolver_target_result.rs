@@ -67,11 +67,10 @@ impl ::awsgen_runtime::xml::FromXml for ModifyIpamPrefixListResolverTargetResult
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "ipamPrefixListResolverTarget" {
-                value.ipam_prefix_list_resolver_target = Some(
-                    <crate::types::IpamPrefixListResolverTarget as ::awsgen_runtime::xml::FromXml>::from_xml(
-                        child,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_into(
+                    child,
+                    &mut value.ipam_prefix_list_resolver_target,
+                )?;
             }
         }
         Ok(value)

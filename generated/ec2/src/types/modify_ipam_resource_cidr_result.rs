@@ -58,11 +58,7 @@ impl ::awsgen_runtime::xml::FromXml for ModifyIpamResourceCidrResult {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "ipamResourceCidr" {
-                value.ipam_resource_cidr = Some(
-                    <crate::types::IpamResourceCidr as ::awsgen_runtime::xml::FromXml>::from_xml(
-                        child,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_into(child, &mut value.ipam_resource_cidr)?;
             }
         }
         Ok(value)

@@ -55,11 +55,7 @@ impl ::awsgen_runtime::xml::FromXml for ModifyIpamScopeResult {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "ipamScope" {
-                value.ipam_scope = Some(
-                    <crate::types::IpamScope as ::awsgen_runtime::xml::FromXml>::from_xml(
-                        child,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_into(child, &mut value.ipam_scope)?;
             }
         }
         Ok(value)

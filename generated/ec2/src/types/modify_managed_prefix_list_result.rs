@@ -58,11 +58,7 @@ impl ::awsgen_runtime::xml::FromXml for ModifyManagedPrefixListResult {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "prefixList" {
-                value.prefix_list = Some(
-                    <crate::types::ManagedPrefixList as ::awsgen_runtime::xml::FromXml>::from_xml(
-                        child,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_into(child, &mut value.prefix_list)?;
             }
         }
         Ok(value)

@@ -65,11 +65,7 @@ impl ::awsgen_runtime::xml::FromXml for ModifyManagedResourceVisibilityResult {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "visibility" {
-                value.visibility = Some(
-                    <crate::types::ManagedResourceVisibilitySettings as ::awsgen_runtime::xml::FromXml>::from_xml(
-                        child,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_into(child, &mut value.visibility)?;
             }
         }
         Ok(value)

@@ -55,11 +55,7 @@ impl ::awsgen_runtime::xml::FromXml for ModifyRouteServerResult {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "routeServer" {
-                value.route_server = Some(
-                    <crate::types::RouteServer as ::awsgen_runtime::xml::FromXml>::from_xml(
-                        child,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_into(child, &mut value.route_server)?;
             }
         }
         Ok(value)

@@ -63,11 +63,10 @@ impl ::awsgen_runtime::xml::FromXml for ModifyTrafficMirrorFilterNetworkServices
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "trafficMirrorFilter" {
-                value.traffic_mirror_filter = Some(
-                    <crate::types::TrafficMirrorFilter as ::awsgen_runtime::xml::FromXml>::from_xml(
-                        child,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_into(
+                    child,
+                    &mut value.traffic_mirror_filter,
+                )?;
             }
         }
         Ok(value)

@@ -67,11 +67,10 @@ impl ::awsgen_runtime::xml::FromXml for ModifyTrafficMirrorFilterRuleResult {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "trafficMirrorFilterRule" {
-                value.traffic_mirror_filter_rule = Some(
-                    <crate::types::TrafficMirrorFilterRule as ::awsgen_runtime::xml::FromXml>::from_xml(
-                        child,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_into(
+                    child,
+                    &mut value.traffic_mirror_filter_rule,
+                )?;
             }
         }
         Ok(value)

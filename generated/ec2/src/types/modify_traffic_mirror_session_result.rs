@@ -63,11 +63,10 @@ impl ::awsgen_runtime::xml::FromXml for ModifyTrafficMirrorSessionResult {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "trafficMirrorSession" {
-                value.traffic_mirror_session = Some(
-                    <crate::types::TrafficMirrorSession as ::awsgen_runtime::xml::FromXml>::from_xml(
-                        child,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_into(
+                    child,
+                    &mut value.traffic_mirror_session,
+                )?;
             }
         }
         Ok(value)

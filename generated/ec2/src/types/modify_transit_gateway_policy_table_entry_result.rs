@@ -67,11 +67,10 @@ impl ::awsgen_runtime::xml::FromXml for ModifyTransitGatewayPolicyTableEntryResu
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "transitGatewayPolicyTableEntry" {
-                value.transit_gateway_policy_table_entry = Some(
-                    <crate::types::TransitGatewayPolicyTableEntry as ::awsgen_runtime::xml::FromXml>::from_xml(
-                        child,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_into(
+                    child,
+                    &mut value.transit_gateway_policy_table_entry,
+                )?;
             }
         }
         Ok(value)

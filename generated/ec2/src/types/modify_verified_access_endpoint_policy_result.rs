@@ -118,11 +118,10 @@ impl ::awsgen_runtime::xml::FromXml for ModifyVerifiedAccessEndpointPolicyResult
                     value.policy_document = Some(String::from(child.text()));
                 }
                 "sseSpecification" => {
-                    value.sse_specification = Some(
-                        <crate::types::VerifiedAccessSseSpecificationResponse as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.sse_specification,
+                    )?;
                 }
                 _ => {}
             }

@@ -70,11 +70,10 @@ for ModifyVerifiedAccessInstanceLoggingConfigurationResult {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "loggingConfiguration" {
-                value.logging_configuration = Some(
-                    <crate::types::VerifiedAccessInstanceLoggingConfiguration as ::awsgen_runtime::xml::FromXml>::from_xml(
-                        child,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_into(
+                    child,
+                    &mut value.logging_configuration,
+                )?;
             }
         }
         Ok(value)

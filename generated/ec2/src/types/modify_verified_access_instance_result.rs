@@ -65,11 +65,10 @@ impl ::awsgen_runtime::xml::FromXml for ModifyVerifiedAccessInstanceResult {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "verifiedAccessInstance" {
-                value.verified_access_instance = Some(
-                    <crate::types::VerifiedAccessInstance as ::awsgen_runtime::xml::FromXml>::from_xml(
-                        child,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_into(
+                    child,
+                    &mut value.verified_access_instance,
+                )?;
             }
         }
         Ok(value)

@@ -61,11 +61,7 @@ impl ::awsgen_runtime::xml::FromXml for ModifyVolumeResult {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "volumeModification" {
-                value.volume_modification = Some(
-                    <crate::types::VolumeModification as ::awsgen_runtime::xml::FromXml>::from_xml(
-                        child,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_into(child, &mut value.volume_modification)?;
             }
         }
         Ok(value)

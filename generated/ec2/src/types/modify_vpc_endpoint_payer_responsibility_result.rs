@@ -92,12 +92,10 @@ impl ::awsgen_runtime::xml::FromXml for ModifyVpcEndpointPayerResponsibilityResu
                     value.vpc_endpoint_id = Some(String::from(child.text()));
                 }
                 "payerResponsibilitySet" => {
-                    value.payer_responsibilities = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::PayerResponsibilityEntry as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.payer_responsibilities,
+                    )?;
                 }
                 _ => {}
             }

@@ -84,12 +84,10 @@ impl ::awsgen_runtime::xml::FromXml for ModifyVpcEndpointServicePermissionsResul
         for child in element.children() {
             match child.name() {
                 "addedPrincipalSet" => {
-                    value.added_principals = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::AddedPrincipal as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.added_principals,
+                    )?;
                 }
                 "return" => {
                     value.return_value = Some(child.text() == "true");

@@ -103,18 +103,16 @@ impl ::awsgen_runtime::xml::FromXml for ModifyVpcPeeringConnectionOptionsResult 
         for child in element.children() {
             match child.name() {
                 "accepterPeeringConnectionOptions" => {
-                    value.accepter_peering_connection_options = Some(
-                        <crate::types::PeeringConnectionOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.accepter_peering_connection_options,
+                    )?;
                 }
                 "requesterPeeringConnectionOptions" => {
-                    value.requester_peering_connection_options = Some(
-                        <crate::types::PeeringConnectionOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.requester_peering_connection_options,
+                    )?;
                 }
                 _ => {}
             }

@@ -58,11 +58,7 @@ impl ::awsgen_runtime::xml::FromXml for ModifyVpnTunnelOptionsResult {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "vpnConnection" {
-                value.vpn_connection = Some(
-                    <crate::types::VpnConnection as ::awsgen_runtime::xml::FromXml>::from_xml(
-                        child,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_into(child, &mut value.vpn_connection)?;
             }
         }
         Ok(value)

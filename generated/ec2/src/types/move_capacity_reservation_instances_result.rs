@@ -122,18 +122,16 @@ impl ::awsgen_runtime::xml::FromXml for MoveCapacityReservationInstancesResult {
         for child in element.children() {
             match child.name() {
                 "sourceCapacityReservation" => {
-                    value.source_capacity_reservation = Some(
-                        <crate::types::CapacityReservation as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.source_capacity_reservation,
+                    )?;
                 }
                 "destinationCapacityReservation" => {
-                    value.destination_capacity_reservation = Some(
-                        <crate::types::CapacityReservation as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.destination_capacity_reservation,
+                    )?;
                 }
                 "instanceCount" => {
                     value.instance_count = Some(

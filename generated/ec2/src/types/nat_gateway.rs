@@ -526,22 +526,19 @@ impl ::awsgen_runtime::xml::FromXml for NatGateway {
                     value.failure_message = Some(String::from(child.text()));
                 }
                 "natGatewayAddressSet" => {
-                    value.nat_gateway_addresses = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::NatGatewayAddress as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.nat_gateway_addresses,
+                    )?;
                 }
                 "natGatewayId" => {
                     value.nat_gateway_id = Some(String::from(child.text()));
                 }
                 "provisionedBandwidth" => {
-                    value.provisioned_bandwidth = Some(
-                        <crate::types::ProvisionedBandwidth as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.provisioned_bandwidth,
+                    )?;
                 }
                 "state" => {
                     value.state = Some(
@@ -555,12 +552,7 @@ impl ::awsgen_runtime::xml::FromXml for NatGateway {
                     value.vpc_id = Some(String::from(child.text()));
                 }
                 "tagSet" => {
-                    value.tags = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.tags)?;
                 }
                 "connectivityType" => {
                     value.connectivity_type = Some(
@@ -583,12 +575,10 @@ impl ::awsgen_runtime::xml::FromXml for NatGateway {
                     );
                 }
                 "attachedApplianceSet" => {
-                    value.attached_appliances = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::NatGatewayAttachedAppliance as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.attached_appliances,
+                    )?;
                 }
                 "routeTableId" => {
                     value.route_table_id = Some(String::from(child.text()));

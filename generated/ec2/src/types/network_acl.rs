@@ -206,20 +206,13 @@ impl ::awsgen_runtime::xml::FromXml for NetworkAcl {
         for child in element.children() {
             match child.name() {
                 "associationSet" => {
-                    value.associations = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::NetworkAclAssociation as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.associations,
+                    )?;
                 }
                 "entrySet" => {
-                    value.entries = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::NetworkAclEntry as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.entries)?;
                 }
                 "default" => {
                     value.is_default = Some(child.text() == "true");
@@ -228,12 +221,7 @@ impl ::awsgen_runtime::xml::FromXml for NetworkAcl {
                     value.network_acl_id = Some(String::from(child.text()));
                 }
                 "tagSet" => {
-                    value.tags = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.tags)?;
                 }
                 "vpcId" => {
                     value.vpc_id = Some(String::from(child.text()));

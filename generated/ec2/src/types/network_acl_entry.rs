@@ -226,21 +226,13 @@ impl ::awsgen_runtime::xml::FromXml for NetworkAclEntry {
                     value.egress = Some(child.text() == "true");
                 }
                 "icmpTypeCode" => {
-                    value.icmp_type_code = Some(
-                        <crate::types::IcmpTypeCode as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.icmp_type_code)?;
                 }
                 "ipv6CidrBlock" => {
                     value.ipv6_cidr_block = Some(String::from(child.text()));
                 }
                 "portRange" => {
-                    value.port_range = Some(
-                        <crate::types::PortRange as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.port_range)?;
                 }
                 "protocol" => {
                     value.protocol = Some(String::from(child.text()));

@@ -537,12 +537,10 @@ impl ::awsgen_runtime::xml::FromXml for NetworkInfo {
                     );
                 }
                 "networkCards" => {
-                    value.network_cards = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::NetworkCardInfo as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.network_cards,
+                    )?;
                 }
                 "ipv4AddressesPerInterface" => {
                     value.ipv4_addresses_per_interface = Some(
@@ -570,11 +568,7 @@ impl ::awsgen_runtime::xml::FromXml for NetworkInfo {
                     value.efa_supported = Some(child.text() == "true");
                 }
                 "efaInfo" => {
-                    value.efa_info = Some(
-                        <crate::types::EfaInfo as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.efa_info)?;
                 }
                 "encryptionInTransitSupported" => {
                     value.encryption_in_transit_supported = Some(child.text() == "true");
@@ -595,11 +589,10 @@ impl ::awsgen_runtime::xml::FromXml for NetworkInfo {
                     );
                 }
                 "connectionTrackingConfiguration" => {
-                    value.connection_tracking_configuration = Some(
-                        <crate::types::DefaultConnectionTrackingConfiguration as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.connection_tracking_configuration,
+                    )?;
                 }
                 "secondaryNetworkSupported" => {
                     value.secondary_network_supported = Some(child.text() == "true");

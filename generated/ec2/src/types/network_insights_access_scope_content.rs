@@ -120,20 +120,16 @@ impl ::awsgen_runtime::xml::FromXml for NetworkInsightsAccessScopeContent {
                     );
                 }
                 "matchPathSet" => {
-                    value.match_paths = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::AccessScopePath as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.match_paths,
+                    )?;
                 }
                 "excludePathSet" => {
-                    value.exclude_paths = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::AccessScopePath as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.exclude_paths,
+                    )?;
                 }
                 _ => {}
             }

@@ -520,36 +520,28 @@ impl ::awsgen_runtime::xml::FromXml for NetworkInsightsAnalysis {
                     value.network_path_found = Some(child.text() == "true");
                 }
                 "forwardPathComponentSet" => {
-                    value.forward_path_components = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::PathComponent as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.forward_path_components,
+                    )?;
                 }
                 "returnPathComponentSet" => {
-                    value.return_path_components = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::PathComponent as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.return_path_components,
+                    )?;
                 }
                 "explanationSet" => {
-                    value.explanations = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::Explanation as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.explanations,
+                    )?;
                 }
                 "alternatePathHintSet" => {
-                    value.alternate_path_hints = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::AlternatePathHint as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.alternate_path_hints,
+                    )?;
                 }
                 "suggestedAccountSet" => {
                     value.suggested_accounts = Some(
@@ -557,12 +549,7 @@ impl ::awsgen_runtime::xml::FromXml for NetworkInsightsAnalysis {
                     );
                 }
                 "tagSet" => {
-                    value.tags = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.tags)?;
                 }
                 _ => {}
             }

@@ -412,26 +412,19 @@ impl ::awsgen_runtime::xml::FromXml for NetworkInsightsPath {
                     );
                 }
                 "tagSet" => {
-                    value.tags = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.tags)?;
                 }
                 "filterAtSource" => {
-                    value.filter_at_source = Some(
-                        <crate::types::PathFilter as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.filter_at_source,
+                    )?;
                 }
                 "filterAtDestination" => {
-                    value.filter_at_destination = Some(
-                        <crate::types::PathFilter as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.filter_at_destination,
+                    )?;
                 }
                 _ => {}
             }

@@ -865,39 +865,25 @@ impl ::awsgen_runtime::xml::FromXml for NetworkInterface {
         for child in element.children() {
             match child.name() {
                 "association" => {
-                    value.association = Some(
-                        <crate::types::NetworkInterfaceAssociation as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.association)?;
                 }
                 "attachment" => {
-                    value.attachment = Some(
-                        <crate::types::NetworkInterfaceAttachment as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.attachment)?;
                 }
                 "availabilityZone" => {
                     value.availability_zone = Some(String::from(child.text()));
                 }
                 "connectionTrackingConfiguration" => {
-                    value.connection_tracking_configuration = Some(
-                        <crate::types::ConnectionTrackingConfiguration as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.connection_tracking_configuration,
+                    )?;
                 }
                 "description" => {
                     value.description = Some(String::from(child.text()));
                 }
                 "groupSet" => {
-                    value.groups = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::GroupIdentifier as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.groups)?;
                 }
                 "interfaceType" => {
                     value.interface_type = Some(
@@ -905,12 +891,10 @@ impl ::awsgen_runtime::xml::FromXml for NetworkInterface {
                     );
                 }
                 "ipv6AddressesSet" => {
-                    value.ipv6_addresses = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::NetworkInterfaceIpv6Address as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.ipv6_addresses,
+                    )?;
                 }
                 "macAddress" => {
                     value.mac_address = Some(String::from(child.text()));
@@ -931,38 +915,31 @@ impl ::awsgen_runtime::xml::FromXml for NetworkInterface {
                     value.public_dns_name = Some(String::from(child.text()));
                 }
                 "publicIpDnsNameOptions" => {
-                    value.public_ip_dns_name_options = Some(
-                        <crate::types::PublicIpDnsNameOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.public_ip_dns_name_options,
+                    )?;
                 }
                 "privateIpAddress" => {
                     value.private_ip_address = Some(String::from(child.text()));
                 }
                 "privateIpAddressesSet" => {
-                    value.private_ip_addresses = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::NetworkInterfacePrivateIpAddress as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.private_ip_addresses,
+                    )?;
                 }
                 "ipv4PrefixSet" => {
-                    value.ipv4_prefixes = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::Ipv4PrefixSpecification as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.ipv4_prefixes,
+                    )?;
                 }
                 "ipv6PrefixSet" => {
-                    value.ipv6_prefixes = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::Ipv6PrefixSpecification as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.ipv6_prefixes,
+                    )?;
                 }
                 "requesterId" => {
                     value.requester_id = Some(String::from(child.text()));
@@ -982,12 +959,7 @@ impl ::awsgen_runtime::xml::FromXml for NetworkInterface {
                     value.subnet_id = Some(String::from(child.text()));
                 }
                 "tagSet" => {
-                    value.tag_set = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.tag_set)?;
                 }
                 "vpcId" => {
                     value.vpc_id = Some(String::from(child.text()));
@@ -1002,11 +974,7 @@ impl ::awsgen_runtime::xml::FromXml for NetworkInterface {
                     value.ipv6_address = Some(String::from(child.text()));
                 }
                 "operator" => {
-                    value.operator = Some(
-                        <crate::types::OperatorResponse as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.operator)?;
                 }
                 "associatedSubnetSet" => {
                     value.associated_subnets = Some(

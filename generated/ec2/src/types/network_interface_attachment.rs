@@ -316,11 +316,10 @@ impl ::awsgen_runtime::xml::FromXml for NetworkInterfaceAttachment {
                     );
                 }
                 "enaSrdSpecification" => {
-                    value.ena_srd_specification = Some(
-                        <crate::types::AttachmentEnaSrdSpecification as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.ena_srd_specification,
+                    )?;
                 }
                 "enaQueueCount" => {
                     value.ena_queue_count = Some(

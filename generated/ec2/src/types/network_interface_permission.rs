@@ -203,11 +203,10 @@ impl ::awsgen_runtime::xml::FromXml for NetworkInterfacePermission {
                     );
                 }
                 "permissionState" => {
-                    value.permission_state = Some(
-                        <crate::types::NetworkInterfacePermissionState as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.permission_state,
+                    )?;
                 }
                 _ => {}
             }

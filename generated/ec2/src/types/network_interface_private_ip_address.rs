@@ -131,11 +131,7 @@ impl ::awsgen_runtime::xml::FromXml for NetworkInterfacePrivateIpAddress {
         for child in element.children() {
             match child.name() {
                 "association" => {
-                    value.association = Some(
-                        <crate::types::NetworkInterfaceAssociation as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.association)?;
                 }
                 "primary" => {
                     value.primary = Some(child.text() == "true");

@@ -141,18 +141,10 @@ impl ::awsgen_runtime::xml::FromXml for NeuronDeviceInfo {
                     value.name = Some(String::from(child.text()));
                 }
                 "coreInfo" => {
-                    value.core_info = Some(
-                        <crate::types::NeuronDeviceCoreInfo as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.core_info)?;
                 }
                 "memoryInfo" => {
-                    value.memory_info = Some(
-                        <crate::types::NeuronDeviceMemoryInfo as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.memory_info)?;
                 }
                 _ => {}
             }

@@ -84,12 +84,10 @@ impl ::awsgen_runtime::xml::FromXml for NeuronInfo {
         for child in element.children() {
             match child.name() {
                 "neuronDevices" => {
-                    value.neuron_devices = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::NeuronDeviceInfo as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.neuron_devices,
+                    )?;
                 }
                 "totalNeuronDeviceMemoryInMiB" => {
                     value.total_neuron_device_memory_in_mib = Some(

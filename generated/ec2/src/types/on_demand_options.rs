@@ -214,11 +214,10 @@ impl ::awsgen_runtime::xml::FromXml for OnDemandOptions {
                     );
                 }
                 "capacityReservationOptions" => {
-                    value.capacity_reservation_options = Some(
-                        <crate::types::CapacityReservationOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.capacity_reservation_options,
+                    )?;
                 }
                 "singleInstanceType" => {
                     value.single_instance_type = Some(child.text() == "true");

@@ -591,132 +591,82 @@ impl ::awsgen_runtime::xml::FromXml for PathComponent {
                     );
                 }
                 "aclRule" => {
-                    value.acl_rule = Some(
-                        <crate::types::AnalysisAclRule as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.acl_rule)?;
                 }
                 "attachedTo" => {
-                    value.attached_to = Some(
-                        <crate::types::AnalysisComponent as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.attached_to)?;
                 }
                 "component" => {
-                    value.component = Some(
-                        <crate::types::AnalysisComponent as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.component)?;
                 }
                 "destinationVpc" => {
-                    value.destination_vpc = Some(
-                        <crate::types::AnalysisComponent as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.destination_vpc)?;
                 }
                 "outboundHeader" => {
-                    value.outbound_header = Some(
-                        <crate::types::AnalysisPacketHeader as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.outbound_header)?;
                 }
                 "inboundHeader" => {
-                    value.inbound_header = Some(
-                        <crate::types::AnalysisPacketHeader as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.inbound_header)?;
                 }
                 "routeTableRoute" => {
-                    value.route_table_route = Some(
-                        <crate::types::AnalysisRouteTableRoute as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.route_table_route,
+                    )?;
                 }
                 "securityGroupRule" => {
-                    value.security_group_rule = Some(
-                        <crate::types::AnalysisSecurityGroupRule as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.security_group_rule,
+                    )?;
                 }
                 "sourceVpc" => {
-                    value.source_vpc = Some(
-                        <crate::types::AnalysisComponent as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.source_vpc)?;
                 }
                 "subnet" => {
-                    value.subnet = Some(
-                        <crate::types::AnalysisComponent as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.subnet)?;
                 }
                 "vpc" => {
-                    value.vpc = Some(
-                        <crate::types::AnalysisComponent as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.vpc)?;
                 }
                 "additionalDetailSet" => {
-                    value.additional_details = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::AdditionalDetail as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.additional_details,
+                    )?;
                 }
                 "transitGateway" => {
-                    value.transit_gateway = Some(
-                        <crate::types::AnalysisComponent as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.transit_gateway)?;
                 }
                 "transitGatewayRouteTableRoute" => {
-                    value.transit_gateway_route_table_route = Some(
-                        <crate::types::TransitGatewayRouteTableRoute as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.transit_gateway_route_table_route,
+                    )?;
                 }
                 "explanationSet" => {
-                    value.explanations = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::Explanation as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.explanations,
+                    )?;
                 }
                 "elasticLoadBalancerListener" => {
-                    value.elastic_load_balancer_listener = Some(
-                        <crate::types::AnalysisComponent as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.elastic_load_balancer_listener,
+                    )?;
                 }
                 "firewallStatelessRule" => {
-                    value.firewall_stateless_rule = Some(
-                        <crate::types::FirewallStatelessRule as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.firewall_stateless_rule,
+                    )?;
                 }
                 "firewallStatefulRule" => {
-                    value.firewall_stateful_rule = Some(
-                        <crate::types::FirewallStatefulRule as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.firewall_stateful_rule,
+                    )?;
                 }
                 "serviceName" => {
                     value.service_name = Some(String::from(child.text()));

@@ -137,21 +137,19 @@ impl ::awsgen_runtime::xml::FromXml for PathFilter {
                     value.source_address = Some(String::from(child.text()));
                 }
                 "sourcePortRange" => {
-                    value.source_port_range = Some(
-                        <crate::types::FilterPortRange as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.source_port_range,
+                    )?;
                 }
                 "destinationAddress" => {
                     value.destination_address = Some(String::from(child.text()));
                 }
                 "destinationPortRange" => {
-                    value.destination_port_range = Some(
-                        <crate::types::FilterPortRange as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.destination_port_range,
+                    )?;
                 }
                 _ => {}
             }

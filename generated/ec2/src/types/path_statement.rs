@@ -92,18 +92,16 @@ impl ::awsgen_runtime::xml::FromXml for PathStatement {
         for child in element.children() {
             match child.name() {
                 "packetHeaderStatement" => {
-                    value.packet_header_statement = Some(
-                        <crate::types::PacketHeaderStatement as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.packet_header_statement,
+                    )?;
                 }
                 "resourceStatement" => {
-                    value.resource_statement = Some(
-                        <crate::types::ResourceStatement as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.resource_statement,
+                    )?;
                 }
                 _ => {}
             }

@@ -320,12 +320,7 @@ impl ::awsgen_runtime::xml::FromXml for PlacementGroup {
                     value.group_id = Some(String::from(child.text()));
                 }
                 "tagSet" => {
-                    value.tags = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.tags)?;
                 }
                 "groupArn" => {
                     value.group_arn = Some(String::from(child.text()));
@@ -339,11 +334,7 @@ impl ::awsgen_runtime::xml::FromXml for PlacementGroup {
                     value.linked_group_id = Some(String::from(child.text()));
                 }
                 "operator" => {
-                    value.operator = Some(
-                        <crate::types::OperatorResponse as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.operator)?;
                 }
                 "parentGroupId" => {
                     value.parent_group_id = Some(String::from(child.text()));

@@ -84,12 +84,7 @@ impl ::awsgen_runtime::xml::FromXml for PrincipalIdFormat {
                     value.arn = Some(String::from(child.text()));
                 }
                 "statusSet" => {
-                    value.statuses = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::IdFormat as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.statuses)?;
                 }
                 _ => {}
             }

@@ -55,11 +55,7 @@ impl ::awsgen_runtime::xml::FromXml for ProvisionIpamByoasnResult {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "byoasn" {
-                value.byoasn = Some(
-                    <crate::types::Byoasn as ::awsgen_runtime::xml::FromXml>::from_xml(
-                        child,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_into(child, &mut value.byoasn)?;
             }
         }
         Ok(value)

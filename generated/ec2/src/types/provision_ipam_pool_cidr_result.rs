@@ -58,11 +58,7 @@ impl ::awsgen_runtime::xml::FromXml for ProvisionIpamPoolCidrResult {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "ipamPoolCidr" {
-                value.ipam_pool_cidr = Some(
-                    <crate::types::IpamPoolCidr as ::awsgen_runtime::xml::FromXml>::from_xml(
-                        child,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_into(child, &mut value.ipam_pool_cidr)?;
             }
         }
         Ok(value)

@@ -88,11 +88,10 @@ impl ::awsgen_runtime::xml::FromXml for ProvisionPublicIpv4PoolCidrResult {
                     value.pool_id = Some(String::from(child.text()));
                 }
                 "poolAddressRange" => {
-                    value.pool_address_range = Some(
-                        <crate::types::PublicIpv4PoolRange as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.pool_address_range,
+                    )?;
                 }
                 _ => {}
             }

@@ -212,12 +212,10 @@ impl ::awsgen_runtime::xml::FromXml for PublicIpv4Pool {
                     value.description = Some(String::from(child.text()));
                 }
                 "poolAddressRangeSet" => {
-                    value.pool_address_ranges = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::PublicIpv4PoolRange as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.pool_address_ranges,
+                    )?;
                 }
                 "totalAddressCount" => {
                     value.total_address_count = Some(
@@ -237,12 +235,7 @@ impl ::awsgen_runtime::xml::FromXml for PublicIpv4Pool {
                     value.network_border_group = Some(String::from(child.text()));
                 }
                 "tagSet" => {
-                    value.tags = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.tags)?;
                 }
                 _ => {}
             }

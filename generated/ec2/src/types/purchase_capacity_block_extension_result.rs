@@ -65,12 +65,10 @@ impl ::awsgen_runtime::xml::FromXml for PurchaseCapacityBlockExtensionResult {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "capacityBlockExtensionSet" {
-                value.capacity_block_extensions = Some(
-                    ::awsgen_runtime::xml::list(
-                        child,
-                        <crate::types::CapacityBlockExtension as ::awsgen_runtime::xml::FromXml>::from_xml,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_list_into(
+                    child,
+                    &mut value.capacity_block_extensions,
+                )?;
             }
         }
         Ok(value)

@@ -92,19 +92,16 @@ impl ::awsgen_runtime::xml::FromXml for PurchaseCapacityBlockResult {
         for child in element.children() {
             match child.name() {
                 "capacityReservation" => {
-                    value.capacity_reservation = Some(
-                        <crate::types::CapacityReservation as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.capacity_reservation,
+                    )?;
                 }
                 "capacityBlockSet" => {
-                    value.capacity_blocks = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::CapacityBlock as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.capacity_blocks,
+                    )?;
                 }
                 _ => {}
             }

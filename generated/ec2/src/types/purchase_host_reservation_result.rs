@@ -161,12 +161,7 @@ impl ::awsgen_runtime::xml::FromXml for PurchaseHostReservationResult {
                     );
                 }
                 "purchase" => {
-                    value.purchase = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::Purchase as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.purchase)?;
                 }
                 "totalHourlyPrice" => {
                     value.total_hourly_price = Some(String::from(child.text()));

@@ -65,12 +65,10 @@ impl ::awsgen_runtime::xml::FromXml for PurchaseScheduledInstancesResult {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "scheduledInstanceSet" {
-                value.scheduled_instance_set = Some(
-                    ::awsgen_runtime::xml::list(
-                        child,
-                        <crate::types::ScheduledInstance as ::awsgen_runtime::xml::FromXml>::from_xml,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_list_into(
+                    child,
+                    &mut value.scheduled_instance_set,
+                )?;
             }
         }
         Ok(value)

@@ -133,12 +133,7 @@ impl ::awsgen_runtime::xml::FromXml for Region {
                     value.opt_in_status = Some(String::from(child.text()));
                 }
                 "geographySet" => {
-                    value.geography = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::RegionGeography as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.geography)?;
                 }
                 "regionName" => {
                     value.region_name = Some(String::from(child.text()));

@@ -70,11 +70,10 @@ for RegisterTransitGatewayMulticastGroupMembersResult {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "registeredMulticastGroupMembers" {
-                value.registered_multicast_group_members = Some(
-                    <crate::types::TransitGatewayMulticastRegisteredGroupMembers as ::awsgen_runtime::xml::FromXml>::from_xml(
-                        child,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_into(
+                    child,
+                    &mut value.registered_multicast_group_members,
+                )?;
             }
         }
         Ok(value)

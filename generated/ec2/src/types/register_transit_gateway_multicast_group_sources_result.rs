@@ -70,11 +70,10 @@ for RegisterTransitGatewayMulticastGroupSourcesResult {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "registeredMulticastGroupSources" {
-                value.registered_multicast_group_sources = Some(
-                    <crate::types::TransitGatewayMulticastRegisteredGroupSources as ::awsgen_runtime::xml::FromXml>::from_xml(
-                        child,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_into(
+                    child,
+                    &mut value.registered_multicast_group_sources,
+                )?;
             }
         }
         Ok(value)

@@ -67,11 +67,10 @@ impl ::awsgen_runtime::xml::FromXml for RejectTransitGatewayClientVpnAttachmentR
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "transitGatewayClientVpnAttachment" {
-                value.transit_gateway_client_vpn_attachment = Some(
-                    <crate::types::TransitGatewayClientVpnAttachment as ::awsgen_runtime::xml::FromXml>::from_xml(
-                        child,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_into(
+                    child,
+                    &mut value.transit_gateway_client_vpn_attachment,
+                )?;
             }
         }
         Ok(value)

@@ -92,11 +92,10 @@ impl ::awsgen_runtime::xml::FromXml for ReplaceRouteTableAssociationResult {
                     value.new_association_id = Some(String::from(child.text()));
                 }
                 "associationState" => {
-                    value.association_state = Some(
-                        <crate::types::RouteTableAssociationState as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.association_state,
+                    )?;
                 }
                 _ => {}
             }

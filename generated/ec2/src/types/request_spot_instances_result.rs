@@ -65,12 +65,10 @@ impl ::awsgen_runtime::xml::FromXml for RequestSpotInstancesResult {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "spotInstanceRequestSet" {
-                value.spot_instance_requests = Some(
-                    ::awsgen_runtime::xml::list(
-                        child,
-                        <crate::types::SpotInstanceRequest as ::awsgen_runtime::xml::FromXml>::from_xml,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_list_into(
+                    child,
+                    &mut value.spot_instance_requests,
+                )?;
             }
         }
         Ok(value)

@@ -164,20 +164,10 @@ impl ::awsgen_runtime::xml::FromXml for Reservation {
                     value.requester_id = Some(String::from(child.text()));
                 }
                 "groupSet" => {
-                    value.groups = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::GroupIdentifier as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.groups)?;
                 }
                 "instancesSet" => {
-                    value.instances = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::Instance as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.instances)?;
                 }
                 _ => {}
             }

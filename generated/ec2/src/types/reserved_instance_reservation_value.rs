@@ -82,11 +82,10 @@ impl ::awsgen_runtime::xml::FromXml for ReservedInstanceReservationValue {
         for child in element.children() {
             match child.name() {
                 "reservationValue" => {
-                    value.reservation_value = Some(
-                        <crate::types::ReservationValue as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.reservation_value,
+                    )?;
                 }
                 "reservedInstanceId" => {
                     value.reserved_instance_id = Some(String::from(child.text()));

@@ -526,23 +526,16 @@ impl ::awsgen_runtime::xml::FromXml for ReservedInstances {
                     );
                 }
                 "recurringCharges" => {
-                    value.recurring_charges = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::RecurringCharge as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.recurring_charges,
+                    )?;
                 }
                 "scope" => {
                     value.scope = Some(crate::types::Scope::from(child.text()));
                 }
                 "tagSet" => {
-                    value.tags = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.tags)?;
                 }
                 "availabilityZoneId" => {
                     value.availability_zone_id = Some(String::from(child.text()));

@@ -293,20 +293,16 @@ impl ::awsgen_runtime::xml::FromXml for ReservedInstancesListing {
                     );
                 }
                 "instanceCounts" => {
-                    value.instance_counts = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::InstanceCount as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.instance_counts,
+                    )?;
                 }
                 "priceSchedules" => {
-                    value.price_schedules = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::PriceSchedule as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.price_schedules,
+                    )?;
                 }
                 "reservedInstancesId" => {
                     value.reserved_instances_id = Some(String::from(child.text()));
@@ -323,12 +319,7 @@ impl ::awsgen_runtime::xml::FromXml for ReservedInstancesListing {
                     value.status_message = Some(String::from(child.text()));
                 }
                 "tagSet" => {
-                    value.tags = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.tags)?;
                 }
                 "updateDate" => {
                     value.update_date = Some(

@@ -303,20 +303,16 @@ impl ::awsgen_runtime::xml::FromXml for ReservedInstancesModification {
                     );
                 }
                 "modificationResultSet" => {
-                    value.modification_results = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::ReservedInstancesModificationResult as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.modification_results,
+                    )?;
                 }
                 "reservedInstancesSet" => {
-                    value.reserved_instances_ids = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::ReservedInstancesId as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.reserved_instances_ids,
+                    )?;
                 }
                 "reservedInstancesModificationId" => {
                     value.reserved_instances_modification_id = Some(

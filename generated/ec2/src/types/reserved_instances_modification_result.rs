@@ -92,11 +92,10 @@ impl ::awsgen_runtime::xml::FromXml for ReservedInstancesModificationResult {
                     value.reserved_instances_id = Some(String::from(child.text()));
                 }
                 "targetConfiguration" => {
-                    value.target_configuration = Some(
-                        <crate::types::ReservedInstancesConfiguration as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.target_configuration,
+                    )?;
                 }
                 _ => {}
             }

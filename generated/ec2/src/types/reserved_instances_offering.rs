@@ -454,20 +454,16 @@ impl ::awsgen_runtime::xml::FromXml for ReservedInstancesOffering {
                     );
                 }
                 "pricingDetailsSet" => {
-                    value.pricing_details = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::PricingDetail as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.pricing_details,
+                    )?;
                 }
                 "recurringCharges" => {
-                    value.recurring_charges = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::RecurringCharge as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.recurring_charges,
+                    )?;
                 }
                 "scope" => {
                     value.scope = Some(crate::types::Scope::from(child.text()));

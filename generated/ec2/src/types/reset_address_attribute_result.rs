@@ -55,11 +55,7 @@ impl ::awsgen_runtime::xml::FromXml for ResetAddressAttributeResult {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "address" {
-                value.address = Some(
-                    <crate::types::AddressAttribute as ::awsgen_runtime::xml::FromXml>::from_xml(
-                        child,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_into(child, &mut value.address)?;
             }
         }
         Ok(value)

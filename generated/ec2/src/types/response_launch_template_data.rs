@@ -1142,27 +1142,22 @@ impl ::awsgen_runtime::xml::FromXml for ResponseLaunchTemplateData {
                     value.ebs_optimized = Some(child.text() == "true");
                 }
                 "iamInstanceProfile" => {
-                    value.iam_instance_profile = Some(
-                        <crate::types::LaunchTemplateIamInstanceProfileSpecification as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.iam_instance_profile,
+                    )?;
                 }
                 "blockDeviceMappingSet" => {
-                    value.block_device_mappings = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::LaunchTemplateBlockDeviceMapping as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.block_device_mappings,
+                    )?;
                 }
                 "networkInterfaceSet" => {
-                    value.network_interfaces = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::LaunchTemplateInstanceNetworkInterfaceSpecification as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.network_interfaces,
+                    )?;
                 }
                 "imageId" => {
                     value.image_id = Some(String::from(child.text()));
@@ -1176,18 +1171,10 @@ impl ::awsgen_runtime::xml::FromXml for ResponseLaunchTemplateData {
                     value.key_name = Some(String::from(child.text()));
                 }
                 "monitoring" => {
-                    value.monitoring = Some(
-                        <crate::types::LaunchTemplatesMonitoring as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.monitoring)?;
                 }
                 "placement" => {
-                    value.placement = Some(
-                        <crate::types::LaunchTemplatePlacement as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.placement)?;
                 }
                 "ramDiskId" => {
                     value.ram_disk_id = Some(String::from(child.text()));
@@ -1204,28 +1191,22 @@ impl ::awsgen_runtime::xml::FromXml for ResponseLaunchTemplateData {
                     value.user_data = Some(String::from(child.text()));
                 }
                 "tagSpecificationSet" => {
-                    value.tag_specifications = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::LaunchTemplateTagSpecification as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.tag_specifications,
+                    )?;
                 }
                 "elasticGpuSpecificationSet" => {
-                    value.elastic_gpu_specifications = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::ElasticGpuSpecificationResponse as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.elastic_gpu_specifications,
+                    )?;
                 }
                 "elasticInferenceAcceleratorSet" => {
-                    value.elastic_inference_accelerators = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::LaunchTemplateElasticInferenceAcceleratorResponse as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.elastic_inference_accelerators,
+                    )?;
                 }
                 "securityGroupIdSet" => {
                     value.security_group_ids = Some(
@@ -1238,107 +1219,82 @@ impl ::awsgen_runtime::xml::FromXml for ResponseLaunchTemplateData {
                     );
                 }
                 "instanceMarketOptions" => {
-                    value.instance_market_options = Some(
-                        <crate::types::LaunchTemplateInstanceMarketOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.instance_market_options,
+                    )?;
                 }
                 "creditSpecification" => {
-                    value.credit_specification = Some(
-                        <crate::types::CreditSpecification as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.credit_specification,
+                    )?;
                 }
                 "cpuOptions" => {
-                    value.cpu_options = Some(
-                        <crate::types::LaunchTemplateCpuOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.cpu_options)?;
                 }
                 "capacityReservationSpecification" => {
-                    value.capacity_reservation_specification = Some(
-                        <crate::types::LaunchTemplateCapacityReservationSpecificationResponse as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.capacity_reservation_specification,
+                    )?;
                 }
                 "licenseSet" => {
-                    value.license_specifications = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::LaunchTemplateLicenseConfiguration as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.license_specifications,
+                    )?;
                 }
                 "hibernationOptions" => {
-                    value.hibernation_options = Some(
-                        <crate::types::LaunchTemplateHibernationOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.hibernation_options,
+                    )?;
                 }
                 "metadataOptions" => {
-                    value.metadata_options = Some(
-                        <crate::types::LaunchTemplateInstanceMetadataOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.metadata_options,
+                    )?;
                 }
                 "enclaveOptions" => {
-                    value.enclave_options = Some(
-                        <crate::types::LaunchTemplateEnclaveOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.enclave_options)?;
                 }
                 "instanceRequirements" => {
-                    value.instance_requirements = Some(
-                        <crate::types::InstanceRequirements as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.instance_requirements,
+                    )?;
                 }
                 "privateDnsNameOptions" => {
-                    value.private_dns_name_options = Some(
-                        <crate::types::LaunchTemplatePrivateDnsNameOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.private_dns_name_options,
+                    )?;
                 }
                 "maintenanceOptions" => {
-                    value.maintenance_options = Some(
-                        <crate::types::LaunchTemplateInstanceMaintenanceOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.maintenance_options,
+                    )?;
                 }
                 "disableApiStop" => {
                     value.disable_api_stop = Some(child.text() == "true");
                 }
                 "operator" => {
-                    value.operator = Some(
-                        <crate::types::OperatorResponse as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.operator)?;
                 }
                 "networkPerformanceOptions" => {
-                    value.network_performance_options = Some(
-                        <crate::types::LaunchTemplateNetworkPerformanceOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.network_performance_options,
+                    )?;
                 }
                 "secondaryInterfaceSet" => {
-                    value.secondary_interfaces = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::LaunchTemplateInstanceSecondaryInterfaceSpecification as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.secondary_interfaces,
+                    )?;
                 }
                 _ => {}
             }

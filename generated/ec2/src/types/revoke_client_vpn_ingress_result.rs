@@ -61,11 +61,7 @@ impl ::awsgen_runtime::xml::FromXml for RevokeClientVpnIngressResult {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "status" {
-                value.status = Some(
-                    <crate::types::ClientVpnAuthorizationRuleStatus as ::awsgen_runtime::xml::FromXml>::from_xml(
-                        child,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_into(child, &mut value.status)?;
             }
         }
         Ok(value)

@@ -126,20 +126,16 @@ impl ::awsgen_runtime::xml::FromXml for RevokeSecurityGroupEgressResult {
                     value.return_ = Some(child.text() == "true");
                 }
                 "unknownIpPermissionSet" => {
-                    value.unknown_ip_permissions = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::IpPermission as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.unknown_ip_permissions,
+                    )?;
                 }
                 "revokedSecurityGroupRuleSet" => {
-                    value.revoked_security_group_rules = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::RevokedSecurityGroupRule as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.revoked_security_group_rules,
+                    )?;
                 }
                 _ => {}
             }

@@ -407,33 +407,16 @@ impl ::awsgen_runtime::xml::FromXml for RouteServerPeer {
                     value.peer_address = Some(String::from(child.text()));
                 }
                 "bgpOptions" => {
-                    value.bgp_options = Some(
-                        <crate::types::RouteServerBgpOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.bgp_options)?;
                 }
                 "bgpStatus" => {
-                    value.bgp_status = Some(
-                        <crate::types::RouteServerBgpStatus as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.bgp_status)?;
                 }
                 "bfdStatus" => {
-                    value.bfd_status = Some(
-                        <crate::types::RouteServerBfdStatus as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.bfd_status)?;
                 }
                 "tagSet" => {
-                    value.tags = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.tags)?;
                 }
                 _ => {}
             }

@@ -246,12 +246,10 @@ impl ::awsgen_runtime::xml::FromXml for RouteServerRoute {
                     value.route_server_peer_id = Some(String::from(child.text()));
                 }
                 "routeInstallationDetailSet" => {
-                    value.route_installation_details = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::RouteServerRouteInstallationDetail as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.route_installation_details,
+                    )?;
                 }
                 "routeStatus" => {
                     value.route_status = Some(

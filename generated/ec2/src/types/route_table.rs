@@ -208,39 +208,25 @@ impl ::awsgen_runtime::xml::FromXml for RouteTable {
         for child in element.children() {
             match child.name() {
                 "associationSet" => {
-                    value.associations = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::RouteTableAssociation as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.associations,
+                    )?;
                 }
                 "propagatingVgwSet" => {
-                    value.propagating_vgws = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::PropagatingVgw as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.propagating_vgws,
+                    )?;
                 }
                 "routeTableId" => {
                     value.route_table_id = Some(String::from(child.text()));
                 }
                 "routeSet" => {
-                    value.routes = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::Route as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.routes)?;
                 }
                 "tagSet" => {
-                    value.tags = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.tags)?;
                 }
                 "vpcId" => {
                     value.vpc_id = Some(String::from(child.text()));

@@ -222,11 +222,10 @@ impl ::awsgen_runtime::xml::FromXml for RouteTableAssociation {
                     value.public_ipv4_pool = Some(String::from(child.text()));
                 }
                 "associationState" => {
-                    value.association_state = Some(
-                        <crate::types::RouteTableAssociationState as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.association_state,
+                    )?;
                 }
                 _ => {}
             }

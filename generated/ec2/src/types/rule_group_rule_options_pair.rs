@@ -87,12 +87,10 @@ impl ::awsgen_runtime::xml::FromXml for RuleGroupRuleOptionsPair {
                     value.rule_group_arn = Some(String::from(child.text()));
                 }
                 "ruleOptionSet" => {
-                    value.rule_options = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::RuleOption as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.rule_options,
+                    )?;
                 }
                 _ => {}
             }

@@ -470,11 +470,7 @@ impl ::awsgen_runtime::xml::FromXml for ScheduledInstance {
                     );
                 }
                 "recurrence" => {
-                    value.recurrence = Some(
-                        <crate::types::ScheduledInstanceRecurrence as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.recurrence)?;
                 }
                 "scheduledInstanceId" => {
                     value.scheduled_instance_id = Some(String::from(child.text()));

@@ -396,11 +396,7 @@ impl ::awsgen_runtime::xml::FromXml for ScheduledInstanceAvailability {
                     value.purchase_token = Some(String::from(child.text()));
                 }
                 "recurrence" => {
-                    value.recurrence = Some(
-                        <crate::types::ScheduledInstanceRecurrence as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.recurrence)?;
                 }
                 "slotDurationInHours" => {
                     value.slot_duration_in_hours = Some(

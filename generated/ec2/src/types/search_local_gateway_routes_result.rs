@@ -84,12 +84,7 @@ impl ::awsgen_runtime::xml::FromXml for SearchLocalGatewayRoutesResult {
         for child in element.children() {
             match child.name() {
                 "routeSet" => {
-                    value.routes = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::LocalGatewayRoute as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.routes)?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

@@ -89,12 +89,10 @@ impl ::awsgen_runtime::xml::FromXml for SearchTransitGatewayMulticastGroupsResul
         for child in element.children() {
             match child.name() {
                 "multicastGroups" => {
-                    value.multicast_groups = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::TransitGatewayMulticastGroup as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.multicast_groups,
+                    )?;
                 }
                 "nextToken" => {
                     value.next_token = Some(String::from(child.text()));

@@ -107,12 +107,7 @@ impl ::awsgen_runtime::xml::FromXml for SearchTransitGatewayRoutesResult {
         for child in element.children() {
             match child.name() {
                 "routeSet" => {
-                    value.routes = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::TransitGatewayRoute as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.routes)?;
                 }
                 "additionalRoutesAvailable" => {
                     value.additional_routes_available = Some(child.text() == "true");

@@ -425,11 +425,7 @@ impl ::awsgen_runtime::xml::FromXml for SecondaryInterface {
                     value.availability_zone_id = Some(String::from(child.text()));
                 }
                 "attachment" => {
-                    value.attachment = Some(
-                        <crate::types::SecondaryInterfaceAttachment as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.attachment)?;
                 }
                 "macAddress" => {
                     value.mac_address = Some(String::from(child.text()));
@@ -438,12 +434,10 @@ impl ::awsgen_runtime::xml::FromXml for SecondaryInterface {
                     value.owner_id = Some(String::from(child.text()));
                 }
                 "privateIpv4AddressSet" => {
-                    value.private_ipv4_addresses = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::SecondaryInterfaceIpv4Address as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.private_ipv4_addresses,
+                    )?;
                 }
                 "secondaryInterfaceId" => {
                     value.secondary_interface_id = Some(String::from(child.text()));
@@ -476,12 +470,7 @@ impl ::awsgen_runtime::xml::FromXml for SecondaryInterface {
                     );
                 }
                 "tagSet" => {
-                    value.tags = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.tags)?;
                 }
                 _ => {}
             }

@@ -261,20 +261,13 @@ impl ::awsgen_runtime::xml::FromXml for SecondaryNetwork {
                     value.state_reason = Some(String::from(child.text()));
                 }
                 "ipv4CidrBlockAssociationSet" => {
-                    value.ipv4_cidr_block_associations = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::SecondaryNetworkIpv4CidrBlockAssociation as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.ipv4_cidr_block_associations,
+                    )?;
                 }
                 "tagSet" => {
-                    value.tags = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.tags)?;
                 }
                 _ => {}
             }

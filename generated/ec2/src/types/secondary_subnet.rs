@@ -336,12 +336,10 @@ impl ::awsgen_runtime::xml::FromXml for SecondarySubnet {
                     value.availability_zone = Some(String::from(child.text()));
                 }
                 "ipv4CidrBlockAssociationSet" => {
-                    value.ipv4_cidr_block_associations = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::SecondarySubnetIpv4CidrBlockAssociation as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.ipv4_cidr_block_associations,
+                    )?;
                 }
                 "state" => {
                     value.state = Some(
@@ -352,12 +350,7 @@ impl ::awsgen_runtime::xml::FromXml for SecondarySubnet {
                     value.state_reason = Some(String::from(child.text()));
                 }
                 "tagSet" => {
-                    value.tags = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.tags)?;
                 }
                 _ => {}
             }

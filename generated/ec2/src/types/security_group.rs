@@ -255,20 +255,13 @@ impl ::awsgen_runtime::xml::FromXml for SecurityGroup {
                     value.group_id = Some(String::from(child.text()));
                 }
                 "ipPermissionsEgress" => {
-                    value.ip_permissions_egress = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::IpPermission as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.ip_permissions_egress,
+                    )?;
                 }
                 "tagSet" => {
-                    value.tags = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.tags)?;
                 }
                 "vpcId" => {
                     value.vpc_id = Some(String::from(child.text()));
@@ -286,12 +279,10 @@ impl ::awsgen_runtime::xml::FromXml for SecurityGroup {
                     value.description = Some(String::from(child.text()));
                 }
                 "ipPermissions" => {
-                    value.ip_permissions = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::IpPermission as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.ip_permissions,
+                    )?;
                 }
                 _ => {}
             }

@@ -407,22 +407,16 @@ impl ::awsgen_runtime::xml::FromXml for SecurityGroupRule {
                     value.prefix_list_id = Some(String::from(child.text()));
                 }
                 "referencedGroupInfo" => {
-                    value.referenced_group_info = Some(
-                        <crate::types::ReferencedSecurityGroup as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.referenced_group_info,
+                    )?;
                 }
                 "description" => {
                     value.description = Some(String::from(child.text()));
                 }
                 "tagSet" => {
-                    value.tags = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.tags)?;
                 }
                 "securityGroupRuleArn" => {
                     value.security_group_rule_arn = Some(String::from(child.text()));

@@ -513,12 +513,10 @@ impl ::awsgen_runtime::xml::FromXml for ServiceConfiguration {
         for child in element.children() {
             match child.name() {
                 "serviceType" => {
-                    value.service_type = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::ServiceTypeDetail as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.service_type,
+                    )?;
                 }
                 "serviceId" => {
                     value.service_id = Some(String::from(child.text()));
@@ -573,11 +571,10 @@ impl ::awsgen_runtime::xml::FromXml for ServiceConfiguration {
                     value.private_dns_name = Some(String::from(child.text()));
                 }
                 "privateDnsNameConfiguration" => {
-                    value.private_dns_name_configuration = Some(
-                        <crate::types::PrivateDnsNameConfiguration as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.private_dns_name_configuration,
+                    )?;
                 }
                 "payerResponsibility" => {
                     value.payer_responsibility = Some(
@@ -585,20 +582,13 @@ impl ::awsgen_runtime::xml::FromXml for ServiceConfiguration {
                     );
                 }
                 "tagSet" => {
-                    value.tags = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.tags)?;
                 }
                 "supportedRegionSet" => {
-                    value.supported_regions = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::SupportedRegionDetail as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.supported_regions,
+                    )?;
                 }
                 "remoteAccessEnabled" => {
                     value.remote_access_enabled = Some(child.text() == "true");

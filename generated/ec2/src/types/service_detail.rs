@@ -486,12 +486,10 @@ impl ::awsgen_runtime::xml::FromXml for ServiceDetail {
                     value.service_id = Some(String::from(child.text()));
                 }
                 "serviceType" => {
-                    value.service_type = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::ServiceTypeDetail as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.service_type,
+                    )?;
                 }
                 "serviceRegion" => {
                     value.service_region = Some(String::from(child.text()));
@@ -518,12 +516,10 @@ impl ::awsgen_runtime::xml::FromXml for ServiceDetail {
                     value.private_dns_name = Some(String::from(child.text()));
                 }
                 "privateDnsNameSet" => {
-                    value.private_dns_names = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::PrivateDnsDetails as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.private_dns_names,
+                    )?;
                 }
                 "vpcEndpointPolicySupported" => {
                     value.vpc_endpoint_policy_supported = Some(child.text() == "true");
@@ -540,12 +536,7 @@ impl ::awsgen_runtime::xml::FromXml for ServiceDetail {
                     );
                 }
                 "tagSet" => {
-                    value.tags = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.tags)?;
                 }
                 "privateDnsNameVerificationState" => {
                     value.private_dns_name_verification_state = Some(

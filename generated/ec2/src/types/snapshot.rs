@@ -603,12 +603,7 @@ impl ::awsgen_runtime::xml::FromXml for Snapshot {
                     value.outpost_arn = Some(String::from(child.text()));
                 }
                 "tagSet" => {
-                    value.tags = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.tags)?;
                 }
                 "storageTier" => {
                     value.storage_tier = Some(

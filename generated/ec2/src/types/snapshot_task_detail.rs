@@ -342,11 +342,7 @@ impl ::awsgen_runtime::xml::FromXml for SnapshotTaskDetail {
                     value.url = Some(String::from(child.text()));
                 }
                 "userBucket" => {
-                    value.user_bucket = Some(
-                        <crate::types::UserBucketDetails as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.user_bucket)?;
                 }
                 _ => {}
             }

@@ -157,11 +157,7 @@ impl ::awsgen_runtime::xml::FromXml for SpotDatafeedSubscription {
                     value.bucket = Some(String::from(child.text()));
                 }
                 "fault" => {
-                    value.fault = Some(
-                        <crate::types::SpotInstanceStateFault as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.fault)?;
                 }
                 "ownerId" => {
                     value.owner_id = Some(String::from(child.text()));

@@ -673,22 +673,19 @@ impl ::awsgen_runtime::xml::FromXml for SpotFleetLaunchSpecification {
                     value.addressing_type = Some(String::from(child.text()));
                 }
                 "blockDeviceMapping" => {
-                    value.block_device_mappings = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::BlockDeviceMapping as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.block_device_mappings,
+                    )?;
                 }
                 "ebsOptimized" => {
                     value.ebs_optimized = Some(child.text() == "true");
                 }
                 "iamInstanceProfile" => {
-                    value.iam_instance_profile = Some(
-                        <crate::types::IamInstanceProfileSpecification as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.iam_instance_profile,
+                    )?;
                 }
                 "imageId" => {
                     value.image_id = Some(String::from(child.text()));
@@ -705,26 +702,16 @@ impl ::awsgen_runtime::xml::FromXml for SpotFleetLaunchSpecification {
                     value.key_name = Some(String::from(child.text()));
                 }
                 "monitoring" => {
-                    value.monitoring = Some(
-                        <crate::types::SpotFleetMonitoring as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.monitoring)?;
                 }
                 "networkInterfaceSet" => {
-                    value.network_interfaces = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::InstanceNetworkInterfaceSpecification as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.network_interfaces,
+                    )?;
                 }
                 "placement" => {
-                    value.placement = Some(
-                        <crate::types::SpotPlacement as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.placement)?;
                 }
                 "ramdiskId" => {
                     value.ramdisk_id = Some(String::from(child.text()));
@@ -748,27 +735,22 @@ impl ::awsgen_runtime::xml::FromXml for SpotFleetLaunchSpecification {
                     );
                 }
                 "tagSpecificationSet" => {
-                    value.tag_specifications = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::SpotFleetTagSpecification as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.tag_specifications,
+                    )?;
                 }
                 "instanceRequirements" => {
-                    value.instance_requirements = Some(
-                        <crate::types::InstanceRequirements as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.instance_requirements,
+                    )?;
                 }
                 "groupSet" => {
-                    value.security_groups = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::GroupIdentifier as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.security_groups,
+                    )?;
                 }
                 _ => {}
             }

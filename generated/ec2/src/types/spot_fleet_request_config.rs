@@ -206,11 +206,10 @@ impl ::awsgen_runtime::xml::FromXml for SpotFleetRequestConfig {
                     );
                 }
                 "spotFleetRequestConfig" => {
-                    value.spot_fleet_request_config = Some(
-                        <crate::types::SpotFleetRequestConfigData as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.spot_fleet_request_config,
+                    )?;
                 }
                 "spotFleetRequestId" => {
                     value.spot_fleet_request_id = Some(String::from(child.text()));
@@ -221,12 +220,7 @@ impl ::awsgen_runtime::xml::FromXml for SpotFleetRequestConfig {
                     );
                 }
                 "tagSet" => {
-                    value.tags = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.tags)?;
                 }
                 _ => {}
             }

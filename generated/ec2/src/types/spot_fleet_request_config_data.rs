@@ -922,11 +922,10 @@ impl ::awsgen_runtime::xml::FromXml for SpotFleetRequestConfigData {
                     );
                 }
                 "spotMaintenanceStrategies" => {
-                    value.spot_maintenance_strategies = Some(
-                        <crate::types::SpotMaintenanceStrategies as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.spot_maintenance_strategies,
+                    )?;
                 }
                 "clientToken" => {
                     value.client_token = Some(String::from(child.text()));
@@ -958,20 +957,16 @@ impl ::awsgen_runtime::xml::FromXml for SpotFleetRequestConfigData {
                     value.iam_fleet_role = Some(String::from(child.text()));
                 }
                 "launchSpecifications" => {
-                    value.launch_specifications = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::SpotFleetLaunchSpecification as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.launch_specifications,
+                    )?;
                 }
                 "launchTemplateConfigs" => {
-                    value.launch_template_configs = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::LaunchTemplateConfig as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.launch_template_configs,
+                    )?;
                 }
                 "spotPrice" => {
                     value.spot_price = Some(String::from(child.text()));
@@ -1031,11 +1026,10 @@ impl ::awsgen_runtime::xml::FromXml for SpotFleetRequestConfigData {
                     );
                 }
                 "loadBalancersConfig" => {
-                    value.load_balancers_config = Some(
-                        <crate::types::LoadBalancersConfig as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.load_balancers_config,
+                    )?;
                 }
                 "instancePoolsToUseCount" => {
                     value.instance_pools_to_use_count = Some(
@@ -1053,12 +1047,10 @@ impl ::awsgen_runtime::xml::FromXml for SpotFleetRequestConfigData {
                     );
                 }
                 "TagSpecification" => {
-                    value.tag_specifications = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::TagSpecification as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.tag_specifications,
+                    )?;
                 }
                 _ => {}
             }

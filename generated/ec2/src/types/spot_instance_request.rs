@@ -569,11 +569,7 @@ impl ::awsgen_runtime::xml::FromXml for SpotInstanceRequest {
                     );
                 }
                 "fault" => {
-                    value.fault = Some(
-                        <crate::types::SpotInstanceStateFault as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.fault)?;
                 }
                 "instanceId" => {
                     value.instance_id = Some(String::from(child.text()));
@@ -582,11 +578,10 @@ impl ::awsgen_runtime::xml::FromXml for SpotInstanceRequest {
                     value.launch_group = Some(String::from(child.text()));
                 }
                 "launchSpecification" => {
-                    value.launch_specification = Some(
-                        <crate::types::LaunchSpecification as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.launch_specification,
+                    )?;
                 }
                 "launchedAvailabilityZone" => {
                     value.launched_availability_zone = Some(String::from(child.text()));
@@ -613,19 +608,10 @@ impl ::awsgen_runtime::xml::FromXml for SpotInstanceRequest {
                     );
                 }
                 "status" => {
-                    value.status = Some(
-                        <crate::types::SpotInstanceStatus as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.status)?;
                 }
                 "tagSet" => {
-                    value.tags = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.tags)?;
                 }
                 "type" => {
                     value.type_ = Some(

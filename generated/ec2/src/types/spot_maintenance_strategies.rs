@@ -76,11 +76,7 @@ impl ::awsgen_runtime::xml::FromXml for SpotMaintenanceStrategies {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "capacityRebalance" {
-                value.capacity_rebalance = Some(
-                    <crate::types::SpotCapacityRebalance as ::awsgen_runtime::xml::FromXml>::from_xml(
-                        child,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_into(child, &mut value.capacity_rebalance)?;
             }
         }
         Ok(value)

@@ -277,11 +277,10 @@ impl ::awsgen_runtime::xml::FromXml for SpotOptions {
                     );
                 }
                 "maintenanceStrategies" => {
-                    value.maintenance_strategies = Some(
-                        <crate::types::FleetSpotMaintenanceStrategies as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.maintenance_strategies,
+                    )?;
                 }
                 "instanceInterruptionBehavior" => {
                     value.instance_interruption_behavior = Some(

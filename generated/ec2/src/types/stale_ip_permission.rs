@@ -209,12 +209,10 @@ impl ::awsgen_runtime::xml::FromXml for StaleIpPermission {
                     );
                 }
                 "groups" => {
-                    value.user_id_group_pairs = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::UserIdGroupPair as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.user_id_group_pairs,
+                    )?;
                 }
                 _ => {}
             }

@@ -200,20 +200,16 @@ impl ::awsgen_runtime::xml::FromXml for StaleSecurityGroup {
                     value.group_name = Some(String::from(child.text()));
                 }
                 "staleIpPermissions" => {
-                    value.stale_ip_permissions = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::StaleIpPermission as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.stale_ip_permissions,
+                    )?;
                 }
                 "staleIpPermissionsEgress" => {
-                    value.stale_ip_permissions_egress = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::StaleIpPermission as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.stale_ip_permissions_egress,
+                    )?;
                 }
                 "vpcId" => {
                     value.vpc_id = Some(String::from(child.text()));

@@ -67,11 +67,10 @@ impl ::awsgen_runtime::xml::FromXml for StartNetworkInsightsAccessScopeAnalysisR
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "networkInsightsAccessScopeAnalysis" {
-                value.network_insights_access_scope_analysis = Some(
-                    <crate::types::NetworkInsightsAccessScopeAnalysis as ::awsgen_runtime::xml::FromXml>::from_xml(
-                        child,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_into(
+                    child,
+                    &mut value.network_insights_access_scope_analysis,
+                )?;
             }
         }
         Ok(value)

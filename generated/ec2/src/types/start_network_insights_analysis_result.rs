@@ -65,11 +65,10 @@ impl ::awsgen_runtime::xml::FromXml for StartNetworkInsightsAnalysisResult {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "networkInsightsAnalysis" {
-                value.network_insights_analysis = Some(
-                    <crate::types::NetworkInsightsAnalysis as ::awsgen_runtime::xml::FromXml>::from_xml(
-                        child,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_into(
+                    child,
+                    &mut value.network_insights_analysis,
+                )?;
             }
         }
         Ok(value)

@@ -68,11 +68,7 @@ impl ::awsgen_runtime::xml::FromXml for Storage {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "S3" {
-                value.s3 = Some(
-                    <crate::types::S3Storage as ::awsgen_runtime::xml::FromXml>::from_xml(
-                        child,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_into(child, &mut value.s3)?;
             }
         }
         Ok(value)

@@ -627,20 +627,13 @@ impl ::awsgen_runtime::xml::FromXml for Subnet {
                     value.assign_ipv6_address_on_creation = Some(child.text() == "true");
                 }
                 "ipv6CidrBlockAssociationSet" => {
-                    value.ipv6_cidr_block_association_set = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::SubnetIpv6CidrBlockAssociation as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.ipv6_cidr_block_association_set,
+                    )?;
                 }
                 "tagSet" => {
-                    value.tags = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.tags)?;
                 }
                 "subnetArn" => {
                     value.subnet_arn = Some(String::from(child.text()));
@@ -655,18 +648,16 @@ impl ::awsgen_runtime::xml::FromXml for Subnet {
                     value.ipv6_native = Some(child.text() == "true");
                 }
                 "privateDnsNameOptionsOnLaunch" => {
-                    value.private_dns_name_options_on_launch = Some(
-                        <crate::types::PrivateDnsNameOptionsOnLaunch as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.private_dns_name_options_on_launch,
+                    )?;
                 }
                 "blockPublicAccessStates" => {
-                    value.block_public_access_states = Some(
-                        <crate::types::BlockPublicAccessStates as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.block_public_access_states,
+                    )?;
                 }
                 "type" => {
                     value.type_ = Some(String::from(child.text()));

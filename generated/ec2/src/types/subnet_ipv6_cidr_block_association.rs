@@ -170,11 +170,10 @@ impl ::awsgen_runtime::xml::FromXml for SubnetIpv6CidrBlockAssociation {
                     value.ipv6_cidr_block = Some(String::from(child.text()));
                 }
                 "ipv6CidrBlockState" => {
-                    value.ipv6_cidr_block_state = Some(
-                        <crate::types::SubnetCidrBlockState as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.ipv6_cidr_block_state,
+                    )?;
                 }
                 "ipv6AddressAttribute" => {
                     value.ipv6_address_attribute = Some(

@@ -76,12 +76,7 @@ impl ::awsgen_runtime::xml::FromXml for TargetGroupsConfig {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "targetGroups" {
-                value.target_groups = Some(
-                    ::awsgen_runtime::xml::list(
-                        child,
-                        <crate::types::TargetGroup as ::awsgen_runtime::xml::FromXml>::from_xml,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_list_into(child, &mut value.target_groups)?;
             }
         }
         Ok(value)

@@ -235,11 +235,7 @@ impl ::awsgen_runtime::xml::FromXml for TargetNetwork {
                     value.client_vpn_endpoint_id = Some(String::from(child.text()));
                 }
                 "status" => {
-                    value.status = Some(
-                        <crate::types::AssociationStatus as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.status)?;
                 }
                 "securityGroups" => {
                     value.security_groups = Some(

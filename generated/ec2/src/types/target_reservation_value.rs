@@ -90,18 +90,16 @@ impl ::awsgen_runtime::xml::FromXml for TargetReservationValue {
         for child in element.children() {
             match child.name() {
                 "reservationValue" => {
-                    value.reservation_value = Some(
-                        <crate::types::ReservationValue as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.reservation_value,
+                    )?;
                 }
                 "targetConfiguration" => {
-                    value.target_configuration = Some(
-                        <crate::types::TargetConfiguration as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.target_configuration,
+                    )?;
                 }
                 _ => {}
             }

@@ -118,12 +118,10 @@ impl ::awsgen_runtime::xml::FromXml for TerminateClientVpnConnectionsResult {
                     value.username = Some(String::from(child.text()));
                 }
                 "connectionStatuses" => {
-                    value.connection_statuses = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::TerminateConnectionStatus as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.connection_statuses,
+                    )?;
                 }
                 _ => {}
             }

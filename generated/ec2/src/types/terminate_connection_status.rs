@@ -121,18 +121,10 @@ impl ::awsgen_runtime::xml::FromXml for TerminateConnectionStatus {
                     value.connection_id = Some(String::from(child.text()));
                 }
                 "previousStatus" => {
-                    value.previous_status = Some(
-                        <crate::types::ClientVpnConnectionStatus as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.previous_status)?;
                 }
                 "currentStatus" => {
-                    value.current_status = Some(
-                        <crate::types::ClientVpnConnectionStatus as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.current_status)?;
                 }
                 _ => {}
             }

@@ -65,12 +65,10 @@ impl ::awsgen_runtime::xml::FromXml for TerminateInstancesResult {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "instancesSet" {
-                value.terminating_instances = Some(
-                    ::awsgen_runtime::xml::list(
-                        child,
-                        <crate::types::InstanceStateChange as ::awsgen_runtime::xml::FromXml>::from_xml,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_list_into(
+                    child,
+                    &mut value.terminating_instances,
+                )?;
             }
         }
         Ok(value)

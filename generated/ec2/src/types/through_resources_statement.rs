@@ -58,11 +58,7 @@ impl ::awsgen_runtime::xml::FromXml for ThroughResourcesStatement {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "resourceStatement" {
-                value.resource_statement = Some(
-                    <crate::types::ResourceStatement as ::awsgen_runtime::xml::FromXml>::from_xml(
-                        child,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_into(child, &mut value.resource_statement)?;
             }
         }
         Ok(value)

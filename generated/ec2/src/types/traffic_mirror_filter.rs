@@ -206,20 +206,16 @@ impl ::awsgen_runtime::xml::FromXml for TrafficMirrorFilter {
                     value.traffic_mirror_filter_id = Some(String::from(child.text()));
                 }
                 "ingressFilterRuleSet" => {
-                    value.ingress_filter_rules = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::TrafficMirrorFilterRule as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.ingress_filter_rules,
+                    )?;
                 }
                 "egressFilterRuleSet" => {
-                    value.egress_filter_rules = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::TrafficMirrorFilterRule as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.egress_filter_rules,
+                    )?;
                 }
                 "networkServiceSet" => {
                     value.network_services = Some(
@@ -232,12 +228,7 @@ impl ::awsgen_runtime::xml::FromXml for TrafficMirrorFilter {
                     value.description = Some(String::from(child.text()));
                 }
                 "tagSet" => {
-                    value.tags = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.tags)?;
                 }
                 _ => {}
             }

@@ -367,18 +367,16 @@ impl ::awsgen_runtime::xml::FromXml for TrafficMirrorFilterRule {
                     );
                 }
                 "destinationPortRange" => {
-                    value.destination_port_range = Some(
-                        <crate::types::TrafficMirrorPortRange as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.destination_port_range,
+                    )?;
                 }
                 "sourcePortRange" => {
-                    value.source_port_range = Some(
-                        <crate::types::TrafficMirrorPortRange as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.source_port_range,
+                    )?;
                 }
                 "destinationCidrBlock" => {
                     value.destination_cidr_block = Some(String::from(child.text()));
@@ -390,12 +388,7 @@ impl ::awsgen_runtime::xml::FromXml for TrafficMirrorFilterRule {
                     value.description = Some(String::from(child.text()));
                 }
                 "tagSet" => {
-                    value.tags = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.tags)?;
                 }
                 _ => {}
             }

@@ -257,19 +257,10 @@ impl ::awsgen_runtime::xml::FromXml for TransitGateway {
                     );
                 }
                 "options" => {
-                    value.options = Some(
-                        <crate::types::TransitGatewayOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.options)?;
                 }
                 "tagSet" => {
-                    value.tags = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.tags)?;
                 }
                 _ => {}
             }

@@ -323,11 +323,7 @@ impl ::awsgen_runtime::xml::FromXml for TransitGatewayAttachment {
                     );
                 }
                 "association" => {
-                    value.association = Some(
-                        <crate::types::TransitGatewayAttachmentAssociation as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.association)?;
                 }
                 "creationTime" => {
                     value.creation_time = Some(
@@ -339,12 +335,7 @@ impl ::awsgen_runtime::xml::FromXml for TransitGatewayAttachment {
                     );
                 }
                 "tagSet" => {
-                    value.tags = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.tags)?;
                 }
                 _ => {}
             }

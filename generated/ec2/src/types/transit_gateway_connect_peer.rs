@@ -218,19 +218,13 @@ impl ::awsgen_runtime::xml::FromXml for TransitGatewayConnectPeer {
                     );
                 }
                 "connectPeerConfiguration" => {
-                    value.connect_peer_configuration = Some(
-                        <crate::types::TransitGatewayConnectPeerConfiguration as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.connect_peer_configuration,
+                    )?;
                 }
                 "tagSet" => {
-                    value.tags = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.tags)?;
                 }
                 _ => {}
             }

@@ -180,12 +180,10 @@ impl ::awsgen_runtime::xml::FromXml for TransitGatewayConnectPeerConfiguration {
                     );
                 }
                 "bgpConfigurations" => {
-                    value.bgp_configurations = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::TransitGatewayAttachmentBgpConfiguration as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.bgp_configurations,
+                    )?;
                 }
                 _ => {}
             }

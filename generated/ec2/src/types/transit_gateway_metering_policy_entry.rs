@@ -247,11 +247,10 @@ impl ::awsgen_runtime::xml::FromXml for TransitGatewayMeteringPolicyEntry {
                     );
                 }
                 "meteringPolicyRule" => {
-                    value.metering_policy_rule = Some(
-                        <crate::types::TransitGatewayMeteringPolicyRule as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.metering_policy_rule,
+                    )?;
                 }
                 _ => {}
             }

@@ -271,11 +271,7 @@ impl ::awsgen_runtime::xml::FromXml for TransitGatewayMulticastDomain {
                     value.owner_id = Some(String::from(child.text()));
                 }
                 "options" => {
-                    value.options = Some(
-                        <crate::types::TransitGatewayMulticastDomainOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.options)?;
                 }
                 "state" => {
                     value.state = Some(
@@ -294,12 +290,7 @@ impl ::awsgen_runtime::xml::FromXml for TransitGatewayMulticastDomain {
                     );
                 }
                 "tagSet" => {
-                    value.tags = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.tags)?;
                 }
                 _ => {}
             }

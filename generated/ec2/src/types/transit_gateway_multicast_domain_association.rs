@@ -176,11 +176,7 @@ impl ::awsgen_runtime::xml::FromXml for TransitGatewayMulticastDomainAssociation
                     value.resource_owner_id = Some(String::from(child.text()));
                 }
                 "subnet" => {
-                    value.subnet = Some(
-                        <crate::types::SubnetAssociation as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.subnet)?;
                 }
                 _ => {}
             }

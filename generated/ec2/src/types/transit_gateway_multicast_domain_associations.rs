@@ -215,12 +215,7 @@ impl ::awsgen_runtime::xml::FromXml for TransitGatewayMulticastDomainAssociation
                     value.resource_owner_id = Some(String::from(child.text()));
                 }
                 "subnets" => {
-                    value.subnets = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::SubnetAssociation as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.subnets)?;
                 }
                 _ => {}
             }

@@ -459,11 +459,10 @@ impl ::awsgen_runtime::xml::FromXml for TransitGatewayOptions {
                     );
                 }
                 "encryptionSupport" => {
-                    value.encryption_support = Some(
-                        <crate::types::EncryptionSupport as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.encryption_support,
+                    )?;
                 }
                 _ => {}
             }

@@ -286,32 +286,22 @@ impl ::awsgen_runtime::xml::FromXml for TransitGatewayPeeringAttachment {
                     );
                 }
                 "requesterTgwInfo" => {
-                    value.requester_tgw_info = Some(
-                        <crate::types::PeeringTgwInfo as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.requester_tgw_info,
+                    )?;
                 }
                 "accepterTgwInfo" => {
-                    value.accepter_tgw_info = Some(
-                        <crate::types::PeeringTgwInfo as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.accepter_tgw_info,
+                    )?;
                 }
                 "options" => {
-                    value.options = Some(
-                        <crate::types::TransitGatewayPeeringAttachmentOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.options)?;
                 }
                 "status" => {
-                    value.status = Some(
-                        <crate::types::PeeringAttachmentStatus as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.status)?;
                 }
                 "state" => {
                     value.state = Some(
@@ -328,12 +318,7 @@ impl ::awsgen_runtime::xml::FromXml for TransitGatewayPeeringAttachment {
                     );
                 }
                 "tagSet" => {
-                    value.tags = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.tags)?;
                 }
                 _ => {}
             }

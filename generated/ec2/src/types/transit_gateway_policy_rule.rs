@@ -194,11 +194,7 @@ impl ::awsgen_runtime::xml::FromXml for TransitGatewayPolicyRule {
                     value.protocol = Some(String::from(child.text()));
                 }
                 "metaData" => {
-                    value.meta_data = Some(
-                        <crate::types::TransitGatewayPolicyRuleMetaData as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.meta_data)?;
                 }
                 _ => {}
             }

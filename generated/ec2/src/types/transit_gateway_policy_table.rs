@@ -181,12 +181,7 @@ impl ::awsgen_runtime::xml::FromXml for TransitGatewayPolicyTable {
                     );
                 }
                 "tagSet" => {
-                    value.tags = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.tags)?;
                 }
                 _ => {}
             }

@@ -139,11 +139,7 @@ impl ::awsgen_runtime::xml::FromXml for TransitGatewayPolicyTableEntry {
                     value.policy_rule_number = Some(String::from(child.text()));
                 }
                 "policyRule" => {
-                    value.policy_rule = Some(
-                        <crate::types::TransitGatewayPolicyRule as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.policy_rule)?;
                 }
                 "targetRouteTableId" => {
                     value.target_route_table_id = Some(String::from(child.text()));

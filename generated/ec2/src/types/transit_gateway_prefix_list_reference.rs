@@ -214,11 +214,10 @@ impl ::awsgen_runtime::xml::FromXml for TransitGatewayPrefixListReference {
                     value.blackhole = Some(child.text() == "true");
                 }
                 "transitGatewayAttachment" => {
-                    value.transit_gateway_attachment = Some(
-                        <crate::types::TransitGatewayPrefixListAttachment as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.transit_gateway_attachment,
+                    )?;
                 }
                 _ => {}
             }

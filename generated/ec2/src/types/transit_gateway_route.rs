@@ -208,12 +208,10 @@ impl ::awsgen_runtime::xml::FromXml for TransitGatewayRoute {
                     );
                 }
                 "transitGatewayAttachments" => {
-                    value.transit_gateway_attachments = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::TransitGatewayRouteAttachment as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.transit_gateway_attachments,
+                    )?;
                 }
                 "type" => {
                     value.type_ = Some(

@@ -696,70 +696,52 @@ impl ::awsgen_runtime::xml::FromXml for TunnelOption {
                     value.dpd_timeout_action = Some(String::from(child.text()));
                 }
                 "phase1EncryptionAlgorithmSet" => {
-                    value.phase1_encryption_algorithms = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::Phase1EncryptionAlgorithmsListValue as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.phase1_encryption_algorithms,
+                    )?;
                 }
                 "phase2EncryptionAlgorithmSet" => {
-                    value.phase2_encryption_algorithms = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::Phase2EncryptionAlgorithmsListValue as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.phase2_encryption_algorithms,
+                    )?;
                 }
                 "phase1IntegrityAlgorithmSet" => {
-                    value.phase1_integrity_algorithms = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::Phase1IntegrityAlgorithmsListValue as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.phase1_integrity_algorithms,
+                    )?;
                 }
                 "phase2IntegrityAlgorithmSet" => {
-                    value.phase2_integrity_algorithms = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::Phase2IntegrityAlgorithmsListValue as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.phase2_integrity_algorithms,
+                    )?;
                 }
                 "phase1DHGroupNumberSet" => {
-                    value.phase1_dh_group_numbers = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::Phase1DhGroupNumbersListValue as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.phase1_dh_group_numbers,
+                    )?;
                 }
                 "phase2DHGroupNumberSet" => {
-                    value.phase2_dh_group_numbers = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::Phase2DhGroupNumbersListValue as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.phase2_dh_group_numbers,
+                    )?;
                 }
                 "ikeVersionSet" => {
-                    value.ike_versions = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::IkeVersionsListValue as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.ike_versions,
+                    )?;
                 }
                 "startupAction" => {
                     value.startup_action = Some(String::from(child.text()));
                 }
                 "logOptions" => {
-                    value.log_options = Some(
-                        <crate::types::VpnTunnelLogOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.log_options)?;
                 }
                 "enableTunnelLifecycleControl" => {
                     value.enable_tunnel_lifecycle_control = Some(child.text() == "true");

@@ -92,11 +92,7 @@ impl ::awsgen_runtime::xml::FromXml for UnsuccessfulInstanceCreditSpecificationI
                     value.instance_id = Some(String::from(child.text()));
                 }
                 "error" => {
-                    value.error = Some(
-                        <crate::types::UnsuccessfulInstanceCreditSpecificationItemError as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.error)?;
                 }
                 _ => {}
             }

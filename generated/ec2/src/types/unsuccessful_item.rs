@@ -82,11 +82,7 @@ impl ::awsgen_runtime::xml::FromXml for UnsuccessfulItem {
         for child in element.children() {
             match child.name() {
                 "error" => {
-                    value.error = Some(
-                        <crate::types::UnsuccessfulItemError as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.error)?;
                 }
                 "resourceId" => {
                     value.resource_id = Some(String::from(child.text()));

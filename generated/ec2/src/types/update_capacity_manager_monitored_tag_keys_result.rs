@@ -69,12 +69,10 @@ impl ::awsgen_runtime::xml::FromXml for UpdateCapacityManagerMonitoredTagKeysRes
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "capacityManagerTagKeySet" {
-                value.capacity_manager_tag_keys = Some(
-                    ::awsgen_runtime::xml::list(
-                        child,
-                        <crate::types::CapacityManagerMonitoredTagKey as ::awsgen_runtime::xml::FromXml>::from_xml,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_list_into(
+                    child,
+                    &mut value.capacity_manager_tag_keys,
+                )?;
             }
         }
         Ok(value)

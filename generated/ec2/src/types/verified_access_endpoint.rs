@@ -633,25 +633,19 @@ impl ::awsgen_runtime::xml::FromXml for VerifiedAccessEndpoint {
                     );
                 }
                 "loadBalancerOptions" => {
-                    value.load_balancer_options = Some(
-                        <crate::types::VerifiedAccessEndpointLoadBalancerOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.load_balancer_options,
+                    )?;
                 }
                 "networkInterfaceOptions" => {
-                    value.network_interface_options = Some(
-                        <crate::types::VerifiedAccessEndpointEniOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.network_interface_options,
+                    )?;
                 }
                 "status" => {
-                    value.status = Some(
-                        <crate::types::VerifiedAccessEndpointStatus as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.status)?;
                 }
                 "description" => {
                     value.description = Some(String::from(child.text()));
@@ -666,33 +660,19 @@ impl ::awsgen_runtime::xml::FromXml for VerifiedAccessEndpoint {
                     value.deletion_time = Some(String::from(child.text()));
                 }
                 "tagSet" => {
-                    value.tags = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.tags)?;
                 }
                 "sseSpecification" => {
-                    value.sse_specification = Some(
-                        <crate::types::VerifiedAccessSseSpecificationResponse as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.sse_specification,
+                    )?;
                 }
                 "rdsOptions" => {
-                    value.rds_options = Some(
-                        <crate::types::VerifiedAccessEndpointRdsOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.rds_options)?;
                 }
                 "cidrOptions" => {
-                    value.cidr_options = Some(
-                        <crate::types::VerifiedAccessEndpointCidrOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.cidr_options)?;
                 }
                 _ => {}
             }

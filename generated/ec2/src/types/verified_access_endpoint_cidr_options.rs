@@ -146,12 +146,10 @@ impl ::awsgen_runtime::xml::FromXml for VerifiedAccessEndpointCidrOptions {
                     value.cidr = Some(String::from(child.text()));
                 }
                 "portRangeSet" => {
-                    value.port_ranges = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::VerifiedAccessEndpointPortRange as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.port_ranges,
+                    )?;
                 }
                 "protocol" => {
                     value.protocol = Some(

@@ -190,12 +190,10 @@ impl ::awsgen_runtime::xml::FromXml for VerifiedAccessEndpointLoadBalancerOption
                     );
                 }
                 "portRangeSet" => {
-                    value.port_ranges = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::VerifiedAccessEndpointPortRange as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.port_ranges,
+                    )?;
                 }
                 _ => {}
             }

@@ -299,19 +299,13 @@ impl ::awsgen_runtime::xml::FromXml for VerifiedAccessGroup {
                     value.deletion_time = Some(String::from(child.text()));
                 }
                 "tagSet" => {
-                    value.tags = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.tags)?;
                 }
                 "sseSpecification" => {
-                    value.sse_specification = Some(
-                        <crate::types::VerifiedAccessSseSpecificationResponse as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.sse_specification,
+                    )?;
                 }
                 _ => {}
             }

@@ -251,12 +251,10 @@ impl ::awsgen_runtime::xml::FromXml for VerifiedAccessInstance {
                     value.description = Some(String::from(child.text()));
                 }
                 "verifiedAccessTrustProviderSet" => {
-                    value.verified_access_trust_providers = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::VerifiedAccessTrustProviderCondensed as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.verified_access_trust_providers,
+                    )?;
                 }
                 "creationTime" => {
                     value.creation_time = Some(String::from(child.text()));
@@ -265,22 +263,16 @@ impl ::awsgen_runtime::xml::FromXml for VerifiedAccessInstance {
                     value.last_updated_time = Some(String::from(child.text()));
                 }
                 "tagSet" => {
-                    value.tags = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.tags)?;
                 }
                 "fipsEnabled" => {
                     value.fips_enabled = Some(child.text() == "true");
                 }
                 "cidrEndpointsCustomSubDomain" => {
-                    value.cidr_endpoints_custom_sub_domain = Some(
-                        <crate::types::VerifiedAccessInstanceCustomSubDomain as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.cidr_endpoints_custom_sub_domain,
+                    )?;
                 }
                 _ => {}
             }

@@ -85,11 +85,7 @@ impl ::awsgen_runtime::xml::FromXml for VerifiedAccessInstanceLoggingConfigurati
                     value.verified_access_instance_id = Some(String::from(child.text()));
                 }
                 "accessLogs" => {
-                    value.access_logs = Some(
-                        <crate::types::VerifiedAccessLogs as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.access_logs)?;
                 }
                 _ => {}
             }

@@ -103,12 +103,7 @@ for VerifiedAccessInstanceOpenVpnClientConfiguration {
                     value.config = Some(String::from(child.text()));
                 }
                 "routeSet" => {
-                    value.routes = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::VerifiedAccessInstanceOpenVpnClientConfigurationRoute as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.routes)?;
                 }
                 _ => {}
             }

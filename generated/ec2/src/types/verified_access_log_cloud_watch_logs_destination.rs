@@ -115,11 +115,7 @@ impl ::awsgen_runtime::xml::FromXml for VerifiedAccessLogCloudWatchLogsDestinati
                     value.enabled = Some(child.text() == "true");
                 }
                 "deliveryStatus" => {
-                    value.delivery_status = Some(
-                        <crate::types::VerifiedAccessLogDeliveryStatus as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.delivery_status)?;
                 }
                 "logGroup" => {
                     value.log_group = Some(String::from(child.text()));

@@ -161,11 +161,7 @@ impl ::awsgen_runtime::xml::FromXml for VerifiedAccessLogS3Destination {
                     value.enabled = Some(child.text() == "true");
                 }
                 "deliveryStatus" => {
-                    value.delivery_status = Some(
-                        <crate::types::VerifiedAccessLogDeliveryStatus as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.delivery_status)?;
                 }
                 "bucketName" => {
                     value.bucket_name = Some(String::from(child.text()));

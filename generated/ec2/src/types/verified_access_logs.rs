@@ -175,25 +175,19 @@ impl ::awsgen_runtime::xml::FromXml for VerifiedAccessLogs {
         for child in element.children() {
             match child.name() {
                 "s3" => {
-                    value.s3 = Some(
-                        <crate::types::VerifiedAccessLogS3Destination as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.s3)?;
                 }
                 "cloudWatchLogs" => {
-                    value.cloud_watch_logs = Some(
-                        <crate::types::VerifiedAccessLogCloudWatchLogsDestination as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.cloud_watch_logs,
+                    )?;
                 }
                 "kinesisDataFirehose" => {
-                    value.kinesis_data_firehose = Some(
-                        <crate::types::VerifiedAccessLogKinesisDataFirehoseDestination as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.kinesis_data_firehose,
+                    )?;
                 }
                 "logVersion" => {
                     value.log_version = Some(String::from(child.text()));

@@ -414,18 +414,10 @@ impl ::awsgen_runtime::xml::FromXml for VerifiedAccessTrustProvider {
                     );
                 }
                 "oidcOptions" => {
-                    value.oidc_options = Some(
-                        <crate::types::OidcOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.oidc_options)?;
                 }
                 "deviceOptions" => {
-                    value.device_options = Some(
-                        <crate::types::DeviceOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.device_options)?;
                 }
                 "policyReferenceName" => {
                     value.policy_reference_name = Some(String::from(child.text()));
@@ -437,26 +429,19 @@ impl ::awsgen_runtime::xml::FromXml for VerifiedAccessTrustProvider {
                     value.last_updated_time = Some(String::from(child.text()));
                 }
                 "tagSet" => {
-                    value.tags = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.tags)?;
                 }
                 "sseSpecification" => {
-                    value.sse_specification = Some(
-                        <crate::types::VerifiedAccessSseSpecificationResponse as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.sse_specification,
+                    )?;
                 }
                 "nativeApplicationOidcOptions" => {
-                    value.native_application_oidc_options = Some(
-                        <crate::types::NativeApplicationOidcOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.native_application_oidc_options,
+                    )?;
                 }
                 _ => {}
             }

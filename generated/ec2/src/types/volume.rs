@@ -551,12 +551,7 @@ impl ::awsgen_runtime::xml::FromXml for Volume {
                     );
                 }
                 "tagSet" => {
-                    value.tags = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.tags)?;
                 }
                 "volumeType" => {
                     value.volume_type = Some(
@@ -580,11 +575,7 @@ impl ::awsgen_runtime::xml::FromXml for Volume {
                     value.sse_type = Some(crate::types::SseType::from(child.text()));
                 }
                 "operator" => {
-                    value.operator = Some(
-                        <crate::types::OperatorResponse as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.operator)?;
                 }
                 "volumeInitializationRate" => {
                     value.volume_initialization_rate = Some(
@@ -618,12 +609,10 @@ impl ::awsgen_runtime::xml::FromXml for Volume {
                     );
                 }
                 "attachmentSet" => {
-                    value.attachments = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::VolumeAttachment as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.attachments,
+                    )?;
                 }
                 "encrypted" => {
                     value.encrypted = Some(child.text() == "true");

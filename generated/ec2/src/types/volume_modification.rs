@@ -541,11 +541,7 @@ impl ::awsgen_runtime::xml::FromXml for VolumeModification {
                     );
                 }
                 "operator" => {
-                    value.operator = Some(
-                        <crate::types::OperatorResponse as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.operator)?;
                 }
                 _ => {}
             }

@@ -451,11 +451,7 @@ impl ::awsgen_runtime::xml::FromXml for VolumeRecycleBinInfo {
                     value.snapshot_id = Some(String::from(child.text()));
                 }
                 "operator" => {
-                    value.operator = Some(
-                        <crate::types::OperatorResponse as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.operator)?;
                 }
                 "createTime" => {
                     value.create_time = Some(

@@ -87,12 +87,7 @@ impl ::awsgen_runtime::xml::FromXml for VolumeStatusInfo {
         for child in element.children() {
             match child.name() {
                 "details" => {
-                    value.details = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::VolumeStatusDetails as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.details)?;
                 }
                 "status" => {
                     value.status = Some(

@@ -303,12 +303,7 @@ impl ::awsgen_runtime::xml::FromXml for VolumeStatusItem {
         for child in element.children() {
             match child.name() {
                 "actionsSet" => {
-                    value.actions = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::VolumeStatusAction as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.actions)?;
                 }
                 "availabilityZone" => {
                     value.availability_zone = Some(String::from(child.text()));
@@ -317,47 +312,31 @@ impl ::awsgen_runtime::xml::FromXml for VolumeStatusItem {
                     value.outpost_arn = Some(String::from(child.text()));
                 }
                 "eventsSet" => {
-                    value.events = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::VolumeStatusEvent as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.events)?;
                 }
                 "volumeId" => {
                     value.volume_id = Some(String::from(child.text()));
                 }
                 "volumeStatus" => {
-                    value.volume_status = Some(
-                        <crate::types::VolumeStatusInfo as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.volume_status)?;
                 }
                 "attachmentStatuses" => {
-                    value.attachment_statuses = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::VolumeStatusAttachmentStatus as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.attachment_statuses,
+                    )?;
                 }
                 "initializationStatusDetails" => {
-                    value.initialization_status_details = Some(
-                        <crate::types::InitializationStatusDetails as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.initialization_status_details,
+                    )?;
                 }
                 "availabilityZoneId" => {
                     value.availability_zone_id = Some(String::from(child.text()));
                 }
                 "operator" => {
-                    value.operator = Some(
-                        <crate::types::OperatorResponse as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.operator)?;
                 }
                 _ => {}
             }

@@ -361,45 +361,34 @@ impl ::awsgen_runtime::xml::FromXml for Vpc {
                     );
                 }
                 "ipv6CidrBlockAssociationSet" => {
-                    value.ipv6_cidr_block_association_set = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::VpcIpv6CidrBlockAssociation as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.ipv6_cidr_block_association_set,
+                    )?;
                 }
                 "cidrBlockAssociationSet" => {
-                    value.cidr_block_association_set = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::VpcCidrBlockAssociation as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.cidr_block_association_set,
+                    )?;
                 }
                 "isDefault" => {
                     value.is_default = Some(child.text() == "true");
                 }
                 "encryptionControl" => {
-                    value.encryption_control = Some(
-                        <crate::types::VpcEncryptionControl as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.encryption_control,
+                    )?;
                 }
                 "tagSet" => {
-                    value.tags = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.tags)?;
                 }
                 "blockPublicAccessStates" => {
-                    value.block_public_access_states = Some(
-                        <crate::types::BlockPublicAccessStates as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.block_public_access_states,
+                    )?;
                 }
                 "vpcId" => {
                     value.vpc_id = Some(String::from(child.text()));

@@ -111,11 +111,10 @@ impl ::awsgen_runtime::xml::FromXml for VpcCidrBlockAssociation {
                     value.cidr_block = Some(String::from(child.text()));
                 }
                 "cidrBlockState" => {
-                    value.cidr_block_state = Some(
-                        <crate::types::VpcCidrBlockState as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.cidr_block_state,
+                    )?;
                 }
                 _ => {}
             }

@@ -109,12 +109,7 @@ impl ::awsgen_runtime::xml::FromXml for VpcClassicLink {
                     value.classic_link_enabled = Some(child.text() == "true");
                 }
                 "tagSet" => {
-                    value.tags = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.tags)?;
                 }
                 "vpcId" => {
                     value.vpc_id = Some(String::from(child.text()));

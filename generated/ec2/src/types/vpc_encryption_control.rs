@@ -233,19 +233,13 @@ impl ::awsgen_runtime::xml::FromXml for VpcEncryptionControl {
                     value.state_message = Some(String::from(child.text()));
                 }
                 "resourceExclusions" => {
-                    value.resource_exclusions = Some(
-                        <crate::types::VpcEncryptionControlExclusions as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.resource_exclusions,
+                    )?;
                 }
                 "tagSet" => {
-                    value.tags = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.tags)?;
                 }
                 _ => {}
             }

@@ -288,60 +288,40 @@ impl ::awsgen_runtime::xml::FromXml for VpcEncryptionControlExclusions {
         for child in element.children() {
             match child.name() {
                 "internetGateway" => {
-                    value.internet_gateway = Some(
-                        <crate::types::VpcEncryptionControlExclusion as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.internet_gateway,
+                    )?;
                 }
                 "egressOnlyInternetGateway" => {
-                    value.egress_only_internet_gateway = Some(
-                        <crate::types::VpcEncryptionControlExclusion as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.egress_only_internet_gateway,
+                    )?;
                 }
                 "natGateway" => {
-                    value.nat_gateway = Some(
-                        <crate::types::VpcEncryptionControlExclusion as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.nat_gateway)?;
                 }
                 "virtualPrivateGateway" => {
-                    value.virtual_private_gateway = Some(
-                        <crate::types::VpcEncryptionControlExclusion as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.virtual_private_gateway,
+                    )?;
                 }
                 "vpcPeering" => {
-                    value.vpc_peering = Some(
-                        <crate::types::VpcEncryptionControlExclusion as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.vpc_peering)?;
                 }
                 "lambda" => {
-                    value.lambda = Some(
-                        <crate::types::VpcEncryptionControlExclusion as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.lambda)?;
                 }
                 "vpcLattice" => {
-                    value.vpc_lattice = Some(
-                        <crate::types::VpcEncryptionControlExclusion as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.vpc_lattice)?;
                 }
                 "elasticFileSystem" => {
-                    value.elastic_file_system = Some(
-                        <crate::types::VpcEncryptionControlExclusion as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.elastic_file_system,
+                    )?;
                 }
                 _ => {}
             }

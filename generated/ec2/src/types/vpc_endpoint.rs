@@ -713,12 +713,7 @@ impl ::awsgen_runtime::xml::FromXml for VpcEndpoint {
                     );
                 }
                 "groupSet" => {
-                    value.groups = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::SecurityGroupIdentifier as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.groups)?;
                 }
                 "ipAddressType" => {
                     value.ip_address_type = Some(
@@ -726,11 +721,7 @@ impl ::awsgen_runtime::xml::FromXml for VpcEndpoint {
                     );
                 }
                 "dnsOptions" => {
-                    value.dns_options = Some(
-                        <crate::types::DnsOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.dns_options)?;
                 }
                 "privateDnsEnabled" => {
                     value.private_dns_enabled = Some(child.text() == "true");
@@ -744,12 +735,10 @@ impl ::awsgen_runtime::xml::FromXml for VpcEndpoint {
                     );
                 }
                 "dnsEntrySet" => {
-                    value.dns_entries = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::DnsEntry as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.dns_entries,
+                    )?;
                 }
                 "creationTimestamp" => {
                     value.creation_timestamp = Some(
@@ -761,38 +750,25 @@ impl ::awsgen_runtime::xml::FromXml for VpcEndpoint {
                     );
                 }
                 "tagSet" => {
-                    value.tags = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.tags)?;
                 }
                 "ownerId" => {
                     value.owner_id = Some(String::from(child.text()));
                 }
                 "lastError" => {
-                    value.last_error = Some(
-                        <crate::types::LastError as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.last_error)?;
                 }
                 "ipv4PrefixSet" => {
-                    value.ipv4_prefixes = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::SubnetIpPrefixes as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.ipv4_prefixes,
+                    )?;
                 }
                 "ipv6PrefixSet" => {
-                    value.ipv6_prefixes = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::SubnetIpPrefixes as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.ipv6_prefixes,
+                    )?;
                 }
                 "failureReason" => {
                     value.failure_reason = Some(String::from(child.text()));
@@ -807,12 +783,10 @@ impl ::awsgen_runtime::xml::FromXml for VpcEndpoint {
                     value.service_region = Some(String::from(child.text()));
                 }
                 "payerResponsibilitySet" => {
-                    value.payer_responsibilities = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::PayerResponsibilityEntry as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.payer_responsibilities,
+                    )?;
                 }
                 _ => {}
             }

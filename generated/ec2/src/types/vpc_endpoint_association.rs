@@ -346,18 +346,13 @@ impl ::awsgen_runtime::xml::FromXml for VpcEndpointAssociation {
                     value.failure_code = Some(String::from(child.text()));
                 }
                 "dnsEntry" => {
-                    value.dns_entry = Some(
-                        <crate::types::DnsEntry as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.dns_entry)?;
                 }
                 "privateDnsEntry" => {
-                    value.private_dns_entry = Some(
-                        <crate::types::DnsEntry as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.private_dns_entry,
+                    )?;
                 }
                 "associatedResourceArn" => {
                     value.associated_resource_arn = Some(String::from(child.text()));
@@ -368,12 +363,7 @@ impl ::awsgen_runtime::xml::FromXml for VpcEndpointAssociation {
                     );
                 }
                 "tagSet" => {
-                    value.tags = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.tags)?;
                 }
                 _ => {}
             }

@@ -387,12 +387,10 @@ impl ::awsgen_runtime::xml::FromXml for VpcEndpointConnection {
                     );
                 }
                 "dnsEntrySet" => {
-                    value.dns_entries = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::DnsEntry as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.dns_entries,
+                    )?;
                 }
                 "networkLoadBalancerArnSet" => {
                     value.network_load_balancer_arns = Some(
@@ -413,23 +411,16 @@ impl ::awsgen_runtime::xml::FromXml for VpcEndpointConnection {
                     value.vpc_endpoint_connection_id = Some(String::from(child.text()));
                 }
                 "tagSet" => {
-                    value.tags = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.tags)?;
                 }
                 "vpcEndpointRegion" => {
                     value.vpc_endpoint_region = Some(String::from(child.text()));
                 }
                 "payerResponsibilitySet" => {
-                    value.payer_responsibilities = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::PayerResponsibilityEntry as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.payer_responsibilities,
+                    )?;
                 }
                 _ => {}
             }

@@ -214,11 +214,10 @@ impl ::awsgen_runtime::xml::FromXml for VpcIpv6CidrBlockAssociation {
                     value.ipv6_cidr_block = Some(String::from(child.text()));
                 }
                 "ipv6CidrBlockState" => {
-                    value.ipv6_cidr_block_state = Some(
-                        <crate::types::VpcCidrBlockState as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.ipv6_cidr_block_state,
+                    )?;
                 }
                 "networkBorderGroup" => {
                     value.network_border_group = Some(String::from(child.text()));

@@ -207,11 +207,10 @@ impl ::awsgen_runtime::xml::FromXml for VpcPeeringConnection {
         for child in element.children() {
             match child.name() {
                 "accepterVpcInfo" => {
-                    value.accepter_vpc_info = Some(
-                        <crate::types::VpcPeeringConnectionVpcInfo as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.accepter_vpc_info,
+                    )?;
                 }
                 "expirationTime" => {
                     value.expiration_time = Some(
@@ -223,26 +222,16 @@ impl ::awsgen_runtime::xml::FromXml for VpcPeeringConnection {
                     );
                 }
                 "requesterVpcInfo" => {
-                    value.requester_vpc_info = Some(
-                        <crate::types::VpcPeeringConnectionVpcInfo as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.requester_vpc_info,
+                    )?;
                 }
                 "status" => {
-                    value.status = Some(
-                        <crate::types::VpcPeeringConnectionStateReason as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.status)?;
                 }
                 "tagSet" => {
-                    value.tags = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.tags)?;
                 }
                 "vpcPeeringConnectionId" => {
                     value.vpc_peering_connection_id = Some(String::from(child.text()));

@@ -217,30 +217,22 @@ impl ::awsgen_runtime::xml::FromXml for VpcPeeringConnectionVpcInfo {
                     value.cidr_block = Some(String::from(child.text()));
                 }
                 "ipv6CidrBlockSet" => {
-                    value.ipv6_cidr_block_set = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::Ipv6CidrBlock as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.ipv6_cidr_block_set,
+                    )?;
                 }
                 "cidrBlockSet" => {
-                    value.cidr_block_set = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::CidrBlock as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.cidr_block_set,
+                    )?;
                 }
                 "ownerId" => {
                     value.owner_id = Some(String::from(child.text()));
                 }
                 "peeringOptions" => {
-                    value.peering_options = Some(
-                        <crate::types::VpcPeeringConnectionOptionsDescription as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.peering_options)?;
                 }
                 "vpcId" => {
                     value.vpc_id = Some(String::from(child.text()));

@@ -493,35 +493,19 @@ impl ::awsgen_runtime::xml::FromXml for VpnConnection {
                     );
                 }
                 "options" => {
-                    value.options = Some(
-                        <crate::types::VpnConnectionOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.options)?;
                 }
                 "routes" => {
-                    value.routes = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::VpnStaticRoute as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.routes)?;
                 }
                 "tagSet" => {
-                    value.tags = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.tags)?;
                 }
                 "vgwTelemetry" => {
-                    value.vgw_telemetry = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::VgwTelemetry as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.vgw_telemetry,
+                    )?;
                 }
                 "preSharedKeyArn" => {
                     value.pre_shared_key_arn = Some(String::from(child.text()));

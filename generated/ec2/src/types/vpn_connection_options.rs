@@ -345,12 +345,10 @@ impl ::awsgen_runtime::xml::FromXml for VpnConnectionOptions {
                     );
                 }
                 "tunnelOptionSet" => {
-                    value.tunnel_options = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::TunnelOption as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.tunnel_options,
+                    )?;
                 }
                 "tunnelBandwidth" => {
                     value.tunnel_bandwidth = Some(

@@ -208,12 +208,7 @@ impl ::awsgen_runtime::xml::FromXml for VpnGateway {
                     );
                 }
                 "tagSet" => {
-                    value.tags = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.tags)?;
                 }
                 "vpnGatewayId" => {
                     value.vpn_gateway_id = Some(String::from(child.text()));
@@ -228,12 +223,10 @@ impl ::awsgen_runtime::xml::FromXml for VpnGateway {
                     value.availability_zone = Some(String::from(child.text()));
                 }
                 "attachments" => {
-                    value.vpc_attachments = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::VpcAttachment as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.vpc_attachments,
+                    )?;
                 }
                 _ => {}
             }

@@ -65,11 +65,10 @@ impl ::awsgen_runtime::xml::FromXml for VpnTunnelLogOptions {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "cloudWatchLogOptions" {
-                value.cloud_watch_log_options = Some(
-                    <crate::types::CloudWatchLogOptions as ::awsgen_runtime::xml::FromXml>::from_xml(
-                        child,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_into(
+                    child,
+                    &mut value.cloud_watch_log_options,
+                )?;
             }
         }
         Ok(value)

@@ -326,12 +326,7 @@ impl ::awsgen_runtime::xml::FromXml for CloudWatchAlarmConfiguration {
                     value.statistic = Some(crate::types::Statistic::from(child.text()));
                 }
                 "Dimensions" => {
-                    value.dimensions = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::Dimension as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.dimensions)?;
                 }
                 _ => {}
             }

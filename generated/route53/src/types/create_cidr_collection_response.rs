@@ -99,11 +99,7 @@ impl ::awsgen_runtime::xml::FromXml for CreateCidrCollectionResponse {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "Collection" {
-                value.collection = Some(
-                    <crate::types::CidrCollection as ::awsgen_runtime::xml::FromXml>::from_xml(
-                        child,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_into(child, &mut value.collection)?;
             }
         }
         Ok(value)

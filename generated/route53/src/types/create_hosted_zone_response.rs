@@ -206,32 +206,16 @@ impl ::awsgen_runtime::xml::FromXml for CreateHostedZoneResponse {
         for child in element.children() {
             match child.name() {
                 "HostedZone" => {
-                    value.hosted_zone = Some(
-                        <crate::types::HostedZone as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.hosted_zone)?;
                 }
                 "ChangeInfo" => {
-                    value.change_info = Some(
-                        <crate::types::ChangeInfo as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.change_info)?;
                 }
                 "DelegationSet" => {
-                    value.delegation_set = Some(
-                        <crate::types::DelegationSet as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.delegation_set)?;
                 }
                 "VPC" => {
-                    value.vpc = Some(
-                        <crate::types::Vpc as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.vpc)?;
                 }
                 _ => {}
             }

@@ -152,18 +152,10 @@ impl ::awsgen_runtime::xml::FromXml for CreateKeySigningKeyResponse {
         for child in element.children() {
             match child.name() {
                 "ChangeInfo" => {
-                    value.change_info = Some(
-                        <crate::types::ChangeInfo as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.change_info)?;
                 }
                 "KeySigningKey" => {
-                    value.key_signing_key = Some(
-                        <crate::types::KeySigningKey as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.key_signing_key)?;
                 }
                 _ => {}
             }

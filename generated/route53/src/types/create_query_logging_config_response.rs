@@ -123,11 +123,10 @@ impl ::awsgen_runtime::xml::FromXml for CreateQueryLoggingConfigResponse {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "QueryLoggingConfig" {
-                value.query_logging_config = Some(
-                    <crate::types::QueryLoggingConfig as ::awsgen_runtime::xml::FromXml>::from_xml(
-                        child,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_into(
+                    child,
+                    &mut value.query_logging_config,
+                )?;
             }
         }
         Ok(value)

@@ -127,11 +127,10 @@ impl ::awsgen_runtime::xml::FromXml for CreateTrafficPolicyInstanceResponse {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "TrafficPolicyInstance" {
-                value.traffic_policy_instance = Some(
-                    <crate::types::TrafficPolicyInstance as ::awsgen_runtime::xml::FromXml>::from_xml(
-                        child,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_into(
+                    child,
+                    &mut value.traffic_policy_instance,
+                )?;
             }
         }
         Ok(value)

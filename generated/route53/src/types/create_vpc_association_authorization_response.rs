@@ -117,11 +117,7 @@ impl ::awsgen_runtime::xml::FromXml for CreateVpcAssociationAuthorizationRespons
                     value.hosted_zone_id = Some(String::from(child.text()));
                 }
                 "VPC" => {
-                    value.vpc = Some(
-                        <crate::types::Vpc as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.vpc)?;
                 }
                 _ => {}
             }

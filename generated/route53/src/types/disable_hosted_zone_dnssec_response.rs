@@ -81,11 +81,7 @@ impl ::awsgen_runtime::xml::FromXml for DisableHostedZoneDnssecResponse {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "ChangeInfo" {
-                value.change_info = Some(
-                    <crate::types::ChangeInfo as ::awsgen_runtime::xml::FromXml>::from_xml(
-                        child,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_into(child, &mut value.change_info)?;
             }
         }
         Ok(value)

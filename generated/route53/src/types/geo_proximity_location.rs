@@ -169,11 +169,7 @@ impl ::awsgen_runtime::xml::FromXml for GeoProximityLocation {
                     value.local_zone_group = Some(String::from(child.text()));
                 }
                 "Coordinates" => {
-                    value.coordinates = Some(
-                        <crate::types::Coordinates as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.coordinates)?;
                 }
                 "Bias" => {
                     value.bias = Some(

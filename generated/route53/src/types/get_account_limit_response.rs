@@ -113,11 +113,7 @@ impl ::awsgen_runtime::xml::FromXml for GetAccountLimitResponse {
         for child in element.children() {
             match child.name() {
                 "Limit" => {
-                    value.limit = Some(
-                        <crate::types::AccountLimit as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.limit)?;
                 }
                 "Count" => {
                     value.count = Some(

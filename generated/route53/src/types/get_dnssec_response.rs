@@ -118,19 +118,13 @@ impl ::awsgen_runtime::xml::FromXml for GetDnssecResponse {
         for child in element.children() {
             match child.name() {
                 "Status" => {
-                    value.status = Some(
-                        <crate::types::DnssecStatus as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.status)?;
                 }
                 "KeySigningKeys" => {
-                    value.key_signing_keys = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::KeySigningKey as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.key_signing_keys,
+                    )?;
                 }
                 _ => {}
             }

@@ -87,11 +87,10 @@ impl ::awsgen_runtime::xml::FromXml for GetGeoLocationResponse {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "GeoLocationDetails" {
-                value.geo_location_details = Some(
-                    <crate::types::GeoLocationDetails as ::awsgen_runtime::xml::FromXml>::from_xml(
-                        child,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_into(
+                    child,
+                    &mut value.geo_location_details,
+                )?;
             }
         }
         Ok(value)

@@ -92,12 +92,10 @@ impl ::awsgen_runtime::xml::FromXml for GetHealthCheckLastFailureReasonResponse 
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "HealthCheckObservations" {
-                value.health_check_observations = Some(
-                    ::awsgen_runtime::xml::list(
-                        child,
-                        <crate::types::HealthCheckObservation as ::awsgen_runtime::xml::FromXml>::from_xml,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_list_into(
+                    child,
+                    &mut value.health_check_observations,
+                )?;
             }
         }
         Ok(value)

@@ -81,11 +81,7 @@ impl ::awsgen_runtime::xml::FromXml for GetHealthCheckResponse {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "HealthCheck" {
-                value.health_check = Some(
-                    <crate::types::HealthCheck as ::awsgen_runtime::xml::FromXml>::from_xml(
-                        child,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_into(child, &mut value.health_check)?;
             }
         }
         Ok(value)

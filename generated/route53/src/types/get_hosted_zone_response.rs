@@ -133,26 +133,13 @@ impl ::awsgen_runtime::xml::FromXml for GetHostedZoneResponse {
         for child in element.children() {
             match child.name() {
                 "HostedZone" => {
-                    value.hosted_zone = Some(
-                        <crate::types::HostedZone as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.hosted_zone)?;
                 }
                 "DelegationSet" => {
-                    value.delegation_set = Some(
-                        <crate::types::DelegationSet as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.delegation_set)?;
                 }
                 "VPCs" => {
-                    value.vpcs = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::Vpc as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.vpcs)?;
                 }
                 _ => {}
             }

@@ -84,11 +84,7 @@ impl ::awsgen_runtime::xml::FromXml for GetReusableDelegationSetResponse {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "DelegationSet" {
-                value.delegation_set = Some(
-                    <crate::types::DelegationSet as ::awsgen_runtime::xml::FromXml>::from_xml(
-                        child,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_into(child, &mut value.delegation_set)?;
             }
         }
         Ok(value)

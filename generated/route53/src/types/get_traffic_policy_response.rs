@@ -84,11 +84,7 @@ impl ::awsgen_runtime::xml::FromXml for GetTrafficPolicyResponse {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "TrafficPolicy" {
-                value.traffic_policy = Some(
-                    <crate::types::TrafficPolicy as ::awsgen_runtime::xml::FromXml>::from_xml(
-                        child,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_into(child, &mut value.traffic_policy)?;
             }
         }
         Ok(value)

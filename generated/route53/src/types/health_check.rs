@@ -232,18 +232,13 @@ impl ::awsgen_runtime::xml::FromXml for HealthCheck {
                     value.caller_reference = Some(String::from(child.text()));
                 }
                 "LinkedService" => {
-                    value.linked_service = Some(
-                        <crate::types::LinkedService as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.linked_service)?;
                 }
                 "HealthCheckConfig" => {
-                    value.health_check_config = Some(
-                        <crate::types::HealthCheckConfig as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.health_check_config,
+                    )?;
                 }
                 "HealthCheckVersion" => {
                     value.health_check_version = Some(
@@ -253,11 +248,10 @@ impl ::awsgen_runtime::xml::FromXml for HealthCheck {
                     );
                 }
                 "CloudWatchAlarmConfiguration" => {
-                    value.cloud_watch_alarm_configuration = Some(
-                        <crate::types::CloudWatchAlarmConfiguration as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.cloud_watch_alarm_configuration,
+                    )?;
                 }
                 _ => {}
             }

@@ -729,11 +729,10 @@ impl ::awsgen_runtime::xml::FromXml for HealthCheckConfig {
                     );
                 }
                 "AlarmIdentifier" => {
-                    value.alarm_identifier = Some(
-                        <crate::types::AlarmIdentifier as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.alarm_identifier,
+                    )?;
                 }
                 "InsufficientDataHealthStatus" => {
                     value.insufficient_data_health_status = Some(

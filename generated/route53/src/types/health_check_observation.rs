@@ -113,11 +113,7 @@ impl ::awsgen_runtime::xml::FromXml for HealthCheckObservation {
                     value.ip_address = Some(String::from(child.text()));
                 }
                 "StatusReport" => {
-                    value.status_report = Some(
-                        <crate::types::StatusReport as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.status_report)?;
                 }
                 _ => {}
             }

@@ -237,11 +237,7 @@ impl ::awsgen_runtime::xml::FromXml for HostedZone {
                     value.caller_reference = Some(String::from(child.text()));
                 }
                 "Config" => {
-                    value.config = Some(
-                        <crate::types::HostedZoneConfig as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.config)?;
                 }
                 "ResourceRecordSetCount" => {
                     value.resource_record_set_count = Some(
@@ -251,18 +247,10 @@ impl ::awsgen_runtime::xml::FromXml for HostedZone {
                     );
                 }
                 "LinkedService" => {
-                    value.linked_service = Some(
-                        <crate::types::LinkedService as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.linked_service)?;
                 }
                 "Features" => {
-                    value.features = Some(
-                        <crate::types::HostedZoneFeatures as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.features)?;
                 }
                 _ => {}
             }

@@ -102,11 +102,7 @@ impl ::awsgen_runtime::xml::FromXml for HostedZoneFeatures {
                     );
                 }
                 "FailureReasons" => {
-                    value.failure_reasons = Some(
-                        <crate::types::HostedZoneFailureReasons as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.failure_reasons)?;
                 }
                 _ => {}
             }

@@ -137,11 +137,7 @@ impl ::awsgen_runtime::xml::FromXml for HostedZoneSummary {
                     value.name = Some(String::from(child.text()));
                 }
                 "Owner" => {
-                    value.owner = Some(
-                        <crate::types::HostedZoneOwner as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.owner)?;
                 }
                 _ => {}
             }

@@ -102,12 +102,10 @@ impl ::awsgen_runtime::xml::FromXml for ListCidrBlocksResponse {
                     value.next_token = Some(String::from(child.text()));
                 }
                 "CidrBlocks" => {
-                    value.cidr_blocks = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::CidrBlockSummary as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.cidr_blocks,
+                    )?;
                 }
                 _ => {}
             }

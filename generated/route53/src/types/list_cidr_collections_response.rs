@@ -102,12 +102,10 @@ impl ::awsgen_runtime::xml::FromXml for ListCidrCollectionsResponse {
                     value.next_token = Some(String::from(child.text()));
                 }
                 "CidrCollections" => {
-                    value.cidr_collections = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::CollectionSummary as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.cidr_collections,
+                    )?;
                 }
                 _ => {}
             }

@@ -102,12 +102,10 @@ impl ::awsgen_runtime::xml::FromXml for ListCidrLocationsResponse {
                     value.next_token = Some(String::from(child.text()));
                 }
                 "CidrLocations" => {
-                    value.cidr_locations = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::LocationSummary as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.cidr_locations,
+                    )?;
                 }
                 _ => {}
             }

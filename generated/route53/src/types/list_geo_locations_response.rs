@@ -223,12 +223,10 @@ impl ::awsgen_runtime::xml::FromXml for ListGeoLocationsResponse {
         for child in element.children() {
             match child.name() {
                 "GeoLocationDetailsList" => {
-                    value.geo_location_details_list = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::GeoLocationDetails as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.geo_location_details_list,
+                    )?;
                 }
                 "IsTruncated" => {
                     value.is_truncated = Some(child.text() == "true");

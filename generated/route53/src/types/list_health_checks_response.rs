@@ -203,12 +203,10 @@ impl ::awsgen_runtime::xml::FromXml for ListHealthChecksResponse {
         for child in element.children() {
             match child.name() {
                 "HealthChecks" => {
-                    value.health_checks = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::HealthCheck as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.health_checks,
+                    )?;
                 }
                 "Marker" => {
                     value.marker = Some(String::from(child.text()));

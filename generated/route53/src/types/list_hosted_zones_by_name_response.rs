@@ -245,12 +245,10 @@ impl ::awsgen_runtime::xml::FromXml for ListHostedZonesByNameResponse {
         for child in element.children() {
             match child.name() {
                 "HostedZones" => {
-                    value.hosted_zones = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::HostedZone as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.hosted_zones,
+                    )?;
                 }
                 "DNSName" => {
                     value.dns_name = Some(String::from(child.text()));

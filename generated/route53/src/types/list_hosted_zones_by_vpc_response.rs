@@ -146,12 +146,10 @@ impl ::awsgen_runtime::xml::FromXml for ListHostedZonesByVpcResponse {
         for child in element.children() {
             match child.name() {
                 "HostedZoneSummaries" => {
-                    value.hosted_zone_summaries = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::HostedZoneSummary as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.hosted_zone_summaries,
+                    )?;
                 }
                 "MaxItems" => {
                     value.max_items = Some(String::from(child.text()));

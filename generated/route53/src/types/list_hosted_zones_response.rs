@@ -205,12 +205,10 @@ impl ::awsgen_runtime::xml::FromXml for ListHostedZonesResponse {
         for child in element.children() {
             match child.name() {
                 "HostedZones" => {
-                    value.hosted_zones = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::HostedZone as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.hosted_zones,
+                    )?;
                 }
                 "Marker" => {
                     value.marker = Some(String::from(child.text()));

@@ -117,12 +117,10 @@ impl ::awsgen_runtime::xml::FromXml for ListQueryLoggingConfigsResponse {
         for child in element.children() {
             match child.name() {
                 "QueryLoggingConfigs" => {
-                    value.query_logging_configs = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::QueryLoggingConfig as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.query_logging_configs,
+                    )?;
                 }
                 "NextToken" => {
                     value.next_token = Some(String::from(child.text()));

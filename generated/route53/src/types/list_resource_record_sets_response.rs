@@ -229,12 +229,10 @@ impl ::awsgen_runtime::xml::FromXml for ListResourceRecordSetsResponse {
         for child in element.children() {
             match child.name() {
                 "ResourceRecordSets" => {
-                    value.resource_record_sets = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::ResourceRecordSet as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.resource_record_sets,
+                    )?;
                 }
                 "IsTruncated" => {
                     value.is_truncated = Some(child.text() == "true");

@@ -203,12 +203,10 @@ impl ::awsgen_runtime::xml::FromXml for ListReusableDelegationSetsResponse {
         for child in element.children() {
             match child.name() {
                 "DelegationSets" => {
-                    value.delegation_sets = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::DelegationSet as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.delegation_sets,
+                    )?;
                 }
                 "Marker" => {
                     value.marker = Some(String::from(child.text()));

@@ -84,11 +84,7 @@ impl ::awsgen_runtime::xml::FromXml for ListTagsForResourceResponse {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "ResourceTagSet" {
-                value.resource_tag_set = Some(
-                    <crate::types::ResourceTagSet as ::awsgen_runtime::xml::FromXml>::from_xml(
-                        child,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_into(child, &mut value.resource_tag_set)?;
             }
         }
         Ok(value)

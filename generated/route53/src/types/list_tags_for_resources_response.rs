@@ -86,12 +86,10 @@ impl ::awsgen_runtime::xml::FromXml for ListTagsForResourcesResponse {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "ResourceTagSets" {
-                value.resource_tag_sets = Some(
-                    ::awsgen_runtime::xml::list(
-                        child,
-                        <crate::types::ResourceTagSet as ::awsgen_runtime::xml::FromXml>::from_xml,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_list_into(
+                    child,
+                    &mut value.resource_tag_sets,
+                )?;
             }
         }
         Ok(value)

@@ -185,12 +185,10 @@ impl ::awsgen_runtime::xml::FromXml for ListTrafficPoliciesResponse {
         for child in element.children() {
             match child.name() {
                 "TrafficPolicySummaries" => {
-                    value.traffic_policy_summaries = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::TrafficPolicySummary as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.traffic_policy_summaries,
+                    )?;
                 }
                 "IsTruncated" => {
                     value.is_truncated = Some(child.text() == "true");

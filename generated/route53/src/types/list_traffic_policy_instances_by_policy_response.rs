@@ -238,12 +238,10 @@ impl ::awsgen_runtime::xml::FromXml for ListTrafficPolicyInstancesByPolicyRespon
         for child in element.children() {
             match child.name() {
                 "TrafficPolicyInstances" => {
-                    value.traffic_policy_instances = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::TrafficPolicyInstance as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.traffic_policy_instances,
+                    )?;
                 }
                 "HostedZoneIdMarker" => {
                     value.hosted_zone_id_marker = Some(String::from(child.text()));

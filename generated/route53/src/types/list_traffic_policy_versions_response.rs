@@ -182,12 +182,10 @@ impl ::awsgen_runtime::xml::FromXml for ListTrafficPolicyVersionsResponse {
         for child in element.children() {
             match child.name() {
                 "TrafficPolicies" => {
-                    value.traffic_policies = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::TrafficPolicy as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.traffic_policies,
+                    )?;
                 }
                 "IsTruncated" => {
                     value.is_truncated = Some(child.text() == "true");

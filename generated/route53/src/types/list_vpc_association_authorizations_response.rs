@@ -145,12 +145,7 @@ impl ::awsgen_runtime::xml::FromXml for ListVpcAssociationAuthorizationsResponse
                     value.next_token = Some(String::from(child.text()));
                 }
                 "VPCs" => {
-                    value.vpcs = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::Vpc as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.vpcs)?;
                 }
                 _ => {}
             }

@@ -664,11 +664,7 @@ impl ::awsgen_runtime::xml::FromXml for ResourceRecordSet {
                     );
                 }
                 "GeoLocation" => {
-                    value.geo_location = Some(
-                        <crate::types::GeoLocation as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.geo_location)?;
                 }
                 "Failover" => {
                     value.failover = Some(
@@ -686,19 +682,13 @@ impl ::awsgen_runtime::xml::FromXml for ResourceRecordSet {
                     );
                 }
                 "ResourceRecords" => {
-                    value.resource_records = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::ResourceRecord as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.resource_records,
+                    )?;
                 }
                 "AliasTarget" => {
-                    value.alias_target = Some(
-                        <crate::types::AliasTarget as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.alias_target)?;
                 }
                 "HealthCheckId" => {
                     value.health_check_id = Some(String::from(child.text()));
@@ -707,18 +697,16 @@ impl ::awsgen_runtime::xml::FromXml for ResourceRecordSet {
                     value.traffic_policy_instance_id = Some(String::from(child.text()));
                 }
                 "CidrRoutingConfig" => {
-                    value.cidr_routing_config = Some(
-                        <crate::types::CidrRoutingConfig as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.cidr_routing_config,
+                    )?;
                 }
                 "GeoProximityLocation" => {
-                    value.geo_proximity_location = Some(
-                        <crate::types::GeoProximityLocation as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.geo_proximity_location,
+                    )?;
                 }
                 _ => {}
             }

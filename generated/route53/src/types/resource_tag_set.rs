@@ -118,12 +118,7 @@ impl ::awsgen_runtime::xml::FromXml for ResourceTagSet {
                     value.resource_id = Some(String::from(child.text()));
                 }
                 "Tags" => {
-                    value.tags = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::Tag as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.tags)?;
                 }
                 _ => {}
             }

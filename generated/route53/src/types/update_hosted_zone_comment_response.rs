@@ -81,11 +81,7 @@ impl ::awsgen_runtime::xml::FromXml for UpdateHostedZoneCommentResponse {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "HostedZone" {
-                value.hosted_zone = Some(
-                    <crate::types::HostedZone as ::awsgen_runtime::xml::FromXml>::from_xml(
-                        child,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_into(child, &mut value.hosted_zone)?;
             }
         }
         Ok(value)

@@ -81,12 +81,7 @@ impl ::awsgen_runtime::xml::FromXml for ListEndpointsByPlatformApplicationRespon
         for child in element.children() {
             match child.name() {
                 "Endpoints" => {
-                    value.endpoints = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::Endpoint as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.endpoints)?;
                 }
                 "NextToken" => {
                     value.next_token = Some(String::from(child.text()));

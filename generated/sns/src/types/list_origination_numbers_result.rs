@@ -89,12 +89,10 @@ impl ::awsgen_runtime::xml::FromXml for ListOriginationNumbersResult {
                     value.next_token = Some(String::from(child.text()));
                 }
                 "PhoneNumbers" => {
-                    value.phone_numbers = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::PhoneNumberInformation as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.phone_numbers,
+                    )?;
                 }
                 _ => {}
             }

@@ -89,12 +89,10 @@ impl ::awsgen_runtime::xml::FromXml for ListPlatformApplicationsResponse {
         for child in element.children() {
             match child.name() {
                 "PlatformApplications" => {
-                    value.platform_applications = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::PlatformApplication as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.platform_applications,
+                    )?;
                 }
                 "NextToken" => {
                     value.next_token = Some(String::from(child.text()));

@@ -99,12 +99,10 @@ impl ::awsgen_runtime::xml::FromXml for ListSmsSandboxPhoneNumbersResult {
         for child in element.children() {
             match child.name() {
                 "PhoneNumbers" => {
-                    value.phone_numbers = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::SmsSandboxPhoneNumber as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.phone_numbers,
+                    )?;
                 }
                 "NextToken" => {
                     value.next_token = Some(String::from(child.text()));

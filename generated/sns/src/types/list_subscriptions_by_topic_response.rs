@@ -84,12 +84,10 @@ impl ::awsgen_runtime::xml::FromXml for ListSubscriptionsByTopicResponse {
         for child in element.children() {
             match child.name() {
                 "Subscriptions" => {
-                    value.subscriptions = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::Subscription as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(
+                        child,
+                        &mut value.subscriptions,
+                    )?;
                 }
                 "NextToken" => {
                     value.next_token = Some(String::from(child.text()));

@@ -81,12 +81,7 @@ impl ::awsgen_runtime::xml::FromXml for ListTopicsResponse {
         for child in element.children() {
             match child.name() {
                 "Topics" => {
-                    value.topics = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::Topic as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.topics)?;
                 }
                 "NextToken" => {
                     value.next_token = Some(String::from(child.text()));

@@ -89,20 +89,10 @@ impl ::awsgen_runtime::xml::FromXml for PublishBatchResponse {
         for child in element.children() {
             match child.name() {
                 "Successful" => {
-                    value.successful = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::PublishBatchResultEntry as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.successful)?;
                 }
                 "Failed" => {
-                    value.failed = Some(
-                        ::awsgen_runtime::xml::list(
-                            child,
-                            <crate::types::BatchResultErrorEntry as ::awsgen_runtime::xml::FromXml>::from_xml,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_list_into(child, &mut value.failed)?;
                 }
                 _ => {}
             }

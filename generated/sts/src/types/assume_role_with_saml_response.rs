@@ -261,18 +261,13 @@ impl ::awsgen_runtime::xml::FromXml for AssumeRoleWithSamlResponse {
         for child in element.children() {
             match child.name() {
                 "Credentials" => {
-                    value.credentials = Some(
-                        <crate::types::Credentials as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.credentials)?;
                 }
                 "AssumedRoleUser" => {
-                    value.assumed_role_user = Some(
-                        <crate::types::AssumedRoleUser as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.assumed_role_user,
+                    )?;
                 }
                 "PackedPolicySize" => {
                     value.packed_policy_size = Some(

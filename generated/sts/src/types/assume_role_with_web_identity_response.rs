@@ -203,11 +203,7 @@ impl ::awsgen_runtime::xml::FromXml for AssumeRoleWithWebIdentityResponse {
         for child in element.children() {
             match child.name() {
                 "Credentials" => {
-                    value.credentials = Some(
-                        <crate::types::Credentials as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.credentials)?;
                 }
                 "SubjectFromWebIdentityToken" => {
                     value.subject_from_web_identity_token = Some(
@@ -215,11 +211,10 @@ impl ::awsgen_runtime::xml::FromXml for AssumeRoleWithWebIdentityResponse {
                     );
                 }
                 "AssumedRoleUser" => {
-                    value.assumed_role_user = Some(
-                        <crate::types::AssumedRoleUser as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(
+                        child,
+                        &mut value.assumed_role_user,
+                    )?;
                 }
                 "PackedPolicySize" => {
                     value.packed_policy_size = Some(

@@ -85,11 +85,7 @@ impl ::awsgen_runtime::xml::FromXml for AssumeRootResponse {
         for child in element.children() {
             match child.name() {
                 "Credentials" => {
-                    value.credentials = Some(
-                        <crate::types::Credentials as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.credentials)?;
                 }
                 "SourceIdentity" => {
                     value.source_identity = Some(String::from(child.text()));

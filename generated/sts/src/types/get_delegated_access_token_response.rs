@@ -102,11 +102,7 @@ impl ::awsgen_runtime::xml::FromXml for GetDelegatedAccessTokenResponse {
         for child in element.children() {
             match child.name() {
                 "Credentials" => {
-                    value.credentials = Some(
-                        <crate::types::Credentials as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.credentials)?;
                 }
                 "PackedPolicySize" => {
                     value.packed_policy_size = Some(

@@ -107,18 +107,10 @@ impl ::awsgen_runtime::xml::FromXml for GetFederationTokenResponse {
         for child in element.children() {
             match child.name() {
                 "Credentials" => {
-                    value.credentials = Some(
-                        <crate::types::Credentials as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.credentials)?;
                 }
                 "FederatedUser" => {
-                    value.federated_user = Some(
-                        <crate::types::FederatedUser as ::awsgen_runtime::xml::FromXml>::from_xml(
-                            child,
-                        )?,
-                    );
+                    ::awsgen_runtime::xml::read_into(child, &mut value.federated_user)?;
                 }
                 "PackedPolicySize" => {
                     value.packed_policy_size = Some(

@@ -57,11 +57,7 @@ impl ::awsgen_runtime::xml::FromXml for GetSessionTokenResponse {
         let mut value = <Self as Default>::default();
         for child in element.children() {
             if child.name() == "Credentials" {
-                value.credentials = Some(
-                    <crate::types::Credentials as ::awsgen_runtime::xml::FromXml>::from_xml(
-                        child,
-                    )?,
-                );
+                ::awsgen_runtime::xml::read_into(child, &mut value.credentials)?;
             }
         }
         Ok(value)
