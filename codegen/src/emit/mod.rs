@@ -3,7 +3,7 @@
 //! Each `emit_*` function prints one kind of item; [`emit_crate`] decides which
 //! file each item lands in. Emitters name everything by absolute path
 //! (`::std::option::Option`), so that model shapes called `Option`, `Box` or
-//! `String` cannot shadow the standard library; [`prelude_paths`] then
+//! `String` cannot shadow the standard library; the `prelude_paths` pass then
 //! shortens the paths nothing in the file shadows.
 
 mod builders;
