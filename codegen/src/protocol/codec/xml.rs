@@ -199,20 +199,28 @@ pub fn empty_from_xml_impl(type_def: &TypeDef) -> TokenStream {
 /// structures (`read_list_into`), unboxed. One call per member costs rustc
 /// less to check than the read written out.
 fn slot_reader(service: &Service, member: &MemberDef) -> Option<Ident> {
-    let reads_structure = |ty: &RustType| match ty {
+    if member.boxed {
+        return None;
+    }
+    match &member.ty {
+        ty if reads_with_from_xml(service, ty) => Some(format_ident!("read_into")),
+        RustType::List(item) if reads_with_from_xml(service, item) => {
+            Some(format_ident!("read_list_into"))
+        }
+        _ => None,
+    }
+}
+
+/// Whether a `ty` is read by its own `FromXml` impl: a structure or union
+/// with something to read (an enum is read from text, an empty structure is
+/// its default).
+fn reads_with_from_xml(service: &Service, ty: &RustType) -> bool {
+    match ty {
         RustType::Named(name) => {
             let type_def = &service.types[name];
             !matches!(type_def.kind, TypeKind::Enum(_)) && !reads_nothing(type_def)
         }
         _ => false,
-    };
-    if member.boxed {
-        return None;
-    }
-    match &member.ty {
-        ty if reads_structure(ty) => Some(format_ident!("read_into")),
-        RustType::List(item) if reads_structure(item) => Some(format_ident!("read_list_into")),
-        _ => None,
     }
 }
 
@@ -254,14 +262,11 @@ fn read_value(
                 }
                 RustType::Named(name) => {
                     let path = type_tokens(service, item);
-                    match &service.types[name].kind {
-                        TypeKind::Enum(_) => {
-                            return quote!(::awsgen_runtime::xml::text_list::<#path>(#element))
-                        }
-                        _ if !reads_nothing(&service.types[name]) => {
-                            return quote!(::awsgen_runtime::xml::list(#element, <#path as ::awsgen_runtime::xml::FromXml>::from_xml)?)
-                        }
-                        _ => {}
+                    if matches!(service.types[name].kind, TypeKind::Enum(_)) {
+                        return quote!(::awsgen_runtime::xml::text_list::<#path>(#element));
+                    }
+                    if reads_with_from_xml(service, item) {
+                        return quote!(::awsgen_runtime::xml::list(#element, <#path as ::awsgen_runtime::xml::FromXml>::from_xml)?);
                     }
                 }
                 _ => {}
