@@ -9,7 +9,7 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use super::doc_attrs::outer_docs;
+use super::doc_attrs::{outer_docs, type_link};
 use super::rust_types::{builder_ident, ident, setter_param_type, setter_value, type_path};
 use super::structs::field_type;
 use crate::ir::{MemberDef, RustType, Service, StructDef, TypeDef};
@@ -103,8 +103,8 @@ fn build_method(type_def: &TypeDef, def: &StructDef) -> TokenStream {
     let required: Vec<&MemberDef> = def.members.iter().filter(|m| m.required).collect();
     if required.is_empty() {
         let doc = format!(
-            " Builds the [`{}`]; it has no required members, so this cannot fail.",
-            type_def.rust_name
+            " Builds the {}; it has no required members, so this cannot fail.",
+            type_link(&type_def.rust_name)
         );
         return quote! {
             #[doc = #doc]
@@ -128,8 +128,8 @@ fn build_method(type_def: &TypeDef, def: &StructDef) -> TokenStream {
         }
     });
     let doc = format!(
-        " Builds the [`{}`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.",
-        type_def.rust_name
+        " Builds the {}; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.",
+        type_link(&type_def.rust_name)
     );
     quote! {
         #[doc = #doc]

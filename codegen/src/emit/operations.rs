@@ -4,7 +4,7 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use super::doc_attrs::{deprecated_attr, inner_docs, outer_docs};
+use super::doc_attrs::{deprecated_attr, inner_docs, outer_docs, type_link};
 use super::rust_types::{ident, type_path};
 use crate::ir::{OperationDef, Service};
 
@@ -359,12 +359,12 @@ fn error_type(
 ) -> TokenStream {
     if shares_operation_error(op) {
         let doc = format!(
-            " Errors of [`{}`]: the model documents none for it, so it is the shared \
+            " Errors of {}: the model documents none for it, so it is the shared \
              [`OperationError`](super::OperationError): another exception of the service, an \
              unhandled error, or a response that could not be read. Should the model come to \
              document errors for the operation, this becomes an enum of its own with the same \
              variants and more.",
-            op.rust_name
+            type_link(&op.rust_name)
         );
         return quote! {
             #[doc = #doc]
@@ -373,10 +373,10 @@ fn error_type(
     }
     let errors = documented_errors(service, op);
     let doc = format!(
-        " Errors of [`{}`]: the exceptions the model documents for it, another exception of the \
+        " Errors of {}: the exceptions the model documents for it, another exception of the \
          service, an unhandled error, or a response that could not be read. Converts into the \
          service-wide [`Error`](crate::Error).",
-        op.rust_name
+        type_link(&op.rust_name)
     );
     let read = crate::protocol::error_response_body(service, op, error_name);
     error_enum(quote!(#[doc = #doc]), error_name, &errors, read)

@@ -71,6 +71,13 @@ const PRELUDE_DERIVES: &[&[&str]] = &[
     &["hash", "Hash"],
 ];
 
+/// Whether `name` is also a derive macro of the prelude (`Hash`, `Debug`, …).
+pub(super) fn is_prelude_derive(name: &str) -> bool {
+    PRELUDE_DERIVES
+        .iter()
+        .any(|path| path.last() == Some(&name))
+}
+
 /// Shortens the prelude paths of `file` that nothing in it shadows.
 pub(super) fn shorten(file: &mut syn::File) {
     let mut declared = DeclaredNames::default();

@@ -4,7 +4,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::doc_attrs::{deprecated_attr, outer_docs};
+use super::doc_attrs::{deprecated_attr, outer_docs, type_link};
 use super::rust_types::{
     builder_path, ident, timestamp_reader, type_path, type_tokens, value_writer,
 };
@@ -58,7 +58,7 @@ pub fn emit_struct(service: &Service, type_def: &TypeDef, def: &StructDef) -> To
             .any(|op| op.errors.contains(&type_def.model_name)),
     };
     let from_response = crate::protocol::from_response_impl(service, type_def, def, read_as_error);
-    let builder_doc = format!(" Starts building a [`{}`].", type_def.rust_name);
+    let builder_doc = format!(" Starts building a {}.", type_link(&type_def.rust_name));
     let error_impls = def.error.as_ref().map(|error| {
         let code = &error.code;
         let status = match error.http_status {
