@@ -242,23 +242,16 @@ fn compile_one(workspace: &Path, target: &Path, steps: Steps, result: &mut Compi
         );
     }
     if steps.doc && result.failure.is_none() {
-        // rustdoc merges each crate's search index into its folder's shared
-        // one: with every crate documented into one folder, each step also
-        // rewrote the index of all before it (193 MB after 221 crates, and
-        // the steps slowed down in step). Nothing reads these docs, so each
-        // crate starts from an empty folder.
-        let docs = target.join("doc");
-        if docs.exists() {
-            if let Err(err) = fs::remove_dir_all(&docs) {
-                result.failure = Some(format!("clearing {}: {err}", docs.display()));
-                return;
+        match clear_docs(target) {
+            Ok(()) => {
+                result.doc = run(
+                    &["doc", "-p", &package, "--all-features", "--no-deps"],
+                    &[("RUSTDOCFLAGS", "-Dwarnings")],
+                    &mut result.failure,
+                )
             }
+            Err(failure) => result.failure = Some(failure),
         }
-        result.doc = run(
-            &["doc", "-p", &package, "--all-features", "--no-deps"],
-            &[("RUSTDOCFLAGS", "-Dwarnings")],
-            &mut result.failure,
-        );
     }
     let seconds = |d: Option<Duration>| d.map(|d| format!("{:.1} s", d.as_secs_f64()));
     let mut done = vec![if steps.clippy {
@@ -282,4 +275,17 @@ fn compile_one(workspace: &Path, target: &Path, steps: Steps, result: &mut Compi
             ""
         }
     );
+}
+
+/// Empties the docs folder of `target` before a crate is documented into it.
+/// rustdoc merges each crate's search index into its folder's shared one:
+/// with every crate documented into one folder, each step also rewrote the
+/// index of all the crates before it (193 MB after 221 crates, each step
+/// slower than the last). Nothing reads these docs.
+fn clear_docs(target: &Path) -> Result<(), String> {
+    let docs = target.join("doc");
+    if docs.exists() {
+        fs::remove_dir_all(&docs).map_err(|err| format!("clearing {}: {err}", docs.display()))?;
+    }
+    Ok(())
 }
